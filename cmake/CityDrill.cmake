@@ -10,6 +10,13 @@ endfunction()
 function(cd_add_module)
   cmake_parse_arguments(M "" "NAME" "DEPS;PRIVATE_DEPS" ${ARGN})
   file(GLOB srcs CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/src/*.cpp)
+  if(NOT srcs)
+    # Headers only (so far): an interface library, so dependants still configure.
+    add_library(${M_NAME} INTERFACE)
+    target_include_directories(${M_NAME} INTERFACE ${CMAKE_CURRENT_SOURCE_DIR}/include)
+    target_link_libraries(${M_NAME} INTERFACE ${M_DEPS} ${M_PRIVATE_DEPS})
+    return()
+  endif()
   add_library(${M_NAME} STATIC ${srcs})
   target_include_directories(${M_NAME} PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/include
                                        PRIVATE ${CMAKE_CURRENT_SOURCE_DIR}/src)
@@ -35,5 +42,6 @@ function(cd_add_test)
     WORKING_DIRECTORY ${CMAKE_SOURCE_DIR}
     DISCOVERY_MODE PRE_TEST
     PROPERTIES TIMEOUT ${T_TIMEOUT} LABELS "${T_LABELS}"
-               ENVIRONMENT "CITYDRILL_SOURCE_DIR=${CMAKE_SOURCE_DIR};CITYDRILL_BIN_DIR=${CMAKE_BINARY_DIR}/bin")
+               ENVIRONMENT "CITYDRILL_SOURCE_DIR=${CMAKE_SOURCE_DIR}"
+               ENVIRONMENT_MODIFICATION "CITYDRILL_BIN_DIR=set:${CMAKE_BINARY_DIR}/bin")
 endfunction()
