@@ -58,6 +58,8 @@ struct Stair {
     std::string lowerRoom;  ///< stairwell room on the lower storey
     std::string upperRoom;  ///< stairwell room on the upper storey
     float lengthM = 0.0f;   ///< walking length along the flight
+    glm::vec3 bottomM{0.0f};  ///< foot of the flight (in lowerRoom)
+    glm::vec3 topM{0.0f};     ///< head of the flight (in upperRoom)
 };
 
 struct Building {
@@ -100,9 +102,27 @@ struct District {
     const AssemblyPoint* findAssemblyPoint(const std::string& id) const;
     /// The room whose box contains p, or nullptr (outside).
     const Room* roomAt(const glm::vec3& p) const;
+    /// Like roomAt, but also accepts points within toleranceM of a room box (doorways, wall thickness).
+    const Room* roomNear(const glm::vec3& p, float toleranceM) const;
+    const Building* findBuilding(const std::string& id) const;
+    const Stair* findStair(const std::string& id) const;
+    /// Doors with roomA or roomB equal to roomId, in manifest order.
+    std::vector<const Door*> doorsOf(const std::string& roomId) const;
+    /// Rooms of one storey of one building, in manifest order.
+    std::vector<const Room*> roomsOn(const std::string& buildingId, int storey) const;
 };
+
+/// "classroom", "corridor", "stairwell", "hall", "office", "other" (the manifest's spelling).
+const char* roomKindName(RoomKind kind);
+/// Parses the manifest's spelling; false if unknown.
+bool parseRoomKind(const std::string& name, RoomKind& out);
+/// True if p (ground plane) lies inside the polygon (even-odd rule).
+bool pointInPolygon(const std::vector<glm::vec2>& polygon, const glm::vec2& p);
 
 /// Loads a district manifest (JSON); errors name the file and the field.
 Result<District> loadDistrict(const std::string& manifestPath);
+/// Parses manifest text; sourcePath names the file in errors and resolves relative paths
+/// (the terrain's "dem" file, the model).
+Result<District> parseDistrict(const std::string& jsonText, const std::string& sourcePath);
 
 }  // namespace cd::world
