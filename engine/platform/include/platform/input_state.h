@@ -1,0 +1,21 @@
+#pragma once
+/// Raw desktop input for one frame. Only the front end reads this; it becomes TraineeActions.
+
+namespace cd::platform {
+
+struct InputState {
+    bool forward = false;   ///< W or Up
+    bool back = false;      ///< S or Down
+    bool left = false;      ///< A or Left
+    bool right = false;     ///< D or Right
+    bool run = false;       ///< Shift held
+    bool crouch = false;    ///< C held
+    bool interact = false;  ///< E pressed this frame (edge)
+    bool pause = false;     ///< Esc pressed this frame (edge)
+    float mouseDxPx = 0.0f; ///< cursor motion since the last poll (only while captured)
+    float mouseDyPx = 0.0f;
+    bool cursorCaptured = false;
+    bool closeRequested = false;  ///< the window's close button
+};
+
+}  // namespace cd::platform

@@ -1,0 +1,103 @@
+#pragma once
+/// RenderSnapshot: everything the renderer draws on top of the static world for one frame,
+/// built read-only after the simulation tick. Metres, Z up (x east, y north), linear colours.
+#include <cstdint>
+#include <vector>
+
+#include <glm/vec2.hpp>
+#include <glm/vec3.hpp>
+
+namespace cd::render {
+
+/// One camera. With lookAt the camera faces target; else yaw/pitch give the direction.
+struct ViewDesc {
+    glm::vec3 eye{0.0f, 0.0f, 1.7f};
+    float yawDeg = 0.0f;    ///< heading, degrees counter-clockwise from +x (east); 90 = north
+    float pitchDeg = 0.0f;  ///< degrees above the horizontal
+    bool lookAt = false;
+    glm::vec3 target{1.0f, 0.0f, 1.7f};
+    float verticalFovDeg = 60.0f;
+    float nearM = 0.1f;
+    float farM = 2000.0f;
+    std::uint32_t width = 1280;  ///< pixels of the target this view renders into
+    std::uint32_t height = 720;
+};
+
+struct SunLight {
+    glm::vec3 direction{0.45f, -0.35f, 0.82f};  ///< towards the sun (need not be normalised)
+    glm::vec3 color{1.0f, 0.95f, 0.86f};
+    float intensity = 2.6f;
+    bool shadows = true;
+};
+
+struct SkyLight {
+    glm::vec3 zenith{0.06f, 0.16f, 0.48f};
+    glm::vec3 horizon{0.46f, 0.58f, 0.74f};
+    glm::vec3 ground{0.22f, 0.20f, 0.16f};  ///< light bounced from below
+    float ambient = 0.5f;                    ///< hemispherical ambient strength
+    float fogDensityPerM = 0.0015f;          ///< distance haze near the ground
+};
+
+/// A room or region with a two-zone smoke layer: clear below interfaceZ, uniform smoke above
+/// it up to boxMax.z (the fire model's per-room hot layer).
+struct SmokeVolume {
+    glm::vec3 boxMin{0.0f};
+    glm::vec3 boxMax{0.0f};
+    float interfaceZ = 0.0f;      ///< absolute height of the smoke layer interface (m)
+    float extinctionPerM = 0.5f;  ///< extinction coefficient K (1/m); visibility ~ 3/K for reflecting signs
+    glm::vec3 color{0.22f, 0.21f, 0.20f};  ///< apparent smoke colour; soot-laden smoke is dark grey
+};
+
+struct FireSource {
+    glm::vec3 base{0.0f};   ///< centre of the flame's base
+    float radiusM = 0.5f;
+    float flameHeightM = 1.5f;
+    float hrrKw = 500.0f;   ///< heat release rate; scales brightness and the light cast
+};
+
+/// Water depth on a regular grid (a flood model's state). Cell (i, j) covers
+/// [origin + (i, j) * cellSizeM, origin + (i + 1, j + 1) * cellSizeM]; arrays are row-major,
+/// index j * nx + i. Cells with depth > 1 cm are drawn.
+struct WaterGrid {
+    glm::vec2 origin{0.0f};
+    float cellSizeM = 1.0f;
+    std::uint32_t nx = 0;
+    std::uint32_t ny = 0;
+    std::vector<float> surfaceZ;  ///< water surface elevation (m)
+    std::vector<float> depthM;    ///< water depth (m)
+    glm::vec3 color{0.10f, 0.13f, 0.13f};  ///< muddy flood water (linear)
+};
+
+/// A person: crowd member or the trainee.
+struct PersonMarker {
+    glm::vec3 feet{0.0f};
+    float headingDeg = 0.0f;  ///< facing direction, counter-clockwise from +x
+    glm::vec3 color{0.2f, 0.4f, 0.9f};
+    float heightM = 1.7f;
+    bool trainee = false;  ///< drawn with a ground ring so it stands out
+};
+
+/// A highlighted path (evacuation route), drawn as a glowing ribbon just above the points.
+struct RoutePolyline {
+    std::vector<glm::vec3> points;
+    glm::vec3 color{0.1f, 0.9f, 0.3f};
+    float widthM = 0.6f;
+};
+
+struct RenderSnapshot {
+    std::vector<ViewDesc> views;  ///< one per render target, in order
+    SunLight sun;
+    SkyLight sky;
+    float timeS = 0.0f;  ///< scenario clock: animates flames and water
+    std::vector<SmokeVolume> smoke;   ///< up to 32 are drawn
+    std::vector<FireSource> fires;    ///< all drawn; the 16 largest light the scene
+    std::vector<WaterGrid> water;
+    std::vector<PersonMarker> people;
+    std::vector<RoutePolyline> routes;
+};
+
+/// Sun and sky for a local solar time (hours, 0-24) on a mid-latitude day: low warm sun in the
+/// morning and evening, dark blue sky at night. A look, not an ephemeris.
+void applyTimeOfDay(RenderSnapshot& snapshot, float hours);
+
+}  // namespace cd::render

@@ -1,0 +1,53 @@
+#pragma once
+/// What the HUD shows, as plain already-translated strings and numbers (no ImGui types).
+#include <string>
+#include <vector>
+
+namespace cd::ui {
+
+enum class MessageKind { Info, Alarm, Radio };
+
+struct HudMessage {
+    MessageKind kind = MessageKind::Info;
+    std::string text;
+};
+
+/// Trainee status panel.
+struct TraineeStatus {
+    std::string room;              ///< where the trainee is ("Classroom 2.04")
+    float fed = 0.0f;              ///< fractional effective dose (ISO 13571); marks at 0.3 and 1.0
+    float visibilityM = 30.0f;
+    float temperatureC = 20.0f;
+};
+
+/// Labels for fixed HUD text, translated by the caller. Defaults are English.
+struct HudLabels {
+    std::string clock = "Time";
+    std::string room = "Room";
+    std::string fed = "FED";
+    std::string visibility = "Visibility";
+    std::string temperature = "Temperature";
+    std::string messages = "Messages";
+    std::string paused = "Paused";
+    std::string resume = "Resume";
+    std::string quit = "Quit";
+};
+
+struct HudModel {
+    std::string language = "en";  ///< "zh" needs the CJK font (see DesktopViewDesc::language)
+    std::string title;
+    std::vector<std::string> instructions;  ///< one line each
+    double clockS = 0.0;                    ///< scenario clock, shown as mm:ss
+    TraineeStatus trainee;
+    std::vector<HudMessage> messages;       ///< newest last; the last 6 are shown
+    bool paused = false;                    ///< shows the pause menu
+    HudLabels labels;
+};
+
+/// What the user chose in the HUD this frame.
+struct UiChoices {
+    bool resume = false;
+    bool quit = false;
+};
+
+}  // namespace cd::ui

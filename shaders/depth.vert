@@ -1,0 +1,6 @@
+#version 450
+// Depth pre-pass: the same transform as lit.vert, so EQUAL depth tests match exactly.
+#include "common.glsl"
+layout(location = 0) in vec3 inPos;
+invariant gl_Position;  // the depth pre-pass and lit pass must agree bit for bit
+void main() { gl_Position = frame.viewProj * vec4(inPos, 1.0); }
