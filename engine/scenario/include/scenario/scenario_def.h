@@ -1,0 +1,108 @@
+#pragma once
+/// A validated scenario: what happens in the district, when, what the trainee must do,
+/// and how the session is scored. Loaded from TOML (scenario_loader.h); every field here
+/// has been checked, and each part remembers the line it came from for later checks
+/// against the district.
+#include <map>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cd::scenario {
+
+struct Vec3 {
+    double x = 0.0, y = 0.0, z = 0.0;
+};
+
+/// Where a definition came from, for errors found after loading (e.g. unknown room).
+struct SourceRef {
+    std::string file;
+    int line = 0;
+    std::string field;  ///< e.g. "fire[0].room"
+};
+
+struct TraineeDef {
+    std::string role = "student";  ///< student | teacher | responder
+    std::string startRoom;          ///< a room id of the district, or empty with startPosition
+    std::optional<Vec3> startPosition;
+    double startYawDeg = 0.0;
+    double walkSpeedMps = 1.3;
+    double runSpeedMps = 2.5;
+    double eyeHeightM = 1.6;
+    double crouchEyeHeightM = 0.9;
+    SourceRef source;
+};
+
+/// A fire placed by the scenario; the fire model (engine/sim/fire) takes these parameters.
+struct FireDef {
+    std::string id;
+    std::string room;
+    std::optional<Vec3> position;  ///< default: centre of the room's floor
+    double atS = 0.0;              ///< ignition time
+    double alphaKwS2 = 0.0469;     ///< t-squared growth coefficient (from growth class or given)
+    double peakHrrKw = 1000.0;
+    double areaM2 = 1.0;
+    double fuelMassKg = 0.0;          ///< 0 = burns until the scenario ends
+    double heatOfCombustionKjKg = 20000.0;
+    double sootYield = 0.015;
+    double coYield = 0.004;
+    double hcnYield = 0.0;
+    std::string fireClass = "A";      ///< A B C E F
+    SourceRef source;
+};
+
+/// A timed or triggered scenario event: alarm, message, door change, fire, end.
+struct TimelineEvent {
+    std::string kind;       ///< alarm | message | open_door | close_door | end
+    std::optional<double> atS;
+    std::string on;         ///< trigger: a sim event kind ("fire.detected", "trainee.left_building", ...)
+    double delayS = 0.0;    ///< after the trigger
+    std::string target;     ///< door id for door events
+    std::string text;
+    std::string textZh;
+    SourceRef source;
+};
+
+/// A rubric criterion as written; engine/score validates the parameters for its kind.
+struct CriterionSpec {
+    std::string id;
+    std::string kind;
+    std::string description;
+    double points = 0.0;
+    std::map<std::string, double> numbers;
+    std::map<std::string, bool> flags;
+    std::map<std::string, std::vector<std::string>> strings;  ///< single strings are lists of one
+    std::map<std::string, int> keyLines;  ///< line of each parameter, for errors found later
+    SourceRef source;
+};
+
+struct RubricSpec {
+    std::string id;
+    double passPercent = 60.0;
+    std::vector<CriterionSpec> criteria;
+};
+
+struct ScenarioDef {
+    std::string path;          ///< the scenario file
+    std::string id;
+    std::string title;
+    std::string titleZh;
+    std::string description;
+    std::string districtPath;  ///< resolved relative to the scenario file
+    double durationS = 300.0;
+    double tickHz = 60.0;
+    std::uint64_t seed = 1;
+    std::string language = "en";  ///< en | zh: HUD language
+    std::string assemblyPoint;    ///< id in the district
+    std::vector<std::string> instructions;
+    std::vector<std::string> instructionsZh;
+    TraineeDef trainee;
+    std::vector<FireDef> fires;
+    std::vector<TimelineEvent> timeline;
+    RubricSpec rubric;
+    std::string hooksPath;     ///< optional Lua hooks (lua_hooks.h), resolved relative to the file
+    std::string defaultBot;    ///< optional bot file for headless runs, resolved relative to the file
+};
+
+}  // namespace cd::scenario

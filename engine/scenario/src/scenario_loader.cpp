@@ -1,0 +1,222 @@
+#include "scenario/scenario_loader.h"
+
+#include <set>
+
+#include "core/files.h"
+#include "scenario/rubric_builder.h"
+#include "toml_fields.h"
+
+namespace cd::scenario {
+
+bool growthAlpha(const std::string& growthClass, double& alphaKwS2) {
+    // t-squared fire growth classes, NFPA 92 (2021) Table/Annex, NFPA 72 Annex B.
+    if (growthClass == "slow") alphaKwS2 = 0.00293;
+    else if (growthClass == "medium") alphaKwS2 = 0.01172;
+    else if (growthClass == "fast") alphaKwS2 = 0.0469;
+    else if (growthClass == "ultrafast") alphaKwS2 = 0.1876;
+    else return false;
+    return true;
+}
+
+namespace {
+
+constexpr double kBig = 1e9;
+
+std::optional<Vec3> vec3(TomlFields& f, const char* key, bool required) {
+    auto v = f.numbers(key, required, 3);
+    if (!v) return std::nullopt;
+    return Vec3{(*v)[0], (*v)[1], (*v)[2]};
+}
+
+SourceRef sourceOf(TomlFields& f, const std::string& path) { return SourceRef{f.file(), f.line(), path}; }
+
+void readScenarioTable(TomlFields& root, ScenarioDef& def, const std::string& baseDir) {
+    const toml::table* t = root.table("scenario", true);
+    if (!t) return;
+    TomlFields f(*t, def.path, "scenario", root.errorsRef());
+    if (auto v = f.str("id", true)) def.id = *v;
+    if (auto v = f.str("title", true)) def.title = *v;
+    if (auto v = f.str("title_zh", false)) def.titleZh = *v;
+    if (auto v = f.str("description", false)) def.description = *v;
+    if (auto v = f.str("district", true)) def.districtPath = joinPath(baseDir, *v);
+    if (auto v = f.num("duration_s", true, 1.0, 86400.0)) def.durationS = *v;
+    if (auto v = f.num("tick_hz", false, 10.0, 1000.0)) def.tickHz = *v;
+    if (auto v = f.integer("seed", false, 0, (1LL << 62))) def.seed = static_cast<std::uint64_t>(*v);
+    if (auto v = f.str("language", false)) {
+        if (*v != "en" && *v != "zh") f.error("language", "expected \"en\" or \"zh\"");
+        else def.language = *v;
+    }
+    if (auto v = f.str("assembly_point", true)) def.assemblyPoint = *v;
+    if (auto v = f.strings("instructions", true)) def.instructions = *v;
+    if (auto v = f.strings("instructions_zh", false)) def.instructionsZh = *v;
+    if (auto v = f.str("bot", false)) def.defaultBot = joinPath(baseDir, *v);
+    if (auto v = f.str("hooks", false)) def.hooksPath = joinPath(baseDir, *v);
+}
+
+void readTrainee(TomlFields& root, ScenarioDef& def) {
+    const toml::table* t = root.table("trainee", true);
+    if (!t) return;
+    TomlFields f(*t, def.path, "trainee", root.errorsRef());
+    TraineeDef& tr = def.trainee;
+    tr.source = sourceOf(f, "trainee");
+    if (auto v = f.str("role", true)) {
+        if (*v != "student" && *v != "teacher" && *v != "responder")
+            f.error("role", "expected \"student\", \"teacher\" or \"responder\"");
+        tr.role = *v;
+    }
+    if (auto v = f.str("start_room", false)) tr.startRoom = *v;
+    tr.startPosition = vec3(f, "start_position", false);
+    if (tr.startRoom.empty() && !tr.startPosition) f.error("start_room", "give start_room or start_position");
+    if (auto v = f.num("start_yaw_deg", false, -360.0, 360.0)) tr.startYawDeg = *v;
+    if (auto v = f.num("walk_speed_mps", false, 0.1, 3.0)) tr.walkSpeedMps = *v;
+    if (auto v = f.num("run_speed_mps", false, 0.1, 8.0)) tr.runSpeedMps = *v;
+    if (auto v = f.num("eye_height_m", false, 0.5, 2.2)) tr.eyeHeightM = *v;
+    if (auto v = f.num("crouch_eye_height_m", false, 0.3, 1.5)) tr.crouchEyeHeightM = *v;
+}
+
+void readFires(TomlFields& root, ScenarioDef& def) {
+    auto tables = root.tables("fire");
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        std::string path = "fire[" + std::to_string(i) + "]";
+        TomlFields f(*tables[i], def.path, path, root.errorsRef());
+        FireDef fire;
+        fire.source = sourceOf(f, path);
+        if (auto v = f.str("id", true)) {
+            fire.id = *v;
+            if (!ids.insert(*v).second) f.error("id", "duplicate fire id '" + *v + "'");
+        }
+        if (auto v = f.str("room", true)) fire.room = *v;
+        fire.position = vec3(f, "position", false);
+        if (auto v = f.num("at_s", false, 0.0, kBig)) fire.atS = *v;
+        bool hasGrowth = f.has("growth"), hasAlpha = f.has("alpha");
+        if (hasGrowth == hasAlpha) f.error("growth", "give exactly one of growth or alpha");
+        if (hasGrowth) {
+            if (auto g = f.str("growth", true))
+                if (!growthAlpha(*g, fire.alphaKwS2))
+                    f.error("growth", "expected \"slow\", \"medium\", \"fast\" or \"ultrafast\", got '" + *g + "'");
+        } else if (hasAlpha) {
+            if (auto v = f.num("alpha", true, 1e-5, 10.0)) fire.alphaKwS2 = *v;
+        }
+        if (auto v = f.num("peak_hrr_kw", true, 1.0, 1e6)) fire.peakHrrKw = *v;
+        if (auto v = f.num("area_m2", false, 0.01, 1000.0)) fire.areaM2 = *v;
+        if (auto v = f.num("fuel_mass_kg", false, 0.0, 1e7)) fire.fuelMassKg = *v;
+        if (auto v = f.num("heat_of_combustion_kj_kg", false, 1000.0, 60000.0)) fire.heatOfCombustionKjKg = *v;
+        if (auto v = f.num("soot_yield", false, 0.0, 0.5)) fire.sootYield = *v;
+        if (auto v = f.num("co_yield", false, 0.0, 0.5)) fire.coYield = *v;
+        if (auto v = f.num("hcn_yield", false, 0.0, 0.5)) fire.hcnYield = *v;
+        if (auto v = f.str("class", false)) {
+            static const std::set<std::string> classes{"A", "B", "C", "E", "F"};
+            if (!classes.count(*v)) f.error("class", "expected one of A, B, C, E, F");
+            else fire.fireClass = *v;
+        }
+        def.fires.push_back(std::move(fire));
+    }
+}
+
+void readTimeline(TomlFields& root, ScenarioDef& def) {
+    auto tables = root.tables("event");
+    static const std::set<std::string> kinds{"alarm", "message", "open_door", "close_door", "end"};
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        std::string path = "event[" + std::to_string(i) + "]";
+        TomlFields f(*tables[i], def.path, path, root.errorsRef());
+        TimelineEvent ev;
+        ev.source = sourceOf(f, path);
+        if (auto v = f.str("kind", true)) {
+            if (!kinds.count(*v)) f.error("kind", "expected alarm, message, open_door, close_door or end, got '" + *v + "'");
+            ev.kind = *v;
+        }
+        if (auto v = f.num("at_s", false, 0.0, kBig)) ev.atS = *v;
+        if (auto v = f.str("on", false)) ev.on = *v;
+        if (!ev.atS && ev.on.empty()) f.error("at_s", "give at_s (a time) or on (a triggering event)");
+        if (ev.atS && !ev.on.empty()) f.error("on", "give either at_s or on, not both");
+        if (auto v = f.num("delay_s", false, 0.0, kBig)) ev.delayS = *v;
+        if (auto v = f.str("target", false)) ev.target = *v;
+        if ((ev.kind == "open_door" || ev.kind == "close_door") && ev.target.empty())
+            f.error("target", "a door event needs the door id");
+        if (auto v = f.str("text", ev.kind == "alarm" || ev.kind == "message")) ev.text = *v;
+        if (auto v = f.str("text_zh", false)) ev.textZh = *v;
+        def.timeline.push_back(std::move(ev));
+    }
+}
+
+void readRubric(TomlFields& root, ScenarioDef& def) {
+    const toml::table* t = root.table("rubric", true);
+    if (!t) return;
+    TomlFields f(*t, def.path, "rubric", root.errorsRef());
+    if (auto v = f.str("id", true)) def.rubric.id = *v;
+    if (auto v = f.num("pass_percent", false, 0.0, 100.0)) def.rubric.passPercent = *v;
+    auto tables = f.tables("criterion");
+    if (tables.empty()) f.error("criterion", "a rubric needs at least one [[rubric.criterion]]");
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        std::string path = "rubric.criterion[" + std::to_string(i) + "]";
+        const toml::table& ct = *tables[i];
+        TomlFields cf(ct, def.path, path, root.errorsRef());
+        CriterionSpec c;
+        c.source = sourceOf(cf, path);
+        if (auto v = cf.str("id", true)) {
+            c.id = *v;
+            if (!ids.insert(*v).second) cf.error("id", "duplicate criterion id '" + *v + "'");
+        }
+        if (auto v = cf.str("kind", true)) c.kind = *v;
+        if (auto v = cf.str("description", true)) c.description = *v;
+        if (auto v = cf.num("points", true, 0.0, 1e6)) c.points = *v;
+        // The remaining keys are the kind's parameters; engine/score checks them.
+        for (const auto& [key, node] : ct) {
+            std::string k(key.str());
+            if (k == "id" || k == "kind" || k == "description" || k == "points") continue;
+            c.keyLines[k] = static_cast<int>(key.source().begin.line);
+            if (node.is_number()) {
+                if (auto v = cf.num(k.c_str(), true, -kBig, kBig)) c.numbers[k] = *v;
+            } else if (node.is_boolean()) {
+                if (auto v = cf.boolean(k.c_str(), true)) c.flags[k] = *v;
+            } else if (auto v = cf.strings(k.c_str(), true)) {
+                c.strings[k] = *v;
+            }
+        }
+        def.rubric.criteria.push_back(std::move(c));
+    }
+    // The kinds' parameters are checked by engine/score; its errors get this file's lines.
+    if (root.errorsRef().empty()) {
+        auto rubric = buildRubric(def.rubric);
+        if (!rubric) root.errorsRef().push_back(rubric.error());
+    }
+}
+
+}  // namespace
+
+ScenarioLoad parseScenario(const std::string& text, const std::string& path) {
+    ScenarioLoad out;
+    out.def.path = path;
+    toml::table root;
+    try {
+        root = toml::parse(text, path);
+    } catch (const toml::parse_error& e) {
+        out.errors.push_back(makeError(std::string(e.description()), path, static_cast<int>(e.source().begin.line), "(syntax)"));
+        return out;
+    }
+    const std::string baseDir = parentPath(path);
+    {
+        TomlFields f(root, path, "", out.errors);
+        readScenarioTable(f, out.def, baseDir);
+        readTrainee(f, out.def);
+        readFires(f, out.def);
+        readTimeline(f, out.def);
+        readRubric(f, out.def);
+    }
+    return out;
+}
+
+ScenarioLoad loadScenario(const std::string& path) {
+    auto text = readTextFile(path);
+    if (!text) {
+        ScenarioLoad out;
+        out.def.path = path;
+        out.errors.push_back(text.error());
+        return out;
+    }
+    return parseScenario(*text, path);
+}
+
+}  // namespace cd::scenario

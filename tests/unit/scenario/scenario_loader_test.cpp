@@ -1,0 +1,166 @@
+#include <gtest/gtest.h>
+
+#include "scenario/scenario_loader.h"
+
+using namespace cd::scenario;
+
+namespace {
+
+const char* kGood = R"(
+[scenario]
+id = "drill"
+title = "Drill"
+district = "../assets/districts/x.json"
+duration_s = 120
+assembly_point = "field"
+instructions = ["Leave the building."]
+
+[trainee]
+role = "student"
+start_room = "A.0.room1"
+
+[[fire]]
+id = "f1"
+room = "A.0.room2"
+at_s = 5
+growth = "fast"
+peak_hrr_kw = 2000
+
+[[event]]
+kind = "alarm"
+on = "fire.detected"
+delay_s = 3
+text = "Fire alarm"
+
+[rubric]
+id = "r"
+[[rubric.criterion]]
+id = "out"
+kind = "reach_assembly"
+description = "Reach the assembly point"
+points = 50
+target_s = 90
+limit_s = 120
+[[rubric.criterion]]
+id = "smoke_rooms"
+kind = "avoid_rooms"
+description = "Stay out of the burning rooms"
+points = 10
+rooms = ["a", "b"]
+)";
+
+std::string join(const std::vector<cd::Error>& errors) {
+    std::string s;
+    for (const auto& e : errors) s += e.str() + "\n";
+    return s;
+}
+
+}  // namespace
+
+TEST(ScenarioLoader, AWellFormedScenarioLoadsWithEveryField) {
+    auto r = parseScenario(kGood, "scenes/drill.toml");
+    ASSERT_TRUE(r.ok()) << join(r.errors);
+    EXPECT_EQ(r.def.id, "drill");
+    EXPECT_EQ(r.def.districtPath, "assets/districts/x.json");
+    EXPECT_DOUBLE_EQ(r.def.durationS, 120.0);
+    ASSERT_EQ(r.def.fires.size(), 1u);
+    EXPECT_DOUBLE_EQ(r.def.fires[0].alphaKwS2, 0.0469);
+    EXPECT_EQ(r.def.fires[0].source.line, 14);
+    ASSERT_EQ(r.def.timeline.size(), 1u);
+    EXPECT_EQ(r.def.timeline[0].on, "fire.detected");
+    ASSERT_EQ(r.def.rubric.criteria.size(), 2u);
+    EXPECT_DOUBLE_EQ(r.def.rubric.criteria[0].numbers.at("target_s"), 90.0);
+    EXPECT_EQ(r.def.rubric.criteria[1].strings.at("rooms").size(), 2u);
+}
+
+TEST(ScenarioLoader, ASyntaxErrorNamesTheLine) {
+    auto r = parseScenario("[scenario]\nid = \"x\"\ntitle = \n", "bad.toml");
+    ASSERT_EQ(r.errors.size(), 1u);
+    EXPECT_EQ(r.errors[0].file, "bad.toml");
+    EXPECT_EQ(r.errors[0].line, 3);
+}
+
+TEST(ScenarioLoader, AMisspeltKeyIsAnErrorNotASilentDefault) {
+    std::string text = kGood;
+    text.replace(text.find("peak_hrr_kw"), 11, "peak_hrr_kW");
+    auto r = parseScenario(text, "s.toml");
+    ASSERT_FALSE(r.ok());
+    std::string all = join(r.errors);
+    EXPECT_NE(all.find("s.toml:19: fire[0].peak_hrr_kW: unknown key"), std::string::npos) << all;
+    EXPECT_NE(all.find("fire[0].peak_hrr_kw: missing"), std::string::npos) << all;
+}
+
+TEST(ScenarioLoader, ANegativeHeatReleaseRateNamesFileLineAndField) {
+    std::string text = kGood;
+    text.replace(text.find("peak_hrr_kw = 2000"), 18, "peak_hrr_kw = -5");
+    auto r = parseScenario(text, "s.toml");
+    ASSERT_EQ(r.errors.size(), 1u) << join(r.errors);
+    EXPECT_EQ(r.errors[0].str().rfind("s.toml:19: fire[0].peak_hrr_kw: value -5 is outside", 0), 0u) << r.errors[0].str();
+}
+
+TEST(ScenarioLoader, WrongTypesAndUnknownGrowthClassesAreReported) {
+    std::string text = kGood;
+    text.replace(text.find("growth = \"fast\""), 15, "growth = \"quick\"");
+    text.replace(text.find("duration_s = 120"), 16, "duration_s = \"long\"");
+    auto r = parseScenario(text, "s.toml");
+    std::string all = join(r.errors);
+    EXPECT_NE(all.find("s.toml:6: scenario.duration_s: expected a number"), std::string::npos) << all;
+    EXPECT_NE(all.find("fire[0].growth: expected \"slow\""), std::string::npos) << all;
+}
+
+TEST(ScenarioLoader, ARubricParameterTheKindDoesNotTakeNamesItsCriterionLine) {
+    std::string text = kGood;
+    text.replace(text.find("limit_s = 120"), 13, "limit_s = 120\nrooms = [\"x\"]");
+    auto r = parseScenario(text, "s.toml");
+    ASSERT_EQ(r.errors.size(), 1u) << join(r.errors);
+    EXPECT_EQ(r.errors[0].line, 36);  // the line of the offending key
+    EXPECT_EQ(r.errors[0].field.rfind("rubric.criterion[0].rooms", 0), 0u) << r.errors[0].str();
+}
+
+TEST(ScenarioLoader, MissingSectionsAndFileAreReportedNotCrashed) {
+    auto r = parseScenario("", "empty.toml");
+    std::string all = join(r.errors);
+    EXPECT_NE(all.find("empty.toml:1: scenario: missing"), std::string::npos) << all;
+    EXPECT_NE(all.find("rubric: missing"), std::string::npos) << all;
+    auto m = loadScenario("/nonexistent/s.toml");
+    ASSERT_EQ(m.errors.size(), 1u);
+    EXPECT_NE(m.errors[0].str().find("/nonexistent/s.toml"), std::string::npos);
+}
+
+TEST(ScenarioLoader, EveryShippedScenarioIsValid) {
+    for (const char* path : {"scenes/school_fire_drill.toml"}) {
+        auto r = loadScenario(path);
+        EXPECT_TRUE(r.ok()) << join(r.errors);
+    }
+}
+
+TEST(GrowthClasses, MatchTheNfpaAlphaValues) {
+    double a = 0;
+    ASSERT_TRUE(growthAlpha("slow", a));
+    EXPECT_DOUBLE_EQ(a, 0.00293);
+    ASSERT_TRUE(growthAlpha("ultrafast", a));
+    EXPECT_DOUBLE_EQ(a, 0.1876);
+    EXPECT_FALSE(growthAlpha("rapid", a));
+}
+
+#include "scenario/scenario_rules.h"
+
+TEST(ScenarioRules, TimedAndTriggeredEventsFireOnceInOrder) {
+    auto r = parseScenario(kGood, "s.toml");
+    ASSERT_TRUE(r.ok());
+    ScenarioRules rules(r.def);
+    EXPECT_TRUE(rules.due(4.9).empty());
+    auto at5 = rules.due(5.0);
+    ASSERT_EQ(at5.size(), 1u);
+    EXPECT_EQ(at5[0].kind, CommandKind::Ignite);
+    EXPECT_EQ(at5[0].target, "f1");
+    EXPECT_TRUE(rules.due(100.0).empty());  // the alarm waits for detection
+    rules.observe("fire.detected", 40.0);
+    EXPECT_TRUE(rules.due(42.9).empty());
+    auto alarm = rules.due(43.0);
+    ASSERT_EQ(alarm.size(), 1u);
+    EXPECT_EQ(alarm[0].kind, CommandKind::Alarm);
+    EXPECT_EQ(alarm[0].text, "Fire alarm");
+    rules.observe("fire.detected", 50.0);
+    EXPECT_TRUE(rules.due(60.0).empty());
+}
