@@ -1,0 +1,41 @@
+#pragma once
+/// The trainee's body: a kinematic capsule moved by convex sweeps (collide and slide).
+#include <glm/vec2.hpp>
+#include <glm/vec3.hpp>
+
+namespace cd::physics {
+
+enum class Gait { Walk, Run, Crouch };
+
+struct CharacterDef {
+    glm::vec3 feetM{0.0f};          ///< bottom of the capsule
+    float radiusM = 0.25f;
+    float standHeightM = 1.75f;
+    float crouchHeightM = 1.1f;
+    float stepHeightM = 0.3f;       ///< highest step climbed without jumping
+    float maxSlopeRad = 0.7854f;    ///< steeper ground is a wall (45 degrees)
+    float walkSpeedMS = 1.4f;
+    float runSpeedMS = 3.5f;
+    float crouchSpeedMS = 0.7f;
+    float eyeBelowTopM = 0.12f;
+};
+
+struct CharacterInput {
+    glm::vec2 moveDir{0.0f};  ///< world-frame horizontal wish direction; length clamped to 1
+    Gait gait = Gait::Walk;
+    float yawRad = 0.0f;      ///< view heading, 0 = +x, counter-clockwise
+    float pitchRad = 0.0f;    ///< view pitch, + = up
+};
+
+struct CharacterState {
+    glm::vec3 feetM{0.0f};
+    glm::vec3 velocityMS{0.0f};  ///< of the last step
+    glm::vec3 eyeM{0.0f};
+    glm::vec3 lookDir{1.0f, 0.0f, 0.0f};
+    float heightM = 0.0f;
+    bool grounded = false;
+    bool crouched = false;
+    bool pushed = false;         ///< moved out of a body's way this step (debris shoves)
+};
+
+}  // namespace cd::physics

@@ -1,0 +1,34 @@
+#pragma once
+/// What happened during a step, pulled by the caller after the step.
+#include <cstdint>
+
+#include "physics/physics_ids.h"
+
+namespace cd::physics {
+
+enum class PhysicsEventKind {
+    JointBroken,       ///< joint, structure, bodyA, bodyB (bodyB invalid for the ground)
+    CollapseStarted,   ///< structure: its first joint broke
+    DebrisSettled,     ///< structure: all its chunks asleep after a collapse
+    PassageBlocked,    ///< passage, tag
+    PassageCleared,    ///< passage, tag
+    CasualtyTrapped,   ///< casualty, tag
+    CasualtyFreed,     ///< casualty, tag
+    AnchorBroken,      ///< bodyA: a hanging item fell
+};
+
+struct PhysicsEvent {
+    PhysicsEventKind kind = PhysicsEventKind::JointBroken;
+    double timeS = 0.0;
+    StructureId structure;
+    JointId joint;
+    BodyId bodyA;
+    BodyId bodyB;
+    PassageId passage;
+    CasualtyId casualty;
+    std::uint64_t tag = 0;
+};
+
+const char* toString(PhysicsEventKind kind);
+
+}  // namespace cd::physics

@@ -1,0 +1,95 @@
+#pragma once
+/// The physics world on Bullet: build from definitions, feed hazard inputs, step at the
+/// fixed step, pull events, query. Bullet stays behind this class (see src/world_impl.h).
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include <glm/vec3.hpp>
+
+#include "core/result.h"
+#include "physics/character.h"
+#include "physics/ground_motion.h"
+#include "physics/physics_event.h"
+#include "physics/physics_ids.h"
+#include "physics/queries.h"
+#include "physics/structure_def.h"
+#include "physics/world_def.h"
+
+namespace cd::physics {
+
+struct WorldImpl;
+
+class PhysicsWorld {
+public:
+    /// Validates every definition (errors name def.source and the field) and builds the world.
+    static Result<std::unique_ptr<PhysicsWorld>> create(const WorldDef& def);
+    ~PhysicsWorld();
+    PhysicsWorld(const PhysicsWorld&) = delete;
+    PhysicsWorld& operator=(const PhysicsWorld&) = delete;
+
+    // --- building ---
+    Result<BodyId> addStaticBox(const StaticBoxDef& def);
+    Result<BodyId> addBody(const DynamicBodyDef& def);
+    Result<BodyId> addDoor(const DoorDef& def);
+    /// Fractures the structure (deterministic from def.seed) and adds its chunks and joints.
+    Result<StructureId> addStructure(const StructureDef& def);
+    Result<CharacterId> addCharacter(const CharacterDef& def);
+    Result<PassageId> watchPassage(const PassageDef& def);
+    Result<CasualtyId> addCasualty(const CasualtyDef& def);
+
+    // --- hazard inputs (scenario commands) ---
+    /// Shakes the ground with the record from startTimeS on (base excitation, see docs/physics.md).
+    void setGroundMotion(GroundMotion motion, double startTimeS);
+    void stopGroundMotion();
+    /// Current ground acceleration applied (zero when not shaking).
+    glm::vec3 groundAccelerationMS2() const;
+    /// Scenario-triggered collapse: breaks every joint of the structure whose point lies in the box
+    /// crushes its column and wall chunks inside to a quarter height (rubble), and kicks them
+    /// sideways (0.5..1 x kickMS, direction from the seed) so the failed storey gives way.
+    void triggerCollapse(StructureId s, const glm::vec3& boxMinM, const glm::vec3& boxMaxM, float kickMS = 1.5f);
+    /// Fire weakening: the upper-layer gas temperature on a storey scales its joints' strength
+    /// by the material's Eurocode reduction factor (never recovers when it cools).
+    void setStoreyTemperature(StructureId s, int storey, float upperLayerC);
+    void applyImpulse(BodyId b, const glm::vec3& impulseNs, const glm::vec3& atM);
+
+    // --- stepping ---
+    void setCharacterInput(CharacterId c, const CharacterInput& input);
+    /// One fixed step (single-threaded Bullet, one internal substep of WorldDef::stepS).
+    void step();
+    double timeS() const;
+    std::int64_t tick() const;
+    float stepS() const;
+    /// Events since the last pull, in the order they happened.
+    std::vector<PhysicsEvent> pullEvents();
+
+    // --- views and queries ---
+    std::size_t bodyCount() const;
+    std::size_t awakeBodyCount() const;
+    BodyState bodyState(BodyId b) const;
+    CharacterState character(CharacterId c) const;
+    StructureStats structureStats(StructureId s) const;
+    std::vector<BodyId> structureChunks(StructureId s) const;
+    std::optional<RayHit> raycast(const glm::vec3& fromM, const glm::vec3& toM,
+                                  std::uint32_t mask = kQueryAll) const;
+    /// True when nothing in mask lies between a and b.
+    bool lineOfSight(const glm::vec3& aM, const glm::vec3& bM, std::uint32_t mask = kQueryStatic | kQueryDebris) const;
+    /// What the trainee's eye ray hits within maxDistM.
+    std::optional<RayHit> lookingAt(CharacterId c, float maxDistM = 3.0f) const;
+    /// First hit of a sphere swept from -> to.
+    std::optional<RayHit> sweepSphere(const glm::vec3& fromM, const glm::vec3& toM, float radiusM,
+                                      std::uint32_t mask = kQueryAll) const;
+    bool isPassageBlocked(PassageId p) const;
+    bool isCasualtyTrapped(CasualtyId c) const;
+    /// Re-evaluates passages and casualties now (step() does it every few steps).
+    void refreshBlockage();
+    /// FNV-1a over every body's transform and velocities, characters and joint states.
+    std::uint64_t stateHash() const;
+
+private:
+    PhysicsWorld();
+    std::unique_ptr<WorldImpl> impl_;
+};
+
+}  // namespace cd::physics

@@ -1,0 +1,71 @@
+#pragma once
+/// Query inputs and results: rays, sweeps, watched passages, casualty points.
+#include <cstdint>
+
+#include <glm/vec3.hpp>
+
+#include "physics/physics_ids.h"
+#include "physics/world_def.h"
+
+namespace cd::physics {
+
+/// Which bodies a query sees (bit set).
+enum QueryMask : std::uint32_t {
+    kQueryStatic = 1u << 0,    ///< terrain, walls, slabs
+    kQueryDynamic = 1u << 1,   ///< furniture, doors, props, hanging items
+    kQueryDebris = 1u << 2,    ///< structure chunks and free debris
+    kQueryAll = kQueryStatic | kQueryDynamic | kQueryDebris,
+};
+
+struct RayHit {
+    BodyId body;               ///< invalid for terrain
+    BodyKind kind = BodyKind::Prop;
+    bool isStatic = false;
+    std::uint64_t tag = 0;
+    glm::vec3 pointM{0.0f};
+    glm::vec3 normal{0.0f, 0.0f, 1.0f};
+    float fraction = 1.0f;     ///< along from -> to
+    float distanceM = 0.0f;
+};
+
+/// An oriented opening or corridor segment: a box whose local x is the walking axis.
+struct PassageDef {
+    glm::vec3 centerM{0.0f};    ///< at mid height
+    glm::vec3 halfExtentsM{0.5f, 0.45f, 1.05f};  ///< x along the walk, y across, z up
+    float yawRad = 0.0f;        ///< of the walking axis about Z
+    float passRadiusM = 0.25f;  ///< the body that must fit through
+    float passHeightM = 1.1f;   ///< crouched height
+    float stepOverM = 0.3f;     ///< debris lower than this is stepped over
+    std::uint64_t tag = 0;
+};
+
+/// A person lying or sitting at pointM; trapped when debris lies on or around them.
+struct CasualtyDef {
+    glm::vec3 pointM{0.0f};
+    float radiusM = 0.3f;
+    float coverHeightM = 1.5f;  ///< debris above within this height pins them
+    std::uint64_t tag = 0;
+};
+
+/// Pose and motion of a body (the state the hash covers).
+struct BodyState {
+    glm::vec3 positionM{0.0f};
+    glm::quat orientation{1.0f, 0.0f, 0.0f, 0.0f};
+    glm::vec3 velocityMS{0.0f};
+    glm::vec3 angularVelocityRadS{0.0f};
+    float massKg = 0.0f;        ///< 0 for static
+    float kineticEnergyJ = 0.0f;  ///< translational + rotational
+    BodyKind kind = BodyKind::Prop;
+    bool awake = false;
+};
+
+struct StructureStats {
+    int chunks = 0;
+    int joints = 0;
+    int jointsBroken = 0;
+    int chunksAwake = 0;
+    bool collapsing = false;
+    bool settled = false;
+};
+
+}  // namespace cd::physics

@@ -1,0 +1,89 @@
+#pragma once
+/// A building or storey as axis-aligned members (walls, slabs, columns, beams), and its
+/// deterministic fracture into chunks joined by breakable joints.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <glm/vec3.hpp>
+
+#include "core/result.h"
+#include "physics/material.h"
+
+namespace cd::physics {
+
+enum class MemberKind { Wall, Slab, Column, Beam };
+
+struct MemberDef {
+    MemberKind kind = MemberKind::Wall;
+    int storey = 0;
+    glm::vec3 centerM{0.0f};
+    glm::vec3 halfExtentsM{0.5f};  ///< members touch their neighbours face to face, no overlap
+    Material material = materials::concrete();
+};
+
+struct StructureDef {
+    std::string name;
+    std::string source;            ///< file, for error messages
+    std::vector<MemberDef> members;
+    float chunkSizeM = 1.5f;       ///< target chunk edge; members split into about this size
+    float jitter = 0.25f;          ///< split planes move up to this fraction of a chunk
+    std::uint64_t seed = 1;
+    float groundZM = 0.0f;         ///< chunks whose bottom lies here are jointed to the ground
+    float touchToleranceM = 0.01f; ///< faces closer than this are in contact
+    /// The structure is sized to survive this peak ground acceleration (in g) on top of its
+    /// dead load; 0 = gravity only (an old, non-seismic building).
+    float designPgaG = 0.3f;
+};
+
+struct ChunkDef {
+    int member = 0;
+    int storey = 0;
+    MemberKind kind = MemberKind::Wall;
+    glm::vec3 centerM{0.0f};
+    glm::vec3 halfExtentsM{0.5f};
+};
+
+/// A joint across a shared face. chunkB = -1: the ground.
+struct JointDef {
+    int chunkA = 0;
+    int chunkB = -1;
+    glm::vec3 pointM{0.0f};   ///< centre of the shared face
+    float areaM2 = 0.0f;
+    float capacityN = 0.0f;   ///< min joint strength of the two materials x area; 0 = unbreakable
+    int storey = 0;           ///< the lower chunk's storey (fire weakening acts per storey)
+    int axis = 2;             ///< the face normal's axis (0 x, 1 y, 2 z)
+    float faceMinM = 0.0f;    ///< the face's smaller side, for its bending capacity
+};
+
+struct FracturedStructure {
+    std::vector<ChunkDef> chunks;
+    std::vector<JointDef> joints;
+};
+
+/// Splits every member into chunks (split planes jittered from the seed) and joins touching
+/// chunks. Errors: no members, degenerate member, bad material (field "members[i]...").
+Result<FracturedStructure> fractureStructure(const StructureDef& def);
+
+/// A reinforced-concrete frame: columns on a bay grid, slabs, perimeter masonry walls.
+struct FrameBuildingParams {
+    glm::vec3 originM{0.0f};   ///< south-west corner at ground level
+    int storeys = 10;
+    int baysX = 4;
+    int baysY = 2;
+    float bayM = 5.0f;
+    float storeyHeightM = 3.5f;
+    float slabThicknessM = 0.25f;
+    float columnSideM = 0.4f;
+    float wallThicknessM = 0.2f;
+    bool perimeterWalls = true;
+    float chunkSizeM = 1.5f;
+    std::uint64_t seed = 1;
+    float designPgaG = 0.3f;   ///< see StructureDef::designPgaG
+    Material frame = materials::concrete();
+    Material infill = materials::masonry();
+};
+
+StructureDef makeFrameBuilding(const FrameBuildingParams& p);
+
+}  // namespace cd::physics

@@ -1,0 +1,79 @@
+#pragma once
+/// Definition structs for the static and dynamic parts of a physics world. Plain data:
+/// an adapter maps a world::District onto them (walls and slabs as boxes, terrain grid).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <glm/gtc/quaternion.hpp>
+#include <glm/vec2.hpp>
+#include <glm/vec3.hpp>
+
+#include "physics/material.h"
+
+namespace cd::physics {
+
+/// Ground elevation at grid points (x = originM.x + i * cellM), index = j * nx + i.
+struct TerrainDef {
+    int nx = 0;
+    int ny = 0;
+    float cellM = 1.0f;
+    glm::vec2 originM{0.0f};
+    std::vector<float> heightsM;
+    Material material = materials::ground();
+};
+
+/// An immovable box (wall, slab, kerb, stair step), rotated about Z by yawRad.
+struct StaticBoxDef {
+    glm::vec3 centerM{0.0f};
+    glm::vec3 halfExtentsM{0.5f};
+    float yawRad = 0.0f;
+    Material material = materials::concrete();
+    std::uint64_t tag = 0;  ///< caller's handle (e.g. a wall index), returned by queries
+};
+
+enum class BodyKind { Furniture, Extinguisher, Debris, Door, HangingItem, Prop, Chunk };
+enum class ShapeKind { Box, Cylinder, Sphere };
+
+/// A free rigid body. Box: halfExtentsM; Cylinder (axis Z): radius x, half height z; Sphere: radius x.
+struct DynamicBodyDef {
+    BodyKind kind = BodyKind::Furniture;
+    ShapeKind shape = ShapeKind::Box;
+    glm::vec3 centerM{0.0f};
+    glm::vec3 halfExtentsM{0.5f};
+    glm::quat orientation{1.0f, 0.0f, 0.0f, 0.0f};
+    glm::vec3 velocityMS{0.0f};
+    Material material = materials::furniture();
+    /// > 0: held to the world at its top centre by a joint that breaks above this force
+    /// (a hanging light, a wall cabinet); 0: free.
+    float anchorBreakForceN = 0.0f;
+    std::uint64_t tag = 0;
+};
+
+/// A door leaf on a vertical hinge at hingeM (floor level); closedDir points from the
+/// hinge to the free edge when closed. It swings openLimitRad either way.
+struct DoorDef {
+    glm::vec3 hingeM{0.0f};
+    glm::vec3 closedDir{1.0f, 0.0f, 0.0f};
+    float widthM = 0.9f;
+    float heightM = 2.1f;
+    float thicknessM = 0.04f;
+    float openLimitRad = 1.75f;
+    float hingeDamping = 0.5f;  ///< angular damping of the leaf, 0..1 per second (door closer, friction)
+    Material material = materials::timber();
+    std::uint64_t tag = 0;
+};
+
+struct WorldDef {
+    std::string source;             ///< file the definition came from, for error messages
+    float stepS = 1.0f / 60.0f;     ///< the one fixed internal step
+    int solverIterations = 10;
+    glm::vec3 gravityMS2{0.0f, 0.0f, -9.81f};
+    std::optional<TerrainDef> terrain;
+    std::vector<StaticBoxDef> staticBoxes;
+    std::vector<DynamicBodyDef> bodies;
+    std::vector<DoorDef> doors;
+};
+
+}  // namespace cd::physics

@@ -1,0 +1,260 @@
+#include "character_body.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "world_impl.h"
+
+namespace cd::physics {
+namespace {
+
+constexpr float kSkinM = 0.01f;         // kept between the capsule and what it touches
+constexpr float kTerminalSpeedMS = 50.0f;
+
+/// Closest sweep hit, skipping the query object itself.
+struct SweepCallback : btCollisionWorld::ClosestConvexResultCallback {
+    SweepCallback(const btVector3& a, const btVector3& b) : ClosestConvexResultCallback(a, b) {
+        m_collisionFilterGroup = kGroupQuery;
+        m_collisionFilterMask = kGroupStatic | kGroupDynamic | kGroupDebris;
+    }
+};
+
+/// Deepest penetration per contact, used to push the capsule out.
+struct PenetrationCallback : btCollisionWorld::ContactResultCallback {
+    const btCollisionObject* self = nullptr;
+    btVector3 push{0, 0, 0};
+    bool anyMoving = false;
+    btScalar addSingleResult(btManifoldPoint& cp, const btCollisionObjectWrapper* w0, int, int,
+                             const btCollisionObjectWrapper* w1, int, int) override {
+        if (cp.getDistance() >= -0.001f) return 0;
+        // normalWorldOnB points from B towards A; the capsule may be either side.
+        const bool selfIsA = w0->getCollisionObject() == self;
+        const btVector3 n = selfIsA ? cp.m_normalWorldOnB : -cp.m_normalWorldOnB;
+        const btCollisionObject* other = selfIsA ? w1->getCollisionObject() : w0->getCollisionObject();
+        const btVector3 d = n * (-cp.getDistance());
+        // Largest push along each axis direction, so two contacts on one side do not add up.
+        for (int a = 0; a < 3; ++a) {
+            if (d[a] > 0) push[a] = std::max(push[a], d[a]);
+            if (d[a] < 0) push[a] = std::min(push[a], d[a]);
+        }
+        if (!other->isStaticObject()) anyMoving = true;
+        return 0;
+    }
+};
+
+}  // namespace
+
+CharacterBody::CharacterBody(const CharacterDef& def)
+    : def_(def),
+      standShape_(std::make_unique<btCapsuleShapeZ>(def.radiusM, def.standHeightM - 2.0f * def.radiusM)),
+      crouchShape_(std::make_unique<btCapsuleShapeZ>(def.radiusM, def.crouchHeightM - 2.0f * def.radiusM)),
+      feet_(bt(def.feetM)),
+      cosMaxSlope_(std::cos(def.maxSlopeRad)) {
+    probe_.setCollisionShape(standShape_.get());
+}
+
+CharacterBody::Hit CharacterBody::sweep(btCollisionWorld& world, const btVector3& fromFeet, const btVector3& toFeet) {
+    Hit h;
+    if ((toFeet - fromFeet).length2() < 1e-12f) return h;
+    btTransform a, b;
+    a.setIdentity();
+    b.setIdentity();
+    a.setOrigin(centerOf(fromFeet));
+    b.setOrigin(centerOf(toFeet));
+    SweepCallback cb(a.getOrigin(), b.getOrigin());
+    world.convexSweepTest(&shape(), a, b, cb, 0.0f);
+    if (cb.hasHit()) {
+        h.hit = true;
+        h.fraction = cb.m_closestHitFraction;
+        h.normal = cb.m_hitNormalWorld.normalized();
+        h.point = cb.m_hitPointWorld;
+    }
+    return h;
+}
+
+bool CharacterBody::overlapsAt(btCollisionWorld& world, btCapsuleShapeZ& s, const btVector3& center) {
+    probe_.setCollisionShape(&s);
+    btTransform xf;
+    xf.setIdentity();
+    xf.setOrigin(center);
+    probe_.setWorldTransform(xf);
+    PenetrationCallback cb;
+    cb.self = &probe_;
+    cb.m_collisionFilterGroup = kGroupQuery;
+    cb.m_collisionFilterMask = kGroupStatic | kGroupDynamic | kGroupDebris;
+    world.contactTest(&probe_, cb);
+    return cb.push.length2() > 0;
+}
+
+btVector3 CharacterBody::slide(btCollisionWorld& world, btVector3 feet, btVector3 move, bool steepIsWall) {
+    // Collide and slide: move to the first contact, drop the component into the surface, repeat.
+    for (int iter = 0; iter < 4 && move.length2() > 1e-10f; ++iter) {
+        const Hit h = sweep(world, feet, feet + move);
+        if (!h.hit) {
+            feet += move;
+            break;
+        }
+        const float len = move.length();
+        const float travel = std::max(0.0f, h.fraction * len - kSkinM);
+        feet += move * (travel / len);
+        btVector3 n = h.normal;
+        if (steepIsWall || !walkable(n)) {
+            n.setZ(0);  // treat as a vertical wall: no climbing by sliding up a steep face
+            if (n.length2() < 1e-8f) break;
+            n.normalize();
+        }
+        btVector3 rest = move * (1.0f - travel / len);
+        rest -= n * rest.dot(n);
+        move = rest;
+    }
+    return feet;
+}
+
+bool CharacterBody::groundBelow(btCollisionWorld& world, const btVector3& feet, float reach, float& groundZ) {
+    const btVector3 from = feet + btVector3(0, 0, def_.radiusM);
+    const btVector3 to = feet - btVector3(0, 0, reach);
+    btCollisionWorld::ClosestRayResultCallback cb(from, to);
+    cb.m_collisionFilterGroup = kGroupQuery;
+    cb.m_collisionFilterMask = kGroupStatic | kGroupDynamic | kGroupDebris;
+    world.rayTest(from, to, cb);
+    if (!cb.hasHit() || !walkable(cb.m_hitNormalWorld)) return false;
+    groundZ = cb.m_hitPointWorld.z();
+    return true;
+}
+
+// A capsule resting on a stair nosing touches the edge with a slanted normal. The edge holds
+// it if the surface just inside the edge (probed by a short ray) is walkable and no higher
+// than a step above where the move started (a taller ledge is a wall, not a stair).
+bool CharacterBody::edgeSupports(btCollisionWorld& world, const Hit& h, float maxTopZ) {
+    if (h.normal.z() <= 0.05f) return false;  // contact above the capsule's equator: not support
+    btVector3 inward(-h.normal.x(), -h.normal.y(), 0);
+    if (inward.length2() < 1e-8f) return false;
+    inward.normalize();
+    const btVector3 probe = h.point + inward * 0.03f;
+    const btVector3 from = probe + btVector3(0, 0, 0.05f), to = probe - btVector3(0, 0, 0.05f);
+    btCollisionWorld::ClosestRayResultCallback cb(from, to);
+    cb.m_collisionFilterGroup = kGroupQuery;
+    cb.m_collisionFilterMask = kGroupStatic | kGroupDynamic | kGroupDebris;
+    world.rayTest(from, to, cb);
+    return cb.hasHit() && walkable(cb.m_hitNormalWorld) && cb.m_hitPointWorld.z() <= maxTopZ;
+}
+
+void CharacterBody::recoverFromPenetration(btCollisionWorld& world) {
+    pushed_ = false;
+    for (int iter = 0; iter < 4; ++iter) {
+        probe_.setCollisionShape(&shape());
+        btTransform xf;
+        xf.setIdentity();
+        xf.setOrigin(centerOf(feet_));
+        probe_.setWorldTransform(xf);
+        PenetrationCallback cb;
+        cb.self = &probe_;
+        cb.m_collisionFilterGroup = kGroupQuery;
+        cb.m_collisionFilterMask = kGroupStatic | kGroupDynamic | kGroupDebris;
+        world.contactTest(&probe_, cb);
+        if (cb.push.length2() < 1e-8f) break;
+        feet_ += cb.push * 1.01f;
+        if (cb.anyMoving) pushed_ = true;
+    }
+}
+
+void CharacterBody::step(btCollisionWorld& world, float dt, const btVector3& gravity) {
+    const btVector3 start = feet_;
+    // Crouch at once; stand up only where the taller capsule fits.
+    if (input_.gait == Gait::Crouch) {
+        crouched_ = true;
+    } else if (crouched_) {
+        const btVector3 c = feet_ + btVector3(0, 0, 0.5f * def_.standHeightM + kSkinM);
+        if (!overlapsAt(world, *standShape_, c)) crouched_ = false;
+    }
+    const float speed = crouched_ ? def_.crouchSpeedMS : (input_.gait == Gait::Run ? def_.runSpeedMS : def_.walkSpeedMS);
+    btVector3 wish(input_.moveDir.x, input_.moveDir.y, 0);
+    if (!std::isfinite(wish.x()) || !std::isfinite(wish.y())) wish.setZero();
+    if (wish.length2() > 1.0f) wish.normalize();
+    const btVector3 move = wish * (speed * dt);
+
+    if (!grounded_) verticalSpeed_ = std::max(verticalSpeed_ + gravity.z() * dt, -kTerminalSpeedMS);
+    else verticalSpeed_ = 0.0f;
+
+    // 1. Step up (only from the ground), 2. move and slide, 3. step down onto walkable ground.
+    auto attempt = [&](bool stepUp, btVector3& outFeet, bool& outGrounded) {
+        btVector3 f = feet_;
+        float up = 0.0f;
+        if (stepUp && def_.stepHeightM > 0.0f) {
+            const Hit h = sweep(world, f, f + btVector3(0, 0, def_.stepHeightM));
+            up = h.hit ? std::max(0.0f, h.fraction * def_.stepHeightM - kSkinM) : def_.stepHeightM;
+            f.setZ(f.z() + up);
+        }
+        f = slide(world, f, move, !stepUp);
+        const float fall = std::max(0.0f, -verticalSpeed_ * dt);
+        const float down = up + (grounded_ ? def_.stepHeightM : 0.0f) + fall + kSkinM;
+        const Hit h = sweep(world, f, f - btVector3(0, 0, down));
+        outGrounded = false;
+        if (h.hit) {
+            const btVector3 landed = f - btVector3(0, 0, std::max(0.0f, h.fraction * down - kSkinM));
+            float groundZ = 0.0f;
+            // A capsule on a step edge sees a slanted normal; a ray under the axis tells the truth.
+            const bool ok = walkable(h.normal) || edgeSupports(world, h, feet_.z() + def_.stepHeightM + kSkinM) ||
+                            (groundBelow(world, landed, def_.stepHeightM, groundZ) && landed.z() - groundZ < 0.05f + kSkinM);
+            if (!ok) return false;
+            f = landed;
+            outGrounded = true;
+        } else {
+            f.setZ(f.z() - (down - kSkinM));
+        }
+        outFeet = f;
+        return true;
+    };
+    btVector3 next;
+    bool grounded = false;
+    btVector3 flatNext;
+    bool flatGrounded = false;
+    const bool flatOk = attempt(false, flatNext, flatGrounded);
+    btVector3 stepNext;
+    bool stepGrounded = false;
+    // Step up only when it gets further than walking on the level (a low beam can make the
+    // raised path the shorter one).
+    auto progress = [&](const btVector3& p) { return btVector3(p.x() - feet_.x(), p.y() - feet_.y(), 0).length(); };
+    if (grounded_ && attempt(true, stepNext, stepGrounded) &&
+        (!flatOk || progress(stepNext) > progress(flatNext) + 1e-4f)) {
+        next = stepNext;
+        grounded = stepGrounded;
+    } else if (flatOk) {
+        next = flatNext;
+        grounded = flatGrounded;
+    } else {
+        {
+            // On a steep face: slide down it under gravity, not grounded.
+            next = slide(world, feet_, btVector3(0, 0, std::min(verticalSpeed_ * dt, -kSkinM)), false);
+            grounded = false;
+        }
+    }
+    // Airborne: keep falling from where the vertical sweep stopped.
+    feet_ = next;
+    grounded_ = grounded;
+    if (grounded_) verticalSpeed_ = 0.0f;
+    recoverFromPenetration(world);
+    velocity_ = (feet_ - start) / dt;
+}
+
+CharacterState CharacterBody::state() const {
+    CharacterState s;
+    s.feetM = toGlm(feet_);
+    s.velocityMS = toGlm(velocity_);
+    s.heightM = height();
+    s.eyeM = s.feetM + glm::vec3(0.0f, 0.0f, s.heightM - def_.eyeBelowTopM);
+    const float cp = std::cos(input_.pitchRad);
+    s.lookDir = glm::vec3(cp * std::cos(input_.yawRad), cp * std::sin(input_.yawRad), std::sin(input_.pitchRad));
+    s.grounded = grounded_;
+    s.crouched = crouched_;
+    s.pushed = pushed_;
+    return s;
+}
+
+void CharacterBody::hash(StateHasher& h) const {
+    h.add(feet_.x()), h.add(feet_.y()), h.add(feet_.z());
+    h.add(verticalSpeed_);
+    h.add(static_cast<std::uint8_t>(grounded_ | (crouched_ << 1)));
+}
+
+}  // namespace cd::physics

@@ -1,0 +1,51 @@
+#include "physics/fire_reduction.h"
+
+#include <array>
+#include <cmath>
+
+namespace cd::physics {
+namespace {
+
+struct Row {
+    float tempC;
+    float factor;
+};
+
+// EN 1992-1-2:2004 Table 3.1, column 2: fc,θ/fck for normal-weight siliceous aggregate concrete.
+constexpr std::array<Row, 13> kConcreteSiliceous{{{20, 1.00f}, {100, 1.00f}, {200, 0.95f}, {300, 0.85f},
+                                                  {400, 0.75f}, {500, 0.60f}, {600, 0.45f}, {700, 0.30f},
+                                                  {800, 0.15f}, {900, 0.08f}, {1000, 0.04f}, {1100, 0.01f},
+                                                  {1200, 0.00f}}};
+// EN 1993-1-2:2005 Table 3.1, column ky,θ: effective yield strength of carbon steel.
+constexpr std::array<Row, 13> kSteel{{{20, 1.000f}, {100, 1.000f}, {200, 1.000f}, {300, 1.000f},
+                                      {400, 1.000f}, {500, 0.780f}, {600, 0.470f}, {700, 0.230f},
+                                      {800, 0.110f}, {900, 0.060f}, {1000, 0.040f}, {1100, 0.020f},
+                                      {1200, 0.000f}}};
+
+template <std::size_t N>
+float interpolate(const std::array<Row, N>& table, float t) {
+    if (!(t > table.front().tempC)) return table.front().factor;  // also NaN: no weakening
+    if (t >= table.back().tempC) return table.back().factor;
+    for (std::size_t i = 1; i < N; ++i) {
+        if (t <= table[i].tempC) {
+            const Row& a = table[i - 1];
+            const Row& b = table[i];
+            const float s = (t - a.tempC) / (b.tempC - a.tempC);
+            return a.factor + s * (b.factor - a.factor);
+        }
+    }
+    return table.back().factor;
+}
+
+}  // namespace
+
+float strengthReductionFactor(FireCurve curve, float temperatureC) {
+    switch (curve) {
+        case FireCurve::ConcreteSiliceous: return interpolate(kConcreteSiliceous, temperatureC);
+        case FireCurve::Steel: return interpolate(kSteel, temperatureC);
+        case FireCurve::None: break;
+    }
+    return 1.0f;
+}
+
+}  // namespace cd::physics

@@ -1,0 +1,380 @@
+// Pre-fractured structures in the Bullet world. An intact chunk is a static body: a frame held
+// by iterative joints sags and rings (10 solver iterations cannot hold a 10-storey chain), so
+// the intact part is kept exact and cheap, and its safety is judged by a load-flow pass over
+// the joint graph instead. A chunk becomes a dynamic body when it fails (scenario trigger) or
+// loses every path to the ground; failures come from the scenario, from earthquake loading
+// and from fire weakening, and cascade as loads redistribute (progressive collapse).
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include <glm/common.hpp>
+
+#include "core/rng.h"
+#include "world_impl.h"
+
+namespace cd::physics {
+namespace {
+
+constexpr float kCrackM = 0.002f;         // chunks collide 2 mm inside their faces
+constexpr float kCompressionRatio = 10.0f;  // concrete and masonry: fc ~ 10 x ft
+constexpr float kDeadLoadFactor = 1.35f;    // EN 1990 Table A1.2(B): gamma_G for permanent actions
+constexpr float kG = 9.81f;
+constexpr int kMaxPasses = 64;
+constexpr std::int64_t kShakeCheckSteps = 3;  // load-flow pass cadence while shaking or hit
+
+}  // namespace
+
+Result<StructureId> PhysicsWorld::addStructure(const StructureDef& def) {
+    WorldImpl& im = *impl_;
+    auto fr = fractureStructure(def);
+    if (!fr) {
+        Error e = fr.error();
+        if (e.file.empty()) e.file = im.source;
+        return e;
+    }
+    const FracturedStructure& f = *fr;
+    const auto sIndex = static_cast<int>(im.structures.size());
+    StructureRecord s;
+    s.name = def.name;
+    s.seed = def.seed;
+    s.baseZM = def.groundZM;
+    s.designPgaG = def.designPgaG;
+    float top = def.groundZM + 1.0f;
+    for (const ChunkDef& c : f.chunks) {
+        const Material& mat = def.members[static_cast<std::size_t>(c.member)].material;
+        const float mass = mat.densityKgM3 * 8.0f * c.halfExtentsM.x * c.halfExtentsM.y * c.halfExtentsM.z;
+        btTransform xf;
+        xf.setIdentity();
+        xf.setOrigin(bt(c.centerM));
+        // The crack keeps touching faces apart, so chunks that come loose start without overlap.
+        const glm::vec3 collide = glm::max(c.halfExtentsM - glm::vec3(kCrackM), 0.5f * c.halfExtentsM);
+        btRigidBody* b = im.addRigid(std::make_unique<btBoxShape>(bt(collide)), xf, 0.0f, mat, kGroupStatic,
+                                     kMaskStatic);
+        s.chunks.push_back(im.record(b, BodyKind::Chunk, true, static_cast<std::uint64_t>(c.member), 0.0f, sIndex));
+        s.chunkKinds.push_back(c.kind);
+        s.chunkMassKg.push_back(mass);
+        s.chunkZM.push_back(c.centerM.z);
+        top = std::max(top, c.centerM.z + c.halfExtentsM.z);
+    }
+    s.heightM = std::max(1.0f, top - def.groundZM);
+    s.attached.assign(f.chunks.size(), 1);
+    s.extraLoadN.assign(f.chunks.size(), 0.0f);
+    s.linksOf.resize(f.chunks.size());
+    for (const JointDef& jd : f.joints) {
+        LinkRecord l;
+        l.a = jd.chunkA;
+        l.b = jd.chunkB;
+        l.storey = jd.storey;
+        l.vertical = jd.axis == 2;
+        l.capacityN = jd.capacityN;
+        l.pointM = jd.pointM;
+        // The weaker material's fire curve governs the bond.
+        const Material& ma = def.members[static_cast<std::size_t>(f.chunks[static_cast<std::size_t>(jd.chunkA)].member)].material;
+        l.curve = ma.fireCurve;
+        if (jd.chunkB >= 0) {
+            const Material& mb =
+                def.members[static_cast<std::size_t>(f.chunks[static_cast<std::size_t>(jd.chunkB)].member)].material;
+            if (mb.jointStrengthPa > 0.0f && (ma.jointStrengthPa <= 0.0f || mb.jointStrengthPa < ma.jointStrengthPa))
+                l.curve = mb.fireCurve;
+            s.linksOf[static_cast<std::size_t>(jd.chunkB)].push_back(static_cast<int>(s.links.size()));
+        }
+        s.linksOf[static_cast<std::size_t>(jd.chunkA)].push_back(static_cast<int>(s.links.size()));
+        s.links.push_back(l);
+    }
+    im.structures.push_back(std::move(s));
+    im.resolveStructure(im.structures.size() - 1);  // the design pass: sizes every link for its dead load
+    return makeId<StructureId>(static_cast<std::uint32_t>(sIndex));
+}
+
+void WorldImpl::detachChunk(StructureRecord& s, std::size_t c) {
+    if (!s.attached[c]) return;
+    s.attached[c] = 0;
+    BodyRecord& r = bodies[s.chunks[c].index];
+    btRigidBody* b = r.body;
+    const float mass = s.chunkMassKg[c];
+    world->removeRigidBody(b);
+    btVector3 inertia;
+    b->getCollisionShape()->calculateLocalInertia(mass, inertia);
+    b->setMassProps(mass, inertia);
+    b->setCollisionFlags(b->getCollisionFlags() & ~btCollisionObject::CF_STATIC_OBJECT);
+    b->updateInertiaTensor();
+    btVector3 mn, mx;
+    b->getCollisionShape()->getAabb(btTransform::getIdentity(), mn, mx);
+    const btVector3 half = 0.5f * (mx - mn);
+    const float rad = std::min({half.x(), half.y(), half.z()});
+    b->setCcdMotionThreshold(2.0f * rad);  // as in addRigid
+    b->setCcdSweptSphereRadius(0.8f * rad);
+    world->addRigidBody(b, kGroupDebris, kMaskMoving);
+    b->forceActivationState(ACTIVE_TAG);
+    b->setDeactivationTime(0.0f);
+    r.isStatic = false;
+    r.massKg = mass;
+    r.kind = BodyKind::Chunk;
+    // Its bonds go with it.
+    const auto si = static_cast<std::size_t>(&s - structures.data());
+    for (int li : s.linksOf[c]) {
+        LinkRecord& l = s.links[static_cast<std::size_t>(li)];
+        if (l.broken) continue;
+        l.broken = true;
+        ++s.brokenCount;
+        if (!s.collapsing) {
+            s.collapsing = true;
+            PhysicsEvent e;
+            e.kind = PhysicsEventKind::CollapseStarted;
+            e.timeS = timeS();
+            e.structure = makeId<StructureId>(static_cast<std::uint32_t>(si));
+            emit(e);
+        }
+        PhysicsEvent e;
+        e.kind = PhysicsEventKind::JointBroken;
+        e.timeS = timeS();
+        e.structure = makeId<StructureId>(static_cast<std::uint32_t>(si));
+        e.joint = makeId<JointId>(static_cast<std::uint32_t>(li));
+        e.bodyA = s.chunks[static_cast<std::size_t>(l.a)];
+        if (l.b >= 0) e.bodyB = s.chunks[static_cast<std::size_t>(l.b)];
+        emit(e);
+    }
+}
+
+// Gravity load flow (a load-path approximation, not a frame analysis): every attached chunk
+// passes its weight plus what it carries, in equal shares, to its neighbours one hop closer to
+// the ground. A link fails when
+//   demand / capacity x Q >= designScale x k_fire,
+// with capacity = f A in tension and shear, 10 f A in bearing (load going down through a
+// horizontal face); Q = 1 + |a_z|/g + (1 + z/H) |a_h|/g is the earthquake amplification (inertia
+// in proportion to the gravity load through the link, growing with height like the EN 1998-1
+// 4.3.3.2.3 lateral force distribution); k_fire from EN 1992-1-2 / EN 1993-1-2.
+void WorldImpl::resolveStructure(std::size_t si) {
+    StructureRecord& s = structures[si];
+    const std::size_t n = s.chunks.size();
+    constexpr int kInf = std::numeric_limits<int>::max();
+    std::vector<int> dist(n);
+    std::vector<int> queue;
+    std::vector<std::size_t> order;
+    std::vector<float> load(n);
+    std::vector<std::uint8_t> flowsDown(s.links.size());
+    const float ah = std::sqrt(groundAccel.x * groundAccel.x + groundAccel.y * groundAccel.y) / kG;
+    const float av = std::abs(groundAccel.z) / kG;
+    for (int pass = 0; pass < kMaxPasses; ++pass) {
+        // 1. Distance to the ground over intact links; chunks with none fall.
+        std::fill(dist.begin(), dist.end(), kInf);
+        queue.clear();
+        for (std::size_t c = 0; c < n; ++c) {
+            if (!s.attached[c]) continue;
+            for (int li : s.linksOf[c]) {
+                const LinkRecord& l = s.links[static_cast<std::size_t>(li)];
+                if (!l.broken && l.b < 0) {
+                    dist[c] = 1;
+                    queue.push_back(static_cast<int>(c));
+                    break;
+                }
+            }
+        }
+        for (std::size_t qi = 0; qi < queue.size(); ++qi) {
+            const auto c = static_cast<std::size_t>(queue[qi]);
+            for (int li : s.linksOf[c]) {
+                const LinkRecord& l = s.links[static_cast<std::size_t>(li)];
+                if (l.broken || l.b < 0) continue;
+                const auto other = static_cast<std::size_t>(l.a == static_cast<int>(c) ? l.b : l.a);
+                if (s.attached[other] && dist[other] == kInf) {
+                    dist[other] = dist[c] + 1;
+                    queue.push_back(static_cast<int>(other));
+                }
+            }
+        }
+        for (std::size_t c = 0; c < n; ++c)
+            if (s.attached[c] && dist[c] == kInf) detachChunk(s, c);
+        // 2. Loads flow from the farthest chunks towards the ground.
+        order.clear();
+        for (std::size_t c = 0; c < n; ++c)
+            if (s.attached[c]) order.push_back(c);
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return dist[a] > dist[b]; });
+        for (std::size_t c = 0; c < n; ++c) load[c] = s.chunkMassKg[c] * kG + s.extraLoadN[c];
+        for (LinkRecord& l : s.links) l.demandN = 0.0f;
+        for (std::size_t c : order) {
+            int supports = 0;
+            for (int li : s.linksOf[c]) {
+                const LinkRecord& l = s.links[static_cast<std::size_t>(li)];
+                if (l.broken) continue;
+                const int other = l.a == static_cast<int>(c) ? l.b : l.a;
+                if (other < 0 || dist[static_cast<std::size_t>(other)] < dist[c]) ++supports;
+            }
+            if (supports == 0) continue;
+            const float share = load[c] / static_cast<float>(supports);
+            for (int li : s.linksOf[c]) {
+                LinkRecord& l = s.links[static_cast<std::size_t>(li)];
+                if (l.broken) continue;
+                const int other = l.a == static_cast<int>(c) ? l.b : l.a;
+                if (other >= 0 && dist[static_cast<std::size_t>(other)] >= dist[c]) continue;
+                l.demandN += share;
+                const bool down = other < 0 || s.chunkZM[static_cast<std::size_t>(other)] < s.chunkZM[c];
+                flowsDown[static_cast<std::size_t>(li)] = down && l.vertical;
+                if (other >= 0) load[static_cast<std::size_t>(other)] += share;
+            }
+        }
+        // 3. The first pass sizes the links (design); later passes check them.
+        bool failed = false;
+        for (std::size_t li = 0; li < s.links.size(); ++li) {
+            LinkRecord& l = s.links[li];
+            if (l.broken || l.capacityN <= 0.0f) continue;
+            const float cap = l.capacityN * (flowsDown[li] ? kCompressionRatio : 1.0f);
+            const float u = l.demandN / cap;
+            const float zRel = std::clamp((l.pointM.z - s.baseZM) / s.heightM, 0.0f, 1.0f);
+            if (!s.designed) {
+                // Sized for the larger of the factored dead load and the design earthquake
+                // (horizontal designPgaG with 2/3 of it vertical, the same Q as below).
+                const float qDesign = 1.0f + (2.0f / 3.0f + 1.0f + zRel) * s.designPgaG;
+                l.designScale = std::max(1.0f, u * std::max(kDeadLoadFactor, qDesign));
+                continue;
+            }
+            const float q = 1.0f + av + (1.0f + zRel) * ah;
+            if (u * q >= l.designScale * l.fireFactor) {
+                // Both sides lose the bond; detaching is decided by connectivity on the next pass.
+                l.broken = true;
+                ++s.brokenCount;
+                failed = true;
+                if (!s.collapsing) {
+                    s.collapsing = true;
+                    PhysicsEvent e;
+                    e.kind = PhysicsEventKind::CollapseStarted;
+                    e.timeS = timeS();
+                    e.structure = makeId<StructureId>(static_cast<std::uint32_t>(si));
+                    emit(e);
+                }
+                PhysicsEvent e;
+                e.kind = PhysicsEventKind::JointBroken;
+                e.timeS = timeS();
+                e.structure = makeId<StructureId>(static_cast<std::uint32_t>(si));
+                e.joint = makeId<JointId>(static_cast<std::uint32_t>(li));
+                e.bodyA = s.chunks[static_cast<std::size_t>(l.a)];
+                if (l.b >= 0) e.bodyB = s.chunks[static_cast<std::size_t>(l.b)];
+                emit(e);
+            }
+        }
+        if (!s.designed) {
+            s.designed = true;
+            break;
+        }
+        if (!failed) break;
+    }
+    std::fill(s.extraLoadN.begin(), s.extraLoadN.end(), 0.0f);
+}
+
+// Debris landing on or pushing the intact structure adds its contact forces to the chunks hit.
+void WorldImpl::applyImpactLoads() {
+    std::vector<std::uint8_t> hit(structures.size(), 0);
+    const int manifolds = dispatcher->getNumManifolds();
+    for (int m = 0; m < manifolds; ++m) {
+        const btPersistentManifold* pm = dispatcher->getManifoldByIndexInternal(m);
+        const btCollisionObject* o[2] = {pm->getBody0(), pm->getBody1()};
+        for (int side = 0; side < 2; ++side) {
+            const int idx = o[side]->getUserIndex();
+            if (idx < 0 || static_cast<std::size_t>(idx) >= bodies.size()) continue;
+            const BodyRecord& r = bodies[static_cast<std::size_t>(idx)];
+            if (r.structure < 0 || !r.isStatic || o[1 - side]->isStaticObject()) continue;
+            float impulse = 0.0f;
+            for (int p = 0; p < pm->getNumContacts(); ++p) impulse += pm->getContactPoint(p).getAppliedImpulse();
+            if (impulse <= 0.0f) continue;
+            StructureRecord& s = structures[static_cast<std::size_t>(r.structure)];
+            // Chunk index: chunks are recorded consecutively from the first one.
+            const std::size_t c = static_cast<std::size_t>(idx) - s.chunks.front().index;
+            s.extraLoadN[c] += impulse / stepS;
+            hit[static_cast<std::size_t>(r.structure)] = 1;
+        }
+    }
+    for (std::size_t si = 0; si < structures.size(); ++si)
+        if (hit[si]) resolveStructure(si);
+}
+
+void WorldImpl::updateJoints() {
+    const bool shakingNow = glm::length(groundAccel) > 0.01f;
+    if (tick % kShakeCheckSteps == 0) {
+        applyImpactLoads();
+        if (shakingNow)
+            for (std::size_t si = 0; si < structures.size(); ++si) resolveStructure(si);
+    }
+    for (auto& a : anchors) {
+        if (a.broken || a.constraint->isEnabled()) continue;
+        a.broken = true;
+        world->removeConstraint(a.constraint.get());
+        PhysicsEvent e;
+        e.kind = PhysicsEventKind::AnchorBroken;
+        e.timeS = timeS();
+        e.bodyA = a.body;
+        e.tag = bodies[a.body.index].tag;
+        emit(e);
+    }
+}
+
+void PhysicsWorld::triggerCollapse(StructureId sid, const glm::vec3& lo, const glm::vec3& hi, float kickMS) {
+    WorldImpl& im = *impl_;
+    if (!sid.valid() || sid.index >= im.structures.size()) return;
+    StructureRecord& s = im.structures[sid.index];
+    auto inside = [&](const btVector3& p) {
+        return p.x() >= lo.x && p.x() <= hi.x && p.y() >= lo.y && p.y() <= hi.y && p.z() >= lo.z && p.z() <= hi.z;
+    };
+    // The failing members: every chunk inside comes loose. Columns and walls are crushed to a
+    // quarter of their height (rubble) so what they carried comes down, and are pushed sideways
+    // in a direction drawn from the structure's seed and the tick (deterministic).
+    Rng rng(s.seed ^ static_cast<std::uint64_t>(im.tick), 0x6b69636bULL);
+    const float kick = std::isfinite(kickMS) ? std::clamp(kickMS, 0.0f, 20.0f) : 0.0f;
+    for (std::size_t c = 0; c < s.chunks.size(); ++c) {
+        if (!s.attached[c]) continue;
+        btRigidBody* r = im.bodies[s.chunks[c].index].body;
+        if (!inside(r->getCenterOfMassPosition())) continue;
+        if (s.chunkKinds[c] == MemberKind::Column || s.chunkKinds[c] == MemberKind::Wall) {
+            auto* box = static_cast<btBoxShape*>(r->getCollisionShape());
+            btVector3 half = box->getHalfExtentsWithMargin();
+            half.setZ(std::max(0.05f, 0.25f * half.z()));
+            auto crushed = std::make_unique<btBoxShape>(half);
+            r->setCollisionShape(crushed.get());
+            im.shapes.push_back(std::move(crushed));
+        }
+        im.detachChunk(s, c);
+        im.world->updateSingleAabb(r);
+        if (kick <= 0.0f) continue;
+        const float a = static_cast<float>(rng.uniform(0.0, 6.283185307));
+        const float m = kick * static_cast<float>(rng.uniform(0.5, 1.0));
+        r->setLinearVelocity(btVector3(m * std::cos(a), m * std::sin(a), 0.0f));
+    }
+    im.resolveStructure(sid.index);
+}
+
+void PhysicsWorld::setStoreyTemperature(StructureId sid, int storey, float upperLayerC) {
+    WorldImpl& im = *impl_;
+    if (!sid.valid() || sid.index >= im.structures.size() || !std::isfinite(upperLayerC)) return;
+    StructureRecord& s = im.structures[sid.index];
+    bool weakened = false;
+    for (LinkRecord& l : s.links) {
+        if (l.broken || l.storey != storey) continue;
+        // Heat damage does not heal: a link keeps the lowest factor it has seen.
+        const float k = strengthReductionFactor(l.curve, upperLayerC);
+        if (k < l.fireFactor) {
+            l.fireFactor = k;
+            weakened = true;
+        }
+    }
+    if (weakened) im.resolveStructure(sid.index);
+}
+
+StructureStats PhysicsWorld::structureStats(StructureId sid) const {
+    StructureStats st;
+    if (!sid.valid() || sid.index >= impl_->structures.size()) return st;
+    const StructureRecord& s = impl_->structures[sid.index];
+    st.chunks = static_cast<int>(s.chunks.size());
+    st.joints = static_cast<int>(s.links.size());
+    st.jointsBroken = s.brokenCount;
+    for (std::size_t c = 0; c < s.chunks.size(); ++c)
+        if (!s.attached[c] && impl_->bodies[s.chunks[c].index].body->isActive()) ++st.chunksAwake;
+    st.collapsing = s.collapsing;
+    st.settled = s.settled;
+    return st;
+}
+
+std::vector<BodyId> PhysicsWorld::structureChunks(StructureId sid) const {
+    if (!sid.valid() || sid.index >= impl_->structures.size()) return {};
+    return impl_->structures[sid.index].chunks;
+}
+
+}  // namespace cd::physics

@@ -1,0 +1,141 @@
+#pragma once
+// Private: the Bullet objects behind PhysicsWorld. Only src/ files include this (and Bullet).
+#include <btBulletCollisionCommon.h>
+#include <btBulletDynamicsCommon.h>
+#include <BulletCollision/CollisionShapes/btHeightfieldTerrainShape.h>
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+#include <vector>
+
+#include "physics/physics_world.h"
+
+namespace cd::physics {
+
+// Collision groups. Every object accepts kGroupQuery so rays and sweeps can see it.
+constexpr int kGroupDynamic = 1;
+constexpr int kGroupStatic = 2;
+constexpr int kGroupDebris = 8;
+constexpr int kGroupQuery = 64;
+constexpr int kMaskStatic = kGroupDynamic | kGroupDebris | kGroupQuery;
+constexpr int kMaskMoving = kGroupDynamic | kGroupStatic | kGroupDebris | kGroupQuery;
+
+/// Bullet collision groups for a QueryMask.
+int groupsFor(std::uint32_t queryMask);
+
+inline btVector3 bt(const glm::vec3& v) { return btVector3(v.x, v.y, v.z); }
+inline glm::vec3 toGlm(const btVector3& v) { return glm::vec3(v.x(), v.y(), v.z()); }
+
+struct BodyRecord {
+    btRigidBody* body = nullptr;  // owned by WorldImpl::rigidBodies
+    BodyKind kind = BodyKind::Prop;
+    bool isStatic = false;
+    std::uint64_t tag = 0;
+    int structure = -1;
+    float massKg = 0.0f;
+};
+
+/// A bond between two chunks across a shared face, or a chunk and the ground (b = -1).
+struct LinkRecord {
+    int a = 0;                  // chunk index in the structure
+    int b = -1;                 // chunk index, -1 = ground
+    int storey = 0;
+    bool vertical = false;      // the face is horizontal: one chunk bears on the other
+    float capacityN = 0.0f;     // material strength x area (tension and shear); 0 = unbreakable
+    float designScale = 1.0f;   // raised so the link carries its dead load x 1.35 (EN 1990)
+    float fireFactor = 1.0f;    // Eurocode reduction, lowest seen
+    float demandN = 0.0f;       // load through the link from the last load-flow pass
+    FireCurve curve = FireCurve::None;
+    glm::vec3 pointM{0.0f};
+    bool broken = false;
+};
+
+/// A pre-fractured structure. Intact chunks are static bodies held up by a load path to the
+/// ground; a chunk becomes a dynamic body once it fails or loses every path to the ground.
+struct StructureRecord {
+    std::string name;
+    std::uint64_t seed = 1;
+    std::vector<BodyId> chunks;
+    std::vector<MemberKind> chunkKinds;   // parallel to chunks
+    std::vector<float> chunkMassKg;
+    std::vector<float> chunkZM;           // centre height when built
+    std::vector<std::uint8_t> attached;   // 1 while static in the intact structure
+    std::vector<float> extraLoadN;        // impact loads this pass
+    std::vector<LinkRecord> links;
+    std::vector<std::vector<int>> linksOf;  // per chunk, link indices
+    float baseZM = 0.0f;
+    float heightM = 1.0f;
+    float designPgaG = 0.0f;
+    int brokenCount = 0;
+    bool designed = false;  // links sized for their dead load
+    bool collapsing = false;
+    bool settled = false;
+};
+
+struct AnchorRecord {
+    std::unique_ptr<btTypedConstraint> constraint;
+    BodyId body;
+    bool broken = false;
+};
+
+class CharacterBody;  // character_body.cpp
+
+struct PassageRecord {
+    PassageDef def;
+    bool blocked = false;
+};
+
+struct CasualtyRecord {
+    CasualtyDef def;
+    bool trapped = false;
+};
+
+struct WorldImpl {
+    WorldImpl();
+    ~WorldImpl();
+
+    // Bullet, single-threaded: the default collision configuration and sequential impulse solver.
+    std::unique_ptr<btDefaultCollisionConfiguration> config;
+    std::unique_ptr<btCollisionDispatcher> dispatcher;
+    std::unique_ptr<btDbvtBroadphase> broadphase;
+    std::unique_ptr<btSequentialImpulseConstraintSolver> solver;
+    std::unique_ptr<btDiscreteDynamicsWorld> world;
+
+    std::vector<std::unique_ptr<btCollisionShape>> shapes;
+    std::vector<std::unique_ptr<btRigidBody>> rigidBodies;
+    std::vector<std::unique_ptr<btDefaultMotionState>> motionStates;
+    std::vector<BodyRecord> bodies;
+    std::vector<StructureRecord> structures;
+    std::vector<AnchorRecord> anchors;
+    std::vector<std::unique_ptr<CharacterBody>> characters;
+    std::vector<PassageRecord> passages;
+    std::vector<CasualtyRecord> casualties;
+    std::vector<float> terrainHeights;  // Bullet's heightfield keeps a pointer to this
+    btRigidBody* terrainBody = nullptr;
+
+    std::string source;
+    float stepS = 1.0f / 60.0f;
+    btVector3 gravity{0, 0, -9.81f};
+    std::int64_t tick = 0;
+    GroundMotion motion;
+    bool shaking = false;
+    double motionStartS = 0.0;
+    glm::vec3 groundAccel{0.0f};
+    std::vector<PhysicsEvent> events;
+
+    double timeS() const { return static_cast<double>(tick) * stepS; }
+    btRigidBody* addRigid(std::unique_ptr<btCollisionShape> shape, const btTransform& xf, float massKg,
+                          const Material& mat, int group, int mask);
+    BodyId record(btRigidBody* body, BodyKind kind, bool isStatic, std::uint64_t tag, float massKg, int structure);
+    void updateJoints();
+    void updateBlockage();
+    void applyGroundMotion();
+    /// Load flow, failures and detachment until the structure is in equilibrium again.
+    void resolveStructure(std::size_t si);
+    void detachChunk(StructureRecord& s, std::size_t chunk);
+    void applyImpactLoads();
+    void emit(PhysicsEvent e) { events.push_back(e); }
+};
+
+}  // namespace cd::physics

@@ -1,0 +1,95 @@
+// Earthquake base excitation: furniture slides when the ground acceleration exceeds mu g,
+// tall cabinets topple, hanging items fall. Coulomb sliding threshold: a block on a shaking
+// floor stays put while |a_g| < mu g (e.g. Newmark 1965, rigid sliding block).
+#include <cmath>
+
+#include "fixture.h"
+
+namespace cd::physics {
+namespace {
+
+GroundMotion constantShake(float ax, double durationS) {
+    GroundMotion g;
+    g.source = "constant";
+    g.timeS = {0.0, durationS};
+    g.accelMS2 = {glm::vec3(ax, 0, 0), glm::vec3(ax, 0, 0)};
+    return g;
+}
+
+BodyId addDesk(WorldDef& def, float friction) {
+    DynamicBodyDef desk;
+    desk.centerM = {0.0f, 0.0f, 0.38f};
+    desk.halfExtentsM = {0.6f, 0.4f, 0.38f};
+    desk.material.frictionCoeff = friction;  // x concrete 0.7
+    def.bodies.push_back(desk);
+    return BodyId{1u, 0u};  // ids follow the definition: the floor is body 0
+}
+
+TEST(Shaking, ADeskStaysBelowTheSlidingThresholdAndSlidesAboveIt) {
+    // mu = 0.5 x 0.7 = 0.35: threshold 0.35 g = 3.43 m/s^2.
+    for (float ax : {2.5f, 5.0f}) {
+        WorldDef def = test::floorWorld();
+        const BodyId desk = addDesk(def, 0.5f);
+        auto w = test::build(def);
+        test::run(*w, 0.5);
+        const float x0 = w->bodyState(desk).positionM.x;
+        w->setGroundMotion(constantShake(ax, 1.0), w->timeS());
+        test::run(*w, 1.0);
+        const float slid = w->bodyState(desk).positionM.x - x0;
+        if (ax < 3.43f) {
+            EXPECT_NEAR(slid, 0.0f, 0.005f) << ax;
+        } else {
+            // Relative to the floor it accelerates at -(a - mu g) for 1 s: 0.5 (5.0 - 3.43) = 0.78 m.
+            EXPECT_NEAR(slid, -0.5f * (ax - 0.35f * 9.81f), 0.08f) << ax;
+        }
+    }
+}
+
+TEST(Shaking, ATallCabinetToppleAndAHangingLightFallsInAStrongQuake) {
+    WorldDef def = test::floorWorld();
+    DynamicBodyDef cabinet;
+    cabinet.centerM = {0.0f, 0.0f, 1.1f};
+    cabinet.halfExtentsM = {0.5f, 0.15f, 1.1f};  // a bookcase: rocks when a_y > g b / h = 1.34 m/s^2
+    cabinet.material.frictionCoeff = 1.5f;
+    def.bodies.push_back(cabinet);
+    DynamicBodyDef lamp;
+    lamp.kind = BodyKind::HangingItem;
+    lamp.shape = ShapeKind::Sphere;
+    lamp.centerM = {3.0f, 0.0f, 2.5f};
+    lamp.halfExtentsM = glm::vec3(0.15f);
+    lamp.material.densityKgM3 = 300.0f;  // 4.2 kg: 41 N on its hook at rest
+    lamp.anchorBreakForceN = 50.0f;      // holds at rest, not with 4 m/s^2 of vertical shaking on top
+    lamp.tag = 55;
+    def.bodies.push_back(lamp);
+    auto w = test::build(def);
+    test::run(*w, 0.5);
+    EXPECT_NEAR(w->bodyState(BodyId{2u, 0u}).positionM.z, 2.5f, 0.02f);  // hangs
+    ParametricGroundMotion p;
+    p.pgaMS2 = 6.0;
+    p.dominantPeriodS = 0.5;
+    p.durationS = 8.0;
+    w->setGroundMotion(makeParametricGroundMotion(p).value(), w->timeS());
+    bool anchorBroke = false;
+    for (int i = 0; i < 8 * 60; ++i) {
+        w->step();
+        for (const PhysicsEvent& e : w->pullEvents())
+            if (e.kind == PhysicsEventKind::AnchorBroken && e.tag == 55) anchorBroke = true;
+    }
+    EXPECT_TRUE(anchorBroke);
+    EXPECT_LT(w->bodyState(BodyId{2u, 0u}).positionM.z, 0.5f);  // the lamp is on the floor
+    const glm::quat q = w->bodyState(BodyId{1u, 0u}).orientation;  // floor 0, cabinet 1, lamp 2
+    const glm::vec3 up = q * glm::vec3(0.0f, 0.0f, 1.0f);
+    EXPECT_LT(up.z, std::cos(0.7f)) << "cabinet still upright";
+}
+
+TEST(Shaking, StopsAtTheEndOfTheRecordAndReportsTheGroundAcceleration) {
+    auto w = test::build(test::floorWorld());
+    w->setGroundMotion(constantShake(1.0f, 0.5), 0.0);
+    w->step();
+    EXPECT_NEAR(w->groundAccelerationMS2().x, 1.0f, 1e-6f);
+    test::run(*w, 1.0);
+    EXPECT_EQ(w->groundAccelerationMS2(), glm::vec3(0.0f));
+}
+
+}  // namespace
+}  // namespace cd::physics

@@ -1,0 +1,134 @@
+// Pre-fractured structures: standing under gravity, collapse by scenario trigger, by earthquake
+// loading and by fire weakening (EN 1992-1-2 Table 3.1 reduction of the joint strength).
+#include "fixture.h"
+
+namespace cd::physics {
+namespace {
+
+FrameBuildingParams smallFrame() {
+    FrameBuildingParams p;
+    p.storeys = 2;
+    p.baysX = 2;
+    p.baysY = 1;
+    p.chunkSizeM = 1.5f;
+    p.seed = 3;
+    return p;
+}
+
+int countEvents(PhysicsWorld& w, double seconds, PhysicsEventKind kind) {
+    int n = 0;
+    const int steps = static_cast<int>(seconds / w.stepS() + 0.5);
+    for (int i = 0; i < steps; ++i) {
+        w.step();
+        for (const PhysicsEvent& e : w.pullEvents())
+            if (e.kind == kind) ++n;
+    }
+    return n;
+}
+
+TEST(Structure, ATenStoreyFrameStandsUnderItsOwnWeight) {
+    auto w = test::build(test::floorWorld());
+    FrameBuildingParams p;
+    p.chunkSizeM = 3.0f;  // coarse, to keep the test fast
+    const StructureId s = w->addStructure(makeFrameBuilding(p)).value();
+    EXPECT_EQ(countEvents(*w, 4.0, PhysicsEventKind::JointBroken), 0);
+    EXPECT_FALSE(w->structureStats(s).collapsing);
+    // The roof has not sagged more than 5 cm.
+    float top = 0.0f;
+    for (BodyId b : w->structureChunks(s)) top = std::max(top, w->bodyState(b).positionM.z);
+    EXPECT_GT(top, 10 * 3.5f - 0.125f - 0.05f);
+}
+
+TEST(Structure, AScenarioTriggerCollapsesTheGroundStoreyAndTheDebrisSettles) {
+    auto w = test::build(test::floorWorld());
+    const StructureId s = w->addStructure(makeFrameBuilding(smallFrame())).value();
+    test::run(*w, 1.1);
+    w->triggerCollapse(s, {-5.0f, -5.0f, -1.0f}, {15.0f, 10.0f, 3.3f});
+    std::vector<PhysicsEvent> events = w->pullEvents();
+    ASSERT_FALSE(events.empty());
+    EXPECT_EQ(events.front().kind, PhysicsEventKind::CollapseStarted);
+    bool settled = false;
+    for (int i = 0; i < 20 * 60 && !settled; ++i) {
+        w->step();
+        for (const PhysicsEvent& e : w->pullEvents())
+            if (e.kind == PhysicsEventKind::DebrisSettled) settled = true;
+    }
+    EXPECT_TRUE(settled);
+    // The upper floor came down: no chunk is left above 5 m.
+    float top = 0.0f;
+    for (BodyId b : w->structureChunks(s)) top = std::max(top, w->bodyState(b).positionM.z);
+    EXPECT_LT(top, 5.0f);
+}
+
+TEST(Structure, FireAtNineHundredDegreesBringsDownAStoreyThatStandsCold) {
+    for (float tempC : {20.0f, 900.0f}) {
+        auto w = test::build(test::floorWorld());
+        const StructureId s = w->addStructure(makeFrameBuilding(smallFrame())).value();
+        test::run(*w, 1.1);
+        w->setStoreyTemperature(s, 0, tempC);
+        const int broken = countEvents(*w, 3.0, PhysicsEventKind::JointBroken);
+        if (tempC < 100.0f) EXPECT_EQ(broken, 0);
+        else EXPECT_GT(broken, 0);  // k = 0.08 of the cold strength
+    }
+}
+
+TEST(Structure, AWeakMasonryBuildingFailsInAStrongQuakeButNotWithoutOne) {
+    for (double pga : {0.0, 6.0}) {
+        auto w = test::build(test::floorWorld());
+        FrameBuildingParams p = smallFrame();
+        p.frame.jointStrengthPa = 0.3e6f;   // poor, non-ductile concrete joints
+        p.infill.jointStrengthPa = 0.05e6f;
+        const StructureId s = w->addStructure(makeFrameBuilding(p)).value();
+        test::run(*w, 1.1);
+        if (pga > 0.0) {
+            ParametricGroundMotion m;
+            m.pgaMS2 = pga;
+            m.durationS = 6.0;
+            w->setGroundMotion(makeParametricGroundMotion(m).value(), w->timeS());
+        }
+        test::run(*w, 6.0);
+        if (pga == 0.0) EXPECT_EQ(w->structureStats(s).jointsBroken, 0);
+        else EXPECT_GT(w->structureStats(s).jointsBroken, 10);
+    }
+}
+
+TEST(Structure, ASeismicallyDesignedFrameRidesOutAQuakeThatBringsDownAnOldOne) {
+    for (float designPga : {0.0f, 0.5f}) {
+        auto w = test::build(test::floorWorld());
+        FrameBuildingParams p = smallFrame();
+        p.frame.jointStrengthPa = 0.3e6f;
+        p.infill.jointStrengthPa = 0.05e6f;
+        p.designPgaG = designPga;
+        const StructureId s = w->addStructure(makeFrameBuilding(p)).value();
+        ParametricGroundMotion m;
+        m.pgaMS2 = 3.5;  // 0.36 g
+        m.durationS = 6.0;
+        w->setGroundMotion(makeParametricGroundMotion(m).value(), 0.0);
+        test::run(*w, 6.0);
+        if (designPga > 0.0f) EXPECT_EQ(w->structureStats(s).jointsBroken, 0);
+        else EXPECT_GT(w->structureStats(s).jointsBroken, 0);
+    }
+}
+
+TEST(Structure, DebrisDroppedOnASlabAddsItsImpactToTheLoadPath) {
+    auto w = test::build(test::floorWorld());
+    FrameBuildingParams p = smallFrame();
+    p.storeys = 1;
+    p.frame.jointStrengthPa = 0.02e6f;  // a fragile canopy
+    p.infill.jointStrengthPa = 0.02e6f;
+    p.designPgaG = 0.0f;
+    const StructureId s = w->addStructure(makeFrameBuilding(p)).value();
+    test::run(*w, 0.5);
+    EXPECT_EQ(w->structureStats(s).jointsBroken, 0);
+    DynamicBodyDef block;
+    block.kind = BodyKind::Debris;
+    block.centerM = {5.0f, 2.5f, 12.0f};
+    block.halfExtentsM = {1.0f, 1.0f, 1.0f};
+    block.material = materials::concrete();  // 19 t from 8.5 m above the slab
+    w->addBody(block).value();
+    test::run(*w, 2.0);
+    EXPECT_GT(w->structureStats(s).jointsBroken, 0);
+}
+
+}  // namespace
+}  // namespace cd::physics

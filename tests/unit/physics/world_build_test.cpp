@@ -1,0 +1,79 @@
+#include <cmath>
+
+#include "fixture.h"
+
+namespace cd::physics {
+namespace {
+
+TEST(WorldBuild, TerrainWithTheWrongNumberOfHeightsNamesTheField) {
+    WorldDef def;
+    def.source = "district.json";
+    TerrainDef t;
+    t.nx = 4;
+    t.ny = 4;
+    t.heightsM.assign(15, 0.0f);
+    def.terrain = t;
+    auto w = PhysicsWorld::create(def);
+    ASSERT_FALSE(w.ok());
+    EXPECT_EQ(w.error().file, "district.json");
+    EXPECT_EQ(w.error().field, "terrain.heightsM");
+}
+
+TEST(WorldBuild, BadBodiesAndDoorsNameTheirIndexAndField) {
+    WorldDef def = test::floorWorld();
+    DynamicBodyDef desk;
+    desk.centerM = {0, 0, 1};
+    def.bodies.push_back(desk);
+    desk.material.restitution = 3.0f;
+    def.bodies.push_back(desk);
+    EXPECT_EQ(PhysicsWorld::create(def).error().field, "bodies[1].material.restitution");
+    def = test::floorWorld();
+    DoorDef door;
+    door.closedDir = {0.0f, 0.0f, 1.0f};  // not horizontal
+    def.doors.push_back(door);
+    EXPECT_EQ(PhysicsWorld::create(def).error().field, "doors[0].closedDir");
+    def = test::floorWorld();
+    def.staticBoxes[0].halfExtentsM.x = std::nanf("");
+    EXPECT_EQ(PhysicsWorld::create(def).error().field, "staticBoxes[0].halfExtentsM");
+}
+
+TEST(WorldBuild, ABuildingWithNoGeometryIsAnErrorAndTheWorldGoesOn) {
+    auto w = test::build(test::floorWorld());
+    StructureDef empty;
+    empty.name = "school";
+    auto s = w->addStructure(empty);
+    ASSERT_FALSE(s.ok());
+    EXPECT_EQ(s.error().field, "members");
+    EXPECT_EQ(s.error().file, "unit");
+    w->step();  // the session goes on
+    EXPECT_EQ(w->tick(), 1);
+}
+
+TEST(WorldBuild, ABallComesToRestOnTheTerrainHeightfield) {
+    WorldDef def;
+    TerrainDef t;
+    t.nx = 11;
+    t.ny = 11;
+    t.cellM = 2.0f;
+    t.originM = {-10.0f, -10.0f};
+    for (int j = 0; j < t.ny; ++j)
+        for (int i = 0; i < t.nx; ++i) t.heightsM.push_back(3.0f);  // a plateau at 3 m
+    t.heightsM[5 * 11 + 5] = 3.0f;
+    def.terrain = t;
+    auto w = test::build(def);
+    DynamicBodyDef ball;
+    ball.shape = ShapeKind::Sphere;
+    ball.halfExtentsM = glm::vec3(0.2f);
+    ball.centerM = {0.5f, 0.5f, 6.0f};
+    ball.material.restitution = 0.0f;
+    const BodyId id = w->addBody(ball).value();
+    test::run(*w, 3.0);
+    EXPECT_NEAR(w->bodyState(id).positionM.z, 3.2f, 0.03f);
+    const auto hit = w->raycast({2.0f, 2.0f, 10.0f}, {2.0f, 2.0f, -10.0f});
+    ASSERT_TRUE(hit.has_value());
+    EXPECT_NEAR(hit->pointM.z, 3.0f, 1e-3f);
+    EXPECT_FALSE(hit->body.valid());  // terrain is not a body
+}
+
+}  // namespace
+}  // namespace cd::physics
