@@ -1,0 +1,182 @@
+#include "floor_field.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <queue>
+
+namespace cd::crowd {
+
+namespace {
+constexpr float kUnknown = 1e9f;
+// Cells closer than this to a wall cost more to cross, so routes keep about a shoulder's
+// width from walls and round corners instead of scraping them.
+constexpr double kClearanceM = 0.5;
+constexpr double kClearancePenalty = 2.0;
+}  // namespace
+
+void FloorField::init(const Polygon& area, const std::vector<Polygon>& obstacles, const std::vector<Segment>& walls,
+                      double cellM) {
+    h_ = cellM;
+    double x0 = area[0].x, x1 = x0, y0 = area[0].y, y1 = y0;
+    for (Vec2 p : area) {
+        x0 = std::min(x0, p.x); x1 = std::max(x1, p.x);
+        y0 = std::min(y0, p.y); y1 = std::max(y1, p.y);
+    }
+    origin_ = {x0 - h_, y0 - h_};
+    nx_ = static_cast<int>(std::ceil((x1 - x0) / h_)) + 2;
+    ny_ = static_cast<int>(std::ceil((y1 - y0) / h_)) + 2;
+    const size_t n = static_cast<size_t>(nx_) * ny_;
+    walkable_.assign(n, 0);
+    penalty_.assign(n, 1.0f);
+    for (int j = 0; j < ny_; ++j)
+        for (int i = 0; i < nx_; ++i) {
+            const Vec2 c{origin_.x + (i + 0.5) * h_, origin_.y + (j + 0.5) * h_};
+            bool ok = pointInPolygon(c, area);
+            for (const Polygon& o : obstacles) ok = ok && !pointInPolygon(c, o);
+            const size_t idx = static_cast<size_t>(j) * nx_ + i;
+            walkable_[idx] = ok ? 1 : 0;
+            if (!ok) continue;
+            double dw = 1e9;
+            for (const Segment& w : walls) dw = std::min(dw, distanceToSegment(c, w));
+            penalty_[idx] = static_cast<float>(1.0 + kClearancePenalty * std::max(0.0, 1.0 - dw / kClearanceM));
+        }
+}
+
+int FloorField::cellOf(Vec2 p) const {
+    const int i = static_cast<int>(std::floor((p.x - origin_.x) / h_));
+    const int j = static_cast<int>(std::floor((p.y - origin_.y) / h_));
+    if (i < 0 || j < 0 || i >= nx_ || j >= ny_) return -1;
+    return j * nx_ + i;
+}
+
+int FloorField::addTarget(const Segment& target) {
+    const size_t n = walkable_.size();
+    std::vector<float> d(n, kUnknown);
+    using Item = std::pair<float, int>;
+    std::priority_queue<Item, std::vector<Item>, std::greater<Item>> pq;
+    double best = 1e9;
+    for (size_t c = 0; c < n; ++c) {
+        if (!walkable_[c]) continue;
+        const Vec2 p{origin_.x + (static_cast<int>(c % nx_) + 0.5) * h_, origin_.y + (static_cast<int>(c / nx_) + 0.5) * h_};
+        best = std::min(best, distanceToSegment(p, target));
+    }
+    for (size_t c = 0; c < n; ++c) {
+        if (!walkable_[c]) continue;
+        const Vec2 p{origin_.x + (static_cast<int>(c % nx_) + 0.5) * h_, origin_.y + (static_cast<int>(c / nx_) + 0.5) * h_};
+        const double ds = distanceToSegment(p, target);
+        if (ds <= std::max(best + 0.5 * h_, 0.75 * h_)) {
+            d[c] = static_cast<float>(ds);
+            pq.push({d[c], static_cast<int>(c)});
+        }
+    }
+    static constexpr int di[8] = {1, -1, 0, 0, 1, 1, -1, -1};
+    static constexpr int dj[8] = {0, 0, 1, -1, 1, -1, 1, -1};
+    while (!pq.empty()) {
+        auto [dc, c] = pq.top();
+        pq.pop();
+        if (dc > d[c]) continue;
+        const int ci = c % nx_, cj = c / nx_;
+        for (int k = 0; k < 8; ++k) {
+            const int ni = ci + di[k], nj = cj + dj[k];
+            if (ni < 0 || nj < 0 || ni >= nx_ || nj >= ny_) continue;
+            const int nc = nj * nx_ + ni;
+            if (!walkable_[nc]) continue;
+            if (k >= 4 && (!walkable_[cj * nx_ + ni] || !walkable_[nj * nx_ + ci])) continue;  // no corner cutting
+            const double step = (k < 4 ? 1.0 : std::sqrt(2.0)) * h_ * 0.5 * (penalty_[c] + penalty_[nc]);
+            const float nd = static_cast<float>(dc + step);
+            if (nd < d[nc]) {
+                d[nc] = nd;
+                pq.push({nd, nc});
+            }
+        }
+    }
+    // Descent direction: central differences, one-sided next to walls.
+    std::vector<float> gx(n, 0.0f), gy(n, 0.0f);
+    auto at = [&](int i, int j) -> float {
+        if (i < 0 || j < 0 || i >= nx_ || j >= ny_) return kUnknown;
+        return d[static_cast<size_t>(j) * nx_ + i];
+    };
+    for (int j = 0; j < ny_; ++j)
+        for (int i = 0; i < nx_; ++i) {
+            const float c = at(i, j);
+            if (c >= kUnknown) continue;
+            auto diff = [&](float lo, float hi) -> double {
+                const bool hl = lo < kUnknown, hh = hi < kUnknown;
+                if (hl && hh) return (hi - lo) / (2.0 * h_);
+                if (hh) return (hi - c) / h_;
+                if (hl) return (c - lo) / h_;
+                return 0.0;
+            };
+            const double ddx = diff(at(i - 1, j), at(i + 1, j));
+            const double ddy = diff(at(i, j - 1), at(i, j + 1));
+            const Vec2 g = normalized({-ddx, -ddy});
+            gx[static_cast<size_t>(j) * nx_ + i] = static_cast<float>(g.x);
+            gy[static_cast<size_t>(j) * nx_ + i] = static_cast<float>(g.y);
+        }
+    // Dilate into the wall cells around the area, pointing back inside, so people whose centre
+    // sits in a boundary cell still get a sensible direction.
+    for (int pass = 0; pass < 3; ++pass) {
+        std::vector<float> d2 = d;
+        for (int j = 0; j < ny_; ++j)
+            for (int i = 0; i < nx_; ++i) {
+                const size_t c = static_cast<size_t>(j) * nx_ + i;
+                if (d[c] < kUnknown) continue;
+                float bestN = kUnknown;
+                int bi = 0, bj = 0;
+                for (int k = 0; k < 8; ++k) {
+                    const float v = at(i + di[k], j + dj[k]);
+                    if (v < bestN) { bestN = v; bi = di[k]; bj = dj[k]; }
+                }
+                if (bestN >= kUnknown) continue;
+                d2[c] = bestN + static_cast<float>(h_);
+                const Vec2 g = normalized({static_cast<double>(bi), static_cast<double>(bj)});
+                gx[c] = static_cast<float>(g.x);
+                gy[c] = static_cast<float>(g.y);
+            }
+        d.swap(d2);
+    }
+    dist_.push_back(std::move(d));
+    dirX_.push_back(std::move(gx));
+    dirY_.push_back(std::move(gy));
+    return static_cast<int>(dist_.size()) - 1;
+}
+
+double FloorField::distance(int k, Vec2 p) const {
+    const auto& d = dist_[k];
+    const double fx = (p.x - origin_.x) / h_ - 0.5, fy = (p.y - origin_.y) / h_ - 0.5;
+    const int i0 = static_cast<int>(std::floor(fx)), j0 = static_cast<int>(std::floor(fy));
+    const double tx = fx - i0, ty = fy - j0;
+    double sum = 0.0, wsum = 0.0;
+    for (int b = 0; b < 2; ++b)
+        for (int a = 0; a < 2; ++a) {
+            const int i = i0 + a, j = j0 + b;
+            if (i < 0 || j < 0 || i >= nx_ || j >= ny_) continue;
+            const float v = d[static_cast<size_t>(j) * nx_ + i];
+            if (v >= kUnknown) continue;
+            const double w = (a ? tx : 1.0 - tx) * (b ? ty : 1.0 - ty) + 1e-9;
+            sum += w * v;
+            wsum += w;
+        }
+    return wsum > 0.0 ? sum / wsum : 1e6;
+}
+
+Vec2 FloorField::direction(int k, Vec2 p) const {
+    const auto& d = dist_[k];
+    const double fx = (p.x - origin_.x) / h_ - 0.5, fy = (p.y - origin_.y) / h_ - 0.5;
+    const int i0 = static_cast<int>(std::floor(fx)), j0 = static_cast<int>(std::floor(fy));
+    const double tx = fx - i0, ty = fy - j0;
+    Vec2 g{};
+    for (int b = 0; b < 2; ++b)
+        for (int a = 0; a < 2; ++a) {
+            const int i = i0 + a, j = j0 + b;
+            if (i < 0 || j < 0 || i >= nx_ || j >= ny_) continue;
+            const size_t c = static_cast<size_t>(j) * nx_ + i;
+            if (d[c] >= kUnknown) continue;
+            const double w = (a ? tx : 1.0 - tx) * (b ? ty : 1.0 - ty) + 1e-9;
+            g = g + Vec2{dirX_[k][c], dirY_[k][c]} * w;
+        }
+    return normalized(g);
+}
+
+}  // namespace cd::crowd

@@ -1,0 +1,93 @@
+#pragma once
+/// Navigation data derived from a Building: gates (doors and stair landings), walls in a
+/// static grid, one floor field per (area, gate), and travel costs from every gate to every exit.
+#include <limits>
+#include <vector>
+
+#include "crowd/building.h"
+#include "floor_field.h"
+
+namespace cd::crowd {
+
+struct Gate {
+    enum class Kind { Door, StairFrom, StairTo };
+    Kind kind = Kind::Door;
+    int door = -1;
+    int stair = -1;
+    int areaA = -1;  ///< door: from area; stair landing: the area it is in
+    int areaB = -1;  ///< door: to area or kSafeArea; stair landing: the area at the other end
+    Segment seg;
+    Vec2 mid;
+    double widthM = 1.0;
+    bool isDoor() const { return kind == Kind::Door; }
+};
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+/// forWallsNear(p) lists at least every wall within this distance of p.
+constexpr double kWallQueryM = 0.6;
+
+class NavMap {
+public:
+    Status build(const Building& b, double cellM);
+
+    const std::vector<Gate>& gates() const { return gates_; }
+    /// Gates usable from an area, and each gate's floor field index in that area.
+    const std::vector<int>& areaGates(int area) const { return areaGates_[area]; }
+    const FloorField& field(int area) const { return fields_[area]; }
+    int localIndex(int area, int gate) const;
+    /// Unit normal of a door pointing out of `area`.
+    Vec2 outwardNormal(int gate, int area) const;
+    /// Point just inside `area` in front of a gate.
+    Vec2 innerPoint(int gate, int area, double offsetM) const;
+
+    const std::vector<int>& exitGates() const { return exitGates_; }
+    int exitIndexOfDoor(int door) const;
+    /// Cost (metres at level speed, stairs scaled by their speed factor) from a gate to an exit.
+    double costToExit(int gate, int exitIndex) const { return cost_[static_cast<size_t>(gate) * exitGates_.size() + exitIndex]; }
+    /// Exits reachable from some gate of an area (exit indices), for cheap route choice.
+    const std::vector<int>& reachableExits(int area) const { return reachable_[area]; }
+    /// Recomputes costToExit with closed doors removed.
+    void computeRouteCosts(const Building& b);
+
+    // Walls and their static grid.
+    const std::vector<Segment>& walls() const { return walls_; }
+    const std::vector<int>& wallLevels() const { return wallLevel_; }
+    /// Calls fn(wallIndex) for (at least) every wall within kWallQueryM of p on a level.
+    template <class F>
+    void forWallsNear(Vec2 p, int level, F&& fn) const {
+        const int li = level - minLevel_;
+        if (li < 0 || li >= levels_) return;
+        int cx = static_cast<int>((p.x - origin_.x) / cellM_), cy = static_cast<int>((p.y - origin_.y) / cellM_);
+        if (cx < 0 || cy < 0 || cx >= nx_ || cy >= ny_) return;
+        const size_t c = (static_cast<size_t>(li) * ny_ + cy) * nx_ + cx;
+        for (unsigned k = cellStart_[c]; k < cellStart_[c + 1]; ++k) fn(cellWalls_[k]);
+    }
+    Vec2 origin() const { return origin_; }
+    double extentX() const { return nx_ * cellM_; }
+    double extentY() const { return ny_ * cellM_; }
+    int minLevel() const { return minLevel_; }
+    int levelCount() const { return levels_; }
+
+private:
+    void buildWalls(const Building& b);
+
+    std::vector<Polygon> polygons_;
+    std::vector<Gate> gates_;
+    std::vector<std::vector<int>> areaGates_;
+    std::vector<FloorField> fields_;
+    std::vector<int> exitGates_;
+    std::vector<int> exitOfDoor_;
+    std::vector<double> cost_;
+    std::vector<std::vector<int>> reachable_;
+    struct Edge { int to; double cost; };
+    std::vector<std::vector<Edge>> reverseEdges_;  ///< edges into a gate: (from, cost)
+    std::vector<Segment> walls_;
+    std::vector<int> wallLevel_;
+    Vec2 origin_;
+    double cellM_ = 1.0;
+    int nx_ = 1, ny_ = 1, levels_ = 1, minLevel_ = 0;
+    std::vector<unsigned> cellStart_;
+    std::vector<int> cellWalls_;
+};
+
+}  // namespace cd::crowd

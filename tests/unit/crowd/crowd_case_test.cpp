@@ -1,0 +1,133 @@
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "crowd/crowd_case.h"
+
+namespace cd::crowd {
+namespace {
+
+const char* kRoom = R"([settings]
+seed = 3
+
+[[area]]
+id = "room"
+polygon = [[0.0, 0.0], [8.0, 0.0], [8.0, 5.0], [0.0, 5.0]]
+
+[[area]]
+id = "hall"
+polygon = [[8.0, 0.0], [20.0, 0.0], [20.0, 5.0], [8.0, 5.0]]
+
+[[obstacle]]
+polygon = [[3.0, 2.0], [4.0, 2.0], [4.0, 3.0], [3.0, 3.0]]
+
+[[door]]
+id = "d1"
+from = "room"
+to = "hall"
+segment = [[8.0, 2.0], [8.0, 3.0]]
+
+[[door]]
+id = "exit"
+from = "hall"
+to = "safe"
+segment = [[20.0, 1.0], [20.0, 3.0]]
+)";
+
+std::string withGroup(const std::string& group) { return std::string(kRoom) + "\n" + group; }
+
+TEST(CrowdCase, AValidCaseParsesAndEverybodyGetsOut) {
+    auto c = parseCrowdCase(withGroup(R"([[group]]
+id = "adults"
+count = 10
+area = "room"
+speed_mps = [1.2, 1.4]
+premovement_s = [0.0, 5.0]
+)"),
+                            "case.toml");
+    ASSERT_TRUE(c.ok()) << c.error().str();
+    EXPECT_EQ(c->building.areas.size(), 2u);
+    auto sim = buildCrowdSim(*c);
+    ASSERT_TRUE(sim.ok()) << sim.error().str();
+    (*sim)->runUntil(120.0);
+    EXPECT_EQ((*sim)->evacuatedCount(), 10);
+}
+
+TEST(CrowdCase, ASelfIntersectingPolygonIsRejectedWithItsLine) {
+    const std::string text = R"([[area]]
+id = "bow"
+polygon = [[0.0, 0.0], [1.0, 1.0], [1.0, 0.0], [0.0, 1.0]]
+)";
+    auto c = parseCrowdCase(text, "bad.toml");
+    ASSERT_FALSE(c.ok());
+    EXPECT_EQ(c.error().str(), "bad.toml:3: polygon: area 'bow' polygon is self-intersecting");
+}
+
+TEST(CrowdCase, ADoorNotOnASharedEdgeIsRejectedWithItsLine) {
+    std::string text = kRoom;
+    text.replace(text.find("[[8.0, 2.0], [8.0, 3.0]]"), 24, "[[7.0, 2.0], [7.0, 3.0]]");
+    auto c = parseCrowdCase(text, "bad.toml");
+    ASSERT_FALSE(c.ok());
+    EXPECT_EQ(c.error().line, 19);
+    EXPECT_EQ(c.error().field, "segment");
+    EXPECT_NE(c.error().message.find("not on an edge"), std::string::npos) << c.error().str();
+}
+
+TEST(CrowdCase, MorePeopleThanFitAreRejectedAtTheGroupsCount) {
+    auto c = parseCrowdCase(withGroup(R"([[group]]
+id = "crowd"
+count = 400
+area = "room"
+)"),
+                            "bad.toml");
+    ASSERT_TRUE(c.ok()) << c.error().str();
+    auto sim = buildCrowdSim(*c);
+    ASSERT_FALSE(sim.ok());
+    EXPECT_EQ(sim.error().line, 29);
+    EXPECT_EQ(sim.error().field, "count");
+    EXPECT_NE(sim.error().message.find("more people than fit"), std::string::npos) << sim.error().str();
+}
+
+TEST(CrowdCase, AnUnknownExitIsRejectedNamingTheKnownOnes) {
+    auto c = parseCrowdCase(withGroup(R"([[group]]
+id = "adults"
+count = 3
+area = "room"
+exit = "d9"
+)"),
+                            "bad.toml");
+    ASSERT_FALSE(c.ok());
+    EXPECT_EQ(c.error().str(), "bad.toml:31: exit: unknown exit 'd9' (exits are: exit)");
+}
+
+TEST(CrowdCase, ATomlSyntaxErrorNamesItsLine) {
+    auto c = parseCrowdCase("[[area]]\nid = \"a\"\npolygon = [[0.0, 0.0]\n", "bad.toml");
+    ASSERT_FALSE(c.ok());
+    EXPECT_EQ(c.error().file, "bad.toml");
+    EXPECT_GE(c.error().line, 3);
+}
+
+TEST(CrowdCase, FollowersTakeTheirLeadersExitAndStartWithThem) {
+    auto c = parseCrowdCase(withGroup(R"([[group]]
+id = "teacher"
+positions = [[1.0, 1.0]]
+premovement_s = [10.0, 10.0]
+
+[[group]]
+id = "class"
+count = 12
+area = "room"
+follows = "teacher"
+)"),
+                            "case.toml");
+    ASSERT_TRUE(c.ok()) << c.error().str();
+    auto sim = buildCrowdSim(*c);
+    ASSERT_TRUE(sim.ok()) << sim.error().str();
+    (*sim)->runUntil(9.0);
+    for (const Agent& a : (*sim)->agents()) EXPECT_EQ(a.state, AgentState::Waiting) << "the class waits for the teacher";
+    (*sim)->runUntil(200.0);
+    EXPECT_EQ((*sim)->evacuatedCount(), 13);
+}
+
+}  // namespace
+}  // namespace cd::crowd

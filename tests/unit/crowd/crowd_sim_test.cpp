@@ -1,0 +1,192 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <memory>
+
+#include "core/rng.h"
+#include "crowd/crowd_sim.h"
+
+namespace cd::crowd {
+namespace {
+
+Polygon rect(double x0, double y0, double x1, double y1) { return {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}; }
+
+/// A room with a pillar, a 1.2 m door to a hall with two exits (west near, east far).
+struct TwoExitFixture {
+    Building b;
+    int room, hall, door, west, east;
+    TwoExitFixture() {
+        b.areas.push_back({"room", rect(0, 0, 10, 10), 0, 0});
+        b.areas.push_back({"hall", rect(0, 10, 40, 14), 0, 0});
+        room = 0;
+        hall = 1;
+        b.obstacles.push_back({rect(4, 4, 5, 6), -1, 0});
+        b.doors.push_back({"door", room, hall, {{4.4, 10}, {5.6, 10}}, true, 0});
+        b.doors.push_back({"west", hall, kSafeArea, {{0, 10.5}, {0, 13.5}}, true, 0});
+        b.doors.push_back({"east", hall, kSafeArea, {{40, 10.5}, {40, 13.5}}, true, 0});
+        door = 0;
+        west = 1;
+        east = 2;
+    }
+    std::unique_ptr<CrowdSim> make(unsigned threads, int people, std::uint64_t seed = 1) {
+        CrowdSettings s;
+        s.threads = threads;
+        auto r = CrowdSim::create(b, s);
+        EXPECT_TRUE(r.ok());
+        std::unique_ptr<CrowdSim> sim = std::move(r.value());
+        const int group = sim->addGroup({"all", {}, 0.0});
+        Rng rng(seed);
+        int placed = 0;
+        while (placed < people) {
+            const Vec2 p{rng.uniform(0.3, 9.7), rng.uniform(0.3, 9.7)};
+            if (!sim->fitsGeometry(p, room, 0.2)) continue;
+            bool clear = true;
+            for (const Agent& o : sim->agents()) clear = clear && length(o.pos - p) > 0.35;
+            if (!clear) continue;
+            Agent a;
+            a.pos = p;
+            a.group = group;
+            a.desiredSpeedMps = rng.uniform(1.1, 1.5);
+            EXPECT_TRUE(sim->addAgent(a).ok());
+            ++placed;
+        }
+        return sim;
+    }
+};
+
+TEST(CrowdSim, ResultsAreBitIdenticalForOneTwoAndFourThreads) {
+    TwoExitFixture f;
+    std::uint64_t hashes[3];
+    const unsigned threads[3] = {1, 2, 4};
+    for (int k = 0; k < 3; ++k) {
+        auto sim = f.make(threads[k], 120);
+        for (int i = 0; i < 400; ++i) sim->step();
+        hashes[k] = sim->stateHash();
+    }
+    EXPECT_EQ(hashes[0], hashes[1]);
+    EXPECT_EQ(hashes[0], hashes[2]);
+}
+
+TEST(CrowdSim, TheSameSeedGivesTheSameRunAndAnotherSeedADifferentOne) {
+    TwoExitFixture f;
+    auto a = f.make(1, 60, 5), b = f.make(1, 60, 5), c = f.make(1, 60, 6);
+    for (int i = 0; i < 200; ++i) {
+        a->step();
+        b->step();
+        c->step();
+    }
+    EXPECT_EQ(a->stateHash(), b->stateHash());
+    EXPECT_NE(a->stateHash(), c->stateHash());
+}
+
+TEST(CrowdSim, NobodyCrossesAWallOrOverlapsAnotherByMoreThanAThirdOfABodyInADenseRoom) {
+    TwoExitFixture f;
+    auto sim = f.make(2, 200);
+    std::vector<Vec2> before;
+    double worstOverlap = 0.0;
+    while (sim->timeS() < 120 && sim->insideCount() > 0) {
+        sim->positions(before);
+        sim->step();
+        const auto& agents = sim->agents();
+        for (size_t i = 0; i < agents.size(); ++i) {
+            if (agents[i].state != AgentState::Walking || agents[i].exitDoor >= 0) continue;
+            for (size_t w = 0; w < sim->walls().size(); ++w)
+                ASSERT_FALSE(segmentsIntersect(before[i], agents[i].pos, sim->walls()[w].a, sim->walls()[w].b)) << "person " << i;
+            EXPECT_FALSE(pointInPolygon(agents[i].pos, f.b.obstacles[0].polygon));
+            for (size_t j = i + 1; j < agents.size(); ++j) {
+                if (agents[j].state != AgentState::Walking || agents[j].exitDoor >= 0) continue;
+                const double l = agents[i].radiusM + agents[j].radiusM;
+                worstOverlap = std::max(worstOverlap, (l - length(agents[i].pos - agents[j].pos)) / l);
+            }
+        }
+    }
+    EXPECT_EQ(sim->evacuatedCount(), 200) << "nobody freezes in the doorway";
+    EXPECT_LT(worstOverlap, 1.0 / 3.0);
+}
+
+// Frantzich & Nilsson (2003): Ks = 3 /m gives v = 0.758 v0 in the smoky room.
+TEST(CrowdSim, PeopleWalkSlowerInSmoke) {
+    double exitS[2];
+    for (int k = 0; k < 2; ++k) {
+        Building b;
+        b.areas.push_back({"room", rect(0, 0, 10, 10), 0, 0});
+        b.doors.push_back({"exit", 0, kSafeArea, {{10, 4}, {10, 6}}, true, 0});
+        auto sim = std::move(CrowdSim::create(b, CrowdSettings{}).value());
+        Agent a;
+        a.pos = {0.5, 5.0};
+        a.desiredSpeedMps = 1.3;
+        ASSERT_TRUE(sim->addAgent(a).ok());
+        if (k == 1) sim->setAreaHazard(0, {3.0, 0.0, 0.0});
+        sim->runUntil(100);
+        exitS[k] = sim->agents()[0].exitTimeS;
+    }
+    EXPECT_NEAR(exitS[1] / exitS[0], 1.0 / smokeSpeedFactor(3.0), 0.03);
+}
+
+TEST(CrowdSim, PeopleWhoSeeASmokeLoggedExitTurnToTheOtherOne) {
+    TwoExitFixture f;
+    auto sim = f.make(1, 30);
+    sim->runUntil(1.0);
+    for (const Agent& a : sim->agents()) EXPECT_EQ(a.chosenExit, f.west) << "west is nearer";
+    sim->setDoorHazardBlocked(f.west, true);  // e.g. the fire model reports visibility < 3 m there
+    sim->runUntil(400);
+    EXPECT_EQ(sim->evacuatedCount(), 30);
+    for (const Agent& a : sim->agents()) EXPECT_EQ(a.exitDoor, f.east) << "seen from the hall, west is avoided";
+}
+
+TEST(CrowdSim, AFloodedDoorIsAvoidedOnceSeen) {
+    // Room with two doors into two halls, each with its exit; one hall floods.
+    Building b;
+    b.areas.push_back({"room", rect(0, 0, 10, 10), 0, 0});
+    b.areas.push_back({"westHall", rect(-6, 0, 0, 10), 0, 0});
+    b.areas.push_back({"eastHall", rect(10, 0, 30, 10), 0, 0});
+    b.doors.push_back({"toWest", 0, 1, {{0, 4}, {0, 6}}, true, 0});
+    b.doors.push_back({"toEast", 0, 2, {{10, 4}, {10, 6}}, true, 0});
+    b.doors.push_back({"westExit", 1, kSafeArea, {{-6, 4}, {-6, 6}}, true, 0});
+    b.doors.push_back({"eastExit", 2, kSafeArea, {{30, 4}, {30, 6}}, true, 0});
+    auto sim = std::move(CrowdSim::create(b, CrowdSettings{}).value());
+    for (int k = 0; k < 10; ++k) {
+        Agent a;
+        a.pos = {1.0 + 0.5 * k, 2.0 + 0.6 * k};
+        ASSERT_TRUE(sim->addAgent(a).ok());
+    }
+    sim->setAreaHazard(1, {0.0, 0.6, 0.5});  // knee-deep flowing water: M0 > 0.125 m^2
+    sim->runUntil(200);
+    EXPECT_EQ(sim->evacuatedCount(), 10);
+    for (const Agent& a : sim->agents()) EXPECT_EQ(a.exitDoor, 3) << "everybody avoids the flooded west hall";
+}
+
+TEST(CrowdSim, ATeacherDirectingAClassSendsItToTheFarExitAndIsRecorded) {
+    TwoExitFixture f;
+    auto sim = f.make(1, 20);
+    EXPECT_EQ(sim->directGroup(0, f.east), 20);
+    sim->runUntil(300);
+    EXPECT_EQ(sim->evacuatedCount(), 20);
+    for (const Agent& a : sim->agents()) EXPECT_EQ(a.exitDoor, f.east);
+    ASSERT_EQ(sim->actions().size(), 1u);
+    EXPECT_EQ(sim->actions()[0].kind, CrowdAction::Kind::DirectGroup);
+    EXPECT_EQ(sim->actions()[0].affected, 20);
+}
+
+TEST(CrowdSim, ClassmatesFollowAStudentTraineeWhoLeadsThem) {
+    TwoExitFixture f;
+    auto sim = f.make(1, 10);
+    const int trainee = sim->addExternalAgent({8.0, 8.0}, f.room);
+    EXPECT_EQ(sim->leadGroup(trainee, 0), 10);
+    // The trainee stays in the corner: classmates gather round instead of leaving.
+    sim->runUntil(20);
+    for (int i = 0; i < 10; ++i) EXPECT_LT(length(sim->agents()[i].pos - Vec2{8, 8}), 4.0) << "person " << i;
+    EXPECT_EQ(sim->evacuatedCount(), 0);
+}
+
+TEST(CrowdSim, ClosingADoorReroutesEverybodyToTheOtherExit) {
+    TwoExitFixture f;
+    auto sim = f.make(1, 20);
+    sim->setDoorOpen(f.west, false);
+    sim->runUntil(300);
+    EXPECT_EQ(sim->evacuatedCount(), 20);
+    for (const Agent& a : sim->agents()) EXPECT_EQ(a.exitDoor, f.east);
+}
+
+}  // namespace
+}  // namespace cd::crowd
