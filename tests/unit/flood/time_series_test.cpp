@@ -1,0 +1,37 @@
+// Hydrographs and hyetographs: linear between rows, exact integrals, errors with line numbers.
+#include <gtest/gtest.h>
+
+#include "flood/time_series.h"
+
+using namespace cd::flood;
+
+TEST(TimeSeries, InterpolatesLinearlyAndHoldsTheEnds) {
+    auto s = parseTimeSeriesCsv("time_s,value\n0,0\n10,20\n20,0\n", "q.csv");
+    ASSERT_TRUE(s.ok()) << s.error().str();
+    EXPECT_DOUBLE_EQ(s->value(5), 10.0);
+    EXPECT_DOUBLE_EQ(s->value(15), 10.0);
+    EXPECT_DOUBLE_EQ(s->value(-3), 0.0);
+    EXPECT_DOUBLE_EQ(s->value(99), 0.0);
+}
+
+TEST(TimeSeries, IntegralIsExactForTheTrapezoid) {
+    auto s = TimeSeries::make({0, 10, 20}, {0, 20, 0});
+    ASSERT_TRUE(s.ok());
+    EXPECT_DOUBLE_EQ(s->integral(0, 20), 200.0);
+    EXPECT_DOUBLE_EQ(s->integral(5, 15), 150.0);
+    EXPECT_NEAR(s->integral(2.5, 7.5), 50.0, 1e-12);
+}
+
+TEST(TimeSeries, NonNumericValueNamesLineAndField) {
+    auto s = parseTimeSeriesCsv("time_s,value\n0,1\n60,abc\n", "rain.csv");
+    ASSERT_FALSE(s.ok());
+    EXPECT_EQ(s.error().line, 3);
+    EXPECT_EQ(s.error().field, "value");
+}
+
+TEST(TimeSeries, TimesMustIncrease) {
+    auto s = parseTimeSeriesCsv("0,1\n10,2\n10,3\n", "q.csv");
+    ASSERT_FALSE(s.ok());
+    EXPECT_EQ(s.error().line, 3);
+    EXPECT_EQ(s.error().field, "time_s");
+}
