@@ -1,0 +1,25 @@
+#pragma once
+/// Alpert ceiling jet and the response-time-index link model for heat detectors and sprinklers.
+/// Source: Alpert, "Calculation of Response Time of Ceiling-Mounted Fire Detectors",
+/// Fire Technology 8 (1972) 181-195; SFPE Handbook 5th ed. ch. 14 eqs 14.1-14.4.
+
+namespace cd::fire {
+
+struct CeilingJet {
+    double excessTempK = 0;   ///< gas temperature above ambient
+    double velocityMS = 0;
+};
+
+/// Alpert correlations; hrrKw total HRR, heightM ceiling height above the fire, radiusM
+/// horizontal distance from the plume axis.
+///   r/H <= 0.18: dT = 16.9 Q^(2/3) / H^(5/3);  r/H > 0.18: dT = 5.38 (Q/r)^(2/3) / H
+///   r/H <= 0.15: U = 0.96 (Q/H)^(1/3);          r/H > 0.15: U = 0.195 Q^(1/3) H^(1/2) / r^(5/6)
+CeilingJet alpertCeilingJet(double hrrKw, double heightM, double radiusM);
+
+/// Link temperature after dt of exposure to constant gas temperature and velocity:
+/// dTl/dt = sqrt(u)/RTI (Tg - Tl) - C/RTI (Tl - Ta), integrated exactly over dt
+/// (Heskestad & Bill, Fire Safety J. 14 (1988); CFAST Tech. Ref. NIST SP 1889v3 eq 9.1).
+double advanceLinkTemperatureK(double linkK, double gasK, double velocityMS, double ambientK,
+                               double rtiMS, double cFactor, double dtS);
+
+}  // namespace cd::fire

@@ -1,0 +1,151 @@
+#pragma once
+/// Plain definition structs for a compartment fire model: rooms, openings, fires,
+/// detectors, sprinklers and fuel items. Settings struct in, FireModel out.
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+
+namespace cd::fire {
+
+/// A point in metres, Z up (x east, y north).
+struct Point3 {
+    double x = 0, y = 0, z = 0;
+};
+
+/// Thermal properties of a room's boundaries (one material for walls, ceiling and floor).
+struct WallMaterial {
+    std::string name = "gypsum";
+    double conductivityWMK = 0.16;     ///< k
+    double densityKgM3 = 790.0;        ///< rho
+    double specificHeatJKgK = 900.0;   ///< c
+    double thicknessM = 0.016;
+    double emissivity = 0.9;
+};
+
+/// Built-in materials: "gypsum", "concrete", "brick", "wood", "steel", "glass".
+/// Values from the CFAST thermal property database (NIST SP 1889v1) and SFPE Handbook tables.
+bool builtinWallMaterial(const std::string& name, WallMaterial& out);
+
+struct RoomDef {
+    std::string id;
+    Point3 originM;             ///< lower corner
+    Point3 sizeM;               ///< x, y extent and height (z)
+    WallMaterial wall;
+    double leakageAreaM2 = 0;   ///< effective leak area to outside (cracks), spread over the height
+    int line = 0;               ///< source line in a case file, 0 if built in code
+};
+
+/// Name used for the outside (ambient reservoir) in OpeningDef::roomB.
+inline constexpr const char* kOutside = "outside";
+
+/// A door, window or vent: a rectangular opening in a wall between two rooms or to outside.
+struct OpeningDef {
+    std::string id;
+    std::string roomA;
+    std::string roomB = kOutside;
+    double widthM = 1.0;
+    double heightM = 2.0;
+    double sillM = 0.0;            ///< sill height above roomA's floor
+    bool open = true;              ///< state at t = 0
+    double openAtS = -1;           ///< scheduled opening time, < 0 for none
+    double closeAtS = -1;          ///< scheduled closing time, < 0 for none
+    double dischargeCoeff = 0.7;   ///< orifice coefficient (CFAST uses 0.7)
+    int line = 0;
+};
+
+/// Fire classes of EN 2 / ISO 3941 plus E (live electrical).
+enum class FireClass { A, B, C, E, F };
+
+struct HrrPoint {
+    double timeS = 0;
+    double hrrKw = 0;
+};
+
+/// Growth coefficients of the standard t-squared fires, kW/s^2 (NFPA 92, SFPE Handbook).
+inline constexpr double kAlphaSlow = 0.00293;
+inline constexpr double kAlphaMedium = 0.01172;
+inline constexpr double kAlphaFast = 0.0469;
+inline constexpr double kAlphaUltrafast = 0.1876;
+
+struct FireDef {
+    std::string id;
+    std::string room;
+    Point3 positionM;                 ///< centre of the fire base
+    double startS = 0;                ///< ignition time (t = 0 of the HRR curve)
+    double alphaKwS2 = kAlphaMedium;  ///< t-squared growth; ignored if hrrTable is not empty
+    double peakHrrKw = 1000.0;
+    std::vector<HrrPoint> hrrTable;   ///< piecewise linear HRR(t - startS); overrides alpha
+    double areaM2 = 1.0;              ///< fire base area (plume diameter, flame height)
+    double fuelMassKg = 0;            ///< burnable fuel; 0 = unlimited
+    double heatOfCombustionKjKg = 20000.0;
+    double radiativeFraction = 0.35;
+    double sootYield = 0.015;         ///< kg/kg of fuel burnt
+    double coYield = 0.004;
+    double hcnYield = 0.0;
+    double carbonAtoms = 1.0;         ///< fuel formula C_c H_h O_o N_n (per molecule)
+    double hydrogenAtoms = 2.0;
+    double oxygenAtoms = 0.0;
+    double nitrogenAtoms = 0.0;
+    FireClass fireClass = FireClass::A;
+    int line = 0;
+};
+
+enum class DetectorKind { Smoke, Heat };
+
+struct DetectorDef {
+    std::string id;
+    std::string room;
+    Point3 positionM;
+    DetectorKind kind = DetectorKind::Smoke;
+    double activationTempC = 57.22;          ///< heat: link temperature (CFAST default 135 F)
+    double rtiMS = 5.0;                      ///< heat: response time index, (m s)^0.5
+    double cFactor = 0.0;                    ///< conduction factor, (m/s)^0.5
+    double obscurationPctPerM = 23.93;       ///< smoke: 8 %/ft, the CFAST default
+    int line = 0;
+};
+
+struct SprinklerDef {
+    std::string id;
+    std::string room;
+    Point3 positionM;
+    double activationTempC = 73.89;   ///< CFAST default 165 F
+    double rtiMS = 130.0;             ///< standard-response bulb
+    double cFactor = 0.0;
+    double sprayDensityMmS = 0.07;    ///< water spray density (Evans suppression model)
+    int line = 0;
+};
+
+/// A fuel item that can be ignited by incident radiant flux (secondary fire).
+struct ItemDef {
+    std::string id;
+    std::string room;
+    Point3 positionM;
+    double criticalFluxKwM2 = 10.0;    ///< no ignition below this incident flux
+    double fluxTimeProductKjM2 = 1000; ///< ignites when integral of (q - q_crit) dt reaches this
+    FireDef fire;                      ///< the fire it becomes (room/position taken from the item)
+    int line = 0;
+};
+
+struct FireModelDef {
+    std::vector<RoomDef> rooms;
+    std::vector<OpeningDef> openings;
+    std::vector<FireDef> fires;
+    std::vector<DetectorDef> detectors;
+    std::vector<SprinklerDef> sprinklers;
+    std::vector<ItemDef> items;
+    double ambientTempC = 20.0;
+    double ambientPressurePa = 101325.0;
+    double maxStepS = 0.5;               ///< largest internal step
+    double lowerOxygenLimitPct = 15.0;   ///< burning stops below this O2 volume % (CFAST LOL)
+    double flashoverTempC = 600.0;
+    double flashoverFloorFluxKwM2 = 20.0;
+    std::string sourceFile;              ///< for error messages
+};
+
+/// Checks every field; the error names file, line and field ("fire[2].peak_hrr_kw").
+Status validate(const FireModelDef& def);
+/// Checks one fire against the rooms of def (used by ignite at run time).
+Status validateFire(const FireModelDef& def, const FireDef& fire, const std::string& field);
+
+}  // namespace cd::fire

@@ -1,0 +1,54 @@
+#pragma once
+/// Read-only views of the fire model: conditions at a point and the state of a room.
+
+namespace cd::fire {
+
+/// Conditions at a point, taken from the layer the point is in.
+struct FireSample {
+    double temperatureC = 20;
+    double layerHeightM = 0;      ///< interface height above the room floor
+    double visibilityM = 30;      ///< reflecting sign (K = 3)
+    double visibilityLitSignM = 30; ///< light-emitting sign (K = 8)
+    double coPpm = 0;
+    double co2Pct = 0;
+    double o2Pct = 20.9;
+    double hcnPpm = 0;
+    double sootKgM3 = 0;
+    double upperTempC = 20;
+    double lowerTempC = 20;
+    bool inUpperLayer = false;
+    int room = -1;                ///< room index, -1 outside every room
+};
+
+/// Per-layer state of one room.
+struct RoomState {
+    double upperTempC = 20, lowerTempC = 20;
+    double layerHeightM = 0;       ///< interface above floor
+    double upperVolumeM3 = 0;
+    double pressurePa = 0;         ///< floor pressure relative to ambient at that height
+    double upperO2Pct = 20.9, lowerO2Pct = 20.9;
+    double upperCoPpm = 0, lowerCoPpm = 0;
+    double upperCo2Pct = 0, lowerCo2Pct = 0;
+    double upperHcnPpm = 0, lowerHcnPpm = 0;
+    double upperSootKgM3 = 0, lowerSootKgM3 = 0;
+    double upperFuelMassFraction = 0;
+    double hrrKw = 0;              ///< heat released by all fires in the room
+    double floorFluxKwM2 = 0;      ///< radiant flux from the hot layer to the floor
+    double ceilingTempC = 20;      ///< exposed ceiling surface temperature
+    double gasMassKg = 0;
+    bool flashover = false;
+};
+
+/// State of one fire.
+struct FireState {
+    double hrrKw = 0;              ///< heat actually released now
+    double requestedHrrKw = 0;     ///< what the fuel would release with enough oxygen
+    double fuelPyrolysedKg = 0;
+    bool ignited = false;
+    bool oxygenLimited = false;
+    bool extinguished = false;
+    bool burnedOut = false;
+    bool sprinklered = false;
+};
+
+}  // namespace cd::fire

@@ -1,0 +1,19 @@
+#pragma once
+/// Heskestad fire plume: flame height, virtual origin, mass entrainment.
+/// Source: Heskestad, "Fire Plumes, Flame Height and Air Entrainment", SFPE Handbook 5th ed.
+/// ch. 13 (eqs 13.2, 13.12, 13.13); Karlsson & Quintiere, Enclosure Fire Dynamics, ch. 4.
+
+namespace cd::fire {
+
+/// Diameter of a circle of the given area, m.
+double equivalentDiameterM(double areaM2);
+/// Mean flame height L = 0.235 Q^(2/5) - 1.02 D (Q total kW, D m), never below 0.
+double heskestadFlameHeightM(double hrrKw, double diameterM);
+/// Virtual origin z0 = 0.083 Q^(2/5) - 1.02 D above the fire base.
+double heskestadVirtualOriginM(double hrrKw, double diameterM);
+/// Plume mass flow at height z above the fire base, kg/s. Qc convective kW.
+/// Above the flame: 0.071 Qc^(1/3) (z - z0)^(5/3) + 1.92e-3 Qc; within the flame
+/// (z <= L): 0.0056 Qc z / L.
+double heskestadPlumeMassFlowKgS(double hrrKw, double convectiveHrrKw, double diameterM, double zM);
+
+}  // namespace cd::fire

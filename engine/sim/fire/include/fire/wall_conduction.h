@@ -1,0 +1,24 @@
+#pragma once
+/// One-dimensional transient conduction through a room boundary, implicit (backward Euler)
+/// finite differences with a flux boundary at the exposed face and convection to ambient at the
+/// back face. CFAST does the same per surface (NIST SP 1889v1, "Conduction").
+#include "fire/fire_model_def.h"
+
+namespace cd::fire {
+
+/// Nodes through the thickness of each boundary slab.
+inline constexpr int kWallNodes = 6;
+
+/// Advances node temperatures (K) by dt. The exposed face exchanges heat with gas at gasK
+/// through the coefficient exposedHWM2K (convection plus linearised radiation), treated
+/// implicitly so that light, thin walls stay stable, and absorbs extraFluxWM2 (fire
+/// radiation); the back face loses heat by backHWM2K to ambientK. scratch holds
+/// 2 * kWallNodes doubles. Returns the heat flux from the gas into the face, W/m^2.
+double advanceWallSlab(double* tempsK, const WallMaterial& m, double gasK, double exposedHWM2K, double extraFluxWM2,
+                       double backHWM2K, double ambientK, double dtS, double* scratch);
+
+/// Natural-convection coefficient between a gas and a surface, W/m^2/K: turbulent free
+/// convection h = 1.52 |dT|^(1/3) (Holman, Heat Transfer, table 7-2), at least 5.
+double convectiveCoefficientWM2K(double gasK, double surfaceK);
+
+}  // namespace cd::fire

@@ -1,0 +1,32 @@
+#include "fire/ceiling_jet.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cd::fire {
+
+// Alpert (1972); SFPE Handbook 5th ed. eqs 14.1-14.4.
+CeilingJet alpertCeilingJet(double hrrKw, double heightM, double radiusM) {
+    CeilingJet jet;
+    if (hrrKw <= 0 || heightM <= 0) return jet;
+    double r = std::max(radiusM, 0.0);
+    double rh = r / heightM;
+    jet.excessTempK = rh <= 0.18 ? 16.9 * std::pow(hrrKw, 2.0 / 3.0) / std::pow(heightM, 5.0 / 3.0)
+                                 : 5.38 * std::pow(hrrKw / r, 2.0 / 3.0) / heightM;
+    jet.velocityMS = rh <= 0.15 ? 0.96 * std::cbrt(hrrKw / heightM)
+                                : 0.195 * std::cbrt(hrrKw) * std::sqrt(heightM) / std::pow(r, 5.0 / 6.0);
+    return jet;
+}
+
+// The link ODE is linear with constant coefficients over a step, so the exponential
+// solution is exact there and unconditionally stable.
+double advanceLinkTemperatureK(double linkK, double gasK, double velocityMS, double ambientK,
+                               double rtiMS, double cFactor, double dtS) {
+    double su = std::sqrt(std::max(velocityMS, 0.0));
+    double k = (su + cFactor) / rtiMS;
+    if (k <= 0) return linkK;
+    double target = (su * gasK + cFactor * ambientK) / (su + cFactor);
+    return target + (linkK - target) * std::exp(-k * dtS);
+}
+
+}  // namespace cd::fire

@@ -1,0 +1,36 @@
+#include "fire/fed_accumulator.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cd::fire {
+
+// ISO 13571:2012 asphyxiant FED with the CO2 hyperventilation factor; Purser low-O2 term.
+double FedAccumulator::asphyxiantRatePerMin(double coPpm, double hcnPpm, double co2Pct, double o2Pct) {
+    double co = std::max(coPpm, 0.0) / 35000.0;
+    double hcn = std::pow(std::max(hcnPpm, 0.0), 2.36) / 1.2e6;
+    double v = std::max(1.0, 1.0 + (std::exp(0.14 * (co2Pct - 2.0)) - 1.0) / 2.0);
+    double o2 = 1.0 / std::exp(8.13 - 0.54 * (20.9 - std::min(o2Pct, 20.9)));
+    // At ambient oxygen the Purser term is exp(-8.13) per minute, a dose of 1 after ~2 days:
+    // only count it when oxygen is actually depleted.
+    if (o2Pct >= 20.0) o2 = 0.0;
+    return (co + hcn) * v + o2;
+}
+
+// ISO 13571:2012 convected heat: time to incapacitation 5e7 T^-3.4 min. Below 40 C the dose
+// is negligible (and the correlation is outside its range).
+double FedAccumulator::heatRatePerMin(double temperatureC) {
+    if (temperatureC <= 40.0) return 0.0;
+    return 1.0 / (5e7 * std::pow(temperatureC, -3.4));
+}
+
+FedCrossing FedAccumulator::accumulate(const FireSample& s, double dtS) {
+    double before = fed();
+    double minutes = dtS / 60.0;
+    asphyxiant_ += asphyxiantRatePerMin(s.coPpm, s.hcnPpm, s.co2Pct, s.o2Pct) * minutes;
+    heat_ += heatRatePerMin(s.temperatureC) * minutes;
+    double after = fed();
+    return {before < 0.3 && after >= 0.3, before < 1.0 && after >= 1.0};
+}
+
+}  // namespace cd::fire

@@ -1,0 +1,445 @@
+// TOML case-file parser: the only file of the module that sees toml++. Every value is checked
+// where it is read, so errors carry the line of the offending key; unknown keys are errors.
+#include "fire/fire_case.h"
+
+#include <cmath>
+#include <set>
+#include <toml++/toml.h>
+
+#include "core/files.h"
+
+namespace cd::fire {
+
+namespace {
+
+struct QuantityName {
+    ProbeQuantity q;
+    const char* name;
+};
+constexpr QuantityName kQuantityNames[] = {
+    {ProbeQuantity::LayerHeightM, "layer_height_m"}, {ProbeQuantity::UpperTempC, "upper_temp_c"},
+    {ProbeQuantity::LowerTempC, "lower_temp_c"},     {ProbeQuantity::TempC, "temp_c"},
+    {ProbeQuantity::VisibilityM, "visibility_m"},    {ProbeQuantity::VisibilityLitSignM, "visibility_lit_m"},
+    {ProbeQuantity::CoPpm, "co_ppm"},                {ProbeQuantity::Co2Pct, "co2_pct"},
+    {ProbeQuantity::O2Pct, "o2_pct"},                {ProbeQuantity::HcnPpm, "hcn_ppm"},
+    {ProbeQuantity::SootKgM3, "soot_kg_m3"},         {ProbeQuantity::Fed, "fed"},
+    {ProbeQuantity::FedAsphyxiant, "fed_asphyxiant"}, {ProbeQuantity::FedHeat, "fed_heat"},
+    {ProbeQuantity::PressurePa, "pressure_pa"},      {ProbeQuantity::HrrKw, "hrr_kw"},
+};
+
+int lineOf(const toml::node& n) { return static_cast<int>(n.source().begin.line); }
+
+// Reads the keys of one table, remembering the first error.
+class TableReader {
+public:
+    TableReader(const toml::table& t, std::string section, const std::string& file, Status& status)
+        : t_(t), section_(std::move(section)), file_(file), status_(status) {}
+
+    int line() const { return lineOf(t_); }
+
+    bool has(const char* key) {
+        seen_.insert(key);
+        return t_.contains(key);
+    }
+
+    void fail(const std::string& msg, const char* key, const toml::node* at = nullptr) {
+        if (!status_) return;
+        status_ = makeError(msg, file_, at ? lineOf(*at) : line(), section_ + "." + key);
+    }
+
+    // Number (integer or float) > lo (or >= lo when inclusive); missing -> unchanged unless required.
+    void number(const char* key, double& out, bool required = false) {
+        seen_.insert(key);
+        const toml::node* n = t_.get(key);
+        if (!n) {
+            if (required) fail("missing required field", key);
+            return;
+        }
+        if (auto v = n->value<double>(); v && std::isfinite(*v)) {
+            out = *v;
+        } else {
+            fail("must be a number", key, n);
+        }
+    }
+    void positive(const char* key, double& out, bool required = false) {
+        number(key, out, required);
+        if (t_.get(key) && !(out > 0)) fail("must be > 0", key, t_.get(key));
+    }
+    void nonNegative(const char* key, double& out, bool required = false) {
+        number(key, out, required);
+        if (t_.get(key) && !(out >= 0)) fail("must be >= 0", key, t_.get(key));
+    }
+    void string(const char* key, std::string& out, bool required = false) {
+        seen_.insert(key);
+        const toml::node* n = t_.get(key);
+        if (!n) {
+            if (required) fail("missing required field", key);
+            return;
+        }
+        if (auto v = n->value<std::string>()) out = *v;
+        else fail("must be a string", key, n);
+    }
+    void boolean(const char* key, bool& out) {
+        seen_.insert(key);
+        const toml::node* n = t_.get(key);
+        if (!n) return;
+        if (auto v = n->value<bool>()) out = *v;
+        else fail("must be true or false", key, n);
+    }
+    void point(const char* key, Point3& out, bool required = false) {
+        seen_.insert(key);
+        const toml::node* n = t_.get(key);
+        if (!n) {
+            if (required) fail("missing required field", key);
+            return;
+        }
+        const toml::array* a = n->as_array();
+        if (!a || a->size() != 3) {
+            fail("must be an array of 3 numbers [x, y, z]", key, n);
+            return;
+        }
+        double v[3];
+        for (int i = 0; i < 3; ++i) {
+            auto x = (*a)[i].value<double>();
+            if (!x || !std::isfinite(*x)) {
+                fail("must be an array of 3 numbers [x, y, z]", key, n);
+                return;
+            }
+            v[i] = *x;
+        }
+        out = Point3{v[0], v[1], v[2]};
+    }
+    const toml::node* node(const char* key) {
+        seen_.insert(key);
+        return t_.get(key);
+    }
+    // Every key must have been asked for: a misspelt key is an error, not a silent default.
+    void rejectUnknown() {
+        for (const auto& [k, v] : t_) {
+            std::string key(k.str());
+            if (!seen_.count(key)) {
+                if (!status_) return;
+                status_ = makeError("unknown field", file_, lineOf(v), section_ + "." + key);
+                return;
+            }
+        }
+    }
+
+private:
+    const toml::table& t_;
+    std::string section_;
+    const std::string& file_;
+    Status& status_;
+    std::set<std::string> seen_;
+};
+
+void readFireFields(TableReader& r, FireDef& f, Status& status, const std::string& file) {
+    std::string growth;
+    r.string("growth", growth);
+    if (!growth.empty()) {
+        if (growth == "slow") f.alphaKwS2 = kAlphaSlow;
+        else if (growth == "medium") f.alphaKwS2 = kAlphaMedium;
+        else if (growth == "fast") f.alphaKwS2 = kAlphaFast;
+        else if (growth == "ultrafast") f.alphaKwS2 = kAlphaUltrafast;
+        else r.fail("must be slow, medium, fast or ultrafast", "growth", r.node("growth"));
+    }
+    if (r.has("alpha")) r.positive("alpha", f.alphaKwS2);
+    if (r.has("peak_hrr_kw")) {
+        r.number("peak_hrr_kw", f.peakHrrKw);
+        if (!(f.peakHrrKw >= 0)) r.fail("heat release rate must be >= 0", "peak_hrr_kw", r.node("peak_hrr_kw"));
+    }
+    if (const toml::node* n = r.node("hrr_table")) {
+        const toml::array* a = n->as_array();
+        if (!a || a->empty()) r.fail("must be an array of [time_s, hrr_kw] pairs", "hrr_table", n);
+        else
+            for (const auto& e : *a) {
+                const toml::array* p = e.as_array();
+                auto t = p && p->size() == 2 ? (*p)[0].value<double>() : std::nullopt;
+                auto q = p && p->size() == 2 ? (*p)[1].value<double>() : std::nullopt;
+                if (!t || !q) {
+                    r.fail("must be an array of [time_s, hrr_kw] pairs", "hrr_table", &e);
+                    break;
+                }
+                if (*q < 0) {
+                    r.fail("heat release rate must be >= 0", "hrr_table", &e);
+                    break;
+                }
+                f.hrrTable.push_back({*t, *q});
+            }
+    }
+    r.nonNegative("start_s", f.startS);
+    r.positive("area_m2", f.areaM2);
+    r.nonNegative("fuel_mass_kg", f.fuelMassKg);
+    r.positive("heat_of_combustion_kj_kg", f.heatOfCombustionKjKg);
+    r.nonNegative("radiative_fraction", f.radiativeFraction);
+    r.nonNegative("soot_yield", f.sootYield);
+    r.nonNegative("co_yield", f.coYield);
+    r.nonNegative("hcn_yield", f.hcnYield);
+    if (const toml::node* n = r.node("formula")) {
+        const toml::table* t = n->as_table();
+        if (!t) {
+            r.fail("must be a table {c, h, o, n}", "formula", n);
+        } else {
+            TableReader fr(*t, "formula", file, status);
+            fr.nonNegative("c", f.carbonAtoms);
+            fr.nonNegative("h", f.hydrogenAtoms);
+            fr.nonNegative("o", f.oxygenAtoms);
+            fr.nonNegative("n", f.nitrogenAtoms);
+            fr.rejectUnknown();
+        }
+    }
+    std::string cls;
+    r.string("class", cls);
+    if (!cls.empty() && !parseFireClass(cls, f.fireClass)) r.fail("must be A, B, C, E or F", "class", r.node("class"));
+}
+
+// A reference to a room must name one defined in the file (rooms are read first).
+void checkRoomRef(TableReader& r, const char* key, const std::string& id, const FireModelDef& d, bool allowOutside) {
+    if (id.empty() || (allowOutside && id == kOutside)) return;
+    for (const auto& room : d.rooms)
+        if (room.id == id) return;
+    r.fail("unknown room '" + id + "'", key, r.node(key));
+}
+
+template <class F>
+void eachTable(const toml::table& root, const char* name, const std::string& file, Status& status, F&& fn) {
+    const toml::node* n = root.get(name);
+    if (!n || !status) return;
+    const toml::array* a = n->as_array();
+    if (!a) {
+        status = makeError("must be an array of tables ([[" + std::string(name) + "]])", file, lineOf(*n), name);
+        return;
+    }
+    for (const auto& e : *a) {
+        const toml::table* t = e.as_table();
+        if (!t) {
+            status = makeError("must be a table", file, lineOf(e), name);
+            return;
+        }
+        TableReader r(*t, name, file, status);
+        fn(r);
+        r.rejectUnknown();
+        if (!status) return;
+    }
+}
+
+}  // namespace
+
+const char* probeQuantityName(ProbeQuantity q) {
+    for (const auto& e : kQuantityNames)
+        if (e.q == q) return e.name;
+    return nullptr;
+}
+
+bool parseProbeQuantity(std::string_view name, ProbeQuantity& out) {
+    for (const auto& e : kQuantityNames)
+        if (name == e.name) {
+            out = e.q;
+            return true;
+        }
+    return false;
+}
+
+Result<FireCase> parseFireCase(std::string_view text, const std::string& file) {
+    toml::table root;
+    try {
+        root = toml::parse(text, file);
+    } catch (const toml::parse_error& e) {
+        return makeError(std::string(e.description()), file, static_cast<int>(e.source().begin.line), "toml");
+    }
+    FireCase c;
+    FireModelDef& d = c.model;
+    d.sourceFile = file;
+    Status status = Ok{};
+    static const std::set<std::string> kSections = {"settings", "material", "room",  "opening", "fire",
+                                                    "detector", "sprinkler", "item", "extinguisher", "probe"};
+    for (const auto& [k, v] : root)
+        if (!kSections.count(std::string(k.str())))
+            return makeError("unknown section", file, lineOf(v), std::string(k.str()));
+
+    if (const toml::node* n = root.get("settings")) {
+        if (!n->as_table()) return makeError("must be a table", file, lineOf(*n), "settings");
+        TableReader r(*n->as_table(), "settings", file, status);
+        r.number("ambient_temp_c", d.ambientTempC);
+        r.positive("ambient_pressure_pa", d.ambientPressurePa);
+        r.positive("max_step_s", d.maxStepS);
+        r.nonNegative("lower_oxygen_limit_pct", d.lowerOxygenLimitPct);
+        r.positive("flashover_temp_c", d.flashoverTempC);
+        r.positive("flashover_floor_flux_kw_m2", d.flashoverFloorFluxKwM2);
+        r.rejectUnknown();
+    }
+    std::vector<WallMaterial> materials;
+    eachTable(root, "material", file, status, [&](TableReader& r) {
+        WallMaterial m;
+        r.string("id", m.name, true);
+        r.positive("conductivity_w_mk", m.conductivityWMK, true);
+        r.positive("density_kg_m3", m.densityKgM3, true);
+        r.positive("specific_heat_j_kgk", m.specificHeatJKgK, true);
+        r.positive("thickness_m", m.thicknessM, true);
+        r.positive("emissivity", m.emissivity);
+        materials.push_back(m);
+    });
+    eachTable(root, "room", file, status, [&](TableReader& r) {
+        RoomDef room;
+        room.line = r.line();
+        r.string("id", room.id, true);
+        r.point("origin", room.originM);
+        r.point("size", room.sizeM, true);
+        std::string wall;
+        r.string("wall", wall);
+        if (!wall.empty()) {
+            bool found = builtinWallMaterial(wall, room.wall);
+            for (const auto& m : materials)
+                if (m.name == wall) room.wall = m, found = true;
+            if (!found) r.fail("unknown material '" + wall + "'", "wall", r.node("wall"));
+        }
+        r.nonNegative("leakage_area_m2", room.leakageAreaM2);
+        if (r.node("size") && status && !(room.sizeM.x > 0 && room.sizeM.y > 0 && room.sizeM.z > 0))
+            r.fail("room has zero volume (every size must be > 0)", "size", r.node("size"));
+        d.rooms.push_back(room);
+    });
+    eachTable(root, "opening", file, status, [&](TableReader& r) {
+        OpeningDef o;
+        o.line = r.line();
+        r.string("id", o.id);
+        if (o.id.empty()) o.id = "opening" + std::to_string(d.openings.size() + 1);
+        r.string("from", o.roomA, true);
+        r.string("to", o.roomB);
+        checkRoomRef(r, "from", o.roomA, d, false);
+        checkRoomRef(r, "to", o.roomB, d, true);
+        r.positive("width", o.widthM, true);
+        r.positive("height", o.heightM, true);
+        r.nonNegative("sill", o.sillM);
+        r.boolean("open", o.open);
+        r.nonNegative("open_at", o.openAtS);
+        r.nonNegative("close_at", o.closeAtS);
+        r.positive("discharge_coefficient", o.dischargeCoeff);
+        d.openings.push_back(o);
+    });
+    eachTable(root, "fire", file, status, [&](TableReader& r) {
+        FireDef f;
+        f.line = r.line();
+        r.string("id", f.id);
+        if (f.id.empty()) f.id = "fire" + std::to_string(d.fires.size() + 1);
+        r.string("room", f.room, true);
+        checkRoomRef(r, "room", f.room, d, false);
+        r.point("position", f.positionM, true);
+        readFireFields(r, f, status, file);
+        d.fires.push_back(f);
+    });
+    eachTable(root, "detector", file, status, [&](TableReader& r) {
+        DetectorDef det;
+        det.line = r.line();
+        r.string("id", det.id, true);
+        r.string("room", det.room, true);
+        checkRoomRef(r, "room", det.room, d, false);
+        r.point("position", det.positionM, true);
+        std::string kind = "smoke";
+        r.string("kind", kind);
+        if (kind == "smoke") det.kind = DetectorKind::Smoke;
+        else if (kind == "heat") det.kind = DetectorKind::Heat;
+        else r.fail("must be smoke or heat", "kind", r.node("kind"));
+        r.number("activation_temp_c", det.activationTempC);
+        r.positive("rti", det.rtiMS);
+        r.nonNegative("c_factor", det.cFactor);
+        r.positive("obscuration_pct_per_m", det.obscurationPctPerM);
+        d.detectors.push_back(det);
+    });
+    eachTable(root, "sprinkler", file, status, [&](TableReader& r) {
+        SprinklerDef s;
+        s.line = r.line();
+        r.string("id", s.id, true);
+        r.string("room", s.room, true);
+        checkRoomRef(r, "room", s.room, d, false);
+        r.point("position", s.positionM, true);
+        r.number("activation_temp_c", s.activationTempC);
+        r.positive("rti", s.rtiMS);
+        r.nonNegative("c_factor", s.cFactor);
+        r.positive("spray_density_mm_s", s.sprayDensityMmS);
+        d.sprinklers.push_back(s);
+    });
+    eachTable(root, "item", file, status, [&](TableReader& r) {
+        ItemDef it;
+        it.line = r.line();
+        r.string("id", it.id, true);
+        r.string("room", it.room, true);
+        checkRoomRef(r, "room", it.room, d, false);
+        r.point("position", it.positionM, true);
+        r.positive("critical_flux_kw_m2", it.criticalFluxKwM2);
+        r.positive("flux_time_product_kj_m2", it.fluxTimeProductKjM2);
+        it.fire.line = it.line;
+        it.fire.id = it.id;
+        readFireFields(r, it.fire, status, file);
+        d.items.push_back(it);
+    });
+    eachTable(root, "extinguisher", file, status, [&](TableReader& r) {
+        ScheduledAgent a;
+        a.line = r.line();
+        r.string("fire", a.fire, true);
+        if (const toml::node* fn = r.node("fire")) a.line = lineOf(*fn);
+        std::string agent;
+        r.string("agent", agent, true);
+        if (!agent.empty() && agent != "hose" && !parseAgent(agent, a.application.agent))
+            r.fail("must be water, foam, co2, powder, wet_chemical or hose", "agent", r.node("agent"));
+        if (agent == "hose") a.application = hoseStream(60.0, 5.0);
+        const auto& props = agentProperties(a.application.agent);
+        if (agent != "hose") {
+            a.application.flowKgS = props.flowKgS;
+            a.application.durationS = props.dischargeTimeS;
+        }
+        r.nonNegative("start_s", a.startS);
+        r.positive("flow_kg_s", a.application.flowKgS);
+        r.positive("duration_s", a.application.durationS);
+        r.nonNegative("distance_m", a.application.distanceM);
+        r.positive("range_m", a.application.rangeM);
+        c.agents.push_back(a);
+    });
+    eachTable(root, "probe", file, status, [&](TableReader& r) {
+        ProbeDef p;
+        p.line = r.line();
+        r.string("id", p.id, true);
+        r.point("position", p.positionM, true);
+        const toml::node* q = r.node("quantities");
+        if (!q) {
+            r.fail("missing required field", "quantities");
+            return;
+        }
+        const toml::array* a = q->as_array();
+        if (!a || a->empty()) {
+            r.fail("must be a non-empty array of quantity names", "quantities", q);
+            return;
+        }
+        for (const auto& e : *a) {
+            auto name = e.value<std::string>();
+            ProbeQuantity pq;
+            if (!name || !parseProbeQuantity(*name, pq)) {
+                r.fail("unknown quantity '" + (name ? *name : std::string("?")) +
+                           "' (layer_height_m, upper_temp_c, lower_temp_c, temp_c, visibility_m, visibility_lit_m, "
+                           "co_ppm, co2_pct, o2_pct, hcn_ppm, soot_kg_m3, fed, fed_asphyxiant, fed_heat, pressure_pa, "
+                           "hrr_kw)",
+                       "quantities", &e);
+                return;
+            }
+            p.quantities.push_back(pq);
+        }
+        c.probes.push_back(p);
+    });
+    if (!status) return status.error();
+    auto ok = validate(d);
+    if (!ok) return ok.error();
+    for (const auto& a : c.agents) {
+        bool found = false;
+        for (const auto& f : d.fires) found |= f.id == a.fire;
+        for (const auto& it : d.items) found |= it.id == a.fire;
+        if (!found) return makeError("unknown fire '" + a.fire + "'", file, a.line, "extinguisher.fire");
+    }
+    return c;
+}
+
+Result<FireCase> loadFireCase(const std::string& path) {
+    auto text = readTextFile(path);
+    if (!text) return text.error();
+    return parseFireCase(*text, path);
+}
+
+}  // namespace cd::fire

@@ -1,0 +1,168 @@
+#include "fire/fire_model_def.h"
+
+#include <cmath>
+#include <set>
+
+#include "fire/combustion.h"
+
+namespace cd::fire {
+
+namespace {
+
+// "room.size" when the def came from a file (the line says which), "room[2].size" otherwise.
+std::string fieldName(const char* table, size_t index, int line, const char* field) {
+    std::string s = table;
+    if (line <= 0) s += "[" + std::to_string(index) + "]";
+    s += ".";
+    s += field;
+    return s;
+}
+
+bool finite3(const Point3& p) { return std::isfinite(p.x) && std::isfinite(p.y) && std::isfinite(p.z); }
+
+const RoomDef* findRoom(const FireModelDef& def, const std::string& id) {
+    for (const auto& r : def.rooms)
+        if (r.id == id) return &r;
+    return nullptr;
+}
+
+bool inside(const RoomDef& r, const Point3& p, double tol = 1e-6) {
+    return p.x >= r.originM.x - tol && p.x <= r.originM.x + r.sizeM.x + tol && p.y >= r.originM.y - tol &&
+           p.y <= r.originM.y + r.sizeM.y + tol && p.z >= r.originM.z - tol && p.z <= r.originM.z + r.sizeM.z + tol;
+}
+
+}  // namespace
+
+Status validateFire(const FireModelDef& def, const FireDef& f, const std::string& prefix) {
+    auto err = [&](const char* field, const std::string& msg) -> Status {
+        return makeError(msg, def.sourceFile, f.line, prefix + "." + field);
+    };
+    const RoomDef* room = findRoom(def, f.room);
+    if (!room) return err("room", "unknown room '" + f.room + "'");
+    if (!finite3(f.positionM) || !inside(*room, f.positionM))
+        return err("position", "fire position is not inside room '" + f.room + "'");
+    if (!std::isfinite(f.peakHrrKw) || f.peakHrrKw < 0) return err("peak_hrr_kw", "heat release rate must be >= 0");
+    if (f.hrrTable.empty() && !(f.alphaKwS2 > 0)) return err("alpha", "growth coefficient must be > 0");
+    for (size_t i = 0; i < f.hrrTable.size(); ++i) {
+        if (!(f.hrrTable[i].hrrKw >= 0)) return err("hrr_table", "heat release rate must be >= 0");
+        if (i > 0 && !(f.hrrTable[i].timeS > f.hrrTable[i - 1].timeS))
+            return err("hrr_table", "times must increase");
+        if (f.hrrTable[i].timeS < 0) return err("hrr_table", "times must be >= 0");
+    }
+    if (!(f.areaM2 > 0)) return err("area_m2", "fire area must be > 0");
+    if (!(f.fuelMassKg >= 0)) return err("fuel_mass_kg", "fuel mass must be >= 0");
+    if (!(f.heatOfCombustionKjKg > 0)) return err("heat_of_combustion_kj_kg", "must be > 0");
+    if (!(f.radiativeFraction >= 0 && f.radiativeFraction < 1)) return err("radiative_fraction", "must be in [0, 1)");
+    if (!(f.sootYield >= 0)) return err("soot_yield", "must be >= 0");
+    if (!(f.coYield >= 0)) return err("co_yield", "must be >= 0");
+    if (!(f.hcnYield >= 0)) return err("hcn_yield", "must be >= 0");
+    if (!(f.carbonAtoms >= 0 && f.hydrogenAtoms >= 0 && f.oxygenAtoms >= 0 && f.nitrogenAtoms >= 0))
+        return err("formula", "atom counts must be >= 0");
+    if (!(f.startS >= 0)) return err("start_s", "must be >= 0");
+    auto y = combustionYields(f);
+    if (!y) return makeError(y.error().message, def.sourceFile, f.line, prefix + "." + y.error().field.substr(5));
+    return Ok{};
+}
+
+Status validate(const FireModelDef& def) {
+    const std::string& file = def.sourceFile;
+    if (def.rooms.empty()) return makeError("a fire case needs at least one room", file, 0, "room");
+    std::set<std::string> ids;
+    for (size_t i = 0; i < def.rooms.size(); ++i) {
+        const auto& r = def.rooms[i];
+        auto f = [&](const char* field) { return fieldName("room", i, r.line, field); };
+        if (r.id.empty()) return makeError("room needs an id", file, r.line, f("id"));
+        if (r.id == kOutside) return makeError("'outside' is reserved", file, r.line, f("id"));
+        if (!ids.insert(r.id).second) return makeError("duplicate room id '" + r.id + "'", file, r.line, f("id"));
+        if (!finite3(r.originM)) return makeError("origin must be finite", file, r.line, f("origin"));
+        if (!finite3(r.sizeM) || !(r.sizeM.x > 0 && r.sizeM.y > 0 && r.sizeM.z > 0))
+            return makeError("room has zero volume (every size must be > 0)", file, r.line, f("size"));
+        const auto& w = r.wall;
+        if (!(w.conductivityWMK > 0 && w.densityKgM3 > 0 && w.specificHeatJKgK > 0 && w.thicknessM > 0 &&
+              w.emissivity > 0 && w.emissivity <= 1))
+            return makeError("wall material properties must be > 0 (emissivity <= 1)", file, r.line, f("wall"));
+        if (!(r.leakageAreaM2 >= 0)) return makeError("must be >= 0", file, r.line, f("leakage_area_m2"));
+    }
+    std::set<std::string> openIds;
+    for (size_t i = 0; i < def.openings.size(); ++i) {
+        const auto& o = def.openings[i];
+        auto f = [&](const char* field) { return fieldName("opening", i, o.line, field); };
+        if (!o.id.empty() && !openIds.insert(o.id).second)
+            return makeError("duplicate opening id '" + o.id + "'", file, o.line, f("id"));
+        const RoomDef* a = findRoom(def, o.roomA);
+        if (!a) return makeError("unknown room '" + o.roomA + "'", file, o.line, f("from"));
+        const RoomDef* b = nullptr;
+        if (o.roomB != kOutside) {
+            b = findRoom(def, o.roomB);
+            if (!b) return makeError("unknown room '" + o.roomB + "'", file, o.line, f("to"));
+            if (b == a) return makeError("an opening joins two different rooms", file, o.line, f("to"));
+        }
+        if (!(o.widthM > 0)) return makeError("must be > 0", file, o.line, f("width"));
+        if (!(o.heightM > 0)) return makeError("must be > 0", file, o.line, f("height"));
+        if (!(o.sillM >= 0)) return makeError("must be >= 0", file, o.line, f("sill"));
+        if (o.sillM + o.heightM > a->sizeM.z + 1e-9)
+            return makeError("opening top is above the ceiling of '" + a->id + "'", file, o.line, f("height"));
+        if (b) {
+            double zb = a->originM.z + o.sillM, zt = zb + o.heightM;
+            if (zb < b->originM.z - 1e-9 || zt > b->originM.z + b->sizeM.z + 1e-9)
+                return makeError("opening does not fit within the height of '" + b->id + "'", file, o.line, f("sill"));
+        }
+        if (!(o.dischargeCoeff > 0 && o.dischargeCoeff <= 1))
+            return makeError("must be in (0, 1]", file, o.line, f("discharge_coefficient"));
+    }
+    std::set<std::string> fireIds;
+    for (size_t i = 0; i < def.fires.size(); ++i) {
+        const auto& fd = def.fires[i];
+        std::string prefix = fd.line > 0 ? "fire" : "fire[" + std::to_string(i) + "]";
+        if (!fd.id.empty() && !fireIds.insert(fd.id).second)
+            return makeError("duplicate fire id '" + fd.id + "'", file, fd.line, prefix + ".id");
+        auto s = validateFire(def, fd, prefix);
+        if (!s) return s;
+    }
+    auto checkDevice = [&](const char* table, size_t i, const std::string& room, const Point3& p, double rti,
+                           int line) -> Status {
+        const RoomDef* r = findRoom(def, room);
+        if (!r) return makeError("unknown room '" + room + "'", file, line, fieldName(table, i, line, "room"));
+        if (!finite3(p) || !inside(*r, p))
+            return makeError("position is not inside room '" + room + "'", file, line,
+                             fieldName(table, i, line, "position"));
+        if (!(rti > 0)) return makeError("must be > 0", file, line, fieldName(table, i, line, "rti"));
+        return Ok{};
+    };
+    for (size_t i = 0; i < def.detectors.size(); ++i) {
+        const auto& d = def.detectors[i];
+        auto s = checkDevice("detector", i, d.room, d.positionM, d.rtiMS, d.line);
+        if (!s) return s;
+        if (!(d.obscurationPctPerM > 0 && d.obscurationPctPerM < 100))
+            return makeError("must be in (0, 100)", file, d.line, fieldName("detector", i, d.line, "obscuration_pct_per_m"));
+    }
+    for (size_t i = 0; i < def.sprinklers.size(); ++i) {
+        const auto& d = def.sprinklers[i];
+        auto s = checkDevice("sprinkler", i, d.room, d.positionM, d.rtiMS, d.line);
+        if (!s) return s;
+        if (!(d.sprayDensityMmS > 0))
+            return makeError("must be > 0", file, d.line, fieldName("sprinkler", i, d.line, "spray_density_mm_s"));
+    }
+    for (size_t i = 0; i < def.items.size(); ++i) {
+        const auto& it = def.items[i];
+        FireDef fd = it.fire;
+        fd.room = it.room;
+        fd.positionM = it.positionM;
+        fd.line = it.line;
+        std::string prefix = it.line > 0 ? "item" : "item[" + std::to_string(i) + "]";
+        auto s = validateFire(def, fd, prefix);
+        if (!s) return s;
+        if (!(it.criticalFluxKwM2 > 0))
+            return makeError("must be > 0", file, it.line, prefix + ".critical_flux_kw_m2");
+        if (!(it.fluxTimeProductKjM2 > 0))
+            return makeError("must be > 0", file, it.line, prefix + ".flux_time_product_kj_m2");
+    }
+    if (!(def.maxStepS > 0 && def.maxStepS <= 10)) return makeError("must be in (0, 10]", file, 0, "settings.max_step_s");
+    if (!(def.lowerOxygenLimitPct >= 0 && def.lowerOxygenLimitPct < 20.9))
+        return makeError("must be in [0, 20.9)", file, 0, "settings.lower_oxygen_limit_pct");
+    if (!(def.ambientTempC > -60 && def.ambientTempC < 60))
+        return makeError("must be in (-60, 60)", file, 0, "settings.ambient_temp_c");
+    return Ok{};
+}
+
+}  // namespace cd::fire

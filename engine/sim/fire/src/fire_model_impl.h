@@ -1,0 +1,143 @@
+#pragma once
+// Private state of FireModel. Room state is a struct of arrays (one vector per quantity,
+// indexed by room) because the step sweeps every room per pass and touches a few
+// quantities each pass; openings are an edge list; the pressure solver's sparse LU follows the
+// room graph. Everything is sized in create() or ignite(); step() never allocates.
+#include <vector>
+
+#include "fire/combustion.h"
+#include "fire/fire_model.h"
+#include "fire/vent_flow.h"
+#include "fire/wall_conduction.h"
+#include "sparse_lu.h"
+
+namespace cd::fire {
+
+inline constexpr double kCp = 1004.5;            // J/kg/K, air, gamma = 1.4
+inline constexpr double kGamma = 1.4;
+inline constexpr double kGasConstant = kCp * (kGamma - 1.0) / kGamma;  // 287 J/kg/K
+inline constexpr double kStefanBoltzmann = 5.670374e-8;
+inline constexpr double kInitialUpperFraction = 1e-4;  // a thin layer under the ceiling at t = 0
+inline constexpr double kMinLayerFraction = 1e-6;      // of the room's gas mass
+inline constexpr double kBackdraftFuelMassFraction = 0.10;  // Fleischmann, Pagni & Williamson (1994)
+
+struct FireRuntime {
+    FireDef def;
+    int room = -1;
+    CombustionYields yields;
+    double diameterM = 1;
+    double startS = 0;             // absolute ignition time
+    bool ignited = false;
+    double pyrolysedKg = 0;
+    double burnedKg = 0;
+    double knockdown = 1;          // multiplier left after agents (1 = untouched)
+    double sprinklerStartS = -1;   // Evans decay start
+    double sprinklerTauS = 0;
+    double sprinklerHrrKw = 0;
+    double decayStartS = -1;       // EN 1991-1-2 decay phase
+    double decayHrrKw = 0;
+    double decayDurationS = 0;
+    double flareUntilS = -1;
+    // Agent being applied
+    bool agentActive = false;
+    AgentApplication agent;
+    double agentUntilS = 0;
+    // Step outputs
+    double hrrKw = 0;              // released
+    double requestedKw = 0;
+    double curveKw = 0;            // before agent knock-down
+    double pyrolysisKgS = 0;
+    bool oxygenLimited = false;
+    bool extinguished = false;
+    bool burnedOut = false;
+};
+
+struct DeviceRuntime {
+    double linkK = 0;
+    bool activated = false;
+    double activatedS = -1;
+};
+
+struct ItemRuntime {
+    double doseKjM2 = 0;
+    bool ignited = false;
+};
+
+struct FireModel::Impl {
+    FireModelDef def;
+    double timeS = 0;
+    double ambientK = 293.15;
+    double rhoAmb = 1.2;
+    double p0 = 101325;
+
+    // Room geometry (SoA)
+    int n = 0;
+    std::vector<double> floorZ, ceilZ, height, area, volume, perimeter, x0, y0, x1, y1;
+    std::vector<WallMaterial> wall;
+    // Room state (SoA)
+    std::vector<double> mU, mL, hU, hL;      // layer mass kg, enthalpy cp m T (J)
+    std::vector<double> yU, yL;              // species masses kg, [room * kSpeciesCount + k]
+    std::vector<double> wallU, wallL;        // slab node temperatures, [room * kWallNodes + j]
+    std::vector<double> wallNewU, wallNewL;  // the sub-step's new wall temperatures (committed on success)
+    std::vector<unsigned char> flashover;
+    // Derived each sub-step
+    std::vector<double> volU, tU, tL, rhoU, rhoL, zInt, dp, floorFlux, emissU;
+    // Sub-step accumulators
+    std::vector<double> srcMU, srcML, srcHU, srcHL, srcYU, srcYL;  // non-vent sources
+    std::vector<double> energySource;                               // non-vent heat into room gas (W)
+    std::vector<double> outRateU, outRateL;                         // outflow of the last sub-step, kg/s
+    std::vector<double> roomHrrKw;
+    std::vector<double> radW;                                       // fire radiation to walls (W)
+    std::vector<double> dpn;                                        // pressures at the start of the sub-step
+
+    // Openings (edge list), leaks appended after the defined openings
+    int nOpen = 0;           // defined openings (ids); leaks follow
+    std::vector<int> va, vb; // room indices, vb = -1 outside
+    std::vector<double> vzb, vzt, vw, vcd;
+    std::vector<unsigned char> vopen;
+    std::vector<VentFlow> vflow;
+    // Pressure solver: Newton on all room pressures with a sparse LU of the Jacobian.
+    SparseLu lu;
+    std::vector<int> slotAA, slotAB, slotBA, slotBB;  // per vent (-1 where b is outside)
+    std::vector<int> slotDiag;
+    std::vector<double> residual, delta, trial, netEnthalpy;
+
+    std::vector<FireRuntime> fires;
+    std::vector<DeviceRuntime> detectors, sprinklers;
+    std::vector<ItemRuntime> items;
+    std::vector<int> detRoom, sprRoom, itemRoom;  // room index of each device / item
+    std::vector<FireEvent> events;
+    double scratch[2 * kWallNodes] = {};
+
+    ConservationTotals totals;
+    SolverStats stats;
+
+    // fire_model.cpp
+    Status build();
+    void initRoom(int i);
+    Result<FireRuntime> makeFire(const FireDef& fd, const std::string& field) const;
+    void pushEvent(FireEventType type, int room, int fire, int device, double value);
+
+    // fire_model_step.cpp
+    bool trySubStep(double dtS, bool lastChance);
+    void updateDerived();
+    void scheduleOpenings(double t0, double t1);
+    void fireSources(double dtS);
+    void wallHeatTransfer(double dtS);
+    bool solvePressures(double dtS);
+    double evaluatePressureResidual(const std::vector<double>& x, double dtS);
+    VentSide side(int room, double dpOverride, bool useOverride) const;
+    bool applyVentFlows(double dtS, bool lastChance);
+    void integrate(double dtS);
+    void updateFiresAfterStep(double dtS);
+    void updateDevices(double dtS);
+    void checkFlashoverAndItems(double dtS);
+    double chooseSubStep(double remaining) const;
+    void checkBackdraft(int vent);
+    void setOpen(int vent, bool open);
+
+    // fire_model_query.cpp
+    FireSample sampleLayer(int room, double z) const;
+};
+
+}  // namespace cd::fire

@@ -1,0 +1,590 @@
+// One internal sub-step of the zone model. Index:
+//   [1] sub-step size      [2] derived layer properties   [3] fires and plumes
+//   [4] wall heat transfer [5] pressure solve              [6] vent mass/energy transfer
+//   [7] integration        [8] fire bookkeeping, agents    [9] detectors, sprinklers
+//   [10] flashover and item ignition
+//
+// Scheme (after the CFAST conservation equations, NIST SP 1889v1 ch. 3, but with a
+// semi-implicit pressure instead of DASSL): state per layer is mass m, enthalpy H = cp m T
+// and species masses. Room pressure is P = (gamma-1)/gamma (H_u + H_l) / V, so
+// dP/dt = (gamma-1)/V * (net heat and enthalpy flow), which is stiff with open vents. Each
+// sub-step solves that equation backward-Euler in the floor pressures of all rooms (Newton
+// with a sparse LU of the room-graph Jacobian), then moves mass, enthalpy and species
+// explicitly with the flows at the new pressures. Every transfer is added to one side and taken from the
+// other, so mass, energy and species are conserved to round-off whatever the solver residual.
+// Layer enthalpies include the V dP work term: dH_u/dt = hdot_u + V_u dP/dt.
+#include <algorithm>
+#include <cmath>
+
+#include "fire/ceiling_jet.h"
+#include "fire/heat_release.h"
+#include "fire/plume.h"
+#include "fire/smoke_optics.h"
+#include "fire_model_impl.h"
+
+namespace cd::fire {
+
+// [1] The largest step that keeps every layer's outflow below a quarter of its mass (judged
+// on the last sub-step's flows), so explicit transfers never empty a layer.
+double FireModel::Impl::chooseSubStep(double remaining) const {
+    double h = std::min(remaining, def.maxStepS);
+    for (int i = 0; i < n; ++i) {
+        double total = mU[i] + mL[i];
+        if (mU[i] > 1e-3 * total && outRateU[i] > 0) h = std::min(h, 0.25 * mU[i] / outRateU[i]);
+        if (mL[i] > 1e-3 * total && outRateL[i] > 0) h = std::min(h, 0.25 * mL[i] / outRateL[i]);
+    }
+    h = std::max(h, 1e-3);
+    if (remaining - h < 1e-6) h = remaining;
+    return std::min(h, remaining);
+}
+
+// Returns false, changing nothing but the openings' schedule (idempotent), when the flows
+// at the solved pressures would drain some layer by more than the explicit transfer allows
+// (a door opened onto a pressurised room, say): the caller retries with a shorter step.
+bool FireModel::Impl::trySubStep(double dt, bool lastChance) {
+    scheduleOpenings(timeS, timeS + dt);
+    updateDerived();
+    std::fill(srcMU.begin(), srcMU.end(), 0.0);
+    std::fill(srcML.begin(), srcML.end(), 0.0);
+    std::fill(srcHU.begin(), srcHU.end(), 0.0);
+    std::fill(srcHL.begin(), srcHL.end(), 0.0);
+    std::fill(srcYU.begin(), srcYU.end(), 0.0);
+    std::fill(srcYL.begin(), srcYL.end(), 0.0);
+    std::fill(energySource.begin(), energySource.end(), 0.0);
+    std::fill(outRateU.begin(), outRateU.end(), 0.0);
+    std::fill(outRateL.begin(), outRateL.end(), 0.0);
+    std::fill(roomHrrKw.begin(), roomHrrKw.end(), 0.0);
+    std::fill(radW.begin(), radW.end(), 0.0);
+    fireSources(dt);
+    wallHeatTransfer(dt);
+    if (!solvePressures(dt) && !lastChance) return false;
+    if (!applyVentFlows(dt, lastChance)) return false;
+    stats.subSteps++;
+    integrate(dt);
+    timeS += dt;
+    updateFiresAfterStep(dt);
+    updateDerived();
+    updateDevices(dt);
+    checkFlashoverAndItems(dt);
+    return true;
+}
+
+void FireModel::Impl::scheduleOpenings(double t0, double t1) {
+    for (int v = 0; v < nOpen; ++v) {
+        const auto& o = def.openings[v];
+        if (o.openAtS >= 0 && o.openAtS >= t0 && o.openAtS < t1) setOpen(v, true);
+        if (o.closeAtS >= 0 && o.closeAtS >= t0 && o.closeAtS < t1) setOpen(v, false);
+    }
+}
+
+// [2]
+void FireModel::Impl::updateDerived() {
+    for (int i = 0; i < n; ++i) {
+        double h = hU[i] + hL[i];
+        volU[i] = volume[i] * hU[i] / h;
+        double volL = volume[i] - volU[i];
+        tU[i] = hU[i] / (mU[i] * kCp);
+        tL[i] = hL[i] / (mL[i] * kCp);
+        rhoU[i] = mU[i] / volU[i];
+        rhoL[i] = mL[i] / std::max(volL, 1e-12);
+        zInt[i] = floorZ[i] + volL / area[i];
+        dp[i] = (kGamma - 1.0) / kGamma * h / volume[i] - p0;
+        // Upper-layer emissivity, grey gas over the mean beam length 3.6 V/A: soot absorption
+        // 1862 f_v T (Tien, Lee & Stretton, SFPE Handbook 5th ed. ch. 33) plus about 1 1/m per
+        // unit mole fraction of CO2 + H2O (grey approximation of the Hottel charts, same ch.).
+        const double* y = &yU[i * kSpeciesCount];
+        double soot = y[kSoot] / volU[i];
+        double moles = mU[i] / 28.9;
+        double xProducts = (y[kCO2] / kMolarMass[kCO2] + y[kH2O] / kMolarMass[kH2O]) / moles;
+        double kappa = 1.0 * xProducts + 1862.0 * (soot / 1800.0) * tU[i];
+        double surf = area[i] + perimeter[i] * (ceilZ[i] - zInt[i]);
+        double beam = 3.6 * volU[i] / std::max(surf, 1e-9);
+        emissU[i] = 1.0 - std::exp(-kappa * beam);
+        double tw = wallU[i * kWallNodes];
+        double a4 = std::pow(ambientK, 4);
+        floorFlux[i] = kStefanBoltzmann * (emissU[i] * (std::pow(tU[i], 4) - a4) +
+                                           (1.0 - emissU[i]) * (std::pow(tw, 4) - a4));
+    }
+}
+
+// [3] Fires: HRR from the design curve, limited by fuel and by the oxygen the plume brings
+// (CFAST TRG "Oxygen limited burning": Q <= m_e Y_O2 13 100 kJ/kg, zero below the lower
+// oxygen limit; a 1 %-point ramp above the limit keeps it smooth). The Heskestad plume carries
+// lower-layer gas into the upper layer with the convective heat.
+void FireModel::Impl::fireSources(double dt) {
+    const double lol = def.lowerOxygenLimitPct;
+    for (int fi = 0; fi < static_cast<int>(fires.size()); ++fi) {
+        auto& f = fires[fi];
+        f.hrrKw = f.requestedKw = f.pyrolysisKgS = f.curveKw = 0;
+        if (!f.ignited) {
+            if (timeS + 1e-12 < f.startS) continue;
+            f.ignited = true;
+            pushEvent(FireEventType::Ignition, f.room, fi, -1, 0.0);
+        }
+        if (f.extinguished || f.burnedOut) continue;
+        // HRR at the middle of the sub-step: exact for the linear decay and tables, second
+        // order for t-squared growth.
+        double tMid = timeS + 0.5 * dt;
+        double q = growthCurveHrrKw(f.def, tMid - f.startS);
+        if (f.decayStartS >= 0)
+            q = f.decayHrrKw * std::max(0.0, 1.0 - (tMid - f.decayStartS) / f.decayDurationS);
+        // Evans (NISTIR 5254, 1993; CFAST TRG): after activation Q decays as
+        // exp(-(t - t_act) / (3.0 w^-1.85)), w spray density mm/s.
+        if (f.sprinklerStartS >= 0)
+            q = std::min(q, f.sprinklerHrrKw * std::exp(-(tMid - f.sprinklerStartS) / f.sprinklerTauS));
+        f.curveKw = q;
+        q *= f.knockdown;
+        if (f.flareUntilS > timeS) q *= kFlareUpFactor;
+        double hc = f.def.heatOfCombustionKjKg;
+        double pyro = q / hc;
+        if (f.def.fuelMassKg > 0) {
+            double left = std::max(f.def.fuelMassKg - f.pyrolysedKg, 0.0);
+            if (pyro * dt > left) {
+                pyro = left / dt;
+                q = pyro * hc;
+            }
+        }
+        f.requestedKw = q;
+        f.pyrolysisKgS = pyro;
+        int r = f.room;
+        const double chi = f.def.radiativeFraction;
+        double zFire = f.def.positionM.z;
+        bool entrains = zInt[r] > zFire + 1e-6;
+        double* ySrc = entrains ? &yL[r * kSpeciesCount] : &yU[r * kSpeciesCount];
+        double mSrc = entrains ? mL[r] : mU[r];
+        double x[kSpeciesCount];
+        moleFractions(ySrc, mSrc, x);
+        double yO2 = ySrc[kO2] / mSrc;
+        double ramp = std::clamp((100.0 * x[kO2] - lol) / 1.0, 0.0, 1.0);
+        double plumeZ = entrains ? zInt[r] - zFire : ceilZ[r] - zFire;
+        double maxEntrain = entrains ? 0.5 * std::max(mL[r] * (1.0 - 2.0 * kMinLayerFraction), 0.0) / dt : 1e30;
+        auto entrained = [&](double qq) {
+            return std::min(heskestadPlumeMassFlowKgS(qq, (1.0 - chi) * qq, f.diameterM, plumeZ), maxEntrain);
+        };
+        double me = entrained(q);
+        double o2Cap = 0.5 * ySrc[kO2] / dt * kHuggettKjPerKgO2;  // never burn more O2 than the layer has
+        double qb = std::min({q, me * yO2 * kHuggettKjPerKgO2 * ramp, o2Cap});
+        if (qb < q) {  // a smaller fire entrains less: one fixed-point pass
+            me = entrained(qb);
+            qb = std::min({qb, me * yO2 * kHuggettKjPerKgO2 * ramp, o2Cap});
+        }
+        qb = std::max(qb, 0.0);
+        bool limited = q > 0 && qb < 0.99 * q;
+        if (limited && !f.oxygenLimited) pushEvent(FireEventType::OxygenLimited, r, fi, -1, qb);
+        f.oxygenLimited = limited;
+        f.hrrKw = qb;
+        double burned = qb / hc;
+        roomHrrKw[r] += qb;
+        double* yu = &srcYU[r * kSpeciesCount];
+        if (entrains) {
+            double* yl = &srcYL[r * kSpeciesCount];
+            for (int k = 0; k < kSpeciesCount; ++k) {
+                double moved = me * ySrc[k] / mSrc;
+                yl[k] -= moved;
+                yu[k] += moved;
+            }
+            srcML[r] -= me;
+            srcMU[r] += me;
+            srcHL[r] -= me * kCp * tL[r];
+            srcHU[r] += me * kCp * tL[r];
+            outRateL[r] += me;
+        }
+        for (int k = 0; k < kSpeciesCount; ++k) yu[k] += burned * f.yields.perKgFuel[k];
+        yu[kFuel] += pyro - burned;
+        srcMU[r] += pyro;
+        double heat = (1.0 - chi) * qb * 1e3 + pyro * kCp * ambientK;
+        srcHU[r] += heat;
+        energySource[r] += heat;
+        radW[r] += chi * qb * 1e3;
+    }
+}
+
+// [4] Convection (both layers) and upper-layer gas radiation to two boundary slabs per room:
+// ceiling + upper walls, floor + lower walls. The fires' radiant fraction is absorbed by the
+// slabs in proportion to their area. The wall side is implicit in the exchange; the gas side
+// uses the new surface temperature, with the coefficient capped so a thin layer cannot
+// overshoot the wall temperature in one step.
+void FireModel::Impl::wallHeatTransfer(double dt) {
+    for (int i = 0; i < n; ++i) {
+        double aU = area[i] + perimeter[i] * (ceilZ[i] - zInt[i]);
+        double aL = area[i] + perimeter[i] * (zInt[i] - floorZ[i]);
+        // New wall temperatures go to wallNewU/L; integrate() commits them with the step.
+        double* wu = &wallNewU[i * kWallNodes];
+        double* wl = &wallNewL[i * kWallNodes];
+        std::copy(&wallU[i * kWallNodes], &wallU[(i + 1) * kWallNodes], wu);
+        std::copy(&wallL[i * kWallNodes], &wallL[(i + 1) * kWallNodes], wl);
+        // Exchange coefficients: convection plus the upper layer's grey-gas radiation,
+        // linearised as eps sigma (Tg^2 + Ts^2)(Tg + Ts).
+        double tu = tU[i], su = wu[0];
+        double hU = convectiveCoefficientWM2K(tu, su) +
+                    emissU[i] * kStefanBoltzmann * (tu * tu + su * su) * (tu + su);
+        double hL = convectiveCoefficientWM2K(tL[i], wl[0]);
+        // A thin layer cannot give up more than half its excess heat over the wall in one step.
+        auto capH = [&](double h, double m, double a) { return std::min(h, 0.5 * m * kCp / (a * dt)); };
+        hU = capH(hU, mU[i], aU);
+        hL = capH(hL, mL[i], aL);
+        double fracU = aU / (aU + aL);
+        double lossU = advanceWallSlab(wu, wall[i], tu, hU, radW[i] * fracU / aU, 10.0, ambientK, dt, scratch) * aU;
+        double lossL =
+            advanceWallSlab(wl, wall[i], tL[i], hL, radW[i] * (1.0 - fracU) / aL, 10.0, ambientK, dt, scratch) * aL;
+        srcHU[i] -= lossU;
+        srcHL[i] -= lossL;
+        energySource[i] -= lossU + lossL;
+    }
+}
+
+VentSide FireModel::Impl::side(int r, double dpOverride, bool useOverride) const {
+    VentSide s;
+    if (r < 0) {
+        s.floorZ = -1e30;
+        s.deltaPPa = 0;
+        s.interfaceZ = 1e30;
+        s.rhoUpper = s.rhoLower = rhoAmb;
+        return s;
+    }
+    s.floorZ = floorZ[r];
+    s.deltaPPa = useOverride ? dpOverride : dp[r];
+    s.interfaceZ = zInt[r];
+    s.rhoUpper = rhoU[r];
+    s.rhoLower = rhoL[r];
+    return s;
+}
+
+// Backward-Euler pressure residuals F_i(x) = dp_i^n + (gamma-1) dt / V_i (S_i + H_i(x)) - x_i
+// for all rooms at floor pressures x, with the Jacobian loaded into the sparse LU.
+// Returns max |F_i|.
+double FireModel::Impl::evaluatePressureResidual(const std::vector<double>& x, double dt) {
+    stats.residualEvaluations++;
+    std::fill(netEnthalpy.begin(), netEnthalpy.end(), 0.0);
+    lu.clear();
+    const int nv = static_cast<int>(va.size());
+    for (int v = 0; v < nv; ++v) {
+        if (!vopen[v]) continue;
+        int ra = va[v], rb = vb[v];
+        VentFlow f = ventFlow(side(ra, x[ra], true), side(rb, rb >= 0 ? x[rb] : 0.0, true), vzb[v], vzt[v], vw[v],
+                              vcd[v], rhoAmb);
+        double tau = tU[ra], tal = tL[ra];
+        double tbu = rb >= 0 ? tU[rb] : ambientK, tbl = rb >= 0 ? tL[rb] : ambientK;
+        double outA = kCp * (f.fromAUpper * tau + f.fromALower * tal);
+        double outB = kCp * (f.fromBUpper * tbu + f.fromBLower * tbl);
+        // d(net enthalpy into A)/d(xA - xB) <= 0
+        double g = kCp * (f.dBUpper * tbu + f.dBLower * tbl) - kCp * (f.dAUpper * tau + f.dALower * tal);
+        double ka = (kGamma - 1.0) * dt / volume[ra];
+        netEnthalpy[ra] += outB - outA;
+        lu.at(slotAA[v]) += ka * g;
+        if (rb >= 0) {
+            double kb = (kGamma - 1.0) * dt / volume[rb];
+            netEnthalpy[rb] += outA - outB;
+            lu.at(slotAB[v]) -= ka * g;
+            lu.at(slotBB[v]) += kb * g;
+            lu.at(slotBA[v]) -= kb * g;
+        }
+    }
+    double worst = 0;
+    for (int i = 0; i < n; ++i) {
+        double k = (kGamma - 1.0) * dt / volume[i];
+        residual[i] = dpn[i] + k * (energySource[i] + netEnthalpy[i]) - x[i];
+        lu.at(slotDiag[i]) -= 1.0;
+        worst = std::max(worst, std::fabs(residual[i]));
+    }
+    return worst;
+}
+
+// [5] Newton's method on all room pressures at once (sparse LU of the Jacobian), with a
+// backtracking line search on max |F|. The orifice law's square root makes Newton jump from
+// one side of the root to the other at large pressure differences (a door opened onto a
+// pressurised room), so a step must cut the residual by a quarter of its length to be taken.
+// Returns false if the residual is still large, and the caller shortens the sub-step.
+bool FireModel::Impl::solvePressures(double dt) {
+    std::copy(dp.begin(), dp.end(), dpn.begin());
+    constexpr int kMaxIterations = 20;
+    constexpr double kTolPa = 1e-6;
+    double worst = evaluatePressureResidual(dp, dt);
+    for (int it = 0; it < kMaxIterations && worst > kTolPa; ++it) {
+        stats.pressureSweeps++;
+        if (!lu.factor()) break;
+        for (int i = 0; i < n; ++i) delta[i] = -residual[i];
+        lu.solve(delta.data());
+        double lambda = 1.0, trialWorst = worst;
+        bool accepted = false;
+        for (int ls = 0; ls < 8; ++ls, lambda *= 0.5) {
+            for (int i = 0; i < n; ++i) trial[i] = dp[i] + lambda * delta[i];
+            trialWorst = evaluatePressureResidual(trial, dt);
+            if (trialWorst <= (1.0 - 0.25 * lambda) * worst) {
+                accepted = true;
+                break;
+            }
+        }
+        if (!accepted) {  // no progress: keep the previous iterate and stop
+            evaluatePressureResidual(dp, dt);
+            break;
+        }
+        std::copy(trial.begin(), trial.end(), dp.begin());
+        worst = trialWorst;
+    }
+    // Residual error feeds into the next step's pressure (the state stays conservative), so a
+    // small one is harmless; a large one (> 10 Pa) means the step is too long for the flows.
+    return worst <= 10.0;
+}
+
+// [6] Final vent flows at the solved pressures. If a layer would lose more than 80 % of its
+// mass in the sub-step the step is refused (the caller retries shorter); on the last chance
+// (shortest step) its outflows are scaled down instead, both ends of each flow alike.
+bool FireModel::Impl::applyVentFlows(double dt, bool lastChance) {
+    const int nv = static_cast<int>(va.size());
+    for (int v = 0; v < nv; ++v) {
+        if (!vopen[v]) {
+            vflow[v] = VentFlow{};
+            continue;
+        }
+        vflow[v] = ventFlow(side(va[v], 0, false), side(vb[v], 0, false), vzb[v], vzt[v], vw[v], vcd[v], rhoAmb);
+    }
+    // Outflow totals per layer (reusing outRate, which already holds plume entrainment).
+    for (int v = 0; v < nv; ++v) {
+        const auto& f = vflow[v];
+        outRateU[va[v]] += f.fromAUpper;
+        outRateL[va[v]] += f.fromALower;
+        if (vb[v] >= 0) {
+            outRateU[vb[v]] += f.fromBUpper;
+            outRateL[vb[v]] += f.fromBLower;
+        }
+    }
+    auto scale = [&](int r, bool upper) {
+        if (r < 0) return 1.0;
+        double m = upper ? mU[r] : mL[r];
+        double out = upper ? outRateU[r] : outRateL[r];
+        double avail = 0.8 * std::max(m - kMinLayerFraction * (mU[r] + mL[r]), 0.0);
+        return out * dt > avail ? avail / (out * dt) : 1.0;
+    };
+    if (!lastChance) {  // only substantial layers refuse the step; thin ones are scaled
+        for (int i = 0; i < n; ++i) {
+            double big = 1e-3 * (mU[i] + mL[i]);
+            if ((mU[i] > big && scale(i, true) < 0.9) || (mL[i] > big && scale(i, false) < 0.9)) return false;
+        }
+    }
+    double ambY[kSpeciesCount] = {};
+    ambY[kO2] = kAmbientO2MassFraction;
+    auto transfer = [&](int src, bool srcUpper, int dst, double mdot) {
+        if (mdot <= 0) return;
+        double tSrc = src >= 0 ? (srcUpper ? tU[src] : tL[src]) : ambientK;
+        double hdot = mdot * kCp * tSrc;
+        double yFrac[kSpeciesCount];
+        if (src >= 0) {
+            const double* y = srcUpper ? &yU[src * kSpeciesCount] : &yL[src * kSpeciesCount];
+            double m = srcUpper ? mU[src] : mL[src];
+            for (int k = 0; k < kSpeciesCount; ++k) yFrac[k] = y[k] / m;
+            (srcUpper ? srcMU : srcML)[src] -= mdot;
+            (srcUpper ? srcHU : srcHL)[src] -= hdot;
+            double* s = srcUpper ? &srcYU[src * kSpeciesCount] : &srcYL[src * kSpeciesCount];
+            for (int k = 0; k < kSpeciesCount; ++k) s[k] -= mdot * yFrac[k];
+        } else {
+            for (int k = 0; k < kSpeciesCount; ++k) yFrac[k] = ambY[k];
+            totals.netMassOutKg -= mdot * dt;
+            totals.netEnthalpyOutJ -= hdot * dt;
+        }
+        if (dst >= 0) {
+            // Gas hotter than the middle of the receiving room's layers rises into its upper
+            // layer, otherwise it joins the lower layer (CFAST TRG, vent flow deposition).
+            bool up = tSrc > 0.5 * (tU[dst] + tL[dst]) + 1e-6;
+            (up ? srcMU : srcML)[dst] += mdot;
+            (up ? srcHU : srcHL)[dst] += hdot;
+            double* s = up ? &srcYU[dst * kSpeciesCount] : &srcYL[dst * kSpeciesCount];
+            for (int k = 0; k < kSpeciesCount; ++k) s[k] += mdot * yFrac[k];
+        } else {
+            totals.netMassOutKg += mdot * dt;
+            totals.netEnthalpyOutJ += hdot * dt;
+        }
+    };
+    for (int v = 0; v < nv; ++v) {
+        if (!vopen[v]) continue;
+        auto& f = vflow[v];
+        int a = va[v], b = vb[v];
+        f.fromAUpper *= scale(a, true);
+        f.fromALower *= scale(a, false);
+        f.fromBUpper *= scale(b, true);
+        f.fromBLower *= scale(b, false);
+        transfer(a, true, b, f.fromAUpper);
+        transfer(a, false, b, f.fromALower);
+        transfer(b, true, a, f.fromBUpper);
+        transfer(b, false, a, f.fromBLower);
+    }
+    return true;
+}
+
+// [7]
+void FireModel::Impl::integrate(double dt) {
+    std::copy(wallNewU.begin(), wallNewU.end(), wallU.begin());
+    std::copy(wallNewL.begin(), wallNewL.end(), wallL.begin());
+    for (const auto& f : fires) {
+        totals.heatReleasedJ += f.hrrKw * 1e3 * dt;
+        totals.fuelAddedKg += f.pyrolysisKgS * dt;
+    }
+    for (int i = 0; i < n; ++i) {
+        totals.heatIntoGasJ += energySource[i] * dt;
+        double dP = (kGamma - 1.0) * dt * (srcHU[i] + srcHL[i]) / volume[i];
+        double volL = volume[i] - volU[i];
+        hU[i] += dt * srcHU[i] + volU[i] * dP;
+        hL[i] += dt * srcHL[i] + volL * dP;
+        mU[i] += dt * srcMU[i];
+        mL[i] += dt * srcML[i];
+        for (int k = 0; k < kSpeciesCount; ++k) {
+            double& u = yU[i * kSpeciesCount + k];
+            double& l = yL[i * kSpeciesCount + k];
+            u = std::clamp(u + dt * srcYU[i * kSpeciesCount + k], 0.0, mU[i]);
+            l = std::clamp(l + dt * srcYL[i * kSpeciesCount + k], 0.0, mL[i]);
+        }
+    }
+}
+
+// [8] Fuel bookkeeping (burnout, EN 1991-1-2 decay phase) and agent knock-down.
+void FireModel::Impl::updateFiresAfterStep(double dt) {
+    for (int fi = 0; fi < static_cast<int>(fires.size()); ++fi) {
+        auto& f = fires[fi];
+        if (!f.ignited || f.extinguished || f.burnedOut) continue;
+        f.pyrolysedKg += f.pyrolysisKgS * dt;
+        f.burnedKg += f.hrrKw / f.def.heatOfCombustionKjKg * dt;
+        double fuel = f.def.fuelMassKg;
+        if (fuel > 0) {
+            if (f.decayStartS < 0 && f.pyrolysedKg >= kDecayStartFuelFraction * fuel && f.curveKw > 0) {
+                // Linear decay that burns exactly the remaining fuel: duration 2 m_left dHc / Q.
+                f.decayStartS = timeS;
+                f.decayHrrKw = f.curveKw;
+                f.decayDurationS = 2.0 * (fuel - f.pyrolysedKg) * f.def.heatOfCombustionKjKg / f.curveKw;
+            }
+            if (f.pyrolysedKg >= fuel * (1.0 - 1e-9)) {
+                f.burnedOut = true;
+                pushEvent(FireEventType::Burnout, f.room, fi, -1, f.pyrolysedKg);
+                continue;
+            }
+        }
+        if (f.agentActive) {
+            if (timeS > f.agentUntilS + 1e-9) {
+                f.agentActive = false;
+            } else if (f.curveKw > 0) {
+                AgentEffect e = agentEffect(f.agent.agent, f.def.fireClass);
+                double powerKw = e.effectiveness * f.agent.flowKgS * agentProperties(f.agent.agent).knockdownKjKg;
+                // The agent removes burning area at a rate set by its knock-down power relative to the
+                // fire: at power = HRR the fire goes out in kKnockdownTimeS.
+                f.knockdown -= dt * powerKw / (f.curveKw * kKnockdownTimeS);
+                if (f.knockdown <= 0.01) {
+                    f.knockdown = 0;
+                    f.extinguished = true;
+                    f.agentActive = false;
+                    pushEvent(FireEventType::Extinguished, f.room, fi, -1, 0.0);
+                }
+            }
+        }
+    }
+}
+
+// [9] Detectors and sprinklers: Alpert ceiling jet over the upper-layer temperature (the
+// hottest jet of the room's fires), RTI link; smoke detectors by obscuration of the layer
+// they sit in. Without a fire in the room the link sees the layer at 0.1 m/s.
+void FireModel::Impl::updateDevices(double dt) {
+    auto jetAt = [&](int r, const Point3& p, double& gasK, double& velocity) {
+        bool upper = p.z >= zInt[r];
+        gasK = upper ? tU[r] : tL[r];
+        velocity = 0.1;
+        for (const auto& f : fires) {
+            if (f.room != r || f.hrrKw <= 0) continue;
+            double h = ceilZ[r] - f.def.positionM.z;
+            double rad = std::hypot(p.x - f.def.positionM.x, p.y - f.def.positionM.y);
+            CeilingJet jet = alpertCeilingJet(f.hrrKw, h, rad);
+            gasK = std::max(gasK, tU[r] + jet.excessTempK);
+            velocity = std::max(velocity, jet.velocityMS);
+        }
+    };
+    for (size_t d = 0; d < detectors.size(); ++d) {
+        auto& s = detectors[d];
+        if (s.activated) continue;
+        const auto& dd = def.detectors[d];
+        int r = detRoom[d];
+        bool fire = false;
+        if (dd.kind == DetectorKind::Smoke) {
+            bool upper = dd.positionM.z >= zInt[r];
+            double soot = upper ? yU[r * kSpeciesCount + kSoot] / volU[r]
+                                : yL[r * kSpeciesCount + kSoot] / (volume[r] - volU[r]);
+            fire = obscurationPctPerM(soot) >= dd.obscurationPctPerM;
+        } else {
+            double gasK, u;
+            jetAt(r, dd.positionM, gasK, u);
+            s.linkK = advanceLinkTemperatureK(s.linkK, gasK, u, ambientK, dd.rtiMS, dd.cFactor, dt);
+            fire = s.linkK >= dd.activationTempC + 273.15;
+        }
+        if (fire) {
+            s.activated = true;
+            s.activatedS = timeS;
+            pushEvent(FireEventType::DetectorActivated, r, -1, static_cast<int>(d), 0.0);
+        }
+    }
+    for (size_t d = 0; d < sprinklers.size(); ++d) {
+        auto& s = sprinklers[d];
+        if (s.activated) continue;
+        const auto& sd = def.sprinklers[d];
+        int r = sprRoom[d];
+        double gasK, u;
+        jetAt(r, sd.positionM, gasK, u);
+        s.linkK = advanceLinkTemperatureK(s.linkK, gasK, u, ambientK, sd.rtiMS, sd.cFactor, dt);
+        if (s.linkK < sd.activationTempC + 273.15) continue;
+        s.activated = true;
+        s.activatedS = timeS;
+        pushEvent(FireEventType::SprinklerActivated, r, -1, static_cast<int>(d), 0.0);
+        for (auto& f : fires) {
+            if (f.room != r || f.sprinklerStartS >= 0 || f.burnedOut || f.extinguished) continue;
+            f.sprinklerStartS = timeS;
+            f.sprinklerHrrKw = f.ignited ? f.curveKw : 0.0;
+            f.sprinklerTauS = 3.0 * std::pow(sd.sprayDensityMmS, -1.85);
+        }
+    }
+}
+
+// [10] Flashover (upper layer >= 600 C or >= 20 kW/m^2 at the floor: Peacock et al., Fire
+// Safety J. 32 (1999) "Defining flashover for fire hazard calculations") and ignition of
+// items by incident radiant flux, a flux-time product above a critical flux (Smith & Satija;
+// Shokri & Beyler, SFPE Handbook 5th ed. ch. 66). Flame radiation from the room's fires is a
+// point source chi_r Q / (4 pi d^2) (Modak; SFPE Handbook ch. 66).
+void FireModel::Impl::checkFlashoverAndItems(double dt) {
+    for (int i = 0; i < n; ++i) {
+        if (flashover[i]) continue;
+        if (tU[i] - 273.15 >= def.flashoverTempC || floorFlux[i] >= def.flashoverFloorFluxKwM2 * 1e3) {
+            flashover[i] = 1;
+            pushEvent(FireEventType::Flashover, i, -1, -1, tU[i] - 273.15);
+        }
+    }
+    for (size_t it = 0; it < items.size(); ++it) {
+        auto& s = items[it];
+        if (s.ignited) continue;
+        const auto& d = def.items[it];
+        int r = itemRoom[it];
+        double flux = d.positionM.z >= zInt[r]
+                          ? kStefanBoltzmann * (std::pow(tU[r], 4) - std::pow(ambientK, 4))
+                          : floorFlux[r];
+        for (const auto& f : fires) {
+            if (f.room != r || f.hrrKw <= 0) continue;
+            double flameMid = 0.5 * heskestadFlameHeightM(f.hrrKw, f.diameterM);
+            double dx = d.positionM.x - f.def.positionM.x, dy = d.positionM.y - f.def.positionM.y;
+            double dz = d.positionM.z - (f.def.positionM.z + flameMid);
+            double dist = std::max(std::sqrt(dx * dx + dy * dy + dz * dz), 0.5 * f.diameterM + 0.1);
+            flux += f.def.radiativeFraction * f.hrrKw * 1e3 / (4.0 * M_PI * dist * dist);
+        }
+        double fluxKw = flux * 1e-3;
+        if (fluxKw > d.criticalFluxKwM2) s.doseKjM2 += (fluxKw - d.criticalFluxKwM2) * dt;
+        if (s.doseKjM2 < d.fluxTimeProductKjM2) continue;
+        s.ignited = true;
+        FireDef fd = d.fire;
+        fd.room = d.room;
+        fd.positionM = d.positionM;
+        fd.startS = timeS;
+        if (fd.id.empty()) fd.id = d.id;
+        FireRuntime fr;
+        fr.def = std::move(fd);
+        fr.room = r;
+        fr.yields = *combustionYields(fr.def);
+        fr.diameterM = equivalentDiameterM(fr.def.areaM2);
+        fr.startS = timeS;
+        fires.push_back(std::move(fr));
+        pushEvent(FireEventType::ItemIgnited, r, static_cast<int>(fires.size() - 1), static_cast<int>(it), fluxKw);
+    }
+}
+
+}  // namespace cd::fire

@@ -1,0 +1,36 @@
+#include "fire/plume.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cd::fire {
+
+double equivalentDiameterM(double areaM2) { return std::sqrt(4.0 * std::max(areaM2, 0.0) / M_PI); }
+
+// Heskestad flame height, SFPE Handbook 5th ed. eq 13.12.
+double heskestadFlameHeightM(double hrrKw, double diameterM) {
+    if (hrrKw <= 0) return 0.0;
+    return std::max(0.0, 0.235 * std::pow(hrrKw, 0.4) - 1.02 * diameterM);
+}
+
+// Heskestad virtual origin, SFPE Handbook 5th ed. eq 13.2.
+double heskestadVirtualOriginM(double hrrKw, double diameterM) {
+    return 0.083 * std::pow(std::max(hrrKw, 0.0), 0.4) - 1.02 * diameterM;
+}
+
+// Heskestad plume entrainment, SFPE Handbook 5th ed. eqs 13.13 (above flame) and 13.14 (in flame).
+double heskestadPlumeMassFlowKgS(double hrrKw, double convectiveHrrKw, double diameterM, double zM) {
+    if (hrrKw <= 0 || convectiveHrrKw <= 0 || zM <= 0) return 0.0;
+    double flame = heskestadFlameHeightM(hrrKw, diameterM);
+    double z0 = heskestadVirtualOriginM(hrrKw, diameterM);
+    auto above = [&](double z) {
+        return 0.071 * std::cbrt(convectiveHrrKw) * std::pow(std::max(z - z0, 0.0), 5.0 / 3.0) +
+               1.92e-3 * convectiveHrrKw;
+    };
+    if (zM > flame) return above(zM);
+    // Inside the flame the correlation is linear in z and meets 0.0056 Qc at the flame tip.
+    if (flame <= 0) return above(zM);
+    return 0.0056 * convectiveHrrKw * zM / flame;
+}
+
+}  // namespace cd::fire

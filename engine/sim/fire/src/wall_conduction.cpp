@@ -1,0 +1,53 @@
+#include "fire/wall_conduction.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cd::fire {
+
+// Backward-Euler conduction (unconditionally stable, so the wall never limits the step);
+// half control volumes at both faces; tridiagonal solve by the Thomas algorithm.
+double advanceWallSlab(double* t, const WallMaterial& m, double gasK, double exposedHWM2K, double extraFluxWM2,
+                       double backHWM2K, double ambientK, double dtS, double* scratch) {
+    constexpr int n = kWallNodes;
+    double dx = m.thicknessM / (n - 1);
+    double cap = m.densityKgM3 * m.specificHeatJKgK * dx / dtS;  // per full control volume
+    double g = m.conductivityWMK / dx;
+    double* c = scratch;      // modified upper diagonal
+    double* d = scratch + n;  // modified right-hand side
+    // Row i: a_i T_{i-1} + b_i T_i + c_i T_{i+1} = r_i
+    auto row = [&](int i, double& a, double& b, double& cc, double& r) {
+        double capI = (i == 0 || i == n - 1) ? 0.5 * cap : cap;
+        a = i > 0 ? -g : 0.0;
+        cc = i < n - 1 ? -g : 0.0;
+        b = capI + (i > 0 ? g : 0.0) + (i < n - 1 ? g : 0.0);
+        r = capI * t[i];
+        if (i == 0) {
+            b += exposedHWM2K;
+            r += exposedHWM2K * gasK + extraFluxWM2;
+        }
+        if (i == n - 1) {
+            b += backHWM2K;
+            r += backHWM2K * ambientK;
+        }
+    };
+    double a, b, cc, r;
+    row(0, a, b, cc, r);
+    c[0] = cc / b;
+    d[0] = r / b;
+    for (int i = 1; i < n; ++i) {
+        row(i, a, b, cc, r);
+        double den = b - a * c[i - 1];
+        c[i] = cc / den;
+        d[i] = (r - a * d[i - 1]) / den;
+    }
+    t[n - 1] = d[n - 1];
+    for (int i = n - 2; i >= 0; --i) t[i] = d[i] - c[i] * t[i + 1];
+    return exposedHWM2K * (gasK - t[0]);
+}
+
+double convectiveCoefficientWM2K(double gasK, double surfaceK) {
+    return std::max(5.0, 1.52 * std::cbrt(std::fabs(gasK - surfaceK)));
+}
+
+}  // namespace cd::fire

@@ -1,0 +1,131 @@
+// Case files: the issue's example parses; bad input names file, line and field.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "fire/fire_case.h"
+
+using namespace cd::fire;
+
+namespace {
+
+const char* kExample = R"([[room]]
+id = "atrium"
+origin = [0.0, 0.0, 0.0]
+size = [20.0, 20.0, 10.0]
+
+[[opening]]
+from = "atrium"
+to = "outside"
+width = 1.0
+height = 2.0
+sill = 0.0
+
+[[fire]]
+room = "atrium"
+position = [10.0, 10.0, 0.0]
+alpha = 0.0469
+peak_hrr_kw = 5000.0
+area_m2 = 1.0
+soot_yield = 0.015
+co_yield = 0.004
+
+[[probe]]
+id = "p1"
+position = [10.0, 10.0, 1.8]
+quantities = ["layer_height_m", "upper_temp_c", "lower_temp_c", "visibility_m", "co_ppm", "o2_pct", "fed"]
+)";
+
+std::string errorOf(const std::string& text) {
+    auto c = parseFireCase(text, "case.toml");
+    return c ? std::string("no error") : c.error().str();
+}
+
+std::string replace(std::string s, const std::string& from, const std::string& to) {
+    auto at = s.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    return s.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+TEST(FireCase, TheIssueExampleParsesWithItsRoomOpeningFireAndProbe) {
+    auto c = parseFireCase(kExample, "case.toml");
+    ASSERT_TRUE(c) << c.error().str();
+    ASSERT_EQ(c->model.rooms.size(), 1u);
+    EXPECT_DOUBLE_EQ(c->model.rooms[0].sizeM.z, 10.0);
+    ASSERT_EQ(c->model.openings.size(), 1u);
+    EXPECT_EQ(c->model.openings[0].roomB, "outside");
+    ASSERT_EQ(c->model.fires.size(), 1u);
+    EXPECT_DOUBLE_EQ(c->model.fires[0].alphaKwS2, 0.0469);
+    ASSERT_EQ(c->probes.size(), 1u);
+    EXPECT_EQ(c->probes[0].quantities.size(), 7u);
+    EXPECT_EQ(c->probes[0].quantities.back(), ProbeQuantity::Fed);
+}
+
+TEST(FireCase, ARoomWithZeroVolumeIsRejectedAtItsSizeLine) {
+    EXPECT_EQ(errorOf(replace(kExample, "[20.0, 20.0, 10.0]", "[20.0, 0.0, 10.0]")),
+              "case.toml:4: room.size: room has zero volume (every size must be > 0)");
+}
+
+TEST(FireCase, AnOpeningToAnUnknownRoomIsRejected) {
+    EXPECT_EQ(errorOf(replace(kExample, "to = \"outside\"", "to = \"lobby\"")),
+              "case.toml:8: opening.to: unknown room 'lobby'");
+}
+
+TEST(FireCase, ANegativeHeatReleaseRateIsRejected) {
+    EXPECT_EQ(errorOf(replace(kExample, "peak_hrr_kw = 5000.0", "peak_hrr_kw = -5.0")),
+              "case.toml:17: fire.peak_hrr_kw: heat release rate must be >= 0");
+}
+
+TEST(FireCase, AnUnknownQuantityIsRejectedNamingIt) {
+    std::string e = errorOf(replace(kExample, "\"co_ppm\"", "\"smoke_colour\""));
+    EXPECT_EQ(e.rfind("case.toml:25: probe.quantities: unknown quantity 'smoke_colour'", 0), 0u) << e;
+}
+
+TEST(FireCase, MisspeltKeysAndBadSyntaxAreErrorsNotSilentDefaults) {
+    EXPECT_EQ(errorOf(replace(kExample, "sill = 0.0", "sil = 0.0")), "case.toml:11: opening.sil: unknown field");
+    std::string e = errorOf(replace(kExample, "width = 1.0", "width = "));
+    EXPECT_EQ(e.rfind("case.toml:9: toml:", 0), 0u) << e;
+}
+
+TEST(FireCase, GrowthClassesAgentsDetectorsAndMaterialsAreRead) {
+    std::string text = replace(kExample, "alpha = 0.0469", "growth = \"ultrafast\"\nclass = \"F\"\nid = \"pan\"");
+    text += R"(
+[[material]]
+id = "board"
+conductivity_w_mk = 0.2
+density_kg_m3 = 800
+specific_heat_j_kgk = 1000
+thickness_m = 0.02
+
+[[detector]]
+id = "sd1"
+room = "atrium"
+position = [10.0, 12.0, 9.9]
+kind = "smoke"
+
+[[sprinkler]]
+id = "s1"
+room = "atrium"
+position = [11.0, 10.0, 9.9]
+rti = 50
+
+[[extinguisher]]
+fire = "pan"
+agent = "wet_chemical"
+start_s = 30
+distance_m = 2
+)";
+    auto c = parseFireCase(text, "case.toml");
+    ASSERT_TRUE(c) << c.error().str();
+    EXPECT_DOUBLE_EQ(c->model.fires[0].alphaKwS2, kAlphaUltrafast);
+    EXPECT_EQ(c->model.fires[0].fireClass, FireClass::F);
+    EXPECT_EQ(c->model.detectors.size(), 1u);
+    EXPECT_DOUBLE_EQ(c->model.sprinklers[0].rtiMS, 50);
+    ASSERT_EQ(c->agents.size(), 1u);
+    EXPECT_EQ(c->agents[0].application.agent, Agent::WetChemical);
+    std::string bad = replace(text, "fire = \"pan\"", "fire = \"wok\"");
+    int line = 1 + static_cast<int>(std::count(bad.begin(), bad.begin() + bad.find("fire = \"wok\""), '\n'));
+    EXPECT_EQ(errorOf(bad), "case.toml:" + std::to_string(line) + ": extinguisher.fire: unknown fire 'wok'");
+}

@@ -1,0 +1,138 @@
+// FireModel API: creation, determinism, hashing, sampling, no allocation in step().
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <new>
+
+#include "fire/fire_model.h"
+
+using namespace cd::fire;
+
+// Counts heap allocations so a test can assert that step() makes none.
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+static std::atomic<long> gAllocations{0};
+void* operator new(std::size_t n) {
+    gAllocations++;
+    if (void* p = std::malloc(n ? n : 1)) return p;
+    throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+
+namespace {
+
+FireModelDef twoRooms() {
+    FireModelDef def;
+    RoomDef a;
+    a.id = "kitchen";
+    a.sizeM = {4, 4, 2.5};
+    RoomDef b;
+    b.id = "hall";
+    b.originM = {4, 0, 0};
+    b.sizeM = {6, 2, 2.5};
+    b.leakageAreaM2 = 0.01;
+    def.rooms = {a, b};
+    OpeningDef door;
+    door.id = "door";
+    door.roomA = "kitchen";
+    door.roomB = "hall";
+    door.widthM = 0.9;
+    door.heightM = 2.0;
+    OpeningDef front;
+    front.id = "front";
+    front.roomA = "hall";
+    front.widthM = 0.9;
+    front.heightM = 2.0;
+    front.open = false;
+    def.openings = {door, front};
+    FireDef f;
+    f.id = "pan";
+    f.room = "kitchen";
+    f.positionM = {2, 2, 0.9};
+    f.alphaKwS2 = kAlphaFast;
+    f.peakHrrKw = 800;
+    f.coYield = 0.02;
+    f.hcnYield = 0.002;
+    f.nitrogenAtoms = 0.1;
+    def.fires = {f};
+    return def;
+}
+
+}  // namespace
+
+TEST(FireModel, SameInputsGiveBitIdenticalStateHashes) {
+    auto run = [] {
+        auto m = FireModel::create(twoRooms());
+        for (int i = 0; i < 600; ++i) {
+            m->step(0.1);
+            if (i == 300) m->setOpeningOpen(1, true);
+        }
+        cd::StateHasher h;
+        m->hash(h);
+        return h.value();
+    };
+    std::uint64_t a = run(), b = run();
+    EXPECT_EQ(a, b);
+    auto other = FireModel::create(twoRooms());
+    other->step(60.0);
+    cd::StateHasher h;
+    other->hash(h);
+    EXPECT_NE(h.value(), a);  // different history, different hash
+}
+
+TEST(FireModel, StepDoesNotAllocateOnceRunning) {
+    auto m = FireModel::create(twoRooms());
+    m->step(1.0);
+    m->drainEvents();
+    long before = gAllocations.load();
+    for (int i = 0; i < 600; ++i) m->step(1.0 / 60.0);
+    EXPECT_EQ(gAllocations.load() - before, 0);
+}
+
+TEST(FireModel, SmokeFlowsThroughTheDoorAndSamplesReadTheLayerAtTheirHeight) {
+    auto m = FireModel::create(twoRooms());
+    m->step(120.0);
+    RoomState hall = m->roomState(1);
+    EXPECT_GT(hall.upperTempC, 30.0);
+    EXPECT_LT(hall.layerHeightM, 2.4);
+    FireSample high = m->sample({7, 1, 2.45});
+    FireSample low = m->sample({7, 1, 0.1});
+    EXPECT_TRUE(high.inUpperLayer);
+    EXPECT_FALSE(low.inUpperLayer);
+    EXPECT_GT(high.temperatureC, low.temperatureC);
+    EXPECT_GT(high.coPpm, low.coPpm);
+    EXPECT_GT(high.hcnPpm, 0.0);
+    EXPECT_LT(high.o2Pct, 20.9);
+    EXPECT_LT(high.visibilityM, low.visibilityM);
+    FireSample outside = m->sample({100, 100, 1});
+    EXPECT_EQ(outside.room, -1);
+    EXPECT_NEAR(outside.o2Pct, 20.9, 0.1);
+}
+
+TEST(FireModel, InvalidDefinitionsNameTheFieldAndIgnitionIsValidatedToo) {
+    FireModelDef def = twoRooms();
+    def.fires[0].peakHrrKw = -1;
+    auto m = FireModel::create(def);
+    ASSERT_FALSE(m);
+    EXPECT_EQ(m.error().str(), "fire[0].peak_hrr_kw: heat release rate must be >= 0");
+    def = twoRooms();
+    def.openings[0].roomB = "garage";
+    EXPECT_EQ(FireModel::create(def).error().str(), "opening[0].to: unknown room 'garage'");
+    auto ok = FireModel::create(twoRooms());
+    FireDef f = twoRooms().fires[0];
+    f.room = "attic";
+    auto r = ok->ignite(f);
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().field, "ignite.room");
+}
+
+TEST(FireModel, AdvanceToFollowsTheCallersClockInWholeInternalSteps) {
+    auto m = FireModel::create(twoRooms());
+    for (int i = 1; i <= 600; ++i) m->advanceTo(i / 60.0);
+    EXPECT_NEAR(m->timeS(), 10.0, 1e-9);
+    m->advanceTo(10.3);
+    EXPECT_NEAR(m->timeS(), 10.0, 1e-9);  // less than one internal step behind
+    m->advanceTo(10.5);
+    EXPECT_NEAR(m->timeS(), 10.5, 1e-9);
+}

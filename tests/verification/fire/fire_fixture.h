@@ -1,0 +1,44 @@
+#pragma once
+// Shared helpers for the fire verification tests: single-room cases built in code.
+#include <gtest/gtest.h>
+
+#include "fire/fire_model.h"
+
+namespace cd::fire::test {
+
+/// One room W x D x H at the origin with a fire at its centre on the floor.
+inline FireModelDef singleRoom(double w, double d, double h) {
+    FireModelDef def;
+    RoomDef room;
+    room.id = "room";
+    room.sizeM = {w, d, h};
+    def.rooms.push_back(room);
+    return def;
+}
+
+inline FireDef centreFire(const FireModelDef& def, double peakKw, double alpha) {
+    FireDef f;
+    f.id = "fire";
+    f.room = def.rooms[0].id;
+    f.positionM = {def.rooms[0].sizeM.x / 2, def.rooms[0].sizeM.y / 2, 0.0};
+    f.peakHrrKw = peakKw;
+    f.alphaKwS2 = alpha;
+    return f;
+}
+
+inline OpeningDef floorVent(const std::string& room, double width, double height) {
+    OpeningDef o;
+    o.id = "vent";
+    o.roomA = room;
+    o.widthM = width;
+    o.heightM = height;
+    return o;
+}
+
+inline FireModel makeModel(const FireModelDef& def) {
+    auto m = FireModel::create(def);
+    if (!m) ADD_FAILURE() << m.error().str();
+    return std::move(*m);
+}
+
+}  // namespace cd::fire::test
