@@ -140,6 +140,46 @@ void readTimeline(TomlFields& root, ScenarioDef& def) {
     }
 }
 
+// [[crowd]]: classes and their teachers. Names (room, exits, speed profile) are checked
+// against the district and the crowd model by the app (scenario_checks.cpp).
+void readCrowd(TomlFields& root, ScenarioDef& def) {
+    auto tables = root.tables("crowd");
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        std::string path = "crowd[" + std::to_string(i) + "]";
+        TomlFields f(*tables[i], def.path, path, root.errorsRef());
+        CrowdGroupDef g;
+        g.source = sourceOf(f, path);
+        if (auto v = f.str("id", true)) {
+            g.id = *v;
+            if (!ids.insert(*v).second) f.error("id", "duplicate crowd group id '" + *v + "'");
+        }
+        if (auto v = f.str("room", true)) g.room = *v;
+        if (auto v = f.integer("count", true, 1, 500)) g.count = static_cast<int>(*v);
+        if (f.has("speed") && f.has("speed_mps")) f.error("speed_mps", "give speed (a profile) or speed_mps, not both");
+        if (auto v = f.str("speed", false)) g.speedProfile = *v;
+        if (auto v = f.numbers("speed_mps", false, 2)) {
+            if (!((*v)[0] > 0.0 && (*v)[0] <= (*v)[1] && (*v)[1] < 5.0))
+                f.error("speed_mps", "expected [lo, hi] with 0 < lo <= hi < 5 m/s");
+            g.hasSpeedRange = true;
+            g.speedMinMps = (*v)[0];
+            g.speedMaxMps = (*v)[1];
+        }
+        if (auto v = f.numbers("premovement_s", false, 2)) {
+            if (!((*v)[0] >= 0.0 && (*v)[0] <= (*v)[1] && (*v)[1] <= kBig))
+                f.error("premovement_s", "expected [lo, hi] with 0 <= lo <= hi");
+            g.premovementMinS = (*v)[0];
+            g.premovementMaxS = (*v)[1];
+        }
+        if (auto v = f.str("leader", false)) {
+            if (*v != "teacher") f.error("leader", "expected \"teacher\", got '" + *v + "'");
+            else g.leader = *v;
+        }
+        if (auto v = f.strings("known_exits", false)) g.knownExits = *v;
+        def.crowd.push_back(std::move(g));
+    }
+}
+
 void readRubric(TomlFields& root, ScenarioDef& def) {
     const toml::table* t = root.table("rubric", true);
     if (!t) return;
@@ -203,6 +243,7 @@ ScenarioLoad parseScenario(const std::string& text, const std::string& path) {
         readTrainee(f, out.def);
         readFires(f, out.def);
         readTimeline(f, out.def);
+        readCrowd(f, out.def);
         readRubric(f, out.def);
     }
     return out;

@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <algorithm>
 
 #include "scenario/scenario_loader.h"
 
@@ -163,4 +164,66 @@ TEST(ScenarioRules, TimedAndTriggeredEventsFireOnceInOrder) {
     EXPECT_EQ(alarm[0].text, "Fire alarm");
     rules.observe("fire.detected", 50.0);
     EXPECT_TRUE(rules.due(60.0).empty());
+}
+
+namespace {
+
+int lineOf(const std::string& text, const std::string& needle) {
+    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(text.find(needle)), '\n'));
+}
+
+}  // namespace
+
+TEST(ScenarioLoader, CrowdGroupsLoadWithTheirTeacherSpeedsAndKnownExits) {
+    std::string text = std::string(kGood) + R"(
+[[crowd]]
+id = "class1"
+room = "A.0.room1"
+count = 24
+speed = "weidmann-child"
+premovement_s = [10, 30]
+leader = "teacher"
+known_exits = ["exit.west"]
+
+[[crowd]]
+id = "visitors"
+room = "A.0.room2"
+count = 3
+speed_mps = [1.0, 1.2]
+)";
+    auto r = parseScenario(text, "s.toml");
+    ASSERT_TRUE(r.ok()) << join(r.errors);
+    ASSERT_EQ(r.def.crowd.size(), 2u);
+    const CrowdGroupDef& c = r.def.crowd[0];
+    EXPECT_EQ(c.id, "class1");
+    EXPECT_EQ(c.room, "A.0.room1");
+    EXPECT_EQ(c.count, 24);
+    EXPECT_EQ(c.speedProfile, "weidmann-child");
+    EXPECT_FALSE(c.hasSpeedRange);
+    EXPECT_DOUBLE_EQ(c.premovementMinS, 10.0);
+    EXPECT_DOUBLE_EQ(c.premovementMaxS, 30.0);
+    EXPECT_EQ(c.leader, "teacher");
+    ASSERT_EQ(c.knownExits.size(), 1u);
+    EXPECT_EQ(c.source.line, lineOf(text, "[[crowd]]"));
+    EXPECT_EQ(c.source.field, "crowd[0]");
+    EXPECT_TRUE(r.def.crowd[1].hasSpeedRange);
+    EXPECT_DOUBLE_EQ(r.def.crowd[1].speedMaxMps, 1.2);
+    EXPECT_TRUE(r.def.crowd[1].leader.empty());
+}
+
+TEST(ScenarioLoader, ABadCrowdGroupNamesFileLineAndField) {
+    std::string text = std::string(kGood) + R"(
+[[crowd]]
+id = "class1"
+room = "A.0.room1"
+count = 0
+leader = "headmaster"
+premovement_s = [30, 10]
+)";
+    auto r = parseScenario(text, "s.toml");
+    ASSERT_FALSE(r.ok());
+    std::string all = join(r.errors);
+    EXPECT_NE(all.find("s.toml:" + std::to_string(lineOf(text, "count = 0")) + ": crowd[0].count:"), std::string::npos) << all;
+    EXPECT_NE(all.find("s.toml:" + std::to_string(lineOf(text, "leader =")) + ": crowd[0].leader: expected \"teacher\""), std::string::npos) << all;
+    EXPECT_NE(all.find("s.toml:" + std::to_string(lineOf(text, "premovement_s")) + ": crowd[0].premovement_s:"), std::string::npos) << all;
 }

@@ -64,6 +64,21 @@ struct TimelineEvent {
     SourceRef source;
 };
 
+/// A group of people placed in a room: a class, with its teacher when leader = "teacher".
+/// The crowd model (engine/sim/crowd) moves them; the app checks names against the district.
+struct CrowdGroupDef {
+    std::string id;
+    std::string room;                   ///< a room id of the district
+    int count = 1;                      ///< people besides the teacher
+    std::string speedProfile = "weidmann-adult";  ///< crowd speed profile name (when no speed_mps)
+    bool hasSpeedRange = false;         ///< speed_mps given: uniform in [speedMinMps, speedMaxMps]
+    double speedMinMps = 1.34, speedMaxMps = 1.34;
+    double premovementMinS = 0.0, premovementMaxS = 0.0;  ///< uniform, after the alarm
+    std::string leader;                 ///< "" or "teacher" (a teacher the class follows)
+    std::vector<std::string> knownExits;  ///< exit ids (or exit door ids) the group knows
+    SourceRef source;
+};
+
 /// A rubric criterion as written; engine/score validates the parameters for its kind.
 struct CriterionSpec {
     std::string id;
@@ -100,6 +115,7 @@ struct ScenarioDef {
     TraineeDef trainee;
     std::vector<FireDef> fires;
     std::vector<TimelineEvent> timeline;
+    std::vector<CrowdGroupDef> crowd;
     RubricSpec rubric;
     std::string hooksPath;     ///< optional Lua hooks (lua_hooks.h), resolved relative to the file
     std::string defaultBot;    ///< optional bot file for headless runs, resolved relative to the file

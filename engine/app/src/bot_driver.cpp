@@ -1,0 +1,103 @@
+#include "bot_driver.h"
+
+#include "route.h"
+
+namespace cd::app {
+
+BotDriver::BotDriver(scenario::BotScript script, const world::District& district, const world::WalkGraph& graph)
+    : script_(std::move(script)), district_(district), graph_(graph) {}
+
+Result<glm::vec3> BotDriver::goalPoint(const scenario::BotStep& step) const {
+    if (step.position) return glm::vec3(step.position->x, step.position->y, step.position->z);
+    auto colon = step.to.find(':');
+    std::string kind = step.to.substr(0, colon), id = step.to.substr(colon + 1);
+    auto err = [&](const std::string& what) {
+        return makeError("no " + what + " '" + id + "' in the district", step.source.file, step.source.line, step.source.field + ".to");
+    };
+    if (kind == "room") {
+        const world::Room* r = district_.findRoom(id);
+        if (!r) return err("room");
+        glm::vec3 c = r->box.center();
+        c.z = r->box.min.z;
+        return c;
+    }
+    if (kind == "door") {
+        const world::Door* d = district_.findDoor(id);
+        if (!d) return err("door");
+        return d->centerM;
+    }
+    if (kind == "exit") {
+        const world::Exit* e = district_.findExit(id);
+        if (!e) return err("exit");
+        return e->positionM;
+    }
+    const world::AssemblyPoint* a = district_.findAssemblyPoint(id);
+    if (!a) return err("assembly point");
+    return a->positionM;
+}
+
+Status BotDriver::validate() const {
+    for (const auto& s : script_.steps) {
+        if (s.action == "move") {
+            auto g = goalPoint(s);
+            if (!g) return g.error();
+        }
+        if ((s.action == "open_door" || s.action == "close_door") && !district_.findDoor(s.target))
+            return makeError("no door '" + s.target + "' in the district", s.source.file, s.source.line, s.source.field + ".target");
+    }
+    return Ok{};
+}
+
+void BotDriver::startStep(Session& session, const scenario::BotStep& step) {
+    if (step.action == "wait") {
+        waiting_ = true;
+        waitUntilS_ = session.timeS() + step.waitS;
+        return;
+    }
+    if (step.action == "move") {
+        auto goal = goalPoint(step);
+        if (!goal) return;  // validate() ran before the session started
+        run_ = step.run;
+        if (step.direct) {
+            waypoints_.push_back(*goal);
+        } else {
+            for (const auto& p : routeBetween(graph_, district_, session.body().feetM, session.body().room, step.to, *goal))
+                waypoints_.push_back(p);
+        }
+        return;
+    }
+    record::TraineeAction a;
+    record::parseActionKind(step.action, a.kind);
+    a.target = step.target;
+    a.text = step.text;
+    a.value = step.value;
+    session.act(a);
+}
+
+void BotDriver::update(Session& session) {
+    for (;;) {
+        if (waiting_) {
+            if (session.timeS() + 1e-9 < waitUntilS_) return;
+            waiting_ = false;
+        }
+        if (!waypoints_.empty()) {
+            if (!session.idle()) return;
+            glm::vec3 p = waypoints_.front();
+            waypoints_.pop_front();
+            record::TraineeAction a;
+            a.kind = record::ActionKind::Move;
+            a.x = p.x; a.y = p.y; a.z = p.z;
+            a.value = run_ ? 1.0 : 0.0;
+            session.act(a);
+            return;
+        }
+        if (!session.idle()) return;
+        if (next_ >= script_.steps.size()) return;
+        const auto& step = script_.steps[next_];
+        if (step.notBeforeS && session.timeS() + 1e-9 < *step.notBeforeS) return;
+        ++next_;
+        startStep(session, step);
+    }
+}
+
+}  // namespace cd::app

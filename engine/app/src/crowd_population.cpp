@@ -1,0 +1,404 @@
+#include "crowd_population.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "core/rng.h"
+#include "crowd/demography.h"
+
+namespace cd::app {
+
+namespace {
+
+constexpr double kCrowdStepS = 0.05;      // the crowd model's verified time step (docs/crowd.md)
+constexpr double kMaxGrowM = 0.5;         // a door centre further than this from its room is bad data
+constexpr double kLandingHalfWidthM = 0.6;
+constexpr double kChildEyeM = 1.2;        // eye height of 6-12 year olds (about 1.2-1.5 m tall)
+constexpr double kAdultEyeM = 1.6;
+constexpr double kPersonRadiusM = 0.2;    // the crowd model's default body (l = 0.4 m)
+constexpr double kTraineeClearM = 0.7;    // nobody is placed on the trainee's start point
+constexpr double kOvercomeSpeedMps = 0.02;  // incapacitated: stays where they fell, still an obstacle
+
+struct Box {
+    double x0, y0, x1, y1;
+};
+
+// Grows the side of box that faces along n (from inside the room) out to the door's centre line.
+bool growTo(Box& b, glm::vec3 n, glm::vec3 c) {
+    if (std::fabs(n.x) >= std::fabs(n.y)) {
+        double& side = n.x > 0 ? b.x1 : b.x0;
+        double d = n.x > 0 ? c.x - side : side - c.x;
+        if (d > kMaxGrowM) return false;
+        if (d > 0) side = c.x;
+    } else {
+        double& side = n.y > 0 ? b.y1 : b.y0;
+        double d = n.y > 0 ? c.y - side : side - c.y;
+        if (d > kMaxGrowM) return false;
+        if (d > 0) side = c.y;
+    }
+    return true;
+}
+
+crowd::Vec2 clampInto(crowd::Vec2 p, const Box& b, double marginM) {
+    return {std::clamp(p.x, b.x0 + marginM, b.x1 - marginM), std::clamp(p.y, b.y0 + marginM, b.y1 - marginM)};
+}
+
+}  // namespace
+
+Result<crowd::Building> crowdBuildingFromDistrict(const world::District& d, const std::vector<std::string>& buildings) {
+    auto included = [&](const world::Room& r) {
+        return buildings.empty() || std::find(buildings.begin(), buildings.end(), r.building) != buildings.end();
+    };
+    const std::string src = d.manifestPath.empty() ? "district " + d.name : d.manifestPath;
+    // Levels: one per (building, storey), ascending storeys within a building.
+    std::map<std::pair<std::string, int>, int> levels;
+    for (const auto& r : d.rooms)
+        if (included(r)) levels.emplace(std::make_pair(r.building, r.storey), 0);
+    int next = 0;
+    for (auto& [key, level] : levels) level = next++;
+
+    crowd::Building b;
+    b.sourceFile = src;
+    std::vector<Box> boxes;
+    std::map<std::string, int> areaOf;
+    for (const auto& r : d.rooms) {
+        if (!included(r)) continue;
+        areaOf[r.id] = static_cast<int>(b.areas.size());
+        crowd::Area a;
+        a.id = r.id;
+        a.level = levels[{r.building, r.storey}];
+        b.areas.push_back(a);
+        boxes.push_back({r.box.min.x, r.box.min.y, r.box.max.x, r.box.max.y});
+    }
+    auto areaIndex = [&](const std::string& id) {
+        auto it = areaOf.find(id);
+        return it == areaOf.end() ? -1 : it->second;
+    };
+    // Rooms stand apart by their walls; a door's centre lies on the wall's centre line. Growing
+    // each room to that line on its door sides makes the door a segment on a shared edge.
+    struct DoorRef {
+        const world::Door* door;
+        int from, to;
+    };
+    std::vector<DoorRef> doors;
+    for (const auto& door : d.doors) {
+        const int a = areaIndex(door.roomA);
+        const bool outside = door.roomB == "outside";
+        const int bIdx = outside ? crowd::kSafeArea : areaIndex(door.roomB);
+        if (a < 0 || (!outside && bIdx < 0)) continue;
+        if (!growTo(boxes[a], door.normal, door.centerM) || (bIdx >= 0 && !growTo(boxes[bIdx], -door.normal, door.centerM)))
+            return makeError("door '" + door.id + "' is more than 0.5 m from the rooms it joins", src, 0, "doors");
+        doors.push_back({&door, a, bIdx});
+    }
+    for (size_t i = 0; i < b.areas.size(); ++i) {
+        const Box& x = boxes[i];
+        b.areas[i].polygon = {{x.x0, x.y0}, {x.x1, x.y0}, {x.x1, x.y1}, {x.x0, x.y1}};
+    }
+    for (const DoorRef& ref : doors) {
+        const world::Door& door = *ref.door;
+        const Box& a = boxes[ref.from];
+        const bool alongX = std::fabs(door.normal.x) >= std::fabs(door.normal.y);  // wall runs along y
+        const double edge = alongX ? (door.normal.x > 0 ? a.x1 : a.x0) : (door.normal.y > 0 ? a.y1 : a.y0);
+        double lo = (alongX ? door.centerM.y : door.centerM.x) - 0.5 * door.widthM;
+        double hi = lo + door.widthM;
+        // Keep the opening within both rooms' walls (1 cm clear of the corners).
+        for (int k : {ref.from, ref.to}) {
+            if (k < 0) continue;
+            const Box& x = boxes[k];
+            lo = std::max(lo, (alongX ? x.y0 : x.x0) + 0.01);
+            hi = std::min(hi, (alongX ? x.y1 : x.x1) - 0.01);
+        }
+        crowd::Door cd;
+        cd.id = door.id;
+        cd.fromArea = ref.from;
+        cd.toArea = ref.to;
+        cd.segment = alongX ? crowd::Segment{{edge, lo}, {edge, hi}} : crowd::Segment{{lo, edge}, {hi, edge}};
+        b.doors.push_back(cd);
+    }
+    for (const auto& st : d.stairs) {
+        const int lower = areaIndex(st.lowerRoom), upper = areaIndex(st.upperRoom);
+        if (lower < 0 || upper < 0) continue;
+        crowd::Stair s;
+        s.id = st.id;
+        s.fromArea = upper;
+        s.toArea = lower;
+        const glm::vec3 run = st.topM - st.bottomM;
+        s.lengthM = st.lengthM > 0.0f ? st.lengthM : std::sqrt(run.x * run.x + run.y * run.y + run.z * run.z);
+        // Landings across the flight at its head (upper room) and foot (lower room).
+        crowd::Vec2 across = crowd::perpLeft(crowd::normalized({run.x, run.y}));
+        if (crowd::length(across) < 0.5) across = {1.0, 0.0};
+        auto landing = [&](glm::vec3 p, const Box& box) {
+            const crowd::Vec2 c{p.x, p.y};
+            return crowd::Segment{clampInto(c - across * kLandingHalfWidthM, box, 0.05),
+                                  clampInto(c + across * kLandingHalfWidthM, box, 0.05)};
+        };
+        s.fromSegment = landing(st.topM, boxes[upper]);
+        s.toSegment = landing(st.bottomM, boxes[lower]);
+        s.hasSegments = true;
+        b.stairs.push_back(s);
+    }
+    if (b.exits().empty()) return makeError("the crowd's buildings have no exit door", src, 0, "doors");
+    return b;
+}
+
+CrowdPopulation::~CrowdPopulation() = default;
+
+Result<std::unique_ptr<CrowdPopulation>> CrowdPopulation::build(const scenario::ScenarioDef& sc, const world::District& d,
+                                                               double tickS, std::uint64_t seed) {
+    if (sc.crowd.empty()) return std::unique_ptr<CrowdPopulation>();
+    std::vector<std::string> buildings;
+    for (const auto& g : sc.crowd) {
+        const world::Room* room = d.findRoom(g.room);
+        if (!room) return makeError("no room '" + g.room + "' in district " + d.manifestPath, g.source.file, g.source.line, g.source.field + ".room");
+        if (std::find(buildings.begin(), buildings.end(), room->building) == buildings.end()) buildings.push_back(room->building);
+    }
+    auto building = crowdBuildingFromDistrict(d, buildings);
+    if (!building) return building.error();
+
+    std::unique_ptr<CrowdPopulation> p(new CrowdPopulation());
+    p->district_ = &d;
+    p->ticksPerStep_ = std::max(1, static_cast<int>(std::lround(kCrowdStepS / tickS)));
+    p->crowdDtS_ = p->ticksPerStep_ * tickS;
+    crowd::CrowdSettings settings;
+    settings.dtS = p->crowdDtS_;
+    settings.threads = 1;  // the session runs beside the renderer and the fire; one thread is plenty here
+    settings.seed = seed;
+    for (const auto& a : building->areas) p->areaRoom_.push_back(d.findRoom(a.id));
+    auto sim = crowd::CrowdSim::create(std::move(*building), settings);
+    if (!sim) return sim.error();
+    p->sim_ = std::move(*sim);
+    if (const auto* ap = d.findAssemblyPoint(sc.assemblyPoint)) {
+        p->assemblyM_ = ap->positionM;
+        p->hasAssembly_ = true;
+    }
+    if (auto st = p->place(sc, d, seed); !st) return st.error();
+    return p;
+}
+
+int CrowdPopulation::exitDoorIndex(const std::string& name) const {
+    std::string door = name;
+    if (const world::Exit* e = district_->findExit(name)) door = e->door;
+    const int i = sim_->building().doorIndex(door);
+    return i >= 0 && sim_->building().doors[static_cast<size_t>(i)].isExit() ? i : -1;
+}
+
+Status CrowdPopulation::place(const scenario::ScenarioDef& sc, const world::District& d, std::uint64_t seed) {
+    // The trainee's start point stays free.
+    glm::vec3 traineeStart(1e9f);
+    if (sc.trainee.startPosition) {
+        traineeStart = glm::vec3(sc.trainee.startPosition->x, sc.trainee.startPosition->y, sc.trainee.startPosition->z);
+    } else if (const world::Room* r = d.findRoom(sc.trainee.startRoom)) {
+        traineeStart = r->box.center();
+    }
+    Rng root(seed ^ 0x63726f776455ULL);
+    std::vector<crowd::Vec2> placed;
+    std::vector<int> placedArea;
+    for (size_t gi = 0; gi < sc.crowd.size(); ++gi) {
+        const scenario::CrowdGroupDef& g = sc.crowd[gi];
+        Rng rng = root.fork(gi + 1);
+        const std::string& file = g.source.file;
+        const int line = g.source.line;
+        const int area = sim_->building().areaIndex(g.room);
+        const world::Room* room = d.findRoom(g.room);
+        crowd::CrowdGroup cg;
+        cg.id = g.id;
+        for (const auto& e : g.knownExits) {
+            const int door = exitDoorIndex(e);
+            if (door < 0) return makeError("no exit '" + e + "' in the crowd's buildings", file, line, g.source.field + ".known_exits");
+            cg.knownExits.push_back(door);
+        }
+        cg.familiarityPenaltyS = cg.knownExits.empty() ? 0.0 : 60.0;  // the crowd model's default
+        const int group = sim_->addGroup(cg);
+        groupIds_.push_back(g.id);
+
+        crowd::SpeedDistribution speed;
+        if (g.hasSpeedRange) {
+            speed.kind = crowd::SpeedDistribution::Kind::Uniform;
+            speed.minMps = g.speedMinMps;
+            speed.maxMps = g.speedMaxMps;
+        } else {
+            auto prof = crowd::speedProfile(g.speedProfile);
+            if (!prof) return makeError(prof.error().message, file, line, g.source.field + ".speed");
+            speed = *prof;
+        }
+        auto adult = crowd::speedProfile("weidmann-adult");
+
+        auto spot = [&](crowd::Vec2& out) {
+            const double m = kPersonRadiusM + 0.05;
+            for (int tries = 0; tries < 400; ++tries) {
+                crowd::Vec2 p{rng.uniform(room->box.min.x + m, room->box.max.x - m), rng.uniform(room->box.min.y + m, room->box.max.y - m)};
+                if (!sim_->fitsGeometry(p, area, kPersonRadiusM)) continue;
+                if (std::hypot(p.x - traineeStart.x, p.y - traineeStart.y) < kTraineeClearM &&
+                    std::fabs(room->box.min.z - traineeStart.z) < 1.5f)
+                    continue;
+                bool free = true;
+                for (size_t k = 0; k < placed.size() && free; ++k)
+                    free = placedArea[k] != area || crowd::length(placed[k] - p) >= 2.0 * kPersonRadiusM + 0.05;
+                if (!free) continue;
+                out = p;
+                placed.push_back(p);
+                placedArea.push_back(area);
+                return true;
+            }
+            return false;
+        };
+        auto add = [&](crowd::Agent a, const std::string& id, bool teacher) -> Status {
+            if (!spot(a.pos)) return makeError("room '" + g.room + "' cannot hold " + std::to_string(g.count) + " more people", file, line, g.source.field + ".count");
+            a.group = group;
+            a.area = area;
+            a.radiusM = kPersonRadiusM;
+            a.premovementS = rng.uniform(g.premovementMinS, g.premovementMaxS);
+            auto r = sim_->addAgent(a);
+            if (!r) return makeError(r.error().message, file, line, g.source.field);
+            ids_.push_back(id);
+            teacher_.push_back(teacher ? 1 : 0);
+            return Ok{};
+        };
+        int leader = -1;
+        if (g.leader == "teacher") {
+            crowd::Agent t;
+            t.desiredSpeedMps = adult->draw(rng);
+            if (auto st = add(t, g.id + "#teacher", true); !st) return st;
+            leader = static_cast<int>(ids_.size()) - 1;
+        }
+        for (int k = 0; k < g.count; ++k) {
+            crowd::Agent a;
+            a.desiredSpeedMps = speed.draw(rng);
+            a.leader = leader;
+            if (auto st = add(a, g.id + "#" + std::to_string(k + 1), false); !st) return st;
+        }
+    }
+    people_ = static_cast<int>(ids_.size());
+    trainee_ = sim_->addExternalAgent({-1e5, -1e5}, -1);
+    ids_.push_back("trainee");
+    teacher_.push_back(0);
+    reported_.assign(ids_.size(), 0);
+    overcome_.assign(ids_.size(), 0);
+    doses_.resize(ids_.size());
+    headingDeg_.assign(ids_.size(), 90.0f);
+    return Ok{};
+}
+
+void CrowdPopulation::startEvacuation(double sessionTimeS) {
+    if (startS_ < 0.0) startS_ = sessionTimeS;
+}
+
+void CrowdPopulation::tick(double now, const FireHazard& fire, const glm::vec3& traineeFeetM, const world::Room* traineeRoom,
+                           std::vector<HazardEvent>& events) {
+    if (tickCount_++ % ticksPerStep_ != 0) return;
+    int traineeArea = -1;
+    if (traineeRoom) traineeArea = sim_->building().areaIndex(traineeRoom->id);
+    sim_->setExternalAgent(trainee_, {traineeFeetM.x, traineeFeetM.y}, traineeArea);
+    // Whole-area smoke for speeds and for judging doors smoke-logged: the upper layer counts
+    // once it is down to an adult's eyes.
+    for (int a = 0; a < static_cast<int>(areaRoom_.size()); ++a) sim_->setAreaHazard(a, crowd::LocalHazard{});
+    for (const RoomSmoke& s : fire.smoke()) {
+        if (s.layerHeightM > kAdultEyeM) continue;
+        const int a = sim_->building().areaIndex(s.room->id);
+        if (a >= 0) sim_->setAreaHazard(a, crowd::LocalHazard{s.extinctionPerM, 0.0, 0.0});
+    }
+    if (started()) sim_->step();
+    accumulateFed(fire, events);
+    const auto& agents = sim_->agents();
+    for (int i = 0; i < people_; ++i) {
+        const crowd::Agent& a = agents[static_cast<size_t>(i)];
+        if (crowd::length(a.vel) > 0.05) headingDeg_[static_cast<size_t>(i)] = static_cast<float>(std::atan2(a.vel.y, a.vel.x) * 57.29577951308232);
+        if (a.exitTimeS >= 0.0 && !reported_[static_cast<size_t>(i)]) {
+            reported_[static_cast<size_t>(i)] = 1;
+            const std::string door = a.exitDoor >= 0 ? sim_->building().doors[static_cast<size_t>(a.exitDoor)].id : "?";
+            events.push_back({"crowd.evacuated", ids_[static_cast<size_t>(i)], startS_ + a.exitTimeS, "reached safety through " + door});
+        }
+    }
+    if (!allOutReported_ && people_ > 0 && sim_->evacuatedCount() >= people_) {
+        allOutReported_ = true;
+        events.push_back({"crowd.all_out", "", now, "all " + std::to_string(people_) + " people are out"});
+    }
+    (void)now;
+}
+
+// ISO 13571 FED of each person still inside, from the fire model at their eyes.
+void CrowdPopulation::accumulateFed(const FireHazard& fire, std::vector<HazardEvent>& events) {
+    for (int i = 0; i < people_; ++i) {
+        crowd::Agent& a = sim_->agent(i);
+        if (a.exitTimeS >= 0.0 || a.area < 0) continue;
+        const world::Room* room = areaRoom_[static_cast<size_t>(a.area)];
+        const double eye = teacher_[static_cast<size_t>(i)] ? kAdultEyeM : kChildEyeM;
+        const HazardSample s = fire.sample(glm::vec3(a.pos.x, a.pos.y, room->box.min.z + eye), room);
+        a.hazard.smokeExtinctionPerM = s.visibilityM < 29.0 ? 3.0 / std::max(s.visibilityM, 0.1) : 0.0;  // S = 3 / Ks
+        FedDose& dose = doses_[static_cast<size_t>(i)];
+        dose.accumulate(s, crowdDtS_);
+        a.fed = dose.fed();
+        if (a.fed >= 1.0 && !overcome_[static_cast<size_t>(i)]) {
+            overcome_[static_cast<size_t>(i)] = 1;
+            a.desiredSpeedMps = kOvercomeSpeedMps;
+            events.push_back({"crowd.overcome", ids_[static_cast<size_t>(i)], a.fed, "overcome by smoke (FED 1) in " + room->id});
+        }
+    }
+}
+
+Result<int> CrowdPopulation::leadGroup(const std::string& groupId, const std::string& exitOrDoor) {
+    auto it = std::find(groupIds_.begin(), groupIds_.end(), groupId);
+    if (it == groupIds_.end()) return makeError("no crowd group '" + groupId + "'");
+    const int group = static_cast<int>(it - groupIds_.begin());
+    if (exitOrDoor.empty()) return sim_->leadGroup(trainee_, group);
+    const int door = exitDoorIndex(exitOrDoor);
+    if (door < 0) return makeError("no exit '" + exitOrDoor + "' for group '" + groupId + "'");
+    return sim_->directGroup(group, door);
+}
+
+void CrowdPopulation::hash(StateHasher& h) const {
+    h.add(sim_->stateHash());
+    for (int i = 0; i < people_; ++i) h.add(sim_->agents()[static_cast<size_t>(i)].fed);
+}
+
+std::vector<CrowdPersonView> CrowdPopulation::people() const {
+    std::vector<CrowdPersonView> out;
+    out.reserve(static_cast<size_t>(people_));
+    const auto& agents = sim_->agents();
+    int gathered = 0;
+    for (int i = 0; i < people_; ++i) {
+        const crowd::Agent& a = agents[static_cast<size_t>(i)];
+        CrowdPersonView v;
+        v.teacher = teacher_[static_cast<size_t>(i)] != 0;
+        v.overcome = overcome_[static_cast<size_t>(i)] != 0;
+        v.out = a.state == crowd::AgentState::Out;
+        v.heightM = v.teacher ? 1.7f : 1.4f;
+        v.headingDeg = headingDeg_[static_cast<size_t>(i)];
+        v.color = v.overcome ? glm::vec3(0.9f, 0.1f, 0.1f) : v.teacher ? glm::vec3(0.1f, 0.75f, 0.2f) : glm::vec3(0.2f, 0.4f, 0.9f);
+        if (v.out && hasAssembly_) {
+            // Out of the building: drawn lined up at the assembly point for the roll call
+            // (the crowd model stops at the exit; the walk across the playground is not simulated).
+            const int row = gathered / 10, col = gathered % 10;
+            v.feetM = assemblyM_ + glm::vec3(-4.5f + col * 1.0f, -2.0f + row * 1.0f, 0.0f);
+            v.headingDeg = 90.0f;
+            ++gathered;
+        } else {
+            const world::Room* room = a.area >= 0 ? areaRoom_[static_cast<size_t>(a.area)] : nullptr;
+            float z = room ? room->box.min.z : 0.0f;
+            if (!room && district_) z = district_->terrain.heightAt(static_cast<float>(a.pos.x), static_cast<float>(a.pos.y));
+            v.feetM = glm::vec3(static_cast<float>(a.pos.x), static_cast<float>(a.pos.y), z);
+        }
+        out.push_back(v);
+    }
+    return out;
+}
+
+CrowdFigures CrowdPopulation::figures() const {
+    CrowdFigures f;
+    f.people = people_;
+    f.startS = startS_;
+    for (int i = 0; i < people_; ++i) {
+        const crowd::Agent& a = sim_->agents()[static_cast<size_t>(i)];
+        if (a.exitTimeS >= 0.0) {
+            ++f.out;
+            f.lastOutS = std::max(f.lastOutS, startS_ + a.exitTimeS);
+        }
+        f.overcome += overcome_[static_cast<size_t>(i)] ? 1 : 0;
+        f.maxFed = std::max(f.maxFed, a.fed);
+    }
+    return f;
+}
+
+}  // namespace cd::app

@@ -1,0 +1,106 @@
+#pragma once
+// The scenario's people (classes, teachers) moving through the district with the crowd model
+// (engine/sim/crowd), breathing the fire's smoke. Built from the district's rooms, doors and
+// stairs; stepped by the session after the fire; read by the renderer and the report.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <glm/vec3.hpp>
+
+#include "core/hash.h"
+#include "core/result.h"
+#include "crowd/crowd_sim.h"
+#include "fire_hazard.h"
+#include "scenario/scenario_def.h"
+#include "world/district.h"
+
+namespace cd::app {
+
+/// The crowd geometry of the district's buildings listed (all buildings when empty): one area
+/// per room, grown to the wall centre line on every side that has a door, so that a door is a
+/// segment on the edge the two areas share; exits lead to crowd::kSafeArea; stairs join the
+/// stairwells of consecutive storeys with landings at the flight's foot and head.
+Result<crowd::Building> crowdBuildingFromDistrict(const world::District& district,
+                                                  const std::vector<std::string>& buildings);
+
+/// One person as drawn: where, facing where, what colour.
+struct CrowdPersonView {
+    glm::vec3 feetM{0.0f};
+    float headingDeg = 0.0f;
+    glm::vec3 color{0.2f, 0.4f, 0.9f};
+    float heightM = 1.4f;
+    bool teacher = false;
+    bool overcome = false;
+    bool out = false;
+};
+
+/// Figures for the report and the run summary.
+struct CrowdFigures {
+    int people = 0;
+    int out = 0;
+    int overcome = 0;          ///< FED reached 1 (ISO 13571 incapacitation)
+    double lastOutS = -1.0;    ///< session time the last person so far passed an exit, -1 none
+    double startS = -1.0;      ///< session time the evacuation started (the alarm), -1 not yet
+    double maxFed = 0.0;
+};
+
+class CrowdPopulation {
+public:
+    /// Builds the geometry of the buildings that hold the scenario's crowd groups and places
+    /// the groups (seeded). tickS is the session's fixed step; the crowd steps every
+    /// round(0.05 s / tickS) ticks. Errors name the scenario file, line and field.
+    static Result<std::unique_ptr<CrowdPopulation>> build(const scenario::ScenarioDef& scenario,
+                                                          const world::District& district, double tickS,
+                                                          std::uint64_t seed);
+    ~CrowdPopulation();
+
+    /// The alarm: people start their pre-movement time now (first call only).
+    void startEvacuation(double sessionTimeS);
+    bool started() const { return startS_ >= 0.0; }
+    /// One session tick: moves the trainee's body in the crowd, steps the crowd when due
+    /// (areas' smoke from the fire), accumulates everyone's FED; events are appended.
+    void tick(double sessionTimeS, const FireHazard& fire, const glm::vec3& traineeFeetM,
+              const world::Room* traineeRoom, std::vector<HazardEvent>& events);
+
+    /// lead_group: with an exit (exit id or exit door id) the group is directed to it;
+    /// without one the group follows the trainee. Returns how many people changed behaviour.
+    Result<int> leadGroup(const std::string& groupId, const std::string& exitOrDoor);
+
+    void hash(StateHasher& h) const;
+    std::vector<CrowdPersonView> people() const;
+    CrowdFigures figures() const;
+    const crowd::CrowdSim& sim() const { return *sim_; }
+    /// Agent index -> person id ("group#n", "group#teacher").
+    const std::vector<std::string>& personIds() const { return ids_; }
+    double stepS() const { return crowdDtS_; }
+
+private:
+    CrowdPopulation() = default;
+    Status place(const scenario::ScenarioDef& scenario, const world::District& district, std::uint64_t seed);
+    int exitDoorIndex(const std::string& exitOrDoor) const;
+    void accumulateFed(const FireHazard& fire, std::vector<HazardEvent>& events);
+
+    const world::District* district_ = nullptr;
+    std::unique_ptr<crowd::CrowdSim> sim_;
+    std::vector<const world::Room*> areaRoom_;  ///< crowd area -> district room
+    std::vector<std::string> ids_;              ///< per agent
+    std::vector<char> teacher_;                 ///< per agent
+    std::vector<char> reported_;                ///< per agent: evacuation reported
+    std::vector<char> overcome_;                ///< per agent: FED >= 1 reported
+    std::vector<FedDose> doses_;                ///< per agent (the trainee's slot unused)
+    std::vector<float> headingDeg_;             ///< per agent, last walking direction
+    std::vector<std::string> groupIds_;
+    int trainee_ = -1;                          ///< external agent index
+    int people_ = 0;
+    int ticksPerStep_ = 1;
+    double crowdDtS_ = 0.05;
+    long long tickCount_ = 0;
+    double startS_ = -1.0;
+    bool allOutReported_ = false;
+    glm::vec3 assemblyM_{0.0f};
+    bool hasAssembly_ = false;
+};
+
+}  // namespace cd::app

@@ -1,0 +1,112 @@
+#include "desktop_loop.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include <glm/trigonometric.hpp>
+
+#include "assets/model.h"
+#include "bot_driver.h"
+#include "core/files.h"
+#include "scene_view.h"
+#include "ui/desktop_view.h"
+
+namespace cd::app {
+
+namespace {
+constexpr float kMouseDegPerPx = 0.12f;
+constexpr double kLookRecordS = 0.1;  // mouse look is recorded at most 10 times a second
+constexpr float kReachM = 1.6f;       // how far away a door can be worked
+
+const world::Door* nearestDoor(const Session& s) {
+    const world::Door* best = nullptr;
+    float bestD = kReachM;
+    for (const auto& d : s.district().doors) {
+        glm::vec3 v = d.centerM - s.body().feetM;
+        if (std::fabs(v.z) > 1.0f) continue;
+        float dist = std::sqrt(v.x * v.x + v.y * v.y);
+        if (dist < bestD) { bestD = dist; best = &d; }
+    }
+    return best;
+}
+}  // namespace
+
+Status runDesktopLoop(Session& s, BotDriver* bot, const DesktopLoopOptions& options) {
+    ui::DesktopViewDesc desc;
+    desc.title = "CityDrill - " + s.scenario().title;
+    desc.width = static_cast<std::uint32_t>(options.width);
+    desc.height = static_cast<std::uint32_t>(options.height);
+    desc.language = s.scenario().language;
+    auto view = ui::DesktopView::open(desc);
+    if (!view) return view.error();
+    auto model = assets::loadModel(joinPath(parentPath(s.district().manifestPath), s.district().modelPath));
+    if (!model) return model.error();
+    if (auto st = (*view)->setWorld(*model); !st) return st.error();
+
+    bool paused = false, crouched = false;
+    float yaw = s.body().yawDeg, pitch = 0.0f;
+    double lastLookS = -1.0;
+    double accumulator = 0.0;
+    auto last = std::chrono::steady_clock::now();
+    while (!(*view)->shouldClose() && !s.ended()) {
+        platform::InputState in = (*view)->pollInput();
+        if (in.closeRequested) break;
+        if (in.pause) paused = !paused;
+        auto now = std::chrono::steady_clock::now();
+        double frameS = std::min(0.25, std::chrono::duration<double>(now - last).count());
+        last = now;
+
+        if (!paused && !bot) {
+            yaw -= in.mouseDxPx * kMouseDegPerPx;
+            pitch = std::clamp(pitch - in.mouseDyPx * kMouseDegPerPx, -80.0f, 80.0f);
+            if ((std::fabs(yaw - s.body().yawDeg) > 0.5f || std::fabs(pitch - s.body().pitchDeg) > 0.5f) &&
+                s.timeS() - lastLookS >= kLookRecordS) {
+                record::TraineeAction a;
+                a.kind = record::ActionKind::Look;
+                a.value = yaw;
+                a.z = pitch;
+                s.act(a);
+                lastLookS = s.timeS();
+            }
+            float fx = static_cast<float>(in.forward) - static_cast<float>(in.back);
+            float sx = static_cast<float>(in.right) - static_cast<float>(in.left);
+            float c = std::cos(glm::radians(yaw)), sn = std::sin(glm::radians(yaw));
+            glm::vec2 dir(fx * c + sx * sn, fx * sn - sx * c);
+            float len = std::sqrt(dir.x * dir.x + dir.y * dir.y);
+            if (len > 0.0f) dir /= len;
+            s.setWalkIntent(dir.x, dir.y, in.run);
+            if (in.crouch != crouched) {
+                crouched = in.crouch;
+                record::TraineeAction a;
+                a.kind = crouched ? record::ActionKind::Crouch : record::ActionKind::Stand;
+                s.act(a);
+            }
+            if (in.interact) {
+                if (const world::Door* d = nearestDoor(s)) {
+                    record::TraineeAction a;
+                    a.kind = s.fire().doorOpen(d->id) ? record::ActionKind::CloseDoor : record::ActionKind::OpenDoor;
+                    a.target = d->id;
+                    s.act(a);
+                }
+            }
+        }
+        if (!paused) {
+            accumulator += frameS;
+            while (accumulator >= s.stepS() && !s.ended()) {
+                if (bot) bot->update(s);
+                s.tick();
+                accumulator -= s.stepS();
+            }
+        }
+        render::RenderSnapshot snap = hazardSnapshot(s);
+        snap.views.push_back(eyeView(s, desc.width, desc.height));
+        auto choice = (*view)->drawFrame(snap, hudModel(s, paused));
+        if (!choice) return choice.error();
+        if (choice->resume) paused = false;
+        if (choice->quit) break;
+    }
+    return Ok{};
+}
+
+}  // namespace cd::app

@@ -1,0 +1,18 @@
+#pragma once
+// The windowed session: first-person walking (WASD + mouse), the HUD, Esc to pause.
+#include "core/result.h"
+#include "session.h"
+
+namespace cd::app {
+
+class BotDriver;
+
+struct DesktopLoopOptions {
+    int width = 1280, height = 720;
+};
+
+/// Runs the session in a window until it ends or the user quits. Fails (and leaves the session
+/// untouched) when no window can be opened, so the caller can run headless instead.
+Status runDesktopLoop(Session& session, BotDriver* bot, const DesktopLoopOptions& options);
+
+}  // namespace cd::app

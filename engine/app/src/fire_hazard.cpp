@@ -1,0 +1,313 @@
+#include "fire_hazard.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "fire/fed_accumulator.h"
+#include "fire/fire_model.h"
+#include "fire/plume.h"
+#include "fire/smoke_optics.h"
+
+namespace cd::app {
+
+// ---------------------------------------------------------------------------------------
+// FedDose
+
+struct FedDose::Impl {
+    fire::FedAccumulator acc;
+};
+FedDose::FedDose() : impl_(std::make_unique<Impl>()) {}
+FedDose::~FedDose() = default;
+FedDose::FedDose(FedDose&&) noexcept = default;
+FedDose& FedDose::operator=(FedDose&&) noexcept = default;
+
+void FedDose::accumulate(const HazardSample& s, double dtS) {
+    fire::FireSample f;
+    f.temperatureC = s.temperatureC;
+    f.coPpm = s.coPpm;
+    f.co2Pct = s.co2Pct;
+    f.o2Pct = s.o2Pct;
+    f.hcnPpm = s.hcnPpm;
+    impl_->acc.accumulate(f, dtS);
+}
+double FedDose::fed() const { return impl_->acc.fed(); }
+
+// ---------------------------------------------------------------------------------------
+// Building the zone model from the district: one compartment per room, except that the
+// stairwell rooms of one stair (stacked storeys) form a single shaft compartment, so smoke
+// can rise through the stair as it does in a real building.
+
+struct FireHazard::Impl {
+    fire::FireModel model;
+    const scenario::ScenarioDef* scenario = nullptr;
+    const world::District* district = nullptr;
+    std::vector<int> roomToZone;               // district room index -> model room index
+    std::vector<std::string> zoneIds;          // model room index -> id used in events
+    std::map<std::string, int> doorToOpening;  // district door id -> model opening index
+    std::vector<HazardEvent> events;
+    double clockS = 0.0;  // the session's clock, which the model follows in its own steps
+
+    explicit Impl(fire::FireModel m) : model(std::move(m)) {}
+};
+
+namespace {
+
+// Average construction leakage, CFAST Users' Guide (NIST SP 1889v2) Table: 1.3e-4 m² per m² of wall.
+constexpr double kLeakPerWallArea = 1.3e-4;
+
+bool overlapsInPlan(const world::Aabb& a, const world::Aabb& b) {
+    return a.min.x < b.max.x - 0.1f && b.min.x < a.max.x - 0.1f && a.min.y < b.max.y - 0.1f && b.min.y < a.max.y - 0.1f;
+}
+
+std::string eventKind(fire::FireEventType t) {
+    using T = fire::FireEventType;
+    switch (t) {
+        case T::Ignition: return "fire.ignition";
+        case T::ItemIgnited: return "fire.item_ignited";
+        case T::Flashover: return "fire.flashover";
+        case T::DetectorActivated: return "fire.detected";
+        case T::SprinklerActivated: return "fire.sprinkler";
+        case T::OxygenLimited: return "fire.oxygen_limited";
+        case T::FlareUp: return "fire.flare_up";
+        case T::ShockHazard: return "fire.shock_hazard";
+        case T::AgentIneffective: return "fire.agent_ineffective";
+        case T::Extinguished: return "fire.extinguished";
+        case T::Burnout: return "fire.burnout";
+        case T::BackdraftRisk: return "fire.backdraft_risk";
+        case T::OpeningChanged: return "fire.opening_changed";
+    }
+    return "fire.event";
+}
+
+fire::FireDef toFireDef(const scenario::FireDef& f, const world::Room& room, const std::string& zoneId) {
+    fire::FireDef d;
+    d.id = f.id;
+    d.room = zoneId;
+    glm::vec3 c = room.box.center();
+    d.positionM = f.position ? fire::Point3{f.position->x, f.position->y, f.position->z}
+                             : fire::Point3{c.x, c.y, room.box.min.z};
+    d.startS = 0.0;
+    d.alphaKwS2 = f.alphaKwS2;
+    d.peakHrrKw = f.peakHrrKw;
+    d.areaM2 = f.areaM2;
+    d.fuelMassKg = f.fuelMassKg;
+    d.heatOfCombustionKjKg = f.heatOfCombustionKjKg;
+    d.sootYield = f.sootYield;
+    d.coYield = f.coYield;
+    d.hcnYield = f.hcnYield;
+    fire::parseFireClass(f.fireClass, d.fireClass);
+    d.line = f.source.line;
+    return d;
+}
+
+}  // namespace
+
+FireHazard::FireHazard(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+FireHazard::~FireHazard() = default;
+
+Result<std::unique_ptr<FireHazard>> FireHazard::build(const scenario::ScenarioDef& scenario, const world::District& d) {
+    fire::FireModelDef def;
+    def.sourceFile = d.manifestPath;
+    std::vector<int> roomToZone(d.rooms.size(), -1);
+    std::vector<std::string> zoneIds;
+    std::vector<world::Aabb> zoneBoxes;
+
+    for (std::size_t i = 0; i < d.rooms.size(); ++i) {
+        const world::Room& r = d.rooms[i];
+        if (roomToZone[i] >= 0) continue;
+        world::Aabb box = r.box;
+        std::string id = r.id;
+        std::vector<std::size_t> members{i};
+        if (r.kind == world::RoomKind::Stairwell) {
+            for (std::size_t j = i + 1; j < d.rooms.size(); ++j) {
+                const world::Room& o = d.rooms[j];
+                if (o.kind != world::RoomKind::Stairwell || o.building != r.building || !overlapsInPlan(o.box, r.box)) continue;
+                members.push_back(j);
+                box.min = glm::min(box.min, o.box.min);
+                box.max = glm::max(box.max, o.box.max);
+            }
+            if (members.size() > 1) id = r.building + ".shaft." + r.id.substr(r.id.rfind('.') + 1);
+        }
+        int zone = static_cast<int>(def.rooms.size());
+        for (auto m : members) roomToZone[m] = zone;
+        fire::RoomDef rd;
+        rd.id = id;
+        rd.originM = {box.min.x, box.min.y, box.min.z};
+        glm::vec3 s = box.size();
+        rd.sizeM = {s.x, s.y, s.z};
+        fire::builtinWallMaterial("concrete", rd.wall);
+        rd.leakageAreaM2 = kLeakPerWallArea * 2.0 * (s.x + s.y) * s.z;
+        def.rooms.push_back(rd);
+        zoneIds.push_back(id);
+        zoneBoxes.push_back(box);
+        // Schools have smoke detection in corridors and classrooms (EN 54 / NFPA 72 practice).
+        if (r.kind == world::RoomKind::Corridor || r.kind == world::RoomKind::Classroom ||
+            r.kind == world::RoomKind::Hall || r.kind == world::RoomKind::Office) {
+            fire::DetectorDef det;
+            det.id = id + ".smoke_detector";
+            det.room = id;
+            glm::vec3 c = box.center();
+            det.positionM = {c.x, c.y, box.max.z - 0.05};
+            det.kind = fire::DetectorKind::Smoke;
+            def.detectors.push_back(det);
+        }
+    }
+
+    auto roomIndex = [&](const std::string& id) -> int {
+        for (std::size_t i = 0; i < d.rooms.size(); ++i)
+            if (d.rooms[i].id == id) return static_cast<int>(i);
+        return -1;
+    };
+    std::map<std::string, int> doorToOpening;
+    for (const world::Door& door : d.doors) {
+        int a = roomIndex(door.roomA);
+        int b = door.roomB == "outside" ? -1 : roomIndex(door.roomB);
+        if (a < 0) continue;
+        int za = roomToZone[static_cast<std::size_t>(a)], zb = b >= 0 ? roomToZone[static_cast<std::size_t>(b)] : -1;
+        if (za == zb) continue;
+        // The opening is measured from roomA's floor; keep a storey room as roomA where there is one.
+        if (zb >= 0 && zoneBoxes[static_cast<std::size_t>(za)].size().z > zoneBoxes[static_cast<std::size_t>(zb)].size().z + 0.5f)
+            std::swap(za, zb);
+        fire::OpeningDef o;
+        o.id = door.id;
+        o.roomA = zoneIds[static_cast<std::size_t>(za)];
+        o.roomB = zb >= 0 ? zoneIds[static_cast<std::size_t>(zb)] : fire::kOutside;
+        o.widthM = door.widthM;
+        o.heightM = door.heightM;
+        o.sillM = std::max(0.0, static_cast<double>(door.centerM.z - zoneBoxes[static_cast<std::size_t>(za)].min.z));
+        o.open = !door.isExit;  // drills: inner doors stand open, exit doors are shut
+        doorToOpening[door.id] = static_cast<int>(def.openings.size());
+        def.openings.push_back(o);
+    }
+
+    auto model = fire::FireModel::create(def);
+    if (!model) return model.error();
+    auto impl = std::make_unique<Impl>(std::move(*model));
+    impl->scenario = &scenario;
+    impl->district = &d;
+    impl->roomToZone = std::move(roomToZone);
+    impl->zoneIds = std::move(zoneIds);
+    impl->doorToOpening = std::move(doorToOpening);
+    return std::unique_ptr<FireHazard>(new FireHazard(std::move(impl)));
+}
+
+Status FireHazard::ignite(const std::string& fireId) {
+    for (const auto& f : impl_->scenario->fires) {
+        if (f.id != fireId) continue;
+        const world::Room* room = impl_->district->findRoom(f.room);
+        if (!room) return makeError("no room '" + f.room + "'", f.source.file, f.source.line, f.source.field + ".room");
+        int zone = impl_->roomToZone[static_cast<std::size_t>(room - impl_->district->rooms.data())];
+        auto r = impl_->model.ignite(toFireDef(f, *room, impl_->zoneIds[static_cast<std::size_t>(zone)]));
+        if (!r) return r.error();
+        return Ok{};
+    }
+    return makeError("no fire '" + fireId + "' in the scenario");
+}
+
+Status FireHazard::setDoorOpen(const std::string& doorId, bool open) {
+    auto it = impl_->doorToOpening.find(doorId);
+    if (it == impl_->doorToOpening.end()) {
+        if (impl_->district->findDoor(doorId)) return Ok{};  // a door inside one compartment
+        return makeError("no door '" + doorId + "' in the district");
+    }
+    impl_->model.setOpeningOpen(it->second, open);
+    return Ok{};
+}
+
+bool FireHazard::doorOpen(const std::string& doorId) const {
+    auto it = impl_->doorToOpening.find(doorId);
+    return it == impl_->doorToOpening.end() || impl_->model.openingOpen(it->second);
+}
+
+void FireHazard::step(double dtS) {
+    // The model keeps its own (up to 0.5 s) steps and follows the session clock: stepping it
+    // at every 1/60 s tick would cost about 30 times more for the same answer.
+    impl_->clockS += dtS;
+    impl_->model.advanceTo(impl_->clockS);
+    for (const auto& e : impl_->model.drainEvents()) {
+        if (e.type == fire::FireEventType::OpeningChanged || e.type == fire::FireEventType::Ignition) continue;
+        HazardEvent h;
+        h.kind = eventKind(e.type);
+        if (e.room >= 0) h.subject = impl_->zoneIds[static_cast<std::size_t>(e.room)];
+        else if (e.fire >= 0) h.subject = impl_->model.fireId(e.fire);
+        h.value = e.value;
+        h.text = impl_->model.describe(e);
+        impl_->events.push_back(std::move(h));
+    }
+}
+
+HazardSample FireHazard::sample(const glm::vec3& p, const world::Room* room) const {
+    fire::FireSample f;
+    if (room) {
+        int zone = impl_->roomToZone[static_cast<std::size_t>(room - impl_->district->rooms.data())];
+        f = impl_->model.sampleRoom(zone, p.z);
+    } else {
+        f = impl_->model.sample({p.x, p.y, p.z});
+    }
+    HazardSample s;
+    s.temperatureC = f.temperatureC;
+    s.layerHeightM = f.room >= 0 ? f.layerHeightM : 99.0;
+    s.visibilityM = f.visibilityM;
+    s.coPpm = f.coPpm;
+    s.co2Pct = f.co2Pct;
+    s.o2Pct = f.o2Pct;
+    s.hcnPpm = f.hcnPpm;
+    s.sootKgM3 = f.sootKgM3;
+    return s;
+}
+
+std::vector<HazardEvent> FireHazard::drainEvents() {
+    std::vector<HazardEvent> out;
+    out.swap(impl_->events);
+    return out;
+}
+
+void FireHazard::hash(StateHasher& h) const { impl_->model.hash(h); }
+
+std::vector<RoomSmoke> FireHazard::smoke() const {
+    std::vector<RoomSmoke> out;
+    const auto& rooms = impl_->district->rooms;
+    for (std::size_t i = 0; i < rooms.size(); ++i) {
+        int zone = impl_->roomToZone[i];
+        if (zone < 0) continue;
+        fire::RoomState st = impl_->model.roomState(zone);
+        if (st.upperSootKgM3 < 1e-7) continue;
+        RoomSmoke s;
+        s.room = &rooms[i];
+        // The shaft's interface is measured from its bottom; express it per storey room.
+        double zoneFloor = impl_->model.def().rooms[static_cast<std::size_t>(zone)].originM.z;
+        double interfaceZ = zoneFloor + st.layerHeightM;
+        s.layerHeightM = std::max(0.0, interfaceZ - rooms[i].box.min.z);
+        s.upperTempC = st.upperTempC;
+        s.extinctionPerM = fire::extinctionCoefficientPerM(st.upperSootKgM3);
+        out.push_back(s);
+    }
+    return out;
+}
+
+std::vector<FlameView> FireHazard::flames() const {
+    std::vector<FlameView> out;
+    const auto& m = impl_->model;
+    for (int i = 0; i < m.fireCount(); ++i) {
+        fire::FireState st = m.fireState(i);
+        if (!st.ignited || st.hrrKw < 1.0) continue;
+        // The model's fires are the scenario's, ignited in order; find the definition by id.
+        const std::string& id = m.fireId(i);
+        const scenario::FireDef* def = nullptr;
+        for (const auto& f : impl_->scenario->fires) if (f.id == id) def = &f;
+        if (!def) continue;
+        const world::Room* room = impl_->district->findRoom(def->room);
+        FlameView v;
+        glm::vec3 c = room ? room->box.center() : glm::vec3(0.0f);
+        v.baseM = def->position ? glm::vec3(def->position->x, def->position->y, def->position->z)
+                                : glm::vec3(c.x, c.y, room ? room->box.min.z : 0.0f);
+        v.hrrKw = st.hrrKw;
+        v.diameterM = fire::equivalentDiameterM(def->areaM2);
+        v.heightM = std::max(0.2, fire::heskestadFlameHeightM(st.hrrKw, v.diameterM));
+        out.push_back(v);
+    }
+    return out;
+}
+
+}  // namespace cd::app

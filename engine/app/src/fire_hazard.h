@@ -1,0 +1,96 @@
+#pragma once
+// The fire and smoke of a session: the zone fire model (engine/sim/fire) run over the
+// district's rooms and doors, with the scenario's fires. The session asks it for the
+// conditions at the trainee's eyes; the renderer for each room's smoke layer and the flames.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <glm/common.hpp>
+#include <glm/vec3.hpp>
+
+#include "core/hash.h"
+#include "core/result.h"
+#include "scenario/scenario_def.h"
+#include "world/district.h"
+
+namespace cd::app {
+
+/// Conditions at a point: what a person there breathes, sees and feels.
+struct HazardSample {
+    double temperatureC = 20.0;
+    double layerHeightM = 99.0;   ///< smoke interface height above the floor
+    double visibilityM = 30.0;    ///< light-reflecting signs (K = 3)
+    double coPpm = 0.0;
+    double co2Pct = 0.04;
+    double o2Pct = 20.9;
+    double hcnPpm = 0.0;
+    double sootKgM3 = 0.0;
+};
+
+/// A hazard event pulled after the step ("fire.flashover", "fire.detected", ...).
+struct HazardEvent {
+    std::string kind;
+    std::string subject;
+    double value = 0.0;
+    std::string text;
+};
+
+/// One room's smoke, for drawing.
+struct RoomSmoke {
+    const world::Room* room = nullptr;
+    double layerHeightM = 99.0;  ///< above the floor
+    double upperTempC = 20.0;
+    double extinctionPerM = 0.0; ///< of the upper layer
+};
+
+struct FlameView {
+    glm::vec3 baseM{0.0f};
+    double hrrKw = 0.0;
+    double heightM = 0.0;
+    double diameterM = 0.0;
+};
+
+/// The accumulated fractional effective dose of one person (ISO 13571).
+class FedDose {
+public:
+    FedDose();
+    ~FedDose();
+    FedDose(FedDose&&) noexcept;
+    FedDose& operator=(FedDose&&) noexcept;
+    void accumulate(const HazardSample& s, double dtS);
+    double fed() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+class FireHazard {
+public:
+    static Result<std::unique_ptr<FireHazard>> build(const scenario::ScenarioDef& scenario,
+                                                     const world::District& district);
+    ~FireHazard();
+
+    Status ignite(const std::string& fireId);
+    Status setDoorOpen(const std::string& doorId, bool open);
+    /// Whether a door stands open (doors inside one compartment count as open).
+    bool doorOpen(const std::string& doorId) const;
+    void step(double dtS);
+    /// Conditions at p; `room` (where the person stands, nullptr outdoors) settles points
+    /// in a doorway or on a wall line, which belong to no room box.
+    HazardSample sample(const glm::vec3& p, const world::Room* room) const;
+    std::vector<HazardEvent> drainEvents();
+    void hash(StateHasher& h) const;
+
+    std::vector<RoomSmoke> smoke() const;
+    std::vector<FlameView> flames() const;
+
+    struct Impl;
+
+private:
+    explicit FireHazard(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace cd::app

@@ -1,0 +1,14 @@
+#pragma once
+// Checks a loaded scenario against its district: every room, door, fire and assembly point
+// it names must exist there. Errors point at the scenario file's line and field.
+#include <vector>
+
+#include "core/result.h"
+#include "scenario/scenario_def.h"
+#include "world/district.h"
+
+namespace cd::app {
+
+std::vector<Error> checkScenarioAgainstDistrict(const scenario::ScenarioDef& def, const world::District& district);
+
+}  // namespace cd::app

@@ -1,0 +1,362 @@
+#include "session.h"
+
+#include <cmath>
+
+#include "core/log.h"
+
+namespace cd::app {
+
+namespace {
+constexpr double kPoseHz = 4.0;      // poses recorded 4 times a second
+constexpr double kHashHz = 1.0;      // a state hash every second
+constexpr float kArriveM = 0.15f;    // a move target counts as reached within this distance
+}  // namespace
+
+Session::Session(const SessionSetup& setup)
+    : setup_(setup),
+      clock_(1.0 / setup.scenario->tickHz),
+      rules_(*setup.scenario),
+      motion_(*setup.district) {}
+
+Result<std::unique_ptr<Session>> Session::start(const SessionSetup& setup) {
+    std::unique_ptr<Session> s(new Session(setup));
+    if (auto st = s->init(); !st) return st.error();
+    return s;
+}
+
+Status Session::init() {
+    const auto& sc = *setup_.scenario;
+    const auto& d = *setup_.district;
+
+    auto fire = FireHazard::build(sc, d);
+    if (!fire) return fire.error();
+    fire_ = std::move(*fire);
+    auto crowd = CrowdPopulation::build(sc, d, clock_.stepS(), setup_.seed);
+    if (!crowd) return crowd.error();
+    crowd_ = std::move(*crowd);
+    // Without an alarm in the timeline, people start at once.
+    bool alarmed = false;
+    for (const auto& e : sc.timeline) alarmed = alarmed || e.kind == "alarm";
+    if (crowd_ && !alarmed) crowd_->startEvacuation(0.0);
+
+    glm::vec3 start(0.0f);
+    if (sc.trainee.startPosition) {
+        start = glm::vec3(sc.trainee.startPosition->x, sc.trainee.startPosition->y, sc.trainee.startPosition->z);
+    } else {
+        const world::Room* room = d.findRoom(sc.trainee.startRoom);
+        if (!room) return makeError("no room '" + sc.trainee.startRoom + "' in the district", sc.path, sc.trainee.source.line, "trainee.start_room");
+        start = room->box.center();
+        start.z = room->box.min.z;
+    }
+    if (!motion_.place(body_, start))
+        return makeError("the start position is not walkable (inside a wall or off the map)", sc.path, sc.trainee.source.line, "trainee");
+    body_.yawDeg = static_cast<float>(sc.trainee.startYawDeg);
+
+    auto& m = log_.meta;
+    m.sessionId = setup_.sessionId;
+    m.scenarioId = sc.id;
+    m.scenarioTitle = sc.title;
+    m.scenarioPath = sc.path;
+    m.seed = setup_.seed;
+    m.startedAtUtc = setup_.startedAtUtc;
+    m.citydrillVersion = CITYDRILL_VERSION;
+    m.traineeRole = sc.trainee.role;
+    m.input = setup_.input;
+    m.tickS = clock_.stepS();
+
+    if (!setup_.databasePath.empty()) {
+        auto store = record::SessionStore::create(setup_.databasePath, m);
+        if (!store) return store.error();
+        store_ = std::move(*store);
+    }
+    lastRoomId_ = body_.room ? body_.room->id : "outside";
+    emit("scenario.start", sc.id, 0.0, sc.title);
+    // A script that fails to load stops the start: the author sees file and line at once.
+    if (auto st = rules_.loadHooks(sc); !st) return st.error();
+    return Ok{};
+}
+
+float Session::eyeHeightM() const {
+    const auto& t = setup_.scenario->trainee;
+    return static_cast<float>(body_.crouched ? t.crouchEyeHeightM : t.eyeHeightM);
+}
+
+const std::string& Session::chainHead() const {
+    static const std::string none;
+    return store_ ? store_->chainHead() : none;
+}
+
+void Session::recordStatus(const Status& s) {
+    if (!s && !storeFailed_) {
+        // Keep running and keep the in-memory log: the report still gets written.
+        storeFailed_ = true;
+        CD_LOG_ERROR("session record: %s", s.error().str().c_str());
+        messages_.push_back({timeS(), "warning", "Recording failed: " + s.error().message});
+    }
+}
+
+void Session::emit(const std::string& kind, const std::string& subject, double value, const std::string& text) {
+    record::SimEvent e{timeS(), kind, subject, value, text};
+    log_.events.push_back(e);
+    if (store_) recordStatus(store_->appendEvent(e));
+    rules_.observe(kind, timeS(), subject, value);
+    // The alarm starts the crowd's pre-movement clock.
+    if (crowd_ && (kind == "alarm.sound" || kind == "alarm.manual")) crowd_->startEvacuation(timeS());
+}
+
+std::vector<CrowdPersonView> Session::crowdPeople() const {
+    return crowd_ ? crowd_->people() : std::vector<CrowdPersonView>{};
+}
+
+CrowdFigures Session::crowdFigures() const { return crowd_ ? crowd_->figures() : CrowdFigures{}; }
+
+void Session::act(record::TraineeAction action) { pending_.push_back(std::move(action)); }
+
+void Session::setWalkIntent(float dirX, float dirY, bool run) {
+    glm::vec3 dir(dirX, dirY, 0.0f);
+    if (dir == intentDir_ && run == intentRun_) return;
+    intentDir_ = dir;
+    intentRun_ = run;
+    record::TraineeAction a;
+    a.kind = record::ActionKind::Move;
+    a.text = "heading";
+    a.x = dirX;
+    a.y = dirY;
+    a.value = run ? 1.0 : 0.0;
+    act(a);
+}
+
+void Session::applyAction(const record::TraineeAction& a) {
+    using record::ActionKind;
+    switch (a.kind) {
+        case ActionKind::Move:
+            if (a.text == "heading") {
+                walkDir_ = glm::vec3(static_cast<float>(a.x), static_cast<float>(a.y), 0.0f);
+                walkRun_ = a.value > 0.5;
+                moveTarget_.reset();
+            } else {
+                moveTarget_ = glm::vec3(static_cast<float>(a.x), static_cast<float>(a.y), static_cast<float>(a.z));
+                moveRun_ = a.value > 0.5;
+                walkDir_ = glm::vec3(0.0f);
+            }
+            break;
+        case ActionKind::Look:
+            body_.yawDeg = static_cast<float>(a.value);
+            body_.pitchDeg = static_cast<float>(a.z);
+            break;
+        case ActionKind::Crouch: body_.crouched = true; break;
+        case ActionKind::Stand: body_.crouched = false; break;
+        case ActionKind::OpenDoor:
+        case ActionKind::CloseDoor: {
+            bool open = a.kind == ActionKind::OpenDoor;
+            auto st = fire_->setDoorOpen(a.target, open);
+            if (st) emit(open ? "door.open" : "door.close", a.target, 0.0, "by the trainee");
+            else messages_.push_back({timeS(), "warning", st.error().message});
+            break;
+        }
+        case ActionKind::PullAlarm:
+            emit("alarm.manual", a.target, 0.0, "manual call point activated by the trainee");
+            messages_.push_back({timeS(), "alarm", "You raised the alarm."});
+            break;
+        case ActionKind::LeadGroup: {
+            // target = group id; text = an exit (directs the group there) or empty (they follow the trainee).
+            if (!crowd_) {
+                messages_.push_back({timeS(), "warning", "There is nobody here to lead."});
+                break;
+            }
+            auto r = crowd_->leadGroup(a.target, a.text);
+            if (!r) {
+                messages_.push_back({timeS(), "warning", r.error().message});
+                break;
+            }
+            emit("crowd.directed", a.target, *r,
+                 a.text.empty() ? std::to_string(*r) + " people follow the trainee"
+                                : std::to_string(*r) + " people directed to " + a.text);
+            break;
+        }
+        default:
+            break;  // recorded; no effect on the hazards in this scenario
+    }
+}
+
+void Session::applyCommand(const scenario::HazardCommand& c) {
+    using scenario::CommandKind;
+    bool zh = setup_.scenario->language == "zh" && !c.textZh.empty();
+    const std::string& text = zh ? c.textZh : c.text;
+    switch (c.kind) {
+        case CommandKind::Ignite:
+            if (auto st = fire_->ignite(c.target); st) emit("fire.ignite", c.target, 0.0, c.text);
+            else CD_LOG_ERROR("%s", st.error().str().c_str());
+            break;
+        case CommandKind::Alarm:
+            emit("alarm.sound", "", 0.0, c.text);
+            messages_.push_back({timeS(), "alarm", text});
+            break;
+        case CommandKind::Message:
+            emit("scenario.message", "", 0.0, c.text);
+            messages_.push_back({timeS(), "message", text});
+            break;
+        case CommandKind::OpenDoor:
+        case CommandKind::CloseDoor: {
+            bool open = c.kind == CommandKind::OpenDoor;
+            if (fire_->setDoorOpen(c.target, open)) emit(open ? "door.open" : "door.close", c.target, 0.0, "by the scenario");
+            break;
+        }
+        case CommandKind::End:
+            emit("scenario.end", "", 0.0, c.text.empty() ? "ended by the scenario" : c.text);
+            ended_ = true;
+            break;
+    }
+}
+
+void Session::moveBody() {
+    const auto& t = setup_.scenario->trainee;
+    const float dt = static_cast<float>(clock_.stepS());
+    float crouchFactor = body_.crouched ? 0.5f : 1.0f;
+    if (fedIncapacitated_) return;
+    if (moveTarget_) {
+        float speed = static_cast<float>(moveRun_ ? t.runSpeedMps : t.walkSpeedMps) * crouchFactor;
+        glm::vec3 to = *moveTarget_ - body_.feetM;
+        glm::vec3 flat(to.x, to.y, 0.0f);
+        float dist = std::sqrt(flat.x * flat.x + flat.y * flat.y);
+        float climb = std::fabs(to.z);
+        if (dist <= kArriveM && climb <= 0.5f) {
+            moveTarget_.reset();
+            return;
+        }
+        if (climb > 0.5f) {
+            // A flight of stairs: follow the straight line, slower (RiMEA/Fruin: ~0.6 of level speed).
+            float len = std::sqrt(dist * dist + to.z * to.z);
+            float stepLen = std::min(len, speed * 0.6f * dt);
+            motion_.moveFreely(body_, body_.feetM + to * (stepLen / len));
+        } else {
+            float stepLen = std::min(dist, speed * dt);
+            motion_.walk(body_, flat * (stepLen / dist));
+        }
+        if (dist > 1e-4f) body_.yawDeg = std::atan2(to.y, to.x) * 57.29578f;
+    } else if (walkDir_ != glm::vec3(0.0f)) {
+        float speed = static_cast<float>(walkRun_ ? t.runSpeedMps : t.walkSpeedMps) * crouchFactor;
+        motion_.walk(body_, walkDir_ * (speed * dt));
+    }
+}
+
+void Session::senseHazards() {
+    glm::vec3 eye = body_.feetM + glm::vec3(0.0f, 0.0f, eyeHeightM());
+    lastSample_ = fire_->sample(eye, body_.room);
+    fed_.accumulate(lastSample_, clock_.stepS());
+    double fed = fed_.fed();
+    if (!fedWarned_ && fed >= 0.3) {
+        fedWarned_ = true;
+        emit("trainee.fed_threshold", "trainee", 0.3, "FED reached 0.3: incapacitation of susceptible people (ISO 13571)");
+        messages_.push_back({timeS(), "warning", "You are breathing toxic smoke. Get low and get out."});
+    }
+    if (!fedIncapacitated_ && fed >= 1.0) {
+        fedIncapacitated_ = true;
+        emit("trainee.fed_threshold", "trainee", 1.0, "FED reached 1.0: the trainee is incapacitated");
+        emit("trainee.incapacitated", "trainee", fed, "incapacitated by smoke");
+        messages_.push_back({timeS(), "warning", "You have been overcome by smoke."});
+    }
+
+    std::string roomId = body_.room ? body_.room->id : "outside";
+    if (roomId != lastRoomId_) {
+        emit("trainee.enter_room", roomId, 0.0, "from " + lastRoomId_);
+        if (roomId == "outside" && !leftBuilding_) {
+            leftBuilding_ = true;
+            emit("trainee.left_building", lastRoomId_, 0.0, "left the building");
+        }
+        lastRoomId_ = roomId;
+    }
+    if (!reachedAssemblyS_) {
+        if (const auto* ap = setup_.district->findAssemblyPoint(setup_.scenario->assemblyPoint)) {
+            glm::vec3 d = body_.feetM - ap->positionM;
+            if (!body_.room && d.x * d.x + d.y * d.y <= ap->radiusM * ap->radiusM) {
+                reachedAssemblyS_ = timeS();
+                emit("trainee.reached_assembly", ap->id, fed, "reached the assembly point");
+                messages_.push_back({timeS(), "message", "You reached the assembly point."});
+            }
+        }
+    }
+}
+
+std::uint64_t Session::stateHash() const {
+    StateHasher h;
+    h.add(clock_.tick());
+    h.add(body_.feetM.x); h.add(body_.feetM.y); h.add(body_.feetM.z);
+    h.add(body_.yawDeg); h.add(body_.crouched);
+    h.add(fed_.fed());
+    fire_->hash(h);
+    if (crowd_) crowd_->hash(h);
+    return h.value();
+}
+
+void Session::tick() {
+    if (ended_) return;
+    const double now = timeS();
+    if (store_) recordStatus(store_->beginTick(clock_.tick()));
+
+    // 1. Input: actions queued since the last tick.
+    while (!pending_.empty()) {
+        record::TraineeAction a = std::move(pending_.front());
+        pending_.pop_front();
+        a.timeS = now;
+        log_.actions.push_back(a);
+        if (store_) recordStatus(store_->appendAction(a));
+        applyAction(a);
+    }
+    // 2. Scenario rules. A script error is recorded, the hooks go off, the session goes on.
+    for (const auto& c : rules_.due(now)) applyCommand(c);
+    for (const auto& e : rules_.drainScriptErrors()) {
+        emit("scenario.script_error", e.file, e.line, e.str());
+        messages_.push_back({now, "warning", "Scenario script stopped: " + e.str()});
+    }
+    // 3. Hazards and the trainee step.
+    fire_->step(clock_.stepS());
+    moveBody();
+    // 4. Events pulled after the step.
+    for (const auto& e : fire_->drainEvents()) emit(e.kind, e.subject, e.value, e.text);
+    senseHazards();
+    // The crowd after the fire, with the trainee where they now stand.
+    if (crowd_) {
+        std::vector<HazardEvent> events;
+        crowd_->tick(now, *fire_, body_.feetM, body_.room, events);
+        for (const auto& e : events) emit(e.kind, e.subject, e.value, e.text);
+    }
+    // 5. Record poses and hashes at their lower rates.
+    const std::int64_t poseEvery = std::max<std::int64_t>(1, clock_.stepsFor(1.0 / kPoseHz));
+    const std::int64_t hashEvery = std::max<std::int64_t>(1, clock_.stepsFor(1.0 / kHashHz));
+    if (clock_.tick() % poseEvery == 0) {
+        record::PoseSample p;
+        p.timeS = now;
+        p.x = body_.feetM.x; p.y = body_.feetM.y; p.z = body_.feetM.z;
+        p.yawDeg = body_.yawDeg; p.pitchDeg = body_.pitchDeg;
+        p.room = body_.room ? body_.room->id : "outside";
+        p.fed = fed_.fed();
+        p.visibilityM = lastSample_.visibilityM;
+        p.temperatureC = lastSample_.temperatureC;
+        log_.poses.push_back(p);
+        if (store_) recordStatus(store_->appendPose(p));
+    }
+    if (clock_.tick() % hashEvery == 0) {
+        lastHash_ = stateHash();
+        record::StateHash sh{clock_.tick(), now, lastHash_};
+        log_.hashes.push_back(sh);
+        if (store_) recordStatus(store_->appendHash(sh));
+    }
+    if (store_) recordStatus(store_->commitTick());
+    clock_.advance();
+    if (timeS() >= setup_.durationS - 1e-9 && !ended_) {
+        emit("scenario.end", "", 0.0, "time is up");
+        ended_ = true;
+    }
+}
+
+Status Session::finish() {
+    log_.meta.durationS = timeS();
+    if (store_) {
+        auto st = store_->close(timeS());
+        if (!st) return st;
+    }
+    return Ok{};
+}
+
+}  // namespace cd::app

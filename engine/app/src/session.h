@@ -1,0 +1,121 @@
+#pragma once
+// One training session: the fixed-step tick of ARCHITECTURE.md. Input arrives as
+// TraineeActions; scenario rules emit hazard commands; hazards step; events are pulled;
+// the recorder appends actions, events, poses (4 Hz) and state hashes (1 Hz).
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/fixed_clock.h"
+#include "core/result.h"
+#include "crowd_population.h"
+#include "fire_hazard.h"
+#include "record/session_log.h"
+#include "record/session_store.h"
+#include "scenario/scenario_def.h"
+#include "scenario/scenario_rules.h"
+#include "trainee_body.h"
+#include "world/district.h"
+
+namespace cd::app {
+
+struct SessionSetup {
+    const scenario::ScenarioDef* scenario = nullptr;
+    const world::District* district = nullptr;
+    std::uint64_t seed = 1;
+    double durationS = 300.0;
+    std::string input = "desktop";  ///< "desktop", "bot:<path>", "replay"
+    std::string databasePath;       ///< session.db to create
+    std::string sessionId;
+    std::string startedAtUtc;
+};
+
+/// A line of text for the HUD and the report: alarms, radio messages, warnings.
+struct SessionMessage {
+    double timeS = 0.0;
+    std::string kind;  ///< "alarm", "message", "warning"
+    std::string text;
+};
+
+class Session {
+public:
+    static Result<std::unique_ptr<Session>> start(const SessionSetup& setup);
+
+    /// Queues an action for the next tick (stamped with that tick's time).
+    void act(record::TraineeAction action);
+    /// Desktop walking: a direction in the ground plane (unit or zero) and whether running;
+    /// recorded as a Move action when it changes.
+    void setWalkIntent(float dirX, float dirY, bool run);
+    /// Runs one fixed step.
+    void tick();
+    /// Closes the record; call once at the end.
+    Status finish();
+
+    bool ended() const { return ended_; }
+    double timeS() const { return clock_.timeS(); }
+    double stepS() const { return clock_.stepS(); }
+    std::int64_t tickIndex() const { return clock_.tick(); }
+    const record::SessionLog& log() const { return log_; }
+    const TraineeBody& body() const { return body_; }
+    float eyeHeightM() const;
+    const FireHazard& fire() const { return *fire_; }
+    const std::vector<SessionMessage>& messages() const { return messages_; }
+    double fed() const { return fed_.fed(); }
+    const HazardSample& lastSample() const { return lastSample_; }
+    bool reachedAssembly() const { return reachedAssemblyS_.has_value(); }
+    const std::string& chainHead() const;
+    std::uint64_t lastStateHash() const { return lastHash_; }
+    /// Whether the bot/desktop move target has been reached (no move pending).
+    bool idle() const { return !moveTarget_ && walkDir_ == glm::vec3(0.0f); }
+    const scenario::ScenarioDef& scenario() const { return *setup_.scenario; }
+    const world::District& district() const { return *setup_.district; }
+    /// The scenario's crowd (classmates, teachers); nullptr when the scenario has none.
+    const CrowdPopulation* crowd() const { return crowd_.get(); }
+    /// People to draw (empty without a crowd): classmates blue, teachers green, overcome red.
+    std::vector<CrowdPersonView> crowdPeople() const;
+    /// People out, last out, max FED (all zero without a crowd).
+    CrowdFigures crowdFigures() const;
+
+private:
+    explicit Session(const SessionSetup& setup);
+    Status init();
+    void applyAction(const record::TraineeAction& a);
+    void applyCommand(const scenario::HazardCommand& c);
+    void moveBody();
+    void senseHazards();
+    void emit(const std::string& kind, const std::string& subject, double value, const std::string& text);
+    std::uint64_t stateHash() const;
+    void recordStatus(const Status& s);
+
+    SessionSetup setup_;
+    FixedClock clock_;
+    scenario::ScenarioRules rules_;
+    TraineeMotion motion_;
+    TraineeBody body_;
+    std::unique_ptr<FireHazard> fire_;
+    std::unique_ptr<CrowdPopulation> crowd_;
+    FedDose fed_;
+    HazardSample lastSample_;
+    std::unique_ptr<record::SessionStore> store_;
+    record::SessionLog log_;
+    std::deque<record::TraineeAction> pending_;
+    std::vector<SessionMessage> messages_;
+
+    std::optional<glm::vec3> moveTarget_;
+    bool moveRun_ = false;
+    glm::vec3 walkDir_{0.0f};
+    glm::vec3 intentDir_{0.0f};
+    bool intentRun_ = false;
+    bool walkRun_ = false;
+    std::string lastRoomId_ = "?";
+    bool leftBuilding_ = false;
+    std::optional<double> reachedAssemblyS_;
+    bool fedWarned_ = false, fedIncapacitated_ = false;
+    bool ended_ = false;
+    bool storeFailed_ = false;
+    std::uint64_t lastHash_ = 0;
+};
+
+}  // namespace cd::app

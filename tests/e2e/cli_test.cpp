@@ -1,0 +1,56 @@
+#include <gtest/gtest.h>
+
+#include "e2e_fixture.h"
+
+using namespace cd::e2e;
+
+TEST(Cli, VersionAndHelpExitZeroAndNameTheCommands) {
+    auto v = runCitydrill("--version");
+    EXPECT_EQ(v.exitCode, 0);
+    EXPECT_NE(v.output.find("citydrill "), std::string::npos);
+    auto h = runCitydrill("--help");
+    EXPECT_EQ(h.exitCode, 0);
+    for (const char* c : {"run SCENARIO", "validate SCENARIO"}) EXPECT_NE(h.output.find(c), std::string::npos) << c;
+}
+
+TEST(Cli, TheDefaultScenarioValidates) {
+    auto r = runCitydrill("validate scenes/school_fire_drill.toml");
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+}
+
+TEST(Cli, AMalformedScenarioGivesFileLineErrorsAndExitOne) {
+    std::string dir = freshDir("bad_scenario");
+    std::string path = dir + "/bad.toml";
+    std::ofstream(path) << "[scenario]\nid = \"x\"\ntitle = \"X\"\ndistrict = \"nowhere.json\"\nduration_s = -4\n"
+                           "assembly_point = \"a\"\ninstructions = [\"go\"]\n[trainee]\nrole = \"pilot\"\nstart_room = \"r\"\n";
+    auto r = runCitydrill("validate " + path);
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.output.find(path + ":5: scenario.duration_s: value -4 is outside"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find(path + ":9: trainee.role:"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("rubric: missing"), std::string::npos) << r.output;
+}
+
+TEST(Cli, AScenarioNamingAMissingRoomIsRejectedWithItsLine) {
+    std::string dir = freshDir("bad_room");
+    std::string text = readText("scenes/school_fire_drill.toml");
+    auto at = text.find("start_room = \"");
+    ASSERT_NE(at, std::string::npos);
+    text.insert(at + 14, "no_such_");
+    std::string path = dir + "/s.toml";
+    // Keep the district path valid from the temporary folder.
+    auto d = text.find("district = \"");
+    auto end = text.find('"', d + 12);
+    std::string rel = text.substr(d + 12, end - d - 12);
+    text.replace(d + 12, rel.size(), std::filesystem::absolute("scenes/" + rel).lexically_normal().string());
+    std::ofstream(path) << text;
+    auto r = runCitydrill("validate " + path);
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.output.find("trainee.start_room: no room 'no_such_"), std::string::npos) << r.output;
+}
+
+TEST(Cli, RunRejectsUnknownOptionsAndMissingFiles) {
+    EXPECT_EQ(runCitydrill("run scenes/school_fire_drill.toml --bogus").exitCode, 2);
+    auto r = runCitydrill("run /nonexistent/s.toml --headless");
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.output.find("/nonexistent/s.toml"), std::string::npos) << r.output;
+}

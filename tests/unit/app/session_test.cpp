@@ -1,0 +1,106 @@
+#include <gtest/gtest.h>
+
+#include "bot_driver.h"
+#include "session.h"
+#include "tiny_district.h"
+
+using namespace cd;
+
+namespace {
+
+scenario::ScenarioDef tinyScenario() {
+    scenario::ScenarioDef s;
+    s.path = "tiny.toml";
+    s.id = "tiny";
+    s.title = "Tiny drill";
+    s.durationS = 90.0;
+    s.tickHz = 20.0;
+    s.assemblyPoint = "AP";
+    s.trainee.startRoom = "R2";
+    scenario::FireDef f;
+    f.id = "f1";
+    f.room = "R1";
+    f.atS = 1.0;
+    f.alphaKwS2 = 0.1876;  // ultrafast, so the small room fills within the test
+    f.peakHrrKw = 800.0;
+    f.sootYield = 0.1;
+    f.coYield = 0.1;
+    s.fires.push_back(f);
+    scenario::TimelineEvent alarm;
+    alarm.kind = "alarm";
+    alarm.on = "fire.detected";
+    alarm.text = "Fire!";
+    s.timeline.push_back(alarm);
+    return s;
+}
+
+struct Drill {
+    std::vector<record::StateHash> hashes;
+    record::SessionLog log;
+    double fed = 0.0;
+};
+
+// The trainee either walks out at 20 s, or walks into the burning room and stays.
+Drill play(bool intoTheFire) {
+    auto d = world::parseDistrict(test::tinyDistrict().dump(), "tiny.json");
+    EXPECT_TRUE(d.ok());
+    world::WalkGraph graph(*d);
+    scenario::ScenarioDef sc = tinyScenario();
+    app::SessionSetup setup;
+    setup.scenario = &sc;
+    setup.district = &*d;
+    setup.durationS = sc.durationS;
+    auto session = app::Session::start(setup);
+    EXPECT_TRUE(session.ok()) << (session.ok() ? "" : session.error().str());
+    scenario::BotScript bot;
+    scenario::BotStep wait;
+    wait.action = "wait";
+    wait.waitS = 20.0;
+    scenario::BotStep move;
+    move.action = "move";
+    move.to = intoTheFire ? "room:R1" : "assembly:AP";
+    bot.steps = {wait, move};
+    app::BotDriver driver(bot, *d, graph);
+    app::Session& s = **session;
+    while (!s.ended()) {
+        driver.update(s);
+        s.tick();
+    }
+    return Drill{s.log().hashes, s.log(), s.fed()};
+}
+
+bool hasEvent(const record::SessionLog& log, const std::string& kind) {
+    for (const auto& e : log.events) if (e.kind == kind) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST(Session, TheFireIsDetectedTheAlarmSoundsAndTheTraineeWalksOut) {
+    Drill out = play(false);
+    EXPECT_TRUE(hasEvent(out.log, "fire.ignite"));
+    EXPECT_TRUE(hasEvent(out.log, "fire.detected"));
+    EXPECT_TRUE(hasEvent(out.log, "alarm.sound"));
+    EXPECT_TRUE(hasEvent(out.log, "trainee.left_building"));
+    EXPECT_TRUE(hasEvent(out.log, "trainee.reached_assembly"));
+    // 4 poses a second, one hash a second, over the whole 90 s.
+    EXPECT_NEAR(static_cast<double>(out.log.poses.size()), 90.0 * 4.0, 1.0);
+    EXPECT_NEAR(static_cast<double>(out.hashes.size()), 90.0, 1.0);
+}
+
+TEST(Session, StandingInTheBurningRoomGivesAFarHigherDoseThanLeaving) {
+    Drill out = play(false);
+    Drill in = play(true);
+    EXPECT_LT(out.fed, 0.05);
+    EXPECT_GT(in.fed, 0.3) << "60 s in a small room with an 800 kW fire";
+    EXPECT_GT(in.fed, 10.0 * std::max(out.fed, 1e-3));
+}
+
+TEST(Session, SameScenarioAndActionsGiveTheSameStateHashes) {
+    Drill a = play(true);
+    Drill b = play(true);
+    ASSERT_EQ(a.hashes.size(), b.hashes.size());
+    for (std::size_t i = 0; i < a.hashes.size(); ++i) EXPECT_EQ(a.hashes[i].hash, b.hashes[i].hash) << i;
+    Drill c = play(false);
+    EXPECT_NE(a.hashes.back().hash, c.hashes.back().hash);
+}
