@@ -106,6 +106,7 @@ Status runDesktopLoop(Session& s, BotDriver* bot, const DesktopLoopOptions& opti
         if (choice->resume) paused = false;
         if (choice->quit) break;
     }
+    if (!options.screenshotPath.empty()) return (*view)->saveScreenshot(options.screenshotPath);
     return Ok{};
 }
 

@@ -9,6 +9,7 @@ class BotDriver;
 
 struct DesktopLoopOptions {
     int width = 1280, height = 720;
+    std::string screenshotPath;  ///< save the last frame here when the loop ends (empty: none)
 };
 
 /// Runs the session in a window until it ends or the user quits. Fails (and leaves the session

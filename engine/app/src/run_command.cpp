@@ -89,6 +89,7 @@ int runRun(const std::vector<std::string>& args) {
         DesktopLoopOptions d;
         d.width = opts->width;
         d.height = opts->height;
+        d.screenshotPath = opts->screenshotPath;
         auto st = runDesktopLoop(s, bot ? &*bot : nullptr, d);
         if (!st) {
             std::fprintf(stderr, "citydrill: no window (%s); running headless\n", st.error().str().c_str());
@@ -118,7 +119,7 @@ int runRun(const std::vector<std::string>& args) {
 
 }  // namespace
 
-CD_COMMAND(run, "run", "run SCENARIO [--headless] [--seconds S] [--seed N] [--bot FILE] [--out DIR] [--lang en|zh] [--size WxH]",
+CD_COMMAND(run, "run", "run SCENARIO [--headless] [--seconds S] [--seed N] [--bot FILE] [--out DIR] [--lang en|zh] [--size WxH] [--screenshot PNG]",
            "Run a training session: in a window when there is a display, else headless; writes session.db, "
            "report.json, report.html and final.png to DIR (default out/<date-time>/).",
            runRun);

@@ -57,6 +57,10 @@ Result<RunOptions> parseRunOptions(const std::vector<std::string>& args) {
             if (!v) return v.error();
             if (*v != "en" && *v != "zh") return makeError("--lang takes en or zh, got '" + *v + "'");
             o.language = *v;
+        } else if (a == "--screenshot") {
+            auto v = value("--screenshot");
+            if (!v) return v.error();
+            o.screenshotPath = *v;
         } else if (a == "--size") {
             auto v = value("--size");
             if (!v) return v.error();

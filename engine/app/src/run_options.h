@@ -18,6 +18,7 @@ struct RunOptions {
     std::string outDir;
     std::string language;  ///< overrides the scenario's HUD language ("en" | "zh")
     int width = 1280, height = 720;
+    std::string screenshotPath;  ///< window runs: save the last frame (scene + HUD) as PNG
 };
 
 Result<RunOptions> parseRunOptions(const std::vector<std::string>& args);
