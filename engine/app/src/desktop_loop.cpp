@@ -30,6 +30,14 @@ const world::Door* nearestDoor(const Session& s) {
     }
     return best;
 }
+// The far end of a stair flight from the trainee's stairwell, going up (+1) or down (-1).
+const world::Stair* stairFrom(const Session& s, int direction) {
+    const world::Room* room = s.body().room;
+    if (!room) return nullptr;
+    for (const auto& st : s.district().stairs)
+        if ((direction > 0 ? st.lowerRoom : st.upperRoom) == room->id) return &st;
+    return nullptr;
+}
 }  // namespace
 
 Status runDesktopLoop(Session& s, BotDriver* bot, const DesktopLoopOptions& options) {
@@ -81,6 +89,18 @@ Status runDesktopLoop(Session& s, BotDriver* bot, const DesktopLoopOptions& opti
                 record::TraineeAction a;
                 a.kind = crouched ? record::ActionKind::Crouch : record::ActionKind::Stand;
                 s.act(a);
+            }
+            if (in.stairsUp || in.stairsDown) {
+                // Walk the flight to its other end (the stairwell is one open box, so a straight line).
+                int dir = in.stairsUp ? 1 : -1;
+                if (const world::Stair* st = stairFrom(s, dir)) {
+                    glm::vec3 to = dir > 0 ? st->topM : st->bottomM;
+                    record::TraineeAction a;
+                    a.kind = record::ActionKind::Move;
+                    a.text = "stairs";
+                    a.x = to.x; a.y = to.y; a.z = to.z;
+                    s.act(a);
+                }
             }
             if (in.interact) {
                 if (const world::Door* d = nearestDoor(s)) {

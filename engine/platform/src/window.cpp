@@ -28,7 +28,7 @@ struct Window::Impl {
     bool captured = false;
     double lastX = 0.0, lastY = 0.0;
     bool havePos = false;
-    bool escDown = false, eDown = false;
+    bool escDown = false, eDown = false, rDown = false, fDown = false;
 };
 
 Window::Window(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -77,6 +77,11 @@ InputState Window::pollInput() {
     in.interact = e && !d.eDown;
     d.escDown = esc;
     d.eDown = e;
+    const bool r = key(GLFW_KEY_R) || key(GLFW_KEY_PAGE_UP), f = key(GLFW_KEY_F) || key(GLFW_KEY_PAGE_DOWN);
+    in.stairsUp = r && !d.rDown;
+    in.stairsDown = f && !d.fDown;
+    d.rDown = r;
+    d.fDown = f;
     double x = 0.0, y = 0.0;
     glfwGetCursorPos(d.window, &x, &y);
     if (d.captured && d.havePos) {

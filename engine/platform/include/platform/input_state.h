@@ -12,6 +12,8 @@ struct InputState {
     bool crouch = false;    ///< C held
     bool interact = false;  ///< E pressed this frame (edge)
     bool pause = false;     ///< Esc pressed this frame (edge)
+    bool stairsUp = false;  ///< R or Page Up pressed this frame (edge): climb the stair of this stairwell
+    bool stairsDown = false;  ///< F or Page Down pressed this frame (edge): go down it
     float mouseDxPx = 0.0f; ///< cursor motion since the last poll (only while captured)
     float mouseDyPx = 0.0f;
     bool cursorCaptured = false;
