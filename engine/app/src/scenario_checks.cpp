@@ -1,6 +1,7 @@
 #include "scenario_checks.h"
 
 #include "crowd/demography.h"
+#include "flood_hazard.h"
 
 namespace cd::app {
 
@@ -17,6 +18,10 @@ std::vector<Error> checkScenarioAgainstDistrict(const scenario::ScenarioDef& def
         errors.push_back(at(t.source, "trainee.start_room", "no room '" + t.startRoom + "' in district " + d.manifestPath));
     if (!d.findAssemblyPoint(def.assemblyPoint))
         errors.push_back(makeError("no assembly point '" + def.assemblyPoint + "' in district " + d.manifestPath, def.path, 0, "scenario.assembly_point"));
+    // [flood]: the DEM must load and the inflows and breaches must lie on it (building the
+    // model checks both; a 300 x 300 DEM takes milliseconds).
+    if (def.flood)
+        if (auto fl = FloodHazard::build(def, d, 1); !fl) errors.push_back(fl.error());
     for (const auto& f : def.fires) {
         const world::Room* room = d.findRoom(f.room);
         if (!room) {

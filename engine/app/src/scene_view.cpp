@@ -29,6 +29,8 @@ render::RenderSnapshot hazardSnapshot(const Session& s) {
         src.hrrKw = static_cast<float>(f.hrrKw);
         snap.fires.push_back(src);
     }
+    // The flood: the model's grid, in blocks of at least 2 m (the renderer draws cells over 1 cm deep).
+    if (const FloodHazard* f = s.flood()) snap.water.push_back(f->waterGrid(2.0));
     // The crowd: classmates blue, teachers green, people overcome by smoke red.
     const glm::vec3 me = s.body().feetM;
     for (const auto& v : s.crowdPeople()) {

@@ -1,6 +1,8 @@
 #include "session.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "core/log.h"
 
@@ -10,6 +12,7 @@ namespace {
 constexpr double kPoseHz = 4.0;      // poses recorded 4 times a second
 constexpr double kHashHz = 1.0;      // a state hash every second
 constexpr float kArriveM = 0.15f;    // a move target counts as reached within this distance
+constexpr double kFloodStrideS = 0.25;  // the flood advances in steps of this length
 }  // namespace
 
 Session::Session(const SessionSetup& setup)
@@ -31,6 +34,9 @@ Status Session::init() {
     auto fire = FireHazard::build(sc, d);
     if (!fire) return fire.error();
     fire_ = std::move(*fire);
+    auto flood = FloodHazard::build(sc, d);
+    if (!flood) return flood.error();
+    flood_ = std::move(*flood);
     auto crowd = CrowdPopulation::build(sc, d, clock_.stepS(), setup_.seed);
     if (!crowd) return crowd.error();
     crowd_ = std::move(*crowd);
@@ -213,7 +219,10 @@ void Session::moveBody() {
     const auto& t = setup_.scenario->trainee;
     const float dt = static_cast<float>(clock_.stepS());
     float crouchFactor = body_.crouched ? 0.5f : 1.0f;
-    if (fedIncapacitated_) return;
+    if (fedIncapacitated_ || swept_) return;
+    // Wading: slower in deeper, faster water (wadingSpeedFactor, Ishigaki et al. 2009).
+    // Never quite zero, so someone at the limit can still turn back.
+    if (flood_) crouchFactor *= std::max(0.1f, static_cast<float>(wadingSpeedFactor(lastFlood_.specificForceM2)));
     if (moveTarget_) {
         float speed = static_cast<float>(moveRun_ ? t.runSpeedMps : t.walkSpeedMps) * crouchFactor;
         glm::vec3 to = *moveTarget_ - body_.feetM;
@@ -278,6 +287,31 @@ void Session::senseHazards() {
     }
 }
 
+void Session::senseFlood() {
+    if (!flood_) return;
+    // Indoors the trainee is above the water (the buildings are closed cells of the model).
+    lastFlood_ = body_.room ? FloodPointSample{} : flood_->sample(body_.feetM.x, body_.feetM.y);
+    maxFloodHr_ = std::max(maxFloodHr_, lastFlood_.hazardRating);
+    // Defra FD2321/TR1 Table 3.2: HR >= 0.75 is "danger for some" (children among them).
+    if (!floodExposed_ && lastFlood_.hazardRating >= 0.75) {
+        floodExposed_ = true;
+        char text[160];
+        std::snprintf(text, sizeof text, "standing in flood water: depth %.2f m, speed %.2f m/s, hazard rating %.2f",
+                      lastFlood_.depthM, lastFlood_.speedMs, lastFlood_.hazardRating);
+        emit("trainee.flood_exposure", "trainee", lastFlood_.hazardRating, text);
+        messages_.push_back({timeS(), "warning", "You are in dangerous flood water. Get to higher ground."});
+    }
+    if (!swept_ && lastFlood_.specificForceM2 > kWadeLimitM2) {
+        swept_ = true;
+        char text[160];
+        std::snprintf(text, sizeof text, "swept off their feet: depth %.2f m, speed %.2f m/s, specific force %.3f m^2",
+                      lastFlood_.depthM, lastFlood_.speedMs, lastFlood_.specificForceM2);
+        emit("trainee.swept", "trainee", lastFlood_.specificForceM2, text);
+        emit("trainee.incapacitated", "trainee", lastFlood_.hazardRating, "swept away by flood water");
+        messages_.push_back({timeS(), "warning", "The water has swept you off your feet."});
+    }
+}
+
 std::uint64_t Session::stateHash() const {
     StateHasher h;
     h.add(clock_.tick());
@@ -285,6 +319,7 @@ std::uint64_t Session::stateHash() const {
     h.add(body_.yawDeg); h.add(body_.crouched);
     h.add(fed_.fed());
     fire_->hash(h);
+    if (flood_) flood_->hash(h);
     if (crowd_) crowd_->hash(h);
     return h.value();
 }
@@ -311,10 +346,16 @@ void Session::tick() {
     }
     // 3. Hazards and the trainee step.
     fire_->step(clock_.stepS());
+    // The flood follows the clock in 0.25 s strides: its own CFL steps are longer than a tick,
+    // and landing on every 1/60 s tick would cut each one short.
+    if (flood_ && now + clock_.stepS() > flood_->timeS() + 1e-9) flood_->advanceTo(flood_->timeS() + kFloodStrideS);
     moveBody();
     // 4. Events pulled after the step.
     for (const auto& e : fire_->drainEvents()) emit(e.kind, e.subject, e.value, e.text);
+    if (flood_)
+        for (const auto& e : flood_->drainEvents()) emit(e.kind, e.subject, e.value, e.text);
     senseHazards();
+    senseFlood();
     // The crowd after the fire, with the trainee where they now stand.
     if (crowd_) {
         std::vector<HazardEvent> events;

@@ -12,6 +12,7 @@
 #include "core/result.h"
 #include "crowd_population.h"
 #include "fire_hazard.h"
+#include "flood_hazard.h"
 #include "record/session_log.h"
 #include "record/session_store.h"
 #include "scenario/scenario_def.h"
@@ -61,6 +62,13 @@ public:
     const TraineeBody& body() const { return body_; }
     float eyeHeightM() const;
     const FireHazard& fire() const { return *fire_; }
+    /// The scenario's flood; nullptr when the scenario has no [flood].
+    const FloodHazard* flood() const { return flood_.get(); }
+    /// The water where the trainee stands (all zero without a flood).
+    const FloodPointSample& lastFloodSample() const { return lastFlood_; }
+    /// Highest flood hazard rating the trainee stood in, and whether the water swept them off their feet.
+    double maxFloodHazardRating() const { return maxFloodHr_; }
+    bool sweptByFlood() const { return swept_; }
     const std::vector<SessionMessage>& messages() const { return messages_; }
     double fed() const { return fed_.fed(); }
     const HazardSample& lastSample() const { return lastSample_; }
@@ -85,6 +93,7 @@ private:
     void applyCommand(const scenario::HazardCommand& c);
     void moveBody();
     void senseHazards();
+    void senseFlood();
     void emit(const std::string& kind, const std::string& subject, double value, const std::string& text);
     std::uint64_t stateHash() const;
     void recordStatus(const Status& s);
@@ -96,6 +105,10 @@ private:
     TraineeBody body_;
     std::unique_ptr<FireHazard> fire_;
     std::unique_ptr<CrowdPopulation> crowd_;
+    std::unique_ptr<FloodHazard> flood_;
+    FloodPointSample lastFlood_;
+    double maxFloodHr_ = 0.0;
+    bool floodExposed_ = false, swept_ = false;
     FedDose fed_;
     HazardSample lastSample_;
     std::unique_ptr<record::SessionStore> store_;

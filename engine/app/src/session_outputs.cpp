@@ -179,6 +179,14 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
         std::printf("crowd: %d/%d out, last out %.1f s, alarm %.1f s, overcome %d, max FED %.3f\n", crowd.out, crowd.people,
                     crowd.lastOutS, crowd.startS, crowd.overcome, crowd.maxFed);
     }
+    if (const FloodHazard* fl = s.flood()) {
+        char line[256];
+        std::snprintf(line, sizeof line, "Flood: %.0f m2 under water at the end, deepest %.2f m; highest hazard rating where the trainee stood %.2f%s.",
+                      fl->wetAreaM2(), fl->maxDepthM(), s.maxFloodHazardRating(), s.sweptByFlood() ? " (swept off their feet)" : "");
+        extras.note = extras.note.empty() ? line : extras.note + " " + line;
+        std::printf("flood: wet %.0f m2, deepest %.2f m, trainee max HR %.2f%s\n", fl->wetAreaM2(), fl->maxDepthM(),
+                    s.maxFloodHazardRating(), s.sweptByFlood() ? ", swept" : "");
+    }
     std::string db = joinPath(outDir, "session.db");
     if (auto chain = record::verifyChain(db)) extras.chain = *chain;
     extras.chainHead = s.chainHead();

@@ -1,5 +1,7 @@
 #include "scenario/scenario_loader.h"
 
+#include <array>
+#include <cmath>
 #include <set>
 
 #include "core/files.h"
@@ -180,6 +182,102 @@ void readCrowd(TomlFields& root, ScenarioDef& def) {
     }
 }
 
+// An array of [a, b] pairs of finite numbers (segments, hydrographs, hyetographs).
+std::optional<std::vector<std::array<double, 2>>> pairs(TomlFields& f, const toml::table& t, const char* key,
+                                                         bool required, std::size_t minRows) {
+    if (!f.has(key)) {
+        if (required) f.error(key, "missing (expected an array of [a, b] pairs)");
+        return std::nullopt;
+    }
+    const toml::array* a = t.get(key)->as_array();
+    std::vector<std::array<double, 2>> out;
+    if (a) {
+        for (const auto& row : *a) {
+            const toml::array* r = row.as_array();
+            if (!r || r->size() != 2 || !(*r)[0].is_number() || !(*r)[1].is_number()) { a = nullptr; break; }
+            double x = (*r)[0].value<double>().value_or(NAN), y = (*r)[1].value<double>().value_or(NAN);
+            if (!std::isfinite(x) || !std::isfinite(y)) { a = nullptr; break; }
+            out.push_back({x, y});
+        }
+    }
+    if (!a || out.size() < minRows) {
+        f.error(key, "expected an array of at least " + std::to_string(minRows) + " [a, b] pairs of finite numbers");
+        return std::nullopt;
+    }
+    return out;
+}
+
+// A time series [[t, value], ...]: times strictly increasing from >= 0, values in [0, maxValue].
+bool series(TomlFields& f, const toml::table& t, const char* key, bool required, double maxValue,
+            std::vector<double>& times, std::vector<double>& values) {
+    auto rows = pairs(f, t, key, required, 1);
+    if (!rows) return false;
+    for (std::size_t i = 0; i < rows->size(); ++i) {
+        double ts = (*rows)[i][0], v = (*rows)[i][1];
+        if (ts < 0.0 || (i > 0 && ts <= times.back())) {
+            f.error(key, "row " + std::to_string(i + 1) + ": times must be >= 0 and strictly increasing");
+            return false;
+        }
+        if (v < 0.0 || v > maxValue) {
+            f.error(key, "row " + std::to_string(i + 1) + ": value must be in [0, " + std::to_string(static_cast<long long>(maxValue)) + "]");
+            return false;
+        }
+        times.push_back(ts);
+        values.push_back(v);
+    }
+    return true;
+}
+
+bool segment(TomlFields& f, const toml::table& t, double& x0, double& y0, double& x1, double& y1) {
+    auto rows = pairs(f, t, "segment", true, 2);
+    if (!rows) return false;
+    if (rows->size() != 2) {
+        f.error("segment", "expected [[x0, y0], [x1, y1]]");
+        return false;
+    }
+    x0 = (*rows)[0][0]; y0 = (*rows)[0][1]; x1 = (*rows)[1][0]; y1 = (*rows)[1][1];
+    return true;
+}
+
+// [flood]: the shallow-water model over a DEM, with river inflows, rain and levee breaches.
+// The DEM itself is read (and the segments checked against it) by the app.
+void readFlood(TomlFields& root, ScenarioDef& def, const std::string& baseDir) {
+    const toml::table* t = root.table("flood", false);
+    if (!t) return;
+    TomlFields f(*t, def.path, "flood", root.errorsRef());
+    FloodDef fl;
+    fl.source = sourceOf(f, "flood");
+    if (auto v = f.str("dem", true)) fl.demPath = joinPath(baseDir, *v);
+    if (auto v = f.num("manning", false, 0.0, 1.0)) fl.manningN = *v;
+    if (auto v = f.num("cell_m", false, 0.1, 100.0)) fl.cellM = *v;
+    series(f, *t, "rain", false, 500.0, fl.rainTimesS, fl.rainMmPerH);
+    auto inflows = f.tables("inflow");
+    for (std::size_t i = 0; i < inflows.size(); ++i) {
+        std::string path = "flood.inflow[" + std::to_string(i) + "]";
+        TomlFields inf(*inflows[i], def.path, path, root.errorsRef());
+        FloodInflowDef in;
+        in.source = sourceOf(inf, path);
+        segment(inf, *inflows[i], in.x0, in.y0, in.x1, in.y1);
+        series(inf, *inflows[i], "hydrograph", true, 1e5, in.timesS, in.dischargeM3s);
+        fl.inflows.push_back(std::move(in));
+    }
+    auto breaches = f.tables("breach");
+    for (std::size_t i = 0; i < breaches.size(); ++i) {
+        std::string path = "flood.breach[" + std::to_string(i) + "]";
+        TomlFields bf(*breaches[i], def.path, path, root.errorsRef());
+        FloodBreachDef b;
+        b.source = sourceOf(bf, path);
+        if (auto v = bf.num("at_s", true, 0.0, kBig)) b.atS = *v;
+        segment(bf, *breaches[i], b.x0, b.y0, b.x1, b.y1);
+        if (auto v = bf.num("crest_m", true, -500.0, 9000.0)) b.crestM = *v;
+        if (auto v = bf.num("width_m", false, 0.1, 1000.0)) b.widthM = *v;
+        fl.breaches.push_back(std::move(b));
+    }
+    if (fl.inflows.empty() && fl.rainTimesS.empty())
+        f.error("inflow", "a flood needs at least one [[flood.inflow]] or rain");
+    def.flood = std::move(fl);
+}
+
 void readRubric(TomlFields& root, ScenarioDef& def) {
     const toml::table* t = root.table("rubric", true);
     if (!t) return;
@@ -244,6 +342,7 @@ ScenarioLoad parseScenario(const std::string& text, const std::string& path) {
         readFires(f, out.def);
         readTimeline(f, out.def);
         readCrowd(f, out.def);
+        readFlood(f, out.def, baseDir);
         readRubric(f, out.def);
     }
     return out;

@@ -227,3 +227,68 @@ premovement_s = [30, 10]
     EXPECT_NE(all.find("s.toml:" + std::to_string(lineOf(text, "leader =")) + ": crowd[0].leader: expected \"teacher\""), std::string::npos) << all;
     EXPECT_NE(all.find("s.toml:" + std::to_string(lineOf(text, "premovement_s")) + ": crowd[0].premovement_s:"), std::string::npos) << all;
 }
+
+namespace {
+
+std::string withFlood(const std::string& floodToml) { return std::string(kGood) + "\n" + floodToml; }
+
+}  // namespace
+
+TEST(ScenarioLoaderFlood, AFloodTableIsReadWithItsInflowsRainAndBreaches) {
+    auto load = parseScenario(withFlood(R"(
+[flood]
+dem = "dem.asc"
+manning = 0.04
+cell_m = 2
+rain = [[0, 0], [60, 50]]
+[[flood.inflow]]
+segment = [[0, 10], [100, 12]]
+hydrograph = [[0, 0], [30, 80], [300, 10]]
+[[flood.breach]]
+at_s = 45
+segment = [[50, 5], [60, 5]]
+crest_m = 6.5
+)"), "scenes/s.toml");
+    ASSERT_TRUE(load.errors.empty()) << join(load.errors);
+    ASSERT_TRUE(load.def.flood.has_value());
+    const auto& f = *load.def.flood;
+    EXPECT_EQ(f.demPath, "scenes/dem.asc");
+    EXPECT_DOUBLE_EQ(f.manningN, 0.04);
+    EXPECT_DOUBLE_EQ(f.cellM, 2.0);
+    ASSERT_EQ(f.inflows.size(), 1u);
+    EXPECT_DOUBLE_EQ(f.inflows[0].x1, 100.0);
+    EXPECT_DOUBLE_EQ(f.inflows[0].y1, 12.0);
+    EXPECT_EQ(f.inflows[0].dischargeM3s, (std::vector<double>{0, 80, 10}));
+    EXPECT_EQ(f.rainMmPerH, (std::vector<double>{0, 50}));
+    ASSERT_EQ(f.breaches.size(), 1u);
+    EXPECT_DOUBLE_EQ(f.breaches[0].atS, 45.0);
+    EXPECT_DOUBLE_EQ(f.breaches[0].crestM, 6.5);
+}
+
+TEST(ScenarioLoaderFlood, AScenarioWithoutFloodHasNone) {
+    auto load = parseScenario(kGood, "s.toml");
+    ASSERT_TRUE(load.errors.empty()) << join(load.errors);
+    EXPECT_FALSE(load.def.flood.has_value());
+}
+
+TEST(ScenarioLoaderFlood, BadFloodFieldsNameFileLineAndField) {
+    const std::string base = kGood;
+    const long floodLine = 1 + std::count(base.begin(), base.end(), '\n') + 1;  // line of [flood]
+    auto load = parseScenario(withFlood(R"([flood]
+dem = "dem.asc"
+manning = -0.1
+[[flood.inflow]]
+segment = [[0, 10]]
+hydrograph = [[0, 0], [0, 5]]
+)"), "s.toml");
+    std::string all = join(load.errors);
+    EXPECT_NE(all.find("s.toml:" + std::to_string(floodLine + 2) + ": flood.manning:"), std::string::npos) << all;
+    EXPECT_NE(all.find("s.toml:" + std::to_string(floodLine + 4) + ": flood.inflow[0].segment:"), std::string::npos) << all;
+    EXPECT_NE(all.find("s.toml:" + std::to_string(floodLine + 5) + ": flood.inflow[0].hydrograph: row 2"), std::string::npos) << all;
+}
+
+TEST(ScenarioLoaderFlood, AFloodWithoutInflowOrRainIsRejected) {
+    auto load = parseScenario(withFlood("[flood]\ndem = \"dem.asc\"\n"), "s.toml");
+    std::string all = join(load.errors);
+    EXPECT_NE(all.find("flood.inflow: a flood needs"), std::string::npos) << all;
+}

@@ -92,6 +92,35 @@ struct CriterionSpec {
     SourceRef source;
 };
 
+/// A river inflow of a [flood]: discharge spread over the cells under a segment.
+struct FloodInflowDef {
+    double x0 = 0.0, y0 = 0.0, x1 = 0.0, y1 = 0.0;
+    std::vector<double> timesS;        ///< hydrograph times, strictly increasing
+    std::vector<double> dischargeM3s;  ///< hydrograph values
+    SourceRef source;
+};
+
+/// A levee breach of a [flood]: at atS the bed along the segment is lowered to crestM.
+struct FloodBreachDef {
+    double atS = 0.0;
+    double x0 = 0.0, y0 = 0.0, x1 = 0.0, y1 = 0.0;
+    double crestM = 0.0;
+    double widthM = 2.0;
+    SourceRef source;
+};
+
+/// Optional [flood]: the shallow-water model (engine/sim/flood) over a DEM of the district.
+struct FloodDef {
+    std::string demPath;        ///< ESRI ASCII DEM, resolved relative to the scenario file
+    double manningN = 0.03;
+    double cellM = 0.0;         ///< model cell size; 0 = the DEM's (coarser = whole multiples)
+    std::vector<FloodInflowDef> inflows;
+    std::vector<double> rainTimesS;     ///< optional hyetograph
+    std::vector<double> rainMmPerH;
+    std::vector<FloodBreachDef> breaches;
+    SourceRef source;
+};
+
 struct RubricSpec {
     std::string id;
     double passPercent = 60.0;
@@ -116,6 +145,7 @@ struct ScenarioDef {
     std::vector<FireDef> fires;
     std::vector<TimelineEvent> timeline;
     std::vector<CrowdGroupDef> crowd;
+    std::optional<FloodDef> flood;
     RubricSpec rubric;
     std::string hooksPath;     ///< optional Lua hooks (lua_hooks.h), resolved relative to the file
     std::string defaultBot;    ///< optional bot file for headless runs, resolved relative to the file
