@@ -57,11 +57,18 @@ void CrowdSim::replan(size_t i) {
                 const int g = areaGates[k];
                 if ((avoidKnown && knows(a, g)) || g == skipGate) continue;
                 if (gates[g].door >= 0 && !building_.doors[gates[g].door].open) continue;
-                const double rest = g == eg ? 0.0 : nav_->costToExit(g, e);
+                // The cost of leaving through g: the route goes on from g's far side. If it comes
+                // back into this area (up a stair and down again), it meets this area's queues
+                // again, so their waits count: a gate leading away is never cheaper than queueing.
+                const double rest = g == eg ? 0.0 : nav_->costToExit(g, e, a.area);
                 if (!(rest < kInf)) continue;
                 const double d = gateDist[k];
                 if (d >= 1e5) continue;
-                const double cost = (d + rest) / v + gateWaitS(g) + (g == eg ? 0.0 : exitWait) + familiarity;
+                double againWait = 0.0;
+                if (g != eg)
+                    for (int n = nav_->nextLeave(g, e, a.area); n >= 0; n = nav_->nextNode(n, e))
+                        if (nav_->nodeArea(n) == a.area && nav_->nodeGate(n) != eg) againWait += gateWaitS(nav_->nodeGate(n));
+                const double cost = (d + rest) / v + gateWaitS(g) + againWait + (g == eg ? 0.0 : exitWait) + familiarity;
                 if (cost < best) {
                     best = cost;
                     bestGate = g;

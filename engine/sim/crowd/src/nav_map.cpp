@@ -156,28 +156,48 @@ Status NavMap::build(const Building& b, double cellM) {
         fields_[a].init(b.areas[a].polygon, obstacles, walls, cellM);
         for (int g : areaGates_[a]) fields_[a].addTarget(gates_[g].seg);
     }
-    // Directed edges between gates: through an area, or along a stair.
-    reverseEdges_.assign(gates_.size(), {});
-    for (size_t a = 0; a < b.areas.size(); ++a) {
-        const auto& gs = areaGates_[a];
-        for (size_t i = 0; i < gs.size(); ++i)
-            for (size_t j = 0; j < gs.size(); ++j) {
-                if (i == j) continue;
-                const Vec2 from = innerPoint(gs[i], static_cast<int>(a), 0.3);
-                const double c = fields_[a].distance(static_cast<int>(j), from) + 0.3;
-                if (c < 1e5) reverseEdges_[gs[j]].push_back({gs[i], c});
-            }
-    }
+    // Route graph on leave nodes (gate, area left through it), not on gates: a gate's cost is
+    // that of going ON from its far side. With one node per gate, a landing's cost could be a
+    // walk back through its own area to another gate, so a person could choose the up-stair
+    // landing beside a queued down-stair one, skip that queue in the estimate, and climb.
+    // Arriving at gate i in area a: through door i from its other area, or off the stair whose
+    // landing i is, from the partner landing (plus the stair's length at its speed factor).
+    std::vector<int> partner(gates_.size(), -1);
+    std::vector<double> stairCost(gates_.size(), 0.0);  // stair from partner landing to this one
     for (size_t s = 0; s < b.stairs.size(); ++s) {
         const Stair& st = b.stairs[s];
         const bool up = b.areas[st.toArea].level > b.areas[st.fromArea].level;
         int gFrom = -1, gTo = -1;
         for (size_t g = 0; g < gates_.size(); ++g)
             if (gates_[g].stair == static_cast<int>(s)) (gates_[g].kind == Gate::Kind::StairFrom ? gFrom : gTo) = static_cast<int>(g);
-        const double fwd = st.lengthM / (up ? st.upSpeedFactor : st.downSpeedFactor);
-        const double back = st.lengthM / (up ? st.downSpeedFactor : st.upSpeedFactor);
-        reverseEdges_[gTo].push_back({gFrom, fwd});
-        reverseEdges_[gFrom].push_back({gTo, back});
+        partner[gFrom] = gTo;
+        partner[gTo] = gFrom;
+        stairCost[gTo] = st.lengthM / (up ? st.upSpeedFactor : st.downSpeedFactor);
+        stairCost[gFrom] = st.lengthM / (up ? st.downSpeedFactor : st.upSpeedFactor);
+    }
+    reverseEdges_.assign(gates_.size() * 2, {});
+    for (size_t a = 0; a < b.areas.size(); ++a) {
+        const int area = static_cast<int>(a);
+        const auto& gs = areaGates_[a];
+        for (size_t i = 0; i < gs.size(); ++i) {
+            const Gate& gi = gates_[gs[i]];
+            int tail = -1;
+            double stair = 0.0;
+            if (gi.isDoor()) {
+                const int other = gi.areaA == area ? gi.areaB : gi.areaA;
+                if (other == kSafeArea) continue;  // nobody arrives from outside
+                tail = leaveNode(gs[i], other);
+            } else {
+                tail = leaveNode(partner[gs[i]], gi.areaB);
+                stair = stairCost[gs[i]];
+            }
+            for (size_t j = 0; j < gs.size(); ++j) {
+                if (i == j) continue;
+                const Vec2 from = innerPoint(gs[i], area, 0.3);
+                const double c = fields_[a].distance(static_cast<int>(j), from) + 0.3;
+                if (c < 1e5) reverseEdges_[leaveNode(gs[j], area)].push_back({tail, stair + c});
+            }
+        }
     }
     computeRouteCosts(b);
     return Ok{};
@@ -185,12 +205,17 @@ Status NavMap::build(const Building& b, double cellM) {
 
 void NavMap::computeRouteCosts(const Building& b) {
     const size_t ne = exitGates_.size();
-    cost_.assign(gates_.size() * ne, kInf);
-    auto usable = [&](int g) { return gates_[g].door < 0 || b.doors[gates_[g].door].open; };
+    const size_t nodes = gates_.size() * 2;
+    cost_.assign(nodes * ne, kInf);
+    next_.assign(nodes * ne, -1);
+    auto usable = [&](int node) { const int d = gates_[node / 2].door; return d < 0 || b.doors[d].open; };
+    std::vector<double> c(nodes);
+    std::vector<int> nx(nodes);
     for (size_t e = 0; e < ne; ++e) {
-        const int src = exitGates_[e];
+        const int src = leaveNode(exitGates_[e], gates_[exitGates_[e]].areaA);
         if (!usable(src)) continue;
-        std::vector<double> c(gates_.size(), kInf);
+        std::fill(c.begin(), c.end(), kInf);
+        std::fill(nx.begin(), nx.end(), -1);
         using Item = std::pair<double, int>;
         std::priority_queue<Item, std::vector<Item>, std::greater<Item>> pq;
         c[src] = 0.0;
@@ -203,17 +228,21 @@ void NavMap::computeRouteCosts(const Building& b) {
                 if (!usable(ed.to)) continue;
                 if (d + ed.cost < c[ed.to]) {
                     c[ed.to] = d + ed.cost;
+                    nx[ed.to] = v;
                     pq.push({c[ed.to], ed.to});
                 }
             }
         }
-        for (size_t g = 0; g < gates_.size(); ++g) cost_[g * ne + e] = c[g];
+        for (size_t n = 0; n < nodes; ++n) {
+            cost_[n * ne + e] = c[n];
+            next_[n * ne + e] = nx[n];
+        }
     }
     reachable_.assign(areaGates_.size(), {});
     for (size_t a = 0; a < areaGates_.size(); ++a)
         for (size_t e = 0; e < ne; ++e) {
             bool any = false;
-            for (int g : areaGates_[a]) any = any || cost_[g * ne + e] < kInf || g == exitGates_[e];
+            for (int g : areaGates_[a]) any = any || cost_[static_cast<size_t>(leaveNode(g, static_cast<int>(a))) * ne + e] < kInf;
             if (any) reachable_[a].push_back(static_cast<int>(e));
         }
 }

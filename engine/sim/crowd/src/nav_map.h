@@ -42,8 +42,21 @@ public:
 
     const std::vector<int>& exitGates() const { return exitGates_; }
     int exitIndexOfDoor(int door) const;
-    /// Cost (metres at level speed, stairs scaled by their speed factor) from a gate to an exit.
-    double costToExit(int gate, int exitIndex) const { return cost_[static_cast<size_t>(gate) * exitGates_.size() + exitIndex]; }
+    /// Cost (metres at level speed, stairs scaled by their speed factor) of reaching an exit by
+    /// LEAVING `fromArea` through a gate: the route goes on from the far side of the gate (the
+    /// next area, or the other end of a stair) and never turns back through the gate itself, so
+    /// a gate that leads away from the exit (a stair up in a down evacuation) costs the detour.
+    double costToExit(int gate, int exitIndex, int fromArea) const {
+        return cost_[static_cast<size_t>(leaveNode(gate, fromArea)) * exitGates_.size() + exitIndex];
+    }
+    /// The next leave node on that route (-1 after the exit itself): lets route choice add the
+    /// waits of queues in its own area that the route comes back to.
+    int nextLeave(int gate, int exitIndex, int fromArea) const { return nextNode(leaveNode(gate, fromArea), exitIndex); }
+    int nextNode(int node, int exitIndex) const { return next_[static_cast<size_t>(node) * exitGates_.size() + exitIndex]; }
+    /// Route node of leaving `fromArea` through `gate` (two per door, one per stair landing).
+    int leaveNode(int gate, int fromArea) const { return gate * 2 + (gates_[gate].areaA == fromArea ? 0 : 1); }
+    int nodeGate(int node) const { return node / 2; }
+    int nodeArea(int node) const { return node % 2 == 0 ? gates_[node / 2].areaA : gates_[node / 2].areaB; }
     /// Exits reachable from some gate of an area (exit indices), for cheap route choice.
     const std::vector<int>& reachableExits(int area) const { return reachable_[area]; }
     /// Recomputes costToExit with closed doors removed.
@@ -77,10 +90,14 @@ private:
     std::vector<FloorField> fields_;
     std::vector<int> exitGates_;
     std::vector<int> exitOfDoor_;
-    std::vector<double> cost_;
+    std::vector<double> cost_;  ///< per (leave node, exit)
+    std::vector<int> next_;     ///< per (leave node, exit): the next leave node on the route, or -1
     std::vector<std::vector<int>> reachable_;
     struct Edge { int to; double cost; };
-    std::vector<std::vector<Edge>> reverseEdges_;  ///< edges into a gate: (from, cost)
+    /// Edges between leave nodes, stored at their head: (tail node, cost). Leaving through
+    /// `tail` puts a person at a gate on the far side, from which they walk to and leave through
+    /// the head node's gate.
+    std::vector<std::vector<Edge>> reverseEdges_;
     std::vector<Segment> walls_;
     std::vector<int> wallLevel_;
     Vec2 origin_;
