@@ -1,6 +1,8 @@
 // citydrill fire: CSV columns, rows and exit codes (runs the built binary when present).
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -14,10 +16,16 @@ std::string binDir() {
     return d ? d : "build/bin";
 }
 
+// File names unique to the test and the process: ctest runs these cases in parallel.
+std::string tempPrefix() {
+    return ::testing::TempDir() + ::testing::UnitTest::GetInstance()->current_test_info()->name() + "_" +
+           std::to_string(::getpid()) + "_";
+}
+
 bool haveCli() { return std::ifstream(binDir() + "/citydrill").good(); }
 
 int runCli(const std::string& args, std::string& stderrText) {
-    std::string err = ::testing::TempDir() + "fire_cli_err.txt";
+    std::string err = tempPrefix() + "fire_cli_err.txt";
     int rc = std::system((binDir() + "/citydrill fire " + args + " > /dev/null 2> " + err).c_str());
     std::ifstream in(err);
     std::stringstream ss;
@@ -27,7 +35,7 @@ int runCli(const std::string& args, std::string& stderrText) {
 }
 
 std::string writeCase(const std::string& name, const std::string& text) {
-    std::string path = ::testing::TempDir() + name;
+    std::string path = tempPrefix() + name;
     std::ofstream(path) << text;
     return path;
 }
@@ -67,7 +75,7 @@ quantities = ["visibility_m"]
 TEST(FireCommand, WritesOneRowPerOutputTimeWithProbeColumnsInFileOrder) {
     if (!haveCli()) GTEST_SKIP() << "citydrill not built";
     std::string path = writeCase("atrium.toml", kCase);
-    std::string csv = ::testing::TempDir() + "atrium.csv";
+    std::string csv = tempPrefix() + "atrium.csv";
     std::string err;
     ASSERT_EQ(runCli(path + " --until 120 --every 30 --csv " + csv, err), 0) << err;
     std::ifstream in(csv);

@@ -3,6 +3,8 @@
 // binary has not been built (CITYDRILL_BIN_DIR).
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -17,8 +19,11 @@ std::string binDir() {
     return d ? d : "";
 }
 
+// One folder per test and process: ctest runs the cases of this file in parallel.
 std::string tempDir() {
-    const std::string dir = ::testing::TempDir() + "flood_cli";
+    const std::string dir = ::testing::TempDir() + "flood_cli_" +
+                            ::testing::UnitTest::GetInstance()->current_test_info()->name() + "_" +
+                            std::to_string(::getpid());
     (void)cd::makeDirectories(dir);
     return dir;
 }
