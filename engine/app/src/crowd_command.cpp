@@ -6,17 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "core/parse_number.h"
 #include "command.h"
 #include "core/files.h"
 #include "crowd/crowd_case.h"
 
 namespace {
 
-bool parseNumber(const std::string& s, double& out) {
-    char* end = nullptr;
-    out = std::strtod(s.c_str(), &end);
-    return end && *end == '\0' && !s.empty() && std::isfinite(out);
-}
+bool parseNumber(const std::string& s, double& out) { return cd::parseDouble(s, out); }
 
 int usage(const char* why) {
     std::fprintf(stderr, "citydrill crowd: %s\nusage: citydrill crowd CASE.toml --until T --csv AGENTS.csv [--trajectories TRAJ.csv --every DT]\n", why);

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/parse_number.h"
 #include "command.h"
 #include "core/files.h"
 #include "fire/fed_accumulator.h"
@@ -18,11 +19,7 @@ namespace {
 
 using namespace cd::fire;
 
-bool parseSeconds(const std::string& s, double& out) {
-    char* end = nullptr;
-    out = std::strtod(s.c_str(), &end);
-    return end && *end == '\0' && !s.empty() && std::isfinite(out);
-}
+bool parseSeconds(const std::string& s, double& out) { return cd::parseDouble(s, out); }
 
 double probeValue(const FireModel& model, const FireSample& s, const FedAccumulator& fed, ProbeQuantity q) {
     switch (q) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/parse_number.h"
 #include "command.h"
 #include "core/files.h"
 #include "flood/ascii_grid.h"
@@ -24,11 +25,7 @@ constexpr const char* kUsage =
     "[--boundary west|east|south|north=wall|open|level:Z]... [--gauge x,y]... "
     "--until T --every DT --csv OUT.csv [--max-depth OUT.asc] [--threads N]";
 
-bool parseNumber(const std::string& s, double& out) {
-    char* end = nullptr;
-    out = std::strtod(s.c_str(), &end);
-    return !s.empty() && end == s.c_str() + s.size() && std::isfinite(out);
-}
+bool parseNumber(const std::string& s, double& out) { return cd::parseDouble(s, out); }
 
 bool parseNumbers(const std::string& s, std::vector<double>& out) {
     out.clear();

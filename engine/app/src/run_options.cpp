@@ -1,26 +1,10 @@
 #include "run_options.h"
 
-#include <cerrno>
-#include <cmath>
-#include <cstdlib>
+#include <cstdio>
+
+#include "core/parse_number.h"
 
 namespace cd::app {
-
-namespace {
-bool toDouble(const std::string& s, double& out) {
-    char* end = nullptr;
-    errno = 0;
-    out = std::strtod(s.c_str(), &end);
-    return errno == 0 && end && *end == '\0' && !s.empty() && std::isfinite(out);
-}
-bool toU64(const std::string& s, std::uint64_t& out) {
-    if (s.empty() || s[0] == '-') return false;
-    char* end = nullptr;
-    errno = 0;
-    out = std::strtoull(s.c_str(), &end, 10);
-    return errno == 0 && end && *end == '\0';
-}
-}  // namespace
 
 Result<RunOptions> parseRunOptions(const std::vector<std::string>& args) {
     RunOptions o;
@@ -36,13 +20,13 @@ Result<RunOptions> parseRunOptions(const std::vector<std::string>& args) {
             auto v = value("--seconds");
             if (!v) return v.error();
             double s = 0;
-            if (!toDouble(*v, s) || s <= 0.0) return makeError("--seconds needs a positive number, got '" + *v + "'");
+            if (!parseDouble(*v, s) || s <= 0.0) return makeError("--seconds needs a positive number, got '" + *v + "'");
             o.seconds = s;
         } else if (a == "--seed") {
             auto v = value("--seed");
             if (!v) return v.error();
             std::uint64_t s = 0;
-            if (!toU64(*v, s)) return makeError("--seed needs a non-negative integer, got '" + *v + "'");
+            if (!parseU64(*v, s)) return makeError("--seed needs a non-negative integer, got '" + *v + "'");
             o.seed = s;
         } else if (a == "--bot") {
             auto v = value("--bot");

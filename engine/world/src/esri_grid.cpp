@@ -1,5 +1,6 @@
 // ESRI ASCII grid: six header lines (ncols, nrows, xllcorner|xllcenter, yllcorner|yllcenter,
 // cellsize, optional NODATA_value) then nrows rows of ncols numbers, north row first.
+#include "core/parse_number.h"
 #include "world/esri_grid.h"
 
 #include <algorithm>
@@ -32,12 +33,7 @@ struct Tokenizer {
     }
 };
 
-bool toDouble(const std::string& s, double& out) {
-    if (s.empty()) return false;
-    char* end = nullptr;
-    out = std::strtod(s.c_str(), &end);
-    return end == s.c_str() + s.size() && std::isfinite(out);
-}
+bool toDouble(const std::string& s, double& out) { return cd::parseDouble(s, out); }
 
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });

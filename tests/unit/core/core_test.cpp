@@ -87,3 +87,16 @@ TEST(Files, MissingFileErrorNamesThePath) {
     ASSERT_FALSE(r.ok());
     EXPECT_NE(r.error().str().find("/nonexistent/dir/x.toml"), std::string::npos);
 }
+
+#include "core/parse_number.h"
+
+TEST(ParseNumber, AcceptsWholeFiniteNumbersOnly) {
+    double d = 0;
+    EXPECT_TRUE(parseDouble("-12.5e1", d));
+    EXPECT_DOUBLE_EQ(d, -125.0);
+    for (const char* bad : {"", "12x", " ", "nan", "inf", "1e999"}) EXPECT_FALSE(parseDouble(bad, d)) << bad;
+    std::uint64_t u = 0;
+    EXPECT_TRUE(parseU64("18446744073709551615", u));
+    EXPECT_EQ(u, 18446744073709551615ULL);
+    for (const char* bad : {"", "-1", "+1", "18446744073709551616", "3.5"}) EXPECT_FALSE(parseU64(bad, u)) << bad;
+}
