@@ -8,7 +8,7 @@
 namespace cd::score {
 namespace {
 
-constexpr std::array<std::pair<CriterionKind, const char*>, 8> kKindNames{{
+constexpr std::array<std::pair<CriterionKind, const char*>, 9> kKindNames{{
     {CriterionKind::ReachAssembly, "reach_assembly"},
     {CriterionKind::LeaveBuildingBy, "leave_building_by"},
     {CriterionKind::MaxFed, "max_fed"},
@@ -17,6 +17,7 @@ constexpr std::array<std::pair<CriterionKind, const char*>, 8> kKindNames{{
     {CriterionKind::ActionBefore, "action_before"},
     {CriterionKind::ActionNever, "action_never"},
     {CriterionKind::RouteVia, "route_via"},
+    {CriterionKind::EventNever, "event_never"},
 }};
 
 // Parameter keys each kind accepts besides the common ones.
@@ -30,6 +31,7 @@ std::set<std::string> kindKeys(CriterionKind k) {
         case CriterionKind::ActionBefore: return {"action", "target", "target_s", "limit_s"};
         case CriterionKind::ActionNever: return {"action", "target"};
         case CriterionKind::RouteVia: return {"via", "not_via"};
+        case CriterionKind::EventNever: return {"event", "subject"};
     }
     return {};
 }
@@ -139,7 +141,8 @@ Result<RubricCriterion> makeCriterion(const std::string& kindName, const Criteri
                       number("penalty_per_s", c.penaltyPerS), number("grace_s", c.graceS),
                       number("visibility_below_m", c.visibilityBelowM),
                       number("temperature_above_c", c.temperatureAboveC), text("action", actionName),
-                      text("target", c.target), list("via", c.via), list("not_via", c.notVia)}) {
+                      text("target", c.target), list("via", c.via), list("not_via", c.notVia),
+                      text("event", c.event)}) {
         if (!st) return st.error();
     }
     if (auto it = params.find("critical"); it != params.end()) {
@@ -169,6 +172,9 @@ Result<RubricCriterion> makeCriterion(const std::string& kindName, const Criteri
             break;
         case CriterionKind::RouteVia:
             if (auto st = require("via"); !st) return st.error();
+            break;
+        case CriterionKind::EventNever:
+            if (auto st = require("event"); !st) return st.error();
             break;
         default: break;
     }
@@ -211,6 +217,9 @@ Status validateCriterion(const RubricCriterion& c) {
         case CriterionKind::ActionNever: break;
         case CriterionKind::RouteVia:
             if (c.via.empty()) return fieldError("via", "must list at least one room or door id");
+            break;
+        case CriterionKind::EventNever:
+            if (c.event.empty()) return fieldError("event", "must name an event kind");
             break;
     }
     return Ok{};

@@ -148,6 +148,23 @@ void scoreActionBefore(const SessionLog& log, const RubricCriterion& c, Criterio
     r.evidence = fmt("%s at %.1f s (%s%s)", name.c_str(), a->timeS, windowText(c).c_str(), late);
 }
 
+void scoreEventNever(const SessionLog& log, const RubricCriterion& c, CriterionResult& r) {
+    int n = 0;
+    const record::SimEvent* first = nullptr;
+    for (const auto& e : log.events) {
+        if (e.kind != c.event || (!c.subject.empty() && e.subject != c.subject)) continue;
+        if (!first) first = &e;
+        ++n;
+    }
+    const std::string name = c.event + (c.subject.empty() ? "" : " (" + c.subject + ")");
+    if (!first) {
+        r.points = c.points;
+        r.evidence = "no " + name;
+        return;
+    }
+    r.evidence = fmt("%s at %.1f s (%d time%s)", name.c_str(), first->timeS, n, n == 1 ? "" : "s");
+}
+
 void scoreActionNever(const SessionLog& log, const RubricCriterion& c, CriterionResult& r) {
     int n = 0;
     const TraineeAction* a = firstAction(log, c.action, c.target, &n);
@@ -259,6 +276,7 @@ CriterionResult scoreCriterion(const SessionLog& log, const RubricCriterion& c) 
         case CriterionKind::ActionBefore: scoreActionBefore(log, c, r); break;
         case CriterionKind::ActionNever: scoreActionNever(log, c, r); break;
         case CriterionKind::RouteVia: scoreRouteVia(log, c, r); break;
+        case CriterionKind::EventNever: scoreEventNever(log, c, r); break;
     }
     r.points = std::clamp(r.points, 0.0, r.maxPoints);
     r.met = r.points >= r.maxPoints - 1e-9;

@@ -49,6 +49,8 @@ TEST(MakeCriterion, ErrorsNameTheOffendingParameter) {
         {"route_via", {{"id", id}, {"via", 3.0}}, "via"},
         {"action_never", {{"id", id}, {"action", std::string("use_lift")}, {"points", -1.0}}, "points"},
         {"action_never", {{"id", id}, {"action", std::string("use_lift")}, {"critical", 1.0}}, "critical"},
+        {"event_never", {{"id", id}}, "event"},
+        {"event_never", {{"id", id}, {"event", 2.0}}, "event"},
     };
     for (const auto& c : cases) {
         auto r = makeCriterion(c.kind, c.params);

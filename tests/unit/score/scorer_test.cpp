@@ -304,3 +304,25 @@ TEST(ScoreSession, XapiOutcomeCarriesTheScore) {
     EXPECT_EQ(o.maxPoints, 4);
     EXPECT_TRUE(o.passed);
 }
+
+TEST(EventNever, FullPointsWithoutTheEventNoneAndACriticalFailureWithIt) {
+    SessionLog log = cd::testdata::sampleSession();
+    RubricCriterion c;
+    c.id = "debris";
+    c.kind = CriterionKind::EventNever;
+    c.points = 20.0;
+    c.critical = true;
+    c.event = "trainee.struck_by_debris";
+    CriterionResult r = scoreCriterion(log, c);
+    EXPECT_NEAR(r.points, 20.0, kTol);
+    EXPECT_FALSE(r.criticalFailure);
+    log.events.push_back({41.5, "trainee.struck_by_debris", "A.4.corridor", 0.0, "struck"});
+    log.events.push_back({42.0, "trainee.struck_by_debris", "A.4.corridor", 0.0, "struck"});
+    r = scoreCriterion(log, c);
+    EXPECT_NEAR(r.points, 0.0, kTol);
+    EXPECT_TRUE(r.criticalFailure);
+    EXPECT_NE(r.evidence.find("41.5 s (2 times)"), std::string::npos) << r.evidence;
+    // A subject narrows which events count.
+    c.subject = "A.3.corridor";
+    EXPECT_NEAR(scoreCriterion(log, c).points, 20.0, kTol);
+}

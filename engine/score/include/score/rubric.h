@@ -22,6 +22,7 @@ enum class CriterionKind {
     ActionBefore,     ///< "action_before": an action (optionally on a target) by a time
     ActionNever,      ///< "action_never": a forbidden action, at any time
     RouteVia,         ///< "route_via": passed through one of the safe rooms/doors, none of the unsafe
+    EventNever,       ///< "event_never": a simulation event that must not happen (struck by debris, swept by water)
 };
 
 const char* toString(CriterionKind kind);
@@ -68,6 +69,9 @@ struct RubricCriterion {
     // route_via: full points when any of via was passed and none of notVia.
     std::vector<std::string> via;     ///< "via": room or door ids of the safe route
     std::vector<std::string> notVia;  ///< "not_via": room or door ids of unsafe routes
+
+    // event_never: full points when no event of this kind (with subject, if given) was recorded.
+    std::string event;                ///< "event": the event kind, e.g. "trainee.struck_by_debris"
 };
 
 struct Rubric {
