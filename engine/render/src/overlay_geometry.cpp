@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include <glm/geometric.hpp>
+#include <glm/gtc/quaternion.hpp>
 #include <glm/trigonometric.hpp>
 
 namespace cd::render {
@@ -197,6 +198,35 @@ void OverlayGeometry::addWater(const WaterGrid& grid) {
             if (wet(int(i), int(j))) b.quad(corner(i, j), corner(i + 1, j), corner(i + 1, j + 1), corner(i, j + 1));
     batch.indexCount = static_cast<std::uint32_t>(indices.size()) - batch.firstIndex;
     if (batch.indexCount) batches.push_back(batch);
+}
+
+void OverlayGeometry::addBoxes(const std::vector<BoxInstance>& boxes) {
+    if (boxes.empty()) return;
+    Builder b{*this};
+    OverlayBatch batch;
+    batch.pipeline = OverlayPipeline::Lit;
+    batch.firstIndex = static_cast<std::uint32_t>(indices.size());
+    for (const BoxInstance& box : boxes) {
+        const std::uint32_t color = packColor(glm::vec4(box.color, 1.0f));
+        const glm::mat3 r = glm::mat3_cast(box.orientation);
+        // Six faces, each with its own normal so the edges stay sharp.
+        for (int axis = 0; axis < 3; ++axis)
+            for (int sign = -1; sign <= 1; sign += 2) {
+                const int u = (axis + 1) % 3, v = (axis + 2) % 3;
+                glm::vec3 n(0.0f), du(0.0f), dv(0.0f);
+                n[axis] = static_cast<float>(sign);
+                du[u] = box.halfExtents[u];
+                dv[v] = box.halfExtents[v] * static_cast<float>(sign);  // keeps the winding outward
+                const glm::vec3 c = n * box.halfExtents[axis];
+                const glm::vec3 wn = r * n;
+                std::uint32_t q[4];
+                const glm::vec3 corners[4] = {c - du - dv, c + du - dv, c + du + dv, c - du + dv};
+                for (int k = 0; k < 4; ++k) q[k] = b.vertex(box.center + r * corners[k], wn, {0, 0}, color);
+                b.quad(q[0], q[1], q[2], q[3]);
+            }
+    }
+    batch.indexCount = static_cast<std::uint32_t>(indices.size()) - batch.firstIndex;
+    batches.push_back(batch);
 }
 
 void OverlayGeometry::addFires(const std::vector<FireSource>& fires) {

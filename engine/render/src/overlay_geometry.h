@@ -31,6 +31,7 @@ struct OverlayGeometry {
     void addPeople(const std::vector<PersonMarker>& people);
     void addRoutes(const std::vector<RoutePolyline>& routes);
     void addWater(const WaterGrid& grid);
+    void addBoxes(const std::vector<BoxInstance>& boxes);
     void addFires(const std::vector<FireSource>& fires);
 };
 

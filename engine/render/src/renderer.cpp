@@ -306,6 +306,7 @@ Status Renderer::record(gfx::CommandList& cmd, const RenderSnapshot& s, std::spa
     // Dynamic overlays, shared by all views.
     r.overlay.clear();
     r.overlay.addPeople(s.people);
+    r.overlay.addBoxes(s.boxes);
     r.overlay.addRoutes(s.routes);
     for (const auto& w : s.water) r.overlay.addWater(w);
     r.overlay.addFires(s.fires);

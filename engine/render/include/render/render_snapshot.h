@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <vector>
 
+#include <glm/gtc/quaternion.hpp>
 #include <glm/vec2.hpp>
 #include <glm/vec3.hpp>
 
@@ -84,6 +85,14 @@ struct RoutePolyline {
     float widthM = 0.6f;
 };
 
+/// A solid box in any orientation: furniture, fallen fittings, debris of a collapse.
+struct BoxInstance {
+    glm::vec3 center{0.0f};
+    glm::vec3 halfExtents{0.5f};
+    glm::quat orientation{1.0f, 0.0f, 0.0f, 0.0f};
+    glm::vec3 color{0.6f};
+};
+
 struct RenderSnapshot {
     std::vector<ViewDesc> views;  ///< one per render target, in order
     SunLight sun;
@@ -94,6 +103,7 @@ struct RenderSnapshot {
     std::vector<WaterGrid> water;
     std::vector<PersonMarker> people;
     std::vector<RoutePolyline> routes;
+    std::vector<BoxInstance> boxes;
 };
 
 /// Sun and sky for a local solar time (hours, 0-24) on a mid-latitude day: low warm sun in the
