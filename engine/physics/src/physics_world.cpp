@@ -375,6 +375,11 @@ BodyState PhysicsWorld::bodyState(BodyId id) const {
     }
     s.kind = r.kind;
     s.awake = !r.isStatic && r.body->isActive();
+    btTransform identity;
+    identity.setIdentity();
+    btVector3 lo, hi;
+    r.body->getCollisionShape()->getAabb(identity, lo, hi);
+    s.halfExtentsM = toGlm((hi - lo) * 0.5f);
     return s;
 }
 
