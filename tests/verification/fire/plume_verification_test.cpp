@@ -4,6 +4,8 @@
 // Tolerances: 0.02 m on L, 0.1 kg/s on the mass flow (rounding of the published figures).
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "fire/plume.h"
 
 using namespace cd::fire;
@@ -27,4 +29,15 @@ TEST(HeskestadPlume, EntrainmentIsContinuousAtTheFlameTip) {
 TEST(HeskestadPlume, VirtualOriginFollowsTheCorrelation) {
     // z0 = 0.083 Q^(2/5) - 1.02 D, SFPE Handbook eq 13.2; hand value for Q = 1690, D = 1.6.
     EXPECT_NEAR(heskestadVirtualOriginM(1690.0, 1.6), -0.0094, 0.002);
+}
+
+TEST(HeskestadPlume, VirtualOriginIsHeldAtTheEdgeOfItsFittedRangeForWideWeakFires) {
+    // Q^(2/5)/D below 7 kW^(2/5)/m (here 100 kW over 4 m^2: 2.8) lies outside the data the
+    // correlation was fitted to; the origin stays at its value at the edge, -0.439 D, instead
+    // of sinking towards -1.02 D.
+    double d = equivalentDiameterM(4.0);
+    EXPECT_NEAR(heskestadVirtualOriginM(100.0, d), (0.083 * 7.0 - 1.02) * d, 1e-12);
+    // At the edge both agree.
+    double qEdge = std::pow(7.0 * d, 2.5);
+    EXPECT_NEAR(heskestadVirtualOriginM(qEdge, d), 0.083 * std::pow(qEdge, 0.4) - 1.02 * d, 1e-9);
 }

@@ -1,10 +1,25 @@
 // Zone-model smoke filling of large spaces against the NFPA 92 (2021) algebraic equations
 // 5.5.1.1 (steady fire) and 5.5.2.1 (t-squared fire), inside their stated range
 // (A/H^2 from 0.9 to 14, z/H >= 0.2), at times where the correlation gives z/H from 0.8 to 0.2.
-// NFPA 92 z is the height of the *first indication of smoke*, which lies below a zone model's
-// interface, so the zone interface runs systematically above it. Measured worst deviation over
-// these 24 cases: 17.8 % of H (relative to z itself up to ~80 % as z/H -> 0.2); asserted
-// tolerance 20 % of H. The target of the issue (15 %) is met in 19 of the 24 cases.
+// The issue's target is 15 % of H. Measured (|z - z_nfpa| / H, worst over each run; in
+// brackets before the virtual-origin range limit and CFAST's stratification cap on entrainment):
+//   steady 1 / 5 MW:  H10 A400 12.1 / 9.1 (12.1 / 9.5), H20 A1600 16.0 / 11.1 (16.0 / 11.1),
+//                     H12 A1000 13.6 / 5.3 (13.6 / 5.2), H30 A900 17.1 / 13.8 (17.1 / 13.8),
+//                     H8 A800 10.6 / 11.6 (10.5 / 12.6), H15 A3000 15.1 / 8.6 (15.1 / 8.5)
+//   t-squared medium / fast: H10 A400 9.8 / 11.6 (14.0 / 14.3), H20 A1600 8.7 / 9.9 (9.9 / 10.9),
+//                     H12 A1000 11.8 / 12.5 (14.1 / 13.7), H30 A900 13.0 / 11.5 (9.5 / 9.8),
+//                     H8 A800 14.3 / 16.4 (17.2 / 17.9), H15 A3000 10.9 / 11.6 (11.7 / 13.1)
+// 20 of the 24 runs are within 15 % (19 before), all within 17.1 % (17.9). The four outside are
+// of opposite sign: the 1 MW steady fires in the three tallest / widest spaces descend *slower*
+// than eq 5.5.1.1 (+15 to +17 %; their layers are only 4-12 K above ambient), the fast fire in
+// the low, wide space *faster* than eq 5.5.2.1 (-16.4 %). NFPA 92's z is the first indication
+// of smoke (the bottom of the transition zone, which is thickest under weakly buoyant layers)
+// and both equations are conservative fits to experiments: for the Heskestad plume (verified
+// separately against Karlsson & Quintiere) eq 5.5.1.1 needs ~1.5 times the entrainment
+// (McCaffrey's plume fits it) while eq 5.5.2.1's late descent (z ~ t^-1.45) is slower than
+// any plume law gives, so no single entrainment meets 15 % in every case; we keep the textbook
+// plume rather than tune it to one equation. Asserted: every run within 17.5 % of H, and at
+// least 20 of the 24 within 15 %.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -51,11 +66,17 @@ double worstError(FireModel& model, const Space& s, Nfpa&& nfpa, const char* lab
     return worst;
 }
 
+constexpr double kTargetOfH = 0.15;   // the issue's target
+constexpr double kBoundOfH = 0.175;   // every run
+constexpr int kSteadyRunsWithinTarget = 9;    // of 12 (see the header)
+constexpr int kTSquaredRunsWithinTarget = 11; // of 12
+
 const Space kSpaces[] = {{10, 400}, {20, 1600}, {12, 1000}, {30, 900}, {8, 800}, {15, 3000}};
 
 }  // namespace
 
 TEST(Nfpa92SmokeFilling, SteadyFireLayerDescendsAsTheCorrelation) {
+    int within = 0;
     for (const Space& s : kSpaces) {
         for (double q : {1000.0, 5000.0}) {
             FireModelDef def = openSpace(s);
@@ -65,12 +86,15 @@ TEST(Nfpa92SmokeFilling, SteadyFireLayerDescendsAsTheCorrelation) {
             FireModel model = makeModel(def);
             double worst = worstError(
                 model, s, [&](double t) { return nfpa92SteadyLayerHeightM(t, q, s.heightM, s.areaM2); }, "steady");
-            EXPECT_LT(worst, 0.20) << "H " << s.heightM << " A " << s.areaM2 << " Q " << q;
+            EXPECT_LT(worst, kBoundOfH) << "H " << s.heightM << " A " << s.areaM2 << " Q " << q;
+            within += worst < kTargetOfH;
         }
     }
+    EXPECT_GE(within, kSteadyRunsWithinTarget);
 }
 
 TEST(Nfpa92SmokeFilling, TSquaredFireLayerDescendsAsTheCorrelation) {
+    int within = 0;
     for (const Space& s : kSpaces) {
         for (double alpha : {kAlphaMedium, kAlphaFast}) {
             FireModelDef def = openSpace(s);
@@ -82,7 +106,9 @@ TEST(Nfpa92SmokeFilling, TSquaredFireLayerDescendsAsTheCorrelation) {
             double worst = worstError(
                 model, s, [&](double t) { return nfpa92UnsteadyLayerHeightM(t, tg, s.heightM, s.areaM2); },
                 "t-squared");
-            EXPECT_LT(worst, 0.20) << "H " << s.heightM << " A " << s.areaM2 << " alpha " << alpha;
+            EXPECT_LT(worst, kBoundOfH) << "H " << s.heightM << " A " << s.areaM2 << " alpha " << alpha;
+            within += worst < kTargetOfH;
         }
     }
+    EXPECT_GE(within, kTSquaredRunsWithinTarget);
 }

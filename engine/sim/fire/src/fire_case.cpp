@@ -251,7 +251,7 @@ Result<FireCase> parseFireCase(std::string_view text, const std::string& file) {
     FireModelDef& d = c.model;
     d.sourceFile = file;
     Status status = Ok{};
-    static const std::set<std::string> kSections = {"settings", "material", "room",  "opening", "fire",
+    static const std::set<std::string> kSections = {"settings", "material", "room",  "opening", "fan", "fire",
                                                     "detector", "sprinkler", "item", "extinguisher", "probe"};
     for (const auto& [k, v] : root)
         if (!kSections.count(std::string(k.str())))
@@ -266,6 +266,12 @@ Result<FireCase> parseFireCase(std::string_view text, const std::string& file) {
         r.nonNegative("lower_oxygen_limit_pct", d.lowerOxygenLimitPct);
         r.positive("flashover_temp_c", d.flashoverTempC);
         r.positive("flashover_floor_flux_kw_m2", d.flashoverFloorFluxKwM2);
+        r.boolean("door_jet_fires", d.doorJetFires);
+        if (r.has("door_jet_ignition_temp_c")) {
+            r.number("door_jet_ignition_temp_c", d.doorJetIgnitionTempC);
+            if (status && !(d.doorJetIgnitionTempC > d.ambientTempC))
+                r.fail("must be above ambient_temp_c", "door_jet_ignition_temp_c", r.node("door_jet_ignition_temp_c"));
+        }
         r.rejectUnknown();
     }
     std::vector<WallMaterial> materials;
@@ -307,14 +313,58 @@ Result<FireCase> parseFireCase(std::string_view text, const std::string& file) {
         r.string("to", o.roomB);
         checkRoomRef(r, "from", o.roomA, d, false);
         checkRoomRef(r, "to", o.roomB, d, true);
-        r.positive("width", o.widthM, true);
-        r.positive("height", o.heightM, true);
-        r.nonNegative("sill", o.sillM);
+        std::string kind = "wall";
+        r.string("kind", kind);
+        if (kind == "ceiling") {
+            // A horizontal vent: its size is an area (and a shape), not a width, height and sill.
+            o.kind = OpeningKind::Ceiling;
+            o.dischargeCoeff = 0.68;  // CFAST's ceiling-vent coefficient
+            for (const char* k : {"width", "height", "sill"})
+                if (r.node(k)) r.fail("not used by a ceiling vent (give area_m2 and shape)", k, r.node(k));
+            r.positive("area_m2", o.areaM2, true);
+            std::string shape = "square";
+            r.string("shape", shape);
+            if (shape == "round") o.shape = VentShape::Round;
+            else if (shape != "square") r.fail("must be square or round", "shape", r.node("shape"));
+        } else {
+            if (kind != "wall") r.fail("must be wall or ceiling", "kind", r.node("kind"));
+            for (const char* k : {"area_m2", "shape"})
+                if (r.node(k)) r.fail("only for ceiling vents (kind = \"ceiling\")", k, r.node(k));
+            r.positive("width", o.widthM, true);
+            r.positive("height", o.heightM, true);
+            r.nonNegative("sill", o.sillM);
+        }
         r.boolean("open", o.open);
         r.nonNegative("open_at", o.openAtS);
         r.nonNegative("close_at", o.closeAtS);
         r.positive("discharge_coefficient", o.dischargeCoeff);
         d.openings.push_back(o);
+    });
+    eachTable(root, "fan", file, status, [&](TableReader& r) {
+        FanDef fan;
+        fan.line = r.line();
+        r.string("id", fan.id);
+        if (fan.id.empty()) fan.id = "fan" + std::to_string(d.fans.size() + 1);
+        r.string("from", fan.from);
+        r.string("to", fan.to);
+        checkRoomRef(r, "from", fan.from, d, true);
+        checkRoomRef(r, "to", fan.to, d, true);
+        if (status && fan.from == fan.to)
+            r.fail("a fan moves gas between two different places (set from or to to a room)", "to", r.node("to"));
+        r.positive("flow_m3_s", fan.flowM3S, true);
+        // The inlet height chooses the layer the fan draws from: required whenever it is in a room.
+        r.nonNegative("from_height", fan.fromHeightM, fan.from != kOutside);
+        if (fan.from == kOutside && r.node("from_height"))
+            r.fail("only for a fan drawing from a room", "from_height", r.node("from_height"));
+        r.nonNegative("to_height", fan.toHeightM, fan.to != kOutside);
+        if (fan.to == kOutside && r.node("to_height"))
+            r.fail("only for a fan blowing into a room", "to_height", r.node("to_height"));
+        r.boolean("on", fan.on);
+        r.nonNegative("on_at", fan.onAtS);
+        r.nonNegative("off_at", fan.offAtS);
+        r.nonNegative("cutoff_start_pa", fan.cutoffStartPa);
+        r.positive("cutoff_end_pa", fan.cutoffEndPa);
+        d.fans.push_back(fan);
     });
     eachTable(root, "fire", file, status, [&](TableReader& r) {
         FireDef f;

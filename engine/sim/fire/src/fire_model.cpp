@@ -44,7 +44,7 @@ Status FireModel::Impl::build() {
     auto sz = [&](std::vector<double>& v, size_t count = 0) { v.assign(count ? count : n, 0.0); };
     for (auto* v : {&floorZ, &ceilZ, &height, &area, &volume, &perimeter, &x0, &y0, &x1, &y1, &mU, &mL, &hU, &hL,
                     &volU, &tU, &tL, &rhoU, &rhoL, &zInt, &dp, &floorFlux, &emissU, &srcMU, &srcML, &srcHU, &srcHL,
-                    &energySource, &outRateU, &outRateL, &roomHrrKw, &radW, &dpn})
+                    &energySource, &outRateU, &outRateL, &roomHrrKw, &doorJetKw, &radW, &dpn})
         sz(*v);
     sz(yU, size_t(n) * kSpeciesCount);
     sz(yL, size_t(n) * kSpeciesCount);
@@ -86,6 +86,13 @@ Status FireModel::Impl::build() {
         vw.push_back(o.widthM);
         vcd.push_back(o.dischargeCoeff);
         vopen.push_back(o.open ? 1 : 0);
+        bool ceiling = o.kind == OpeningKind::Ceiling;
+        vceiling.push_back(ceiling ? 1 : 0);
+        vround.push_back(o.shape == VentShape::Round ? 1 : 0);
+        if (ceiling) {
+            vzb.back() = vzt.back() = ceilZ[a];
+            vw.back() = o.areaM2;
+        }
     }
     // Leakage: a full-height slot of the given area to outside (CFAST models leaks as vents).
     for (int i = 0; i < n; ++i) {
@@ -97,12 +104,41 @@ Status FireModel::Impl::build() {
         vw.push_back(def.rooms[i].leakageAreaM2 / height[i]);
         vcd.push_back(0.7);
         vopen.push_back(1);
+        vceiling.push_back(0);
+        vround.push_back(0);
+    }
+    for (const auto& fan : def.fans) {
+        int from = fan.from == kOutside ? -1 : roomOf(fan.from);
+        int to = fan.to == kOutside ? -1 : roomOf(fan.to);
+        fanFrom.push_back(from);
+        fanTo.push_back(to);
+        fanZFrom.push_back(from >= 0 ? floorZ[from] + fan.fromHeightM : 0.0);
+        fanZTo.push_back(to >= 0 ? floorZ[to] + fan.toHeightM : 0.0);
+        fanOn.push_back(fan.on ? 1 : 0);
+        fanFromUpper.push_back(0);
+        fanMdot.push_back(0.0);
+        fanRho.push_back(rhoAmb);
+        fanTempK.push_back(ambientK);
     }
     vflow.assign(va.size(), VentFlow{});
+    jetActive.assign(2 * va.size(), 0);
+    jetFire.assign(2 * va.size(), -1);
+    jetFuelFrac.assign(2 * va.size(), 0.0);
+    jetO2Frac.assign(2 * va.size(), 0.0);
+    jetAirCap.assign(2 * va.size(), 0.0);
     std::vector<std::pair<int, int>> edges;
     for (size_t v = 0; v < va.size(); ++v)
         if (vb[v] >= 0) edges.push_back({va[v], vb[v]});
+    for (size_t i = 0; i < fanFrom.size(); ++i)
+        if (fanFrom[i] >= 0 && fanTo[i] >= 0) edges.push_back({fanFrom[i], fanTo[i]});
     lu.build(n, edges);
+    for (size_t i = 0; i < fanFrom.size(); ++i) {
+        int f = fanFrom[i], t = fanTo[i];
+        fanSlotFF.push_back(f >= 0 ? lu.slot(f, f) : -1);
+        fanSlotTT.push_back(t >= 0 ? lu.slot(t, t) : -1);
+        fanSlotFT.push_back(f >= 0 && t >= 0 ? lu.slot(f, t) : -1);
+        fanSlotTF.push_back(f >= 0 && t >= 0 ? lu.slot(t, f) : -1);
+    }
     for (size_t v = 0; v < va.size(); ++v) {
         int a = va[v], b = vb[v];
         slotAA.push_back(lu.slot(a, a));
@@ -198,6 +234,39 @@ void FireModel::Impl::setOpen(int i, bool open) {
 }
 
 bool FireModel::openingOpen(int i) const { return i >= 0 && i < impl_->nOpen && impl_->vopen[i]; }
+
+Status FireModel::setFanOn(std::string_view id, bool on) {
+    int i = fanIndex(id);
+    if (i < 0) return makeError("unknown fan '" + std::string(id) + "'", "", 0, "fan");
+    impl_->setFan(i, on);
+    return Ok{};
+}
+
+void FireModel::setFanOn(int i, bool on) { impl_->setFan(i, on); }
+
+void FireModel::Impl::setFan(int i, bool on) {
+    if (i < 0 || i >= static_cast<int>(fanOn.size())) return;
+    fanOn[i] = on ? 1 : 0;
+}
+
+bool FireModel::fanOn(int i) const {
+    return i >= 0 && i < static_cast<int>(impl_->fanOn.size()) && impl_->fanOn[i];
+}
+int FireModel::fanCount() const { return static_cast<int>(impl_->fanOn.size()); }
+int FireModel::fanIndex(std::string_view id) const {
+    for (size_t i = 0; i < impl_->def.fans.size(); ++i)
+        if (impl_->def.fans[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+double FireModel::fanMassFlowKgS(int i) const {
+    return i >= 0 && i < static_cast<int>(impl_->fanMdot.size()) ? impl_->fanMdot[i] : 0.0;
+}
+double FireModel::openingMassFlowKgS(int i, bool fromA) const {
+    const auto& m = *impl_;
+    if (i < 0 || i >= m.nOpen) return 0.0;
+    const VentFlow& f = m.vflow[i];
+    return fromA ? f.fromAUpper + f.fromALower : f.fromBUpper + f.fromBLower;
+}
 
 // Backdraft needs a hot upper layer rich in unburnt pyrolysate: Fleischmann, Pagni &
 // Williamson, Fire Safety Science 4 (1994) found backdrafts above ~10 % fuel mass fraction.
@@ -349,6 +418,7 @@ void FireModel::hash(StateHasher& h) const {
     auto vec = [&](const std::vector<double>& v) { h.addBytes(v.data(), v.size() * sizeof(double)); };
     vec(m.mU), vec(m.mL), vec(m.hU), vec(m.hL), vec(m.yU), vec(m.yL), vec(m.wallU), vec(m.wallL);
     h.addBytes(m.vopen.data(), m.vopen.size());
+    h.addBytes(m.fanOn.data(), m.fanOn.size());
     for (const auto& f : m.fires) {
         h.add(f.pyrolysedKg), h.add(f.burnedKg), h.add(f.knockdown), h.add(f.hrrKw), h.add(f.ignited);
         h.add(f.extinguished), h.add(f.burnedOut), h.add(f.sprinklerStartS), h.add(f.decayStartS);

@@ -97,6 +97,32 @@ Status validate(const FireModelDef& def) {
             if (!b) return makeError("unknown room '" + o.roomB + "'", file, o.line, f("to"));
             if (b == a) return makeError("an opening joins two different rooms", file, o.line, f("to"));
         }
+        if (!(o.dischargeCoeff > 0 && o.dischargeCoeff <= 1))
+            return makeError("must be in (0, 1]", file, o.line, f("discharge_coefficient"));
+        if (o.kind == OpeningKind::Ceiling) {
+            if (!(o.areaM2 > 0) || !std::isfinite(o.areaM2)) return makeError("must be > 0", file, o.line, f("area_m2"));
+            if (o.areaM2 > a->sizeM.x * a->sizeM.y + 1e-9)
+                return makeError("ceiling vent is larger than the ceiling of '" + a->id + "'", file, o.line,
+                                 f("area_m2"));
+            if (b) {
+                double ceiling = a->originM.z + a->sizeM.z;
+                if (std::fabs(b->originM.z - ceiling) > 0.01)
+                    return makeError("room '" + b->id + "' is not directly above '" + a->id + "' (its floor is at " +
+                                         std::to_string(b->originM.z) + " m, the ceiling of '" + a->id + "' at " +
+                                         std::to_string(ceiling) + " m)",
+                                     file, o.line, f("to"));
+                double ox = std::min(a->originM.x + a->sizeM.x, b->originM.x + b->sizeM.x) -
+                            std::max(a->originM.x, b->originM.x);
+                double oy = std::min(a->originM.y + a->sizeM.y, b->originM.y + b->sizeM.y) -
+                            std::max(a->originM.y, b->originM.y);
+                if (!(ox > 0 && oy > 0) || o.areaM2 > ox * oy + 1e-9)
+                    return makeError("ceiling vent does not fit where '" + a->id + "' and '" + b->id +
+                                         "' overlap in plan (" + std::to_string(std::max(ox, 0.0) * std::max(oy, 0.0)) +
+                                         " m2)",
+                                     file, o.line, f("area_m2"));
+            }
+            continue;
+        }
         if (!(o.widthM > 0)) return makeError("must be > 0", file, o.line, f("width"));
         if (!(o.heightM > 0)) return makeError("must be > 0", file, o.line, f("height"));
         if (!(o.sillM >= 0)) return makeError("must be >= 0", file, o.line, f("sill"));
@@ -107,8 +133,28 @@ Status validate(const FireModelDef& def) {
             if (zb < b->originM.z - 1e-9 || zt > b->originM.z + b->sizeM.z + 1e-9)
                 return makeError("opening does not fit within the height of '" + b->id + "'", file, o.line, f("sill"));
         }
-        if (!(o.dischargeCoeff > 0 && o.dischargeCoeff <= 1))
-            return makeError("must be in (0, 1]", file, o.line, f("discharge_coefficient"));
+    }
+    std::set<std::string> fanIds;
+    for (size_t i = 0; i < def.fans.size(); ++i) {
+        const auto& fan = def.fans[i];
+        auto f = [&](const char* field) { return fieldName("fan", i, fan.line, field); };
+        if (!fan.id.empty() && !fanIds.insert(fan.id).second)
+            return makeError("duplicate fan id '" + fan.id + "'", file, fan.line, f("id"));
+        const RoomDef* from = fan.from == kOutside ? nullptr : findRoom(def, fan.from);
+        const RoomDef* to = fan.to == kOutside ? nullptr : findRoom(def, fan.to);
+        if (fan.from != kOutside && !from) return makeError("unknown room '" + fan.from + "'", file, fan.line, f("from"));
+        if (fan.to != kOutside && !to) return makeError("unknown room '" + fan.to + "'", file, fan.line, f("to"));
+        if (fan.from == fan.to)
+            return makeError("a fan moves gas between two different places (from and to are both '" + fan.to + "')",
+                             file, fan.line, f("to"));
+        if (!(fan.flowM3S > 0) || !std::isfinite(fan.flowM3S))
+            return makeError("must be > 0", file, fan.line, f("flow_m3_s"));
+        if (from && !(fan.fromHeightM >= 0 && fan.fromHeightM <= from->sizeM.z + 1e-9))
+            return makeError("must be within the height of '" + from->id + "'", file, fan.line, f("from_height"));
+        if (to && !(fan.toHeightM >= 0 && fan.toHeightM <= to->sizeM.z + 1e-9))
+            return makeError("must be within the height of '" + to->id + "'", file, fan.line, f("to_height"));
+        if (!(fan.cutoffStartPa >= 0 && fan.cutoffEndPa > fan.cutoffStartPa))
+            return makeError("cutoff pressures must satisfy 0 <= start < end", file, fan.line, f("cutoff_end_pa"));
     }
     std::set<std::string> fireIds;
     for (size_t i = 0; i < def.fires.size(); ++i) {
@@ -162,6 +208,8 @@ Status validate(const FireModelDef& def) {
         return makeError("must be in [0, 20.9)", file, 0, "settings.lower_oxygen_limit_pct");
     if (!(def.ambientTempC > -60 && def.ambientTempC < 60))
         return makeError("must be in (-60, 60)", file, 0, "settings.ambient_temp_c");
+    if (def.doorJetIgnitionTempC >= 0 && !(def.doorJetIgnitionTempC > def.ambientTempC))
+        return makeError("must be above ambient_temp_c", file, 0, "settings.door_jet_ignition_temp_c");
     return Ok{};
 }
 

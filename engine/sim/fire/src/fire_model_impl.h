@@ -87,20 +87,34 @@ struct FireModel::Impl {
     std::vector<double> energySource;                               // non-vent heat into room gas (W)
     std::vector<double> outRateU, outRateL;                         // outflow of the last sub-step, kg/s
     std::vector<double> roomHrrKw;
+    std::vector<double> doorJetKw;                                  // door-jet fires burning in each room
     std::vector<double> radW;                                       // fire radiation to walls (W)
     std::vector<double> dpn;                                        // pressures at the start of the sub-step
 
     // Openings (edge list), leaks appended after the defined openings
     int nOpen = 0;           // defined openings (ids); leaks follow
     std::vector<int> va, vb; // room indices, vb = -1 outside
-    std::vector<double> vzb, vzt, vw, vcd;
+    std::vector<double> vzb, vzt, vw, vcd;      // ceiling vents: vzb = vzt = vent height, vw = area
     std::vector<unsigned char> vopen;
+    std::vector<unsigned char> vceiling, vround; // ceiling vent (Cooper), round shape
     std::vector<VentFlow> vflow;
     // Pressure solver: Newton on all room pressures with a sparse LU of the Jacobian.
     SparseLu lu;
     std::vector<int> slotAA, slotAB, slotBA, slotBB;  // per vent (-1 where b is outside)
     std::vector<int> slotDiag;
     std::vector<double> residual, delta, trial, netEnthalpy;
+
+    // Fans (CFAST mechanical vents): -1 is outside; heights absolute.
+    std::vector<int> fanFrom, fanTo;
+    std::vector<double> fanZFrom, fanZTo, fanMdot;
+    std::vector<unsigned char> fanOn, fanFromUpper;
+    std::vector<double> fanRho, fanTempK;  // inlet gas of the sub-step
+    std::vector<int> fanSlotFF, fanSlotFT, fanSlotTF, fanSlotTT;  // Jacobian slots (-1 where outside)
+    // Door-jet fires, per opening and direction (slot 2 v: A -> B, 2 v + 1: B -> A), set up each
+    // sub-step from the layers so that the pressure solve sees the jets' heat.
+    std::vector<unsigned char> jetActive;
+    std::vector<int> jetFire;                           // a fire of the source room (chemistry)
+    std::vector<double> jetFuelFrac, jetO2Frac, jetAirCap;  // fuel / O2 mass fractions, air limit kg/s
 
     std::vector<FireRuntime> fires;
     std::vector<DeviceRuntime> detectors, sprinklers;
@@ -127,7 +141,15 @@ struct FireModel::Impl {
     bool solvePressures(double dtS);
     double evaluatePressureResidual(const std::vector<double>& x, double dtS);
     VentSide side(int room, double dpOverride, bool useOverride) const;
+    VentFlow openingFlow(int vent, double pa, double pb) const;
+    void prepareFans();
+    double fanMassFlow(int fan, const std::vector<double>& x, double& dRise) const;
+    void setFan(int fan, bool on);
     bool applyVentFlows(double dtS, bool lastChance);
+    // door_jet.cpp
+    void prepareDoorJets(double dtS);
+    double doorJetHeatW(int slot, double jetKgS, double counterKgS, double& dJet, double& dCounter) const;
+    void doorJetFires(double dtS);
     void integrate(double dtS);
     void updateFiresAfterStep(double dtS);
     void updateDevices(double dtS);

@@ -71,6 +71,7 @@ RoomState FireModel::roomState(int i) const {
     s.lowerSootKgM3 = lo.sootKgM3;
     s.upperFuelMassFraction = m.yU[i * kSpeciesCount + kFuel] / m.mU[i];
     s.hrrKw = m.roomHrrKw[i];
+    s.doorJetHrrKw = m.doorJetKw[i];
     s.floorFluxKwM2 = m.floorFlux[i] * 1e-3;
     s.ceilingTempC = m.wallU[i * kWallNodes] - 273.15;
     s.gasMassKg = m.mU[i] + m.mL[i];

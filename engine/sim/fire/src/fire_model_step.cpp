@@ -1,6 +1,7 @@
 // One internal sub-step of the zone model. Index:
 //   [1] sub-step size      [2] derived layer properties   [3] fires and plumes
 //   [4] wall heat transfer [5] pressure solve              [6] vent mass/energy transfer
+//   (opening flows and fans: fire_model_vents.cpp; door-jet fires: door_jet.cpp)
 //   [7] integration        [8] fire bookkeeping, agents    [9] detectors, sprinklers
 //   [10] flashover and item ignition
 //
@@ -57,8 +58,11 @@ bool FireModel::Impl::trySubStep(double dt, bool lastChance) {
     std::fill(radW.begin(), radW.end(), 0.0);
     fireSources(dt);
     wallHeatTransfer(dt);
+    prepareFans();
+    prepareDoorJets(dt);
     if (!solvePressures(dt) && !lastChance) return false;
     if (!applyVentFlows(dt, lastChance)) return false;
+    doorJetFires(dt);
     stats.subSteps++;
     integrate(dt);
     timeS += dt;
@@ -74,6 +78,11 @@ void FireModel::Impl::scheduleOpenings(double t0, double t1) {
         const auto& o = def.openings[v];
         if (o.openAtS >= 0 && o.openAtS >= t0 && o.openAtS < t1) setOpen(v, true);
         if (o.closeAtS >= 0 && o.closeAtS >= t0 && o.closeAtS < t1) setOpen(v, false);
+    }
+    for (size_t i = 0; i < def.fans.size(); ++i) {
+        const auto& fan = def.fans[i];
+        if (fan.onAtS >= 0 && fan.onAtS >= t0 && fan.onAtS < t1) setFan(static_cast<int>(i), true);
+        if (fan.offAtS >= 0 && fan.offAtS >= t0 && fan.offAtS < t1) setFan(static_cast<int>(i), false);
     }
 }
 
@@ -158,8 +167,13 @@ void FireModel::Impl::fireSources(double dt) {
         double ramp = std::clamp((100.0 * x[kO2] - lol) / 1.0, 0.0, 1.0);
         double plumeZ = entrains ? zInt[r] - zFire : ceilZ[r] - zFire;
         double maxEntrain = entrains ? 0.5 * std::max(mL[r] * (1.0 - 2.0 * kMinLayerFraction), 0.0) / dt : 1e30;
+        // CFAST (do_fire) also caps the entrainment at what keeps the plume at the interface
+        // no cooler than the upper layer, Qc / (cp (Tu - Tl)): air the plume would carry beyond
+        // that could not rise into the layer (stable stratification).
+        double dtLayers = std::max(tU[r] - tL[r], 1.0);
         auto entrained = [&](double qq) {
-            return std::min(heskestadPlumeMassFlowKgS(qq, (1.0 - chi) * qq, f.diameterM, plumeZ), maxEntrain);
+            double stable = entrains ? (1.0 - chi) * qq * 1e3 / (kCp * dtLayers) : 1e30;
+            return std::min({heskestadPlumeMassFlowKgS(qq, (1.0 - chi) * qq, f.diameterM, plumeZ), maxEntrain, stable});
         };
         double me = entrained(q);
         double o2Cap = 0.5 * ySrc[kO2] / dt * kHuggettKjPerKgO2;  // never burn more O2 than the layer has
@@ -219,17 +233,33 @@ void FireModel::Impl::wallHeatTransfer(double dt) {
         double hU = convectiveCoefficientWM2K(tu, su) +
                     emissU[i] * kStefanBoltzmann * (tu * tu + su * su) * (tu + su);
         double hL = convectiveCoefficientWM2K(tL[i], wl[0]);
+        // The upper layer also radiates down, through the (transparent) lower layer, onto the
+        // floor and lower walls (CFAST TRG ch. 7: the layer exchanges radiation with every
+        // surface it sees). For a wide, thin, sooty layer this is as much as it sends up; the
+        // lower slab sees the layer over the floor area (the lower walls see it obliquely and
+        // are counted in the floor's view factor of about 1).
+        double sl = wl[0];
+        double hDown = emissU[i] * kStefanBoltzmann * (tu * tu + sl * sl) * (tu + sl);
+        double aDown = area[i];
         // A thin layer cannot give up more than half its excess heat over the wall in one step.
         auto capH = [&](double h, double m, double a) { return std::min(h, 0.5 * m * kCp / (a * dt)); };
-        hU = capH(hU, mU[i], aU);
+        double capUpper = capH(hU * aU + hDown * aDown, mU[i], 1.0) / std::max(hU * aU + hDown * aDown, 1e-30);
+        hU *= std::min(capUpper, 1.0);
+        hDown *= std::min(capUpper, 1.0);
         hL = capH(hL, mL[i], aL);
         double fracU = aU / (aU + aL);
         double lossU = advanceWallSlab(wu, wall[i], tu, hU, radW[i] * fracU / aU, 10.0, ambientK, dt, scratch) * aU;
-        double lossL =
-            advanceWallSlab(wl, wall[i], tL[i], hL, radW[i] * (1.0 - fracU) / aL, 10.0, ambientK, dt, scratch) * aL;
-        srcHU[i] -= lossU;
+        // The lower slab exchanges with both layers: one effective gas temperature and coefficient
+        // (per unit of lower-slab area), split again by the new surface temperature.
+        double hDownL = hDown * aDown / aL;
+        double hEff = hL + hDownL;
+        double gasEff = (hL * tL[i] + hDownL * tu) / hEff;
+        advanceWallSlab(wl, wall[i], gasEff, hEff, radW[i] * (1.0 - fracU) / aL, 10.0, ambientK, dt, scratch);
+        double lossDown = hDownL * (tu - wl[0]) * aL;
+        double lossL = hL * (tL[i] - wl[0]) * aL;
+        srcHU[i] -= lossU + lossDown;
         srcHL[i] -= lossL;
-        energySource[i] -= lossU + lossL;
+        energySource[i] -= lossU + lossDown + lossL;
     }
 }
 
@@ -261,8 +291,7 @@ double FireModel::Impl::evaluatePressureResidual(const std::vector<double>& x, d
     for (int v = 0; v < nv; ++v) {
         if (!vopen[v]) continue;
         int ra = va[v], rb = vb[v];
-        VentFlow f = ventFlow(side(ra, x[ra], true), side(rb, rb >= 0 ? x[rb] : 0.0, true), vzb[v], vzt[v], vw[v],
-                              vcd[v], rhoAmb);
+        VentFlow f = openingFlow(v, x[ra], rb >= 0 ? x[rb] : 0.0);
         double tau = tU[ra], tal = tL[ra];
         double tbu = rb >= 0 ? tU[rb] : ambientK, tbl = rb >= 0 ? tL[rb] : ambientK;
         double outA = kCp * (f.fromAUpper * tau + f.fromALower * tal);
@@ -278,6 +307,43 @@ double FireModel::Impl::evaluatePressureResidual(const std::vector<double>& x, d
             lu.at(slotAB[v]) -= ka * g;
             lu.at(slotBB[v]) += kb * g;
             lu.at(slotBA[v]) -= kb * g;
+            // Door-jet fires burn in the receiving room at the rate these flows bring fuel and air.
+            if (jetActive[2 * v]) {  // A -> B
+                double dJet, dCounter;
+                double q = doorJetHeatW(2 * v, f.fromAUpper, f.fromBUpper + f.fromBLower, dJet, dCounter);
+                double gj = dJet * f.dAUpper + dCounter * (f.dBUpper + f.dBLower);
+                netEnthalpy[rb] += q;
+                lu.at(slotBA[v]) += kb * gj;
+                lu.at(slotBB[v]) -= kb * gj;
+            }
+            if (jetActive[2 * v + 1]) {  // B -> A
+                double dJet, dCounter;
+                double q = doorJetHeatW(2 * v + 1, f.fromBUpper, f.fromAUpper + f.fromALower, dJet, dCounter);
+                double gj = dJet * f.dBUpper + dCounter * (f.dAUpper + f.dALower);
+                netEnthalpy[ra] += q;
+                lu.at(slotAA[v]) += ka * gj;
+                lu.at(slotAB[v]) -= ka * gj;
+            }
+        }
+    }
+    // Fans: enthalpy out of the inlet room into the outlet room; the flow falls as the pressure
+    // rise (outlet minus inlet) passes the cutoff.
+    for (int i = 0; i < static_cast<int>(fanOn.size()); ++i) {
+        double dRise;
+        double mdot = fanMassFlow(i, x, dRise);
+        double hdot = mdot * kCp * fanTempK[i], g = dRise * kCp * fanTempK[i];  // g: d hdot / d rise
+        int from = fanFrom[i], to = fanTo[i];
+        if (from >= 0) {
+            double k = (kGamma - 1.0) * dt / volume[from];
+            netEnthalpy[from] -= hdot;
+            lu.at(fanSlotFF[i]) += k * g;  // d rise / d x_from = -1
+            if (to >= 0) lu.at(fanSlotFT[i]) -= k * g;
+        }
+        if (to >= 0) {
+            double k = (kGamma - 1.0) * dt / volume[to];
+            netEnthalpy[to] += hdot;
+            lu.at(fanSlotTT[i]) += k * g;  // d rise / d x_to = +1
+            if (from >= 0) lu.at(fanSlotTF[i]) -= k * g;
         }
     }
     double worst = 0;
@@ -337,7 +403,7 @@ bool FireModel::Impl::applyVentFlows(double dt, bool lastChance) {
             vflow[v] = VentFlow{};
             continue;
         }
-        vflow[v] = ventFlow(side(va[v], 0, false), side(vb[v], 0, false), vzb[v], vzt[v], vw[v], vcd[v], rhoAmb);
+        vflow[v] = openingFlow(v, dp[va[v]], vb[v] >= 0 ? dp[vb[v]] : 0.0);
     }
     // Outflow totals per layer (reusing outRate, which already holds plume entrainment).
     for (int v = 0; v < nv; ++v) {
@@ -348,6 +414,11 @@ bool FireModel::Impl::applyVentFlows(double dt, bool lastChance) {
             outRateU[vb[v]] += f.fromBUpper;
             outRateL[vb[v]] += f.fromBLower;
         }
+    }
+    for (int i = 0; i < static_cast<int>(fanMdot.size()); ++i) {
+        double dRise;
+        fanMdot[i] = fanMassFlow(i, dp, dRise);
+        if (fanFrom[i] >= 0) (fanFromUpper[i] ? outRateU : outRateL)[fanFrom[i]] += fanMdot[i];
     }
     auto scale = [&](int r, bool upper) {
         if (r < 0) return 1.0;
@@ -407,6 +478,12 @@ bool FireModel::Impl::applyVentFlows(double dt, bool lastChance) {
         transfer(a, false, b, f.fromALower);
         transfer(b, true, a, f.fromBUpper);
         transfer(b, false, a, f.fromBLower);
+    }
+    for (size_t i = 0; i < fanMdot.size(); ++i) {
+        if (fanMdot[i] <= 0) continue;
+        bool upper = fanFromUpper[i] != 0;
+        fanMdot[i] *= scale(fanFrom[i], upper);
+        transfer(fanFrom[i], upper, fanTo[i], fanMdot[i]);
     }
     return true;
 }

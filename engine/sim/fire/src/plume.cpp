@@ -13,9 +13,15 @@ double heskestadFlameHeightM(double hrrKw, double diameterM) {
     return std::max(0.0, 0.235 * std::pow(hrrKw, 0.4) - 1.02 * diameterM);
 }
 
-// Heskestad virtual origin, SFPE Handbook 5th ed. eq 13.2.
+// Heskestad virtual origin, SFPE Handbook 5th ed. eq 13.2, fitted over
+// 7 <= Q^(2/5)/D <= 700 kW^(2/5)/m. Below that range (a wide, weak fire: a large burner area
+// early in a t-squared growth) the straight line would put the origin ever deeper below the
+// fuel, down to -1.02 D, and the plume would entrain as if it were up to twice as tall; such a
+// fire burns as separate flamelets whose plumes merge near the fuel, so the origin is held at
+// its value at the edge of the fitted range, z0 = (0.083 x 7 - 1.02) D = -0.439 D.
 double heskestadVirtualOriginM(double hrrKw, double diameterM) {
-    return 0.083 * std::pow(std::max(hrrKw, 0.0), 0.4) - 1.02 * diameterM;
+    double z0 = 0.083 * std::pow(std::max(hrrKw, 0.0), 0.4) - 1.02 * diameterM;
+    return std::max(z0, (0.083 * kHeskestadMinQ25OverD - 1.02) * diameterM);
 }
 
 // Heskestad plume entrainment, SFPE Handbook 5th ed. eqs 13.13 (above flame) and 13.14 (in flame).

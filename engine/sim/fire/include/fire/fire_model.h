@@ -66,6 +66,18 @@ public:
     Status setOpeningOpen(std::string_view openingId, bool open);
     void setOpeningOpen(int openingIndex, bool open);
     bool openingOpen(int openingIndex) const;
+    /// Mass flow (kg/s) through an opening in the last sub-step: leaving its `from` room
+    /// (fromA) or entering it (!fromA). For a ceiling vent: up through it, or down.
+    double openingMassFlowKgS(int openingIndex, bool fromA) const;
+
+    /// Switches a fan (mechanical vent) on or off at run time (by id or index).
+    Status setFanOn(std::string_view fanId, bool on);
+    void setFanOn(int fanIndex, bool on);
+    bool fanOn(int fanIndex) const;
+    /// Mass flow the fan moved in the last sub-step, kg/s.
+    double fanMassFlowKgS(int fanIndex) const;
+    int fanCount() const;
+    int fanIndex(std::string_view id) const;  ///< -1 if unknown
 
     /// Starts a new fire now (its startS is taken relative to now). Returns its index.
     Result<int> ignite(const FireDef& fire);

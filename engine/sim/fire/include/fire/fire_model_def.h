@@ -39,18 +39,50 @@ struct RoomDef {
 /// Name used for the outside (ambient reservoir) in OpeningDef::roomB.
 inline constexpr const char* kOutside = "outside";
 
-/// A door, window or vent: a rectangular opening in a wall between two rooms or to outside.
+/// Wall openings (doors, windows: flow by the pressure profile over their height) or
+/// horizontal vents in a ceiling (a roof smoke vent, a hatch, a stairwell opening to the floor
+/// above: flow by the pressure difference across them, Cooper's exchange flow when the denser
+/// gas lies on top).
+enum class OpeningKind { Wall, Ceiling };
+/// Shape of a ceiling vent (sets its flooding pressure and exchange flow, Cooper 1998).
+enum class VentShape { Square, Round };
+
+/// A door, window or vent: a rectangular opening in a wall between two rooms or to outside,
+/// or (kind Ceiling) a vent in roomA's ceiling to the room above (whose floor lies at roomA's
+/// ceiling height) or to outside.
 struct OpeningDef {
     std::string id;
     std::string roomA;
     std::string roomB = kOutside;
-    double widthM = 1.0;
-    double heightM = 2.0;
-    double sillM = 0.0;            ///< sill height above roomA's floor
+    OpeningKind kind = OpeningKind::Wall;
+    double widthM = 1.0;           ///< wall openings
+    double heightM = 2.0;          ///< wall openings
+    double sillM = 0.0;            ///< wall openings: sill height above roomA's floor
+    double areaM2 = 1.0;           ///< ceiling vents: open area
+    VentShape shape = VentShape::Square;  ///< ceiling vents
     bool open = true;              ///< state at t = 0
     double openAtS = -1;           ///< scheduled opening time, < 0 for none
     double closeAtS = -1;          ///< scheduled closing time, < 0 for none
-    double dischargeCoeff = 0.7;   ///< orifice coefficient (CFAST uses 0.7)
+    double dischargeCoeff = 0.7;   ///< orifice coefficient (CFAST: 0.7 wall vents, 0.68 ceiling vents)
+    int line = 0;
+};
+
+/// A fan (CFAST mechanical vent): moves a set volume flow of the gas at its inlet from one
+/// room (or outside: a supply fan) to another (or outside: an exhaust fan). The inlet height
+/// picks the layer it draws from. Flow is constant until the pressure it works against reaches
+/// cutoffStartPa, then falls linearly to zero at cutoffEndPa (CFAST's fan curve).
+struct FanDef {
+    std::string id;
+    std::string from = kOutside;   ///< room id or outside
+    std::string to = kOutside;     ///< room id or outside (not the same as from)
+    double flowM3S = 1.0;          ///< volume flow at the inlet's gas density, > 0
+    double fromHeightM = 0;        ///< inlet height above the floor of `from` (rooms only)
+    double toHeightM = 0;          ///< outlet height above the floor of `to` (rooms only)
+    bool on = true;                ///< state at t = 0
+    double onAtS = -1;             ///< scheduled switching on, < 0 for none
+    double offAtS = -1;            ///< scheduled switching off, < 0 for none
+    double cutoffStartPa = 200.0;  ///< CFAST default
+    double cutoffEndPa = 300.0;    ///< CFAST default
     int line = 0;
 };
 
@@ -130,6 +162,7 @@ struct ItemDef {
 struct FireModelDef {
     std::vector<RoomDef> rooms;
     std::vector<OpeningDef> openings;
+    std::vector<FanDef> fans;
     std::vector<FireDef> fires;
     std::vector<DetectorDef> detectors;
     std::vector<SprinklerDef> sprinklers;
@@ -140,6 +173,11 @@ struct FireModelDef {
     double lowerOxygenLimitPct = 15.0;   ///< burning stops below this O2 volume % (CFAST LOL)
     double flashoverTempC = 600.0;
     double flashoverFloorFluxKwM2 = 20.0;
+    /// Door-jet fires (CFAST): unburnt fuel in a hot upper layer flowing through a wall opening
+    /// into a room burns there with the air it mixes with at the opening.
+    bool doorJetFires = true;
+    /// Jet ignition temperature; below 0: ambient + 200 K (CFAST's default TGIGNT).
+    double doorJetIgnitionTempC = -1.0;
     std::string sourceFile;              ///< for error messages
 };
 

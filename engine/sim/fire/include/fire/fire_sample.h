@@ -32,7 +32,8 @@ struct RoomState {
     double upperHcnPpm = 0, lowerHcnPpm = 0;
     double upperSootKgM3 = 0, lowerSootKgM3 = 0;
     double upperFuelMassFraction = 0;
-    double hrrKw = 0;              ///< heat released by all fires in the room
+    double hrrKw = 0;              ///< heat released by all fires in the room (door jets included)
+    double doorJetHrrKw = 0;       ///< of which by door-jet fires (fuel from a neighbour burning here)
     double floorFluxKwM2 = 0;      ///< radiant flux from the hot layer to the floor
     double ceilingTempC = 20;      ///< exposed ceiling surface temperature
     double gasMassKg = 0;

@@ -9,7 +9,10 @@ namespace cd::fire {
 double equivalentDiameterM(double areaM2);
 /// Mean flame height L = 0.235 Q^(2/5) - 1.02 D (Q total kW, D m), never below 0.
 double heskestadFlameHeightM(double hrrKw, double diameterM);
-/// Virtual origin z0 = 0.083 Q^(2/5) - 1.02 D above the fire base.
+/// Lower end of the range of Q^(2/5)/D (kW^(2/5)/m) over which Heskestad fitted the virtual origin.
+inline constexpr double kHeskestadMinQ25OverD = 7.0;
+/// Virtual origin z0 = 0.083 Q^(2/5) - 1.02 D above the fire base, held at its value at
+/// Q^(2/5)/D = 7 (-0.439 D) for weaker, wider fires (outside the correlation's range).
 double heskestadVirtualOriginM(double hrrKw, double diameterM);
 /// Plume mass flow at height z above the fire base, kg/s. Qc convective kW.
 /// Above the flame: 0.071 Qc^(1/3) (z - z0)^(5/3) + 1.92e-3 Qc; within the flame

@@ -1,0 +1,136 @@
+// Door-jet fires (CFAST Technical Reference Guide, NIST SP 1889v1, "Door jet fires"; CFAST
+// fire.f90 door_jet / door_jet_fire): unburnt fuel leaving a room in its upper-layer outflow
+// through a wall opening burns in the receiving room when the jet is at least at the gas
+// ignition temperature (CFAST's default: ambient + 200 K) and meets air there.
+//
+// The jet mixes at the opening with the receiving room's lower-layer gas. CFAST takes that air
+// from its vent-jet entrainment; we take the jet's own mass flow plus the counter-flow through
+// the same opening (order-one mixing: our approximation). Burning is limited by the fuel, by
+// the oxygen of that air (13 100 kJ per kg O2, Huggett, with the lower oxygen limit ramp) and
+// by the stoichiometric oxygen of the source room's fuel; heat and products go to the receiving
+// room's upper layer, with the air the burning used. Jets into the outside burn outside and
+// heat nothing here.
+//
+// The jets' heat enters the implicit pressure solve as a function of the trial flows (with its
+// derivatives in the Jacobian), like the enthalpy the flows carry: released explicitly after
+// the solve, a jet of a few MW into a small room overshoots the pressure by kPa and the flows
+// and jets oscillate.
+#include <algorithm>
+#include <cmath>
+
+#include "fire_model_impl.h"
+
+namespace cd::fire {
+
+void FireModel::Impl::prepareDoorJets(double dt) {
+    std::fill(jetActive.begin(), jetActive.end(), 0);
+    if (!def.doorJetFires) return;
+    const double ignitionK = def.doorJetIgnitionTempC >= 0 ? def.doorJetIgnitionTempC + 273.15 : ambientK + 200.0;
+    const int nv = static_cast<int>(va.size());
+    for (int v = 0; v < nv; ++v) {
+        if (!vopen[v] || vceiling[v] || vb[v] < 0) continue;
+        for (int dir = 0; dir < 2; ++dir) {
+            int src = dir == 0 ? va[v] : vb[v], dst = dir == 0 ? vb[v] : va[v];
+            int slot = 2 * v + dir;
+            if (tU[src] < ignitionK) continue;
+            if (!(tU[src] > 0.5 * (tU[dst] + tL[dst]) + 1e-6)) continue;  // the jet must rise into dst's upper layer
+            double fuelFrac = yU[src * kSpeciesCount + kFuel] / mU[src];
+            if (!(fuelFrac > 0)) continue;
+            int fire = -1;  // the pyrolysate's chemistry: that of a fire of the source room
+            for (int fi = 0; fi < static_cast<int>(fires.size()); ++fi)
+                if (fires[fi].room == src) {
+                    fire = fi;
+                    break;
+                }
+            if (fire < 0) continue;
+            const double* yl = &yL[dst * kSpeciesCount];
+            double x[kSpeciesCount];
+            moleFractions(yl, mL[dst], x);
+            double ramp = std::clamp((100.0 * x[kO2] - def.lowerOxygenLimitPct) / 1.0, 0.0, 1.0);
+            if (ramp <= 0) continue;
+            jetActive[slot] = 1;
+            jetFire[slot] = fire;
+            jetFuelFrac[slot] = fuelFrac;
+            jetO2Frac[slot] = ramp * yl[kO2] / mL[dst];
+            jetAirCap[slot] = 0.25 * mL[dst] / dt;
+        }
+    }
+}
+
+// Heat released (W) by the jet of slot for the given jet and counter mass flows, and its
+// derivatives with respect to each flow.
+double FireModel::Impl::doorJetHeatW(int slot, double jet, double counter, double& dJet, double& dCounter) const {
+    dJet = dCounter = 0;
+    if (jet <= 0) return 0.0;
+    const FireRuntime& f = fires[jetFire[slot]];
+    double hcJ = f.def.heatOfCombustionKjKg * 1e3;
+    double o2PerFuel = std::max(-f.yields.perKgFuel[kO2], 1e-9);
+    // kg of fuel one kg of mixed-in air can burn: by Huggett's constant and by stoichiometry.
+    double fuelPerAir = jetO2Frac[slot] * std::min(kHuggettKjPerKgO2 * 1e3 / hcJ, 1.0 / o2PerFuel);
+    double fuelByFlow = jet * jetFuelFrac[slot];
+    double air = jet + counter;
+    if (air >= jetAirCap[slot]) {
+        double fuelByAir = jetAirCap[slot] * fuelPerAir;
+        if (fuelByFlow <= fuelByAir) {
+            dJet = jetFuelFrac[slot] * hcJ;
+            return fuelByFlow * hcJ;
+        }
+        return fuelByAir * hcJ;
+    }
+    double fuelByAir = air * fuelPerAir;
+    if (fuelByFlow <= fuelByAir) {
+        dJet = jetFuelFrac[slot] * hcJ;
+        return fuelByFlow * hcJ;
+    }
+    dJet = dCounter = fuelPerAir * hcJ;
+    return fuelByAir * hcJ;
+}
+
+// With the final flows of the sub-step: burn, move the air used into the upper layer, add heat
+// and products.
+void FireModel::Impl::doorJetFires(double dt) {
+    std::fill(doorJetKw.begin(), doorJetKw.end(), 0.0);
+    const int nv = static_cast<int>(va.size());
+    for (int v = 0; v < nv; ++v) {
+        for (int dir = 0; dir < 2; ++dir) {
+            int slot = 2 * v + dir;
+            if (!jetActive[slot] || !vopen[v]) continue;
+            const VentFlow& f = vflow[v];
+            int dst = dir == 0 ? vb[v] : va[v];
+            double jet = dir == 0 ? f.fromAUpper : f.fromBUpper;
+            double counter = dir == 0 ? f.fromBUpper + f.fromBLower : f.fromAUpper + f.fromALower;
+            double dj, dc;
+            double qW = doorJetHeatW(slot, jet, counter, dj, dc);
+            if (qW <= 0) continue;
+            const FireRuntime& fr = fires[jetFire[slot]];
+            double burned = qW / (fr.def.heatOfCombustionKjKg * 1e3);
+            double o2PerFuel = std::max(-fr.yields.perKgFuel[kO2], 0.0);
+            double o2Used = std::max(burned * o2PerFuel, qW * 1e-3 / kHuggettKjPerKgO2);
+            const double* yl = &yL[dst * kSpeciesCount];
+            double yO2 = yl[kO2] / mL[dst];
+            double air = std::min(o2Used / std::max(yO2, 1e-30), jetAirCap[slot]);
+            // The air the burning used joins the upper layer, where the jet burns.
+            double* su = &srcYU[dst * kSpeciesCount];
+            double* sl = &srcYL[dst * kSpeciesCount];
+            for (int k = 0; k < kSpeciesCount; ++k) {
+                double moved = air * yl[k] / mL[dst];
+                sl[k] -= moved;
+                su[k] += moved;
+            }
+            srcML[dst] -= air;
+            srcMU[dst] += air;
+            srcHL[dst] -= air * kCp * tL[dst];
+            srcHU[dst] += air * kCp * tL[dst];
+            outRateL[dst] += air;
+            for (int k = 0; k < kSpeciesCount; ++k) su[k] += burned * fr.yields.perKgFuel[k];
+            su[kFuel] -= burned;
+            srcHU[dst] += qW;
+            energySource[dst] += qW;
+            totals.heatReleasedJ += qW * dt;
+            doorJetKw[dst] += qW * 1e-3;
+            roomHrrKw[dst] += qW * 1e-3;
+        }
+    }
+}
+
+}  // namespace cd::fire

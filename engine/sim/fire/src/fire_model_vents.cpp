@@ -1,0 +1,77 @@
+// Flows of the ventilation paths for the sub-step (see fire_model_step.cpp): wall openings and
+// ceiling vents at given room pressures (called inside the pressure solve), and fans.
+#include <algorithm>
+#include <cmath>
+
+#include "fire/ceiling_vent_flow.h"
+#include "fire_model_impl.h"
+
+namespace cd::fire {
+
+// Flow through opening v at floor pressures pa (room a) and pb (room b; ignored outside).
+// Wall openings integrate the orifice law over their height; ceiling vents use Cooper's
+// model on the pressure difference at the vent, drawing from the layer next to it on each side
+// (the below room's upper layer, the above room's lower layer, unless that layer is negligible).
+VentFlow FireModel::Impl::openingFlow(int v, double pa, double pb) const {
+    int a = va[v], b = vb[v];
+    if (!vceiling[v]) return ventFlow(side(a, pa, true), side(b, pb, true), vzb[v], vzt[v], vw[v], vcd[v], rhoAmb);
+    double z = vzb[v];
+    double pBelow = relativePressurePa(side(a, pa, true), z, rhoAmb);
+    double pAbove = b >= 0 ? relativePressurePa(side(b, pb, true), z, rhoAmb) : 0.0;
+    bool belowUpper = mU[a] > 1e-3 * (mU[a] + mL[a]);
+    bool aboveUpper = b >= 0 && mL[b] <= 1e-3 * (mU[b] + mL[b]);
+    double rhoBelow = belowUpper ? rhoU[a] : rhoL[a];
+    double rhoAbove = b < 0 ? rhoAmb : (aboveUpper ? rhoU[b] : rhoL[b]);
+    CeilingVentFlow c = ceilingVentFlow(pBelow - pAbove, rhoBelow, rhoAbove, vw[v], vround[v] != 0, vcd[v]);
+    VentFlow f;
+    (belowUpper ? f.fromAUpper : f.fromALower) = c.upKgS;
+    (belowUpper ? f.dAUpper : f.dALower) = c.dUpDp;
+    (aboveUpper ? f.fromBUpper : f.fromBLower) = c.downKgS;
+    (aboveUpper ? f.dBUpper : f.dBLower) = c.dDownDp;
+    return f;
+}
+
+// Fans (CFAST TRG, "Mechanical ventilation"): a set volume flow of the gas at the inlet, in the
+// layer the inlet height lies in (the other one when that layer is negligible), reduced
+// linearly to zero as the pressure rise across the fan goes from cutoffStartPa to cutoffEndPa.
+// The inlet layer is chosen once per sub-step; the flow is a function of the room pressures in
+// the implicit pressure solve (a supply fan into a small sealed room would otherwise overshoot
+// its cutoff by hundreds of Pa in one step).
+void FireModel::Impl::prepareFans() {
+    for (size_t i = 0; i < fanOn.size(); ++i) {
+        int from = fanFrom[i];
+        bool upper = false;
+        double rho = rhoAmb, tSrc = ambientK;
+        if (from >= 0) {
+            double total = mU[from] + mL[from];
+            upper = fanZFrom[i] >= zInt[from];
+            if (upper && mU[from] <= 1e-3 * total) upper = false;
+            else if (!upper && mL[from] <= 1e-3 * total) upper = true;
+            rho = upper ? rhoU[from] : rhoL[from];
+            tSrc = upper ? tU[from] : tL[from];
+        }
+        fanFromUpper[i] = upper ? 1 : 0;
+        fanRho[i] = rho;
+        fanTempK[i] = tSrc;
+    }
+}
+
+// Mass flow of fan i at floor pressures x (rooms), and its derivative with respect to the
+// pressure rise across the fan (outlet minus inlet).
+double FireModel::Impl::fanMassFlow(int i, const std::vector<double>& x, double& dRise) const {
+    dRise = 0;
+    if (!fanOn[i]) return 0.0;
+    const auto& fd = def.fans[i];
+    int from = fanFrom[i], to = fanTo[i];
+    double pIn = from >= 0 ? relativePressurePa(side(from, x[from], true), fanZFrom[i], rhoAmb) : 0.0;
+    double pOut = to >= 0 ? relativePressurePa(side(to, x[to], true), fanZTo[i], rhoAmb) : 0.0;
+    double rise = pOut - pIn;
+    double span = fd.cutoffEndPa - fd.cutoffStartPa;
+    double full = fanRho[i] * fd.flowM3S;
+    if (rise <= fd.cutoffStartPa) return full;
+    if (rise >= fd.cutoffEndPa) return 0.0;
+    dRise = -full / span;
+    return full * (fd.cutoffEndPa - rise) / span;
+}
+
+}  // namespace cd::fire
