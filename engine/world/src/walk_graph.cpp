@@ -77,12 +77,27 @@ WalkGraph::WalkGraph(const District& district) : district_(&district) {
     }
     for (const AssemblyPoint& ap : district.assemblyPoints)
         assemblyNodes_.push_back(addNode(WalkNodeKind::AssemblyPoint, ap.id, ap.positionM));
-    // Outdoors is open ground: exits see each other and every assembly point.
-    for (std::size_t i = 0; i < exitNodes_.size(); ++i) {
-        for (std::size_t j = i + 1; j < exitNodes_.size(); ++j)
-            addEdge(exitNodes_[i], exitNodes_[j], dist(nodes_[exitNodes_[i]].positionM, nodes_[exitNodes_[j]].positionM), WalkEdgeKind::Outdoor, {});
-        for (int ap : assemblyNodes_)
-            addEdge(exitNodes_[i], ap, dist(nodes_[exitNodes_[i]].positionM, nodes_[ap].positionM), WalkEdgeKind::Outdoor, {});
+    outdoorNodes_ = exitNodes_;
+    outdoorNodes_.insert(outdoorNodes_.end(), assemblyNodes_.begin(), assemblyNodes_.end());
+    // Waypoints round every building, a clearance out from each footprint corner, on the ground.
+    const float c = kOutdoorClearanceM;
+    for (const Building& b : district.buildings) {
+        const glm::vec2 corners[4] = {{b.box.min.x - c, b.box.min.y - c}, {b.box.max.x + c, b.box.min.y - c},
+                                      {b.box.max.x + c, b.box.max.y + c}, {b.box.min.x - c, b.box.max.y + c}};
+        for (const glm::vec2& q : corners) {
+            bool inside = false;
+            for (const Building& other : district.buildings) inside = inside || insideFootprint(other.box, q);
+            if (inside) continue;
+            const float z = district.terrain.nx > 0 ? district.terrain.heightAt(q.x, q.y) : b.box.min.z;
+            outdoorNodes_.push_back(addNode(WalkNodeKind::Corner, b.id, {q.x, q.y, z}));
+        }
+    }
+    // The visibility graph: outdoor nodes that see each other are joined.
+    for (std::size_t i = 0; i < outdoorNodes_.size(); ++i) {
+        for (std::size_t j = i + 1; j < outdoorNodes_.size(); ++j) {
+            const glm::vec3 &a = nodes_[outdoorNodes_[i]].positionM, &b = nodes_[outdoorNodes_[j]].positionM;
+            if (segmentClearOfBuildings(district, a, b)) addEdge(outdoorNodes_[i], outdoorNodes_[j], dist(a, b), WalkEdgeKind::Outdoor, {});
+        }
     }
     doorBlocked_.assign(district.doors.size(), 0);
     roomBlocked_.assign(rooms.size(), 0);
@@ -216,9 +231,29 @@ std::vector<std::pair<int, float>> WalkGraph::seedsFor(const glm::vec3& p) const
         for (int m : roomMembers_[r]) seeds.push_back({m, dist(p, nodes_[m].positionM) * f});
         return seeds;
     }
-    for (int e : exitNodes_) seeds.push_back({e, dist(p, nodes_[e].positionM)});
-    for (int a : assemblyNodes_) seeds.push_back({a, dist(p, nodes_[a].positionM)});
+    for (int n : outdoorNodes_)
+        if (segmentClearOfBuildings(*district_, p, nodes_[n].positionM)) seeds.push_back({n, dist(p, nodes_[n].positionM)});
+    if (seeds.empty()) {
+        // Boxed in on every side (or no outdoor node in sight): start from the nearest one.
+        const int n = nearestOutdoorNode(p);
+        if (n >= 0) seeds.push_back({n, dist(p, nodes_[n].positionM)});
+    }
     return seeds;
+}
+
+int WalkGraph::nearestOutdoorNode(const glm::vec3& p) const {
+    int best = -1, bestSeen = -1;
+    float bestD = std::numeric_limits<float>::infinity(), bestSeenD = bestD;
+    for (int n : outdoorNodes_) {
+        const float d = dist(p, nodes_[n].positionM);
+        if (d < bestD) bestD = d, best = n;
+        if (d < bestSeenD && segmentClearOfBuildings(*district_, p, nodes_[n].positionM)) bestSeenD = d, bestSeen = n;
+    }
+    return bestSeen >= 0 ? bestSeen : best;
+}
+
+WalkPath WalkGraph::pathFrom(const glm::vec3& fromM, const std::vector<int>& goals) const {
+    return run(fromM, seedsFor(fromM), goals);
 }
 
 WalkPath WalkGraph::pathToNearestExit(const std::string& fromRoomId) const {

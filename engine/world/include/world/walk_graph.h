@@ -3,9 +3,17 @@
 /// Nodes sit at room centres (floor level), door centres, the two ends of every stair
 /// flight, the point just outside every exit, and the assembly points. Rooms are boxes,
 /// hence convex, so any two nodes of one room are joined by a straight walkable edge.
-/// Outdoors, exits and assembly points are joined in straight lines (open campus; terrain
-/// obstacles are not modelled). Doors and rooms can be blocked (smoke, debris) and a
-/// room's edges made costlier (light smoke) to re-route.
+///
+/// Outdoors is a visibility graph. Its nodes are the exits' outside points, the assembly
+/// points, and one Corner node kOutdoorClearanceM diagonally outside each corner of every
+/// building footprint (Building::box; a corner inside another building is dropped). Every
+/// pair of outdoor nodes whose straight segment crosses no footprint (shrunk by
+/// kFootprintInsetM, so a walk along a wall is fine) is joined by an Outdoor edge, so
+/// Dijkstra routes round buildings: over rectangles the shortest path bends only at their
+/// corners, here at the corners of each footprint grown by the clearance. Terrain slope,
+/// fences and parked cars are not modelled. A free outdoor start point is joined to every
+/// outdoor node it can see. Doors and rooms can be blocked (smoke, debris) and a room's
+/// edges made costlier (light smoke) to re-route.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -13,14 +21,20 @@
 #include <glm/vec3.hpp>
 
 #include "world/district.h"
+#include "world/footprint.h"
 
 namespace cd::world {
 
-enum class WalkNodeKind { Room, Door, StairEnd, ExitOutside, AssemblyPoint };
+/// Corner: an outdoor waypoint just outside a corner of a building's footprint.
+enum class WalkNodeKind { Room, Door, StairEnd, ExitOutside, AssemblyPoint, Corner };
+
+/// How far outside a footprint corner its Corner node sits, along x and along y (a person's
+/// clearance from the wall).
+inline constexpr float kOutdoorClearanceM = 1.0f;
 
 struct WalkNode {
     WalkNodeKind kind = WalkNodeKind::Room;
-    std::string ref;        ///< id of the room, door, stair, exit or assembly point
+    std::string ref;        ///< id of the room, door, stair, exit or assembly point; the building's id for a Corner
     glm::vec3 positionM{0.0f};
 };
 
@@ -55,6 +69,11 @@ public:
     int doorNode(const std::string& doorId) const;
     int assemblyNode(const std::string& assemblyPointId) const;
     int exitNode(const std::string& exitId) const;
+    /// Every outdoor node (exit outside points, assembly points, corners), in node order.
+    const std::vector<int>& outdoorNodes() const { return outdoorNodes_; }
+    /// The nearest outdoor node that p can walk to in a straight line without crossing a
+    /// building; the nearest outdoor node at all if none is in sight; -1 if there are none.
+    int nearestOutdoorNode(const glm::vec3& p) const;
 
     /// A blocked door or room cannot be walked through (a path may still start inside a blocked room).
     void setDoorBlocked(const std::string& doorId, bool blocked);
@@ -75,6 +94,9 @@ public:
     WalkPath pathToAssembly(const glm::vec3& fromM, const std::string& assemblyPointId = {}) const;
     /// From a room's centre to an assembly point (empty id: the nearest one).
     WalkPath pathToAssembly(const std::string& fromRoomId, const std::string& assemblyPointId = {}) const;
+    /// From any point (seeded like pathToAssembly's: its room's nodes, or the outdoor nodes in
+    /// sight) to the nearest of the goal nodes.
+    WalkPath pathFrom(const glm::vec3& fromM, const std::vector<int>& goals) const;
 
 private:
     struct Adj {
@@ -85,7 +107,7 @@ private:
     float edgeCost(int edge) const;
     /// Dijkstra from seeds (node, initial cost, initial length) to the first goal settled.
     WalkPath run(const glm::vec3& startM, const std::vector<std::pair<int, float>>& seeds, const std::vector<int>& goals) const;
-    /// Seeds for a free start point: the doors and stair ends of its room, or outdoor nodes.
+    /// Seeds for a free start point: the doors and stair ends of its room, or the outdoor nodes in sight.
     std::vector<std::pair<int, float>> seedsFor(const glm::vec3& p) const;
     void addEdge(int a, int b, float lengthM, WalkEdgeKind kind, const std::string& room);
     int addNode(WalkNodeKind kind, const std::string& ref, const glm::vec3& p);
@@ -95,6 +117,7 @@ private:
     std::vector<WalkEdge> edges_;
     std::vector<std::vector<Adj>> adjacency_;
     std::vector<int> roomNodes_, doorNodes_, exitNodes_, assemblyNodes_;  // parallel to the district's vectors
+    std::vector<int> outdoorNodes_;  // exits' outside points, assembly points and corners
     std::vector<std::vector<int>> roomMembers_;  // per room: door and stair-end nodes inside it
     std::vector<char> doorBlocked_, roomBlocked_;
     std::vector<float> roomCost_;
