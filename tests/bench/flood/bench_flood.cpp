@@ -2,16 +2,22 @@
 //  1. copy bandwidth of this machine (memcpy of 256 MiB, 1 and 2 threads),
 //  2. flood solver throughput on a 1000 x 1000 dam break (1 m cells, 1 m of water on the west
 //     half, dry east half) with 1 and 2 threads, and the bandwidth ceiling from (1),
-//  3. the Ritter dam break at 1024 x 1024 against Gerris (gerris2D, GfsRiver) when installed:
+//  3. the speed target's "typical flood": a levee breach into a 1 km^2 city district at 1 m
+//     cells (district_case.h), the first --district-s simulated seconds on --district-threads
+//     threads: realtime factor (wall and CPU), wet fraction, cell updates, bytes per update,
+//  4. the Ritter dam break at 1024 x 1024 against Gerris (gerris2D, GfsRiver) when installed:
 //     wall time and L1 error against the analytic solution for each.
 // Options: --size N (default 1000), --steps N (default 20), --gerris-end T (default 5 s),
-//          --gerris-level L (default 10), --gerris-case FILE.gfs, --skip-throughput, --skip-gerris.
+//          --gerris-level L (default 10), --gerris-case FILE.gfs, --district-s T (default
+//          1200), --district-threads N (default 2), --skip-throughput, --skip-district,
+//          --skip-gerris.
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -19,6 +25,7 @@
 #include <vector>
 
 #include "core/files.h"
+#include "district_case.h"
 #include "flood/flood_model.h"
 
 using namespace cd::flood;
@@ -30,8 +37,28 @@ namespace {
 // and the closed flag and writes h, qx, qy (57 B); corrector reads the predictor state, z, the
 // flag, the old state, max depth and arrival time and writes the state and max depth (105 B).
 constexpr double kBytesPerCellUpdate = 162.0;
+// The district adds the Manning grid (8 B read by the corrector): 170 B. These are the bytes
+// each array contributes once; the 3-cell halo of a 16 x 16 tile is read again (x 1.7 for the
+// state read by the prim rows), mostly from cache since neighbouring tiles run close in time.
+constexpr double kBytesPerTileUpdate = 170.0;
 
 double seconds(Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double>(b - a).count(); }
+
+// CPU seconds of this process (all threads): with other programs on the machine the wall
+// time overstates what the solver needs, so both are reported.
+double cpuSeconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + 1e-9 * static_cast<double>(ts.tv_nsec);
+}
+
+// 1-minute load average (other processes competing for the cores).
+double loadAverage() {
+    std::ifstream in("/proc/loadavg");
+    double l = -1.0;
+    in >> l;
+    return l;
+}
 
 double copyBandwidth(unsigned threads) {
     const size_t bytes = size_t(256) << 20;
@@ -92,7 +119,9 @@ double lineL1(const std::vector<double>& xs, const std::vector<double>& hs, doub
 int main(int argc, char** argv) {
     int size = 1000, steps = 20, gerrisLevel = 10;
     double gerrisEnd = 5.0;
-    bool throughput = true, gerris = true;
+    bool throughput = true, gerris = true, district = true;
+    double districtS = 1200.0;
+    unsigned districtThreads = 2;
     std::string gerrisCase;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -104,6 +133,9 @@ int main(int argc, char** argv) {
         else if (a == "--gerris-case") gerrisCase = next();
         else if (a == "--skip-throughput") throughput = false;
         else if (a == "--skip-gerris") gerris = false;
+        else if (a == "--skip-district") district = false;
+        else if (a == "--district-s") districtS = std::atof(next().c_str());
+        else if (a == "--district-threads") districtThreads = static_cast<unsigned>(std::atoi(next().c_str()));
         else {
             std::fprintf(stderr, "bench_flood: unknown option %s\n", a.c_str());
             return 2;
@@ -143,6 +175,58 @@ int main(int argc, char** argv) {
                         m.lastTimeStepS(), (m.timeS() - simStart) / wall);
             std::fflush(stdout);
         }
+    }
+
+    if (district) {
+        const double bw = copyBandwidth(districtThreads);
+        auto made = FloodModel::create(cd::flood::bench::districtBreach(1000, districtThreads));
+        if (!made) {
+            std::fprintf(stderr, "bench_flood: %s\n", made.error().str().c_str());
+            return 1;
+        }
+        FloodModel& m = *made.value();
+        const FloodGrid g = m.grid();
+        const size_t cells = static_cast<size_t>(g.nx) * g.ny;
+        size_t open = 0;
+        for (size_t k = 0; k < cells; ++k) open += g.closed[k] ? 0 : 1;
+        auto wetFraction = [&] {
+            size_t wet = 0;
+            for (size_t k = 0; k < cells; ++k) wet += g.depthM[k] > 0.01 ? 1 : 0;
+            return static_cast<double>(wet) / static_cast<double>(open);
+        };
+        // Wall time of the whole window, sampled every simulated minute for the wet fraction
+        // (the scan is outside the timed part).
+        double wall = 0.0, cpu = 0.0, wetSum = 0.0;
+        int samples = 0;
+        const std::uint64_t steps0 = m.stepCount();
+        const double load0 = loadAverage();
+        for (double t = 60.0; t <= districtS + 1e-9; t += 60.0) {
+            const auto t0 = Clock::now();
+            const double c0 = cpuSeconds();
+            m.advanceTo(t);
+            cpu += cpuSeconds() - c0;
+            wall += seconds(t0, Clock::now());
+            const double wf = wetFraction();
+            wetSum += wf;
+            ++samples;
+            std::fprintf(stderr, "district t=%5.0f s  wall %7.2f s  cpu %7.2f s  wet %.3f  steps %llu  updates %.4g\n", t, wall, cpu,
+                         wf, static_cast<unsigned long long>(m.stepCount() - steps0), m.cellUpdates());
+        }
+        const double load1 = loadAverage();
+        const double wetEnd = wetFraction();
+        const auto vol = m.volumes();
+        const double rate = m.cellUpdates() / wall;
+        std::printf("{\"bench\":\"flood_district\",\"cells\":%zu,\"open_cells\":%zu,\"threads\":%u,\"simulated_s\":%g,"
+                    "\"wall_s\":%.4g,\"cpu_s\":%.4g,\"realtime_factor\":%.3f,\"realtime_factor_from_cpu\":%.3f,"
+                    "\"load_average_start\":%.2f,\"load_average_end\":%.2f,\"steps\":%llu,"
+                    "\"wet_fraction\":%.3f,\"wet_fraction_end\":%.3f,\"cell_updates\":%.4g,\"cell_updates_per_s\":%.4g,"
+                    "\"bytes_per_update\":%.0f,\"copy_bandwidth_bytes_per_s\":%.4g,\"ceiling_cell_updates_per_s\":%.4g,"
+                    "\"fraction_of_ceiling\":%.3f,\"stored_m3\":%.6g,\"imbalance_m3\":%.3g}\n",
+                    cells, open, districtThreads, m.timeS(), wall, cpu, m.timeS() / wall,
+                    m.timeS() / (cpu / districtThreads), load0, load1, static_cast<unsigned long long>(m.stepCount() - steps0),
+                    samples ? wetSum / samples : 0.0, wetEnd, m.cellUpdates(), rate, kBytesPerTileUpdate, bw,
+                    bw / kBytesPerTileUpdate, rate / (bw / kBytesPerTileUpdate), vol.storedM3, vol.imbalanceM3());
+        std::fflush(stdout);
     }
 
     if (gerris) {

@@ -3,6 +3,7 @@
 #include "flood/flood_model.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 
 #include "core/job_pool.h"
@@ -16,6 +17,7 @@ namespace {
 // second-order hydrostatic reconstruction needs dt (Sx/dx + Sy/dy) <= 1/2, Audusse et al. 2004 sec. 3).
 constexpr double kCflHardLimit = 0.5;
 constexpr size_t kMinCellsForThreads = 16384;
+constexpr int kMaxRunTiles = 16;
 }  // namespace
 
 FloodModel::FloodModel(FloodSetup setup) : setup_(std::move(setup)) {}
@@ -69,84 +71,114 @@ Result<std::unique_ptr<FloodModel>> FloodModel::create(FloodSetup setup) {
     for (const auto& d : s.drains) {
         if (!f.addDrain(d)) return makeError("drain outside the grid or in a closed cell", {}, 0, "drains");
     }
-    f.wetLo0_.assign(s.ny, 0);
-    f.wetHi0_.assign(s.ny, 0);
-    f.wetLo1_.assign(s.ny, 0);
-    f.wetHi1_.assign(s.ny, 0);
-    f.effLo_.assign(s.ny, 0);
-    f.effHi_.assign(s.ny, 0);
-    f.actLo_.assign(s.ny, 0);
-    f.actHi_.assign(s.ny, 0);
-    f.boundaryRow_.assign(s.ny, 0.0);
+    f.tilesX_ = (s.nx + kTileCells - 1) / kTileCells;
+    f.tilesY_ = (s.ny + kTileCells - 1) / kTileCells;
+    const size_t tiles = static_cast<size_t>(f.tilesX_) * f.tilesY_;
+    f.tileWet0_.assign(tiles, 0);
+    f.tileWet1_.assign(tiles, 0);
+    f.tileInU1_.assign(tiles, 0);
+    f.tileLevel_.assign(tiles, 0);
+    for (int ty = 0; ty < f.tilesY_; ++ty) {
+        for (int tx = 0; tx < f.tilesX_; ++tx) {
+            const bool level = (tx == 0 && s.boundaries[0].kind == BoundaryKind::Level) ||
+                               (tx == f.tilesX_ - 1 && s.boundaries[1].kind == BoundaryKind::Level) ||
+                               (ty == 0 && s.boundaries[2].kind == BoundaryKind::Level) ||
+                               (ty == f.tilesY_ - 1 && s.boundaries[3].kind == BoundaryKind::Level);
+            f.tileLevel_[static_cast<size_t>(ty) * f.tilesX_ + tx] = level ? 1 : 0;
+        }
+    }
+    f.clipTile_.assign(tiles, 0.0);
+    f.boundaryWest_.assign(s.ny, 0.0);
+    f.boundaryEast_.assign(s.ny, 0.0);
     f.boundarySouth_.assign(s.nx, 0.0);
     f.boundaryNorth_.assign(s.nx, 0.0);
-    f.clipRow_.assign(s.ny, 0.0);
     f.pool_ = std::make_unique<JobPool>(std::max(1u, s.threads));
     for (unsigned t = 0; t < f.pool_->threadCount(); ++t) f.scratch_.push_back(std::make_unique<Scratch>(s.nx));
-    f.refreshWetSpans();
+    f.refreshWetTiles();
     f.vol_.initialM3 = f.volumes().storedM3;
     return m;
 }
 
-void FloodModel::refreshWetSpans() {
-    for (int j = 0; j < ny_; ++j) {
-        int lo = nx_, hi = 0;
-        for (int c = 0; c < nx_; ++c) {
-            if (h0_[static_cast<size_t>(j) * nx_ + c] > 0.0) {
-                lo = std::min(lo, c);
-                hi = c + 1;
-            }
-        }
-        wetLo0_[j] = lo;
-        wetHi0_[j] = hi;
-    }
+int FloodModel::tileOf(size_t k) const {
+    const int j = static_cast<int>(k / nx_), c = static_cast<int>(k % nx_);
+    return (j / kTileCells) * tilesX_ + c / kTileCells;
+}
+
+void FloodModel::refreshWetTiles() {
+    std::fill(tileWet0_.begin(), tileWet0_.end(), 0);
+    for (size_t k = 0; k < h0_.size(); ++k)
+        if (h0_[k] > 0.0) tileWet0_[tileOf(k)] = 1;
     speedMeasure_ = -1.0;
 }
 
-void FloodModel::prepareSpans(int which) {
-    const std::vector<int>& lo = which == 1 ? wetLo0_ : wetLo1_;
-    const std::vector<int>& hi = which == 1 ? wetHi0_ : wetHi1_;
-    const bool westLevel = setup_.boundaries[0].kind == BoundaryKind::Level;
-    const bool eastLevel = setup_.boundaries[1].kind == BoundaryKind::Level;
-    const bool southLevel = setup_.boundaries[2].kind == BoundaryKind::Level;
-    const bool northLevel = setup_.boundaries[3].kind == BoundaryKind::Level;
-    for (int j = 0; j < ny_; ++j) {
-        int l = lo[j], h = hi[j];
-        // A level side can flood dry cells next to it: keep those faces in the sweep.
-        if (westLevel) { l = 0; h = std::max(h, 1); }
-        if (eastLevel) { h = nx_; l = std::min(l, nx_ - 1); }
-        if ((southLevel && j == 0) || (northLevel && j == ny_ - 1)) { l = 0; h = nx_; }
-        effLo_[j] = l;
-        effHi_[j] = h;
-    }
-    for (int j = 0; j < ny_; ++j) {
-        int l = nx_, h = 0;
-        for (int r = std::max(0, j - 3); r <= std::min(ny_ - 1, j + 3); ++r) {
-            l = std::min(l, effLo_[r]);
-            h = std::max(h, effHi_[r]);
-        }
-        actLo_[j] = l;
-        actHi_[j] = h;
-    }
-}
-
 double FloodModel::stage(int which, double dt) {
-    prepareSpans(which);
-    // The kernel reads the wet spans through effLo_/effHi_ when deciding which faces to sweep.
-    if (which == 1) { wetLo0_.swap(effLo_); wetHi0_.swap(effHi_); }
-    else { wetLo1_.swap(effLo_); wetHi1_.swap(effHi_); }
+    // Active tiles: wet ones and their four neighbours (the stencil reaches two cells, a tile
+    // is 16), level sides, everything under rain. A corrector also updates the tiles that are
+    // wet in U0 (they average with U1 even when U1 is dry).
+    const size_t tiles = tileWet0_.size();
+    const std::vector<std::uint8_t>& wet = which == 1 ? tileWet0_ : tileWet1_;
+    const bool all = !setup_.skipDryTiles || rainDepthM_ > 0.0;
+    std::vector<std::uint8_t> now(tiles, 0);
+    for (int ty = 0; ty < tilesY_; ++ty) {
+        for (int tx = 0; tx < tilesX_; ++tx) {
+            const size_t t = static_cast<size_t>(ty) * tilesX_ + tx;
+            const bool on = all || wet[t] || tileLevel_[t] || (which == 2 && tileWet0_[t]) ||
+                            (tx > 0 && wet[t - 1]) || (tx + 1 < tilesX_ && wet[t + 1]) ||
+                            (ty > 0 && wet[t - tilesX_]) || (ty + 1 < tilesY_ && wet[t + tilesX_]);
+            now[t] = on ? 1 : 0;
+        }
+    }
+    // Runs of neighbouring active tiles are swept together (no halo between them), at most
+    // kMaxRunTiles long so that the threads have several pieces to share.
+    activeRuns_.clear();
+    for (int ty = 0; ty < tilesY_; ++ty) {
+        const std::uint8_t* row = now.data() + static_cast<size_t>(ty) * tilesX_;
+        for (int tx = 0; tx < tilesX_;) {
+            if (!row[tx]) {
+                ++tx;
+                continue;
+            }
+            int end = tx;
+            while (end < tilesX_ && row[end] && end - tx < kMaxRunTiles) ++end;
+            activeRuns_.push_back({ty, tx, end});
+            cellUpdates_ += 0.5 * (std::min(nx_, end * kTileCells) - tx * kTileCells) *
+                            (std::min(ny_, (ty + 1) * kTileCells) - ty * kTileCells);
+            tx = end;
+        }
+    }
+    if (which == 1) {
+        // Outside the active tiles the predictor equals U0, which is dry there: keep U1 zero.
+        for (size_t t = 0; t < tiles; ++t) {
+            if (!tileInU1_[t] || now[t]) continue;
+            const int c0 = static_cast<int>(t % tilesX_) * kTileCells, b = static_cast<int>(t / tilesX_) * kTileCells;
+            const int c1 = std::min(nx_, c0 + kTileCells), e = std::min(ny_, b + kTileCells);
+            for (int j = b; j < e; ++j) {
+                const size_t k = static_cast<size_t>(j) * nx_;
+                std::fill(h1_.begin() + k + c0, h1_.begin() + k + c1, 0.0);
+                std::fill(qx1_.begin() + k + c0, qx1_.begin() + k + c1, 0.0);
+                std::fill(qy1_.begin() + k + c0, qy1_.begin() + k + c1, 0.0);
+            }
+        }
+        tileInU1_.swap(now);
+        std::fill(tileWet1_.begin(), tileWet1_.end(), 0);
+    }
+    std::uint8_t* dstWet = which == 1 ? tileWet1_.data() : tileWet0_.data();
     for (auto& s : scratch_) s->maxSx = s->maxSy = 0.0;
-    if (static_cast<size_t>(nx_) * ny_ < kMinCellsForThreads) {
-        // Small grids: waking workers costs more than the sweep (same result, see rowStage).
-        rowStage(which, dt, 0, static_cast<size_t>(ny_), *scratch_[0]);
+    const size_t n = activeRuns_.size();
+    if (static_cast<size_t>(nx_) * ny_ < kMinCellsForThreads || pool_->threadCount() == 1 || n < 2) {
+        // Small grids: waking workers costs more than the sweep (same result, see tileStage).
+        for (const TileRun& r : activeRuns_) tileStage(which, dt, r.ty, r.tx0, r.tx1, *scratch_[0], dstWet);
     } else {
-        pool_->parallelFor(static_cast<size_t>(ny_), [&](size_t b, size_t e, unsigned chunk) {
-            if (b < e) rowStage(which, dt, b, e, *scratch_[chunk]);
+        // Runs are independent (each writes only its own cells), so threads take them in
+        // turn from a shared counter: balanced wherever the water is.
+        std::atomic<size_t> next{0};
+        pool_->parallelFor(pool_->threadCount(), [&](size_t, size_t, unsigned chunk) {
+            for (size_t i = next.fetch_add(1, std::memory_order_relaxed); i < n; i = next.fetch_add(1, std::memory_order_relaxed)) {
+                const TileRun& r = activeRuns_[i];
+                tileStage(which, dt, r.ty, r.tx0, r.tx1, *scratch_[chunk], dstWet);
+            }
         });
     }
-    // Restore the true wet spans of the source (the kernel wrote the destination's).
-    if (which == 1) { wetLo0_.swap(effLo_); wetHi0_.swap(effHi_); }
-    else { wetLo1_.swap(effLo_); wetHi1_.swap(effHi_); }
     double sx = 0.0, sy = 0.0;
     for (const auto& s : scratch_) {
         sx = std::max(sx, s->maxSx);
@@ -154,6 +186,8 @@ double FloodModel::stage(int which, double dt) {
     }
     return (sx + sy) / dx_;  // 2D unsplit: max(Sx, Sy) alone lets thin films go negative (rain test)
 }
+
+double FloodModel::cellUpdates() const { return cellUpdates_; }
 
 double FloodModel::initialSpeedMeasure() const {
     double m = 0.0;
@@ -178,10 +212,11 @@ double FloodModel::stepOnce(double maxDtS) {
     const double area = dx_ * dx_;
     double m1 = 0.0;
     for (int attempt = 0; attempt < 3; ++attempt) {
-        std::fill(boundaryRow_.begin(), boundaryRow_.end(), 0.0);
+        std::fill(boundaryWest_.begin(), boundaryWest_.end(), 0.0);
+        std::fill(boundaryEast_.begin(), boundaryEast_.end(), 0.0);
         std::fill(boundarySouth_.begin(), boundarySouth_.end(), 0.0);
         std::fill(boundaryNorth_.begin(), boundaryNorth_.end(), 0.0);
-        std::fill(clipRow_.begin(), clipRow_.end(), 0.0);
+        std::fill(clipTile_.begin(), clipTile_.end(), 0.0);
         rainDepthM_ = setup_.rainMmPerH.empty() ? 0.0 : std::max(0.0, setup_.rainMmPerH.integral(timeS_, timeS_ + dt) / 3.6e6);
         stageTimeS_ = timeS_;
         m1 = stage(1, dt);
@@ -192,12 +227,12 @@ double FloodModel::stepOnce(double maxDtS) {
     const double m2 = stage(2, dt);
     speedMeasure_ = std::max(m1, m2);
     double bsum = 0.0;
-    for (double v : boundaryRow_) bsum += v;
+    for (size_t j = 0; j < boundaryWest_.size(); ++j) bsum += boundaryWest_[j] + boundaryEast_[j];
     for (double v : boundarySouth_) bsum += v;
     for (double v : boundaryNorth_) bsum += v;
     vol_.boundaryInM3 += 0.5 * dt * dx_ * bsum;
     double clip = 0.0;
-    for (double v : clipRow_) clip += v;
+    for (double v : clipTile_) clip += v;
     vol_.clippedM3 += clip * area;
     vol_.rainM3 += rainDepthM_ * area * static_cast<double>(openCells_);
     applySources(timeS_, dt);
@@ -216,11 +251,7 @@ void FloodModel::advanceTo(double timeS) {
 void FloodModel::applySources(double t0, double dt) {
     const double area = dx_ * dx_;
     auto touch = [&](int k) {
-        const int j = k / nx_, c = k % nx_;
-        if (h0_[k] > 0.0) {
-            wetLo0_[j] = std::min(wetLo0_[j], c);
-            wetHi0_[j] = std::max(wetHi0_[j], c + 1);
-        }
+        if (h0_[k] > 0.0) tileWet0_[tileOf(static_cast<size_t>(k))] = 1;
         maxDepth_[k] = std::max(maxDepth_[k], h0_[k]);
         if (arrival_[k] < 0.0 && h0_[k] > setup_.arrivalDepthM) arrival_[k] = t0 + dt;
     };
@@ -357,7 +388,7 @@ int FloodModel::lowerBed(double x0, double y0, double x1, double y1, double widt
             ++changed;
         }
     }
-    if (changed) refreshWetSpans();
+    if (changed) refreshWetTiles();
     return changed;
 }
 

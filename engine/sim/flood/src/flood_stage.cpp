@@ -1,7 +1,9 @@
-// The fused stage kernel of FloodModel: for a band of rows, primitive variables -> limited
-// slopes (MUSCL, van Leer) -> hydrostatic-reconstruction HLL fluxes -> cell update, one row at a
-// time. Each face flux is computed by one formula whatever the thread split, and each cell
-// writes only its own state, so results are bit-identical for any thread count.
+// The fused stage kernel of FloodModel: for one tile (kTileCells x kTileCells cells), primitive
+// variables -> limited slopes (MUSCL, van Leer) -> hydrostatic-reconstruction HLL fluxes ->
+// cell update, one row at a time through per-thread row buffers. Each face flux is computed by
+// one formula whatever the tiling or thread split (a face on a tile edge is computed by both
+// tiles, identically), and each cell writes only its own state, so results are bit-identical
+// for any thread count and whether or not dry tiles are skipped.
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -95,36 +97,38 @@ void FloodModel::primRow(int r, int lo, int hi, const double* hs, const double* 
     }
 }
 
-// One Heun stage over rows [rowBegin, rowEnd).
+// One Heun stage over one tile.
 //   which = 1: dst = src + dt L(src)                       (src = U0, dst = U1)
 //   which = 2: dst = (base + src + dt L(src)) / 2, then rain, thin-film velocities, friction,
 //              maximum depth and arrival time              (src = U1, base = dst = U0)
-void FloodModel::rowStage(int which, double dt, size_t rowBegin, size_t rowEnd, Scratch& s) {
+// The run of tiles [tx0, tx1) of tile row ty is swept as one block (no halo between them);
+// dstWet[tile] says whether the tile holds water afterwards.
+void FloodModel::tileStage(int which, double dt, int ty, int tx0, int tx1, Scratch& s, std::uint8_t* dstWet) {
     const double* hs = which == 1 ? h0_.data() : h1_.data();
     const double* qxs = which == 1 ? qx0_.data() : qx1_.data();
     const double* qys = which == 1 ? qy0_.data() : qy1_.data();
     double* hd = which == 1 ? h1_.data() : h0_.data();
     double* qxd = which == 1 ? qx1_.data() : qx0_.data();
     double* qyd = which == 1 ? qy1_.data() : qy0_.data();
-    const int* srcLo = which == 1 ? wetLo0_.data() : wetLo1_.data();
-    const int* srcHi = which == 1 ? wetHi0_.data() : wetHi1_.data();
-    int* dstLo = which == 1 ? wetLo1_.data() : wetLo0_.data();
-    int* dstHi = which == 1 ? wetHi1_.data() : wetHi0_.data();
     const double g = setup_.gravityMs2;
     const double lam = dt / dx_;
     const double eps = setup_.thinFilmDepthM;
     const int nx = nx_, ny = ny_;
-    const int b = static_cast<int>(rowBegin), e = static_cast<int>(rowEnd);
+    const int c0 = tx0 * kTileCells, c1 = std::min(nx, tx1 * kTileCells);
+    const int b = ty * kTileCells, e = std::min(ny, b + kTileCells);
     const BoundarySpec& west = setup_.boundaries[0];
     const BoundarySpec& east = setup_.boundaries[1];
     const BoundarySpec& south = setup_.boundaries[2];
     const BoundarySpec& north = setup_.boundaries[3];
-    double maxSx = 0.0, maxSy = 0.0;
+    const double* fk = frictionK_.empty() ? nullptr : frictionK_.data();
+    double maxSx = s.maxSx, maxSy = s.maxSy;
     double speed = 0.0;
     FaceFlux ff{};
+    // Prim columns [c0 - 2, c1 + 2) feed the slopes of cells [c0 - 1, c1 + 1), which feed the
+    // faces [c0, c1] (primRow adds the ghost columns when the range reaches a side).
+    const int plo = c0 - 2, phi = c1 + 2;
 
     auto computeYSlopes = [&](int r) {
-        const int lo = std::max(0, actLo_[r] - 2), hi = std::min(nx, actHi_[r] + 2);
         const int sm = ringSlot4(r - 1), s0 = ringSlot4(r), sp = ringSlot4(r + 1);
         const int ys = ringSlot2(r);
         double* sh = s.ysh[ys].data();
@@ -135,10 +139,15 @@ void FloodModel::rowStage(int which, double dt, size_t rowBegin, size_t rowEnd, 
         const double *em = s.pe[sm].data(), *e0 = s.pe[s0].data(), *ep = s.pe[sp].data();
         const double *um = s.pu[sm].data(), *u0 = s.pu[s0].data(), *up = s.pu[sp].data();
         const double *vm = s.pv[sm].data(), *v0 = s.pv[s0].data(), *vp = s.pv[sp].data();
-        const std::uint8_t *cm = s.pc[sm].data(), *cp = s.pc[sp].data();
-        for (int c = lo; c < hi; ++c) {
+        const std::uint8_t *cm = s.pc[sm].data(), *c0p = s.pc[s0].data(), *cp = s.pc[sp].data();
+        // A closed cell's slopes are never read (its faces use the open side's), and a dry
+        // cell between dry cells feeds no flux (its faces are dry on both sides or walls
+        // seeing zero depth) and no source term: zero, except on the first and last rows
+        // where a level side reads the bed at the face.
+        const bool edgeRow = r == 0 || r == ny - 1;
+        for (int c = c0; c < c1; ++c) {
             const int i = c + 1;
-            if (cm[i] | cp[i]) {
+            if ((cm[i] | c0p[i] | cp[i]) || (!edgeRow && h0[i] == 0.0 && hm[i] == 0.0 && hp[i] == 0.0)) {
                 sh[c] = se[c] = su[c] = sv[c] = 0.0;
                 continue;
             }
@@ -149,18 +158,17 @@ void FloodModel::rowStage(int which, double dt, size_t rowBegin, size_t rowEnd, 
         }
     };
 
-    // y faces between rows f-1 and f (f in 0..ny), columns [lo, hi); zero elsewhere.
-    auto computeYFaces = [&](int f, int lo, int hi) {
+    // y faces between rows f-1 and f (f in 0..ny), columns [c0, c1).
+    auto computeYFaces = [&](int f) {
         const int gs = ringSlot2(f);
         double* GH = s.gH[gs].data();
         double* GL = s.gL[gs].data();
         double* GR = s.gR[gs].data();
         double* GT = s.gT[gs].data();
-        std::fill(GH, GH + nx, 0.0);
-        std::fill(GL, GL + nx, 0.0);
-        std::fill(GR, GR + nx, 0.0);
-        std::fill(GT, GT + nx, 0.0);
-        if (lo >= hi) return;
+        std::fill(GH + c0, GH + c1, 0.0);
+        std::fill(GL + c0, GL + c1, 0.0);
+        std::fill(GR + c0, GR + c1, 0.0);
+        std::fill(GT + c0, GT + c1, 0.0);
         if (f == 0 || f == ny) {
             // Boundary face: the interior cell's reconstructed face against the side's ghost.
             const bool isSouth = f == 0;
@@ -170,7 +178,7 @@ void FloodModel::rowStage(int which, double dt, size_t rowBegin, size_t rowEnd, 
             const int ps = ringSlot4(r), ys = ringSlot2(r);
             const double level = bs.kind == BoundaryKind::Level ? boundaryLevel(isSouth ? 2 : 3, stageTimeS_) : 0.0;
             double* bcol = isSouth ? boundarySouth_.data() : boundaryNorth_.data();
-            for (int c = lo; c < hi; ++c) {
+            for (int c = c0; c < c1; ++c) {
                 const int i = c + 1;
                 if (s.pc[ps][i]) continue;
                 const double h = s.ph[ps][i] + half * s.ysh[ys][c];
@@ -210,7 +218,7 @@ void FloodModel::rowStage(int which, double dt, size_t rowBegin, size_t rowEnd, 
         const double *seL = s.yse[yl].data(), *seU = s.yse[yu].data();
         const double *suL = s.ysu[yl].data(), *suU = s.ysu[yu].data();
         const double *svL = s.ysv[yl].data(), *svU = s.ysv[yu].data();
-        for (int c = lo; c < hi; ++c) {
+        for (int c = c0; c < c1; ++c) {
             const int i = c + 1;
             if (cL[i] | cU[i]) {
                 if (cL[i] & cU[i]) continue;
@@ -233,42 +241,18 @@ void FloodModel::rowStage(int which, double dt, size_t rowBegin, size_t rowEnd, 
         }
     };
 
-    // Column range of faces that can carry flux in row j: the wet span of rows j-1..j+1, +-2.
-    auto faceRange = [&](int j, int& lo, int& hi) {
-        lo = nx;
-        hi = 0;
-        for (int r = std::max(0, j - 1); r <= std::min(ny - 1, j + 1); ++r) {
-            lo = std::min(lo, srcLo[r]);
-            hi = std::max(hi, srcHi[r]);
-        }
-        if (lo >= hi) return;
-        lo = std::max(0, lo - 2);
-        hi = std::min(nx, hi + 2);
-    };
-
-    // Prime the rings for the first row of the band.
-    for (int r = std::max(b - 2, -1); r <= std::min(b + 1, ny); ++r) {
-        const int rr = std::clamp(r, 0, ny - 1);
-        primRow(r, actLo_[rr] - 4, actHi_[rr] + 4, hs, qxs, qys, s);
-    }
+    // Prime the rings for the first row of the tile.
+    for (int r = std::max(b - 2, -1); r <= std::min(b + 1, ny); ++r) primRow(r, plo, phi, hs, qxs, qys, s);
     if (b - 1 >= 0) computeYSlopes(b - 1);
     computeYSlopes(b);
-    {
-        int lo, hi;
-        faceRange(b, lo, hi);
-        int lo2, hi2;
-        faceRange(b - 1 >= 0 ? b - 1 : b, lo2, hi2);
-        computeYFaces(b, std::min(lo, lo2), std::max(hi, hi2));
-    }
+    computeYFaces(b);
 
+    std::uint8_t* wetOut = dstWet + static_cast<size_t>(ty) * tilesX_;
+    std::fill(wetOut + tx0, wetOut + tx1, 0);
+    double clipped = 0.0;
     for (int j = b; j < e; ++j) {
-        if (j + 2 <= ny) {
-            const int rr = std::min(j + 2, ny - 1);
-            primRow(j + 2, actLo_[rr] - 4, actHi_[rr] + 4, hs, qxs, qys, s);
-        }
+        if (j + 2 <= ny) primRow(j + 2, plo, phi, hs, qxs, qys, s);
         if (j + 1 <= ny - 1) computeYSlopes(j + 1);
-        int lo, hi;
-        faceRange(j, lo, hi);
         const int p0 = ringSlot4(j);
         const double* ph = s.ph[p0].data();
         const double* pe = s.pe[p0].data();
@@ -279,90 +263,84 @@ void FloodModel::rowStage(int which, double dt, size_t rowBegin, size_t rowEnd, 
         double* FL = s.fL.data();
         double* FR = s.fR.data();
         double* FT = s.fT.data();
-        std::fill(FH, FH + nx + 1, 0.0);
-        std::fill(FL, FL + nx + 1, 0.0);
-        std::fill(FR, FR + nx + 1, 0.0);
-        std::fill(FT, FT + nx + 1, 0.0);
+        std::fill(FH + c0, FH + c1 + 1, 0.0);
+        std::fill(FL + c0, FL + c1 + 1, 0.0);
+        std::fill(FR + c0, FR + c1 + 1, 0.0);
+        std::fill(FT + c0, FT + c1 + 1, 0.0);
         double* xsh = s.xsh.data();
         double* xse = s.xse.data();
         double* xsu = s.xsu.data();
         double* xsv = s.xsv.data();
-        const bool rowActive = lo < hi;
-        if (rowActive) {
-            // x slopes for the cells touching faces [lo, hi].
-            const int clo = std::max(0, lo - 1), chi = std::min(nx, hi + 1);
-            for (int c = clo; c < chi; ++c) {
-                const int i = c + 1;
-                if (pc[i - 1] | pc[i + 1]) {
-                    xsh[c] = xse[c] = xsu[c] = xsv[c] = 0.0;
-                    continue;
-                }
-                xsh[c] = vanLeer(ph[i] - ph[i - 1], ph[i + 1] - ph[i]);
-                xse[c] = vanLeer(pe[i] - pe[i - 1], pe[i + 1] - pe[i]);
-                xsu[c] = vanLeer(pu[i] - pu[i - 1], pu[i + 1] - pu[i]);
-                xsv[c] = vanLeer(pv[i] - pv[i - 1], pv[i + 1] - pv[i]);
+        // x slopes for the cells touching faces [c0, c1].
+        const int clo = std::max(0, c0 - 1), chi = std::min(nx, c1 + 1);
+        for (int c = clo; c < chi; ++c) {
+            const int i = c + 1;
+            if ((pc[i - 1] | pc[i] | pc[i + 1]) ||
+                (ph[i] == 0.0 && ph[i - 1] == 0.0 && ph[i + 1] == 0.0 && c != 0 && c != nx - 1)) {  // as for y
+                xsh[c] = xse[c] = xsu[c] = xsv[c] = 0.0;
+                continue;
             }
-            for (int f = lo; f <= hi; ++f) {
-                if (f == 0 || f == nx) {
-                    const bool isWest = f == 0;
-                    const int c = isWest ? 0 : nx - 1;
-                    const int i = c + 1;
-                    if (pc[i]) continue;
-                    const double half = isWest ? -0.5 : 0.5;
-                    const double h = ph[i] + half * xsh[c];
-                    const double et = pe[i] + half * xse[c];
-                    const double un = pu[i] + half * xsu[c];
-                    const double ut = pv[i] + half * xsv[c];
-                    const BoundarySpec& bs = isWest ? west : east;
-                    if (bs.kind == BoundaryKind::Wall) {
-                        const double m = wallMomentumFlux(g, h, isWest ? -un : un, speed);
-                        if (isWest) FR[f] = m; else FL[f] = m;
-                        maxSx = std::max(maxSx, speed);
-                        continue;
-                    }
-                    double gh = h, ge = et;
-                    if (bs.kind == BoundaryKind::Level) {
-                        const double zf = et - h;
-                        ge = std::max(boundaryLevel(isWest ? 0 : 1, stageTimeS_), zf);
-                        gh = ge - zf;
-                    }
-                    if (isWest) maxSx = std::max(maxSx, hllFlux(g, gh, ge, un, ut, h, et, un, ut, ff));
-                    else maxSx = std::max(maxSx, hllFlux(g, h, et, un, ut, gh, ge, un, ut, ff));
-                    FH[f] = ff.h;
-                    FL[f] = ff.mL;
-                    FR[f] = ff.mR;
-                    FT[f] = ff.t;
-                    boundaryRow_[j] += isWest ? ff.h : -ff.h;
-                    continue;
-                }
-                const int il = f, ir = f + 1;  // prim indices of cells f-1 and f
-                if (pc[il] | pc[ir]) {
-                    if (pc[il] & pc[ir]) continue;
-                    if (pc[ir]) {
-                        FL[f] = wallMomentumFlux(g, ph[il] + 0.5 * xsh[f - 1], pu[il] + 0.5 * xsu[f - 1], speed);
-                    } else {
-                        FR[f] = wallMomentumFlux(g, ph[ir] - 0.5 * xsh[f], -(pu[ir] - 0.5 * xsu[f]), speed);
-                    }
+            xsh[c] = vanLeer(ph[i] - ph[i - 1], ph[i + 1] - ph[i]);
+            xse[c] = vanLeer(pe[i] - pe[i - 1], pe[i + 1] - pe[i]);
+            xsu[c] = vanLeer(pu[i] - pu[i - 1], pu[i + 1] - pu[i]);
+            xsv[c] = vanLeer(pv[i] - pv[i - 1], pv[i + 1] - pv[i]);
+        }
+        for (int f = c0; f <= c1; ++f) {
+            if (f == 0 || f == nx) {
+                const bool isWest = f == 0;
+                const int c = isWest ? 0 : nx - 1;
+                const int i = c + 1;
+                if (pc[i]) continue;
+                const double half = isWest ? -0.5 : 0.5;
+                const double h = ph[i] + half * xsh[c];
+                const double et = pe[i] + half * xse[c];
+                const double un = pu[i] + half * xsu[c];
+                const double ut = pv[i] + half * xsv[c];
+                const BoundarySpec& bs = isWest ? west : east;
+                if (bs.kind == BoundaryKind::Wall) {
+                    const double m = wallMomentumFlux(g, h, isWest ? -un : un, speed);
+                    if (isWest) FR[f] = m; else FL[f] = m;
                     maxSx = std::max(maxSx, speed);
                     continue;
                 }
-                if (ph[il] == 0.0 && ph[ir] == 0.0) continue;
-                const double sp = hllFlux(g, ph[il] + 0.5 * xsh[f - 1], pe[il] + 0.5 * xse[f - 1], pu[il] + 0.5 * xsu[f - 1],
-                                          pv[il] + 0.5 * xsv[f - 1], ph[ir] - 0.5 * xsh[f], pe[ir] - 0.5 * xse[f],
-                                          pu[ir] - 0.5 * xsu[f], pv[ir] - 0.5 * xsv[f], ff);
-                maxSx = std::max(maxSx, sp);
+                double gh = h, ge = et;
+                if (bs.kind == BoundaryKind::Level) {
+                    const double zf = et - h;
+                    ge = std::max(boundaryLevel(isWest ? 0 : 1, stageTimeS_), zf);
+                    gh = ge - zf;
+                }
+                if (isWest) maxSx = std::max(maxSx, hllFlux(g, gh, ge, un, ut, h, et, un, ut, ff));
+                else maxSx = std::max(maxSx, hllFlux(g, h, et, un, ut, gh, ge, un, ut, ff));
                 FH[f] = ff.h;
                 FL[f] = ff.mL;
                 FR[f] = ff.mR;
                 FT[f] = ff.t;
+                (isWest ? boundaryWest_ : boundaryEast_)[j] += isWest ? ff.h : -ff.h;
+                continue;
             }
+            const int il = f, ir = f + 1;  // prim indices of cells f-1 and f
+            if (pc[il] | pc[ir]) {
+                if (pc[il] & pc[ir]) continue;
+                if (pc[ir]) {
+                    FL[f] = wallMomentumFlux(g, ph[il] + 0.5 * xsh[f - 1], pu[il] + 0.5 * xsu[f - 1], speed);
+                } else {
+                    FR[f] = wallMomentumFlux(g, ph[ir] - 0.5 * xsh[f], -(pu[ir] - 0.5 * xsu[f]), speed);
+                }
+                maxSx = std::max(maxSx, speed);
+                continue;
+            }
+            if (ph[il] == 0.0 && ph[ir] == 0.0) continue;
+            const double sp = hllFlux(g, ph[il] + 0.5 * xsh[f - 1], pe[il] + 0.5 * xse[f - 1], pu[il] + 0.5 * xsu[f - 1],
+                                      pv[il] + 0.5 * xsv[f - 1], ph[ir] - 0.5 * xsh[f], pe[ir] - 0.5 * xse[f],
+                                      pu[ir] - 0.5 * xsu[f], pv[ir] - 0.5 * xsv[f], ff);
+            maxSx = std::max(maxSx, sp);
+            FH[f] = ff.h;
+            FL[f] = ff.mL;
+            FR[f] = ff.mR;
+            FT[f] = ff.t;
         }
         // y faces above row j.
-        {
-            int lo2, hi2;
-            faceRange(std::min(j + 1, ny - 1), lo2, hi2);
-            computeYFaces(j + 1, std::min(lo, lo2), std::max(hi, hi2));
-        }
+        computeYFaces(j + 1);
 
         // Update row j.
         const int gb = ringSlot2(j), ga = ringSlot2(j + 1);
@@ -372,48 +350,30 @@ void FloodModel::rowStage(int which, double dt, size_t rowBegin, size_t rowEnd, 
         const int ys = ringSlot2(j);
         const double *ysh = s.ysh[ys].data(), *yse = s.yse[ys].data();
         const size_t rowBase = static_cast<size_t>(j) * nx;
-        int wetLo = nx, wetHi = 0;
-        double clipped = 0.0;
-        const bool baseDry = wetLo0_[j] >= wetHi0_[j];
-        if (!rowActive && which == 2 && rainDepthM_ == 0.0 && baseDry) {
-            // Nothing wet in or next to this row before or after the predictor: U0 is the answer.
-            dstLo[j] = nx;
-            dstHi[j] = 0;
-            continue;
-        }
-        if (!rowActive && which == 1) {
-            std::memcpy(hd + rowBase, hs + rowBase, sizeof(double) * nx);
-            std::memcpy(qxd + rowBase, qxs + rowBase, sizeof(double) * nx);
-            std::memcpy(qyd + rowBase, qys + rowBase, sizeof(double) * nx);
-            dstLo[j] = srcLo[j];
-            dstHi[j] = srcHi[j];
-            continue;
-        }
-        const int ulo = rowActive ? std::max(0, lo - 1) : nx, uhi = rowActive ? std::min(nx, hi + 1) : 0;
-        for (int c = 0; c < nx; ++c) {
+        for (int c = c0; c < c1; ++c) {
             const size_t k = rowBase + c;
-            if (closed_[k]) continue;
             const int i = c + 1;
+            if (pc[i]) continue;
             double h = hs[k], qx = qxs[k], qy = qys[k];
-            if (c >= ulo && c < uhi) {
-                const double scx = [&] {
-                    const double hp = ph[i] - 0.5 * xsh[c], hm = ph[i] + 0.5 * xsh[c];
-                    const double zp = (pe[i] - 0.5 * xse[c]) - hp, zm = (pe[i] + 0.5 * xse[c]) - hm;
-                    return -0.5 * g * (hp + hm) * (zm - zp);
-                }();
-                const double scy = [&] {
-                    const double hp = ph[i] - 0.5 * ysh[c], hm = ph[i] + 0.5 * ysh[c];
-                    const double zp = (pe[i] - 0.5 * yse[c]) - hp, zm = (pe[i] + 0.5 * yse[c]) - hm;
-                    return -0.5 * g * (hp + hm) * (zm - zp);
-                }();
-                h -= lam * ((FH[c + 1] - FH[c]) + (GHa[c] - GHb[c]));
-                qx -= lam * ((FL[c + 1] - FR[c] - scx) + (GTa[c] - GTb[c]));
-                qy -= lam * ((FT[c + 1] - FT[c]) + (GLa[c] - GRb[c] - scy));
-            } else if (GHa[c] != 0.0 || GHb[c] != 0.0 || GLa[c] != 0.0 || GRb[c] != 0.0) {
-                h -= lam * (GHa[c] - GHb[c]);
-                qx -= lam * (GTa[c] - GTb[c]);
-                qy -= lam * (GLa[c] - GRb[c]);
+            if (h == 0.0 && FH[c] == 0.0 && FH[c + 1] == 0.0 && GHa[c] == 0.0 && GHb[c] == 0.0 && rainDepthM_ == 0.0 &&
+                (which == 1 || hd[k] == 0.0)) {
+                // Dry and no water comes in: the general update would give exactly zero.
+                hd[k] = qxd[k] = qyd[k] = 0.0;
+                continue;
             }
+            const double scx = [&] {
+                const double hp = ph[i] - 0.5 * xsh[c], hm = ph[i] + 0.5 * xsh[c];
+                const double zp = (pe[i] - 0.5 * xse[c]) - hp, zm = (pe[i] + 0.5 * xse[c]) - hm;
+                return -0.5 * g * (hp + hm) * (zm - zp);
+            }();
+            const double scy = [&] {
+                const double hp = ph[i] - 0.5 * ysh[c], hm = ph[i] + 0.5 * ysh[c];
+                const double zp = (pe[i] - 0.5 * yse[c]) - hp, zm = (pe[i] + 0.5 * yse[c]) - hm;
+                return -0.5 * g * (hp + hm) * (zm - zp);
+            }();
+            h -= lam * ((FH[c + 1] - FH[c]) + (GHa[c] - GHb[c]));
+            qx -= lam * ((FL[c + 1] - FR[c] - scx) + (GTa[c] - GTb[c]));
+            qy -= lam * ((FT[c + 1] - FT[c]) + (GLa[c] - GRb[c] - scy));
             if (which == 2) {
                 h = 0.5 * (hd[k] + h);
                 qx = 0.5 * (qxd[k] + qx);
@@ -432,25 +392,22 @@ void FloodModel::rowStage(int which, double dt, size_t rowBegin, size_t rowEnd, 
                     qy = h * v;
                 }
                 if (which == 2) {
-                    const double f = detail::frictionFactor(dt, frictionK_.empty() ? frictionK0_ : frictionK_[k], h, qx, qy);
+                    const double f = detail::frictionFactor(dt, fk ? fk[k] : frictionK0_, h, qx, qy);
                     qx *= f;
                     qy *= f;
                 }
-                wetLo = std::min(wetLo, c);
-                wetHi = c + 1;
+                wetOut[c / kTileCells] = 1;
             }
             hd[k] = h;
             qxd[k] = qx;
             qyd[k] = qy;
-            if (which == 2) {
+            if (which == 2 && h > 0.0) {
                 if (h > maxDepth_[k]) maxDepth_[k] = h;
                 if (arrival_[k] < 0.0 && h > setup_.arrivalDepthM) arrival_[k] = stageTimeS_;
             }
         }
-        dstLo[j] = wetLo;
-        dstHi[j] = wetHi;
-        clipRow_[j] += (which == 1 ? 0.5 : 1.0) * clipped;  // the predictor enters the average by half
     }
+    clipTile_[static_cast<size_t>(ty) * tilesX_ + tx0] += (which == 1 ? 0.5 : 1.0) * clipped;  // the predictor enters the average by half
     s.maxSx = maxSx;
     s.maxSy = maxSy;
 }

@@ -9,8 +9,10 @@
 ///  - Manning friction split off and integrated implicitly (cf. Liang & Marche 2009, Adv. Water
 ///    Resour. 32(6), 873-884),
 ///  - adaptive time step from the CFL condition on the HLL wave speeds.
-/// Threads split the rows; every cell writes only its own state, so results are bit-identical
-/// for any thread count.
+/// The grid is swept in 16 x 16 tiles; only tiles holding water or next to one are updated
+/// (dry tiles far from water cannot change), and threads take runs of active tiles from a
+/// shared counter. Every face flux is computed by one formula and every cell writes only its
+/// own state, so results are bit-identical for any thread count and with or without skipping.
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -101,6 +103,10 @@ public:
     /// Adds a drain inlet at run time; returns false when the point is outside or closed.
     bool addDrain(const DrainSpec& drain);
 
+    /// Cells updated so far, counting a Heun step (two stages) of one cell as one update; dry
+    /// tiles away from water are skipped and not counted.
+    double cellUpdates() const;
+
     /// Hashes time, depths, discharges and bed (bitwise) for determinism checks.
     void hash(StateHasher& hasher) const;
 
@@ -118,11 +124,11 @@ private:
     struct Scratch;
 
     double stage(int which, double dtS);
-    void rowStage(int which, double dtS, size_t rowBegin, size_t rowEnd, Scratch& s);
+    void tileStage(int which, double dtS, int ty, int tx0, int tx1, Scratch& s, std::uint8_t* dstWet);
     void primRow(int r, int lo, int hi, const double* hs, const double* qxs, const double* qys, Scratch& s) const;
-    void prepareSpans(int which);
+    void refreshWetTiles();
+    int tileOf(size_t cell) const;
     void applySources(double t0S, double dtS);
-    void refreshWetSpans();
     double initialSpeedMeasure() const;
     double sourceLimitedStep(double dtS) const;
     std::vector<int> cellsUnderSegment(double x0M, double y0M, double x1M, double y1M, double halfWidthM) const;
@@ -137,10 +143,21 @@ private:
     std::vector<std::uint8_t> closed_;
     std::vector<double> frictionK_;       // g n^2 per cell
     std::vector<double> maxDepth_, arrival_;
-    std::vector<int> wetLo0_, wetHi0_, wetLo1_, wetHi1_;  // per row: wet column span [lo, hi), lo >= hi when dry
-    std::vector<int> effLo_, effHi_, actLo_, actHi_;        // per stage: wet spans (+ level sides), and their 7-row union
-    std::vector<double> boundaryRow_, boundarySouth_, boundaryNorth_;  // stage-summed boundary mass fluxes (m^2/s)
-    std::vector<double> clipRow_;                           // clipped negative depths per row
+    // Tiles of kTileCells x kTileCells cells, row-major. A stage updates only the active tiles:
+    // those holding water or next to a tile that does (the stencil reaches 2 cells), those on a
+    // level side, and all of them under rain. Elsewhere nothing can change.
+    static constexpr int kTileCells = 16;
+    int tilesX_ = 0, tilesY_ = 0;
+    std::vector<std::uint8_t> tileWet0_, tileWet1_;         // any h > 0 in the tile, in U0 / U1
+    std::vector<std::uint8_t> tileLevel_;                   // the tile touches a level side
+    std::vector<std::uint8_t> tileInU1_;                    // updated by the last predictor (else U1 = 0 there)
+    struct TileRun {
+        int ty, tx0, tx1;
+    };
+    std::vector<TileRun> activeRuns_;                       // active tiles, in runs along tile rows
+    double cellUpdates_ = 0.0;                              // cells x stages / 2 updated, for cellUpdates()
+    std::vector<double> boundaryWest_, boundaryEast_, boundarySouth_, boundaryNorth_;  // stage-summed boundary mass fluxes (m^2/s)
+    std::vector<double> clipTile_;                          // clipped negative depths per tile
     double frictionK0_ = 0.0;                               // g n^2 when uniform
     double stageTimeS_ = 0.0;
     double rainDepthM_ = 0.0;                               // rain added in the current step

@@ -70,6 +70,7 @@ struct FloodSetup {
     double arrivalDepthM = 0.01;         ///< arrival time = first time depth exceeds this
     LandUse landUse = LandUse::Urban;    ///< debris factor of the hazard rating
     unsigned threads = 1;                ///< worker threads including the caller; results do not depend on it
+    bool skipDryTiles = true;            ///< false updates every tile each stage (same results; for tests)
 };
 
 /// Fills the grid part of a setup from a DEM: NODATA cells become closed.
