@@ -28,7 +28,7 @@ struct Window::Impl {
     bool captured = false;
     double lastX = 0.0, lastY = 0.0;
     bool havePos = false;
-    bool escDown = false, eDown = false, rDown = false, fDown = false;
+    bool escDown = false, eDown = false, rDown = false, fDown = false, hDown = false, gDown = false;
 };
 
 Window::Window(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -82,6 +82,12 @@ InputState Window::pollInput() {
     in.stairsDown = f && !d.fDown;
     d.rDown = r;
     d.fDown = f;
+    const bool h = key(GLFW_KEY_H);
+    in.takeCover = h && !d.hDown;
+    d.hDown = h;
+    const bool g = key(GLFW_KEY_G);
+    in.leadGroup = g && !d.gDown;
+    d.gDown = g;
     double x = 0.0, y = 0.0;
     glfwGetCursorPos(d.window, &x, &y);
     if (d.captured && d.havePos) {

@@ -14,6 +14,8 @@ struct InputState {
     bool pause = false;     ///< Esc pressed this frame (edge)
     bool stairsUp = false;  ///< R or Page Up pressed this frame (edge): climb the stair of this stairwell
     bool stairsDown = false;  ///< F or Page Down pressed this frame (edge): go down it
+    bool takeCover = false; ///< H pressed this frame (edge): drop, cover and hold on
+    bool leadGroup = false; ///< G pressed this frame (edge): the nearest group follows the trainee
     float mouseDxPx = 0.0f; ///< cursor motion since the last poll (only while captured)
     float mouseDyPx = 0.0f;
     bool cursorCaptured = false;
