@@ -61,7 +61,7 @@ Result<std::unique_ptr<DesktopView>> DesktopView::open(const DesktopViewDesc& de
     v.imguiContext = true;
     ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini next to the user's files
     applyHudStyle();
-    loadHudFonts(desc.language, 18.0f);
+    loadHudFonts(desc.language, 18.0f, desc.glyphText);
     if (!ImGui_ImplGlfw_InitForVulkan(static_cast<GLFWwindow*>(v.window->nativeHandle()), true))
         return makeError("ImGui_ImplGlfw_InitForVulkan failed", "", 0, "ui");
     v.imguiGlfw = true;

@@ -38,9 +38,23 @@ void fedBar(float fed, float widthPx) {
     }
 }
 
+// The water at the trainee's feet, the hazard class coloured as the Defra hazard maps are
+// (green low, amber danger for some, orange danger for most, red danger for all).
+void floodLines(const TraineeStatus& t, const HudLabels& labels) {
+    ImGui::Text("%s: %.2f m", labels.waterDepth.c_str(), t.waterDepthM);
+    ImGui::Text("%s: %.1f m/s", labels.waterSpeed.c_str(), t.waterSpeedMs);
+    const int c = std::clamp(t.floodHazardClass, 0, 3);
+    static const ImVec4 kColors[4] = {lin(0.3f, 0.8f, 0.35f), lin(0.95f, 0.75f, 0.1f), lin(1.0f, 0.45f, 0.1f), lin(1.0f, 0.15f, 0.1f)};
+    ImGui::TextUnformatted((labels.floodHazard + ":").c_str());
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, kColors[c]);
+    ImGui::Text("%s (HR %.2f)", labels.floodClasses[c].c_str(), t.floodHazardRating);
+    ImGui::PopStyleColor();
+}
+
 }  // namespace
 
-void loadHudFonts(const std::string& language, float sizePx) {
+void loadHudFonts(const std::string& language, float sizePx, const std::string& glyphText) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     if (language == "zh") {
@@ -48,8 +62,14 @@ void loadHudFonts(const std::string& language, float sizePx) {
             ImFontConfig cfg;
             cfg.OversampleH = 1;  // keeps the 2500-glyph atlas small and fast to build
             cfg.OversampleV = 1;
-            if (io.Fonts->AddFontFromFileTTF(kCjkFont, sizePx, &cfg, io.Fonts->GetGlyphRangesChineseSimplifiedCommon()))
-                return;
+            // The atlas keeps a pointer to the ranges until it is built: they live as long as the program.
+            static ImVector<ImWchar> ranges;
+            ranges.clear();
+            ImFontGlyphRangesBuilder builder;
+            builder.AddRanges(io.Fonts->GetGlyphRangesChineseSimplifiedCommon());
+            builder.AddText(glyphText.c_str());
+            builder.BuildRanges(&ranges);
+            if (io.Fonts->AddFontFromFileTTF(kCjkFont, sizePx, &cfg, ranges.Data)) return;
         }
         CD_LOG_WARN("ui: CJK font %s not found; Chinese text will show as '?'", kCjkFont);
     }
@@ -115,6 +135,7 @@ UiChoices drawHud(const HudModel& m, float w, float h) {
         fedBar(m.trainee.fed, 180.0f);
         ImGui::Text("%s: %.0f m", m.labels.visibility.c_str(), m.trainee.visibilityM);
         ImGui::Text("%s: %.0f \xC2\xB0" "C", m.labels.temperature.c_str(), m.trainee.temperatureC);
+        if (m.trainee.hasFlood) floodLines(m.trainee, m.labels);
     }
     ImGui::End();
 

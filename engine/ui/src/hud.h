@@ -8,7 +8,7 @@ namespace cd::ui {
 
 /// Builds the font atlas: the default font, plus CJK glyphs when language is "zh".
 /// Call after ImGui::CreateContext and before the renderer backend uploads fonts.
-void loadHudFonts(const std::string& language, float sizePx);
+void loadHudFonts(const std::string& language, float sizePx, const std::string& glyphText = {});
 
 /// Applies the HUD's colours (converted to linear, since the swapchain is sRGB).
 void applyHudStyle();

@@ -20,6 +20,9 @@ struct DesktopViewDesc {
     std::uint32_t width = 1280;
     std::uint32_t height = 720;
     std::string language = "en";      ///< "zh" loads the CJK font (wqy-microhei) with Chinese glyphs
+    /// Text the HUD will show (the scenario's titles, instructions, messages): with "zh" its
+    /// characters are added to the font's 2500 common ones, so rarer ones do not show as '?'.
+    std::string glyphText;
     render::RendererDesc renderer;
     bool captureMouse = true;         ///< mouse look while not paused
     /// Scene resolution relative to the window (the HUD is always full size). 0 = automatic:

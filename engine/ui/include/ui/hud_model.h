@@ -18,6 +18,12 @@ struct TraineeStatus {
     float fed = 0.0f;              ///< fractional effective dose (ISO 13571); marks at 0.3 and 1.0
     float visibilityM = 30.0f;
     float temperatureC = 20.0f;
+    // The water where the trainee stands, shown when the scenario has a flood.
+    bool hasFlood = false;
+    float waterDepthM = 0.0f;
+    float waterSpeedMs = 0.0f;
+    float floodHazardRating = 0.0f;  ///< HR = d (v + 0.5) + DF (Defra FD2321/TR1)
+    int floodHazardClass = 0;        ///< 0 low, 1 danger for some, 2 danger for most, 3 danger for all
 };
 
 /// Labels for fixed HUD text, translated by the caller. Defaults are English.
@@ -31,6 +37,11 @@ struct HudLabels {
     std::string paused = "Paused";
     std::string resume = "Resume";
     std::string quit = "Quit";
+    std::string waterDepth = "Water depth";
+    std::string waterSpeed = "Water speed";
+    std::string floodHazard = "Flood hazard";
+    /// Defra FD2321/TR1 Table 3.2 classes, by floodHazardClass.
+    std::string floodClasses[4] = {"low", "danger for some", "danger for most", "danger for all"};
 };
 
 struct HudModel {
