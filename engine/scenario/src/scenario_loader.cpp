@@ -1,5 +1,6 @@
 #include "scenario/scenario_loader.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <set>
@@ -273,9 +274,102 @@ void readFlood(TomlFields& root, ScenarioDef& def, const std::string& baseDir) {
         if (auto v = bf.num("width_m", false, 0.1, 1000.0)) b.widthM = *v;
         fl.breaches.push_back(std::move(b));
     }
+    auto vehicles = f.tables("vehicle");
+    for (std::size_t i = 0; i < vehicles.size(); ++i) {
+        std::string path = "flood.vehicle[" + std::to_string(i) + "]";
+        TomlFields vf(*vehicles[i], def.path, path, root.errorsRef());
+        FloodVehicleDef v;
+        v.source = sourceOf(vf, path);
+        if (auto id = vf.str("id", true)) {
+            for (const auto& other : fl.vehicles)
+                if (other.id == *id) vf.error("id", "duplicate vehicle id '" + *id + "'");
+            v.id = *id;
+        }
+        if (auto p = vf.numbers("position", true, 2)) {
+            v.x = (*p)[0];
+            v.y = (*p)[1];
+        }
+        if (auto k = vf.str("kind", true)) {
+            if (*k != "small_car" && *k != "large_car" && *k != "4wd")
+                vf.error("kind", "expected \"small_car\", \"large_car\" or \"4wd\"");
+            v.kind = *k;
+        }
+        fl.vehicles.push_back(std::move(v));
+    }
+    if (auto route = pairs(f, *t, "crowd_route", false, 1)) {
+        for (const auto& p : *route) {
+            fl.crowdRouteXM.push_back(p[0]);
+            fl.crowdRouteYM.push_back(p[1]);
+        }
+        fl.crowdRouteLine = f.lineOf("crowd_route");
+    }
     if (fl.inflows.empty() && fl.rainTimesS.empty())
         f.error("inflow", "a flood needs at least one [[flood.inflow]] or rain");
     def.flood = std::move(fl);
+}
+
+// [earthquake]: a ground-motion record (a CSV file) or a parametric one, the rooms whose
+// storey structure can break, and scripted partial collapses. Room names are checked against
+// the district and the record file is read by the app.
+void readEarthquake(TomlFields& root, ScenarioDef& def, const std::string& baseDir) {
+    const toml::table* t = root.table("earthquake", false);
+    if (!t) return;
+    TomlFields f(*t, def.path, "earthquake", root.errorsRef());
+    EarthquakeDef eq;
+    eq.source = sourceOf(f, "earthquake");
+    if (auto v = f.num("at_s", true, 0.0, kBig)) eq.atS = *v;
+    if (auto v = f.str("building", true)) eq.building = *v;
+    const bool parametric = f.has("pga_g") || f.has("period_s") || f.has("duration_s") || f.has("record_seed");
+    if (f.has("record") == parametric)
+        f.error("record", "give either record (a CSV file) or the parametric pga_g, period_s, duration_s");
+    if (auto v = f.str("record", false)) eq.recordPath = joinPath(baseDir, *v);
+    if (auto v = f.num("pga_g", parametric, 0.01, 3.0)) eq.pgaG = *v;
+    if (auto v = f.num("period_s", false, 0.05, 5.0)) eq.periodS = *v;
+    if (auto v = f.num("duration_s", false, 1.0, 300.0)) eq.durationS = *v;
+    if (auto v = f.integer("record_seed", false, 0, (1LL << 62))) eq.recordSeed = static_cast<std::uint64_t>(*v);
+    if (auto v = f.strings("structure_rooms", false)) eq.structureRooms = *v;
+    if (auto v = f.num("design_pga_g", false, 0.0, 2.0)) eq.designPgaG = *v;
+    if (auto v = f.boolean("furniture", false)) eq.furniture = *v;
+    auto collapses = f.tables("collapse");
+    for (std::size_t i = 0; i < collapses.size(); ++i) {
+        std::string path = "earthquake.collapse[" + std::to_string(i) + "]";
+        TomlFields cf(*collapses[i], def.path, path, root.errorsRef());
+        CollapseDef c;
+        c.source = sourceOf(cf, path);
+        if (auto v = cf.num("at_s", true, 0.0, kBig)) c.atS = *v;
+        if (auto v = cf.str("room", true)) {
+            c.room = *v;
+            bool listed = false;
+            for (const auto& r : eq.structureRooms) listed = listed || r == *v;
+            if (!listed) cf.error("room", "'" + *v + "' is not one of earthquake.structure_rooms");
+        }
+        auto from = cf.numbers("from", false, 2), to = cf.numbers("to", false, 2);
+        if (from.has_value() != to.has_value()) cf.error("from", "give both from and to (plan corners), or neither");
+        if (from && to) {
+            c.hasPart = true;
+            c.x0 = std::min((*from)[0], (*to)[0]);
+            c.y0 = std::min((*from)[1], (*to)[1]);
+            c.x1 = std::max((*from)[0], (*to)[0]);
+            c.y1 = std::max((*from)[1], (*to)[1]);
+            if (c.x1 - c.x0 < 0.1 || c.y1 - c.y0 < 0.1) cf.error("to", "the part must be at least 0.1 m on each side");
+        }
+        eq.collapses.push_back(std::move(c));
+    }
+    auto casualties = f.tables("casualty");
+    std::set<std::string> casualtyIds;
+    for (std::size_t i = 0; i < casualties.size(); ++i) {
+        std::string path = "earthquake.casualty[" + std::to_string(i) + "]";
+        TomlFields cf(*casualties[i], def.path, path, root.errorsRef());
+        CasualtyDef c;
+        c.source = sourceOf(cf, path);
+        if (auto v = cf.str("id", true)) {
+            c.id = *v;
+            if (!casualtyIds.insert(*v).second) cf.error("id", "duplicate casualty id '" + *v + "'");
+        }
+        if (auto v = vec3(cf, "position", true)) c.position = *v;
+        eq.casualties.push_back(std::move(c));
+    }
+    def.earthquake = std::move(eq);
 }
 
 void readRubric(TomlFields& root, ScenarioDef& def) {
@@ -343,6 +437,7 @@ ScenarioLoad parseScenario(const std::string& text, const std::string& path) {
         readTimeline(f, out.def);
         readCrowd(f, out.def);
         readFlood(f, out.def, baseDir);
+        readEarthquake(f, out.def, baseDir);
         readRubric(f, out.def);
     }
     return out;

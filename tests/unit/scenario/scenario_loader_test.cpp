@@ -292,3 +292,55 @@ TEST(ScenarioLoaderFlood, AFloodWithoutInflowOrRainIsRejected) {
     std::string all = join(load.errors);
     EXPECT_NE(all.find("flood.inflow: a flood needs"), std::string::npos) << all;
 }
+
+TEST(ScenarioLoaderEarthquake, AnEarthquakeIsReadWithItsStructureAndCollapses) {
+    auto load = parseScenario(std::string(kGood) + R"(
+[earthquake]
+at_s = 5
+building = "A"
+record = "quake.csv"
+structure_rooms = ["A.4.corridor"]
+design_pga_g = 0.2
+furniture = false
+[[earthquake.collapse]]
+at_s = 12
+room = "A.4.corridor"
+from = [130.7, 170.9]
+to = [126.0, 167.9]
+)", "scenes/s.toml");
+    ASSERT_TRUE(load.errors.empty()) << join(load.errors);
+    ASSERT_TRUE(load.def.earthquake.has_value());
+    const auto& q = *load.def.earthquake;
+    EXPECT_EQ(q.recordPath, "scenes/quake.csv");
+    EXPECT_EQ(q.building, "A");
+    EXPECT_DOUBLE_EQ(q.designPgaG, 0.2);
+    EXPECT_FALSE(q.furniture);
+    ASSERT_EQ(q.collapses.size(), 1u);
+    EXPECT_TRUE(q.collapses[0].hasPart);
+    EXPECT_DOUBLE_EQ(q.collapses[0].x0, 126.0);  // corners in either order
+    EXPECT_DOUBLE_EQ(q.collapses[0].y1, 170.9);
+    EXPECT_FALSE(parseScenario(kGood, "s.toml").def.earthquake.has_value());
+}
+
+TEST(ScenarioLoaderEarthquake, BadEarthquakeFieldsNameFileLineAndField) {
+    const std::string base = kGood;
+    const long line = 1 + std::count(base.begin(), base.end(), '\n') + 1;  // line of [earthquake]
+    auto load = parseScenario(base + "\n" + R"([earthquake]
+at_s = 5
+building = "A"
+record = "quake.csv"
+pga_g = 0.3
+structure_rooms = ["A.4.corridor"]
+[[earthquake.collapse]]
+at_s = 12
+room = "A.3.corridor"
+from = [1.0, 1.0]
+)", "s.toml");
+    std::string all = join(load.errors);
+    EXPECT_NE(all.find("s.toml:" + std::to_string(line + 3) + ": earthquake.record: give either record"), std::string::npos) << all;
+    EXPECT_NE(all.find("s.toml:" + std::to_string(line + 8) + ": earthquake.collapse[0].room: 'A.3.corridor' is not one of"), std::string::npos) << all;
+    EXPECT_NE(all.find("earthquake.collapse[0].from: give both"), std::string::npos) << all;
+    // A parametric record needs its peak acceleration, within reason.
+    load = parseScenario(base + "\n[earthquake]\nat_s = 1\nbuilding = \"A\"\npga_g = 9\n", "s.toml");
+    EXPECT_NE(join(load.errors).find("earthquake.pga_g"), std::string::npos) << join(load.errors);
+}

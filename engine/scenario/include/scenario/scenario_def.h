@@ -109,6 +109,15 @@ struct FloodBreachDef {
     SourceRef source;
 };
 
+/// A vehicle parked in a [flood] ([[flood.vehicle]]), checked against the stationary-vehicle
+/// stability limits of its kind (the app: vehicle_stability.h).
+struct FloodVehicleDef {
+    std::string id;
+    double x = 0.0, y = 0.0;  ///< plan position, m
+    std::string kind;         ///< "small_car", "large_car" or "4wd"
+    SourceRef source;
+};
+
 /// Optional [flood]: the shallow-water model (engine/sim/flood) over a DEM of the district.
 struct FloodDef {
     std::string demPath;        ///< ESRI ASCII DEM, resolved relative to the scenario file
@@ -118,6 +127,47 @@ struct FloodDef {
     std::vector<double> rainTimesS;     ///< optional hyetograph
     std::vector<double> rainMmPerH;
     std::vector<FloodBreachDef> breaches;
+    std::vector<FloodVehicleDef> vehicles;
+    /// The crowd's outdoor walk from the exits to the assembly point goes through these plan
+    /// points in order (the dry way round); empty = straight to the assembly point.
+    std::vector<double> crowdRouteXM, crowdRouteYM;
+    int crowdRouteLine = 0;
+    SourceRef source;
+};
+
+/// A scripted partial collapse of an [earthquake]: at atS the structure's chunks inside the
+/// part of the room (a plan box, whole room when not given) come loose; what they carried
+/// follows by load flow (docs/physics.md).
+struct CollapseDef {
+    double atS = 0.0;
+    std::string room;            ///< one of EarthquakeDef::structureRooms
+    bool hasPart = false;        ///< from/to given
+    double x0 = 0.0, y0 = 0.0, x1 = 0.0, y1 = 0.0;  ///< plan box corners of the part, metres
+    SourceRef source;
+};
+
+/// A person of an [earthquake] who cannot move (hurt, hiding) at a point; debris may trap them.
+struct CasualtyDef {
+    std::string id;
+    Vec3 position;               ///< floor level
+    SourceRef source;
+};
+
+/// Optional [earthquake]: ground shaking from a record or a parametric model, furniture that
+/// slides and topples, and a storey structure around named rooms that can give way.
+struct EarthquakeDef {
+    double atS = 0.0;            ///< shaking starts
+    std::string building;        ///< the building whose rooms, furniture and structure are modelled
+    std::string recordPath;      ///< CSV time_s,ax,ay,az (resolved); empty = parametric below
+    double pgaG = 0.3;           ///< parametric: peak horizontal ground acceleration, g
+    double periodS = 0.4;        ///< parametric: dominant (site) period
+    double durationS = 20.0;     ///< parametric: whole record
+    std::uint64_t recordSeed = 1;
+    std::vector<std::string> structureRooms;  ///< rooms whose walls and ceiling are breakable structure
+    double designPgaG = 0.3;     ///< the structure survives this PGA on its own (0 = gravity only)
+    bool furniture = true;       ///< desks and hanging lights in the classrooms of that building
+    std::vector<CollapseDef> collapses;
+    std::vector<CasualtyDef> casualties;
     SourceRef source;
 };
 
@@ -146,6 +196,7 @@ struct ScenarioDef {
     std::vector<TimelineEvent> timeline;
     std::vector<CrowdGroupDef> crowd;
     std::optional<FloodDef> flood;
+    std::optional<EarthquakeDef> earthquake;
     RubricSpec rubric;
     std::string hooksPath;     ///< optional Lua hooks (lua_hooks.h), resolved relative to the file
     std::string defaultBot;    ///< optional bot file for headless runs, resolved relative to the file
