@@ -2,32 +2,13 @@
 
 #include <map>
 
-#include "e2e_fixture.h"
-#include "record/session_store.h"
+#include "scenario_run.h"
 
 using namespace cd::e2e;
 
 namespace {
-
-struct DrillRun {
-    CommandResult result;
-    std::string dir;
-    nlohmann::json report;
-};
-
 // Runs the default scenario headless with a bot; each bot runs once per test binary.
-const DrillRun& drill(const std::string& bot) {
-    static std::map<std::string, DrillRun> runs;
-    auto it = runs.find(bot);
-    if (it != runs.end()) return it->second;
-    DrillRun r;
-    r.dir = freshDir(bot);
-    r.result = runCitydrill("run scenes/school_fire_drill.toml --headless --bot scenes/bots/" + bot +
-                            ".toml --out " + r.dir);
-    r.report = readJson(r.dir + "/report.json");
-    return runs.emplace(bot, std::move(r)).first->second;
-}
-
+const ScenarioRun& drill(const std::string& bot) { return scenarioRun("school_fire_drill", bot); }
 }  // namespace
 
 class SchoolFireDrill : public ::testing::Test {};
@@ -83,17 +64,7 @@ TEST_F(SchoolFireDrill, WalkingIntoTheSmokeScoresLowerThanWalkingOut) {
 }
 
 TEST_F(SchoolFireDrill, TheSameSeedAndBotGiveTheSameStateHashes) {
-    const auto& first = drill("walks_out");
-    ASSERT_EQ(first.result.exitCode, 0);
-    std::string dir = freshDir("walks_out_again");
-    auto again = runCitydrill("run scenes/school_fire_drill.toml --headless --bot scenes/bots/walks_out.toml --out " + dir);
-    ASSERT_EQ(again.exitCode, 0) << again.output;
-    auto a = cd::record::loadSession(first.dir + "/session.db");
-    auto b = cd::record::loadSession(dir + "/session.db");
-    ASSERT_TRUE(a.ok() && b.ok());
-    ASSERT_EQ(a->hashes.size(), b->hashes.size());
-    ASSERT_GT(a->hashes.size(), 10u);
-    for (std::size_t i = 0; i < a->hashes.size(); ++i) EXPECT_EQ(a->hashes[i].hash, b->hashes[i].hash) << "at " << i;
+    expectSameStateHashes(drill("walks_out"), "school_fire_drill", "walks_out");
 }
 
 TEST_F(SchoolFireDrill, AReviewVerifiesTheChainRescoresAndExportsXapi) {

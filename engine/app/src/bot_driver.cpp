@@ -5,7 +5,7 @@
 namespace cd::app {
 
 BotDriver::BotDriver(scenario::BotScript script, const world::District& district, const world::WalkGraph& graph)
-    : script_(std::move(script)), district_(district), graph_(graph) {}
+    : script_(std::move(script)), district_(district), graph_(&graph) {}
 
 Result<glm::vec3> BotDriver::goalPoint(const scenario::BotStep& step) const {
     if (step.position) return glm::vec3(step.position->x, step.position->y, step.position->z);
@@ -61,7 +61,7 @@ void BotDriver::startStep(Session& session, const scenario::BotStep& step) {
         if (step.direct) {
             waypoints_.push_back(*goal);
         } else {
-            for (const auto& p : routeBetween(graph_, district_, session.body().feetM, session.body().room, step.to, *goal))
+            for (const auto& p : routeBetween(*graph_, district_, session.body().feetM, session.body().room, step.to, *goal))
                 waypoints_.push_back(p);
         }
         return;

@@ -21,6 +21,8 @@ public:
     Status validate() const;
     /// Call before each tick: queues the actions of the step in progress.
     void update(Session& session);
+    /// Routes over this graph from now on (the session's, where debris blocks doors).
+    void useGraph(const world::WalkGraph& graph) { graph_ = &graph; }
     bool done() const { return next_ >= script_.steps.size() && waypoints_.empty() && !waiting_; }
 
 private:
@@ -29,7 +31,7 @@ private:
 
     scenario::BotScript script_;
     const world::District& district_;
-    const world::WalkGraph& graph_;
+    const world::WalkGraph* graph_;
     std::size_t next_ = 0;
     std::deque<glm::vec3> waypoints_;
     bool run_ = false;

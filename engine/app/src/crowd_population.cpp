@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <cstdio>
 #include <set>
 
 #include "core/rng.h"
@@ -171,8 +172,16 @@ Result<std::unique_ptr<CrowdPopulation>> CrowdPopulation::build(const scenario::
     p->sim_ = std::move(*sim);
     if (const auto* ap = d.findAssemblyPoint(sc.assemblyPoint)) {
         p->assemblyM_ = ap->positionM;
+        p->assemblyRadiusM_ = ap->radiusM;
         p->hasAssembly_ = true;
     }
+    if (sc.flood)
+        for (std::size_t k = 0; k < sc.flood->crowdRouteXM.size(); ++k)
+            p->route_.emplace_back(static_cast<float>(sc.flood->crowdRouteXM[k]), static_cast<float>(sc.flood->crowdRouteYM[k]));
+    const std::size_t doors = p->sim_->building().doors.size();
+    p->doorDebris_.assign(doors, 0);
+    p->doorFlooded_.assign(doors, 0);
+    p->doorEverFlooded_.assign(doors, 0);
     if (auto st = p->place(sc, d, seed); !st) return st.error();
     return p;
 }
@@ -276,6 +285,9 @@ Status CrowdPopulation::place(const scenario::ScenarioDef& sc, const world::Dist
     teacher_.push_back(0);
     reported_.assign(ids_.size(), 0);
     overcome_.assign(ids_.size(), 0);
+    exposedReported_.assign(ids_.size(), 0);
+    swept_.assign(ids_.size(), 0);
+    outdoor_.assign(ids_.size(), OutdoorWalk{});
     doses_.resize(ids_.size());
     headingDeg_.assign(ids_.size(), 90.0f);
     return Ok{};
@@ -286,7 +298,7 @@ void CrowdPopulation::startEvacuation(double sessionTimeS) {
 }
 
 void CrowdPopulation::tick(double now, const FireHazard& fire, const glm::vec3& traineeFeetM, const world::Room* traineeRoom,
-                           std::vector<HazardEvent>& events) {
+                           std::vector<HazardEvent>& events, const FloodHazard* flood) {
     if (tickCount_++ % ticksPerStep_ != 0) return;
     int traineeArea = -1;
     if (traineeRoom) traineeArea = sim_->building().areaIndex(traineeRoom->id);
@@ -298,6 +310,21 @@ void CrowdPopulation::tick(double now, const FireHazard& fire, const glm::vec3& 
         if (s.layerHeightM > kAdultEyeM) continue;
         const int a = sim_->building().areaIndex(s.room->id);
         if (a >= 0) sim_->setAreaHazard(a, crowd::LocalHazard{s.extinctionPerM, 0.0, 0.0});
+    }
+    if (flood) senseFloodAtExits(*flood, events);
+    if (flood) {
+        // Indoors people stand above the water (buildings are closed cells of the flood model);
+        // those just past an exit (walking the last metre out) are in it.
+        for (int i = 0; i < people_; ++i) {
+            crowd::Agent& a = sim_->agent(i);
+            a.hazard.waterDepthM = 0.0;
+            a.hazard.waterSpeedMps = 0.0;
+            if (a.state == crowd::AgentState::Out || a.leavingGate < 0) continue;
+            const FloodPointSample w = flood->sample(a.pos.x, a.pos.y);
+            a.hazard.waterDepthM = w.depthM;
+            a.hazard.waterSpeedMps = w.speedMs;
+            wade(i, w, events);
+        }
     }
     if (started()) sim_->step();
     accumulateFed(fire, events);
@@ -315,7 +342,7 @@ void CrowdPopulation::tick(double now, const FireHazard& fire, const glm::vec3& 
         allOutReported_ = true;
         events.push_back({"crowd.all_out", "", now, "all " + std::to_string(people_) + " people are out"});
     }
-    (void)now;
+    walkOutdoors(now, flood, events);
 }
 
 // ISO 13571 FED of each person still inside, from the fire model at their eyes.
@@ -350,14 +377,19 @@ Result<int> CrowdPopulation::leadGroup(const std::string& groupId, const std::st
 
 void CrowdPopulation::hash(StateHasher& h) const {
     h.add(sim_->stateHash());
-    for (int i = 0; i < people_; ++i) h.add(sim_->agents()[static_cast<size_t>(i)].fed);
+    for (int i = 0; i < people_; ++i) {
+        const auto k = static_cast<size_t>(i);
+        h.add(sim_->agents()[k].fed);
+        h.add(sim_->agents()[k].floodExposureS);
+        h.add(outdoor_[k].posM.x);
+        h.add(outdoor_[k].posM.y);
+    }
 }
 
 std::vector<CrowdPersonView> CrowdPopulation::people() const {
     std::vector<CrowdPersonView> out;
     out.reserve(static_cast<size_t>(people_));
     const auto& agents = sim_->agents();
-    int gathered = 0;
     for (int i = 0; i < people_; ++i) {
         const crowd::Agent& a = agents[static_cast<size_t>(i)];
         CrowdPersonView v;
@@ -366,14 +398,15 @@ std::vector<CrowdPersonView> CrowdPopulation::people() const {
         v.out = a.state == crowd::AgentState::Out;
         v.heightM = v.teacher ? 1.7f : 1.4f;
         v.headingDeg = headingDeg_[static_cast<size_t>(i)];
-        v.color = v.overcome ? glm::vec3(0.9f, 0.1f, 0.1f) : v.teacher ? glm::vec3(0.1f, 0.75f, 0.2f) : glm::vec3(0.2f, 0.4f, 0.9f);
-        if (v.out && hasAssembly_) {
-            // Out of the building: drawn lined up at the assembly point for the roll call
-            // (the crowd model stops at the exit; the walk across the playground is not simulated).
-            const int row = gathered / 10, col = gathered % 10;
-            v.feetM = assemblyM_ + glm::vec3(-4.5f + col * 1.0f, -2.0f + row * 1.0f, 0.0f);
-            v.headingDeg = 90.0f;
-            ++gathered;
+        const OutdoorWalk& w = outdoor_[static_cast<size_t>(i)];
+        v.swept = swept_[static_cast<size_t>(i)] != 0;
+        v.assembled = w.arrived;
+        v.color = v.overcome || v.swept ? glm::vec3(0.9f, 0.1f, 0.1f) : v.teacher ? glm::vec3(0.1f, 0.75f, 0.2f) : glm::vec3(0.2f, 0.4f, 0.9f);
+        if (v.out && w.started) {
+            // Out of the building: on the walk to the assembly point, or lined up there.
+            float z = assemblyM_.z;
+            if (district_ && district_->terrain.nx > 0) z = district_->terrain.heightAt(w.posM.x, w.posM.y);
+            v.feetM = glm::vec3(w.posM.x, w.posM.y, z);
         } else {
             const world::Room* room = a.area >= 0 ? areaRoom_[static_cast<size_t>(a.area)] : nullptr;
             float z = room ? room->box.min.z : 0.0f;
@@ -397,7 +430,17 @@ CrowdFigures CrowdPopulation::figures() const {
         }
         f.overcome += overcome_[static_cast<size_t>(i)] ? 1 : 0;
         f.maxFed = std::max(f.maxFed, a.fed);
+        const OutdoorWalk& w = outdoor_[static_cast<size_t>(i)];
+        if (w.arrived) {
+            ++f.assembled;
+            f.lastAssembledS = std::max(f.lastAssembledS, w.arrivedS);
+        }
+        f.floodExposed += a.floodExposureS > 0.0 ? 1 : 0;
+        f.maxFloodExposureS = std::max(f.maxFloodExposureS, a.floodExposureS);
+        f.totalFloodExposureS += a.floodExposureS;
+        f.swept += swept_[static_cast<size_t>(i)] ? 1 : 0;
     }
+    for (char c : doorEverFlooded_) f.exitsFlooded += c ? 1 : 0;
     return f;
 }
 

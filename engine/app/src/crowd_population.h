@@ -1,7 +1,9 @@
 #pragma once
 // The scenario's people (classes, teachers) moving through the district with the crowd model
-// (engine/sim/crowd), breathing the fire's smoke. Built from the district's rooms, doors and
-// stairs; stepped by the session after the fire; read by the renderer and the report.
+// (engine/sim/crowd), breathing the fire's smoke and wading the flood's water. Built from the
+// district's rooms, doors and stairs; stepped by the session after the hazards; read by the
+// renderer and the report. Out of the building, each person walks on to the assembly point
+// (through the scenario's [flood] crowd_route when it has one), slowed by the water.
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -13,6 +15,7 @@
 #include "core/result.h"
 #include "crowd/crowd_sim.h"
 #include "fire_hazard.h"
+#include "flood_hazard.h"
 #include "scenario/scenario_def.h"
 #include "world/district.h"
 
@@ -34,6 +37,8 @@ struct CrowdPersonView {
     bool teacher = false;
     bool overcome = false;
     bool out = false;
+    bool swept = false;      ///< swept off their feet by the flood
+    bool assembled = false;  ///< at the assembly point
 };
 
 /// Figures for the report and the run summary.
@@ -44,7 +49,21 @@ struct CrowdFigures {
     double lastOutS = -1.0;    ///< session time the last person so far passed an exit, -1 none
     double startS = -1.0;      ///< session time the evacuation started (the alarm), -1 not yet
     double maxFed = 0.0;
+    // The walk from the exits to the assembly point.
+    int assembled = 0;            ///< reached the assembly point (within its radius)
+    double lastAssembledS = -1.0; ///< session time the last of them arrived, -1 none
+    // The flood (all zero without one).
+    int floodExposed = 0;         ///< people who stood in water of "danger for some" or worse (HR >= 0.75)
+    double maxFloodExposureS = 0.0;   ///< longest time one person spent in such water
+    double totalFloodExposureS = 0.0; ///< summed over everybody
+    int swept = 0;                ///< people swept off their feet (M0 beyond the wading limit)
+    int exitsFlooded = 0;         ///< exits judged flooded at some time
 };
+
+/// Water just outside an exit at which the crowd treats the exit as flooded: beyond the wading
+/// limit (M0 >= kWadeLimitM2, Ishigaki et al. 2009) or of hazard rating "danger for some" and
+/// worse (HR >= 0.75, Defra FD2321/TR1 Table 3.2): a teacher does not lead children through it.
+bool exitFlooded(const FloodPointSample& outside);
 
 class CrowdPopulation {
 public:
@@ -60,9 +79,21 @@ public:
     void startEvacuation(double sessionTimeS);
     bool started() const { return startS_ >= 0.0; }
     /// One session tick: moves the trainee's body in the crowd, steps the crowd when due
-    /// (areas' smoke from the fire), accumulates everyone's FED; events are appended.
+    /// (areas' smoke from the fire; with a flood, the water outside the exits and where people
+    /// walk out), accumulates everyone's FED and flood exposure, walks those out on to the
+    /// assembly point; events are appended ("crowd.evacuated", "crowd.exit_flooded",
+    /// "crowd.flood_exposure", "crowd.swept", "crowd.all_out", "crowd.all_assembled", ...).
     void tick(double sessionTimeS, const FireHazard& fire, const glm::vec3& traineeFeetM,
-              const world::Room* traineeRoom, std::vector<HazardEvent>& events);
+              const world::Room* traineeRoom, std::vector<HazardEvent>& events,
+              const FloodHazard* flood = nullptr);
+
+    /// Blocks or unblocks a district door for the crowd (debris, a jammed door). People learn it
+    /// as they learn smoke-logged doors: when they are in a room next to it; then they route
+    /// elsewhere (and remember it). A door of the district outside the crowd's buildings is
+    /// accepted and changes nothing; an id the district does not have is an error.
+    Status setDoorBlocked(const std::string& districtDoorId, bool blocked);
+    /// Exit door ids judged flooded now.
+    std::vector<std::string> floodedExits() const;
 
     /// lead_group: with an exit (exit id or exit door id) the group is directed to it;
     /// without one the group follows the trainee. Returns how many people changed behaviour.
@@ -81,6 +112,20 @@ private:
     Status place(const scenario::ScenarioDef& scenario, const world::District& district, std::uint64_t seed);
     int exitDoorIndex(const std::string& exitOrDoor) const;
     void accumulateFed(const FireHazard& fire, std::vector<HazardEvent>& events);
+    void senseFloodAtExits(const FloodHazard& flood, std::vector<HazardEvent>& events);
+    void wade(int person, const FloodPointSample& water, std::vector<HazardEvent>& events);
+    void walkOutdoors(double now, const FloodHazard* flood, std::vector<HazardEvent>& events);
+    void updateDoorHazard(int door);
+    glm::vec2 assemblySlot(int person) const;
+
+    /// A person's walk from the exit to the assembly point (no collisions out there).
+    struct OutdoorWalk {
+        bool started = false;
+        bool arrived = false;   ///< within the assembly point's radius
+        glm::vec2 posM{0.0f};
+        int leg = 0;            ///< index into route_ (its last point is the person's slot)
+        double arrivedS = -1.0;
+    };
 
     const world::District* district_ = nullptr;
     std::unique_ptr<crowd::CrowdSim> sim_;
@@ -100,7 +145,14 @@ private:
     double startS_ = -1.0;
     bool allOutReported_ = false;
     glm::vec3 assemblyM_{0.0f};
+    float assemblyRadiusM_ = 0.0f;
     bool hasAssembly_ = false;
+    std::vector<glm::vec2> route_;              ///< the [flood] crowd_route, then the assembly point
+    std::vector<OutdoorWalk> outdoor_;          ///< per person
+    bool allAssembledReported_ = false;
+    // Doors (crowd door index): debris from setDoorBlocked, water outside an exit.
+    std::vector<char> doorDebris_, doorFlooded_, doorEverFlooded_;
+    std::vector<char> exposedReported_, swept_;  ///< per person
 };
 
 }  // namespace cd::app

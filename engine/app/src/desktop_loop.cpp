@@ -1,4 +1,5 @@
 #include "desktop_loop.h"
+#include "session_text.h"
 
 #include <algorithm>
 #include <chrono>
@@ -46,6 +47,10 @@ Status runDesktopLoop(Session& s, BotDriver* bot, const DesktopLoopOptions& opti
     desc.width = static_cast<std::uint32_t>(options.width);
     desc.height = static_cast<std::uint32_t>(options.height);
     desc.language = s.scenario().language;
+    const auto& sc = s.scenario();
+    desc.glyphText = sc.titleZh + sessionTextZh();
+    for (const auto& line : sc.instructionsZh) desc.glyphText += line;
+    for (const auto& e : sc.timeline) desc.glyphText += e.textZh;
     auto view = ui::DesktopView::open(desc);
     if (!view) return view.error();
     auto model = assets::loadModel(joinPath(parentPath(s.district().manifestPath), s.district().modelPath));
@@ -101,6 +106,33 @@ Status runDesktopLoop(Session& s, BotDriver* bot, const DesktopLoopOptions& opti
                     a.x = to.x; a.y = to.y; a.z = to.z;
                     s.act(a);
                 }
+            }
+            if (in.leadGroup) {
+                // "Follow me": the group of the nearest person still inside, within 4 m on this floor.
+                if (const CrowdPopulation* c = s.crowd()) {
+                    const auto people = c->people();
+                    const auto& ids = c->personIds();
+                    float best = 4.0f * 4.0f;
+                    std::string group;
+                    for (std::size_t i = 0; i < people.size() && i < ids.size(); ++i) {
+                        const glm::vec3 d = people[i].feetM - s.body().feetM;
+                        const float d2 = d.x * d.x + d.y * d.y;
+                        if (people[i].out || std::fabs(d.z) > 1.0f || d2 >= best) continue;
+                        best = d2;
+                        group = ids[i].substr(0, ids[i].find('#'));
+                    }
+                    if (!group.empty()) {
+                        record::TraineeAction a;
+                        a.kind = record::ActionKind::LeadGroup;
+                        a.target = group;
+                        s.act(a);
+                    }
+                }
+            }
+            if (in.takeCover) {
+                record::TraineeAction a;
+                a.kind = record::ActionKind::DropCoverHold;
+                s.act(a);
             }
             if (in.interact) {
                 if (const world::Door* d = nearestDoor(s)) {

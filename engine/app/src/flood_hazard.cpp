@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "flood/ascii_grid.h"
 #include "flood/flood_model.h"
 #include "flood/flood_setup.h"
 #include "flood/time_series.h"
+#include "vehicle_stability.h"
 
 namespace cd::app {
 
@@ -18,8 +20,37 @@ struct FloodHazard::Impl {
     std::unique_ptr<flood::FloodModel> model;
     std::vector<scenario::FloodBreachDef> breaches;
     std::vector<bool> breached;
+    std::vector<FloodVehicleState> vehicles;
+    std::vector<VehicleLimits> vehicleLimits;
     std::vector<HazardEvent> events;
+
+    void checkVehicles();
 };
+
+void FloodHazard::Impl::checkVehicles() {
+    for (std::size_t i = 0; i < vehicles.size(); ++i) {
+        FloodVehicleState& v = vehicles[i];
+        if (v.atRisk) continue;
+        const flood::FloodSample s = model->sample(v.xM, v.yM);
+        const double speed = std::hypot(s.uMs, s.vMs);
+        if (s.depthM > v.maxDepthM) {
+            v.maxDepthM = s.depthM;
+            v.depthM = s.depthM;
+            v.speedMs = speed;
+        }
+        if (!vehicleUnstable(vehicleLimits[i], s.depthM, speed)) continue;
+        v.atRisk = true;
+        v.atRiskS = model->timeS();
+        v.depthM = s.depthM;
+        v.speedMs = speed;
+        char text[224];
+        std::snprintf(text, sizeof text,
+                      "%s at risk: depth %.2f m, speed %.2f m/s, d*v %.2f m2/s (limits %.2f m, %.2f m2/s, %.1f m/s; Shand et al. 2011)",
+                      v.kind.c_str(), s.depthM, speed, s.depthM * speed, vehicleLimits[i].stillDepthM,
+                      vehicleLimits[i].depthSpeedM2s, vehicleLimits[i].speedMs);
+        events.push_back({"flood.vehicle_at_risk", v.id, s.depthM, text});
+    }
+}
 
 namespace {
 
@@ -121,6 +152,21 @@ Result<std::unique_ptr<FloodHazard>> FloodHazard::build(const scenario::Scenario
     }
     impl->breaches = fd.breaches;
     impl->breached.assign(fd.breaches.size(), false);
+    for (const auto& v : fd.vehicles) {
+        auto limits = vehicleLimits(v.kind);
+        if (!limits) return at(v.source, v.source.field + ".kind", limits.error().message);
+        if (impl->model->cellAt(v.x, v.y) < 0)
+            return at(v.source, v.source.field + ".position", "the vehicle is outside the flood grid");
+        if (!impl->model->sample(v.x, v.y).inside)
+            return at(v.source, v.source.field + ".position", "the vehicle stands on a building or NODATA cell of the DEM");
+        FloodVehicleState st;
+        st.id = v.id;
+        st.kind = v.kind;
+        st.xM = v.x;
+        st.yM = v.y;
+        impl->vehicles.push_back(st);
+        impl->vehicleLimits.push_back(*limits);
+    }
     return std::unique_ptr<FloodHazard>(new FloodHazard(std::move(impl)));
 }
 
@@ -142,7 +188,10 @@ void FloodHazard::advanceTo(double timeS) {
                                  "levee breach: crest lowered to " + std::to_string(b.crestM) + " m"});
     }
     if (timeS > m.timeS()) m.advanceTo(timeS);
+    impl_->checkVehicles();
 }
+
+const std::vector<FloodVehicleState>& FloodHazard::vehicles() const { return impl_->vehicles; }
 
 FloodPointSample FloodHazard::sample(double xM, double yM) const {
     FloodPointSample out;

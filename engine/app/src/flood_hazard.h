@@ -31,6 +31,17 @@ struct FloodPointSample {
 constexpr double kWadeLimitM2 = 0.125;
 double wadingSpeedFactor(double specificForceM2);
 
+/// A [[flood.vehicle]] and what the water has done to it (vehicle_stability.h).
+struct FloodVehicleState {
+    std::string id;
+    std::string kind;           ///< "small_car", "large_car", "4wd"
+    double xM = 0.0, yM = 0.0;
+    bool atRisk = false;        ///< beyond its stability limits at some time
+    double atRiskS = -1.0;      ///< flood time it first was, -1 never
+    double depthM = 0.0, speedMs = 0.0;  ///< water when it became at risk (else the deepest so far)
+    double maxDepthM = 0.0;
+};
+
 class FloodHazard {
 public:
     /// nullptr (and no error) when the scenario has no [flood].
@@ -38,11 +49,13 @@ public:
                                                       const world::District& district, unsigned threads = 2);
     ~FloodHazard();
 
-    /// Advances the water to the session time timeS; breaches open when their time comes.
+    /// Advances the water to the session time timeS; breaches open when their time comes;
+    /// vehicles are checked against their stability limits ("flood.vehicle_at_risk", once each).
     void advanceTo(double timeS);
     double timeS() const;
     FloodPointSample sample(double xM, double yM) const;
-    /// Breach events ("flood.breach") since the last call.
+    const std::vector<FloodVehicleState>& vehicles() const;
+    /// Breach and vehicle events ("flood.breach", "flood.vehicle_at_risk") since the last call.
     std::vector<HazardEvent> drainEvents();
     void hash(StateHasher& h) const;
     /// The water for drawing, decimated to cells of at least minCellM.

@@ -1,6 +1,5 @@
 #include "route.h"
 
-#include <limits>
 
 namespace cd::app {
 
@@ -19,16 +18,8 @@ int goalNode(const world::WalkGraph& g, const std::string& to) {
 
 int startNode(const world::WalkGraph& g, const glm::vec3& from, const world::Room* fromRoom) {
     if (fromRoom) return g.roomNode(fromRoom->id);
-    int best = -1;
-    float bestD = std::numeric_limits<float>::max();
-    for (std::size_t i = 0; i < g.nodes().size(); ++i) {
-        const auto& n = g.nodes()[i];
-        if (n.kind != world::WalkNodeKind::ExitOutside && n.kind != world::WalkNodeKind::AssemblyPoint) continue;
-        glm::vec3 d = n.positionM - from;
-        float d2 = d.x * d.x + d.y * d.y;
-        if (d2 < bestD) { bestD = d2; best = static_cast<int>(i); }
-    }
-    return best;
+    // Outdoors: the nearest outdoor node in sight, so the first leg never crosses a building.
+    return g.nearestOutdoorNode(from);
 }
 }  // namespace
 

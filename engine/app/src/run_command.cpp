@@ -82,6 +82,7 @@ int runRun(const std::vector<std::string>& args) {
     auto session = Session::start(setup);
     if (!session) return printErrors({session.error()});
     Session& s = **session;
+    if (bot) bot->useGraph(s.walkGraph());
 
     auto wallStart = std::chrono::steady_clock::now();
     bool ranHeadless = headless;

@@ -31,8 +31,22 @@ render::RenderSnapshot hazardSnapshot(const Session& s) {
     }
     // The flood: the model's grid, in blocks of at least 2 m (the renderer draws cells over 1 cm deep).
     if (const FloodHazard* f = s.flood()) snap.water.push_back(f->waterGrid(2.0));
+    // The earthquake: furniture, fallen lights and the debris of a collapse.
+    if (const EarthquakeHazard* q = s.earthquake()) {
+        for (const auto& b : q->boxes()) snap.boxes.push_back({b.centerM, b.halfExtentsM, b.orientation, b.color});
+        // Casualties sit on the floor: short figures in orange.
+        for (const glm::vec3& p : q->casualtyPoints()) {
+            render::PersonMarker m;
+            m.feet = p;
+            m.color = {0.95f, 0.45f, 0.1f};
+            m.heightM = 0.8f;
+            snap.people.push_back(m);
+        }
+    }
     // The crowd: classmates blue, teachers green, people overcome by smoke red.
     const glm::vec3 me = s.body().feetM;
+    // While the ground shakes, the classes drop and cover where they are (drawn crouched).
+    const bool crouchAll = s.earthquake() && s.earthquake()->shaking();
     for (const auto& v : s.crowdPeople()) {
         // Nobody drawn inside the trainee's own head (the eye view's camera).
         const glm::vec3 d = v.feetM - me;
@@ -41,7 +55,7 @@ render::RenderSnapshot hazardSnapshot(const Session& s) {
         m.feet = v.feetM;
         m.headingDeg = v.headingDeg;
         m.color = v.color;
-        m.heightM = v.heightM;
+        m.heightM = crouchAll && !v.out ? 0.6f * v.heightM : v.heightM;
         snap.people.push_back(m);
     }
     return snap;
@@ -51,6 +65,9 @@ render::ViewDesc eyeView(const Session& s, std::uint32_t width, std::uint32_t he
     render::ViewDesc v;
     const TraineeBody& b = s.body();
     v.eye = b.feetM + glm::vec3(0.0f, 0.0f, s.eyeHeightM());
+    // In an earthquake the view shakes with the ground: the head lags the floor by about
+    // 1 cm per m/s^2 (a look, not a model of the body's response).
+    if (const EarthquakeHazard* q = s.earthquake()) v.eye -= 0.01f * q->groundAccelerationMS2();
     v.yawDeg = b.yawDeg;
     v.pitchDeg = b.pitchDeg;
     v.verticalFovDeg = 70.0f;
@@ -72,6 +89,14 @@ ui::HudModel hudModel(const Session& s, bool paused) {
     h.trainee.fed = static_cast<float>(s.fed());
     h.trainee.visibilityM = static_cast<float>(s.lastSample().visibilityM);
     h.trainee.temperatureC = static_cast<float>(s.lastSample().temperatureC);
+    if (s.flood()) {
+        const FloodPointSample& w = s.lastFloodSample();
+        h.trainee.hasFlood = true;
+        h.trainee.waterDepthM = static_cast<float>(w.depthM);
+        h.trainee.waterSpeedMs = static_cast<float>(w.speedMs);
+        h.trainee.floodHazardRating = static_cast<float>(w.hazardRating);
+        h.trainee.floodHazardClass = w.hazardClass;
+    }
     const auto& msgs = s.messages();
     std::size_t first = msgs.size() > 6 ? msgs.size() - 6 : 0;
     for (std::size_t i = first; i < msgs.size(); ++i) {
@@ -84,7 +109,21 @@ ui::HudModel hudModel(const Session& s, bool paused) {
     }
     h.paused = paused;
     if (zh) {
-        h.labels = {"时间", "位置", "有效剂量 FED", "能见度", "温度", "消息", "已暂停", "继续", "退出"};
+        ui::HudLabels& l = h.labels;
+        l.clock = "时间";
+        l.room = "位置";
+        l.fed = "有效剂量 FED";
+        l.visibility = "能见度";
+        l.temperature = "温度";
+        l.messages = "消息";
+        l.paused = "已暂停";
+        l.resume = "继续";
+        l.quit = "退出";
+        l.waterDepth = "水深";
+        l.waterSpeed = "流速";
+        l.floodHazard = "洪水危险";
+        const char* classes[4] = {"低", "对部分人危险", "对多数人危险", "对所有人危险"};
+        for (int k = 0; k < 4; ++k) l.floodClasses[k] = classes[k];
     }
     return h;
 }

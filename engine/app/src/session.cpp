@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/log.h"
+#include "session_text.h"
 
 namespace cd::app {
 
@@ -19,7 +20,8 @@ Session::Session(const SessionSetup& setup)
     : setup_(setup),
       clock_(1.0 / setup.scenario->tickHz),
       rules_(*setup.scenario),
-      motion_(*setup.district) {}
+      motion_(*setup.district),
+      graph_(*setup.district) {}
 
 Result<std::unique_ptr<Session>> Session::start(const SessionSetup& setup) {
     std::unique_ptr<Session> s(new Session(setup));
@@ -37,6 +39,9 @@ Status Session::init() {
     auto flood = FloodHazard::build(sc, d);
     if (!flood) return flood.error();
     flood_ = std::move(*flood);
+    auto quake = EarthquakeHazard::build(sc, d);
+    if (!quake) return quake.error();
+    quake_ = std::move(*quake);
     auto crowd = CrowdPopulation::build(sc, d, clock_.stepS(), setup_.seed);
     if (!crowd) return crowd.error();
     crowd_ = std::move(*crowd);
@@ -82,6 +87,8 @@ Status Session::init() {
     return Ok{};
 }
 
+std::string Session::tr(const SessionText& t) const { return setup_.scenario->language == "zh" ? t.zh : t.en; }
+
 float Session::eyeHeightM() const {
     const auto& t = setup_.scenario->trainee;
     return static_cast<float>(body_.crouched ? t.crouchEyeHeightM : t.eyeHeightM);
@@ -97,7 +104,7 @@ void Session::recordStatus(const Status& s) {
         // Keep running and keep the in-memory log: the report still gets written.
         storeFailed_ = true;
         CD_LOG_ERROR("session record: %s", s.error().str().c_str());
-        messages_.push_back({timeS(), "warning", "Recording failed: " + s.error().message});
+        messages_.push_back({timeS(), "warning", tr(say::kRecordingFailed) + s.error().message});
     }
 }
 
@@ -160,14 +167,23 @@ void Session::applyAction(const record::TraineeAction& a) {
             else messages_.push_back({timeS(), "warning", st.error().message});
             break;
         }
+        case ActionKind::DropCoverHold: {
+            // Drop to the knees, take cover under a desk, hold on (the protective action taught
+            // by earthquake programmes such as the Great ShakeOut): the body crouches.
+            body_.crouched = true;
+            const bool cover = quake_ && quake_->coverWithin(body_.feetM, 1.0f);
+            emit("trainee.take_cover", body_.room ? body_.room->id : "outside", cover ? 1.0 : 0.0,
+                 cover ? "dropped, took cover under a desk and held on" : "dropped and covered the head: no desk within reach");
+            break;
+        }
         case ActionKind::PullAlarm:
             emit("alarm.manual", a.target, 0.0, "manual call point activated by the trainee");
-            messages_.push_back({timeS(), "alarm", "You raised the alarm."});
+            messages_.push_back({timeS(), "alarm", tr(say::kRaisedAlarm)});
             break;
         case ActionKind::LeadGroup: {
             // target = group id; text = an exit (directs the group there) or empty (they follow the trainee).
             if (!crowd_) {
-                messages_.push_back({timeS(), "warning", "There is nobody here to lead."});
+                messages_.push_back({timeS(), "warning", tr(say::kNobodyToLead)});
                 break;
             }
             auto r = crowd_->leadGroup(a.target, a.text);
@@ -178,6 +194,7 @@ void Session::applyAction(const record::TraineeAction& a) {
             emit("crowd.directed", a.target, *r,
                  a.text.empty() ? std::to_string(*r) + " people follow the trainee"
                                 : std::to_string(*r) + " people directed to " + a.text);
+            messages_.push_back({timeS(), "message", std::to_string(*r) + (a.text.empty() ? tr(say::kFollowYou) : tr(say::kDirectedTo) + a.text)});
             break;
         }
         default:
@@ -219,7 +236,11 @@ void Session::moveBody() {
     const auto& t = setup_.scenario->trainee;
     const float dt = static_cast<float>(clock_.stepS());
     float crouchFactor = body_.crouched ? 0.5f : 1.0f;
-    if (fedIncapacitated_ || swept_) return;
+    if (fedIncapacitated_ || swept_ || struck_) return;
+    // Strong shaking makes walking hard: "difficult to walk without holding onto something"
+    // from about 0.25 g (JMA seismic intensity 5 upper), hard to stand at 0.4 g and above (6
+    // lower). The linear fall from 1 at rest to 0.2 at 0.4 g is our assumption.
+    if (shakeMS2_ > 0.0) crouchFactor *= std::clamp(1.0f - 2.0f * static_cast<float>(shakeMS2_ / (0.4 * 9.81)), 0.2f, 1.0f) ;
     // Wading: slower in deeper, faster water (wadingSpeedFactor, Ishigaki et al. 2009).
     // Never quite zero, so someone at the limit can still turn back.
     if (flood_) crouchFactor *= std::max(0.1f, static_cast<float>(wadingSpeedFactor(lastFlood_.specificForceM2)));
@@ -257,13 +278,13 @@ void Session::senseHazards() {
     if (!fedWarned_ && fed >= 0.3) {
         fedWarned_ = true;
         emit("trainee.fed_threshold", "trainee", 0.3, "FED reached 0.3: incapacitation of susceptible people (ISO 13571)");
-        messages_.push_back({timeS(), "warning", "You are breathing toxic smoke. Get low and get out."});
+        messages_.push_back({timeS(), "warning", tr(say::kToxicSmoke)});
     }
     if (!fedIncapacitated_ && fed >= 1.0) {
         fedIncapacitated_ = true;
         emit("trainee.fed_threshold", "trainee", 1.0, "FED reached 1.0: the trainee is incapacitated");
         emit("trainee.incapacitated", "trainee", fed, "incapacitated by smoke");
-        messages_.push_back({timeS(), "warning", "You have been overcome by smoke."});
+        messages_.push_back({timeS(), "warning", tr(say::kOvercome)});
     }
 
     std::string roomId = body_.room ? body_.room->id : "outside";
@@ -281,7 +302,7 @@ void Session::senseHazards() {
             if (!body_.room && d.x * d.x + d.y * d.y <= ap->radiusM * ap->radiusM) {
                 reachedAssemblyS_ = timeS();
                 emit("trainee.reached_assembly", ap->id, fed, "reached the assembly point");
-                messages_.push_back({timeS(), "message", "You reached the assembly point."});
+                messages_.push_back({timeS(), "message", tr(say::kReachedAssembly)});
             }
         }
     }
@@ -299,7 +320,7 @@ void Session::senseFlood() {
         std::snprintf(text, sizeof text, "standing in flood water: depth %.2f m, speed %.2f m/s, hazard rating %.2f",
                       lastFlood_.depthM, lastFlood_.speedMs, lastFlood_.hazardRating);
         emit("trainee.flood_exposure", "trainee", lastFlood_.hazardRating, text);
-        messages_.push_back({timeS(), "warning", "You are in dangerous flood water. Get to higher ground."});
+        messages_.push_back({timeS(), "warning", tr(say::kFloodWater)});
     }
     if (!swept_ && lastFlood_.specificForceM2 > kWadeLimitM2) {
         swept_ = true;
@@ -308,7 +329,35 @@ void Session::senseFlood() {
                       lastFlood_.depthM, lastFlood_.speedMs, lastFlood_.specificForceM2);
         emit("trainee.swept", "trainee", lastFlood_.specificForceM2, text);
         emit("trainee.incapacitated", "trainee", lastFlood_.hazardRating, "swept away by flood water");
-        messages_.push_back({timeS(), "warning", "The water has swept you off your feet."});
+        messages_.push_back({timeS(), "warning", tr(say::kSwept)});
+    }
+}
+
+void Session::senseEarthquake() {
+    if (!quake_) return;
+    const glm::vec3 a = quake_->groundAccelerationMS2();
+    const double ah = std::sqrt(double(a.x) * a.x + double(a.y) * a.y);
+    const double k = std::min(1.0, clock_.stepS() / 0.5);
+    shakeMS2_ += k * (ah - shakeMS2_);
+    if (!struck_ && quake_->debrisStrikes(body_.feetM, body_.radiusM, eyeHeightM() + 0.15f)) {
+        struck_ = true;
+        emit("trainee.struck_by_debris", body_.room ? body_.room->id : "outside", 0.0, "struck by falling debris");
+        emit("trainee.incapacitated", "trainee", 0.0, "struck by falling debris");
+        messages_.push_back({timeS(), "warning", tr(say::kStruck)});
+    }
+}
+
+void Session::applyQuakeEvent(const HazardEvent& e) {
+    if (e.kind == "passage.blocked" || e.kind == "passage.cleared") {
+        const bool blocked = e.kind == "passage.blocked";
+        motion_.setDoorBlocked(e.subject, blocked);
+        graph_.setDoorBlocked(e.subject, blocked);
+        if (crowd_) (void)crowd_->setDoorBlocked(e.subject, blocked);
+        if (blocked) messages_.push_back({timeS(), "warning", tr(say::kDebrisBlocks) + e.subject});
+    } else if (e.kind == "earthquake.start") {
+        messages_.push_back({timeS(), "alarm", tr(say::kEarthquake)});
+    } else if (e.kind == "earthquake.end") {
+        messages_.push_back({timeS(), "message", tr(say::kShakingStopped)});
     }
 }
 
@@ -320,6 +369,7 @@ std::uint64_t Session::stateHash() const {
     h.add(fed_.fed());
     fire_->hash(h);
     if (flood_) flood_->hash(h);
+    if (quake_) quake_->hash(h);
     if (crowd_) crowd_->hash(h);
     return h.value();
 }
@@ -342,24 +392,34 @@ void Session::tick() {
     for (const auto& c : rules_.due(now)) applyCommand(c);
     for (const auto& e : rules_.drainScriptErrors()) {
         emit("scenario.script_error", e.file, e.line, e.str());
-        messages_.push_back({now, "warning", "Scenario script stopped: " + e.str()});
+        messages_.push_back({now, "warning", tr(say::kScriptStopped) + e.str()});
     }
     // 3. Hazards and the trainee step.
     fire_->step(clock_.stepS());
     // The flood follows the clock in 0.25 s strides: its own CFL steps are longer than a tick,
     // and landing on every 1/60 s tick would cut each one short.
     if (flood_ && now + clock_.stepS() > flood_->timeS() + 1e-9) flood_->advanceTo(flood_->timeS() + kFloodStrideS);
+    if (quake_) {
+        quake_->heat(fire_->smoke());
+        quake_->advanceTo(now + clock_.stepS());
+    }
     moveBody();
     // 4. Events pulled after the step.
     for (const auto& e : fire_->drainEvents()) emit(e.kind, e.subject, e.value, e.text);
     if (flood_)
         for (const auto& e : flood_->drainEvents()) emit(e.kind, e.subject, e.value, e.text);
+    if (quake_)
+        for (const auto& e : quake_->drainEvents()) {
+            emit(e.kind, e.subject, e.value, e.text);
+            applyQuakeEvent(e);
+        }
     senseHazards();
     senseFlood();
+    senseEarthquake();
     // The crowd after the fire, with the trainee where they now stand.
     if (crowd_) {
         std::vector<HazardEvent> events;
-        crowd_->tick(now, *fire_, body_.feetM, body_.room, events);
+        crowd_->tick(now, *fire_, body_.feetM, body_.room, events, flood_.get());
         for (const auto& e : events) emit(e.kind, e.subject, e.value, e.text);
     }
     // 5. Record poses and hashes at their lower rates.

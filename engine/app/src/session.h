@@ -11,6 +11,7 @@
 #include "core/fixed_clock.h"
 #include "core/result.h"
 #include "crowd_population.h"
+#include "earthquake_hazard.h"
 #include "fire_hazard.h"
 #include "flood_hazard.h"
 #include "record/session_log.h"
@@ -19,6 +20,7 @@
 #include "scenario/scenario_rules.h"
 #include "trainee_body.h"
 #include "world/district.h"
+#include "world/walk_graph.h"
 
 namespace cd::app {
 
@@ -79,6 +81,12 @@ public:
     bool idle() const { return !moveTarget_ && walkDir_ == glm::vec3(0.0f); }
     const scenario::ScenarioDef& scenario() const { return *setup_.scenario; }
     const world::District& district() const { return *setup_.district; }
+    /// The scenario's earthquake; nullptr when the scenario has no [earthquake].
+    const EarthquakeHazard* earthquake() const { return quake_.get(); }
+    /// Whether falling debris struck the trainee.
+    bool struckByDebris() const { return struck_; }
+    /// The district's walk graph with the doors debris has blocked (bots route over it).
+    const world::WalkGraph& walkGraph() const { return graph_; }
     /// The scenario's crowd (classmates, teachers); nullptr when the scenario has none.
     const CrowdPopulation* crowd() const { return crowd_.get(); }
     /// People to draw (empty without a crowd): classmates blue, teachers green, overcome red.
@@ -94,6 +102,10 @@ private:
     void moveBody();
     void senseHazards();
     void senseFlood();
+    void senseEarthquake();
+    void applyQuakeEvent(const HazardEvent& e);
+    /// A HUD message in the scenario's language.
+    std::string tr(const struct SessionText& t) const;
     void emit(const std::string& kind, const std::string& subject, double value, const std::string& text);
     std::uint64_t stateHash() const;
     void recordStatus(const Status& s);
@@ -106,6 +118,10 @@ private:
     std::unique_ptr<FireHazard> fire_;
     std::unique_ptr<CrowdPopulation> crowd_;
     std::unique_ptr<FloodHazard> flood_;
+    std::unique_ptr<EarthquakeHazard> quake_;
+    world::WalkGraph graph_;
+    double shakeMS2_ = 0.0;  ///< ground acceleration felt, smoothed over half a second
+    bool struck_ = false;
     FloodPointSample lastFlood_;
     double maxFloodHr_ = 0.0;
     bool floodExposed_ = false, swept_ = false;

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <set>
 
 #include <glm/common.hpp>
@@ -69,12 +70,38 @@ render::ViewDesc overviewView(const Session& s, std::uint32_t w, std::uint32_t h
     return v;
 }
 
+// Inside the room of the scenario's first collapse, 7 m from the part that fell, looking at it.
+std::optional<render::ViewDesc> damageView(const Session& s, std::uint32_t w, std::uint32_t h) {
+    const auto& eq = s.scenario().earthquake;
+    if (!eq || eq->collapses.empty()) return std::nullopt;
+    const auto& c = eq->collapses.front();
+    const world::Room* r = s.district().findRoom(c.room);
+    if (!r) return std::nullopt;
+    glm::vec3 part = c.hasPart ? glm::vec3(0.5 * (c.x0 + c.x1), 0.5 * (c.y0 + c.y1), 0.0) : r->box.center();
+    part.z = r->box.min.z + 0.8f;
+    const glm::vec3 size = r->box.size();
+    const int along = size.x >= size.y ? 0 : 1;  // the room's long axis
+    glm::vec3 eye = r->box.center();
+    eye[along] = part[along] + (part[along] > r->box.center()[along] ? -7.0f : 7.0f);
+    eye[along] = std::clamp(eye[along], r->box.min[along] + 0.3f, r->box.max[along] - 0.3f);
+    eye.z = r->box.min.z + 1.6f;
+    render::ViewDesc v;
+    v.lookAt = true;
+    v.eye = eye;
+    v.target = part;
+    v.verticalFovDeg = 70.0f;
+    v.nearM = 0.05f;
+    v.width = w;
+    v.height = h;
+    return v;
+}
+
 struct Pictures {
-    std::string error;  // empty when both were written
+    std::string error;  // empty when all were written
 };
 
-Pictures renderPictures(const Session& s, const std::string& finalPath, const std::string& overviewPath, std::uint32_t w,
-                        std::uint32_t h) {
+Pictures renderPictures(const Session& s, const std::string& finalPath, const std::string& overviewPath,
+                        const std::string& damagePath, std::uint32_t w, std::uint32_t h) {
     auto model = assets::loadModel(modelPathOf(s.district()));
     if (!model) return {model.error().str()};
     auto device = gfx::Device::create(gfx::DeviceDesc{});
@@ -84,17 +111,18 @@ Pictures renderPictures(const Session& s, const std::string& finalPath, const st
     if (auto st = (*renderer)->setWorld(*model); !st) return {st.error().str()};
     render::RenderSnapshot snap = hazardSnapshot(s);
     snap.views = {finalEyeView(s, w, h), overviewView(s, w, h)};
+    if (auto d = damageView(s, w, h)) snap.views.push_back(*d);
     render::PersonMarker me;
     me.feet = s.body().feetM;
     me.headingDeg = s.body().yawDeg;
     me.trainee = true;
     me.color = {0.95f, 0.55f, 0.1f};
     // The crowd is in both pictures; the trainee's own marker only in the overview.
-    for (std::size_t i = 0; i < 2; ++i) {
+    for (std::size_t i = 0; i < snap.views.size(); ++i) {
         if (i == 1) snap.people.push_back(me);
         auto img = (*renderer)->renderToImage(snap, i);
         if (!img) return {img.error().str()};
-        if (auto st = gfx::writePng(*img, i == 0 ? finalPath : overviewPath); !st) return {st.error().str()};
+        if (auto st = gfx::writePng(*img, i == 0 ? finalPath : i == 1 ? overviewPath : damagePath); !st) return {st.error().str()};
     }
     return {};
 }
@@ -120,6 +148,8 @@ report::ReportExtras planOf(const Session& s) {
             pr.kind = r.kind == world::RoomKind::Corridor ? "corridor" : r.kind == world::RoomKind::Stairwell ? "stair" :
                       r.kind == world::RoomKind::Hall ? "hall" : "room";
             for (const auto& f : s.scenario().fires) if (f.room == r.id) pr.kind = "hazard";
+            if (const auto& eq = s.scenario().earthquake)
+                for (const auto& c : eq->collapses) if (c.room == r.id) pr.kind = "hazard";
             pr.minX = r.box.min.x; pr.minY = r.box.min.y; pr.maxX = r.box.max.x; pr.maxY = r.box.max.y;
             ps.rooms.push_back(pr);
         }
@@ -161,10 +191,13 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
     const std::string overview = joinPath(outDir, "overview.png");
 
     report::ReportExtras extras = planOf(s);
-    Pictures pics = renderPictures(s, out.finalPng, overview, static_cast<std::uint32_t>(width), static_cast<std::uint32_t>(height));
+    const std::string damage = joinPath(outDir, "damage.png");
+    Pictures pics = renderPictures(s, out.finalPng, overview, damage, static_cast<std::uint32_t>(width), static_cast<std::uint32_t>(height));
     if (pics.error.empty()) {
         extras.pictures.push_back({"The trainee's view at the end of the session (eye height)", readBytes(out.finalPng)});
         extras.pictures.push_back({"Overview of the scene at the end of the session", readBytes(overview)});
+        if (damageView(s, 16, 16))
+            extras.pictures.push_back({"The collapse: debris in " + s.scenario().earthquake->collapses.front().room + " at the end", readBytes(damage)});
     } else {
         std::fprintf(stderr, "citydrill: pictures not rendered: %s\n", pics.error.c_str());
         extras.note = "Pictures could not be rendered: " + pics.error;
@@ -178,6 +211,20 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
         extras.note = extras.note.empty() ? line : extras.note + " " + line;
         std::printf("crowd: %d/%d out, last out %.1f s, alarm %.1f s, overcome %d, max FED %.3f\n", crowd.out, crowd.people,
                     crowd.lastOutS, crowd.startS, crowd.overcome, crowd.maxFed);
+        std::snprintf(line, sizeof line, "%d of %d at the assembly point%s.", crowd.assembled, crowd.people,
+                      crowd.assembled > 0 ? (", the last at " + std::to_string(static_cast<int>(std::lround(crowd.lastAssembledS))) + " s").c_str() : "");
+        extras.note += std::string(" ") + line;
+        std::printf("crowd: %d/%d at the assembly point, last at %.1f s\n", crowd.assembled, crowd.people, crowd.lastAssembledS);
+        if (s.flood()) {
+            std::snprintf(line, sizeof line,
+                          "Crowd in the flood: %d exit(s) flooded; %d %s in water of 'danger for some' or worse (HR >= 0.75), "
+                          "longest %.0f s, %.0f person-seconds in all; %d swept off their feet.",
+                          crowd.exitsFlooded, crowd.floodExposed, crowd.floodExposed == 1 ? "person" : "people",
+                          crowd.maxFloodExposureS, crowd.totalFloodExposureS, crowd.swept);
+            extras.note += std::string(" ") + line;
+            std::printf("crowd flood: %d exits flooded, %d exposed (max %.1f s, total %.1f s), %d swept\n", crowd.exitsFlooded,
+                        crowd.floodExposed, crowd.maxFloodExposureS, crowd.totalFloodExposureS, crowd.swept);
+        }
     }
     if (const FloodHazard* fl = s.flood()) {
         char line[256];
@@ -186,6 +233,32 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
         extras.note = extras.note.empty() ? line : extras.note + " " + line;
         std::printf("flood: wet %.0f m2, deepest %.2f m, trainee max HR %.2f%s\n", fl->wetAreaM2(), fl->maxDepthM(),
                     s.maxFloodHazardRating(), s.sweptByFlood() ? ", swept" : "");
+        for (const FloodVehicleState& v : fl->vehicles()) {
+            if (v.atRisk)
+                std::snprintf(line, sizeof line, " Vehicle %s (%s) at risk at %.0f s: depth %.2f m, speed %.2f m/s.", v.id.c_str(),
+                              v.kind.c_str(), v.atRiskS, v.depthM, v.speedMs);
+            else
+                std::snprintf(line, sizeof line, " Vehicle %s (%s) stayed stable (deepest water %.2f m).", v.id.c_str(), v.kind.c_str(),
+                              v.maxDepthM);
+            extras.note += line;
+            std::printf("vehicle %s:%s\n", v.id.c_str(), line);
+        }
+    }
+    if (const EarthquakeHazard* q = s.earthquake()) {
+        const EarthquakeFigures f = q->figures();
+        std::string blocked;
+        for (const auto& d : f.blockedDoors) blocked += (blocked.empty() ? "" : ", ") + d;
+        char line[512];
+        std::snprintf(line, sizeof line,
+                      "Earthquake: %.0f s of shaking from %.0f s, peak horizontal ground acceleration %.2f m/s2 (%.2f g); "
+                      "%d of %d structure chunks came down; %d hanging item(s) fell; %d of %d casualties trapped under debris; "
+                      "doors blocked by debris at the end: %s%s.",
+                      f.durationS, f.startS, f.pgaMS2, f.pgaMS2 / 9.81, f.chunksLoose, f.chunks, f.itemsFallen, f.casualtiesTrapped, f.casualties,
+                      blocked.empty() ? "none" : blocked.c_str(), s.struckByDebris() ? "; the trainee was struck by debris" : "");
+        extras.note = extras.note.empty() ? line : extras.note + " " + line;
+        std::printf("earthquake: PGA %.2f m/s^2, %d/%d chunks down, %d items fell, %d/%d casualties trapped, blocked: %s%s\n", f.pgaMS2,
+                    f.chunksLoose, f.chunks, f.itemsFallen, f.casualtiesTrapped, f.casualties, blocked.empty() ? "none" : blocked.c_str(),
+                    s.struckByDebris() ? ", trainee struck" : "");
     }
     std::string db = joinPath(outDir, "session.db");
     if (auto chain = record::verifyChain(db)) extras.chain = *chain;

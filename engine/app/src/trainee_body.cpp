@@ -22,6 +22,7 @@ const world::Room* TraineeMotion::roomAt(const glm::vec3& p) const {
 
 bool TraineeMotion::inDoorway(const glm::vec3& p, float radiusM) const {
     for (const auto& d : district_.doors) {
+        if (!blockedDoors_.empty() && blockedDoors_.count(d.id)) continue;
         glm::vec3 rel = p - d.centerM;
         if (std::fabs(rel.z) > kStoreyTolM) continue;
         glm::vec3 along(-d.normal.y, d.normal.x, 0.0f);
@@ -31,6 +32,11 @@ bool TraineeMotion::inDoorway(const glm::vec3& p, float radiusM) const {
         if (std::fabs(across) <= kWallPassM + radiusM && std::fabs(side) <= std::max(half, 0.05f)) return true;
     }
     return false;
+}
+
+void TraineeMotion::setDoorBlocked(const std::string& doorId, bool blocked) {
+    if (blocked) blockedDoors_.insert(doorId);
+    else blockedDoors_.erase(doorId);
 }
 
 bool TraineeMotion::insideAnyBuilding(const glm::vec3& p, float marginM) const {

@@ -3,6 +3,7 @@
 // walking rules that keep it inside rooms, door openings and the open ground. Walls are the
 // gaps between room boxes: a body of radius r fits in a room shrunk by r, crosses between
 // rooms only through a door opening, and leaves a building only through an exit.
+#include <set>
 #include <string>
 
 #include <glm/vec3.hpp>
@@ -34,6 +35,8 @@ public:
     /// Moves straight to p without the wall rule (for scripted moves along graph edges, e.g. a flight of stairs).
     void moveFreely(TraineeBody& body, const glm::vec3& p) const;
 
+    /// A blocked door (debris) cannot be walked through.
+    void setDoorBlocked(const std::string& doorId, bool blocked);
     bool walkable(const glm::vec3& p, float radiusM, const world::Room* currentRoom) const;
     const world::Room* roomAt(const glm::vec3& p) const;
     float groundHeight(const glm::vec3& p, const world::Room* room) const;
@@ -43,6 +46,7 @@ private:
     bool insideAnyBuilding(const glm::vec3& p, float marginM) const;
 
     const world::District& district_;
+    std::set<std::string> blockedDoors_;
 };
 
 }  // namespace cd::app

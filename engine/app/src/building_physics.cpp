@@ -1,0 +1,286 @@
+#include "building_physics.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "core/rng.h"
+
+namespace cd::app {
+
+namespace {
+
+constexpr float kMaxWallM = 0.6f;      // a gap wider than this between rooms is not one wall
+constexpr float kDefaultWallM = 0.25f;
+constexpr float kMinPieceM = 0.05f;    // wall pieces and lintels thinner than this are left out
+
+struct Side {
+    int axis = 0;    // 0: the wall's normal is x, 1: y
+    int sign = 1;    // +1: the max face of the room, -1: the min face
+};
+
+const Side kSides[4] = {{0, -1}, {0, 1}, {1, -1}, {1, 1}};
+
+float face(const world::Room& r, Side s) { return s.sign > 0 ? r.box.max[s.axis] : r.box.min[s.axis]; }
+
+bool overlapsAlong(const world::Room& a, const world::Room& b, int axis) {
+    return b.box.min[axis] < a.box.max[axis] - 0.05f && b.box.max[axis] > a.box.min[axis] + 0.05f;
+}
+
+/// Rooms on the far side of a room's wall: same storey, facing face within a wall's thickness.
+std::vector<const world::Room*> across(const std::vector<const world::Room*>& storeyRooms, const world::Room& r, Side s) {
+    std::vector<const world::Room*> out;
+    const int b = 1 - s.axis;
+    for (const world::Room* q : storeyRooms) {
+        if (q == &r) continue;
+        float gap = s.sign > 0 ? q->box.min[s.axis] - r.box.max[s.axis] : r.box.min[s.axis] - q->box.max[s.axis];
+        if (gap >= -0.01f && gap <= kMaxWallM && overlapsAlong(r, *q, b)) out.push_back(q);
+    }
+    return out;
+}
+
+float wallThickness(const world::Building& bld, const world::Room& r, const std::vector<const world::Room*>& other, Side s) {
+    float t = kMaxWallM + 1.0f;
+    for (const world::Room* q : other) {
+        float gap = s.sign > 0 ? q->box.min[s.axis] - r.box.max[s.axis] : r.box.min[s.axis] - q->box.max[s.axis];
+        t = std::min(t, gap);
+    }
+    if (t > kMaxWallM) t = s.sign > 0 ? bld.box.max[s.axis] - face(r, s) : face(r, s) - bld.box.min[s.axis];
+    return (t >= 0.1f && t <= kMaxWallM) ? t : kDefaultWallM;
+}
+
+/// An axis-aligned box from its corners.
+struct Box {
+    glm::vec3 min, max;
+    glm::vec3 center() const { return 0.5f * (min + max); }
+    glm::vec3 half() const { return 0.5f * (max - min); }
+};
+
+/// The pieces of one wall: full-height segments between door openings, and lintels above them.
+std::vector<Box> wallPieces(const world::District& d, const world::Room& r, Side s, float t, float extendLo, float extendHi) {
+    const int a = s.axis, b = 1 - a;
+    const float f = face(r, s);
+    const float w0 = s.sign > 0 ? f : f - t, w1 = s.sign > 0 ? f + t : f;
+    const float lo = r.box.min[b] - extendLo, hi = r.box.max[b] + extendHi;
+    const float z0 = r.box.min.z, z1 = r.box.max.z;
+    struct Opening { float lo, hi, top; };
+    std::vector<Opening> openings;
+    for (const world::Door* door : d.doorsOf(r.id)) {
+        const float mid = 0.5f * (w0 + w1);
+        if (std::fabs(door->centerM[a] - mid) > 0.5f * t + 0.15f) continue;
+        if (door->centerM[b] < r.box.min[b] || door->centerM[b] > r.box.max[b]) continue;
+        openings.push_back({door->centerM[b] - 0.5f * door->widthM, door->centerM[b] + 0.5f * door->widthM,
+                            std::min(z1, z0 + door->heightM)});
+    }
+    std::sort(openings.begin(), openings.end(), [](const Opening& x, const Opening& y) { return x.lo < y.lo; });
+    auto box = [&](float u0, float u1, float zlo, float zhi) {
+        Box out;
+        out.min[a] = w0; out.max[a] = w1;
+        out.min[b] = u0; out.max[b] = u1;
+        out.min.z = zlo; out.max.z = zhi;
+        return out;
+    };
+    std::vector<Box> pieces;
+    float u = lo;
+    for (const Opening& o : openings) {
+        if (o.lo - u > kMinPieceM) pieces.push_back(box(u, o.lo, z0, z1));
+        if (z1 - o.top > kMinPieceM) pieces.push_back(box(std::max(o.lo, u), o.hi, o.top, z1));
+        u = std::max(u, o.hi);
+    }
+    if (hi - u > kMinPieceM) pieces.push_back(box(u, hi, z0, z1));
+    return pieces;
+}
+
+physics::StaticBoxDef staticBox(const Box& b, const physics::Material& m, std::uint64_t tag) {
+    physics::StaticBoxDef s;
+    s.centerM = b.center();
+    s.halfExtentsM = b.half();
+    s.material = m;
+    s.tag = tag;
+    return s;
+}
+
+physics::MemberDef member(physics::MemberKind kind, int storey, const Box& b, const physics::Material& m) {
+    physics::MemberDef out;
+    out.kind = kind;
+    out.storey = storey;
+    out.centerM = b.center();
+    out.halfExtentsM = b.half();
+    out.material = m;
+    return out;
+}
+
+/// Desks in rows facing the board (west wall), a bookcase on the back wall, two ceiling lights.
+void furnishClassroom(const world::Room& r, physics::WorldDef& w, Rng& rng) {
+    const glm::vec3 lo = r.box.min, hi = r.box.max;
+    const float lx = hi.x - lo.x, ly = hi.y - lo.y;
+    const int cols = std::max(1, static_cast<int>((lx - 2.0f) / 1.7f));
+    const int rows = std::max(1, static_cast<int>((ly - 1.5f) / 1.3f));
+    for (int i = 0; i < cols; ++i)
+        for (int j = 0; j < rows; ++j) {
+            physics::DynamicBodyDef desk;
+            desk.kind = physics::BodyKind::Furniture;
+            desk.halfExtentsM = glm::vec3(0.3f, 0.6f, 0.375f);  // 0.6 deep (x) by 1.2 wide (y), 0.75 high
+            desk.centerM = glm::vec3(lo.x + 2.0f + (static_cast<float>(i) + 0.5f) * (lx - 2.5f) / static_cast<float>(cols),
+                                     lo.y + 0.75f + (static_cast<float>(j) + 0.5f) * (ly - 1.5f) / static_cast<float>(rows),
+                                     lo.z + 0.375f + 0.002f);
+            desk.material = schoolDesk();
+            w.bodies.push_back(desk);
+        }
+    physics::DynamicBodyDef shelf;  // 0.9 x 0.35 x 1.8 m, 60 kg: slender, rocks and topples
+    shelf.kind = physics::BodyKind::Furniture;
+    shelf.halfExtentsM = glm::vec3(0.45f, 0.175f, 0.9f);
+    shelf.centerM = glm::vec3(lo.x + 0.5f * lx, hi.y - 0.175f - 0.03f, lo.z + 0.9f + 0.002f);
+    shelf.material = physics::materials::furniture();
+    shelf.material.name = "bookcase";
+    shelf.material.densityKgM3 = 60.0f / (0.9f * 0.35f * 1.8f);
+    w.bodies.push_back(shelf);
+    for (int k = 0; k < 2; ++k) {
+        physics::DynamicBodyDef light;  // 1.2 x 0.3 x 0.08 m, 5 kg, hung 0.5 m below the ceiling
+        light.kind = physics::BodyKind::HangingItem;
+        light.halfExtentsM = glm::vec3(0.6f, 0.15f, 0.04f);
+        light.centerM = glm::vec3(lo.x + lx * (k == 0 ? 0.33f : 0.67f), lo.y + 0.5f * ly, hi.z - 0.5f);
+        light.material = physics::materials::steel();
+        light.material.name = "light fitting";
+        light.material.densityKgM3 = 5.0f / (1.2f * 0.3f * 0.08f);
+        // Fixings vary (a chain on a hook, a screw in a plasterboard ceiling): each holds 1.2 to
+        // 2.5 times the light's weight of 49 N, drawn from the seed. Our assumption, not a rating.
+        light.anchorBreakForceN = static_cast<float>(49.05 * rng.uniform(1.2, 2.5));
+        w.bodies.push_back(light);
+    }
+}
+
+}  // namespace
+
+physics::Material schoolDesk() {
+    physics::Material m = physics::materials::furniture();
+    m.name = "school desk";
+    m.densityKgM3 = 20.0f / (1.2f * 0.6f * 0.75f);
+    return m;
+}
+
+Result<BuildingPhysics> buildingPhysicsFromDistrict(const world::District& d, const BuildingPhysicsOptions& o) {
+    const std::string field = "earthquake.structure_rooms";
+    auto err = [&](const std::string& msg) { return makeError(msg, o.source, o.sourceLine, field); };
+    const world::Building* bld = d.findBuilding(o.building);
+    if (!bld) return err("no building '" + o.building + "' in district " + d.manifestPath);
+
+    std::set<std::string> structure(o.structureRooms.begin(), o.structureRooms.end());
+    int structureStorey = -1;
+    for (const auto& id : o.structureRooms) {
+        const world::Room* r = d.findRoom(id);
+        if (!r) return err("no room '" + id + "' in district " + d.manifestPath);
+        if (r->building != bld->id) return err("room '" + id + "' is not in building " + bld->id);
+        if (structureStorey >= 0 && r->storey != structureStorey)
+            return err("the structure rooms must be on one storey ('" + id + "' is on storey " + std::to_string(r->storey) + ")");
+        structureStorey = r->storey;
+    }
+
+    BuildingPhysics out;
+    out.world.source = o.source;
+    // The ground around the building (30 m all round), where debris thrown out of it lands.
+    const world::Terrain& t = d.terrain;
+    if (t.nx >= 2 && t.ny >= 2 && t.heightsM.size() == static_cast<std::size_t>(t.nx) * static_cast<std::size_t>(t.ny)) {
+        auto cell = [&](float v, float o0, int n) {
+            return std::clamp(static_cast<int>(std::floor((v - o0) / t.cellM - 0.5f)), 0, n - 1);
+        };
+        const int i0 = cell(bld->box.min.x - 30.0f, t.originM.x, t.nx), i1 = cell(bld->box.max.x + 30.0f, t.originM.x, t.nx) + 1;
+        const int j0 = cell(bld->box.min.y - 30.0f, t.originM.y, t.ny), j1 = cell(bld->box.max.y + 30.0f, t.originM.y, t.ny) + 1;
+        physics::TerrainDef td;
+        td.nx = std::min(i1, t.nx - 1) - i0 + 1;
+        td.ny = std::min(j1, t.ny - 1) - j0 + 1;
+        td.cellM = t.cellM;
+        td.originM = t.originM + glm::vec2((static_cast<float>(i0) + 0.5f) * t.cellM, (static_cast<float>(j0) + 0.5f) * t.cellM);
+        for (int j = 0; j < td.ny; ++j)
+            for (int i = 0; i < td.nx; ++i)
+                td.heightsM.push_back(t.heightsM[static_cast<std::size_t>(j0 + j) * static_cast<std::size_t>(t.nx) + static_cast<std::size_t>(i0 + i)]);
+        out.world.terrain = std::move(td);
+    }
+    const float storeyGapM = std::max(0.1f, bld->storeyHeightM - 3.2f);
+    physics::StructureDef sd;
+    sd.name = bld->id + " storey " + std::to_string(structureStorey);
+    sd.source = o.source;
+    sd.seed = o.seed;
+    sd.designPgaG = o.designPgaG;
+    std::uint64_t tag = 0;
+    Rng rng(o.seed, 0x6c69676874ULL);
+
+    for (int storey = 0; storey < bld->storeys; ++storey) {
+        std::vector<const world::Room*> rooms = d.roomsOn(bld->id, storey);
+        for (const world::Room* r : rooms) {
+            const bool isStructure = structure.count(r->id) > 0;
+            const float roomH = r->box.max.z - r->box.min.z;
+            const float gapBelow = storey == 0 ? std::max(0.1f, r->box.min.z - bld->box.min.z) : std::max(0.1f, bld->storeyHeightM - roomH);
+            // Floor, unless the structure's slab lies there (the room above a structure room).
+            bool onStructure = false;
+            if (storey == structureStorey + 1)
+                for (const auto& sid : o.structureRooms) {
+                    const world::Room* s = d.findRoom(sid);
+                    onStructure = onStructure || (overlapsAlong(*r, *s, 0) && overlapsAlong(*r, *s, 1));
+                }
+            if (!onStructure)
+                out.world.staticBoxes.push_back(staticBox({{r->box.min.x, r->box.min.y, r->box.min.z - gapBelow}, {r->box.max.x, r->box.max.y, r->box.min.z}},
+                                                          physics::materials::concrete(), tag++));
+            // Walls: which sides this room owns, and how thick they are.
+            float t[4];
+            bool owns[4];
+            for (int k = 0; k < 4; ++k) {
+                auto other = across(rooms, *r, kSides[k]);
+                t[k] = wallThickness(*bld, *r, other, kSides[k]);
+                bool otherStructure = false, lowerStructure = false;
+                for (const world::Room* q : other) {
+                    if (structure.count(q->id)) {
+                        otherStructure = true;
+                        lowerStructure = lowerStructure || q->id < r->id;
+                    }
+                }
+                owns[k] = isStructure ? !lowerStructure : !otherStructure;
+            }
+            for (int k = 0; k < 4; ++k) {
+                if (!owns[k]) continue;
+                // Walls along x (normal y) run over the owned x-walls' thickness to close the corners.
+                float extLo = 0.0f, extHi = 0.0f;
+                if (kSides[k].axis == 1) {
+                    extLo = owns[0] ? t[0] : 0.0f;
+                    extHi = owns[1] ? t[1] : 0.0f;
+                }
+                for (const Box& piece : wallPieces(d, *r, kSides[k], t[k], extLo, extHi)) {
+                    if (isStructure) {
+                        sd.members.push_back(member(physics::MemberKind::Wall, storey, piece, physics::materials::masonry()));
+                    } else {
+                        out.world.staticBoxes.push_back(staticBox(piece, physics::materials::masonry(), tag++));
+                    }
+                }
+            }
+            const bool top = storey == bld->storeys - 1;
+            const float slabAbove = top ? std::max(0.1f, bld->box.max.z - r->box.max.z) : storeyGapM;
+            if (isStructure) {
+                Box slab{{r->box.min.x - (owns[0] ? t[0] : 0.0f), r->box.min.y - (owns[2] ? t[2] : 0.0f), r->box.max.z},
+                         {r->box.max.x + (owns[1] ? t[1] : 0.0f), r->box.max.y + (owns[3] ? t[3] : 0.0f), r->box.max.z + slabAbove}};
+                sd.members.push_back(member(physics::MemberKind::Slab, storey, slab, physics::materials::concrete()));
+                sd.groundZM = r->box.min.z;
+            } else if (top) {
+                out.world.staticBoxes.push_back(staticBox({{r->box.min.x, r->box.min.y, r->box.max.z}, {r->box.max.x, r->box.max.y, r->box.max.z + slabAbove}},
+                                                          physics::materials::concrete(), tag++));
+            }
+            if (o.furniture && r->kind == world::RoomKind::Classroom) furnishClassroom(*r, out.world, rng);
+        }
+    }
+    if (!o.structureRooms.empty()) out.structure = std::move(sd);
+
+    // A watched passage at every door of the building: blocked when a crouched person cannot get through.
+    for (const world::Door& door : d.doors) {
+        const world::Room* a = d.findRoom(door.roomA);
+        if (!a || a->building != bld->id) continue;
+        physics::PassageDef p;
+        p.centerM = door.centerM + glm::vec3(0.0f, 0.0f, 0.5f * door.heightM);
+        p.halfExtentsM = glm::vec3(0.6f, 0.5f * door.widthM, 0.5f * door.heightM);
+        p.yawRad = std::atan2(door.normal.y, door.normal.x);
+        p.tag = out.passageDoors.size();
+        out.passages.push_back(p);
+        out.passageDoors.push_back(door.id);
+    }
+    return out;
+}
+
+}  // namespace cd::app

@@ -1,0 +1,44 @@
+#pragma once
+// One building of the district as a physics world for an earthquake: floors and walls as
+// static boxes (walls are the gaps between room boxes, cut at doors, with lintels), desks and
+// hanging lights in the classrooms, the storey structure around named rooms (their walls and
+// the slab above, to be fractured into breakable chunks), and a watched passage at every door.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "physics/queries.h"
+#include "physics/structure_def.h"
+#include "physics/world_def.h"
+#include "world/district.h"
+
+namespace cd::app {
+
+struct BuildingPhysicsOptions {
+    std::string building;                     ///< building id
+    std::vector<std::string> structureRooms;  ///< rooms (one storey of that building) whose walls and ceiling can break
+    bool furniture = true;                    ///< desks and hanging lights in the classrooms
+    float designPgaG = 0.3f;
+    std::uint64_t seed = 1;
+    std::string source;                       ///< scenario file, for errors
+    int sourceLine = 0;
+};
+
+struct BuildingPhysics {
+    physics::WorldDef world;
+    std::optional<physics::StructureDef> structure;
+    std::vector<physics::PassageDef> passages;  ///< tag = index into passageDoors
+    std::vector<std::string> passageDoors;      ///< district door ids
+};
+
+/// School desk as furniture: the box around a desk (1.2 x 0.6 x 0.75 m) with the mass of a
+/// real one (about 20 kg), so its density is that of the envelope, not of the wood.
+physics::Material schoolDesk();
+
+/// Errors (naming options.source and the field "earthquake.structure_rooms"): unknown building
+/// or room, structure rooms in another building or on more than one storey.
+Result<BuildingPhysics> buildingPhysicsFromDistrict(const world::District& district, const BuildingPhysicsOptions& options);
+
+}  // namespace cd::app

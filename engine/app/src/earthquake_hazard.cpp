@@ -1,0 +1,300 @@
+#include "earthquake_hazard.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "building_physics.h"
+#include "physics/ground_motion.h"
+#include "physics/physics_world.h"
+
+namespace cd::app {
+
+namespace {
+constexpr float kStrikeSpeedMS = 1.0f;  // debris slower than this pushes, it does not strike
+constexpr double kG = 9.81;
+
+const glm::vec3 kDeskColor{0.62f, 0.45f, 0.26f}, kShelfColor{0.35f, 0.22f, 0.12f}, kLightColor{0.85f, 0.85f, 0.8f};
+const glm::vec3 kConcreteColor{0.52f, 0.52f, 0.5f}, kBrickColor{0.55f, 0.3f, 0.22f};
+
+glm::vec3 bodyColor(const physics::DynamicBodyDef& b) {
+    if (b.kind == physics::BodyKind::HangingItem) return kLightColor;
+    return b.halfExtentsM.z > 0.6f ? kShelfColor : kDeskColor;
+}
+}  // namespace
+
+struct EarthquakeHazard::Impl {
+    const scenario::EarthquakeDef* def = nullptr;
+    std::unique_ptr<physics::PhysicsWorld> world;
+    physics::GroundMotion motion;
+    physics::StructureId structure;
+    std::vector<physics::BodyId> movable;       ///< furniture, lights, then chunks
+    std::vector<glm::vec3> colors;              ///< per movable body
+    std::vector<char> desk;                     ///< per movable body: a desk one can shelter under
+    std::vector<std::string> passageDoors;
+    std::vector<std::string> casualtyIds;
+    std::vector<glm::vec3> casualtyPoints;
+    std::vector<glm::vec3> collapseLo, collapseHi;
+    std::vector<char> collapsed;
+    std::vector<HazardEvent> events;
+    bool started = false, ended = false;
+    int itemsFallen = 0;
+    int trapped = 0;                            ///< casualties trapped now
+
+    void emit(const std::string& kind, const std::string& subject, double value, const std::string& text) {
+        events.push_back({kind, subject, value, text});
+    }
+};
+
+EarthquakeHazard::EarthquakeHazard(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+EarthquakeHazard::~EarthquakeHazard() = default;
+
+Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario::ScenarioDef& sc, const world::District& d) {
+    if (!sc.earthquake) return std::unique_ptr<EarthquakeHazard>();
+    const scenario::EarthquakeDef& eq = *sc.earthquake;
+    auto impl = std::make_unique<Impl>();
+    impl->def = &eq;
+
+    if (!eq.recordPath.empty()) {
+        auto m = physics::loadGroundMotionCsv(eq.recordPath);
+        if (!m) return m.error();
+        impl->motion = std::move(*m);
+    } else {
+        physics::ParametricGroundMotion p;
+        p.pgaMS2 = eq.pgaG * kG;
+        p.dominantPeriodS = eq.periodS;
+        p.durationS = eq.durationS;
+        p.seed = eq.recordSeed;
+        auto m = physics::makeParametricGroundMotion(p);
+        if (!m) return makeError(m.error().message, sc.path, eq.source.line, "earthquake." + m.error().field);
+        impl->motion = std::move(*m);
+    }
+
+    BuildingPhysicsOptions o;
+    o.building = eq.building;
+    o.structureRooms = eq.structureRooms;
+    o.furniture = eq.furniture;
+    o.designPgaG = static_cast<float>(eq.designPgaG);
+    o.seed = sc.seed;
+    o.source = sc.path;
+    o.sourceLine = eq.source.line;
+    auto bp = buildingPhysicsFromDistrict(d, o);
+    if (!bp) return bp.error();
+    auto world = physics::PhysicsWorld::create(bp->world);
+    if (!world) return world.error();
+    impl->world = std::move(*world);
+    for (std::size_t i = 0; i < bp->world.bodies.size(); ++i) {
+        impl->movable.push_back(physics::makeId<physics::BodyId>(static_cast<std::uint32_t>(bp->world.staticBoxes.size() + i)));
+        impl->colors.push_back(bodyColor(bp->world.bodies[i]));
+        const auto& b = bp->world.bodies[i];
+        impl->desk.push_back(b.kind == physics::BodyKind::Furniture && b.halfExtentsM.z < 0.6f);
+    }
+    if (bp->structure) {
+        auto s = impl->world->addStructure(*bp->structure);
+        if (!s) return makeError(s.error().message, sc.path, eq.source.line, "earthquake.structure_rooms");
+        impl->structure = *s;
+        // The fracture is deterministic: the same call gives the chunks' members in body order.
+        auto fr = physics::fractureStructure(*bp->structure);
+        const auto chunks = impl->world->structureChunks(*s);
+        for (std::size_t i = 0; i < chunks.size(); ++i) {
+            impl->movable.push_back(chunks[i]);
+            const bool slab = fr && i < fr->chunks.size() && fr->chunks[i].kind == physics::MemberKind::Slab;
+            impl->colors.push_back(slab ? kConcreteColor : kBrickColor);
+            impl->desk.push_back(0);
+        }
+    }
+    for (const auto& p : bp->passages)
+        if (auto id = impl->world->watchPassage(p); !id) return makeError(id.error().message, sc.path, eq.source.line, "earthquake");
+    impl->passageDoors = bp->passageDoors;
+    for (const auto& c : eq.casualties) {
+        const glm::vec3 p(c.position.x, c.position.y, c.position.z);
+        if (!d.roomNear(p, 0.3f))
+            return makeError("the casualty is not in a room of the district", sc.path, c.source.line, c.source.field + ".position");
+        physics::CasualtyDef casualty;
+        casualty.pointM = p + glm::vec3(0.0f, 0.0f, 0.3f);  // lying: the body's centre 0.3 m above the floor
+        casualty.tag = impl->casualtyIds.size();
+        if (auto id = impl->world->addCasualty(casualty); !id)
+            return makeError(id.error().message, sc.path, c.source.line, c.source.field + ".position");
+        impl->casualtyIds.push_back(c.id);
+        impl->casualtyPoints.push_back(p);
+    }
+
+    for (const auto& c : eq.collapses) {
+        const world::Room* r = d.findRoom(c.room);
+        if (!r) return makeError("no room '" + c.room + "' in district " + d.manifestPath, sc.path, c.source.line, c.source.field + ".room");
+        // The part in plan, from the room's floor to above its ceiling slab (walls and slab fall).
+        glm::vec3 lo = c.hasPart ? glm::vec3(c.x0, c.y0, 0.0) : r->box.min - glm::vec3(0.7f, 0.7f, 0.0f);
+        glm::vec3 hi = c.hasPart ? glm::vec3(c.x1, c.y1, 0.0) : r->box.max + glm::vec3(0.7f, 0.7f, 0.0f);
+        lo.z = r->box.min.z - 0.05f;
+        hi.z = r->box.max.z + 1.5f;
+        impl->collapseLo.push_back(lo);
+        impl->collapseHi.push_back(hi);
+        impl->collapsed.push_back(0);
+    }
+    return std::unique_ptr<EarthquakeHazard>(new EarthquakeHazard(std::move(impl)));
+}
+
+void EarthquakeHazard::advanceTo(double timeS) {
+    Impl& im = *impl_;
+    physics::PhysicsWorld& w = *im.world;
+    const scenario::EarthquakeDef& eq = *im.def;
+    const double stepS = w.stepS();
+    while (w.timeS() + 0.5 * stepS <= timeS) {
+        const double t = w.timeS();
+        if (!im.started && t + 1e-9 >= eq.atS) {
+            im.started = true;
+            w.setGroundMotion(im.motion, t);
+            char text[200];
+            std::snprintf(text, sizeof text, "the ground shakes: %s, peak %.2f m/s^2 (%.2f g), %.0f s",
+                          im.motion.source.c_str(), im.motion.peakHorizontalMS2(), im.motion.peakHorizontalMS2() / kG,
+                          im.motion.durationS());
+            im.emit("earthquake.start", eq.building, im.motion.peakHorizontalMS2(), text);
+        }
+        if (im.started && !im.ended && t + 1e-9 >= eq.atS + im.motion.durationS()) {
+            im.ended = true;
+            w.stopGroundMotion();
+            im.emit("earthquake.end", eq.building, 0.0, "the shaking stops");
+        }
+        for (std::size_t i = 0; i < eq.collapses.size(); ++i) {
+            if (im.collapsed[i] || t + 1e-9 < eq.collapses[i].atS || !im.structure.valid()) continue;
+            im.collapsed[i] = 1;
+            w.triggerCollapse(im.structure, im.collapseLo[i], im.collapseHi[i]);
+        }
+        w.step();
+        for (const physics::PhysicsEvent& e : w.pullEvents()) {
+            using K = physics::PhysicsEventKind;
+            switch (e.kind) {
+                case K::CollapseStarted: {
+                    const auto st = w.structureStats(im.structure);
+                    im.emit("structure.collapse", eq.structureRooms.empty() ? eq.building : eq.structureRooms.front(), st.jointsBroken,
+                            "part of the structure gives way");
+                    break;
+                }
+                case K::DebrisSettled: {
+                    const auto st = w.structureStats(im.structure);
+                    int loose = 0;
+                    for (physics::BodyId b : w.structureChunks(im.structure)) loose += w.bodyState(b).massKg > 0.0f;
+                    im.emit("structure.settled", eq.building, loose, std::to_string(loose) + " of " + std::to_string(st.chunks) + " chunks came down");
+                    break;
+                }
+                case K::PassageBlocked:
+                case K::PassageCleared: {
+                    if (e.tag >= im.passageDoors.size()) break;
+                    const std::string& door = im.passageDoors[e.tag];
+                    const bool blocked = e.kind == K::PassageBlocked;
+                    if (blocked) blocked_.insert(door);
+                    else blocked_.erase(door);
+                    im.emit(blocked ? "passage.blocked" : "passage.cleared", door, 0.0,
+                            blocked ? "debris blocks door " + door : "door " + door + " is passable again");
+                    break;
+                }
+                case K::CasualtyTrapped:
+                case K::CasualtyFreed: {
+                    if (e.tag >= im.casualtyIds.size()) break;
+                    const std::string& who = im.casualtyIds[e.tag];
+                    const bool trapped = e.kind == K::CasualtyTrapped;
+                    if (trapped) ++im.trapped;
+                    else --im.trapped;
+                    im.emit(trapped ? "casualty.trapped" : "casualty.freed", who, 0.0,
+                            trapped ? who + " is trapped under debris: a rescue task" : who + " is no longer trapped");
+                    break;
+                }
+                case K::AnchorBroken:
+                    ++im.itemsFallen;
+                    im.emit("earthquake.item_fell", "light", im.itemsFallen, "a ceiling light fell");
+                    break;
+                default: break;
+            }
+        }
+    }
+}
+
+void EarthquakeHazard::heat(const std::vector<RoomSmoke>& smoke) {
+    Impl& im = *impl_;
+    if (!im.structure.valid()) return;
+    float hottest = -1e9f;
+    int storey = 0;
+    for (const RoomSmoke& r : smoke) {
+        if (!r.room) continue;
+        for (const auto& id : im.def->structureRooms)
+            if (r.room->id == id && r.upperTempC > hottest) {
+                hottest = static_cast<float>(r.upperTempC);
+                storey = r.room->storey;
+            }
+    }
+    if (hottest > 100.0f) im.world->setStoreyTemperature(im.structure, storey, hottest);
+}
+
+std::vector<HazardEvent> EarthquakeHazard::drainEvents() {
+    std::vector<HazardEvent> out;
+    out.swap(impl_->events);
+    return out;
+}
+
+bool EarthquakeHazard::shaking() const { return impl_->started && !impl_->ended; }
+
+glm::vec3 EarthquakeHazard::groundAccelerationMS2() const { return impl_->world->groundAccelerationMS2(); }
+
+bool EarthquakeHazard::debrisStrikes(const glm::vec3& feetM, float radiusM, float heightM) const {
+    const physics::PhysicsWorld& w = *impl_->world;
+    if (!impl_->structure.valid()) return false;
+    for (physics::BodyId b : w.structureChunks(impl_->structure)) {
+        const physics::BodyState s = w.bodyState(b);
+        if (s.massKg <= 0.0f || glm::length(s.velocityMS) < kStrikeSpeedMS) continue;
+        // Distance from the chunk's centre to the person's axis, against both sizes.
+        const float reach = glm::length(s.halfExtentsM) + radiusM;
+        const float z = std::clamp(s.positionM.z, feetM.z, feetM.z + heightM);
+        const glm::vec3 d = s.positionM - glm::vec3(feetM.x, feetM.y, z);
+        if (glm::dot(d, d) < reach * reach) return true;
+    }
+    return false;
+}
+
+bool EarthquakeHazard::coverWithin(const glm::vec3& feetM, float reachM) const {
+    const physics::PhysicsWorld& w = *impl_->world;
+    for (std::size_t i = 0; i < impl_->movable.size(); ++i) {
+        if (!impl_->desk[i]) continue;
+        const physics::BodyState s = w.bodyState(impl_->movable[i]);
+        const glm::vec3 d = s.positionM - feetM;
+        // Upright (its up axis still up) and on this floor, within reach.
+        const bool upright = (s.orientation * glm::vec3(0.0f, 0.0f, 1.0f)).z > 0.9f;
+        if (upright && std::fabs(d.z) < 1.0f && d.x * d.x + d.y * d.y < reachM * reachM) return true;
+    }
+    return false;
+}
+
+std::vector<DebrisBox> EarthquakeHazard::boxes() const {
+    const physics::PhysicsWorld& w = *impl_->world;
+    std::vector<DebrisBox> out;
+    for (std::size_t i = 0; i < impl_->movable.size(); ++i) {
+        const physics::BodyState s = w.bodyState(impl_->movable[i]);
+        if (s.massKg <= 0.0f) continue;  // intact structure: the district model draws it
+        out.push_back({s.positionM, s.halfExtentsM, s.orientation, impl_->colors[i]});
+    }
+    return out;
+}
+
+EarthquakeFigures EarthquakeHazard::figures() const {
+    const Impl& im = *impl_;
+    EarthquakeFigures f;
+    f.startS = im.def->atS;
+    f.durationS = im.motion.durationS();
+    f.pgaMS2 = im.motion.peakHorizontalMS2();
+    f.itemsFallen = im.itemsFallen;
+    f.casualties = static_cast<int>(im.casualtyIds.size());
+    f.casualtiesTrapped = im.trapped;
+    if (im.structure.valid()) {
+        for (physics::BodyId b : im.world->structureChunks(im.structure)) {
+            ++f.chunks;
+            f.chunksLoose += im.world->bodyState(b).massKg > 0.0f;
+        }
+    }
+    f.blockedDoors.assign(blocked_.begin(), blocked_.end());
+    return f;
+}
+
+const std::vector<glm::vec3>& EarthquakeHazard::casualtyPoints() const { return impl_->casualtyPoints; }
+
+void EarthquakeHazard::hash(StateHasher& h) const { h.add(impl_->world->stateHash()); }
+
+}  // namespace cd::app

@@ -1,0 +1,85 @@
+#pragma once
+// The earthquake of a session: the physics world (engine/physics) of the building the
+// scenario names, shaken by a ground-motion record from the scenario's start time, with the
+// scripted partial collapses; stepped on the session clock at the physics step. The session
+// pulls its events (shaking, falling items, collapse, doors blocked by debris) and asks it
+// whether debris strikes the trainee; the renderer draws its loose bodies.
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <glm/gtc/quaternion.hpp>
+#include <glm/vec3.hpp>
+
+#include "core/hash.h"
+#include "core/result.h"
+#include "fire_hazard.h"
+#include "scenario/scenario_def.h"
+#include "world/district.h"
+
+namespace cd::app {
+
+/// A moving body for drawing: an oriented box.
+struct DebrisBox {
+    glm::vec3 centerM{0.0f};
+    glm::vec3 halfExtentsM{0.5f};
+    glm::quat orientation{1.0f, 0.0f, 0.0f, 0.0f};
+    glm::vec3 color{0.6f};
+};
+
+/// Figures for the report and the run summary.
+struct EarthquakeFigures {
+    double startS = 0.0;
+    double durationS = 0.0;
+    double pgaMS2 = 0.0;           ///< peak horizontal ground acceleration of the record
+    int itemsFallen = 0;           ///< hanging items that broke loose
+    int casualties = 0;            ///< people placed by the scenario who cannot move
+    int casualtiesTrapped = 0;     ///< of them, trapped under debris at the end
+    int chunksLoose = 0;           ///< structure chunks that came down
+    int chunks = 0;
+    std::vector<std::string> blockedDoors;
+};
+
+class EarthquakeHazard {
+public:
+    /// nullptr (and no error) when the scenario has no [earthquake]. Errors name the scenario
+    /// file, line and field (the record file's own errors name that file).
+    static Result<std::unique_ptr<EarthquakeHazard>> build(const scenario::ScenarioDef& scenario,
+                                                           const world::District& district);
+    ~EarthquakeHazard();
+
+    /// Steps the physics up to the session time timeS: starts the shaking and the scripted
+    /// collapses when their time comes.
+    void advanceTo(double timeS);
+    /// Events since the last call: earthquake.start, earthquake.end, earthquake.item_fell,
+    /// structure.collapse, structure.settled, passage.blocked, passage.cleared (subject = door id),
+    /// casualty.trapped, casualty.freed (subject = casualty id).
+    std::vector<HazardEvent> drainEvents();
+    /// Fire weakening: the hottest upper layer over the structure rooms weakens the structure's
+    /// joints by the Eurocode reduction of their material (docs/physics.md); never recovers.
+    void heat(const std::vector<RoomSmoke>& smoke);
+    bool shaking() const;
+    /// Ground acceleration now (m/s^2), zero when still.
+    glm::vec3 groundAccelerationMS2() const;
+    bool isDoorBlocked(const std::string& doorId) const { return blocked_.count(doorId) > 0; }
+    /// Moving debris (faster than 1 m/s) within reach of a standing person at feetM, or nullptr.
+    bool debrisStrikes(const glm::vec3& feetM, float radiusM, float heightM) const;
+    /// Whether an upright desk stands within reachM of feetM (cover to drop under).
+    bool coverWithin(const glm::vec3& feetM, float reachM) const;
+    /// Furniture, fallen items and loose structure chunks, for drawing.
+    std::vector<DebrisBox> boxes() const;
+    EarthquakeFigures figures() const;
+    /// Where the scenario's casualties lie (floor level), for drawing.
+    const std::vector<glm::vec3>& casualtyPoints() const;
+    void hash(StateHasher& h) const;
+
+    struct Impl;
+
+private:
+    explicit EarthquakeHazard(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+    std::set<std::string> blocked_;
+};
+
+}  // namespace cd::app

@@ -1,0 +1,40 @@
+#pragma once
+// What the session itself says to the trainee (HUD messages), in English and Chinese.
+#include <string>
+
+namespace cd::app {
+
+struct SessionText {
+    const char* en;
+    const char* zh;
+};
+
+namespace say {
+inline constexpr SessionText kRaisedAlarm{"You raised the alarm.", "你已拉响警报。"};
+inline constexpr SessionText kNobodyToLead{"There is nobody here to lead.", "这里没有可以带领的人。"};
+inline constexpr SessionText kToxicSmoke{"You are breathing toxic smoke. Get low and get out.", "你正在吸入有毒烟气。压低身体，尽快离开。"};
+inline constexpr SessionText kOvercome{"You have been overcome by smoke.", "你已被烟气熏倒。"};
+inline constexpr SessionText kReachedAssembly{"You reached the assembly point.", "你已到达集合点。"};
+inline constexpr SessionText kFloodWater{"You are in dangerous flood water. Get to higher ground.", "你正处在危险的洪水中。请到高处去。"};
+inline constexpr SessionText kSwept{"The water has swept you off your feet.", "洪水把你冲倒了。"};
+inline constexpr SessionText kStruck{"Falling debris has struck you.", "你被坠落的碎块砸中了。"};
+inline constexpr SessionText kDebrisBlocks{"Debris blocks the door ", "碎块堵住了门 "};
+inline constexpr SessionText kEarthquake{"EARTHQUAKE! Drop, cover and hold on.", "地震！趴下、掩护、抓牢。"};
+inline constexpr SessionText kShakingStopped{"The shaking has stopped.", "摇晃已经停止。"};
+inline constexpr SessionText kRecordingFailed{"Recording failed: ", "记录失败："};
+inline constexpr SessionText kScriptStopped{"Scenario script stopped: ", "场景脚本已停止："};
+inline constexpr SessionText kFollowYou{" people follow you.", " 人跟随你。"};
+inline constexpr SessionText kDirectedTo{" people sent to ", " 人被引导到 "};
+inline constexpr SessionText kAll[] = {kFollowYou, kDirectedTo, kRaisedAlarm, kNobodyToLead, kToxicSmoke, kOvercome, kReachedAssembly, kFloodWater,
+                                       kSwept, kStruck, kDebrisBlocks, kEarthquake, kShakingStopped, kRecordingFailed,
+                                       kScriptStopped};
+}  // namespace say
+
+/// Every Chinese message above, for the HUD font's glyphs.
+inline std::string sessionTextZh() {
+    std::string s;
+    for (const SessionText& t : say::kAll) s += t.zh;
+    return s;
+}
+
+}  // namespace cd::app

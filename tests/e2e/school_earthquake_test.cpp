@@ -1,0 +1,104 @@
+// The shipped earthquake scenario end to end: the ground shakes, furniture moves, the east end of
+// the top-floor corridor of block A collapses and its debris blocks the east stair; a trainee who
+// takes cover and leaves by the west stair passes, one who runs into the corridor is struck.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+
+#include "scenario_run.h"
+
+using namespace cd::e2e;
+
+namespace {
+const ScenarioRun& quakeRun(const std::string& bot) { return scenarioRun("earthquake_school", bot); }
+}  // namespace
+
+TEST(SchoolEarthquake, TheEarthquakeScenarioValidates) {
+    auto r = runCitydrill("validate scenes/earthquake_school.toml");
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+}
+
+TEST(SchoolEarthquake, TheCorridorCollapsesAndItsDebrisBlocksTheEastStair) {
+    const auto& r = quakeRun("quake_takes_cover");
+    ASSERT_EQ(r.result.exitCode, 0) << r.result.output;
+    auto log = cd::record::loadSession(r.dir + "/session.db");
+    ASSERT_TRUE(log.ok()) << log.error().str();
+    const auto* start = findEvent(*log, "earthquake.start");
+    const auto* end = findEvent(*log, "earthquake.end");
+    ASSERT_NE(start, nullptr);
+    ASSERT_NE(end, nullptr);
+    EXPECT_NEAR(start->timeS, 5.0, 0.05);
+    EXPECT_NEAR(end->timeS - start->timeS, 20.0, 0.1) << "the shipped record lasts 20 s";
+    // Peak of |(ax, ay)|: the record's x peaks at 3.0 m/s^2 and y at 0.85 of that, not at the same instant.
+    EXPECT_GE(start->value, 3.0);
+    EXPECT_LE(start->value, 3.0 * std::sqrt(1.0 + 0.85 * 0.85));
+    const auto* collapse = findEvent(*log, "structure.collapse");
+    ASSERT_NE(collapse, nullptr);
+    EXPECT_NEAR(collapse->timeS, 12.0, 0.1);
+    const auto* blocked = findEvent(*log, "passage.blocked", "A.4.stairE.corridor");
+    ASSERT_NE(blocked, nullptr) << "debris blocks the door from the corridor to the east stair";
+    EXPECT_GT(blocked->timeS, 12.0);
+    EXPECT_LT(blocked->timeS, 20.0);
+    EXPECT_EQ(findEvent(*log, "passage.blocked", "A.4.stairW.corridor"), nullptr) << "the west end stands";
+    EXPECT_EQ(findEvent(*log, "passage.blocked", "A.4.classroom3.door"), nullptr) << "the trainee's classroom door stays open";
+    EXPECT_NE(findEvent(*log, "alarm.sound"), nullptr);
+    const auto* trapped = findEvent(*log, "casualty.trapped", "pupil_in_corridor");
+    ASSERT_NE(trapped, nullptr) << "the pupil lying in the east end of the corridor is trapped by the debris";
+    EXPECT_GT(trapped->timeS, 12.0);
+}
+
+TEST(SchoolEarthquake, TakingCoverThenTheWestStairPasses) {
+    const auto& r = quakeRun("quake_takes_cover");
+    ASSERT_EQ(r.result.exitCode, 0) << r.result.output;
+    auto log = cd::record::loadSession(r.dir + "/session.db");
+    ASSERT_TRUE(log.ok()) << log.error().str();
+    const auto* cover = findEvent(*log, "trainee.take_cover");
+    ASSERT_NE(cover, nullptr);
+    EXPECT_EQ(cover->value, 1.0) << "a desk within reach: " << cover->text;
+    EXPECT_EQ(findEvent(*log, "trainee.struck_by_debris"), nullptr);
+    EXPECT_NE(findEvent(*log, "trainee.reached_assembly"), nullptr);
+    EXPECT_TRUE(r.report["score"]["passed"].get<bool>()) << r.report["score"].dump();
+    EXPECT_GE(r.report["score"]["percent"].get<double>(), 90.0);
+    std::printf("quake_takes_cover: %.2f s wall\n", r.wallS);
+}
+
+TEST(SchoolEarthquake, RunningIntoTheCorridorWhileItShakesIsACriticalFailure) {
+    const auto& r = quakeRun("quake_runs_out");
+    ASSERT_EQ(r.result.exitCode, 0) << r.result.output;
+    auto log = cd::record::loadSession(r.dir + "/session.db");
+    ASSERT_TRUE(log.ok()) << log.error().str();
+    const auto* struck = findEvent(*log, "trainee.struck_by_debris");
+    ASSERT_NE(struck, nullptr) << "the bot is in the east end of the corridor when it comes down";
+    EXPECT_EQ(struck->subject, "A.4.corridor");
+    EXPECT_FALSE(r.report["score"]["passed"].get<bool>());
+    std::printf("quake_runs_out: %.2f s wall, %.1f %%\n", r.wallS, r.report["score"]["percent"].get<double>());
+}
+
+TEST(SchoolEarthquake, TheClassesLeaveByTheWestStairAroundTheDebris) {
+    // A trainee who stays put, so the session runs until everyone is out.
+    const std::string dir = freshDir("quake_crowd");
+    std::ofstream(dir + "/stay.toml") << "[bot]\nname = \"stay\"\n[[step]]\naction = \"wait\"\nseconds = 300\n";
+    auto r = runCitydrill("run scenes/earthquake_school.toml --headless --seconds 200 --bot " + dir + "/stay.toml --out " + dir + "/out");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    auto log = cd::record::loadSession(dir + "/out/session.db");
+    ASSERT_TRUE(log.ok()) << log.error().str();
+    // The trainee's class (A.4.classroom3, next to the east stair) and the one down the corridor
+    // leave by the west stair; the class a floor below may use the east stair, whose doors stand.
+    int out = 0, topFloor = 0, topFloorEast = 0;
+    for (const auto& e : log->events) {
+        if (e.kind != "crowd.evacuated") continue;
+        ++out;
+        const bool top = e.subject.rfind("class_A4", 0) == 0;
+        topFloor += top;
+        topFloorEast += top && e.text.find("A.stairE.exit") != std::string::npos;
+    }
+    EXPECT_EQ(out, 73);
+    EXPECT_NE(findEvent(*log, "crowd.all_out"), nullptr);
+    EXPECT_EQ(topFloor, 50);
+    EXPECT_EQ(topFloorEast, 0) << "nobody from the top floor takes the east stair: debris blocks its door";
+}
+
+TEST(SchoolEarthquake, TheSameBotGivesTheSameStateHashes) {
+    expectSameStateHashes(quakeRun("quake_runs_out"), "earthquake_school", "quake_runs_out");
+}

@@ -1,0 +1,146 @@
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "building_physics.h"
+#include "campus_district.h"
+#include "world/district.h"
+
+using namespace cd;
+
+namespace {
+
+using testdata::campus;
+
+struct Box {
+    glm::vec3 lo, hi;
+};
+
+Box boxOf(const glm::vec3& c, const glm::vec3& h) { return {c - h, c + h}; }
+
+// Shrunk by a millimetre: boxes that only touch (up to float rounding) do not overlap.
+Box inset(const glm::vec3& c, const glm::vec3& h) { return {c - h + glm::vec3(1e-3f), c + h - glm::vec3(1e-3f)}; }
+
+float overlapVolume(const Box& a, const Box& b) {
+    float v = 1.0f;
+    for (int k = 0; k < 3; ++k) v *= std::max(0.0f, std::min(a.hi[k], b.hi[k]) - std::max(a.lo[k], b.lo[k]));
+    return v;
+}
+
+bool contains(const Box& b, const glm::vec3& p) {
+    return p.x > b.lo.x && p.x < b.hi.x && p.y > b.lo.y && p.y < b.hi.y && p.z > b.lo.z && p.z < b.hi.z;
+}
+
+std::vector<Box> solids(const app::BuildingPhysics& bp) {
+    std::vector<Box> out;
+    for (const auto& s : bp.world.staticBoxes) out.push_back(boxOf(s.centerM, s.halfExtentsM));
+    if (bp.structure)
+        for (const auto& m : bp.structure->members) out.push_back(boxOf(m.centerM, m.halfExtentsM));
+    return out;
+}
+
+app::BuildingPhysics blockA(std::vector<std::string> structureRooms = {"A.4.corridor"}) {
+    app::BuildingPhysicsOptions o;
+    o.building = "A";
+    o.structureRooms = std::move(structureRooms);
+    o.source = "test.toml";
+    auto r = app::buildingPhysicsFromDistrict(campus(), o);
+    EXPECT_TRUE(r.ok()) << r.error().str();
+    return r.ok() ? *r : app::BuildingPhysics{};
+}
+
+}  // namespace
+
+TEST(BuildingPhysics, EveryDoorOfTheBuildingIsAnOpeningThroughItsWalls) {
+    const auto bp = blockA();
+    const auto boxes = solids(bp);
+    int doors = 0;
+    for (const auto& door : campus().doors) {
+        const world::Room* a = campus().findRoom(door.roomA);
+        if (!a || a->building != "A") continue;
+        ++doors;
+        // Head height in the middle of the opening, and 0.3 m to either side of the middle.
+        glm::vec3 along(-door.normal.y, door.normal.x, 0.0f);
+        for (float s : {-0.3f, 0.0f, 0.3f}) {
+            glm::vec3 p = door.centerM + along * s + glm::vec3(0.0f, 0.0f, 1.5f);
+            for (const Box& b : boxes) ASSERT_FALSE(contains(b, p)) << door.id << " is walled up at offset " << s;
+        }
+    }
+    EXPECT_GT(doors, 20);
+    EXPECT_EQ(bp.passages.size(), static_cast<std::size_t>(doors));
+}
+
+TEST(BuildingPhysics, RoomsAreEmptyOfWallsAndClosedByThem) {
+    const auto bp = blockA();
+    const auto boxes = solids(bp);
+    for (const world::Room* r : campus().roomsOn("A", 2)) {
+        Box inner{r->box.min + glm::vec3(0.02f), r->box.max - glm::vec3(0.02f)};
+        for (const Box& b : boxes) ASSERT_LT(overlapVolume(inner, b), 1e-6f) << r->id;
+        // Just beyond each side, at mid height, a wall stands somewhere along it (doors are gaps).
+        const glm::vec3 lo = r->box.min, hi = r->box.max, c = r->box.center();
+        for (int side = 0; side < 4; ++side) {
+            bool walled = false;
+            for (float f : {0.1f, 0.5f, 0.9f}) {
+                glm::vec3 p = side < 2 ? glm::vec3(side == 0 ? lo.x - 0.1f : hi.x + 0.1f, lo.y + f * (hi.y - lo.y), c.z)
+                                       : glm::vec3(lo.x + f * (hi.x - lo.x), side == 2 ? lo.y - 0.1f : hi.y + 0.1f, c.z);
+                for (const Box& b : boxes) walled = walled || contains(b, p);
+            }
+            EXPECT_TRUE(walled) << r->id << " side " << side;
+        }
+    }
+}
+
+TEST(BuildingPhysics, TheStructureMembersTouchFaceToFaceWithoutOverlapping) {
+    const auto bp = blockA();
+    ASSERT_TRUE(bp.structure.has_value());
+    const auto& m = bp.structure->members;
+    ASSERT_GE(m.size(), 6u);  // four walls (cut at doors) and the slab
+    for (std::size_t i = 0; i < m.size(); ++i)
+        for (std::size_t j = i + 1; j < m.size(); ++j)
+            EXPECT_EQ(overlapVolume(inset(m[i].centerM, m[i].halfExtentsM), inset(m[j].centerM, m[j].halfExtentsM)), 0.0f) << i << " " << j;
+    // Nothing static takes the structure's place.
+    for (const auto& s : bp.world.staticBoxes)
+        for (const auto& mm : m)
+            EXPECT_EQ(overlapVolume(inset(s.centerM, s.halfExtentsM), inset(mm.centerM, mm.halfExtentsM)), 0.0f);
+    // The walls stand on the corridor's floor, the ground of the structure.
+    const world::Room* corridor = campus().findRoom("A.4.corridor");
+    EXPECT_FLOAT_EQ(bp.structure->groundZM, corridor->box.min.z);
+}
+
+TEST(BuildingPhysics, ClassroomsGetDesksABookcaseAndHangingLights) {
+    const auto bp = blockA();
+    int desks = 0, lights = 0;
+    for (const auto& b : bp.world.bodies) {
+        const world::Room* r = campus().roomAt(b.centerM);
+        ASSERT_NE(r, nullptr);
+        EXPECT_EQ(r->kind, world::RoomKind::Classroom);
+        if (b.kind == physics::BodyKind::HangingItem) ++lights;
+        else if (b.halfExtentsM.z < 0.6f) ++desks;
+    }
+    const int classrooms = 14;  // block A: 2 on the ground floor, 3 on each of the four upper
+    EXPECT_EQ(lights, 2 * classrooms);
+    EXPECT_EQ(desks, 12 * classrooms);
+    // A desk weighs what a school desk does (about 20 kg), not a solid block of wood.
+    EXPECT_NEAR(app::schoolDesk().densityKgM3 * 1.2f * 0.6f * 0.75f, 20.0f, 0.01f);
+}
+
+TEST(BuildingPhysics, BadStructureRoomsAreErrorsNamingTheField) {
+    app::BuildingPhysicsOptions o;
+    o.building = "A";
+    o.source = "quake.toml";
+    o.sourceLine = 40;
+    o.structureRooms = {"A.4.nowhere"};
+    auto r = app::buildingPhysicsFromDistrict(campus(), o);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().field, "earthquake.structure_rooms");
+    EXPECT_EQ(r.error().line, 40);
+    o.structureRooms = {"A.4.corridor", "A.3.corridor"};
+    r = app::buildingPhysicsFromDistrict(campus(), o);
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().message.find("one storey"), std::string::npos);
+    o.structureRooms = {"B.1.corridor"};
+    EXPECT_FALSE(app::buildingPhysicsFromDistrict(campus(), o).ok());
+    o.building = "Z";
+    o.structureRooms = {};
+    EXPECT_FALSE(app::buildingPhysicsFromDistrict(campus(), o).ok());
+}
