@@ -142,7 +142,10 @@ TEST(CrowdPopulation, PeopleLeftInTheSmokeFilledRoomAccumulateADose) {
     Outcome r = play(d, sc, 7);
     EXPECT_EQ(r.figures.out, 0);
     EXPECT_GT(r.fedAt30, 0.0);
-    EXPECT_GT(r.figures.maxFed, 0.1) << "an 800 kW fire in a 4 x 4 m room for a minute";
+    // An ultrafast fire in their 4 x 4 m room (800 kW at 65 s) for a minute: a real dose, not a
+    // trace. 0.066 since the fire model takes heat out of the layer by ceiling-jet convection
+    // (it was above 0.1 before).
+    EXPECT_GT(r.figures.maxFed, 0.05) << "an ultrafast fire in a 4 x 4 m room for a minute";
     EXPECT_GT(r.figures.maxFed, r.fedAt30);
 }
 

@@ -129,3 +129,14 @@ distance_m = 2
     int line = 1 + static_cast<int>(std::count(bad.begin(), bad.begin() + bad.find("fire = \"wok\""), '\n'));
     EXPECT_EQ(errorOf(bad), "case.toml:" + std::to_string(line) + ": extinguisher.fire: unknown fire 'wok'");
 }
+
+TEST(FireCase, CeilingJetConvectionIsOnByDefaultAndCanBeTurnedOff) {
+    auto on = parseFireCase(kExample, "case.toml");
+    ASSERT_TRUE(on) << on.error().str();
+    EXPECT_TRUE(on->model.ceilingJetConvection);
+    auto off = parseFireCase("[settings]\nceiling_jet_convection = false\n" + std::string(kExample), "case.toml");
+    ASSERT_TRUE(off) << off.error().str();
+    EXPECT_FALSE(off->model.ceilingJetConvection);
+    EXPECT_NE(errorOf("[settings]\nceiling_jet_convection = \"yes\"\n" + std::string(kExample)).find("ceiling_jet_convection"),
+              std::string::npos);
+}

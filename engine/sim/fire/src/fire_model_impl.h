@@ -47,6 +47,7 @@ struct FireRuntime {
     double requestedKw = 0;
     double curveKw = 0;            // before agent knock-down
     double pyrolysisKgS = 0;
+    double plumeKgS = 0;           // entrained at the interface (0 when burning in the upper layer)
     bool oxygenLimited = false;
     bool extinguished = false;
     bool burnedOut = false;
@@ -138,6 +139,8 @@ struct FireModel::Impl {
     void scheduleOpenings(double t0, double t1);
     void fireSources(double dtS);
     void wallHeatTransfer(double dtS);
+    // fire_model_convection.cpp
+    double upperConvection(int room, double upperK, double surfaceK, double upperAreaM2, double& gasK) const;
     bool solvePressures(double dtS);
     double evaluatePressureResidual(const std::vector<double>& x, double dtS);
     VentSide side(int room, double dpOverride, bool useOverride) const;

@@ -124,7 +124,7 @@ void FireModel::Impl::fireSources(double dt) {
     const double lol = def.lowerOxygenLimitPct;
     for (int fi = 0; fi < static_cast<int>(fires.size()); ++fi) {
         auto& f = fires[fi];
-        f.hrrKw = f.requestedKw = f.pyrolysisKgS = f.curveKw = 0;
+        f.hrrKw = f.requestedKw = f.pyrolysisKgS = f.curveKw = f.plumeKgS = 0;
         if (!f.ignited) {
             if (timeS + 1e-12 < f.startS) continue;
             f.ignited = true;
@@ -187,6 +187,7 @@ void FireModel::Impl::fireSources(double dt) {
         if (limited && !f.oxygenLimited) pushEvent(FireEventType::OxygenLimited, r, fi, -1, qb);
         f.oxygenLimited = limited;
         f.hrrKw = qb;
+        f.plumeKgS = entrains ? me : 0.0;
         double burned = qb / hc;
         roomHrrKw[r] += qb;
         double* yu = &srcYU[r * kSpeciesCount];
@@ -230,8 +231,14 @@ void FireModel::Impl::wallHeatTransfer(double dt) {
         // Exchange coefficients: convection plus the upper layer's grey-gas radiation,
         // linearised as eps sigma (Tg^2 + Ts^2)(Tg + Ts).
         double tu = tU[i], su = wu[0];
-        double hU = convectiveCoefficientWM2K(tu, su) +
-                    emissU[i] * kStefanBoltzmann * (tu * tu + su * su) * (tu + su);
+        // Convection to the upper slab: natural convection, raised near the fires by their
+        // ceiling jets (ceiling and upper walls), blended per surface; gasConvU is the
+        // h-weighted driving temperature (above tu where the jet is hotter than the layer).
+        double gasConvU = tu;
+        double hConvU = upperConvection(i, tu, su, aU, gasConvU);
+        double hRadU = emissU[i] * kStefanBoltzmann * (tu * tu + su * su) * (tu + su);
+        double hU = hConvU + hRadU;
+        double gasU = (hConvU * gasConvU + hRadU * tu) / hU;
         double hL = convectiveCoefficientWM2K(tL[i], wl[0]);
         // The upper layer also radiates down, through the (transparent) lower layer, onto the
         // floor and lower walls (CFAST TRG ch. 7: the layer exchanges radiation with every
@@ -248,7 +255,7 @@ void FireModel::Impl::wallHeatTransfer(double dt) {
         hDown *= std::min(capUpper, 1.0);
         hL = capH(hL, mL[i], aL);
         double fracU = aU / (aU + aL);
-        double lossU = advanceWallSlab(wu, wall[i], tu, hU, radW[i] * fracU / aU, 10.0, ambientK, dt, scratch) * aU;
+        double lossU = advanceWallSlab(wu, wall[i], gasU, hU, radW[i] * fracU / aU, 10.0, ambientK, dt, scratch) * aU;
         // The lower slab exchanges with both layers: one effective gas temperature and coefficient
         // (per unit of lower-slab area), split again by the new surface temperature.
         double hDownL = hDown * aDown / aL;

@@ -10,17 +10,24 @@ namespace cd::fire {
 double advanceWallSlab(double* t, const WallMaterial& m, double gasK, double exposedHWM2K, double extraFluxWM2,
                        double backHWM2K, double ambientK, double dtS, double* scratch) {
     constexpr int n = kWallNodes;
-    double dx = m.thicknessM / (n - 1);
-    double cap = m.densityKgM3 * m.specificHeatJKgK * dx / dtS;  // per full control volume
-    double g = m.conductivityWMK / dx;
+    // Node spacing grows geometrically from the exposed face (ratio kWallStretch): the first
+    // minutes of heating penetrate sqrt(alpha t), a few mm in concrete, which a uniform grid
+    // over 150 mm would smear into one thick surface node.
+    double dx[n - 1];
+    static const double kFirstFraction = (kWallStretch - 1.0) / (std::pow(kWallStretch, n - 1) - 1.0);
+    dx[0] = m.thicknessM * kFirstFraction;
+    for (int j = 1; j < n - 1; ++j) dx[j] = dx[j - 1] * kWallStretch;
+    const double rc = m.densityKgM3 * m.specificHeatJKgK / dtS;
     double* c = scratch;      // modified upper diagonal
     double* d = scratch + n;  // modified right-hand side
-    // Row i: a_i T_{i-1} + b_i T_i + c_i T_{i+1} = r_i
+    // Row i: a_i T_{i-1} + b_i T_i + c_i T_{i+1} = r_i; node i owns half of each adjacent cell.
     auto row = [&](int i, double& a, double& b, double& cc, double& r) {
-        double capI = (i == 0 || i == n - 1) ? 0.5 * cap : cap;
-        a = i > 0 ? -g : 0.0;
-        cc = i < n - 1 ? -g : 0.0;
-        b = capI + (i > 0 ? g : 0.0) + (i < n - 1 ? g : 0.0);
+        double gl = i > 0 ? m.conductivityWMK / dx[i - 1] : 0.0;
+        double gr = i < n - 1 ? m.conductivityWMK / dx[i] : 0.0;
+        double capI = rc * 0.5 * ((i > 0 ? dx[i - 1] : 0.0) + (i < n - 1 ? dx[i] : 0.0));
+        a = -gl;
+        cc = -gr;
+        b = capI + gl + gr;
         r = capI * t[i];
         if (i == 0) {
             b += exposedHWM2K;

@@ -178,6 +178,9 @@ struct FireModelDef {
     bool doorJetFires = true;
     /// Jet ignition temperature; below 0: ambient + 200 K (CFAST's default TGIGNT).
     double doorJetIgnitionTempC = -1.0;
+    /// Ceiling-jet convection (CFAST's CJET option, Cooper's correlations): the fires' ceiling
+    /// jets raise the convective heat transfer to the ceiling and upper walls of their room.
+    bool ceilingJetConvection = true;
     std::string sourceFile;              ///< for error messages
 };
 
