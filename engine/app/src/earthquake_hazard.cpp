@@ -31,6 +31,8 @@ struct EarthquakeHazard::Impl {
     std::vector<physics::BodyId> movable;       ///< furniture, lights, then chunks
     std::vector<glm::vec3> colors;              ///< per movable body
     std::vector<char> desk;                     ///< per movable body: a desk one can shelter under
+    std::vector<char> furniture;                ///< per movable body: a desk or a bookcase
+    std::vector<glm::vec3> startM;              ///< per movable body: where it stood at the start
     std::vector<std::string> passageDoors;
     std::vector<std::string> casualtyIds;
     std::vector<glm::vec3> casualtyPoints;
@@ -83,11 +85,16 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
     auto world = physics::PhysicsWorld::create(bp->world);
     if (!world) return world.error();
     impl->world = std::move(*world);
+    // Upper floors shake harder than the ground (ASCE/SEI 7-16 eq. 13.3-1: 1 + 2 z/h).
+    if (const world::Building* b = d.findBuilding(eq.building))
+        impl->world->setFloorAmplification(b->box.min.z, b->box.max.z - b->box.min.z);
     for (std::size_t i = 0; i < bp->world.bodies.size(); ++i) {
         impl->movable.push_back(physics::makeId<physics::BodyId>(static_cast<std::uint32_t>(bp->world.staticBoxes.size() + i)));
         impl->colors.push_back(bodyColor(bp->world.bodies[i]));
         const auto& b = bp->world.bodies[i];
         impl->desk.push_back(b.kind == physics::BodyKind::Furniture && b.halfExtentsM.z < 0.6f);
+        impl->furniture.push_back(b.kind == physics::BodyKind::Furniture);
+        impl->startM.push_back(b.centerM);
     }
     if (bp->structure) {
         auto s = impl->world->addStructure(*bp->structure);
@@ -101,6 +108,8 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
             const bool slab = fr && i < fr->chunks.size() && fr->chunks[i].kind == physics::MemberKind::Slab;
             impl->colors.push_back(slab ? kConcreteColor : kBrickColor);
             impl->desk.push_back(0);
+            impl->furniture.push_back(0);
+            impl->startM.push_back(glm::vec3(0.0f));
         }
     }
     for (const auto& p : bp->passages)
@@ -281,6 +290,13 @@ EarthquakeFigures EarthquakeHazard::figures() const {
     f.durationS = im.motion.durationS();
     f.pgaMS2 = im.motion.peakHorizontalMS2();
     f.itemsFallen = im.itemsFallen;
+    for (std::size_t i = 0; i < im.movable.size(); ++i) {
+        if (!im.furniture[i]) continue;
+        const physics::BodyState b = im.world->bodyState(im.movable[i]);
+        ++f.furniture;
+        f.furnitureMoved += glm::length(b.positionM - im.startM[i]) > 0.05f;
+        f.furnitureToppled += (b.orientation * glm::vec3(0.0f, 0.0f, 1.0f)).z < 0.7071f;
+    }
     f.casualties = static_cast<int>(im.casualtyIds.size());
     f.casualtiesTrapped = im.trapped;
     if (im.structure.valid()) {

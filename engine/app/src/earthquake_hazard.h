@@ -34,6 +34,9 @@ struct EarthquakeFigures {
     double durationS = 0.0;
     double pgaMS2 = 0.0;           ///< peak horizontal ground acceleration of the record
     int itemsFallen = 0;           ///< hanging items that broke loose
+    int furniture = 0;             ///< desks and bookcases
+    int furnitureMoved = 0;        ///< of them, now more than 5 cm from where they stood
+    int furnitureToppled = 0;      ///< of them, tilted more than 45 degrees
     int casualties = 0;            ///< people placed by the scenario who cannot move
     int casualtiesTrapped = 0;     ///< of them, trapped under debris at the end
     int chunksLoose = 0;           ///< structure chunks that came down

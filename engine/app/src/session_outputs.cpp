@@ -251,13 +251,15 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
         char line[512];
         std::snprintf(line, sizeof line,
                       "Earthquake: %.0f s of shaking from %.0f s, peak horizontal ground acceleration %.2f m/s2 (%.2f g); "
-                      "%d of %d structure chunks came down; %d hanging item(s) fell; %d of %d casualties trapped under debris; "
+                      "%d of %d structure chunks came down; %d of %d pieces of furniture moved more than 5 cm, %d toppled; "
+                      "%d hanging item(s) fell; %d of %d casualties trapped under debris; "
                       "doors blocked by debris at the end: %s%s.",
-                      f.durationS, f.startS, f.pgaMS2, f.pgaMS2 / 9.81, f.chunksLoose, f.chunks, f.itemsFallen, f.casualtiesTrapped, f.casualties,
+                      f.durationS, f.startS, f.pgaMS2, f.pgaMS2 / 9.81, f.chunksLoose, f.chunks, f.furnitureMoved, f.furniture, f.furnitureToppled, f.itemsFallen,
+                      f.casualtiesTrapped, f.casualties,
                       blocked.empty() ? "none" : blocked.c_str(), s.struckByDebris() ? "; the trainee was struck by debris" : "");
         extras.note = extras.note.empty() ? line : extras.note + " " + line;
-        std::printf("earthquake: PGA %.2f m/s^2, %d/%d chunks down, %d items fell, %d/%d casualties trapped, blocked: %s%s\n", f.pgaMS2,
-                    f.chunksLoose, f.chunks, f.itemsFallen, f.casualtiesTrapped, f.casualties, blocked.empty() ? "none" : blocked.c_str(),
+        std::printf("earthquake: PGA %.2f m/s^2, %d/%d chunks down, furniture %d/%d moved, %d toppled, %d items fell, %d/%d casualties trapped, blocked: %s%s\n", f.pgaMS2,
+                    f.chunksLoose, f.chunks, f.furnitureMoved, f.furniture, f.furnitureToppled, f.itemsFallen, f.casualtiesTrapped, f.casualties, blocked.empty() ? "none" : blocked.c_str(),
                     s.struckByDebris() ? ", trainee struck" : "");
     }
     std::string db = joinPath(outDir, "session.db");

@@ -91,14 +91,24 @@ void WorldImpl::applyGroundMotion() {
     if (t > motion.timeS.back()) {
         shaking = false;
         world->setGravity(gravity);
+        for (auto& b : bodies)
+            if (!b.isStatic) b.body->setGravity(gravity);  // sleeping bodies too
         return;
     }
     groundAccel = motion.accelerationAt(t);
     // Base excitation in the ground's frame (d'Alembert): every free body feels g - a_g, while
     // terrain and building stay put. Exact for a rigid ground; avoids moving static geometry.
     world->setGravity(gravity - bt(groundAccel));
-    for (auto& b : bodies)
-        if (!b.isStatic) b.body->activate();
+    for (auto& b : bodies) {
+        if (b.isStatic) continue;
+        b.body->activate();
+        if (ampHeightM > 0.0f) {
+            const float z = b.body->getCenterOfMassPosition().z();
+            const float k = 1.0f + 2.0f * std::clamp((z - ampBaseZM) / ampHeightM, 0.0f, 1.0f);
+            const glm::vec3 a(k * groundAccel.x, k * groundAccel.y, groundAccel.z);
+            b.body->setGravity(gravity - bt(a));
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -310,6 +320,13 @@ void PhysicsWorld::stopGroundMotion() {
     impl_->shaking = false;
     impl_->groundAccel = glm::vec3(0.0f);
     impl_->world->setGravity(impl_->gravity);
+    for (auto& b : impl_->bodies)
+        if (!b.isStatic) b.body->setGravity(impl_->gravity);  // sleeping bodies too
+}
+
+void PhysicsWorld::setFloorAmplification(float baseZM, float heightM) {
+    impl_->ampBaseZM = std::isfinite(baseZM) ? baseZM : 0.0f;
+    impl_->ampHeightM = std::isfinite(heightM) ? std::max(heightM, 0.0f) : 0.0f;
 }
 
 glm::vec3 PhysicsWorld::groundAccelerationMS2() const { return impl_->groundAccel; }

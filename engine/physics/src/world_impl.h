@@ -122,6 +122,7 @@ struct WorldImpl {
     bool shaking = false;
     double motionStartS = 0.0;
     glm::vec3 groundAccel{0.0f};
+    float ampBaseZM = 0.0f, ampHeightM = 0.0f;  ///< floor amplification (setFloorAmplification)
     std::vector<PhysicsEvent> events;
 
     double timeS() const { return static_cast<double>(tick) * stepS; }

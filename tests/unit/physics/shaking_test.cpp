@@ -1,6 +1,7 @@
 // Earthquake base excitation: furniture slides when the ground acceleration exceeds mu g,
 // tall cabinets topple, hanging items fall. Coulomb sliding threshold: a block on a shaking
 // floor stays put while |a_g| < mu g (e.g. Newmark 1965, rigid sliding block).
+#include <algorithm>
 #include <cmath>
 
 #include "fixture.h"
@@ -43,6 +44,36 @@ TEST(Shaking, ADeskStaysBelowTheSlidingThresholdAndSlidesAboveIt) {
             EXPECT_NEAR(slid, -0.5f * (ax - 0.35f * 9.81f), 0.08f) << ax;
         }
     }
+}
+
+TEST(Shaking, OnTheTopFloorTheSameQuakeMovesADeskThatStaysPutAtTheBase) {
+    // ASCE/SEI 7-16 eq. 13.3-1: a component at height z of a building of height h feels
+    // 1 + 2 z/h times the ground acceleration. 2.5 m/s^2 at the base is under the desk's
+    // 0.35 g = 3.43 m/s^2 threshold; on a roof at 10 m it is 7.5 m/s^2, well over it.
+    WorldDef def = test::floorWorld();
+    StaticBoxDef roof;
+    roof.centerM = {100.0f, 0.0f, 9.5f};
+    roof.halfExtentsM = {10.0f, 10.0f, 0.5f};
+    roof.material = materials::concrete();
+    def.staticBoxes.push_back(roof);
+    DynamicBodyDef desk;
+    desk.halfExtentsM = {0.6f, 0.4f, 0.38f};
+    desk.material.frictionCoeff = 0.5f;
+    desk.centerM = {0.0f, 0.0f, 0.38f};
+    def.bodies.push_back(desk);
+    desk.centerM = {100.0f, 0.0f, 10.38f};
+    def.bodies.push_back(desk);
+    auto w = test::build(def);
+    const BodyId base{2u, 0u}, top{3u, 0u};
+    w->setFloorAmplification(0.0f, 10.0f);
+    test::run(*w, 0.5);
+    const float x0 = w->bodyState(base).positionM.x, x1 = w->bodyState(top).positionM.x;
+    w->setGroundMotion(constantShake(2.5f, 1.0), w->timeS());
+    test::run(*w, 1.0);
+    EXPECT_NEAR(w->bodyState(base).positionM.x - x0, 0.0f, 0.005f);
+    // Relative to the roof it accelerates at -(3 x 2.5 - 0.35 g) for 1 s: 0.5 x 4.07 = 2.03 m.
+    const float factor = 1.0f + 2.0f * std::min(1.0f, 10.38f / 10.0f);
+    EXPECT_NEAR(w->bodyState(top).positionM.x - x1, -0.5f * (factor * 2.5f - 0.35f * 9.81f), 0.15f);
 }
 
 TEST(Shaking, ATallCabinetToppleAndAHangingLightFallsInAStrongQuake) {

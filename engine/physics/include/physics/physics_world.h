@@ -43,6 +43,11 @@ public:
     /// Shakes the ground with the record from startTimeS on (base excitation, see docs/physics.md).
     void setGroundMotion(GroundMotion motion, double startTimeS);
     void stopGroundMotion();
+    /// Floor response: a body at height z in a building from baseZM to baseZM + heightM feels
+    /// the horizontal ground acceleration times 1 + 2 (z - baseZM) / heightM (clamped to 1..3),
+    /// the amplification of ASCE/SEI 7-16 eq. 13.3-1 for nonstructural components; vertical
+    /// is not amplified. heightM <= 0 turns it off (every body feels the ground's motion).
+    void setFloorAmplification(float baseZM, float heightM);
     /// Current ground acceleration applied (zero when not shaking).
     glm::vec3 groundAccelerationMS2() const;
     /// Scenario-triggered collapse: breaks every joint of the structure whose point lies in the box
