@@ -272,9 +272,9 @@ bool EarthquakeHazard::coverWithin(const glm::vec3& feetM, float reachM) const {
     return false;
 }
 
-std::vector<DebrisBox> EarthquakeHazard::boxes() const {
+std::vector<render::BoxInstance> EarthquakeHazard::boxes() const {
     const physics::PhysicsWorld& w = *impl_->world;
-    std::vector<DebrisBox> out;
+    std::vector<render::BoxInstance> out;
     for (std::size_t i = 0; i < impl_->movable.size(); ++i) {
         const physics::BodyState s = w.bodyState(impl_->movable[i]);
         if (s.massKg <= 0.0f) continue;  // intact structure: the district model draws it

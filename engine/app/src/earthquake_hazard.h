@@ -15,18 +15,11 @@
 #include "core/hash.h"
 #include "core/result.h"
 #include "fire_hazard.h"
+#include "render/render_snapshot.h"
 #include "scenario/scenario_def.h"
 #include "world/district.h"
 
 namespace cd::app {
-
-/// A moving body for drawing: an oriented box.
-struct DebrisBox {
-    glm::vec3 centerM{0.0f};
-    glm::vec3 halfExtentsM{0.5f};
-    glm::quat orientation{1.0f, 0.0f, 0.0f, 0.0f};
-    glm::vec3 color{0.6f};
-};
 
 /// Figures for the report and the run summary.
 struct EarthquakeFigures {
@@ -71,7 +64,7 @@ public:
     /// Whether an upright desk stands within reachM of feetM (cover to drop under).
     bool coverWithin(const glm::vec3& feetM, float reachM) const;
     /// Furniture, fallen items and loose structure chunks, for drawing.
-    std::vector<DebrisBox> boxes() const;
+    std::vector<render::BoxInstance> boxes() const;
     EarthquakeFigures figures() const;
     /// Where the scenario's casualties lie (floor level), for drawing.
     const std::vector<glm::vec3>& casualtyPoints() const;

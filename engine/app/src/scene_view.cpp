@@ -33,7 +33,7 @@ render::RenderSnapshot hazardSnapshot(const Session& s) {
     if (const FloodHazard* f = s.flood()) snap.water.push_back(f->waterGrid(2.0));
     // The earthquake: furniture, fallen lights and the debris of a collapse.
     if (const EarthquakeHazard* q = s.earthquake()) {
-        for (const auto& b : q->boxes()) snap.boxes.push_back({b.centerM, b.halfExtentsM, b.orientation, b.color});
+        snap.boxes = q->boxes();
         // Casualties sit on the floor: short figures in orange.
         for (const glm::vec3& p : q->casualtyPoints()) {
             render::PersonMarker m;
