@@ -33,7 +33,6 @@ struct Tokenizer {
     }
 };
 
-bool toDouble(const std::string& s, double& out) { return cd::parseDouble(s, out); }
 
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return char(std::tolower(c)); });
@@ -56,15 +55,15 @@ Result<Terrain> parseEsriAsciiGrid(const std::string& text, const std::string& s
         const int lineBefore = tok.line;
         key = tok.next(line);
         if (key.empty()) return makeError("grid has no data rows", sourcePath, line);
-        double dummy;
-        if (toDouble(key, dummy)) {
+        double firstValue;  // a number where a header key should be: the data has begun
+        if (cd::parseDouble(key, firstValue)) {
             dataStart = before;
             dataLine = lineBefore;
             break;
         }
         std::string valueText = tok.next(line);
         double v;
-        if (!toDouble(valueText, v)) return makeError("header value '" + valueText + "' is not a number", sourcePath, line, key);
+        if (!cd::parseDouble(valueText, v)) return makeError("header value '" + valueText + "' is not a number", sourcePath, line, key);
         const std::string k = lower(key);
         if (k == "ncols") ncols = v;
         else if (k == "nrows") nrows = v;
@@ -95,7 +94,7 @@ Result<Terrain> parseEsriAsciiGrid(const std::string& text, const std::string& s
             const std::string where = "row " + std::to_string(r + 1) + " column " + std::to_string(i + 1);
             if (s.empty()) return makeError("grid ends early at " + where + " (expected " + std::to_string(t.nx) + " x " + std::to_string(t.ny) + " values)", sourcePath, line);
             double v;
-            if (!toDouble(s, v)) return makeError("value '" + s + "' at " + where + " is not a number", sourcePath, line);
+            if (!cd::parseDouble(s, v)) return makeError("value '" + s + "' at " + where + " is not a number", sourcePath, line);
             if (haveNoData && v == nodata) return makeError("NODATA at " + where + " (a terrain grid must be complete)", sourcePath, line);
             t.heightsM[std::size_t(j) * t.nx + i] = float(v);
         }

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/files.h"
+#include "core/parse_number.h"
 
 namespace cd::flood {
 
@@ -15,13 +16,6 @@ namespace {
 std::string lower(std::string s) {
     for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
-}
-
-bool parseDouble(const std::string& tok, double& out) {
-    if (tok.empty()) return false;
-    char* end = nullptr;
-    out = std::strtod(tok.c_str(), &end);
-    return end == tok.c_str() + tok.size() && std::isfinite(out);
 }
 
 std::vector<std::string> splitWords(const std::string& line) {
@@ -58,8 +52,8 @@ Result<AsciiGrid> parseAsciiGrid(const std::string& text, const std::string& pat
         auto words = splitWords(lines[li]);
         if (words.empty()) continue;
         const std::string key = lower(words[0]);
-        double dummy;
-        if (parseDouble(words[0], dummy)) break;  // first data row
+        double firstValue;  // a number where a header key should be: the data has begun
+        if (parseDouble(words[0], firstValue)) break;  // first data row
         const int lineNo = static_cast<int>(li) + 1;
         if (words.size() != 2) return makeError("expected 'key value'", path, lineNo, words[0]);
         double v;
