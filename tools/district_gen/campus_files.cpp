@@ -50,7 +50,7 @@ Status writeCampusManifest(const Campus& c, const std::string& dir) {
     ojson stairs = ojson::array();
     for (const world::Stair& s : d.stairs)
         stairs.push_back({{"id", s.id}, {"lowerRoom", s.lowerRoom}, {"upperRoom", s.upperRoom}, {"lengthM", r3(s.lengthM)}, {"bottomM", v3(s.bottomM)},
-                          {"topM", v3(s.topM)}});
+                          {"topM", v3(s.topM)}, {"widthM", r3(s.widthM)}});
     j["stairs"] = stairs;
     ojson exits = ojson::array();
     for (const world::Exit& e : d.exits) exits.push_back({{"id", e.id}, {"door", e.door}, {"positionM", v3(e.positionM)}});

@@ -243,6 +243,7 @@ void planBuildingInterior(BuildingPlan& p, Campus& campus) {
                 st.bottomM = {cx, f.yBottom - 0.3f * dir, zf};
                 st.topM = {cx, f.yTop + 0.3f * dir, zf + H};
                 st.lengthM = round3(std::hypot(std::abs(f.yTop - f.yBottom), H) + 0.6f);
+                st.widthM = round3(f.x1 - f.x0);
                 d.stairs.push_back(st);
             }
         }

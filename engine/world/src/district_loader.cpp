@@ -321,8 +321,11 @@ bool readAll(Ctx& ctx, const json& root, const std::string& manifestDir, Distric
             ObjectReader r(ctx, (*arr)[i], at("stairs", i));
             Stair s;
             if (!r.str("id", s.id) || !r.str("lowerRoom", s.lowerRoom) || !r.str("upperRoom", s.upperRoom) || !r.num("lengthM", s.lengthM) ||
-                !r.vec3("bottomM", s.bottomM) || !r.vec3("topM", s.topM) || !r.noOtherKeys())
+                !r.vec3("bottomM", s.bottomM) || !r.vec3("topM", s.topM))
                 return false;
+            if (r.has("widthM") && !r.num("widthM", s.widthM)) return false;
+            if (!r.noOtherKeys()) return false;
+            if (s.widthM < 0.5f || s.widthM > 10.0f) return ctx.fail(r.field("widthM"), "must be between 0.5 and 10 m");
             if (!stairIds.insert(s.id).second) return ctx.fail(r.field("id"), "duplicate stair id '" + s.id + "'");
             auto lo = roomIndex.find(s.lowerRoom);
             if (lo == roomIndex.end()) return ctx.fail(r.field("lowerRoom"), "unknown room '" + s.lowerRoom + "'");

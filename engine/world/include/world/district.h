@@ -60,6 +60,9 @@ struct Stair {
     float lengthM = 0.0f;   ///< walking length along the flight
     glm::vec3 bottomM{0.0f};  ///< foot of the flight (in lowerRoom)
     glm::vec3 topM{0.0f};     ///< head of the flight (in upperRoom)
+    /// Clear width of the flight across its run. Optional in the manifest ("widthM"); when
+    /// absent it is 1.2 m, about the 1118 mm minimum of IBC 1011.2 for stairs serving 50+ people.
+    float widthM = 1.2f;
 };
 
 struct Building {
