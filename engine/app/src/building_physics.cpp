@@ -110,6 +110,99 @@ physics::MemberDef member(physics::MemberKind kind, int storey, const Box& b, co
     return out;
 }
 
+/// A stair flight in plan: its run from the first riser to the last (world::Stair's ends
+/// stand kLandingM off the flight), its width across, and its risers.
+constexpr float kLandingM = 0.3f;
+constexpr float kMaxRiserM = 0.18f;    // BS 5395-1 / IBC 1011.5.2: risers of at most 175-180 mm
+
+struct Flight {
+    glm::vec2 start, dir;  // first riser, unit direction of the run (horizontal)
+    float runM = 0.0f, widthM = 0.0f, zBottom = 0.0f, zTop = 0.0f;
+    int risers = 1;
+    Box footprint(float endMargin, float sideMargin) const {
+        const glm::vec2 side(-dir.y, dir.x), end = start + dir * runM;
+        const glm::vec2 corners[4] = {start - dir * endMargin - side * (0.5f * widthM + sideMargin), start - dir * endMargin + side * (0.5f * widthM + sideMargin),
+                                      end + dir * endMargin - side * (0.5f * widthM + sideMargin), end + dir * endMargin + side * (0.5f * widthM + sideMargin)};
+        Box b{{1e9f, 1e9f, zBottom}, {-1e9f, -1e9f, zTop}};
+        for (const glm::vec2& c : corners) {
+            b.min.x = std::min(b.min.x, c.x); b.min.y = std::min(b.min.y, c.y);
+            b.max.x = std::max(b.max.x, c.x); b.max.y = std::max(b.max.y, c.y);
+        }
+        return b;
+    }
+};
+
+Flight flightOf(const world::Stair& st) {
+    Flight f;
+    glm::vec2 d(st.topM.x - st.bottomM.x, st.topM.y - st.bottomM.y);
+    const float len = std::max(1e-3f, std::sqrt(d.x * d.x + d.y * d.y));
+    f.dir = d / len;
+    f.start = glm::vec2(st.bottomM.x, st.bottomM.y) + f.dir * kLandingM;
+    f.runM = std::max(0.5f, len - 2.0f * kLandingM);
+    f.widthM = st.widthM;
+    f.zBottom = st.bottomM.z;
+    f.zTop = st.topM.z;
+    f.risers = std::max(1, static_cast<int>(std::ceil((f.zTop - f.zBottom) / kMaxRiserM - 1e-3f)));
+    return f;
+}
+
+/// The parts of an axis-aligned floor slab outside a hole (in plan): up to four boxes.
+std::vector<Box> slabAround(const Box& slab, const Box& hole) {
+    const float x0 = std::max(slab.min.x, hole.min.x), x1 = std::min(slab.max.x, hole.max.x);
+    const float y0 = std::max(slab.min.y, hole.min.y), y1 = std::min(slab.max.y, hole.max.y);
+    if (x0 >= x1 || y0 >= y1) return {slab};
+    std::vector<Box> out;
+    auto add = [&](float ax, float ay, float bx, float by) {
+        if (bx - ax > kMinPieceM && by - ay > kMinPieceM) out.push_back({{ax, ay, slab.min.z}, {bx, by, slab.max.z}});
+    };
+    add(slab.min.x, slab.min.y, slab.max.x, y0);   // south strip, full width
+    add(slab.min.x, y1, slab.max.x, slab.max.y);   // north strip
+    add(slab.min.x, y0, x0, y1);                   // west of the hole
+    add(x1, y0, slab.max.x, y1);                   // east of the hole
+    return out;
+}
+
+/// Solid steps (each down to the floor, so nobody walks under the flight) along a flight.
+void addFlight(const Flight& f, physics::WorldDef& w, std::uint64_t& tag) {
+    const float going = f.runM / static_cast<float>(f.risers), rise = (f.zTop - f.zBottom) / static_cast<float>(f.risers);
+    for (int k = 0; k < f.risers; ++k) {
+        physics::StaticBoxDef step;
+        const float top = f.zBottom + rise * static_cast<float>(k + 1);
+        const glm::vec2 c = f.start + f.dir * (going * (static_cast<float>(k) + 0.5f));
+        step.centerM = glm::vec3(c.x, c.y, 0.5f * (f.zBottom + top));
+        step.halfExtentsM = glm::vec3(0.5f * going, 0.5f * f.widthM, 0.5f * (top - f.zBottom));
+        step.yawRad = std::atan2(f.dir.y, f.dir.x);
+        step.material = physics::materials::concrete();
+        step.tag = tag++;
+        w.staticBoxes.push_back(step);
+    }
+}
+
+/// Guard rails (1.0 m, BS 6180 / IBC 1015.3: at least 1.07 m in IBC, 0.9-1.1 m in BS) round
+/// the hole a flight comes up through, except on its arrival end and where a wall stands.
+void railHole(const Box& hole, const Flight& f, const world::Room& room, physics::WorldDef& w, std::uint64_t& tag) {
+    constexpr float kRailM = 0.05f, kRailHeightM = 1.0f, kWallNearM = 0.3f;
+    const float z0 = room.box.min.z, z1 = z0 + kRailHeightM;
+    // The arrival end: the side of the hole the flight's run points to.
+    const int arrivalAxis = std::fabs(f.dir.x) > std::fabs(f.dir.y) ? 0 : 1;
+    const int arrivalSign = (arrivalAxis == 0 ? f.dir.x : f.dir.y) > 0.0f ? 1 : -1;
+    for (int axis = 0; axis < 2; ++axis)
+        for (int sign : {-1, 1}) {
+            if (axis == arrivalAxis && sign == arrivalSign) continue;
+            const float edge = sign > 0 ? hole.max[axis] : hole.min[axis];
+            const float wall = sign > 0 ? room.box.max[axis] : room.box.min[axis];
+            if (std::fabs(wall - edge) < kWallNearM) continue;
+            Box rail;
+            rail.min[axis] = sign > 0 ? edge : edge - kRailM;
+            rail.max[axis] = sign > 0 ? edge + kRailM : edge;
+            rail.min[1 - axis] = std::max(hole.min[1 - axis] - kRailM, room.box.min[1 - axis]);
+            rail.max[1 - axis] = std::min(hole.max[1 - axis] + kRailM, room.box.max[1 - axis]);
+            rail.min.z = z0;
+            rail.max.z = z1;
+            w.staticBoxes.push_back(staticBox(rail, physics::materials::steel(), tag++));
+        }
+}
+
 /// Desks in rows facing the board (west wall), a bookcase on the back wall, two ceiling lights.
 void furnishClassroom(const world::Room& r, physics::WorldDef& w, Rng& rng) {
     const glm::vec3 lo = r.box.min, hi = r.box.max;
@@ -127,13 +220,16 @@ void furnishClassroom(const world::Room& r, physics::WorldDef& w, Rng& rng) {
             desk.material = schoolDesk();
             w.bodies.push_back(desk);
         }
-    physics::DynamicBodyDef shelf;  // 0.9 x 0.35 x 1.8 m, 60 kg: slender, rocks and topples
+    // A loaded bookcase, 0.9 wide, 0.25 deep, 2.0 m tall, 60 kg, 3 cm off the back wall: the
+    // common 250 mm shelf depth. Only its shape sets how it rocks (Housner 1963: b/h = 0.125,
+    // p = 2.7 rad/s); docs/physics.md ("Should the shipped bookcases topple?") has the figures.
+    physics::DynamicBodyDef shelf;
     shelf.kind = physics::BodyKind::Furniture;
-    shelf.halfExtentsM = glm::vec3(0.45f, 0.175f, 0.9f);
-    shelf.centerM = glm::vec3(lo.x + 0.5f * lx, hi.y - 0.175f - 0.03f, lo.z + 0.9f + 0.002f);
+    shelf.halfExtentsM = glm::vec3(0.45f, 0.125f, 1.0f);
+    shelf.centerM = glm::vec3(lo.x + 0.5f * lx, hi.y - 0.125f - 0.03f, lo.z + 1.0f + 0.002f);
     shelf.material = physics::materials::furniture();
     shelf.material.name = "bookcase";
-    shelf.material.densityKgM3 = 60.0f / (0.9f * 0.35f * 1.8f);
+    shelf.material.densityKgM3 = 60.0f / (0.9f * 0.25f * 2.0f);
     w.bodies.push_back(shelf);
     for (int k = 0; k < 2; ++k) {
         physics::DynamicBodyDef light;  // 1.2 x 0.3 x 0.08 m, 5 kg, hung 0.5 m below the ceiling
@@ -178,22 +274,16 @@ Result<BuildingPhysics> buildingPhysicsFromDistrict(const world::District& d, co
 
     BuildingPhysics out;
     out.world.source = o.source;
-    // The ground around the building (30 m all round), where debris thrown out of it lands.
+    // The whole ground of the district: debris thrown out of the building lands on it, and the
+    // trainee walks over it to the assembly point.
     const world::Terrain& t = d.terrain;
     if (t.nx >= 2 && t.ny >= 2 && t.heightsM.size() == static_cast<std::size_t>(t.nx) * static_cast<std::size_t>(t.ny)) {
-        auto cell = [&](float v, float o0, int n) {
-            return std::clamp(static_cast<int>(std::floor((v - o0) / t.cellM - 0.5f)), 0, n - 1);
-        };
-        const int i0 = cell(bld->box.min.x - 30.0f, t.originM.x, t.nx), i1 = cell(bld->box.max.x + 30.0f, t.originM.x, t.nx) + 1;
-        const int j0 = cell(bld->box.min.y - 30.0f, t.originM.y, t.ny), j1 = cell(bld->box.max.y + 30.0f, t.originM.y, t.ny) + 1;
         physics::TerrainDef td;
-        td.nx = std::min(i1, t.nx - 1) - i0 + 1;
-        td.ny = std::min(j1, t.ny - 1) - j0 + 1;
+        td.nx = t.nx;
+        td.ny = t.ny;
         td.cellM = t.cellM;
-        td.originM = t.originM + glm::vec2((static_cast<float>(i0) + 0.5f) * t.cellM, (static_cast<float>(j0) + 0.5f) * t.cellM);
-        for (int j = 0; j < td.ny; ++j)
-            for (int i = 0; i < td.nx; ++i)
-                td.heightsM.push_back(t.heightsM[static_cast<std::size_t>(j0 + j) * static_cast<std::size_t>(t.nx) + static_cast<std::size_t>(i0 + i)]);
+        td.originM = t.originM + glm::vec2(0.5f * t.cellM, 0.5f * t.cellM);
+        td.heightsM = t.heightsM;
         out.world.terrain = std::move(td);
     }
     const float storeyGapM = std::max(0.1f, bld->storeyHeightM - 3.2f);
@@ -218,9 +308,21 @@ Result<BuildingPhysics> buildingPhysicsFromDistrict(const world::District& d, co
                     const world::Room* s = d.findRoom(sid);
                     onStructure = onStructure || (overlapsAlong(*r, *s, 0) && overlapsAlong(*r, *s, 1));
                 }
-            if (!onStructure)
-                out.world.staticBoxes.push_back(staticBox({{r->box.min.x, r->box.min.y, r->box.min.z - gapBelow}, {r->box.max.x, r->box.max.y, r->box.min.z}},
-                                                          physics::materials::concrete(), tag++));
+            if (!onStructure) {
+                // A flight coming up from the storey below arrives through a hole in this floor.
+                std::vector<Box> floor{{{r->box.min.x, r->box.min.y, r->box.min.z - gapBelow}, {r->box.max.x, r->box.max.y, r->box.min.z}}};
+                for (const world::Stair& st : d.stairs) {
+                    if (st.upperRoom != r->id) continue;
+                    const Flight f = flightOf(st);
+                    Box hole = f.footprint(0.0f, 0.05f);
+                    std::vector<Box> cut;
+                    for (const Box& piece : floor)
+                        for (const Box& part : slabAround(piece, hole)) cut.push_back(part);
+                    floor = std::move(cut);
+                    railHole(hole, f, *r, out.world, tag);
+                }
+                for (const Box& piece : floor) out.world.staticBoxes.push_back(staticBox(piece, physics::materials::concrete(), tag++));
+            }
             // Walls: which sides this room owns, and how thick they are.
             float t[4];
             bool owns[4];
@@ -267,6 +369,14 @@ Result<BuildingPhysics> buildingPhysicsFromDistrict(const world::District& d, co
         }
     }
     if (!o.structureRooms.empty()) out.structure = std::move(sd);
+    for (const world::Stair& st : d.stairs) {
+        const world::Room* lower = d.findRoom(st.lowerRoom);
+        if (lower && lower->building == bld->id) addFlight(flightOf(st), out.world, tag);
+    }
+    // The other buildings as solid blocks: nobody walks through them on the way out.
+    for (const world::Building& other : d.buildings)
+        if (other.id != bld->id)
+            out.world.staticBoxes.push_back(staticBox({other.box.min, other.box.max}, physics::materials::masonry(), tag++));
 
     // A watched passage at every door of the building: blocked when a crouched person cannot get through.
     for (const world::Door& door : d.doors) {

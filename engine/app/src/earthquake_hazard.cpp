@@ -25,6 +25,8 @@ glm::vec3 bodyColor(const physics::DynamicBodyDef& b) {
 
 struct EarthquakeHazard::Impl {
     const scenario::EarthquakeDef* def = nullptr;
+    std::string source;
+    int traineeLine = 0;
     std::unique_ptr<physics::PhysicsWorld> world;
     physics::GroundMotion motion;
     physics::StructureId structure;
@@ -39,6 +41,7 @@ struct EarthquakeHazard::Impl {
     std::vector<glm::vec3> collapseLo, collapseHi;
     std::vector<char> collapsed;
     std::vector<HazardEvent> events;
+    physics::CharacterId trainee;
     bool started = false, ended = false;
     int itemsFallen = 0;
     int trapped = 0;                            ///< casualties trapped now
@@ -56,6 +59,8 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
     const scenario::EarthquakeDef& eq = *sc.earthquake;
     auto impl = std::make_unique<Impl>();
     impl->def = &eq;
+    impl->source = sc.path;
+    impl->traineeLine = sc.trainee.source.line;
 
     if (!eq.recordPath.empty()) {
         auto m = physics::loadGroundMotionCsv(eq.recordPath);
@@ -307,6 +312,48 @@ EarthquakeFigures EarthquakeHazard::figures() const {
     }
     f.blockedDoors.assign(blocked_.begin(), blocked_.end());
     return f;
+}
+
+Status EarthquakeHazard::addTrainee(const physics::CharacterDef& def) {
+    auto id = impl_->world->addCharacter(def);
+    if (!id) return makeError(id.error().message, impl_->source, impl_->traineeLine, "trainee." + id.error().field);
+    impl_->trainee = *id;
+    return Ok{};
+}
+
+bool EarthquakeHazard::hasTrainee() const { return impl_->trainee.valid(); }
+
+void EarthquakeHazard::setTraineeInput(const physics::CharacterInput& input) {
+    if (impl_->trainee.valid()) impl_->world->setCharacterInput(impl_->trainee, input);
+}
+
+physics::CharacterState EarthquakeHazard::trainee() const {
+    return impl_->trainee.valid() ? impl_->world->character(impl_->trainee) : physics::CharacterState{};
+}
+
+bool EarthquakeHazard::standable(const glm::vec3& feetM, float radiusM, float heightM, float stepM) const {
+    const physics::PhysicsWorld& w = *impl_->world;
+    // Floor: a ray from a step above the feet to a step below finds walkable ground.
+    auto floor = w.raycast(feetM + glm::vec3(0.0f, 0.0f, stepM), feetM - glm::vec3(0.0f, 0.0f, stepM + 0.05f));
+    if (!floor || floor->normal.z < 0.7f) return false;
+    // Room for the body above the step height (desks, rails, debris, walls).
+    const glm::vec3 lo = floor->pointM + glm::vec3(0.0f, 0.0f, stepM + 0.02f);
+    return !w.overlapsCapsule(lo, radiusM, std::max(2.0f * radiusM + 0.01f, heightM - stepM - 0.02f));
+}
+
+bool EarthquakeHazard::clearWalk(const glm::vec3& a, const glm::vec3& b, float radiusM, float heightM, float stepM) const {
+    const physics::PhysicsWorld& w = *impl_->world;
+    // Two horizontal sweeps of the body's width, at knee and at chest height, and floor all along.
+    for (float z : {stepM + radiusM + 0.02f, std::max(stepM + radiusM + 0.03f, heightM - radiusM)})
+        if (w.sweepSphere(a + glm::vec3(0.0f, 0.0f, z), b + glm::vec3(0.0f, 0.0f, z), radiusM)) return false;
+    const glm::vec3 d = b - a;
+    const int n = std::max(1, static_cast<int>(std::ceil(glm::length(glm::vec2(d.x, d.y)) / 0.5f)));
+    for (int i = 1; i <= n; ++i) {
+        const glm::vec3 p = a + d * (static_cast<float>(i) / static_cast<float>(n));
+        auto floor = w.raycast(p + glm::vec3(0.0f, 0.0f, stepM), p - glm::vec3(0.0f, 0.0f, stepM + 0.05f));
+        if (!floor || floor->normal.z < 0.7f) return false;
+    }
+    return true;
 }
 
 const std::vector<glm::vec3>& EarthquakeHazard::casualtyPoints() const { return impl_->casualtyPoints; }

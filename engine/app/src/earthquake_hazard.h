@@ -15,6 +15,7 @@
 #include "core/hash.h"
 #include "core/result.h"
 #include "fire_hazard.h"
+#include "physics/character.h"
 #include "render/render_snapshot.h"
 #include "scenario/scenario_def.h"
 #include "world/district.h"
@@ -63,6 +64,18 @@ public:
     bool debrisStrikes(const glm::vec3& feetM, float radiusM, float heightM) const;
     /// Whether an upright desk stands within reachM of feetM (cover to drop under).
     bool coverWithin(const glm::vec3& feetM, float reachM) const;
+    /// The trainee's body as the physics capsule in this world (walls, stairs, furniture and
+    /// debris stop it). Errors name the scenario's [trainee] table.
+    Status addTrainee(const physics::CharacterDef& def);
+    bool hasTrainee() const;
+    /// Applied from the next physics step on.
+    void setTraineeInput(const physics::CharacterInput& input);
+    physics::CharacterState trainee() const;
+    /// Whether a person (radius, height) can stand at feetM: floor within stepM below, and
+    /// nothing (walls, furniture, debris) between stepM above the feet and the head.
+    bool standable(const glm::vec3& feetM, float radiusM, float heightM, float stepM) const;
+    /// Whether that person can walk straight from a to b on one floor (nothing in the way).
+    bool clearWalk(const glm::vec3& aM, const glm::vec3& bM, float radiusM, float heightM, float stepM) const;
     /// Furniture, fallen items and loose structure chunks, for drawing.
     std::vector<render::BoxInstance> boxes() const;
     EarthquakeFigures figures() const;

@@ -62,6 +62,13 @@ Status Session::init() {
     if (!motion_.place(body_, start))
         return makeError("the start position is not walkable (inside a wall or off the map)", sc.path, sc.trainee.source.line, "trainee");
     body_.yawDeg = static_cast<float>(sc.trainee.startYawDeg);
+    if (quake_) {
+        // In an earthquake the trainee is the physics capsule: furniture and debris stop them.
+        auto capsule = TraineeCapsule::place(*quake_, sc.trainee, body_.feetM);
+        if (!capsule) return capsule.error();
+        capsule_.emplace(std::move(*capsule));
+        motion_.moveFreely(body_, capsule_->state().feetM);
+    }
 
     auto& m = log_.meta;
     m.sessionId = setup_.sessionId;
@@ -91,7 +98,9 @@ std::string Session::tr(const SessionText& t) const { return setup_.scenario->la
 
 float Session::eyeHeightM() const {
     const auto& t = setup_.scenario->trainee;
-    return static_cast<float>(body_.crouched ? t.crouchEyeHeightM : t.eyeHeightM);
+    // The capsule may stay crouched under a desk after the trainee asks to stand.
+    const bool crouched = capsule_ ? capsule_->state().crouched : body_.crouched;
+    return static_cast<float>(crouched ? t.crouchEyeHeightM : t.eyeHeightM);
 }
 
 const std::string& Session::chainHead() const {
@@ -232,18 +241,52 @@ void Session::applyCommand(const scenario::HazardCommand& c) {
     }
 }
 
-void Session::moveBody() {
-    const auto& t = setup_.scenario->trainee;
-    const float dt = static_cast<float>(clock_.stepS());
-    float crouchFactor = body_.crouched ? 0.5f : 1.0f;
-    if (fedIncapacitated_ || swept_ || struck_) return;
+float Session::speedFactor() const {
+    float f = 1.0f;
     // Strong shaking makes walking hard: "difficult to walk without holding onto something"
     // from about 0.25 g (JMA seismic intensity 5 upper), hard to stand at 0.4 g and above (6
     // lower). The linear fall from 1 at rest to 0.2 at 0.4 g is our assumption.
-    if (shakeMS2_ > 0.0) crouchFactor *= std::clamp(1.0f - 2.0f * static_cast<float>(shakeMS2_ / (0.4 * 9.81)), 0.2f, 1.0f) ;
+    if (shakeMS2_ > 0.0) f *= std::clamp(1.0f - 2.0f * static_cast<float>(shakeMS2_ / (0.4 * 9.81)), 0.2f, 1.0f);
     // Wading: slower in deeper, faster water (wadingSpeedFactor, Ishigaki et al. 2009).
     // Never quite zero, so someone at the limit can still turn back.
-    if (flood_) crouchFactor *= std::max(0.1f, static_cast<float>(wadingSpeedFactor(lastFlood_.specificForceM2)));
+    if (flood_) f *= std::max(0.1f, static_cast<float>(wadingSpeedFactor(lastFlood_.specificForceM2)));
+    return f;
+}
+
+void Session::steerCapsule() {
+    const float dt = static_cast<float>(clock_.stepS());
+    if (fedIncapacitated_ || swept_ || struck_) {
+        capsule_->steerAlong(glm::vec3(0.0f), 0.0f, false, body_.crouched);
+        return;
+    }
+    if (!moveTarget_) {
+        capsule_->steerAlong(walkDir_, speedFactor(), walkRun_, body_.crouched);
+        return;
+    }
+    switch (capsule_->steerTo(*moveTarget_, speedFactor(), moveRun_, body_.crouched, dt)) {
+        case TraineeCapsule::Progress::Arrived: moveTarget_.reset(); break;
+        case TraineeCapsule::Progress::Stuck:
+            emit("trainee.blocked", body_.room ? body_.room->id : "outside", 0.0, "cannot get through to the move target");
+            messages_.push_back({timeS(), "warning", tr(say::kCannotGetThrough)});
+            moveTarget_.reset();
+            break;
+        case TraineeCapsule::Progress::Moving: break;
+    }
+}
+
+void Session::moveBody() {
+    const auto& t = setup_.scenario->trainee;
+    const float dt = static_cast<float>(clock_.stepS());
+    if (capsule_) {
+        // The physics stepped the capsule: the body follows it (room by room, up the flights).
+        const physics::CharacterState st = capsule_->state();
+        motion_.moveFreely(body_, st.feetM);
+        const glm::vec2 v(st.velocityMS.x, st.velocityMS.y);
+        if (moveTarget_ && glm::length(v) > 0.05f) body_.yawDeg = std::atan2(v.y, v.x) * 57.29578f;
+        return;
+    }
+    float crouchFactor = (body_.crouched ? 0.5f : 1.0f) * speedFactor();
+    if (fedIncapacitated_ || swept_ || struck_) return;
     if (moveTarget_) {
         float speed = static_cast<float>(moveRun_ ? t.runSpeedMps : t.walkSpeedMps) * crouchFactor;
         glm::vec3 to = *moveTarget_ - body_.feetM;
@@ -401,6 +444,7 @@ void Session::tick() {
     if (flood_ && now + clock_.stepS() > flood_->timeS() + 1e-9) flood_->advanceTo(flood_->timeS() + kFloodStrideS);
     if (quake_) {
         quake_->heat(fire_->smoke());
+        if (capsule_) steerCapsule();
         quake_->advanceTo(now + clock_.stepS());
     }
     moveBody();

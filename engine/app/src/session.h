@@ -19,6 +19,7 @@
 #include "scenario/scenario_def.h"
 #include "scenario/scenario_rules.h"
 #include "trainee_body.h"
+#include "trainee_capsule.h"
 #include "world/district.h"
 #include "world/walk_graph.h"
 
@@ -100,6 +101,10 @@ private:
     void applyAction(const record::TraineeAction& a);
     void applyCommand(const scenario::HazardCommand& c);
     void moveBody();
+    /// The trainee's capsule (earthquake sessions): this tick's steering, before the physics steps.
+    void steerCapsule();
+    /// Speed of walking now, of the gait's speed: shaking and wading slow it.
+    float speedFactor() const;
     void senseHazards();
     void senseFlood();
     void senseEarthquake();
@@ -119,6 +124,7 @@ private:
     std::unique_ptr<CrowdPopulation> crowd_;
     std::unique_ptr<FloodHazard> flood_;
     std::unique_ptr<EarthquakeHazard> quake_;
+    std::optional<TraineeCapsule> capsule_;  ///< the trainee's body in the quake's physics world
     world::WalkGraph graph_;
     double shakeMS2_ = 0.0;  ///< ground acceleration felt, smoothed over half a second
     bool struck_ = false;

@@ -20,13 +20,14 @@ inline constexpr SessionText kSwept{"The water has swept you off your feet.", "�
 inline constexpr SessionText kStruck{"Falling debris has struck you.", "你被坠落的碎块砸中了。"};
 inline constexpr SessionText kDebrisBlocks{"Debris blocks the door ", "碎块堵住了门 "};
 inline constexpr SessionText kEarthquake{"EARTHQUAKE! Drop, cover and hold on.", "地震！趴下、掩护、抓牢。"};
+inline constexpr SessionText kCannotGetThrough{"You cannot get through this way.", "这条路走不通。"};
 inline constexpr SessionText kShakingStopped{"The shaking has stopped.", "摇晃已经停止。"};
 inline constexpr SessionText kRecordingFailed{"Recording failed: ", "记录失败："};
 inline constexpr SessionText kScriptStopped{"Scenario script stopped: ", "场景脚本已停止："};
 inline constexpr SessionText kFollowYou{" people follow you.", " 人跟随你。"};
 inline constexpr SessionText kDirectedTo{" people sent to ", " 人被引导到 "};
 inline constexpr SessionText kAll[] = {kFollowYou, kDirectedTo, kRaisedAlarm, kNobodyToLead, kToxicSmoke, kOvercome, kReachedAssembly, kFloodWater,
-                                       kSwept, kStruck, kDebrisBlocks, kEarthquake, kShakingStopped, kRecordingFailed,
+                                       kSwept, kStruck, kDebrisBlocks, kEarthquake, kShakingStopped, kCannotGetThrough, kRecordingFailed,
                                        kScriptStopped};
 }  // namespace say
 

@@ -245,6 +245,13 @@ Result<BodyId> PhysicsWorld::addBody(const DynamicBodyDef& def) {
     btRigidBody* b = im.addRigid(std::move(shape), xf, mass, def.material, debris ? kGroupDebris : kGroupDynamic,
                                  kMaskMoving);
     b->setLinearVelocity(bt(def.velocityMS));
+    // Bullet sends a body to sleep after 2 s below 0.8 m/s and 1 rad/s, which froze a rocking
+    // block in mid-tilt (measured: b/h 0.2, rocking at up to 0.45 rad/s, stopped dead at 0.018 rad
+    // 2 s after release; free_rocking_test.cpp). Free bodies other than debris sleep below
+    // 0.2 m/s and 0.2 rad/s: a bookcase rocking more than about 0.013 rad (2 cm at its top)
+    // stays awake. Lower thresholds keep the 10-box stack swaying (box_stack_test.cpp). Debris
+    // keeps Bullet's thresholds: thousands of blocky chunks must settle quickly.
+    if (!debris) b->setSleepingThresholds(0.2f, 0.2f);
     const BodyId id = im.record(b, def.kind, false, def.tag, mass, -1);
     if (def.anchorBreakForceN > 0.0f) {
         const float top = def.shape == ShapeKind::Sphere ? h.x : h.z;

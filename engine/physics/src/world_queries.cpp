@@ -93,6 +93,29 @@ std::optional<RayHit> PhysicsWorld::sweepSphere(const glm::vec3& fromM, const gl
                    glm::length(toM - fromM));
 }
 
+bool PhysicsWorld::overlapsCapsule(const glm::vec3& bottomM, float radiusM, float heightM, std::uint32_t mask) const {
+    if (!(radiusM > 0.0f) || !(heightM > 2.0f * radiusM)) return false;
+    btCapsuleShapeZ capsule(radiusM, heightM - 2.0f * radiusM);
+    btCollisionObject probe;
+    probe.setCollisionShape(&capsule);
+    btTransform xf;
+    xf.setIdentity();
+    xf.setOrigin(bt(bottomM + glm::vec3(0.0f, 0.0f, 0.5f * heightM)));
+    probe.setWorldTransform(xf);
+    struct AnyContact : btCollisionWorld::ContactResultCallback {
+        bool hit = false;
+        btScalar addSingleResult(btManifoldPoint& cp, const btCollisionObjectWrapper*, int, int, const btCollisionObjectWrapper*, int,
+                                 int) override {
+            if (cp.getDistance() < 0.0f) hit = true;
+            return 0;
+        }
+    } cb;
+    cb.m_collisionFilterGroup = kGroupQuery;
+    cb.m_collisionFilterMask = groupsFor(mask);
+    impl_->world->contactTest(&probe, cb);
+    return cb.hit;
+}
+
 Result<PassageId> PhysicsWorld::watchPassage(const PassageDef& def) {
     const glm::vec3 h = def.halfExtentsM;
     if (!std::isfinite(def.centerM.x) || !std::isfinite(def.centerM.y) || !std::isfinite(def.centerM.z) ||

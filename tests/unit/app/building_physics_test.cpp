@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "building_physics.h"
+#include "physics/physics_world.h"
 #include "campus_district.h"
 #include "world/district.h"
 
@@ -74,6 +75,7 @@ TEST(BuildingPhysics, RoomsAreEmptyOfWallsAndClosedByThem) {
     const auto bp = blockA();
     const auto boxes = solids(bp);
     for (const world::Room* r : campus().roomsOn("A", 2)) {
+        if (r->kind == world::RoomKind::Stairwell) continue;  // flights and rails stand in them
         Box inner{r->box.min + glm::vec3(0.02f), r->box.max - glm::vec3(0.02f)};
         for (const Box& b : boxes) ASSERT_LT(overlapVolume(inner, b), 1e-6f) << r->id;
         // Just beyond each side, at mid height, a wall stands somewhere along it (doors are gaps).
@@ -143,4 +145,121 @@ TEST(BuildingPhysics, BadStructureRoomsAreErrorsNamingTheField) {
     o.building = "Z";
     o.structureRooms = {};
     EXPECT_FALSE(app::buildingPhysicsFromDistrict(campus(), o).ok());
+}
+
+namespace {
+
+// Walks a capsule to `to` on a straight heading, re-aimed every step; returns when within 0.15 m
+// in plan (or after maxS simulated seconds).
+double walkTo(physics::PhysicsWorld& w, physics::CharacterId c, const glm::vec3& to, double maxS) {
+    const double t0 = w.timeS();
+    while (w.timeS() - t0 < maxS) {
+        const glm::vec3 feet = w.character(c).feetM;
+        glm::vec2 d(to.x - feet.x, to.y - feet.y);
+        if (glm::length(d) < 0.15f) break;
+        physics::CharacterInput in;
+        in.moveDir = d / glm::length(d);
+        w.setCharacterInput(c, in);
+        w.step();
+    }
+    return w.timeS() - t0;
+}
+
+}  // namespace
+
+TEST(BuildingPhysics, FlightsRiseInRisersOfAtMost18cm) {
+    app::BuildingPhysicsOptions o;
+    o.building = "A";
+    o.source = "test.toml";
+    auto bp = app::buildingPhysicsFromDistrict(campus(), o);
+    ASSERT_TRUE(bp.ok()) << bp.error().str();
+    const world::Stair* st = nullptr;
+    for (const auto& s : campus().stairs)
+        if (s.id == "A.stairW.0-1") st = &s;
+    ASSERT_NE(st, nullptr);
+    // The steps of this flight: static boxes standing on its floor inside its strip.
+    std::vector<float> tops;
+    for (const auto& b : bp->world.staticBoxes) {
+        const float bottom = b.centerM.z - b.halfExtentsM.z, top = b.centerM.z + b.halfExtentsM.z;
+        if (std::fabs(bottom - st->bottomM.z) > 1e-3f || top <= st->bottomM.z + 0.01f || top > st->topM.z + 1e-3f) continue;
+        if (std::fabs(b.centerM.x - st->bottomM.x) > 0.05f || b.centerM.y < st->bottomM.y || b.centerM.y > st->topM.y) continue;
+        tops.push_back(top);
+    }
+    std::sort(tops.begin(), tops.end());
+    ASSERT_GE(tops.size(), 10u);
+    EXPECT_NEAR(tops.back(), st->topM.z, 1e-3f);
+    float prev = st->bottomM.z;
+    for (float t : tops) {
+        EXPECT_LE(t - prev, 0.18f + 1e-4f);
+        EXPECT_GT(t - prev, 0.1f);
+        prev = t;
+    }
+}
+
+TEST(BuildingPhysics, ACapsuleClimbsTheWestStairToTheTopFloorAndComesBackDown) {
+    app::BuildingPhysicsOptions o;
+    o.building = "A";
+    o.furniture = false;
+    o.source = "test.toml";
+    auto bp = app::buildingPhysicsFromDistrict(campus(), o);
+    ASSERT_TRUE(bp.ok()) << bp.error().str();
+    auto w = physics::PhysicsWorld::create(bp->world);
+    ASSERT_TRUE(w.ok()) << w.error().str();
+    std::vector<const world::Stair*> flights;
+    for (int s = 0; s < 4; ++s)
+        for (const auto& st : campus().stairs)
+            if (st.id == "A.stairW." + std::to_string(s) + "-" + std::to_string(s + 1)) flights.push_back(&st);
+    ASSERT_EQ(flights.size(), 4u);
+    physics::CharacterDef def;
+    def.feetM = flights[0]->bottomM;
+    auto c = (*w)->addCharacter(def);
+    ASSERT_TRUE(c.ok());
+    for (const world::Stair* st : flights) {
+        // From the foot of this flight (where the last one left us, along the landing) up it.
+        walkTo(**w, *c, st->bottomM, 10.0);
+        ASSERT_NEAR((*w)->character(*c).feetM.z, st->bottomM.z, 0.05f) << st->id;
+        const double t = walkTo(**w, *c, st->topM, 20.0);
+        const glm::vec3 feet = (*w)->character(*c).feetM;
+        ASSERT_NEAR(feet.z, st->topM.z, 0.05f) << st->id;
+        ASSERT_LT(glm::length(glm::vec2(feet - st->topM)), 0.2f) << st->id;
+        // At most a third slower than walking the flight's length on the level at 1.4 m/s.
+        EXPECT_LT(t, 1.34 * st->lengthM / 1.4) << st->id;
+    }
+    for (auto it = flights.rbegin(); it != flights.rend(); ++it) {
+        walkTo(**w, *c, (*it)->topM, 10.0);
+        // Down to the foot, and on a step onto the landing (off the last riser's edge).
+        const glm::vec3 run = glm::normalize((*it)->bottomM - (*it)->topM) * glm::vec3(1.0f, 1.0f, 0.0f);
+        walkTo(**w, *c, (*it)->bottomM, 20.0);
+        walkTo(**w, *c, (*it)->bottomM + 0.4f * glm::normalize(run), 5.0);
+        ASSERT_NEAR((*w)->character(*c).feetM.z, (*it)->bottomM.z, 0.05f) << (*it)->id;
+    }
+}
+
+TEST(BuildingPhysics, RailsKeepPeopleFromWalkingIntoTheStairHole) {
+    app::BuildingPhysicsOptions o;
+    o.building = "A";
+    o.furniture = false;
+    o.source = "test.toml";
+    auto bp = app::buildingPhysicsFromDistrict(campus(), o);
+    ASSERT_TRUE(bp.ok()) << bp.error().str();
+    auto w = physics::PhysicsWorld::create(bp->world);
+    ASSERT_TRUE(w.ok());
+    // Top floor, west stairwell: the flight from storey 3 comes up through the floor. Walk at
+    // the hole across it from the far side of the well, and along it from its far end.
+    const world::Room* well = campus().findRoom("A.4.stairW");
+    const world::Stair* st = nullptr;
+    for (const auto& s : campus().stairs)
+        if (s.id == "A.stairW.3-4") st = &s;
+    ASSERT_NE(st, nullptr);
+    const glm::vec3 mid = 0.5f * (st->bottomM + st->topM);
+    const glm::vec3 starts[2] = {{well->box.max.x - 0.4f, mid.y, well->box.min.z},
+                                 {st->bottomM.x, st->bottomM.y - (st->topM.y - st->bottomM.y) * 0.02f, well->box.min.z}};
+    for (const glm::vec3& start : starts) {
+        physics::CharacterDef def;
+        def.feetM = start;
+        auto c = (*w)->addCharacter(def);
+        ASSERT_TRUE(c.ok());
+        walkTo(**w, *c, glm::vec3(mid.x, mid.y, well->box.min.z), 6.0);
+        EXPECT_NEAR((*w)->character(*c).feetM.z, well->box.min.z, 0.05f) << "fell from " << start.x << "," << start.y;
+    }
 }

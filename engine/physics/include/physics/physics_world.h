@@ -85,6 +85,9 @@ public:
     /// First hit of a sphere swept from -> to.
     std::optional<RayHit> sweepSphere(const glm::vec3& fromM, const glm::vec3& toM, float radiusM,
                                       std::uint32_t mask = kQueryAll) const;
+    /// Whether an upright capsule (lowest point bottomM, total height heightM) overlaps anything
+    /// in mask: the room a standing or walking person needs (sweeps miss what they start inside).
+    bool overlapsCapsule(const glm::vec3& bottomM, float radiusM, float heightM, std::uint32_t mask = kQueryAll) const;
     bool isPassageBlocked(PassageId p) const;
     bool isCasualtyTrapped(CasualtyId c) const;
     /// Re-evaluates passages and casualties now (step() does it every few steps).
