@@ -140,3 +140,41 @@ TEST(FireCase, CeilingJetConvectionIsOnByDefaultAndCanBeTurnedOff) {
     EXPECT_NE(errorOf("[settings]\nceiling_jet_convection = \"yes\"\n" + std::string(kExample)).find("ceiling_jet_convection"),
               std::string::npos);
 }
+
+TEST(FireCase, AnIntegerWhereABooleanBelongsIsAnErrorNamingFileLineAndField) {
+    // toml++ would read open = 1 as true; the case reader takes only true or false.
+    std::string withOne = replace(kExample, "sill = 0.0", "sill = 0.0\nopen = 1");
+    EXPECT_EQ(errorOf(withOne), "case.toml:12: opening.open: must be true or false, not an integer");
+    std::string withZero = replace(kExample, "sill = 0.0", "sill = 0.0\nopen = 0");
+    EXPECT_EQ(errorOf(withZero), "case.toml:12: opening.open: must be true or false, not an integer");
+    EXPECT_EQ(errorOf("[settings]\ndoor_jet_fires = 1\n" + std::string(kExample)),
+              "case.toml:2: settings.door_jet_fires: must be true or false, not an integer");
+    std::string fan = std::string(kExample) + "\n[[fan]]\nfrom = \"atrium\"\nfrom_height = 9.0\nflow_m3_s = 2.0\non = 1.0\n";
+    int line = 1 + static_cast<int>(std::count(fan.begin(), fan.begin() + fan.find("on = 1.0"), '\n'));
+    EXPECT_EQ(errorOf(fan), "case.toml:" + std::to_string(line) + ": fan.on: must be true or false, not a float");
+    // The booleans themselves still read.
+    auto closed = parseFireCase(replace(kExample, "sill = 0.0", "sill = 0.0\nopen = false"), "case.toml");
+    ASSERT_TRUE(closed) << closed.error().str();
+    EXPECT_FALSE(closed->model.openings[0].open);
+}
+
+TEST(FireCase, NumbersStringsAndTablesOfTheWrongTypeAreErrorsSayingWhatWasGiven) {
+    // A number accepts an integer or a float (peak_hrr_kw = 5000 is natural), nothing else.
+    EXPECT_EQ(errorOf(replace(kExample, "peak_hrr_kw = 5000.0", "peak_hrr_kw = \"5000\"")),
+              "case.toml:17: fire.peak_hrr_kw: must be a number, not a string");
+    EXPECT_EQ(errorOf(replace(kExample, "peak_hrr_kw = 5000.0", "peak_hrr_kw = true")),
+              "case.toml:17: fire.peak_hrr_kw: must be a number, not a boolean");
+    EXPECT_EQ(errorOf(replace(kExample, "peak_hrr_kw = 5000.0", "peak_hrr_kw = inf")),
+              "case.toml:17: fire.peak_hrr_kw: must be a finite number");
+    auto integer = parseFireCase(replace(kExample, "peak_hrr_kw = 5000.0", "peak_hrr_kw = 5000"), "case.toml");
+    ASSERT_TRUE(integer) << integer.error().str();
+    EXPECT_DOUBLE_EQ(integer->model.fires[0].peakHrrKw, 5000.0);
+    EXPECT_EQ(errorOf(replace(kExample, "to = \"outside\"", "to = 7")),
+              "case.toml:8: opening.to: must be a string, not an integer");
+    EXPECT_EQ(errorOf(replace(kExample, "origin = [0.0, 0.0, 0.0]", "origin = [0.0, false, 0.0]")),
+              "case.toml:3: room.origin: must be an array of 3 numbers [x, y, z]");
+    // A heat-release table entry must be two finite numbers.
+    std::string table = replace(kExample, "peak_hrr_kw = 5000.0", "hrr_table = [[0, 0], [60, nan]]");
+    EXPECT_EQ(errorOf(table).rfind("case.toml:17: fire.hrr_table: must be an array of [time_s, hrr_kw] pairs", 0), 0u)
+        << errorOf(table);
+}

@@ -105,4 +105,11 @@ TEST(FireCommand, BadInputExitsWithOneAndNamesFileLineAndField) {
     EXPECT_EQ(runCli(path + " --until 10 --every 1 --csv /dev/null", err), 1);
     EXPECT_NE(err.find("negative.toml:17: fire.peak_hrr_kw: heat release rate must be >= 0"), std::string::npos) << err;
     EXPECT_EQ(runCli(path + " --until 10 --csv out.csv", err), 1);  // missing --every
+    // An integer where a boolean belongs is bad input too, not a silent true.
+    text = kCase;
+    text.replace(text.find("sill = 0.0"), 10, "sill = 0.0\nopen = 1");
+    path = writeCase("open_one.toml", text);
+    EXPECT_EQ(runCli(path + " --until 10 --every 1 --csv /dev/null", err), 1);
+    EXPECT_NE(err.find("open_one.toml:12: opening.open: must be true or false, not an integer"), std::string::npos)
+        << err;
 }

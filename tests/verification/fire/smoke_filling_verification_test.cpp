@@ -112,3 +112,43 @@ TEST(Nfpa92SmokeFilling, TSquaredFireLayerDescendsAsTheCorrelation) {
     }
     EXPECT_GE(within, kTSquaredRunsWithinTarget);
 }
+
+// Where the model and the algebraic equations part, the zone model agrees with NFPA 92's own
+// plume: a filling calculation with NFPA 92's axisymmetric plume equation (Qc = 0.7 Q;
+// m = 0.071 Qc^(1/3) z^(5/3) + 0.0018 Qc above the flame, z_l = 0.166 Qc^(2/5), and
+// 0.032 Qc^(3/5) z below; the layer gains that mass at ambient density plus the volume
+// Qc / (rho_a c_p T_a) its heat expands, dz/dt = -V / A, the method of Klote & Milke,
+// Principles of Smoke Management, ch. 10) misses eq 5.5.1.1 by the same +12.5 to +16.9 % of H
+// for the 1 MW fires (the model: +10.8 to +17.1 %). Steady 1 MW fires, radiative fraction 0.3
+// as NFPA 92 assumes, concrete walls: the model's interface stays within 0.7-1.2 % of H of that
+// calculation while the layer is between 0.8 H and 0.2 H, 2.5 % in the low space (H 8 m), where
+// the layer comes down to the flames (NFPA's z_l = 2.3 m; Heskestad's flame-zone law and virtual
+// origin differ from NFPA's there) after 20 minutes of heat loss to the walls. Tolerance 3 % of H.
+TEST(Nfpa92SmokeFilling, SteadyFillingFollowsAMassBalanceWithNfpa92sOwnPlumeEquation) {
+    for (const Space& s : kSpaces) {
+        const double q = 1000.0;
+        FireModelDef def = openSpace(s);
+        FireDef f = centreFire(def, q, 1e9);
+        f.areaM2 = q / 500.0;
+        f.radiativeFraction = 0.3;
+        def.fires.push_back(f);
+        FireModel model = makeModel(def);
+        const double qc = 0.7 * q, zl = 0.166 * std::pow(qc, 0.4), rhoA = 1.2, ta = 293.15;
+        auto plumeKgS = [&](double z) {
+            return z > zl ? 0.071 * std::cbrt(qc) * std::pow(z, 5.0 / 3.0) + 0.0018 * qc : 0.032 * std::pow(qc, 0.6) * z;
+        };
+        double zFill = s.heightM, worst = 0;
+        for (int step = 1; step * 5.0 < 1800; ++step) {
+            for (int k = 0; k < 500; ++k) {  // explicit Euler, 0.01 s
+                double volumeM3S = (plumeKgS(zFill) + qc / ta) / rhoA;
+                zFill = std::max(zFill - volumeM3S / s.areaM2 * 0.01, 0.0);
+            }
+            model.step(5.0);
+            if (zFill > 0.8 * s.heightM || zFill < 0.2 * s.heightM) continue;
+            worst = std::max(worst, std::fabs(model.roomState(0).layerHeightM - zFill) / s.heightM);
+        }
+        std::printf("steady 1 MW H=%.0f A=%.0f: model vs NFPA 92 plume mass balance, worst %.2f %% of H\n", s.heightM,
+                    s.areaM2, 100 * worst);
+        EXPECT_LT(worst, 0.03) << "H " << s.heightM << " A " << s.areaM2;
+    }
+}

@@ -3,13 +3,16 @@
 // through a wall opening burns in the receiving room when the jet is at least at the gas
 // ignition temperature (CFAST's default: ambient + 200 K) and meets air there.
 //
-// The jet mixes at the opening with the receiving room's lower-layer gas. CFAST takes that air
-// from its vent-jet entrainment; we take the jet's own mass flow plus the counter-flow through
-// the same opening (order-one mixing: our approximation). Burning is limited by the fuel, by
-// the oxygen of that air (13 100 kJ per kg O2, Huggett, with the lower oxygen limit ramp) and
-// by the stoichiometric oxygen of the source room's fuel; heat and products go to the receiving
-// room's upper layer, with the air the burning used. Jets into the outside burn outside and
-// heat nothing here.
+// The air is what the jet entrains as a spill plume rising through the receiving room's lower
+// layer, from the bottom of the outflow (the sill or the source room's interface, whichever is
+// higher) to the receiving interface: Poreh et al. (1998), m_e = k m_jet^(1/3) (spill_plume.h),
+// CFAST's vsas. A jet that enters above the receiving interface entrains no lower-layer air
+// and does not burn (as CFAST). Burning is limited by the fuel, by the oxygen of that air
+// (13 100 kJ per kg O2, Huggett, with the lower oxygen limit ramp) and by the stoichiometric
+// oxygen of the source room's fuel; heat and products go to the receiving room's upper layer,
+// with the air the burning used. Jets into the outside burn outside and heat nothing here.
+// (Before: the jet's own mass plus the counter-flow through the opening was taken as the air,
+// at the receiving lower layer's oxygen.)
 //
 // The jets' heat enters the implicit pressure solve as a function of the trial flows (with its
 // derivatives in the Jacobian), like the enthalpy the flows carry: released explicitly after
@@ -18,6 +21,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "fire/spill_plume.h"
 #include "fire_model_impl.h"
 
 namespace cd::fire {
@@ -48,7 +52,12 @@ void FireModel::Impl::prepareDoorJets(double dt) {
             moleFractions(yl, mL[dst], x);
             double ramp = std::clamp((100.0 * x[kO2] - def.lowerOxygenLimitPct) / 1.0, 0.0, 1.0);
             if (ramp <= 0) continue;
+            // The spill plume rises from the bottom of the outflow to the receiving interface.
+            double riseM = zInt[dst] - std::max(vzb[v], zInt[src]);
+            double k = spillPlumeCoefficient(tU[src], tL[dst], rhoL[dst], vw[v], riseM, kCp);
+            if (!(k > 0)) continue;
             jetActive[slot] = 1;
+            jetAirCoeff[slot] = k;
             jetFire[slot] = fire;
             jetFuelFrac[slot] = fuelFrac;
             jetO2Frac[slot] = ramp * yl[kO2] / mL[dst];
@@ -57,32 +66,39 @@ void FireModel::Impl::prepareDoorJets(double dt) {
     }
 }
 
-// Heat released (W) by the jet of slot for the given jet and counter mass flows, and its
-// derivatives with respect to each flow.
-double FireModel::Impl::doorJetHeatW(int slot, double jet, double counter, double& dJet, double& dCounter) const {
-    dJet = dCounter = 0;
+// Heat released (W) by the jet of slot for the given jet mass flow, and its derivative.
+// Below 1 g/s the entrained air k m^(1/3) blends into k m0^(1/3) (5 s - 2 s^2) / 3, s = m / m0
+// (same value and slope at m0), so that its derivative stays finite as the jet starts (for the
+// Newton solve); above, it is exact.
+double FireModel::Impl::doorJetHeatW(int slot, double jet, double& dJet) const {
+    dJet = 0;
     if (jet <= 0) return 0.0;
+    constexpr double kBlendKgS = 1e-3;
     const FireRuntime& f = fires[jetFire[slot]];
     double hcJ = f.def.heatOfCombustionKjKg * 1e3;
     double o2PerFuel = std::max(-f.yields.perKgFuel[kO2], 1e-9);
-    // kg of fuel one kg of mixed-in air can burn: by Huggett's constant and by stoichiometry.
+    // kg of fuel one kg of entrained air can burn: by Huggett's constant and by stoichiometry.
     double fuelPerAir = jetO2Frac[slot] * std::min(kHuggettKjPerKgO2 * 1e3 / hcJ, 1.0 / o2PerFuel);
     double fuelByFlow = jet * jetFuelFrac[slot];
-    double air = jet + counter;
+    double air, dAir;
+    if (jet >= kBlendKgS) {
+        air = jetAirCoeff[slot] * std::cbrt(jet);
+        dAir = air / (3.0 * jet);
+    } else {
+        double s = jet / kBlendKgS, a0 = jetAirCoeff[slot] * std::cbrt(kBlendKgS);
+        air = a0 * (5.0 * s - 2.0 * s * s) / 3.0;
+        dAir = a0 * (5.0 - 4.0 * s) / (3.0 * kBlendKgS);
+    }
     if (air >= jetAirCap[slot]) {
-        double fuelByAir = jetAirCap[slot] * fuelPerAir;
-        if (fuelByFlow <= fuelByAir) {
-            dJet = jetFuelFrac[slot] * hcJ;
-            return fuelByFlow * hcJ;
-        }
-        return fuelByAir * hcJ;
+        air = jetAirCap[slot];
+        dAir = 0;
     }
     double fuelByAir = air * fuelPerAir;
     if (fuelByFlow <= fuelByAir) {
         dJet = jetFuelFrac[slot] * hcJ;
         return fuelByFlow * hcJ;
     }
-    dJet = dCounter = fuelPerAir * hcJ;
+    dJet = fuelPerAir * dAir * hcJ;
     return fuelByAir * hcJ;
 }
 
@@ -98,9 +114,8 @@ void FireModel::Impl::doorJetFires(double dt) {
             const VentFlow& f = vflow[v];
             int dst = dir == 0 ? vb[v] : va[v];
             double jet = dir == 0 ? f.fromAUpper : f.fromBUpper;
-            double counter = dir == 0 ? f.fromBUpper + f.fromBLower : f.fromAUpper + f.fromALower;
-            double dj, dc;
-            double qW = doorJetHeatW(slot, jet, counter, dj, dc);
+            double dj;
+            double qW = doorJetHeatW(slot, jet, dj);
             if (qW <= 0) continue;
             const FireRuntime& fr = fires[jetFire[slot]];
             double burned = qW / (fr.def.heatOfCombustionKjKg * 1e3);

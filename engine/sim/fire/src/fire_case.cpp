@@ -29,6 +29,19 @@ constexpr QuantityName kQuantityNames[] = {
 
 int lineOf(const toml::node& n) { return static_cast<int>(n.source().begin.line); }
 
+// What a value is, in the words of the TOML spec, for error messages.
+const char* typeName(const toml::node& n) {
+    switch (n.type()) {
+        case toml::node_type::integer: return "an integer";
+        case toml::node_type::floating_point: return "a float";
+        case toml::node_type::string: return "a string";
+        case toml::node_type::boolean: return "a boolean";
+        case toml::node_type::array: return "an array";
+        case toml::node_type::table: return "a table";
+        default: return "a date or time";
+    }
+}
+
 // Reads the keys of one table, remembering the first error.
 class TableReader {
 public:
@@ -58,7 +71,9 @@ public:
         if (auto v = n->value<double>(); v && std::isfinite(*v)) {
             out = *v;
         } else {
-            fail("must be a number", key, n);
+            fail(n->is_number() ? std::string("must be a finite number")
+                                : std::string("must be a number, not ") + typeName(*n),
+                 key, n);
         }
     }
     void positive(const char* key, double& out, bool required = false) {
@@ -77,14 +92,16 @@ public:
             return;
         }
         if (auto v = n->value<std::string>()) out = *v;
-        else fail("must be a string", key, n);
+        else fail(std::string("must be a string, not ") + typeName(*n), key, n);
     }
+    // Only a TOML boolean: toml++'s value<bool>() also converts integers (open = 1 would read as
+    // true), which would hide a typo or a misunderstanding of the field.
     void boolean(const char* key, bool& out) {
         seen_.insert(key);
         const toml::node* n = t_.get(key);
         if (!n) return;
-        if (auto v = n->value<bool>()) out = *v;
-        else fail("must be true or false", key, n);
+        if (auto v = n->value_exact<bool>()) out = *v;
+        else fail(std::string("must be true or false, not ") + typeName(*n), key, n);
     }
     void point(const char* key, Point3& out, bool required = false) {
         seen_.insert(key);
@@ -156,8 +173,8 @@ void readFireFields(TableReader& r, FireDef& f, Status& status, const std::strin
                 const toml::array* p = e.as_array();
                 auto t = p && p->size() == 2 ? (*p)[0].value<double>() : std::nullopt;
                 auto q = p && p->size() == 2 ? (*p)[1].value<double>() : std::nullopt;
-                if (!t || !q) {
-                    r.fail("must be an array of [time_s, hrr_kw] pairs", "hrr_table", &e);
+                if (!t || !q || !std::isfinite(*t) || !std::isfinite(*q)) {
+                    r.fail("must be an array of [time_s, hrr_kw] pairs of finite numbers", "hrr_table", &e);
                     break;
                 }
                 if (*q < 0) {

@@ -126,6 +126,7 @@ Status FireModel::Impl::build() {
     jetFuelFrac.assign(2 * va.size(), 0.0);
     jetO2Frac.assign(2 * va.size(), 0.0);
     jetAirCap.assign(2 * va.size(), 0.0);
+    jetAirCoeff.assign(2 * va.size(), 0.0);
     std::vector<std::pair<int, int>> edges;
     for (size_t v = 0; v < va.size(); ++v)
         if (vb[v] >= 0) edges.push_back({va[v], vb[v]});

@@ -116,6 +116,7 @@ struct FireModel::Impl {
     std::vector<unsigned char> jetActive;
     std::vector<int> jetFire;                           // a fire of the source room (chemistry)
     std::vector<double> jetFuelFrac, jetO2Frac, jetAirCap;  // fuel / O2 mass fractions, air limit kg/s
+    std::vector<double> jetAirCoeff;                    // spill-plume entrainment k: air = k m_jet^(1/3)
 
     std::vector<FireRuntime> fires;
     std::vector<DeviceRuntime> detectors, sprinklers;
@@ -151,7 +152,7 @@ struct FireModel::Impl {
     bool applyVentFlows(double dtS, bool lastChance);
     // door_jet.cpp
     void prepareDoorJets(double dtS);
-    double doorJetHeatW(int slot, double jetKgS, double counterKgS, double& dJet, double& dCounter) const;
+    double doorJetHeatW(int slot, double jetKgS, double& dJet) const;
     void doorJetFires(double dtS);
     void integrate(double dtS);
     void updateFiresAfterStep(double dtS);

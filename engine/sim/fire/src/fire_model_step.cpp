@@ -316,17 +316,17 @@ double FireModel::Impl::evaluatePressureResidual(const std::vector<double>& x, d
             lu.at(slotBA[v]) -= kb * g;
             // Door-jet fires burn in the receiving room at the rate these flows bring fuel and air.
             if (jetActive[2 * v]) {  // A -> B
-                double dJet, dCounter;
-                double q = doorJetHeatW(2 * v, f.fromAUpper, f.fromBUpper + f.fromBLower, dJet, dCounter);
-                double gj = dJet * f.dAUpper + dCounter * (f.dBUpper + f.dBLower);
+                double dJet;
+                double q = doorJetHeatW(2 * v, f.fromAUpper, dJet);
+                double gj = dJet * f.dAUpper;
                 netEnthalpy[rb] += q;
                 lu.at(slotBA[v]) += kb * gj;
                 lu.at(slotBB[v]) -= kb * gj;
             }
             if (jetActive[2 * v + 1]) {  // B -> A
-                double dJet, dCounter;
-                double q = doorJetHeatW(2 * v + 1, f.fromBUpper, f.fromAUpper + f.fromALower, dJet, dCounter);
-                double gj = dJet * f.dBUpper + dCounter * (f.dAUpper + f.dALower);
+                double dJet;
+                double q = doorJetHeatW(2 * v + 1, f.fromBUpper, dJet);
+                double gj = dJet * f.dBUpper;
                 netEnthalpy[ra] += q;
                 lu.at(slotAA[v]) += ka * gj;
                 lu.at(slotAB[v]) -= ka * gj;
