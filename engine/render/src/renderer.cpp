@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
+#include <string>
 
 #include <glm/geometric.hpp>
 #include <glm/mat4x4.hpp>
@@ -12,28 +13,23 @@
 
 #include "core/log.h"
 #include "frame_uniforms.h"
-#include "frustum.h"
 #include "gfx/shader_path.h"
 #include "overlay_geometry.h"
 #include "view_math.h"
+#include "world_batches.h"
 
 namespace cd::render {
 
 namespace {
 
-/// A mesh's index range and bounds inside its material batch, for culling.
-struct MeshRange {
-    std::uint32_t firstIndex = 0;
-    std::uint32_t indexCount = 0;
-    glm::vec3 lo{0.0f}, hi{0.0f};
-};
+static_assert(kMaxHidden == int(kMaxHiddenBoxes), "the uniform block holds every cutaway box the snapshot promises");
 
-struct WorldBatch {
-    std::uint32_t firstIndex = 0;
-    std::uint32_t indexCount = 0;
-    std::vector<MeshRange> meshes;
-    DrawConstants constants{};
-};
+/// The near sun cascade covers the eye's first metres (a room, a corridor) with fine texels.
+constexpr float kNearCascadeM = 20.0f;
+/// The cover map spans this much around the eye each way: a building or two.
+constexpr float kCoverHalfSizeM = 48.0f;
+/// Meshes wider than two of these (terrain, roads) are culled in tiles of this size.
+constexpr float kCullTileM = 32.0f;
 
 /// Host-visible buffers written every frame (one set per frame in flight), grown on demand.
 struct FrameBuffers {
@@ -47,13 +43,18 @@ struct FrameBuffers {
 
 std::uint64_t alignUp(std::uint64_t v, std::uint64_t a) { return (v + a - 1) / a * a; }
 
+/// Texels from one atlas region's left edge to the next one's, and the atlas width.
+std::uint32_t regionPitch(std::uint32_t side) { return side + std::uint32_t(kRegionGap * float(side)); }
+std::uint32_t atlasWidth(std::uint32_t side) { return regionPitch(side) * (kRegionCount - 1) + side; }
+
 }  // namespace
 
 struct Renderer::Impl {
     gfx::Device& device;
     RendererDesc desc;
     std::uint32_t samples = 1;
-    gfx::PipelineHandle lit, litAfterPrepass, depthPrepass, shadow, sky, water, fire;
+    gfx::PipelineHandle lit, litAfterPrepass, depthPrepass, depthPrepassCutaway, shadow, shadowClipped, sky, water, fire,
+        glass;
     bool prepass = true;
     gfx::RenderTargetHandle shadowMap{};
     gfx::BufferHandle worldVertices{}, worldIndices{};
@@ -63,8 +64,20 @@ struct Renderer::Impl {
     OverlayGeometry overlay;
     std::map<std::pair<std::uint32_t, std::uint32_t>, gfx::RenderTargetHandle> imageTargets;
     RenderStats stats;
+    gfx::PipelineDesc depthPrepassCutawayDesc, glassDesc;  // for the pipelines built on demand
+    bool warnedHidden = false;
+    ViewDrawList viewList;    // reused every frame, so culling allocates only when a list grows
+    AtlasDrawList atlasList;
 
     explicit Impl(gfx::Device& d) : device(d) {}
+
+    Status ensurePipeline(gfx::PipelineHandle& h, const gfx::PipelineDesc& desc) {
+        if (h.valid()) return Ok{};
+        auto p = device.createPipeline(desc);
+        if (!p) return p.error();
+        h = *p;
+        return Ok{};
+    }
 
     Status ensureBuffer(gfx::BufferHandle& h, std::uint64_t& cap, std::uint64_t need, gfx::BufferUsage usage) {
         if (h.valid() && cap >= need) return Ok{};
@@ -76,7 +89,8 @@ struct Renderer::Impl {
         return Ok{};
     }
 
-    FrameUniforms uniformsFor(const RenderSnapshot& s, const ViewDesc& v, const glm::mat4& sunVP) const;
+    FrameUniforms uniformsFor(const RenderSnapshot& s, const ViewDesc& v, const SunCascade& nearC, const SunCascade& farC,
+                              const glm::mat4& coverVP) const;
 };
 
 Renderer::Renderer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -85,7 +99,9 @@ Renderer::~Renderer() {
     if (!impl_) return;
     Impl& r = *impl_;
     r.device.waitIdle();
-    for (auto p : {r.lit, r.litAfterPrepass, r.depthPrepass, r.shadow, r.sky, r.water, r.fire}) r.device.destroy(p);
+    for (auto p : {r.lit, r.litAfterPrepass, r.depthPrepass, r.depthPrepassCutaway, r.shadow, r.shadowClipped, r.sky,
+                   r.water, r.fire, r.glass})
+        r.device.destroy(p);
     r.device.destroy(r.shadowMap);
     r.device.destroy(r.worldVertices);
     r.device.destroy(r.worldIndices);
@@ -129,6 +145,11 @@ Result<std::unique_ptr<Renderer>> Renderer::create(gfx::Device& device, const Re
     pre.colorWrite = false;
     pre.vertexShader = gfx::shaderPath("depth.vert");
     if (auto s = make(r.depthPrepass, pre); !s) return s.error();
+    // While cutaway boxes are active the pre-pass must discard inside them too (a fragment
+    // shader, which costs a little; without boxes the plain depth-only pipeline runs).
+    // Built on first use (each pipeline costs ~0.1 s of LLVM compile on lavapipe).
+    r.depthPrepassCutawayDesc = pre;
+    r.depthPrepassCutawayDesc.fragmentShader = gfx::shaderPath("depth_cutaway.frag");
     PipelineDesc after = d;
     after.depthWrite = false;
     after.depthEqual = true;
@@ -140,6 +161,12 @@ Result<std::unique_ptr<Renderer>> Renderer::create(gfx::Device& device, const Re
     sh.pass = PassKind::Shadow;
     sh.depthBias = true;
     if (auto s = make(r.shadow, sh); !s) return s.error();
+    // The same with a fragment shader that keeps a draw inside its atlas region and out of
+    // cutaways; only meshes that need it use it (on lavapipe a fragment shader in the shadow
+    // pass costs about as much as the depth-only fill).
+    PipelineDesc shClip = sh;
+    shClip.fragmentShader = gfx::shaderPath("shadow.frag");
+    if (auto s = make(r.shadowClipped, shClip); !s) return s.error();
 
     PipelineDesc sky;
     sky.vertexShader = gfx::shaderPath("sky.vert");
@@ -162,8 +189,12 @@ Result<std::unique_ptr<Renderer>> Renderer::create(gfx::Device& device, const Re
     fire.depthWrite = false;
     if (auto s = make(r.fire, fire); !s) return s.error();
 
+    r.glassDesc = d;  // built when a world with glass is set
+    r.glassDesc.blend = BlendMode::Alpha;
+    r.glassDesc.depthWrite = false;
+
     auto sm = device.createRenderTarget(
-        gfx::RenderTargetDesc{r.desc.shadowMapSize, r.desc.shadowMapSize, gfx::PassKind::Shadow, 1});
+        gfx::RenderTargetDesc{atlasWidth(r.desc.shadowMapSize), r.desc.shadowMapSize, gfx::PassKind::Shadow, 1});
     if (!sm) return sm.error();
     r.shadowMap = *sm;
     r.frames.resize(device.framesInFlight());
@@ -185,8 +216,10 @@ Status Renderer::setWorld(const assets::Model& model) {
         std::size_t mat = m.material < byMaterial.size() ? m.material : 0;
         byMaterial[mat].push_back(&m);
     }
+    const bool districtNames = std::any_of(model.meshes.begin(), model.meshes.end(),
+                                           [](const assets::Mesh& m) { return m.name.rfind("building", 0) == 0; });
     std::vector<gfx::LitVertex> verts;
-    std::vector<std::uint32_t> idx;
+    std::vector<std::uint32_t> idx, meshIndices;
     glm::vec3 lo(1e30f), hi(-1e30f);
     const std::uint32_t white = packColor(glm::vec4(1.0f));
     for (std::size_t mat = 0; mat < byMaterial.size(); ++mat) {
@@ -195,14 +228,7 @@ Status Renderer::setWorld(const assets::Model& model) {
         b.firstIndex = static_cast<std::uint32_t>(idx.size());
         for (const assets::Mesh* m : byMaterial[mat]) {
             const std::uint32_t base = static_cast<std::uint32_t>(verts.size());
-            MeshRange range;
-            range.firstIndex = static_cast<std::uint32_t>(idx.size());
-            range.indexCount = static_cast<std::uint32_t>(m->indices.size());
-            range.lo = glm::vec3(1e30f);
-            range.hi = glm::vec3(-1e30f);
             for (const auto& v : m->vertices) {
-                range.lo = glm::min(range.lo, v.position);
-                range.hi = glm::max(range.hi, v.position);
                 verts.push_back({{v.position.x, v.position.y, v.position.z},
                                  {v.normal.x, v.normal.y, v.normal.z},
                                  {v.uv.x, v.uv.y},
@@ -210,12 +236,13 @@ Status Renderer::setWorld(const assets::Model& model) {
                 lo = glm::min(lo, v.position);
                 hi = glm::max(hi, v.position);
             }
+            meshIndices.clear();
             for (std::uint32_t i : m->indices) {
                 if (i >= m->vertices.size())
                     return makeError("mesh index out of range", model.sourcePath, 0, "meshes." + m->name + ".indices");
-                idx.push_back(base + i);
+                meshIndices.push_back(base + i);
             }
-            b.meshes.push_back(range);
+            appendMeshRanges(verts, meshIndices, isCoverCaster(m->name, districtNames), kCullTileM, idx, b.meshes);
         }
         b.indexCount = static_cast<std::uint32_t>(idx.size()) - b.firstIndex;
         if (mat < model.materials.size()) {
@@ -223,10 +250,12 @@ Status Renderer::setWorld(const assets::Model& model) {
             const float smooth = 1.0f - std::clamp(m.roughness, 0.0f, 1.0f);
             b.constants.baseColor = m.baseColor;
             b.constants.emissive = glm::vec4(m.emissive, 0.08f + 0.9f * smooth * smooth);
+            b.translucent = m.baseColor.a < 0.99f;
         } else {
             b.constants.baseColor = glm::vec4(0.7f, 0.7f, 0.7f, 1.0f);
             b.constants.emissive = glm::vec4(0.0f, 0.0f, 0.0f, 0.1f);
         }
+        b.constants.flags = glm::vec4(1.0f, 0.0f, 0.0f, 0.0f);
         r.worldBatches.push_back(b);
     }
     const auto textured = std::count_if(model.materials.begin(), model.materials.end(),
@@ -234,6 +263,9 @@ Status Renderer::setWorld(const assets::Model& model) {
     if (textured > 0)
         CD_LOG_INFO("render: %zu material(s) name a base colour texture; drawn with their base colour only",
                     static_cast<std::size_t>(textured));
+    markGroundSheets(r.worldBatches, lo.z);
+    if (std::any_of(r.worldBatches.begin(), r.worldBatches.end(), [](const WorldBatch& b) { return b.translucent; }))
+        if (auto st = r.ensurePipeline(r.glass, r.glassDesc); !st) return st;
     if (idx.empty()) return Ok{};
     auto vb = r.device.createBuffer(gfx::BufferDesc{verts.size() * sizeof(gfx::LitVertex), gfx::BufferUsage::Vertex, false});
     if (!vb) return vb.error();
@@ -257,12 +289,29 @@ Result<gfx::RenderTargetHandle> Renderer::createViewTarget(std::uint32_t width, 
 std::uint32_t Renderer::samples() const { return impl_->samples; }
 const RenderStats& Renderer::stats() const { return impl_->stats; }
 
-FrameUniforms Renderer::Impl::uniformsFor(const RenderSnapshot& s, const ViewDesc& v, const glm::mat4& sunVP) const {
+FrameUniforms Renderer::Impl::uniformsFor(const RenderSnapshot& s, const ViewDesc& v, const SunCascade& nearC,
+                                          const SunCascade& farC, const glm::mat4& coverVP) const {
     FrameUniforms u{};
     const ViewMatrices m = viewMatrices(v);
     u.viewProj = m.viewProj;
     u.invViewProj = glm::inverse(m.viewProj);
-    u.sunViewProj = sunVP;
+    u.sunViewProj = farC.viewProj;
+    u.sunViewProjNear = nearC.viewProj;
+    u.coverViewProj = coverVP;
+    u.shadowParams = glm::vec4(nearC.texelM, farC.texelM, nearC.depthRangeM, farC.depthRangeM);
+    const int nHidden = std::min<int>(static_cast<int>(s.hiddenBoxes.size()), kMaxHidden);
+    for (int i = 0; i < nHidden; ++i) {
+        const Aabb& b = s.hiddenBoxes[std::size_t(i)];
+        u.hiddenMin[i] = glm::vec4(glm::min(b.min, b.max), 0.0f);
+        u.hiddenMax[i] = glm::vec4(glm::max(b.min, b.max), 0.0f);
+    }
+    const float side = float(desc.shadowMapSize);
+    u.atlasParams = glm::vec4(side, 1.0f / side, float(nHidden), 2.0f * kCoverHalfSizeM / side);
+    const float width = float(atlasWidth(desc.shadowMapSize)), pitch = float(regionPitch(desc.shadowMapSize));
+    u.atlasLayout = glm::vec4(side / width, pitch / width, pitch, 0.0f);
+    u.interiorLight = glm::vec4(s.interior.color * std::max(s.interior.intensity, 0.0f),
+                                std::clamp(s.interior.skyFraction, 0.0f, 1.0f));
+    u.interiorSurface = glm::vec4(std::clamp(s.interior.ceilingAlbedoMin, 0.0f, 1.0f), 0.0f, 0.0f, 0.0f);
     u.eyeTime = glm::vec4(v.eye, s.timeS);
     glm::vec3 L = glm::length(s.sun.direction) > 1e-6f ? glm::normalize(s.sun.direction) : glm::vec3(0, 0, 1);
     u.sunDir = glm::vec4(L, s.sun.intensity);
@@ -324,44 +373,41 @@ Status Renderer::record(gfx::CommandList& cmd, const RenderSnapshot& s, std::spa
     const std::uint64_t stride = alignUp(sizeof(FrameUniforms), r.device.uniformAlignment());
     if (auto st = r.ensureBuffer(fb.uniforms, fb.uniformBytes, stride * nViews, gfx::BufferUsage::Uniform); !st) return st;
     const glm::vec3 L = glm::length(s.sun.direction) > 1e-6f ? glm::normalize(s.sun.direction) : glm::vec3(0, 0, 1);
-    const glm::mat4 sunVP = sunViewProj(s.views[0], L, r.desc.shadowDistanceM, r.worldMin, r.worldMax, r.desc.shadowMapSize);
+    const ViewDesc& v0 = s.views[0];
+    const float farDist = std::min(r.desc.shadowDistanceM, v0.farM);
+    const SunCascade nearC = sunCascade(v0, L, v0.nearM, std::min(kNearCascadeM, farDist), r.worldMin, r.worldMax,
+                                        r.desc.shadowMapSize, false);
+    const SunCascade farC = sunCascade(v0, L, v0.nearM, farDist, r.worldMin, r.worldMax, r.desc.shadowMapSize, true);
+    const glm::mat4 coverVP = coverViewProj(v0, kCoverHalfSizeM, r.worldMin, r.worldMax, r.desc.shadowMapSize);
+    if (s.hiddenBoxes.size() > kMaxHiddenBoxes && !r.warnedHidden) {
+        CD_LOG_WARN("render: %zu cutaway boxes given; only the first %zu hide the world", s.hiddenBoxes.size(),
+                    kMaxHiddenBoxes);
+        r.warnedHidden = true;
+    }
+    const std::size_t nHidden = std::min(s.hiddenBoxes.size(), kMaxHiddenBoxes);
+    if (nHidden > 0 && r.prepass)
+        if (auto st = r.ensurePipeline(r.depthPrepassCutaway, r.depthPrepassCutawayDesc); !st) return st;
     auto* ubo = static_cast<std::uint8_t*>(r.device.mapped(fb.uniforms));
     for (std::size_t i = 0; i < nViews; ++i) {
-        FrameUniforms u = r.uniformsFor(s, s.views[i], sunVP);
+        FrameUniforms u = r.uniformsFor(s, s.views[i], nearC, farC, coverVP);
         std::memcpy(ubo + stride * i, &u, sizeof(u));
     }
     const auto uboRange = static_cast<std::uint32_t>(sizeof(FrameUniforms));
     const bool shadows = s.sun.shadows && L.z > 0.02f;
 
-    // Visible index ranges per material batch for one frustum; neighbouring visible meshes merge,
-    // so a fully visible batch is still one draw.
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> ranges;  // (first, count)
-    std::vector<std::size_t> batchEnd;                             // ranges.size() after each batch
-    auto cullWorld = [&](const glm::mat4& viewProj) {
-        ranges.clear();
-        batchEnd.clear();
-        const Frustum f(viewProj);
-        for (const WorldBatch& b : r.worldBatches) {
-            for (const MeshRange& m : b.meshes) {
-                if (!f.intersects(m.lo, m.hi)) continue;
-                const bool extend = ranges.size() > (batchEnd.empty() ? 0 : batchEnd.back()) &&
-                                    ranges.back().first + ranges.back().second == m.firstIndex;
-                if (extend) ranges.back().second += m.indexCount;
-                else ranges.push_back({m.firstIndex, m.indexCount});
-            }
-            batchEnd.push_back(ranges.size());
-        }
-    };
+    // World draw lists: per material batch for the views, depth-only or clipped for the atlas.
+    const Cutaways cut(std::span<const Aabb>(s.hiddenBoxes.data(), nHidden));
+    ViewDrawList& list = r.viewList;
     auto drawWorld = [&](bool withConstants) {
         if (!r.worldIndices.valid()) return;
         cmd.bindVertexBuffer(r.worldVertices);
         cmd.bindIndexBuffer(r.worldIndices);
         std::size_t begin = 0;
         for (std::size_t bi = 0; bi < r.worldBatches.size(); ++bi) {
-            const std::size_t end = batchEnd[bi];
+            const std::size_t end = list.batchEnd[bi];
             if (end > begin && withConstants)
                 cmd.pushConstants(&r.worldBatches[bi].constants, sizeof(r.worldBatches[bi].constants));
-            for (std::size_t i = begin; i < end; ++i) cmd.drawIndexed(ranges[i].second, ranges[i].first);
+            for (std::size_t k = begin; k < end; ++k) cmd.drawIndexed(list.ranges[k].second, list.ranges[k].first);
             begin = end;
         }
     };
@@ -375,7 +421,7 @@ Status Renderer::record(gfx::CommandList& cmd, const RenderSnapshot& s, std::spa
                 bound = true;
             }
             if (withConstants) {
-                DrawConstants c{b.baseColor, b.emissive};
+                DrawConstants c{b.baseColor, b.emissive, glm::vec4(0.0f)};
                 cmd.pushConstants(&c, sizeof(c));
             }
             cmd.drawIndexed(b.indexCount, b.firstIndex);
@@ -386,14 +432,41 @@ Status Renderer::record(gfx::CommandList& cmd, const RenderSnapshot& s, std::spa
                            [&](const OverlayBatch& b) { return b.pipeline == which; });
     };
 
-    // 1. Sun shadow map.
-    if (shadows) {  // else the views bind gfx's lit 1x1 dummy map instead
+    // 1. The shadow atlas: two sun cascades (opaque world and solid overlays; glass lets the sun
+    // through) and the top-down cover map (static world only), each kept in its region by
+    // shadow.frag. The cover map is drawn even without sun: it tells the shaders what is indoors.
+    {
         cmd.beginPass(r.shadowMap, gfx::ClearValues{});
         cmd.bindPipeline(r.shadow);
         cmd.bindGlobals(fb.uniforms, 0, uboRange, {});
-        cullWorld(sunVP);
-        drawWorld(false);
-        drawOverlay(OverlayPipeline::Lit, false);
+        auto drawAtlasRegion = [&](const glm::mat4& viewProj, WorldPart part) {
+            AtlasDrawList& atlas = r.atlasList;
+            cullForAtlasRegion(r.worldBatches, viewProj, part, cut, atlas);
+            if (!r.worldIndices.valid() || (atlas.depthOnly.empty() && atlas.clipped.empty())) return;
+            cmd.bindVertexBuffer(r.worldVertices);
+            cmd.bindIndexBuffer(r.worldIndices);
+            cmd.bindPipeline(r.shadow);
+            for (auto [first, count] : atlas.depthOnly) cmd.drawIndexed(count, first);
+            cmd.bindPipeline(r.shadowClipped);
+            for (auto [first, count] : atlas.clipped) cmd.drawIndexed(count, first);
+        };
+        auto region = [&](ShadowRegion which, bool world) {
+            ShadowConstants c{glm::vec4(float(which), world ? 1.0f : 0.0f, 0.0f, 0.0f)};
+            cmd.pushConstants(&c, sizeof(c));
+        };
+        if (shadows) {
+            for (auto [which, cascade] : {std::pair{kRegionNearCascade, &nearC}, std::pair{kRegionFarCascade, &farC}}) {
+                region(which, true);
+                drawAtlasRegion(cascade->viewProj, WorldPart::Opaque);
+                if (hasOverlay(OverlayPipeline::Lit)) {
+                    region(which, false);
+                    cmd.bindPipeline(r.shadowClipped);
+                    drawOverlay(OverlayPipeline::Lit, false);
+                }
+            }
+        }
+        region(kRegionCover, true);
+        drawAtlasRegion(coverVP, WorldPart::Cover);
         cmd.endPass();
     }
 
@@ -405,16 +478,17 @@ Status Renderer::record(gfx::CommandList& cmd, const RenderSnapshot& s, std::spa
         clear.color[2] = s.sky.horizon.b;
         cmd.beginPass(targets[i], clear);
         const auto offset = static_cast<std::uint32_t>(stride * i);
-        cullWorld(viewMatrices(s.views[i]).viewProj);
+        const glm::mat4 viewProj = viewMatrices(s.views[i]).viewProj;
+        cullForView(r.worldBatches, viewProj, WorldPart::Opaque, cut, list);
         if (r.prepass) {
-            cmd.bindPipeline(r.depthPrepass);
-            cmd.bindGlobals(fb.uniforms, offset, uboRange, shadows ? r.shadowMap : gfx::RenderTargetHandle{});
+            cmd.bindPipeline(nHidden > 0 ? r.depthPrepassCutaway : r.depthPrepass);
+            cmd.bindGlobals(fb.uniforms, offset, uboRange, r.shadowMap);
             drawWorld(false);
             cmd.bindPipeline(r.litAfterPrepass);
         } else {
             cmd.bindPipeline(r.lit);
         }
-        cmd.bindGlobals(fb.uniforms, offset, uboRange, shadows ? r.shadowMap : gfx::RenderTargetHandle{});
+        cmd.bindGlobals(fb.uniforms, offset, uboRange, r.shadowMap);
         drawWorld(true);
         cmd.bindPipeline(r.lit);
         drawOverlay(OverlayPipeline::Lit, true);
@@ -422,6 +496,11 @@ Status Renderer::record(gfx::CommandList& cmd, const RenderSnapshot& s, std::spa
         glm::vec4 viewport(float(r.device.width(targets[i])), float(r.device.height(targets[i])), 0.0f, 0.0f);
         cmd.pushConstants(&viewport, sizeof(viewport));
         cmd.draw(3);
+        cullForView(r.worldBatches, viewProj, WorldPart::Translucent, cut, list);
+        if (!list.ranges.empty()) {
+            cmd.bindPipeline(r.glass);
+            drawWorld(true);
+        }
         if (hasOverlay(OverlayPipeline::Water)) {
             cmd.bindPipeline(r.water);
             drawOverlay(OverlayPipeline::Water, true);

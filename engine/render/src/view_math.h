@@ -18,9 +18,24 @@ struct ViewMatrices {
 
 ViewMatrices viewMatrices(const ViewDesc& v);
 
-/// Orthographic sun projection covering the part of the view frustum within shadowDistanceM,
-/// clipped to the world bounds; snapped to shadow texels so shadows do not shimmer.
-glm::mat4 sunViewProj(const ViewDesc& v, const glm::vec3& toSun, float shadowDistanceM, const glm::vec3& worldMin,
-                      const glm::vec3& worldMax, unsigned shadowMapSize);
+/// One orthographic sun shadow map and what the shaders need to bias lookups into it.
+struct SunCascade {
+    glm::mat4 viewProj{1.0f};
+    float texelM = 1.0f;       ///< world size of one shadow texel
+    float depthRangeM = 1.0f;  ///< metres from depth 0 to depth 1
+};
+
+/// Orthographic sun projection covering the view frustum slice [sliceNearM, sliceFarM]; with
+/// clipToWorld the slice's box is first clipped to the world bounds (a far cascade over a small
+/// district). The depth range spans the whole world along the sun direction so every caster
+/// between the sun and the slice is in it. The square is a bounding sphere of the slice (its size
+/// does not change as the camera turns) snapped to whole texels, so shadows do not shimmer.
+SunCascade sunCascade(const ViewDesc& v, const glm::vec3& toSun, float sliceNearM, float sliceFarM,
+                      const glm::vec3& worldMin, const glm::vec3& worldMax, unsigned shadowMapSize, bool clipToWorld);
+
+/// Top-down orthographic map of a square halfSizeM around the eye (snapped to texels), depth 0
+/// at the world's top and 1 at its bottom: its depth at (x, y) is the highest surface there.
+glm::mat4 coverViewProj(const ViewDesc& v, float halfSizeM, const glm::vec3& worldMin, const glm::vec3& worldMax,
+                        unsigned mapSize);
 
 }  // namespace cd::render

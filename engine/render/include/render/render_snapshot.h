@@ -1,6 +1,7 @@
 #pragma once
 /// RenderSnapshot: everything the renderer draws on top of the static world for one frame,
 /// built read-only after the simulation tick. Metres, Z up (x east, y north), linear colours.
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -93,6 +94,30 @@ struct BoxInstance {
     glm::vec3 color{0.6f};
 };
 
+/// A world-space axis-aligned box (metres, Z up).
+struct Aabb {
+    glm::vec3 min{0.0f};
+    glm::vec3 max{0.0f};
+};
+
+/// Electric light inside buildings. Surfaces the renderer finds under cover (some static
+/// geometry above them, from a top-down depth map around view 0) get this ceiling-light term
+/// instead of most of the open sky: floors the full amount, walls 65 %, ceilings 50 % (light
+/// bounced back up from the floor and furniture). Intensity 0 is a power cut.
+struct InteriorLighting {
+    glm::vec3 color{1.0f, 0.97f, 0.92f};  ///< cool-white fluorescent tubes, linear
+    float intensity = 0.7f;                 ///< irradiance on a floor, in the sun's units (sun ~2.6)
+    float skyFraction = 0.3f;               ///< share of the open-sky ambient that reaches in through windows
+    /// Downward faces indoors are drawn at least this light (albedo): district meshes often give
+    /// a slab one material on both sides, so a top-floor ceiling would show the black roofing
+    /// membrane. A finished ceiling (plaster, tiles) is what a room shows. 0 keeps the mesh's own.
+    float ceilingAlbedoMin = 0.55f;
+};
+
+/// Cutaways: the static district mesh is not drawn (nor casts shadow, nor counts as cover)
+/// where it lies inside one of these boxes; overlays (boxes, people, water, flames) still are.
+constexpr std::size_t kMaxHiddenBoxes = 16;
+
 struct RenderSnapshot {
     std::vector<ViewDesc> views;  ///< one per render target, in order
     SunLight sun;
@@ -104,6 +129,12 @@ struct RenderSnapshot {
     std::vector<PersonMarker> people;
     std::vector<RoutePolyline> routes;
     std::vector<BoxInstance> boxes;
+    /// World-space boxes inside which the static district mesh is not drawn (e.g. a collapsed
+    /// ceiling slab, replaced by debris in `boxes`). A triangle's fragments are hidden where they
+    /// lie within 1 cm of a box, so faces flush with the box are hidden too. At most
+    /// kMaxHiddenBoxes are used (the first ones); more log a warning.
+    std::vector<Aabb> hiddenBoxes;
+    InteriorLighting interior;
 };
 
 /// Sun and sky for a local solar time (hours, 0-24) on a mid-latitude day: low warm sun in the
