@@ -382,6 +382,7 @@ void Session::senseEarthquake() {
     const double ah = std::sqrt(double(a.x) * a.x + double(a.y) * a.y);
     const double k = std::min(1.0, clock_.stepS() / 0.5);
     shakeMS2_ += k * (ah - shakeMS2_);
+    shakePeakMS2_ = std::max(shakePeakMS2_, ah);
     if (!struck_ && quake_->debrisStrikes(body_.feetM, body_.radiusM, eyeHeightM() + 0.15f)) {
         struck_ = true;
         emit("trainee.struck_by_debris", body_.room ? body_.room->id : "outside", 0.0, "struck by falling debris");
@@ -480,6 +481,11 @@ void Session::tick() {
         p.temperatureC = lastSample_.temperatureC;
         log_.poses.push_back(p);
         if (store_) recordStatus(store_->appendPose(p));
+        if (flood_ || quake_) {
+            trace_.push_back({now, static_cast<float>(lastFlood_.depthM), static_cast<float>(lastFlood_.speedMs),
+                              static_cast<float>(lastFlood_.hazardRating), static_cast<float>(shakePeakMS2_)});
+            shakePeakMS2_ = 0.0;
+        }
     }
     if (clock_.tick() % hashEvery == 0) {
         lastHash_ = stateHash();

@@ -43,6 +43,15 @@ struct SessionMessage {
     std::string text;
 };
 
+/// What the trainee met besides smoke, sampled with the poses (for the report's plots).
+struct HazardTracePoint {
+    double timeS = 0.0;
+    float waterDepthM = 0.0f;     ///< at the feet (0 indoors or without a flood)
+    float waterSpeedMS = 0.0f;
+    float hazardRating = 0.0f;    ///< Defra FD2321 hazard rating
+    float groundAccelMS2 = 0.0f;  ///< peak horizontal ground acceleration since the last sample
+};
+
 class Session {
 public:
     static Result<std::unique_ptr<Session>> start(const SessionSetup& setup);
@@ -73,6 +82,7 @@ public:
     double maxFloodHazardRating() const { return maxFloodHr_; }
     bool sweptByFlood() const { return swept_; }
     const std::vector<SessionMessage>& messages() const { return messages_; }
+    const std::vector<HazardTracePoint>& hazardTrace() const { return trace_; }
     double fed() const { return fed_.fed(); }
     const HazardSample& lastSample() const { return lastSample_; }
     bool reachedAssembly() const { return reachedAssemblyS_.has_value(); }
@@ -127,6 +137,8 @@ private:
     std::optional<TraineeCapsule> capsule_;  ///< the trainee's body in the quake's physics world
     world::WalkGraph graph_;
     double shakeMS2_ = 0.0;  ///< ground acceleration felt, smoothed over half a second
+    double shakePeakMS2_ = 0.0;  ///< highest ground acceleration since the last trace point
+    std::vector<HazardTracePoint> trace_;
     bool struck_ = false;
     FloodPointSample lastFlood_;
     double maxFloodHr_ = 0.0;

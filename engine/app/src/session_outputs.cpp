@@ -127,6 +127,39 @@ Pictures renderPictures(const Session& s, const std::string& finalPath, const st
     return {};
 }
 
+/// Water and shaking at the trainee, when the session has a flood or an earthquake.
+std::vector<report::ReportPlot> hazardPlots(const Session& s) {
+    std::vector<report::ReportPlot> out;
+    const auto& trace = s.hazardTrace();
+    if (trace.empty()) return out;
+    if (s.flood()) {
+        report::ReportPlot water{"Flood water at the trainee's feet", "m, m/s", {{"depth", "#1f4e79", {}}, {"speed", "#00838f", {}}}, {}, 0.0, 0.5};
+        report::ReportPlot hr{"Flood hazard rating at the trainee (Defra FD2321: HR = d (v + 0.5) + DF)", "HR", {{"HR", "#b3261e", {}}},
+                              {{0.75, "0.75 danger for some", "#b26a00"}, {1.25, "1.25 danger for most", "#d84315"}, {2.0, "2.0 danger for all", "#b3261e"}},
+                              0.0, 2.2};
+        for (const HazardTracePoint& p : trace) {
+            water.lines[0].points.emplace_back(p.timeS, p.waterDepthM);
+            water.lines[1].points.emplace_back(p.timeS, p.waterSpeedMS);
+            hr.lines[0].points.emplace_back(p.timeS, p.hazardRating);
+            water.maxY = std::max(water.maxY, 1.1 * std::max(p.waterDepthM, p.waterSpeedMS));
+            hr.maxY = std::max(hr.maxY, 1.1 * p.hazardRating);
+        }
+        out.push_back(std::move(water));
+        out.push_back(std::move(hr));
+    }
+    if (s.earthquake()) {
+        // The thresholds are the ones the session slows walking by (JMA intensity 5 upper and 6 lower).
+        report::ReportPlot shake{"Horizontal ground acceleration (highest in each quarter second)", "m/s\xC2\xB2", {{"ground", "#6a1b9a", {}}},
+                                 {{0.25 * 9.81, "0.25 g hard to walk", "#b26a00"}, {0.4 * 9.81, "0.4 g hard to stand", "#b3261e"}}, 0.0, 4.5};
+        for (const HazardTracePoint& p : trace) {
+            shake.lines[0].points.emplace_back(p.timeS, p.groundAccelMS2);
+            shake.maxY = std::max(shake.maxY, 1.1 * p.groundAccelMS2);
+        }
+        out.push_back(std::move(shake));
+    }
+    return out;
+}
+
 report::ReportExtras planOf(const Session& s) {
     report::ReportExtras x;
     const world::District& d = s.district();
@@ -191,6 +224,8 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
     const std::string overview = joinPath(outDir, "overview.png");
 
     report::ReportExtras extras = planOf(s);
+    extras.smokeExposure = !s.scenario().fires.empty();
+    extras.hazardPlots = hazardPlots(s);
     const std::string damage = joinPath(outDir, "damage.png");
     Pictures pics = renderPictures(s, out.finalPng, overview, damage, static_cast<std::uint32_t>(width), static_cast<std::uint32_t>(height));
     if (pics.error.empty()) {

@@ -170,7 +170,8 @@ std::string timelineHtml(const SessionLog& log) {
     return s;
 }
 
-std::string plotsHtml(const SessionLog& log) {
+std::string plotsHtml(const SessionLog& log, const ReportExtras& extras) {
+    if (!extras.smokeExposure && extras.hazardPlots.empty()) return {};
     std::vector<const record::PoseSample*> p;
     for (const auto& x : log.poses) p.push_back(&x);
     std::stable_sort(p.begin(), p.end(), [](auto* a, auto* b) { return a->timeS < b->timeS; });
@@ -187,6 +188,14 @@ std::string plotsHtml(const SessionLog& log) {
     }
     double d = log.meta.durationS;
     std::string s = "<section id=\"exposure\"><h2>Exposure at the trainee</h2>";
+    for (const ReportPlot& plot : extras.hazardPlots) {
+        std::vector<PlotSeries> lines;
+        for (const auto& l : plot.lines) lines.push_back({l.label, l.colour, l.points});
+        std::vector<PlotRefLine> refs;
+        for (const auto& t : plot.thresholds) refs.push_back({t.value, t.label, t.colour});
+        s += timePlotSvg(plot.title, plot.unit, d, lines, refs, plot.minY, plot.maxY);
+    }
+    if (!extras.smokeExposure) return s + "</section>";
     s += timePlotSvg("Fractional effective dose (ISO 13571)", "FED", d, {fed},
                      {{0.3, "0.3 sensitive", "#b26a00"}, {1.0, "1.0 incapacitation", "#b3261e"}}, 0.0,
                      std::max(1.1, maxFed * 1.1));
@@ -290,7 +299,7 @@ std::string renderReportHtml(const SessionLog& log, const score::ScoreResult& sc
         s += "</ul></div>";
     }
     if (!extras.note.empty()) s += "<div class=\"note\">" + esc(extras.note) + "</div>";
-    s += criteriaHtml(score) + "\n" + timelineHtml(log) + "\n" + plotsHtml(log) + "\n" + planHtml(log, extras) + "\n" +
+    s += criteriaHtml(score) + "\n" + timelineHtml(log) + "\n" + plotsHtml(log, extras) + "\n" + planHtml(log, extras) + "\n" +
          picturesHtml(extras) + "\n" + logHtml(log) + "\n" + integrityHtml(log, extras) + "\n";
     s += "<footer>CityDrill " + esc(log.meta.citydrillVersion) + " &middot; session " + esc(log.meta.sessionId) +
          " &middot; scores are a pure function of the session log and the rubric</footer>";

@@ -238,3 +238,25 @@ TEST(ReportHtml, FedCrossingsFromPosesAppearOnTheTimeline) {
     EXPECT_NE(html.find("FED 1.0 crossed"), std::string::npos);
     EXPECT_NE(html.find("2026-11-29 02:00 UTC"), std::string::npos);
 }
+
+TEST(ReportHtml, AFloodOrQuakeSessionShowsItsOwnPlotsInsteadOfTheSmokeOnes) {
+    record::SessionLog log = hostileSession();
+    score::ScoreResult s = score::scoreSession(log, sampleRubric());
+    report::ReportExtras extras = sampleExtras();
+    extras.smokeExposure = false;
+    report::ReportPlot shake{"Horizontal ground acceleration", "m/s2", {{"ground", "#6a1b9a", {{0.0, 0.0}, {5.0, 3.4}, {10.0, 0.1}}}},
+                             {{3.92, "0.4 g hard to stand", "#b3261e"}}, 0.0, 4.5};
+    extras.hazardPlots.push_back(shake);
+    std::string html = report::renderReportHtml(log, s, extras);
+    EXPECT_EQ(checkBalanced(html), "");
+    // timeline + 1 hazard plot + 2 plan views: no FED, visibility or temperature plot.
+    EXPECT_EQ(count(html, "<svg "), 4u);
+    EXPECT_NE(html.find("Horizontal ground acceleration"), std::string::npos);
+    EXPECT_NE(html.find("0.4 g hard to stand"), std::string::npos);
+    EXPECT_EQ(html.find("1.0 incapacitation"), std::string::npos);
+    // With a fire as well, both: the hazard plot first, then the three smoke ones.
+    extras.smokeExposure = true;
+    html = report::renderReportHtml(log, s, extras);
+    EXPECT_EQ(count(html, "<svg "), 7u);
+    EXPECT_LT(html.find("Horizontal ground acceleration"), html.find("1.0 incapacitation"));
+}

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "record/session_store.h"
@@ -44,7 +45,30 @@ struct ReportPicture {
     std::vector<std::uint8_t> png;  ///< PNG file bytes, embedded as a data URI
 };
 
+/// A plot against session time of something the trainee met besides smoke (water, shaking).
+struct ReportPlot {
+    struct Line {
+        std::string label;
+        std::string colour;  ///< CSS colour
+        std::vector<std::pair<double, double>> points;  ///< (time s, value)
+    };
+    struct Threshold {
+        double value = 0.0;
+        std::string label;
+        std::string colour;
+    };
+    std::string title;
+    std::string unit;
+    std::vector<Line> lines;
+    std::vector<Threshold> thresholds;
+    double minY = 0.0, maxY = 1.0;
+};
+
 struct ReportExtras {
+    /// The FED, visibility and temperature plots (from the poses); false in a session with no fire.
+    bool smokeExposure = true;
+    /// Further plots in the exposure section, before the smoke ones.
+    std::vector<ReportPlot> hazardPlots;
     std::vector<PlanStorey> storeys;  ///< in floor order; no plan section when empty
     std::optional<PlanMarker> assemblyPoint;
     std::vector<PlanMarker> fires;
