@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include <glm/common.hpp>
+
 #include "building_physics.h"
 #include "physics/ground_motion.h"
 #include "physics/physics_world.h"
@@ -36,6 +38,8 @@ struct EarthquakeHazard::Impl {
     std::vector<char> furniture;                ///< per movable body: a desk or a bookcase
     std::vector<glm::vec3> startM;              ///< per movable body: where it stood at the start
     std::vector<std::string> passageDoors;
+    std::vector<physics::ChunkDef> chunkDefs;  ///< per structure chunk, as fractured
+    float structureGroundZ = 0.0f;
     std::vector<std::string> casualtyIds;
     std::vector<glm::vec3> casualtyPoints;
     std::vector<glm::vec3> collapseLo, collapseHi;
@@ -108,6 +112,8 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
         // The fracture is deterministic: the same call gives the chunks' members in body order.
         auto fr = physics::fractureStructure(*bp->structure);
         const auto chunks = impl->world->structureChunks(*s);
+        if (fr && fr->chunks.size() == chunks.size()) impl->chunkDefs = fr->chunks;
+        impl->structureGroundZ = bp->structure->groundZM;
         for (std::size_t i = 0; i < chunks.size(); ++i) {
             impl->movable.push_back(chunks[i]);
             const bool slab = fr && i < fr->chunks.size() && fr->chunks[i].kind == physics::MemberKind::Slab;
@@ -284,6 +290,48 @@ std::vector<render::BoxInstance> EarthquakeHazard::boxes() const {
         const physics::BodyState s = w.bodyState(impl_->movable[i]);
         if (s.massKg <= 0.0f) continue;  // intact structure: the district model draws it
         out.push_back({s.positionM, s.halfExtentsM, s.orientation, impl_->colors[i]});
+    }
+    return out;
+}
+
+std::vector<render::Aabb> EarthquakeHazard::fallenStructure() const {
+    const Impl& im = *impl_;
+    std::vector<render::Aabb> out;
+    if (!im.structure.valid() || im.chunkDefs.empty()) return out;
+    const auto chunks = im.world->structureChunks(im.structure);
+    std::vector<int> memberOf;  // index into out per member
+    for (std::size_t i = 0; i < chunks.size() && i < im.chunkDefs.size(); ++i) {
+        if (im.world->bodyState(chunks[i]).massKg <= 0.0f) continue;  // still standing
+        const physics::ChunkDef& c = im.chunkDefs[i];
+        render::Aabb b{c.centerM - c.halfExtentsM, c.centerM + c.halfExtentsM};
+        b.min.z = std::max(b.min.z, im.structureGroundZ + 0.05f);  // keep the floor under it
+        if (static_cast<std::size_t>(c.member) >= memberOf.size()) memberOf.resize(static_cast<std::size_t>(c.member) + 1, -1);
+        int& k = memberOf[static_cast<std::size_t>(c.member)];
+        if (k < 0) {
+            k = static_cast<int>(out.size());
+            out.push_back(b);
+        } else {
+            out[static_cast<std::size_t>(k)].min = glm::min(out[static_cast<std::size_t>(k)].min, b.min);
+            out[static_cast<std::size_t>(k)].max = glm::max(out[static_cast<std::size_t>(k)].max, b.max);
+        }
+    }
+    // Too many for the renderer: merge the pair whose union grows least, until they fit.
+    auto volume = [](const render::Aabb& b) { return (b.max.x - b.min.x) * (b.max.y - b.min.y) * (b.max.z - b.min.z); };
+    while (out.size() > render::kMaxHiddenBoxes) {
+        std::size_t bi = 0, bj = 1;
+        float best = 1e30f;
+        for (std::size_t i = 0; i < out.size(); ++i)
+            for (std::size_t j = i + 1; j < out.size(); ++j) {
+                const render::Aabb u{glm::min(out[i].min, out[j].min), glm::max(out[i].max, out[j].max)};
+                const float grow = volume(u) - volume(out[i]) - volume(out[j]);
+                if (grow < best) {
+                    best = grow;
+                    bi = i;
+                    bj = j;
+                }
+            }
+        out[bi] = {glm::min(out[bi].min, out[bj].min), glm::max(out[bi].max, out[bj].max)};
+        out.erase(out.begin() + static_cast<std::ptrdiff_t>(bj));
     }
     return out;
 }

@@ -78,6 +78,10 @@ public:
     bool clearWalk(const glm::vec3& aM, const glm::vec3& bM, float radiusM, float heightM, float stepM) const;
     /// Furniture, fallen items and loose structure chunks, for drawing.
     std::vector<render::BoxInstance> boxes() const;
+    /// Where the structure stood before it came down (the original boxes of the loose chunks,
+    /// per member, above the floor): the district model must not draw its walls and slab there.
+    /// At most render::kMaxHiddenBoxes boxes (neighbouring ones merged).
+    std::vector<render::Aabb> fallenStructure() const;
     EarthquakeFigures figures() const;
     /// Where the scenario's casualties lie (floor level), for drawing.
     const std::vector<glm::vec3>& casualtyPoints() const;

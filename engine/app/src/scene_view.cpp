@@ -34,6 +34,7 @@ render::RenderSnapshot hazardSnapshot(const Session& s) {
     // The earthquake: furniture, fallen lights and the debris of a collapse.
     if (const EarthquakeHazard* q = s.earthquake()) {
         snap.boxes = q->boxes();
+        snap.hiddenBoxes = q->fallenStructure();
         // Casualties sit on the floor: short figures in orange.
         for (const glm::vec3& p : q->casualtyPoints()) {
             render::PersonMarker m;

@@ -70,6 +70,32 @@ TEST(EarthquakeHazard, AFireUnderTheSlabBringsItDown) {
     }
 }
 
+TEST(EarthquakeHazard, WhereTheStructureCameDownTheDistrictModelIsCutAway) {
+    auto s = quietQuake();
+    scenario::CollapseDef c;
+    c.atS = 0.5;
+    c.room = "A.4.corridor";
+    c.hasPart = true;
+    c.x0 = 126.0; c.y0 = 167.9; c.x1 = 130.7; c.y1 = 170.9;
+    s.earthquake->collapses.push_back(c);
+    auto q = app::EarthquakeHazard::build(s, campus());
+    ASSERT_TRUE(q.ok()) << q.error().str();
+    (*q)->advanceTo(0.4);
+    EXPECT_TRUE((*q)->fallenStructure().empty()) << "nothing has fallen yet";
+    (*q)->advanceTo(4.0);
+    const auto cut = (*q)->fallenStructure();
+    ASSERT_FALSE(cut.empty());
+    EXPECT_LE(cut.size(), render::kMaxHiddenBoxes);
+    const world::Room* corridor = campus().findRoom("A.4.corridor");
+    for (const auto& b : cut) {
+        // Above the corridor's floor (which stays), around the collapsed part, up to the roof.
+        EXPECT_GE(b.min.z, corridor->box.min.z + 0.04f);
+        EXPECT_LE(b.max.z, corridor->box.max.z + 1.0f);
+        EXPECT_GT(b.max.x, 126.0f - 1.6f);
+        EXPECT_LT(b.min.y, 170.9f + 0.6f);
+    }
+}
+
 TEST(EarthquakeHazard, ACasualtyOutsideEveryRoomIsAnErrorWithItsLine) {
     auto s = quietQuake();
     scenario::CasualtyDef c;
