@@ -88,6 +88,15 @@ area = "room"
     EXPECT_NE(sim.error().message.find("more people than fit"), std::string::npos) << sim.error().str();
 }
 
+TEST(CrowdCase, ADoorOpenGivenAsANumberIsRejected) {
+    std::string text = kRoom;
+    text.replace(text.find("segment = [[8.0, 2.0], [8.0, 3.0]]"), 34, "segment = [[8.0, 2.0], [8.0, 3.0]]\nopen = 1");
+    auto c = parseCrowdCase(withGroup("[[group]]\nid = \"a\"\ncount = 1\narea = \"room\"\n").replace(0, std::string(kRoom).size(), text), "bad.toml");
+    ASSERT_FALSE(c.ok());
+    EXPECT_EQ(c.error().field, "open");
+    EXPECT_EQ(c.error().line, 20);
+}
+
 TEST(CrowdCase, AnUnknownExitIsRejectedNamingTheKnownOnes) {
     auto c = parseCrowdCase(withGroup(R"([[group]]
 id = "adults"

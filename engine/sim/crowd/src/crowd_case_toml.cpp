@@ -145,9 +145,9 @@ Status parseGeometry(const toml::table& root, const Reader& r, Building& b) {
         d.segment = *seg;
         d.geometryLine = r.lineOf(t.get("segment"), d.sourceLine);
         if (const toml::node* o = t.get("open")) {
-            auto v = o->value<bool>();
-            if (!v) return r.err(t, "open", "must be true or false");
-            d.open = *v;
+            // is_boolean, not value<bool>: toml++ would turn an integer into a boolean.
+            if (!o->is_boolean()) return r.err(t, "open", "must be true or false");
+            d.open = *o->value<bool>();
         }
         b.doors.push_back(std::move(d));
         return Ok{};
