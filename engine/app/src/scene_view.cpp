@@ -90,6 +90,11 @@ ui::HudModel hudModel(const Session& s, bool paused) {
     h.trainee.fed = static_cast<float>(s.fed());
     h.trainee.visibilityM = static_cast<float>(s.lastSample().visibilityM);
     h.trainee.temperatureC = static_cast<float>(s.lastSample().temperatureC);
+    h.trainee.hasSmoke = !sc.fires.empty();
+    if (s.earthquake()) {
+        h.trainee.hasQuake = true;
+        h.trainee.shakingMS2 = static_cast<float>(s.shakingMS2());
+    }
     if (s.flood()) {
         const FloodPointSample& w = s.lastFloodSample();
         h.trainee.hasFlood = true;
@@ -125,6 +130,9 @@ ui::HudModel hudModel(const Session& s, bool paused) {
         l.floodHazard = "洪水危险";
         const char* classes[4] = {"低", "对部分人危险", "对多数人危险", "对所有人危险"};
         for (int k = 0; k < 4; ++k) l.floodClasses[k] = classes[k];
+        l.shaking = "震动";
+        l.shakingClasses[1] = "难以行走";
+        l.shakingClasses[2] = "难以站立";
     }
     return h;
 }

@@ -96,6 +96,8 @@ public:
     const EarthquakeHazard* earthquake() const { return quake_.get(); }
     /// Whether falling debris struck the trainee.
     bool struckByDebris() const { return struck_; }
+    /// Horizontal ground acceleration the trainee feels, smoothed over half a second (m/s^2).
+    double shakingMS2() const { return shakeMS2_; }
     /// The district's walk graph with the doors debris has blocked (bots route over it).
     const world::WalkGraph& walkGraph() const { return graph_; }
     /// The scenario's crowd (classmates, teachers); nullptr when the scenario has none.

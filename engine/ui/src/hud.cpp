@@ -52,6 +52,19 @@ void floodLines(const TraineeStatus& t, const HudLabels& labels) {
     ImGui::PopStyleColor();
 }
 
+// The shaking, coloured by what it does to a person (the thresholds the session slows walking by).
+void quakeLines(const TraineeStatus& t, const HudLabels& labels) {
+    const float g = t.shakingMS2 / 9.81f;
+    const int c = g >= 0.4f ? 2 : (g >= 0.25f ? 1 : 0);
+    static const ImVec4 kColors[3] = {lin(0.9f, 0.9f, 0.9f), lin(1.0f, 0.65f, 0.1f), lin(1.0f, 0.2f, 0.15f)};
+    ImGui::TextUnformatted((labels.shaking + ":").c_str());
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, kColors[c]);
+    if (labels.shakingClasses[c].empty()) ImGui::Text("%.2f g", g);
+    else ImGui::Text("%.2f g, %s", g, labels.shakingClasses[c].c_str());
+    ImGui::PopStyleColor();
+}
+
 }  // namespace
 
 void loadHudFonts(const std::string& language, float sizePx, const std::string& glyphText) {
@@ -130,12 +143,15 @@ UiChoices drawHud(const HudModel& m, float w, float h) {
     ImGui::SetNextWindowPos(ImVec2(pad, h - pad), 0, ImVec2(0.0f, 1.0f));
     if (ImGui::Begin("##status", nullptr, panel)) {
         ImGui::Text("%s: %s", m.labels.room.c_str(), m.trainee.room.c_str());
-        ImGui::TextUnformatted(m.labels.fed.c_str());
-        ImGui::SameLine();
-        fedBar(m.trainee.fed, 180.0f);
-        ImGui::Text("%s: %.0f m", m.labels.visibility.c_str(), m.trainee.visibilityM);
-        ImGui::Text("%s: %.0f \xC2\xB0" "C", m.labels.temperature.c_str(), m.trainee.temperatureC);
+        if (m.trainee.hasSmoke) {
+            ImGui::TextUnformatted(m.labels.fed.c_str());
+            ImGui::SameLine();
+            fedBar(m.trainee.fed, 180.0f);
+            ImGui::Text("%s: %.0f m", m.labels.visibility.c_str(), m.trainee.visibilityM);
+            ImGui::Text("%s: %.0f \xC2\xB0" "C", m.labels.temperature.c_str(), m.trainee.temperatureC);
+        }
         if (m.trainee.hasFlood) floodLines(m.trainee, m.labels);
+        if (m.trainee.hasQuake) quakeLines(m.trainee, m.labels);
     }
     ImGui::End();
 

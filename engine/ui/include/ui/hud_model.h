@@ -15,6 +15,7 @@ struct HudMessage {
 /// Trainee status panel.
 struct TraineeStatus {
     std::string room;              ///< where the trainee is ("Classroom 2.04")
+    bool hasSmoke = true;          ///< FED, visibility and temperature are shown (the scenario has a fire)
     float fed = 0.0f;              ///< fractional effective dose (ISO 13571); marks at 0.3 and 1.0
     float visibilityM = 30.0f;
     float temperatureC = 20.0f;
@@ -24,6 +25,9 @@ struct TraineeStatus {
     float waterSpeedMs = 0.0f;
     float floodHazardRating = 0.0f;  ///< HR = d (v + 0.5) + DF (Defra FD2321/TR1)
     int floodHazardClass = 0;        ///< 0 low, 1 danger for some, 2 danger for most, 3 danger for all
+    // The shaking the trainee feels, shown when the scenario has an earthquake.
+    bool hasQuake = false;
+    float shakingMS2 = 0.0f;         ///< horizontal ground acceleration, smoothed over half a second
 };
 
 /// Labels for fixed HUD text, translated by the caller. Defaults are English.
@@ -40,6 +44,9 @@ struct HudLabels {
     std::string waterDepth = "Water depth";
     std::string waterSpeed = "Water speed";
     std::string floodHazard = "Flood hazard";
+    std::string shaking = "Shaking";
+    /// By shakingMS2: below 0.25 g, to 0.4 g (hard to walk), above (hard to stand).
+    std::string shakingClasses[3] = {"", "hard to walk", "hard to stand"};
     /// Defra FD2321/TR1 Table 3.2 classes, by floodHazardClass.
     std::string floodClasses[4] = {"low", "danger for some", "danger for most", "danger for all"};
 };
