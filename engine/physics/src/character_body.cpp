@@ -42,6 +42,15 @@ struct PenetrationCallback : btCollisionWorld::ContactResultCallback {
     }
 };
 
+/// The door leaf behind a collision object, or null (walls, furniture, debris, terrain).
+btRigidBody* doorLeaf(const std::vector<BodyRecord>& bodies, const btCollisionObject* obj) {
+    if (!obj) return nullptr;
+    const int index = obj->getUserIndex();
+    if (index < 0 || static_cast<std::size_t>(index) >= bodies.size()) return nullptr;
+    const BodyRecord& r = bodies[static_cast<std::size_t>(index)];
+    return r.kind == BodyKind::Door && !r.isStatic ? r.body : nullptr;
+}
+
 }  // namespace
 
 CharacterBody::CharacterBody(const CharacterDef& def)
@@ -68,6 +77,7 @@ CharacterBody::Hit CharacterBody::sweep(btCollisionWorld& world, const btVector3
         h.fraction = cb.m_closestHitFraction;
         h.normal = cb.m_hitNormalWorld.normalized();
         h.point = cb.m_hitPointWorld;
+        h.object = cb.m_hitCollisionObject;
     }
     return h;
 }
@@ -86,13 +96,23 @@ bool CharacterBody::overlapsAt(btCollisionWorld& world, btCapsuleShapeZ& s, cons
     return cb.push.length2() > 0;
 }
 
-btVector3 CharacterBody::slide(btCollisionWorld& world, btVector3 feet, btVector3 move, bool steepIsWall) {
+btVector3 CharacterBody::slide(btCollisionWorld& world, btVector3 feet, btVector3 move, bool steepIsWall,
+                               const std::vector<BodyRecord>* bodies, std::vector<DoorContact>* doors) {
     // Collide and slide: move to the first contact, drop the component into the surface, repeat.
     for (int iter = 0; iter < 4 && move.length2() > 1e-10f; ++iter) {
         const Hit h = sweep(world, feet, feet + move);
         if (!h.hit) {
             feet += move;
             break;
+        }
+        // A door leaf stops this step like a wall; it is pushed after the move is chosen, and
+        // swings out of the way over the next steps. First contact per leaf only.
+        if (bodies && doors) {
+            if (btRigidBody* leaf = doorLeaf(*bodies, h.object)) {
+                const bool seen = std::any_of(doors->begin(), doors->end(),
+                                              [&](const DoorContact& c) { return c.leaf == leaf; });
+                if (!seen) doors->push_back(DoorContact{leaf, h.point, h.normal});
+            }
         }
         const float len = move.length();
         const float travel = std::max(0.0f, h.fraction * len - kSkinM);
@@ -139,6 +159,36 @@ bool CharacterBody::edgeSupports(btCollisionWorld& world, const Hit& h, float ma
     return cb.hasHit() && walkable(cb.m_hitNormalWorld) && cb.m_hitPointWorld.z() <= maxTopZ;
 }
 
+// The trainee leans on the leaf with a palm (a push along the contact normal, no friction),
+// as hard as it takes for the touched point to move away at the speed the trainee presses on
+// with, but never harder than def_.pushForceN: the impulse per step is at most F dt. The hinge
+// and the leaf's inertia and damping resist through Bullet's solver at the next step.
+bool CharacterBody::pushDoors(const std::vector<DoorContact>& doors, const btVector3& wishVelocity, float dt) {
+    const float maxImpulseNs = def_.pushForceN * dt;
+    if (!(maxImpulseNs > 0.0f)) return false;
+    bool any = false;
+    for (const DoorContact& c : doors) {
+        btVector3 dir(-c.normal.x(), -c.normal.y(), 0.0f);  // horizontal: into the leaf
+        if (dir.length2() < 1e-6f) continue;
+        dir.normalize();
+        const float pressMS = wishVelocity.dot(dir);
+        if (pressMS <= 1e-3f) continue;  // walking along the leaf, not into it
+        btRigidBody& leaf = *c.leaf;
+        const btVector3 rel = c.point - leaf.getCenterOfMassPosition();
+        const float lagMS = pressMS - leaf.getVelocityInLocalPoint(rel).dot(dir);
+        if (lagMS <= 0.0f) continue;  // already swinging away faster than the trainee walks
+        // Free-body effective mass at the point; the hinge makes the leaf heavier there, so the
+        // point lags a little and the next step pushes again (still capped at F dt).
+        const float denom = leaf.computeImpulseDenominator(c.point, dir);
+        if (!(denom > 0.0f)) continue;
+        const float impulseNs = std::min(lagMS / denom, maxImpulseNs);
+        leaf.activate();
+        leaf.applyImpulse(dir * impulseNs, rel);
+        any = true;
+    }
+    return any;
+}
+
 void CharacterBody::recoverFromPenetration(btCollisionWorld& world) {
     pushed_ = false;
     for (int iter = 0; iter < 4; ++iter) {
@@ -158,7 +208,8 @@ void CharacterBody::recoverFromPenetration(btCollisionWorld& world) {
     }
 }
 
-void CharacterBody::step(btCollisionWorld& world, float dt, const btVector3& gravity) {
+void CharacterBody::step(btCollisionWorld& world, const std::vector<BodyRecord>& bodies, float dt,
+                         const btVector3& gravity) {
     const btVector3 start = feet_;
     // Crouch at once; stand up only where the taller capsule fits.
     if (input_.gait == Gait::Crouch) {
@@ -177,7 +228,7 @@ void CharacterBody::step(btCollisionWorld& world, float dt, const btVector3& gra
     else verticalSpeed_ = 0.0f;
 
     // 1. Step up (only from the ground), 2. move and slide, 3. step down onto walkable ground.
-    auto attempt = [&](bool stepUp, btVector3& outFeet, bool& outGrounded) {
+    auto attempt = [&](bool stepUp, btVector3& outFeet, bool& outGrounded, std::vector<DoorContact>& doors) {
         btVector3 f = feet_;
         float up = 0.0f;
         if (stepUp && def_.stepHeightM > 0.0f) {
@@ -185,7 +236,7 @@ void CharacterBody::step(btCollisionWorld& world, float dt, const btVector3& gra
             up = h.hit ? std::max(0.0f, h.fraction * def_.stepHeightM - kSkinM) : def_.stepHeightM;
             f.setZ(f.z() + up);
         }
-        f = slide(world, f, move, !stepUp);
+        f = slide(world, f, move, !stepUp, &bodies, &doors);
         const float fall = std::max(0.0f, -verticalSpeed_ * dt);
         const float down = up + (grounded_ ? def_.stepHeightM : 0.0f) + fall + kSkinM;
         const Hit h = sweep(world, f, f - btVector3(0, 0, down));
@@ -209,19 +260,22 @@ void CharacterBody::step(btCollisionWorld& world, float dt, const btVector3& gra
     bool grounded = false;
     btVector3 flatNext;
     bool flatGrounded = false;
-    const bool flatOk = attempt(false, flatNext, flatGrounded);
+    std::vector<DoorContact> flatDoors, stepDoors, *doors = nullptr;
+    const bool flatOk = attempt(false, flatNext, flatGrounded, flatDoors);
     btVector3 stepNext;
     bool stepGrounded = false;
     // Step up only when it gets further than walking on the level (a low beam can make the
     // raised path the shorter one).
     auto progress = [&](const btVector3& p) { return btVector3(p.x() - feet_.x(), p.y() - feet_.y(), 0).length(); };
-    if (grounded_ && attempt(true, stepNext, stepGrounded) &&
+    if (grounded_ && attempt(true, stepNext, stepGrounded, stepDoors) &&
         (!flatOk || progress(stepNext) > progress(flatNext) + 1e-4f)) {
         next = stepNext;
         grounded = stepGrounded;
+        doors = &stepDoors;
     } else if (flatOk) {
         next = flatNext;
         grounded = flatGrounded;
+        doors = &flatDoors;
     } else {
         {
             // On a steep face: slide down it under gravity, not grounded.
@@ -232,6 +286,7 @@ void CharacterBody::step(btCollisionWorld& world, float dt, const btVector3& gra
     // Airborne: keep falling from where the vertical sweep stopped.
     feet_ = next;
     grounded_ = grounded;
+    pushingDoor_ = doors && pushDoors(*doors, move / dt, dt);
     if (grounded_) verticalSpeed_ = 0.0f;
     recoverFromPenetration(world);
     velocity_ = (feet_ - start) / dt;
@@ -248,6 +303,7 @@ CharacterState CharacterBody::state() const {
     s.grounded = grounded_;
     s.crouched = crouched_;
     s.pushed = pushed_;
+    s.pushingDoor = pushingDoor_;
     return s;
 }
 

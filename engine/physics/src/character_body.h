@@ -5,17 +5,21 @@
 #include <btBulletCollisionCommon.h>
 
 #include <memory>
+#include <vector>
 
 #include "core/hash.h"
 #include "physics/character.h"
 
 namespace cd::physics {
 
+struct BodyRecord;  // world_impl.h
+
 class CharacterBody {
 public:
     explicit CharacterBody(const CharacterDef& def);
     void setInput(const CharacterInput& input) { input_ = input; }
-    void step(btCollisionWorld& world, float dt, const btVector3& gravity);
+    /// bodies: the world's records (indexed by a collision object's user index), to tell doors.
+    void step(btCollisionWorld& world, const std::vector<BodyRecord>& bodies, float dt, const btVector3& gravity);
     CharacterState state() const;
     void hash(StateHasher& h) const;
 
@@ -25,13 +29,22 @@ private:
         float fraction = 1.0f;
         btVector3 normal{0, 0, 1};
         btVector3 point{0, 0, 0};
+        const btCollisionObject* object = nullptr;
+    };
+    /// A door leaf the level move ran into: pushed once the move is chosen.
+    struct DoorContact {
+        btRigidBody* leaf = nullptr;
+        btVector3 point{0, 0, 0};
+        btVector3 normal{0, 0, 1};  // from the leaf towards the capsule
     };
     float height() const { return crouched_ ? def_.crouchHeightM : def_.standHeightM; }
     btCapsuleShapeZ& shape() { return crouched_ ? *crouchShape_ : *standShape_; }
     btVector3 centerOf(const btVector3& feet) const { return feet + btVector3(0, 0, 0.5f * height()); }
     Hit sweep(btCollisionWorld& world, const btVector3& fromFeet, const btVector3& toFeet);
     bool overlapsAt(btCollisionWorld& world, btCapsuleShapeZ& s, const btVector3& center);
-    btVector3 slide(btCollisionWorld& world, btVector3 feet, btVector3 move, bool steepIsWall);
+    btVector3 slide(btCollisionWorld& world, btVector3 feet, btVector3 move, bool steepIsWall,
+                    const std::vector<BodyRecord>* bodies = nullptr, std::vector<DoorContact>* doors = nullptr);
+    bool pushDoors(const std::vector<DoorContact>& doors, const btVector3& wishVelocity, float dt);
     bool walkable(const btVector3& n) const { return n.z() >= cosMaxSlope_; }
     bool groundBelow(btCollisionWorld& world, const btVector3& feet, float reach, float& groundZ);
     bool edgeSupports(btCollisionWorld& world, const Hit& h, float maxTopZ);
@@ -48,6 +61,7 @@ private:
     bool grounded_ = false;
     bool crouched_ = false;
     bool pushed_ = false;
+    bool pushingDoor_ = false;
 };
 
 }  // namespace cd::physics

@@ -311,6 +311,8 @@ Result<CharacterId> PhysicsWorld::addCharacter(const CharacterDef& def) {
     if (!(def.maxSlopeRad > 0.0f && def.maxSlopeRad < 1.5f)) return makeError("must be in (0, 1.5) rad", im.source, 0, "maxSlopeRad");
     for (float s : {def.walkSpeedMS, def.runSpeedMS, def.crouchSpeedMS})
         if (!(s >= 0.0f && s <= 12.0f)) return makeError("speeds must be in [0, 12] m/s", im.source, 0, "walkSpeedMS");
+    if (!(def.pushForceN >= 0.0f && def.pushForceN <= 1000.0f))
+        return makeError("must be in [0, 1000] N", im.source, 0, "pushForceN");
     im.characters.push_back(std::make_unique<CharacterBody>(def));
     return makeId<CharacterId>(static_cast<std::uint32_t>(im.characters.size() - 1));
 }
@@ -358,7 +360,7 @@ void PhysicsWorld::step() {
     im.world->stepSimulation(im.stepS, 0, im.stepS);
     ++im.tick;
     im.updateJoints();
-    for (auto& c : im.characters) c->step(*im.world, im.stepS, im.gravity);
+    for (auto& c : im.characters) c->step(*im.world, im.bodies, im.stepS, im.gravity);
     if (im.tick % 15 == 0) im.updateBlockage();
 }
 

@@ -52,7 +52,8 @@ struct DynamicBodyDef {
 };
 
 /// A door leaf on a vertical hinge at hingeM (floor level); closedDir points from the
-/// hinge to the free edge when closed. It swings openLimitRad either way.
+/// hinge to the free edge when closed. It swings openLimitRad either way; keep that below the
+/// angle where the leaf meets the jamb (it collides with walls; see docs/physics.md).
 struct DoorDef {
     glm::vec3 hingeM{0.0f};
     glm::vec3 closedDir{1.0f, 0.0f, 0.0f};
