@@ -246,6 +246,45 @@ void furnishClassroom(const world::Room& r, physics::WorldDef& w, Rng& rng) {
     }
 }
 
+/// A 6 kg dry-powder extinguisher (about 10 kg charged, 0.16 m across, 0.55 m tall) on a hook
+/// on the corridor wall by each stair door, its top 1.45 m up (NFPA 10 6.1.3.8.1: at most 1.53 m
+/// for units up to 18 kg). It lifts off its hook when the shaking pulls it harder than the hook
+/// holds: 1.5 to 3 times its weight, drawn from the seed (our assumption, not a rating).
+void hangExtinguishers(const world::District& d, const world::Room& corridor, physics::WorldDef& w, Rng& rng) {
+    for (const world::Door* door : d.doorsOf(corridor.id)) {
+        const world::Room* other = d.findRoom(door->roomA == corridor.id ? door->roomB : door->roomA);
+        if (!other || other->kind != world::RoomKind::Stairwell) continue;
+        // Beside the door on the corridor's side, 0.3 m from its jamb, 1 cm off the wall's face.
+        glm::vec3 n = door->normal;
+        if ((corridor.box.center().x - door->centerM.x) * n.x + (corridor.box.center().y - door->centerM.y) * n.y < 0.0f) n = -n;
+        const int a = std::fabs(n.x) > std::fabs(n.y) ? 0 : 1;
+        const glm::vec3 along(-n.y, n.x, 0.0f);
+        physics::DynamicBodyDef e;
+        e.kind = physics::BodyKind::Extinguisher;
+        e.shape = physics::ShapeKind::Cylinder;
+        e.halfExtentsM = glm::vec3(0.08f, 0.08f, 0.275f);
+        bool placed = false;
+        glm::vec3 c(0.0f);
+        for (float side : {1.0f, -1.0f}) {
+            c = door->centerM + along * (side * (0.5f * door->widthM + 0.3f));
+            c[a] = (n[a] > 0.0f ? corridor.box.min[a] : corridor.box.max[a]) + n[a] * (0.08f + 0.01f);
+            c.z = corridor.box.min.z + 1.45f - 0.275f;
+            const int b = 1 - a;
+            if (c[b] > corridor.box.min[b] + 0.1f && c[b] < corridor.box.max[b] - 0.1f) {
+                placed = true;
+                break;
+            }
+        }
+        if (!placed) continue;
+        e.centerM = c;
+        e.material = physics::materials::steel();
+        e.material.name = "fire extinguisher";
+        e.material.densityKgM3 = 10.0f / (3.14159265f * 0.08f * 0.08f * 0.55f);
+        e.anchorBreakForceN = static_cast<float>(10.0 * 9.81 * rng.uniform(1.5, 3.0));
+        w.bodies.push_back(e);
+    }
+}
+
 }  // namespace
 
 physics::Material schoolDesk() {
@@ -366,6 +405,8 @@ Result<BuildingPhysics> buildingPhysicsFromDistrict(const world::District& d, co
                                                           physics::materials::concrete(), tag++));
             }
             if (o.furniture && r->kind == world::RoomKind::Classroom) furnishClassroom(*r, out.world, rng);
+            // Not on breakable walls: the hook would hold the extinguisher to a wall that falls.
+            if (o.furniture && r->kind == world::RoomKind::Corridor && !isStructure) hangExtinguishers(d, *r, out.world, rng);
         }
     }
     if (!o.structureRooms.empty()) out.structure = std::move(sd);

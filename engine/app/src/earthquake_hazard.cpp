@@ -17,10 +17,12 @@ constexpr float kStrikeSpeedMS = 1.0f;  // debris slower than this pushes, it do
 constexpr double kG = 9.81;
 
 const glm::vec3 kDeskColor{0.62f, 0.45f, 0.26f}, kShelfColor{0.35f, 0.22f, 0.12f}, kLightColor{0.85f, 0.85f, 0.8f};
+const glm::vec3 kExtinguisherColor{0.8f, 0.08f, 0.06f};
 const glm::vec3 kConcreteColor{0.52f, 0.52f, 0.5f}, kBrickColor{0.55f, 0.3f, 0.22f};
 
 glm::vec3 bodyColor(const physics::DynamicBodyDef& b) {
     if (b.kind == physics::BodyKind::HangingItem) return kLightColor;
+    if (b.kind == physics::BodyKind::Extinguisher) return kExtinguisherColor;
     return b.halfExtentsM.z > 0.6f ? kShelfColor : kDeskColor;
 }
 }  // namespace
@@ -219,10 +221,13 @@ void EarthquakeHazard::advanceTo(double timeS) {
                             trapped ? who + " is trapped under debris: a rescue task" : who + " is no longer trapped");
                     break;
                 }
-                case K::AnchorBroken:
+                case K::AnchorBroken: {
                     ++im.itemsFallen;
-                    im.emit("earthquake.item_fell", "light", im.itemsFallen, "a ceiling light fell");
+                    const bool extinguisher = w.bodyState(e.bodyA).kind == physics::BodyKind::Extinguisher;
+                    im.emit("earthquake.item_fell", extinguisher ? "extinguisher" : "light", im.itemsFallen,
+                            extinguisher ? "a fire extinguisher fell off its hook" : "a ceiling light fell");
                     break;
+                }
                 default: break;
             }
         }

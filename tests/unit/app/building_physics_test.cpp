@@ -111,16 +111,25 @@ TEST(BuildingPhysics, TheStructureMembersTouchFaceToFaceWithoutOverlapping) {
 
 TEST(BuildingPhysics, ClassroomsGetDesksABookcaseAndHangingLights) {
     const auto bp = blockA();
-    int desks = 0, lights = 0;
+    int desks = 0, lights = 0, extinguishers = 0;
     for (const auto& b : bp.world.bodies) {
         const world::Room* r = campus().roomAt(b.centerM);
         ASSERT_NE(r, nullptr);
+        if (b.kind == physics::BodyKind::Extinguisher) {
+            // On the corridor wall by a stair door, its top at most 1.53 m up (NFPA 10).
+            EXPECT_EQ(r->kind, world::RoomKind::Corridor);
+            EXPECT_LE(b.centerM.z + b.halfExtentsM.z - r->box.min.z, 1.53f);
+            EXPECT_GT(b.anchorBreakForceN, 0.0f);
+            ++extinguishers;
+            continue;
+        }
         EXPECT_EQ(r->kind, world::RoomKind::Classroom);
         if (b.kind == physics::BodyKind::HangingItem) ++lights;
         else if (b.halfExtentsM.z < 0.6f) ++desks;
     }
     const int classrooms = 14;  // block A: 2 on the ground floor, 3 on each of the four upper
     EXPECT_EQ(lights, 2 * classrooms);
+    EXPECT_EQ(extinguishers, 2 * 4);  // both stair doors of every corridor but the breakable one
     EXPECT_EQ(desks, 12 * classrooms);
     // A desk weighs what a school desk does (about 20 kg), not a solid block of wood.
     EXPECT_NEAR(app::schoolDesk().densityKgM3 * 1.2f * 0.6f * 0.75f, 20.0f, 0.01f);
