@@ -414,6 +414,25 @@ Result<BuildingPhysics> buildingPhysicsFromDistrict(const world::District& d, co
         const world::Room* lower = d.findRoom(st.lowerRoom);
         if (lower && lower->building == bld->id) addFlight(flightOf(st), out.world, tag);
     }
+    // Door leaves on every inner door (but those of the structure rooms), open at 1.5 rad into roomA (classrooms and stairwells), as
+    // in a lesson: they swing when the ground shakes, and the trainee pushes them. Hinged 3 cm in
+    // from the jamb and held to 1.6 rad either way, short of where the leaf meets the jamb.
+    for (const world::Door& door : d.doors) {
+        const world::Room* a = d.findRoom(door.roomA);
+        if (!o.doors || door.isExit || !a || a->building != bld->id) continue;
+        // Not in a breakable wall: the hinge would hold the leaf to a frame that falls.
+        if (structure.count(door.roomA) || structure.count(door.roomB)) continue;
+        const glm::vec3 along(-door.normal.y, door.normal.x, 0.0f);
+        physics::DoorDef leaf;
+        leaf.hingeM = door.centerM - along * (0.5f * door.widthM - 0.03f);
+        leaf.closedDir = along;
+        leaf.widthM = door.widthM - 0.06f;
+        leaf.heightM = std::min(door.heightM - 0.02f, 2.1f);
+        leaf.openLimitRad = 1.6f;
+        leaf.startAngleRad = 1.5f;
+        leaf.tag = tag++;
+        out.world.doors.push_back(leaf);
+    }
     // The other buildings as solid blocks: nobody walks through them on the way out.
     for (const world::Building& other : d.buildings)
         if (other.id != bld->id)

@@ -20,6 +20,7 @@ struct BuildingPhysicsOptions {
     std::string building;                     ///< building id
     std::vector<std::string> structureRooms;  ///< rooms (one storey of that building) whose walls and ceiling can break
     bool furniture = true;                    ///< desks and hanging lights in the classrooms
+    bool doors = false;                       ///< a hinged leaf in every inner door
     float designPgaG = 0.3f;
     std::uint64_t seed = 1;
     std::string source;                       ///< scenario file, for errors

@@ -17,7 +17,9 @@ constexpr float kStrikeSpeedMS = 1.0f;  // debris slower than this pushes, it do
 constexpr double kG = 9.81;
 
 const glm::vec3 kDeskColor{0.62f, 0.45f, 0.26f}, kShelfColor{0.35f, 0.22f, 0.12f}, kLightColor{0.85f, 0.85f, 0.8f};
-const glm::vec3 kExtinguisherColor{0.8f, 0.08f, 0.06f};
+const glm::vec3 kExtinguisherColor{0.8f, 0.08f, 0.06f}, kDoorColor{0.55f, 0.38f, 0.22f};
+// What a walker must find room for: everything but door leaves, which they push open.
+constexpr std::uint32_t kWalkerBlockers = physics::kQueryAll & ~physics::kQueryDoors;
 const glm::vec3 kConcreteColor{0.52f, 0.52f, 0.5f}, kBrickColor{0.55f, 0.3f, 0.22f};
 
 glm::vec3 bodyColor(const physics::DynamicBodyDef& b) {
@@ -87,6 +89,7 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
     o.building = eq.building;
     o.structureRooms = eq.structureRooms;
     o.furniture = eq.furniture;
+    o.doors = eq.doors;
     o.designPgaG = static_cast<float>(eq.designPgaG);
     o.seed = sc.seed;
     o.source = sc.path;
@@ -106,6 +109,14 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
         impl->desk.push_back(b.kind == physics::BodyKind::Furniture && b.halfExtentsM.z < 0.6f);
         impl->furniture.push_back(b.kind == physics::BodyKind::Furniture);
         impl->startM.push_back(b.centerM);
+    }
+    const std::size_t firstDoor = bp->world.staticBoxes.size() + bp->world.bodies.size();
+    for (std::size_t i = 0; i < bp->world.doors.size(); ++i) {
+        impl->movable.push_back(physics::makeId<physics::BodyId>(static_cast<std::uint32_t>(firstDoor + i)));
+        impl->colors.push_back(kDoorColor);
+        impl->desk.push_back(0);
+        impl->furniture.push_back(0);
+        impl->startM.push_back(glm::vec3(0.0f));
     }
     if (bp->structure) {
         auto s = impl->world->addStructure(*bp->structure);
@@ -387,23 +398,23 @@ physics::CharacterState EarthquakeHazard::trainee() const {
 bool EarthquakeHazard::standable(const glm::vec3& feetM, float radiusM, float heightM, float stepM) const {
     const physics::PhysicsWorld& w = *impl_->world;
     // Floor: a ray from a step above the feet to a step below finds walkable ground.
-    auto floor = w.raycast(feetM + glm::vec3(0.0f, 0.0f, stepM), feetM - glm::vec3(0.0f, 0.0f, stepM + 0.05f));
+    auto floor = w.raycast(feetM + glm::vec3(0.0f, 0.0f, stepM), feetM - glm::vec3(0.0f, 0.0f, stepM + 0.05f), kWalkerBlockers);
     if (!floor || floor->normal.z < 0.7f) return false;
     // Room for the body above the step height (desks, rails, debris, walls).
     const glm::vec3 lo = floor->pointM + glm::vec3(0.0f, 0.0f, stepM + 0.02f);
-    return !w.overlapsCapsule(lo, radiusM, std::max(2.0f * radiusM + 0.01f, heightM - stepM - 0.02f));
+    return !w.overlapsCapsule(lo, radiusM, std::max(2.0f * radiusM + 0.01f, heightM - stepM - 0.02f), kWalkerBlockers);
 }
 
 bool EarthquakeHazard::clearWalk(const glm::vec3& a, const glm::vec3& b, float radiusM, float heightM, float stepM) const {
     const physics::PhysicsWorld& w = *impl_->world;
     // Two horizontal sweeps of the body's width, at knee and at chest height, and floor all along.
     for (float z : {stepM + radiusM + 0.02f, std::max(stepM + radiusM + 0.03f, heightM - radiusM)})
-        if (w.sweepSphere(a + glm::vec3(0.0f, 0.0f, z), b + glm::vec3(0.0f, 0.0f, z), radiusM)) return false;
+        if (w.sweepSphere(a + glm::vec3(0.0f, 0.0f, z), b + glm::vec3(0.0f, 0.0f, z), radiusM, kWalkerBlockers)) return false;
     const glm::vec3 d = b - a;
     const int n = std::max(1, static_cast<int>(std::ceil(glm::length(glm::vec2(d.x, d.y)) / 0.5f)));
     for (int i = 1; i <= n; ++i) {
         const glm::vec3 p = a + d * (static_cast<float>(i) / static_cast<float>(n));
-        auto floor = w.raycast(p + glm::vec3(0.0f, 0.0f, stepM), p - glm::vec3(0.0f, 0.0f, stepM + 0.05f));
+        auto floor = w.raycast(p + glm::vec3(0.0f, 0.0f, stepM), p - glm::vec3(0.0f, 0.0f, stepM + 0.05f), kWalkerBlockers);
         if (!floor || floor->normal.z < 0.7f) return false;
     }
     return true;

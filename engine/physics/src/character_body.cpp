@@ -15,7 +15,7 @@ constexpr float kTerminalSpeedMS = 50.0f;
 struct SweepCallback : btCollisionWorld::ClosestConvexResultCallback {
     SweepCallback(const btVector3& a, const btVector3& b) : ClosestConvexResultCallback(a, b) {
         m_collisionFilterGroup = kGroupQuery;
-        m_collisionFilterMask = kGroupStatic | kGroupDynamic | kGroupDebris;
+        m_collisionFilterMask = kMaskWalker;
     }
 };
 
@@ -91,7 +91,7 @@ bool CharacterBody::overlapsAt(btCollisionWorld& world, btCapsuleShapeZ& s, cons
     PenetrationCallback cb;
     cb.self = &probe_;
     cb.m_collisionFilterGroup = kGroupQuery;
-    cb.m_collisionFilterMask = kGroupStatic | kGroupDynamic | kGroupDebris;
+    cb.m_collisionFilterMask = kMaskWalker;
     world.contactTest(&probe_, cb);
     return cb.push.length2() > 0;
 }
@@ -135,7 +135,7 @@ bool CharacterBody::groundBelow(btCollisionWorld& world, const btVector3& feet, 
     const btVector3 to = feet - btVector3(0, 0, reach);
     btCollisionWorld::ClosestRayResultCallback cb(from, to);
     cb.m_collisionFilterGroup = kGroupQuery;
-    cb.m_collisionFilterMask = kGroupStatic | kGroupDynamic | kGroupDebris;
+    cb.m_collisionFilterMask = kMaskWalker;
     world.rayTest(from, to, cb);
     if (!cb.hasHit() || !walkable(cb.m_hitNormalWorld)) return false;
     groundZ = cb.m_hitPointWorld.z();
@@ -154,7 +154,7 @@ bool CharacterBody::edgeSupports(btCollisionWorld& world, const Hit& h, float ma
     const btVector3 from = probe + btVector3(0, 0, 0.05f), to = probe - btVector3(0, 0, 0.05f);
     btCollisionWorld::ClosestRayResultCallback cb(from, to);
     cb.m_collisionFilterGroup = kGroupQuery;
-    cb.m_collisionFilterMask = kGroupStatic | kGroupDynamic | kGroupDebris;
+    cb.m_collisionFilterMask = kMaskWalker;
     world.rayTest(from, to, cb);
     return cb.hasHit() && walkable(cb.m_hitNormalWorld) && cb.m_hitPointWorld.z() <= maxTopZ;
 }
@@ -200,7 +200,7 @@ void CharacterBody::recoverFromPenetration(btCollisionWorld& world) {
         PenetrationCallback cb;
         cb.self = &probe_;
         cb.m_collisionFilterGroup = kGroupQuery;
-        cb.m_collisionFilterMask = kGroupStatic | kGroupDynamic | kGroupDebris;
+        cb.m_collisionFilterMask = kMaskWalker;
         world.contactTest(&probe_, cb);
         if (cb.push.length2() < 1e-8f) break;
         feet_ += cb.push * 1.01f;

@@ -30,6 +30,7 @@ int groupsFor(std::uint32_t m) {
     if (m & kQueryStatic) g |= kGroupStatic;
     if (m & kQueryDynamic) g |= kGroupDynamic;
     if (m & kQueryDebris) g |= kGroupDebris;
+    if (m & kQueryDoors) g |= kGroupDoor;
     return g;
 }
 
@@ -278,6 +279,7 @@ Result<BodyId> PhysicsWorld::addDoor(const DoorDef& def) {
         return makeError("must be in [0, 3.1] rad", im.source, 0, "openLimitRad");
     if (!(def.hingeDamping >= 0.0f && def.hingeDamping <= 1.0f))
         return makeError("must be in [0, 1]", im.source, 0, "hingeDamping");
+    if (!(std::fabs(def.startAngleRad) <= def.openLimitRad)) return makeError("must be within +-openLimitRad", im.source, 0, "startAngleRad");
     if (auto s = validateMaterial(def.material, "material", im.source); !s) return s.error();
     const glm::vec3 dir(d.x / len, d.y / len, 0.0f);
     const glm::vec3 half(0.5f * def.widthM, 0.5f * def.thicknessM, 0.5f * def.heightM);
@@ -287,13 +289,24 @@ Result<BodyId> PhysicsWorld::addDoor(const DoorDef& def) {
     // A 1 cm gap under the leaf so it does not rub the floor.
     xf.setOrigin(bt(def.hingeM + dir * half.x + glm::vec3(0.0f, 0.0f, half.z + 0.01f)));
     xf.setRotation(btQuaternion(btVector3(0, 0, 1), std::atan2(dir.y, dir.x)));
-    btRigidBody* b = im.addRigid(std::make_unique<btBoxShape>(bt(half)), xf, mass, def.material, kGroupDynamic,
+    btRigidBody* b = im.addRigid(std::make_unique<btBoxShape>(bt(half)), xf, mass, def.material, kGroupDoor,
                                  kMaskMoving);
     b->setDamping(0.0f, def.hingeDamping);
     const BodyId id = im.record(b, BodyKind::Door, false, def.tag, mass, -1);
     auto hinge = std::make_unique<btHingeConstraint>(*b, btVector3(-half.x, 0, 0), btVector3(0, 0, 1));
     hinge->setLimit(-def.openLimitRad, def.openLimitRad);
     im.world->addConstraint(hinge.get(), true);
+    if (def.startAngleRad != 0.0f) {
+        // The hinge measures its angle from the closed pose it was built in: swing the leaf out after.
+        const float a = std::atan2(dir.y, dir.x) + def.startAngleRad;
+        const glm::vec3 open(std::cos(a), std::sin(a), 0.0f);
+        btTransform opened;
+        opened.setIdentity();
+        opened.setOrigin(bt(def.hingeM + open * half.x + glm::vec3(0.0f, 0.0f, half.z + 0.01f)));
+        opened.setRotation(btQuaternion(btVector3(0, 0, 1), a));
+        b->setWorldTransform(opened);
+        b->setInterpolationWorldTransform(opened);
+    }
     // Hinges never break; kept with anchors so their lifetime matches the world.
     im.anchors.push_back(AnchorRecord{std::move(hinge), id, false});
     return id;

@@ -17,9 +17,12 @@ namespace cd::physics {
 constexpr int kGroupDynamic = 1;
 constexpr int kGroupStatic = 2;
 constexpr int kGroupDebris = 8;
+constexpr int kGroupDoor = 16;
 constexpr int kGroupQuery = 64;
-constexpr int kMaskStatic = kGroupDynamic | kGroupDebris | kGroupQuery;
-constexpr int kMaskMoving = kGroupDynamic | kGroupStatic | kGroupDebris | kGroupQuery;
+constexpr int kMaskStatic = kGroupDynamic | kGroupDebris | kGroupDoor | kGroupQuery;
+constexpr int kMaskMoving = kGroupDynamic | kGroupStatic | kGroupDebris | kGroupDoor | kGroupQuery;
+/// What the trainee's capsule collides with (everything solid).
+constexpr int kMaskWalker = kGroupStatic | kGroupDynamic | kGroupDebris | kGroupDoor;
 
 /// Bullet collision groups for a QueryMask.
 int groupsFor(std::uint32_t queryMask);

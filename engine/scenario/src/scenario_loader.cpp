@@ -330,6 +330,7 @@ void readEarthquake(TomlFields& root, ScenarioDef& def, const std::string& baseD
     if (auto v = f.strings("structure_rooms", false)) eq.structureRooms = *v;
     if (auto v = f.num("design_pga_g", false, 0.0, 2.0)) eq.designPgaG = *v;
     if (auto v = f.boolean("furniture", false)) eq.furniture = *v;
+    if (auto v = f.boolean("doors", false)) eq.doors = *v;
     auto collapses = f.tables("collapse");
     for (std::size_t i = 0; i < collapses.size(); ++i) {
         std::string path = "earthquake.collapse[" + std::to_string(i) + "]";

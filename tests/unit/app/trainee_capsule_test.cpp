@@ -113,3 +113,44 @@ TEST(TraineeCapsule, AWayShutByDebrisIsGivenUp) {
     EXPECT_LT(t, 20.0);
     EXPECT_LT(c->state().feetM.y, room->box.max.y);  // still inside: walls hold
 }
+
+TEST(TraineeCapsule, DoorLeavesSwingInTheShakingAndTheTraineePushesThroughThem) {
+    auto s = furnishedBlockA();
+    s.earthquake->atS = 0.5;
+    s.earthquake->pgaG = 0.3;
+    s.earthquake->periodS = 0.4;
+    s.earthquake->durationS = 8.0;
+    s.earthquake->doors = true;
+    auto q = app::EarthquakeHazard::build(s, campus());
+    ASSERT_TRUE(q.ok()) << q.error().str();
+    const world::Door* door = campus().findDoor("A.3.classroom3.door");
+    ASSERT_NE(door, nullptr);
+    // Leaves are drawn (timber colour); note where they stand before the shaking.
+    auto leaves = [&] {
+        std::vector<glm::quat> out;
+        for (const auto& b : (*q)->boxes())
+            if (b.color == glm::vec3(0.55f, 0.38f, 0.22f)) out.push_back(b.orientation);
+        return out;
+    };
+    const auto before = leaves();
+    ASSERT_GE(before.size(), 20u);
+    // From the corridor, 2 m out from the door, into the classroom 2 m in, while the ground shakes.
+    const glm::vec3 n = door->normal;  // from the classroom (roomA) into the corridor
+    auto c = app::TraineeCapsule::place(**q, s.trainee, door->centerM + 2.0f * n);
+    ASSERT_TRUE(c.ok()) << c.error().str();
+    const glm::vec3 to = door->centerM - 2.0f * n;
+    double t = 0.0;
+    app::TraineeCapsule::Progress p = app::TraineeCapsule::Progress::Moving;
+    while (t < 20.0 && p == app::TraineeCapsule::Progress::Moving) {
+        p = c->steerTo(to, 0.5f, false, false, 1.0f / 30.0f);
+        t += 1.0 / 30.0;
+        (*q)->advanceTo(t);
+    }
+    EXPECT_EQ(p, app::TraineeCapsule::Progress::Arrived) << "after " << t << " s";
+    (*q)->advanceTo(8.0);
+    const auto after = leaves();
+    ASSERT_EQ(after.size(), before.size());
+    int swung = 0;
+    for (std::size_t i = 0; i < after.size(); ++i) swung += std::fabs(glm::dot(before[i], after[i])) < std::cos(0.5f * 0.05f);
+    EXPECT_GT(swung, static_cast<int>(before.size()) / 2) << "of " << before.size() << " leaves, turned more than 0.05 rad";
+}

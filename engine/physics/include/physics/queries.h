@@ -12,9 +12,10 @@ namespace cd::physics {
 /// Which bodies a query sees (bit set).
 enum QueryMask : std::uint32_t {
     kQueryStatic = 1u << 0,    ///< terrain, walls, slabs
-    kQueryDynamic = 1u << 1,   ///< furniture, doors, props, hanging items
+    kQueryDynamic = 1u << 1,   ///< furniture, props, hanging items, extinguishers
     kQueryDebris = 1u << 2,    ///< structure chunks and free debris
-    kQueryAll = kQueryStatic | kQueryDynamic | kQueryDebris,
+    kQueryDoors = 1u << 3,     ///< door leaves (a walker pushes them; a path may go through them)
+    kQueryAll = kQueryStatic | kQueryDynamic | kQueryDebris | kQueryDoors,
 };
 
 struct RayHit {

@@ -62,6 +62,7 @@ struct DoorDef {
     float thicknessM = 0.04f;
     float openLimitRad = 1.75f;
     float hingeDamping = 0.5f;  ///< angular damping of the leaf, 0..1 per second (door closer, friction)
+    float startAngleRad = 0.0f;  ///< how far open it starts (counter-clockwise from closed, seen from above)
     Material material = materials::timber();
     std::uint64_t tag = 0;
 };

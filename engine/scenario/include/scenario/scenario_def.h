@@ -166,6 +166,7 @@ struct EarthquakeDef {
     std::vector<std::string> structureRooms;  ///< rooms whose walls and ceiling are breakable structure
     double designPgaG = 0.3;     ///< the structure survives this PGA on its own (0 = gravity only)
     bool furniture = true;       ///< desks and hanging lights in the classrooms of that building
+    bool doors = false;          ///< hinged door leaves (open) in its inner doors, which swing and are pushed
     std::vector<CollapseDef> collapses;
     std::vector<CasualtyDef> casualties;
     SourceRef source;
