@@ -14,6 +14,7 @@ namespace cd::app {
 
 namespace {
 constexpr float kStrikeSpeedMS = 1.0f;  // debris slower than this pushes, it does not strike
+constexpr float kStrikeReachM = 0.1f;   // debris this close to the body counts as touching it
 constexpr double kG = 9.81;
 
 const glm::vec3 kDeskColor{0.62f, 0.45f, 0.26f}, kShelfColor{0.35f, 0.22f, 0.12f}, kLightColor{0.85f, 0.85f, 0.8f};
@@ -274,14 +275,11 @@ glm::vec3 EarthquakeHazard::groundAccelerationMS2() const { return impl_->world-
 bool EarthquakeHazard::debrisStrikes(const glm::vec3& feetM, float radiusM, float heightM) const {
     const physics::PhysicsWorld& w = *impl_->world;
     if (!impl_->structure.valid()) return false;
-    for (physics::BodyId b : w.structureChunks(impl_->structure)) {
+    // Loose debris touching the person's body (within a hand's breadth), still moving fast: what
+    // a desk or a wall stops never reaches them.
+    for (physics::BodyId b : w.bodiesInCapsule(feetM, radiusM + kStrikeReachM, heightM, physics::kQueryDebris)) {
         const physics::BodyState s = w.bodyState(b);
-        if (s.massKg <= 0.0f || glm::length(s.velocityMS) < kStrikeSpeedMS) continue;
-        // Distance from the chunk's centre to the person's axis, against both sizes.
-        const float reach = glm::length(s.halfExtentsM) + radiusM;
-        const float z = std::clamp(s.positionM.z, feetM.z, feetM.z + heightM);
-        const glm::vec3 d = s.positionM - glm::vec3(feetM.x, feetM.y, z);
-        if (glm::dot(d, d) < reach * reach) return true;
+        if (s.massKg > 0.0f && glm::length(s.velocityMS) >= kStrikeSpeedMS) return true;
     }
     return false;
 }

@@ -60,7 +60,9 @@ public:
     /// Ground acceleration now (m/s^2), zero when still.
     glm::vec3 groundAccelerationMS2() const;
     bool isDoorBlocked(const std::string& doorId) const { return blocked_.count(doorId) > 0; }
-    /// Moving debris (faster than 1 m/s) within reach of a standing person at feetM, or nullptr.
+    /// Whether loose debris moving faster than 1 m/s touches (within 0.1 m) the body of a person
+    /// standing at feetM (an upright capsule of radiusM and heightM): what a desk or a wall stops
+    /// does not count.
     bool debrisStrikes(const glm::vec3& feetM, float radiusM, float heightM) const;
     /// Whether an upright desk stands within reachM of feetM (cover to drop under).
     bool coverWithin(const glm::vec3& feetM, float reachM) const;

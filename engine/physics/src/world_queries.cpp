@@ -1,4 +1,5 @@
 // Rays, sweeps, "what is the trainee looking at", watched passages and trapped casualties.
+#include <algorithm>
 #include <cmath>
 
 #include "character_body.h"
@@ -114,6 +115,38 @@ bool PhysicsWorld::overlapsCapsule(const glm::vec3& bottomM, float radiusM, floa
     cb.m_collisionFilterMask = groupsFor(mask);
     impl_->world->contactTest(&probe, cb);
     return cb.hit;
+}
+
+std::vector<BodyId> PhysicsWorld::bodiesInCapsule(const glm::vec3& bottomM, float radiusM, float heightM, std::uint32_t mask) const {
+    std::vector<BodyId> out;
+    if (!(radiusM > 0.0f) || !(heightM > 2.0f * radiusM)) return out;
+    btCapsuleShapeZ capsule(radiusM, heightM - 2.0f * radiusM);
+    btCollisionObject probe;
+    probe.setCollisionShape(&capsule);
+    btTransform xf;
+    xf.setIdentity();
+    xf.setOrigin(bt(bottomM + glm::vec3(0.0f, 0.0f, 0.5f * heightM)));
+    probe.setWorldTransform(xf);
+    struct Touching : btCollisionWorld::ContactResultCallback {
+        const btCollisionObject* self = nullptr;
+        std::vector<int> indices;
+        btScalar addSingleResult(btManifoldPoint& cp, const btCollisionObjectWrapper* w0, int, int, const btCollisionObjectWrapper* w1, int,
+                                 int) override {
+            if (cp.getDistance() > 0.0f) return 0;
+            const btCollisionObject* other = w0->getCollisionObject() == self ? w1->getCollisionObject() : w0->getCollisionObject();
+            if (other->getUserIndex() >= 0) indices.push_back(other->getUserIndex());
+            return 0;
+        }
+    } cb;
+    cb.self = &probe;
+    cb.m_collisionFilterGroup = kGroupQuery;
+    cb.m_collisionFilterMask = groupsFor(mask);
+    impl_->world->contactTest(&probe, cb);
+    std::sort(cb.indices.begin(), cb.indices.end());
+    cb.indices.erase(std::unique(cb.indices.begin(), cb.indices.end()), cb.indices.end());
+    for (int i : cb.indices)
+        if (static_cast<std::size_t>(i) < impl_->bodies.size()) out.push_back(makeId<BodyId>(static_cast<std::uint32_t>(i)));
+    return out;
 }
 
 Result<PassageId> PhysicsWorld::watchPassage(const PassageDef& def) {

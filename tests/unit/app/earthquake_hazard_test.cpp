@@ -96,6 +96,32 @@ TEST(EarthquakeHazard, WhereTheStructureCameDownTheDistrictModelIsCutAway) {
     }
 }
 
+TEST(EarthquakeHazard, FallingDebrisStrikesWhoStandsUnderItNotWhoIsBehindAWall) {
+    auto s = quietQuake();
+    scenario::CollapseDef c;
+    c.atS = 0.5;
+    c.room = "A.4.corridor";
+    c.hasPart = true;
+    c.x0 = 126.0; c.y0 = 167.9; c.x1 = 130.7; c.y1 = 170.9;
+    s.earthquake->collapses.push_back(c);
+    auto q = app::EarthquakeHazard::build(s, campus());
+    ASSERT_TRUE(q.ok()) << q.error().str();
+    const float floorZ = campus().findRoom("A.4.corridor")->box.min.z;
+    const glm::vec3 under(128.4f, 168.7f, floorZ);       // in the corridor, under the slab that falls
+    const glm::vec3 behind(128.4f, 174.5f, floorZ);      // in classroom 3, 3.7 m beyond the corridor wall
+    const glm::vec3 westward(118.0f, 169.4f, floorZ);    // in the corridor, 8 m west of the part
+    bool struckUnder = false, struckBehind = false, struckWest = false;
+    for (double t = 0.0; t < 6.0; t += 1.0 / 30.0) {
+        (*q)->advanceTo(t);
+        struckUnder = struckUnder || (*q)->debrisStrikes(under, 0.25f, 1.75f);
+        struckBehind = struckBehind || (*q)->debrisStrikes(behind, 0.25f, 1.75f);
+        struckWest = struckWest || (*q)->debrisStrikes(westward, 0.25f, 1.75f);
+    }
+    EXPECT_TRUE(struckUnder);
+    EXPECT_FALSE(struckBehind);
+    EXPECT_FALSE(struckWest);
+}
+
 TEST(EarthquakeHazard, ACasualtyOutsideEveryRoomIsAnErrorWithItsLine) {
     auto s = quietQuake();
     scenario::CasualtyDef c;

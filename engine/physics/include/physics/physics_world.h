@@ -88,6 +88,9 @@ public:
     /// Whether an upright capsule (lowest point bottomM, total height heightM) overlaps anything
     /// in mask: the room a standing or walking person needs (sweeps miss what they start inside).
     bool overlapsCapsule(const glm::vec3& bottomM, float radiusM, float heightM, std::uint32_t mask = kQueryAll) const;
+    /// The bodies in mask that an upright capsule (as overlapsCapsule) touches or cuts into,
+    /// without repeats, in body order (e.g. debris striking a person who is not a body).
+    std::vector<BodyId> bodiesInCapsule(const glm::vec3& bottomM, float radiusM, float heightM, std::uint32_t mask = kQueryAll) const;
     bool isPassageBlocked(PassageId p) const;
     bool isCasualtyTrapped(CasualtyId c) const;
     /// Re-evaluates passages and casualties now (step() does it every few steps).
