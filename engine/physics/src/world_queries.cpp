@@ -94,32 +94,12 @@ std::optional<RayHit> PhysicsWorld::sweepSphere(const glm::vec3& fromM, const gl
                    glm::length(toM - fromM));
 }
 
-bool PhysicsWorld::overlapsCapsule(const glm::vec3& bottomM, float radiusM, float heightM, std::uint32_t mask) const {
-    if (!(radiusM > 0.0f) || !(heightM > 2.0f * radiusM)) return false;
-    btCapsuleShapeZ capsule(radiusM, heightM - 2.0f * radiusM);
-    btCollisionObject probe;
-    probe.setCollisionShape(&capsule);
-    btTransform xf;
-    xf.setIdentity();
-    xf.setOrigin(bt(bottomM + glm::vec3(0.0f, 0.0f, 0.5f * heightM)));
-    probe.setWorldTransform(xf);
-    struct AnyContact : btCollisionWorld::ContactResultCallback {
-        bool hit = false;
-        btScalar addSingleResult(btManifoldPoint& cp, const btCollisionObjectWrapper*, int, int, const btCollisionObjectWrapper*, int,
-                                 int) override {
-            if (cp.getDistance() < 0.0f) hit = true;
-            return 0;
-        }
-    } cb;
-    cb.m_collisionFilterGroup = kGroupQuery;
-    cb.m_collisionFilterMask = groupsFor(mask);
-    impl_->world->contactTest(&probe, cb);
-    return cb.hit;
-}
-
-std::vector<BodyId> PhysicsWorld::bodiesInCapsule(const glm::vec3& bottomM, float radiusM, float heightM, std::uint32_t mask) const {
-    std::vector<BodyId> out;
-    if (!(radiusM > 0.0f) || !(heightM > 2.0f * radiusM)) return out;
+namespace {
+/// Contacts of an upright capsule (lowest point bottomM, total height heightM) with the world:
+/// each penetrating or touching (distance <= maxDistance) object's user index (-1: terrain).
+std::vector<int> capsuleContacts(btCollisionWorld& world, const glm::vec3& bottomM, float radiusM, float heightM, int groups,
+                                 float maxDistance) {
+    if (!(radiusM > 0.0f) || !(heightM > 2.0f * radiusM)) return {};
     btCapsuleShapeZ capsule(radiusM, heightM - 2.0f * radiusM);
     btCollisionObject probe;
     probe.setCollisionShape(&capsule);
@@ -129,23 +109,36 @@ std::vector<BodyId> PhysicsWorld::bodiesInCapsule(const glm::vec3& bottomM, floa
     probe.setWorldTransform(xf);
     struct Touching : btCollisionWorld::ContactResultCallback {
         const btCollisionObject* self = nullptr;
+        float maxDistance = 0.0f;
         std::vector<int> indices;
         btScalar addSingleResult(btManifoldPoint& cp, const btCollisionObjectWrapper* w0, int, int, const btCollisionObjectWrapper* w1, int,
                                  int) override {
-            if (cp.getDistance() > 0.0f) return 0;
+            if (cp.getDistance() > maxDistance) return 0;
             const btCollisionObject* other = w0->getCollisionObject() == self ? w1->getCollisionObject() : w0->getCollisionObject();
-            if (other->getUserIndex() >= 0) indices.push_back(other->getUserIndex());
+            indices.push_back(other->getUserIndex());
             return 0;
         }
     } cb;
     cb.self = &probe;
+    cb.maxDistance = maxDistance;
     cb.m_collisionFilterGroup = kGroupQuery;
-    cb.m_collisionFilterMask = groupsFor(mask);
-    impl_->world->contactTest(&probe, cb);
+    cb.m_collisionFilterMask = groups;
+    world.contactTest(&probe, cb);
     std::sort(cb.indices.begin(), cb.indices.end());
     cb.indices.erase(std::unique(cb.indices.begin(), cb.indices.end()), cb.indices.end());
-    for (int i : cb.indices)
-        if (static_cast<std::size_t>(i) < impl_->bodies.size()) out.push_back(makeId<BodyId>(static_cast<std::uint32_t>(i)));
+    return cb.indices;
+}
+}  // namespace
+
+bool PhysicsWorld::overlapsCapsule(const glm::vec3& bottomM, float radiusM, float heightM, std::uint32_t mask) const {
+    // Penetration only: resting against a wall is not overlapping it.
+    return !capsuleContacts(*impl_->world, bottomM, radiusM, heightM, groupsFor(mask), -1e-6f).empty();
+}
+
+std::vector<BodyId> PhysicsWorld::bodiesInCapsule(const glm::vec3& bottomM, float radiusM, float heightM, std::uint32_t mask) const {
+    std::vector<BodyId> out;
+    for (int i : capsuleContacts(*impl_->world, bottomM, radiusM, heightM, groupsFor(mask), 0.0f))
+        if (i >= 0 && static_cast<std::size_t>(i) < impl_->bodies.size()) out.push_back(makeId<BodyId>(static_cast<std::uint32_t>(i)));
     return out;
 }
 

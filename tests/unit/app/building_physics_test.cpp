@@ -176,6 +176,17 @@ double walkTo(physics::PhysicsWorld& w, physics::CharacterId c, const glm::vec3&
 
 }  // namespace
 
+// Block A without furniture or breakable rooms, as a physics world.
+static Result<std::unique_ptr<physics::PhysicsWorld>> bareBlockAWorld() {
+    app::BuildingPhysicsOptions o;
+    o.building = "A";
+    o.furniture = false;
+    o.source = "test.toml";
+    auto bp = app::buildingPhysicsFromDistrict(campus(), o);
+    if (!bp) return bp.error();
+    return physics::PhysicsWorld::create(bp->world);
+}
+
 TEST(BuildingPhysics, FlightsRiseInRisersOfAtMost18cm) {
     app::BuildingPhysicsOptions o;
     o.building = "A";
@@ -206,13 +217,7 @@ TEST(BuildingPhysics, FlightsRiseInRisersOfAtMost18cm) {
 }
 
 TEST(BuildingPhysics, ACapsuleClimbsTheWestStairToTheTopFloorAndComesBackDown) {
-    app::BuildingPhysicsOptions o;
-    o.building = "A";
-    o.furniture = false;
-    o.source = "test.toml";
-    auto bp = app::buildingPhysicsFromDistrict(campus(), o);
-    ASSERT_TRUE(bp.ok()) << bp.error().str();
-    auto w = physics::PhysicsWorld::create(bp->world);
+    auto w = bareBlockAWorld();
     ASSERT_TRUE(w.ok()) << w.error().str();
     std::vector<const world::Stair*> flights;
     for (int s = 0; s < 4; ++s)
@@ -245,13 +250,7 @@ TEST(BuildingPhysics, ACapsuleClimbsTheWestStairToTheTopFloorAndComesBackDown) {
 }
 
 TEST(BuildingPhysics, RailsKeepPeopleFromWalkingIntoTheStairHole) {
-    app::BuildingPhysicsOptions o;
-    o.building = "A";
-    o.furniture = false;
-    o.source = "test.toml";
-    auto bp = app::buildingPhysicsFromDistrict(campus(), o);
-    ASSERT_TRUE(bp.ok()) << bp.error().str();
-    auto w = physics::PhysicsWorld::create(bp->world);
+    auto w = bareBlockAWorld();
     ASSERT_TRUE(w.ok());
     // Top floor, west stairwell: the flight from storey 3 comes up through the floor. Walk at
     // the hole across it from the far side of the well, and along it from its far end.

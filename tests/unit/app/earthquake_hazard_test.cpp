@@ -28,6 +28,18 @@ scenario::ScenarioDef quietQuake() {
     return s;
 }
 
+// The quiet quake with the shipped scene's scripted part: the east end of the corridor at 0.5 s.
+scenario::ScenarioDef eastEndCollapsesAtHalfASecond() {
+    auto s = quietQuake();
+    scenario::CollapseDef c;
+    c.atS = 0.5;
+    c.room = "A.4.corridor";
+    c.hasPart = true;
+    c.x0 = 126.0; c.y0 = 167.9; c.x1 = 130.7; c.y1 = 170.9;
+    s.earthquake->collapses.push_back(c);
+    return s;
+}
+
 bool has(const std::vector<app::HazardEvent>& events, const std::string& kind) {
     return std::any_of(events.begin(), events.end(), [&](const app::HazardEvent& e) { return e.kind == kind; });
 }
@@ -71,13 +83,7 @@ TEST(EarthquakeHazard, AFireUnderTheSlabBringsItDown) {
 }
 
 TEST(EarthquakeHazard, WhereTheStructureCameDownTheDistrictModelIsCutAway) {
-    auto s = quietQuake();
-    scenario::CollapseDef c;
-    c.atS = 0.5;
-    c.room = "A.4.corridor";
-    c.hasPart = true;
-    c.x0 = 126.0; c.y0 = 167.9; c.x1 = 130.7; c.y1 = 170.9;
-    s.earthquake->collapses.push_back(c);
+    const auto s = eastEndCollapsesAtHalfASecond();
     auto q = app::EarthquakeHazard::build(s, campus());
     ASSERT_TRUE(q.ok()) << q.error().str();
     (*q)->advanceTo(0.4);
@@ -97,13 +103,7 @@ TEST(EarthquakeHazard, WhereTheStructureCameDownTheDistrictModelIsCutAway) {
 }
 
 TEST(EarthquakeHazard, FallingDebrisStrikesWhoStandsUnderItNotWhoIsBehindAWall) {
-    auto s = quietQuake();
-    scenario::CollapseDef c;
-    c.atS = 0.5;
-    c.room = "A.4.corridor";
-    c.hasPart = true;
-    c.x0 = 126.0; c.y0 = 167.9; c.x1 = 130.7; c.y1 = 170.9;
-    s.earthquake->collapses.push_back(c);
+    const auto s = eastEndCollapsesAtHalfASecond();
     auto q = app::EarthquakeHazard::build(s, campus());
     ASSERT_TRUE(q.ok()) << q.error().str();
     const float floorZ = campus().findRoom("A.4.corridor")->box.min.z;
