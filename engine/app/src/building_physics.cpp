@@ -162,6 +162,13 @@ std::vector<Box> slabAround(const Box& slab, const Box& hole) {
     return out;
 }
 
+std::vector<Box> cutHole(const std::vector<Box>& slab, const Box& hole) {
+    std::vector<Box> out;
+    for (const Box& piece : slab)
+        for (const Box& part : slabAround(piece, hole)) out.push_back(part);
+    return out;
+}
+
 /// Solid steps (each down to the floor, so nobody walks under the flight) along a flight.
 void addFlight(const Flight& f, physics::WorldDef& w, std::uint64_t& tag) {
     const float going = f.runM / static_cast<float>(f.risers), rise = (f.zTop - f.zBottom) / static_cast<float>(f.risers);
@@ -301,15 +308,22 @@ Result<BuildingPhysics> buildingPhysicsFromDistrict(const world::District& d, co
     if (!bld) return err("no building '" + o.building + "' in district " + d.manifestPath);
 
     std::set<std::string> structure(o.structureRooms.begin(), o.structureRooms.end());
-    int structureStorey = -1;
+    int lowestStorey = -1, highestStorey = -1;
     for (const auto& id : o.structureRooms) {
         const world::Room* r = d.findRoom(id);
         if (!r) return err("no room '" + id + "' in district " + d.manifestPath);
         if (r->building != bld->id) return err("room '" + id + "' is not in building " + bld->id);
-        if (structureStorey >= 0 && r->storey != structureStorey)
-            return err("the structure rooms must be on one storey ('" + id + "' is on storey " + std::to_string(r->storey) + ")");
-        structureStorey = r->storey;
+        lowestStorey = lowestStorey < 0 ? r->storey : std::min(lowestStorey, r->storey);
+        highestStorey = std::max(highestStorey, r->storey);
     }
+    // Whether a structure room of the storey below lies under r (its slab is r's floor).
+    auto onStructure = [&](const world::Room& r) {
+        for (const auto& sid : o.structureRooms) {
+            const world::Room* s = d.findRoom(sid);
+            if (s->storey == r.storey - 1 && overlapsAlong(r, *s, 0) && overlapsAlong(r, *s, 1)) return true;
+        }
+        return false;
+    };
 
     BuildingPhysics out;
     out.world.source = o.source;
@@ -327,7 +341,8 @@ Result<BuildingPhysics> buildingPhysicsFromDistrict(const world::District& d, co
     }
     const float storeyGapM = std::max(0.1f, bld->storeyHeightM - 3.2f);
     physics::StructureDef sd;
-    sd.name = bld->id + " storey " + std::to_string(structureStorey);
+    sd.name = bld->id + (lowestStorey == highestStorey ? " storey " + std::to_string(lowestStorey)
+                                                        : " storeys " + std::to_string(lowestStorey) + "-" + std::to_string(highestStorey));
     sd.source = o.source;
     sd.seed = o.seed;
     sd.designPgaG = o.designPgaG;
@@ -340,26 +355,18 @@ Result<BuildingPhysics> buildingPhysicsFromDistrict(const world::District& d, co
             const bool isStructure = structure.count(r->id) > 0;
             const float roomH = r->box.max.z - r->box.min.z;
             const float gapBelow = storey == 0 ? std::max(0.1f, r->box.min.z - bld->box.min.z) : std::max(0.1f, bld->storeyHeightM - roomH);
-            // Floor, unless the structure's slab lies there (the room above a structure room).
-            bool onStructure = false;
-            if (storey == structureStorey + 1)
-                for (const auto& sid : o.structureRooms) {
-                    const world::Room* s = d.findRoom(sid);
-                    onStructure = onStructure || (overlapsAlong(*r, *s, 0) && overlapsAlong(*r, *s, 1));
-                }
-            if (!onStructure) {
-                // A flight coming up from the storey below arrives through a hole in this floor.
+            // A flight coming up from the storey below arrives through a hole in this floor, with
+            // rails round it. The floor is static, unless a structure room's slab lies there.
+            std::vector<Box> holes;
+            for (const world::Stair& st : d.stairs) {
+                if (st.upperRoom != r->id) continue;
+                const Flight f = flightOf(st);
+                holes.push_back(f.footprint(0.0f, 0.05f));
+                railHole(holes.back(), f, *r, out.world, tag);
+            }
+            if (!onStructure(*r)) {
                 std::vector<Box> floor{{{r->box.min.x, r->box.min.y, r->box.min.z - gapBelow}, {r->box.max.x, r->box.max.y, r->box.min.z}}};
-                for (const world::Stair& st : d.stairs) {
-                    if (st.upperRoom != r->id) continue;
-                    const Flight f = flightOf(st);
-                    Box hole = f.footprint(0.0f, 0.05f);
-                    std::vector<Box> cut;
-                    for (const Box& piece : floor)
-                        for (const Box& part : slabAround(piece, hole)) cut.push_back(part);
-                    floor = std::move(cut);
-                    railHole(hole, f, *r, out.world, tag);
-                }
+                for (const Box& hole : holes) floor = cutHole(floor, hole);
                 for (const Box& piece : floor) out.world.staticBoxes.push_back(staticBox(piece, physics::materials::concrete(), tag++));
             }
             // Walls: which sides this room owns, and how thick they are.
@@ -398,8 +405,12 @@ Result<BuildingPhysics> buildingPhysicsFromDistrict(const world::District& d, co
             if (isStructure) {
                 Box slab{{r->box.min.x - (owns[0] ? t[0] : 0.0f), r->box.min.y - (owns[2] ? t[2] : 0.0f), r->box.max.z},
                          {r->box.max.x + (owns[1] ? t[1] : 0.0f), r->box.max.y + (owns[3] ? t[3] : 0.0f), r->box.max.z + slabAbove}};
-                sd.members.push_back(member(physics::MemberKind::Slab, storey, slab, physics::materials::concrete()));
-                sd.groundZM = r->box.min.z;
+                // The stairwell above comes up through it: the slab is the pieces round the hole.
+                std::vector<Box> pieces{slab};
+                for (const world::Stair& st : d.stairs)
+                    if (st.lowerRoom == r->id) pieces = cutHole(pieces, flightOf(st).footprint(0.0f, 0.05f));
+                for (const Box& piece : pieces) sd.members.push_back(member(physics::MemberKind::Slab, storey, piece, physics::materials::concrete()));
+                if (storey == lowestStorey) sd.groundZM = r->box.min.z;
             } else if (top) {
                 out.world.staticBoxes.push_back(staticBox({{r->box.min.x, r->box.min.y, r->box.max.z}, {r->box.max.x, r->box.max.y, r->box.max.z + slabAbove}},
                                                           physics::materials::concrete(), tag++));

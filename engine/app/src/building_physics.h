@@ -18,7 +18,7 @@ namespace cd::app {
 
 struct BuildingPhysicsOptions {
     std::string building;                     ///< building id
-    std::vector<std::string> structureRooms;  ///< rooms (one storey of that building) whose walls and ceiling can break
+    std::vector<std::string> structureRooms;  ///< rooms of that building (any storeys) whose walls and ceiling slab can break
     bool furniture = true;                    ///< desks and hanging lights in the classrooms
     bool doors = false;                       ///< a hinged leaf in every inner door
     float designPgaG = 0.3f;
@@ -39,7 +39,7 @@ struct BuildingPhysics {
 physics::Material schoolDesk();
 
 /// Errors (naming options.source and the field "earthquake.structure_rooms"): unknown building
-/// or room, structure rooms in another building or on more than one storey.
+/// or room, structure rooms in another building.
 Result<BuildingPhysics> buildingPhysicsFromDistrict(const world::District& district, const BuildingPhysicsOptions& options);
 
 }  // namespace cd::app

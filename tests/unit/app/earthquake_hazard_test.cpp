@@ -63,6 +63,30 @@ TEST(EarthquakeHazard, AStructureLeftAloneStands) {
     EXPECT_GT((*q)->figures().chunks, 50);
 }
 
+TEST(EarthquakeHazard, TheWholeBlockAsStructureStandsThroughAQuakeBelowItsDesignAndFailsAboveIt) {
+    // Every room of block A breakable, storey on storey: 5 storeys of walls and slabs on the ground.
+    for (double designG : {0.3, 0.05}) {
+        auto s = quietQuake();
+        s.earthquake->structureRooms.clear();
+        for (const auto& r : campus().rooms)
+            if (r.building == "A") s.earthquake->structureRooms.push_back(r.id);
+        s.earthquake->atS = 0.2;
+        s.earthquake->pgaG = 0.2;
+        s.earthquake->periodS = 0.4;
+        s.earthquake->durationS = 6.0;
+        s.earthquake->designPgaG = designG;
+        auto q = app::EarthquakeHazard::build(s, campus());
+        ASSERT_TRUE(q.ok()) << q.error().str();
+        EXPECT_GT((*q)->figures().chunks, 1500);
+        std::vector<app::HazardEvent> events;
+        for (double t = 0.5; t <= 6.5 && !has(events, "structure.collapse"); t += 0.5) {
+            (*q)->advanceTo(t);
+            for (auto& e : (*q)->drainEvents()) events.push_back(e);
+        }
+        EXPECT_EQ(has(events, "structure.collapse"), designG < 0.2) << "designed for " << designG << " g, shaken at 0.2 g";
+    }
+}
+
 TEST(EarthquakeHazard, AFireUnderTheSlabBringsItDown) {
     // EN 1992-1-2 Table 3.1: concrete keeps 8 % of its strength at 900 C, masonry joints likewise;
     // the corridor's walls and slab, designed for their dead load, cannot carry it.
