@@ -37,11 +37,15 @@ TEST(Cli, AScenarioNamingAMissingRoomIsRejectedWithItsLine) {
     ASSERT_NE(at, std::string::npos);
     text.insert(at + 14, "no_such_");
     std::string path = dir + "/s.toml";
-    // Keep the district path valid from the temporary folder.
-    auto d = text.find("district = \"");
-    auto end = text.find('"', d + 12);
-    std::string rel = text.substr(d + 12, end - d - 12);
-    text.replace(d + 12, rel.size(), std::filesystem::absolute("scenes/" + rel).lexically_normal().string());
+    // Keep the files it names (district, bot, hooks) valid from the temporary folder: a missing
+    // one is an error of its own.
+    for (const std::string key : {"district = \"", "bot = \"", "hooks = \""}) {
+        auto d = text.find(key);
+        if (d == std::string::npos) continue;
+        auto end = text.find('"', d + key.size());
+        std::string rel = text.substr(d + key.size(), end - d - key.size());
+        text.replace(d + key.size(), rel.size(), std::filesystem::absolute("scenes/" + rel).lexically_normal().string());
+    }
     std::ofstream(path) << text;
     auto r = runCitydrill("validate " + path);
     EXPECT_EQ(r.exitCode, 1);

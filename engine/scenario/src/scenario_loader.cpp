@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <filesystem>
 #include <set>
 
 #include "core/files.h"
@@ -33,6 +34,13 @@ std::optional<Vec3> vec3(TomlFields& f, const char* key, bool required) {
 
 SourceRef sourceOf(TomlFields& f, const std::string& path) { return SourceRef{f.file(), f.line(), path}; }
 
+/// Notes a file the scenario refers to, with where: loadScenario checks that it exists, so a typo
+/// in a path is reported at its line and key, not as a bare "cannot open" later.
+std::string fileRef(TomlFields& f, ScenarioDef& def, const char* key, const std::string& path) {
+    def.referencedFiles.push_back({path, {f.file(), f.lineOf(key), f.field(key)}});
+    return path;
+}
+
 void readScenarioTable(TomlFields& root, ScenarioDef& def, const std::string& baseDir) {
     const toml::table* t = root.table("scenario", true);
     if (!t) return;
@@ -41,7 +49,7 @@ void readScenarioTable(TomlFields& root, ScenarioDef& def, const std::string& ba
     if (auto v = f.str("title", true)) def.title = *v;
     if (auto v = f.str("title_zh", false)) def.titleZh = *v;
     if (auto v = f.str("description", false)) def.description = *v;
-    if (auto v = f.str("district", true)) def.districtPath = joinPath(baseDir, *v);
+    if (auto v = f.str("district", true)) def.districtPath = fileRef(f, def, "district", joinPath(baseDir, *v));
     if (auto v = f.num("duration_s", true, 1.0, 86400.0)) def.durationS = *v;
     if (auto v = f.num("tick_hz", false, 10.0, 1000.0)) def.tickHz = *v;
     if (auto v = f.integer("seed", false, 0, (1LL << 62))) def.seed = static_cast<std::uint64_t>(*v);
@@ -52,8 +60,8 @@ void readScenarioTable(TomlFields& root, ScenarioDef& def, const std::string& ba
     if (auto v = f.str("assembly_point", true)) def.assemblyPoint = *v;
     if (auto v = f.strings("instructions", true)) def.instructions = *v;
     if (auto v = f.strings("instructions_zh", false)) def.instructionsZh = *v;
-    if (auto v = f.str("bot", false)) def.defaultBot = joinPath(baseDir, *v);
-    if (auto v = f.str("hooks", false)) def.hooksPath = joinPath(baseDir, *v);
+    if (auto v = f.str("bot", false)) def.defaultBot = fileRef(f, def, "bot", joinPath(baseDir, *v));
+    if (auto v = f.str("hooks", false)) def.hooksPath = fileRef(f, def, "hooks", joinPath(baseDir, *v));
 }
 
 void readTrainee(TomlFields& root, ScenarioDef& def) {
@@ -248,7 +256,7 @@ void readFlood(TomlFields& root, ScenarioDef& def, const std::string& baseDir) {
     TomlFields f(*t, def.path, "flood", root.errorsRef());
     FloodDef fl;
     fl.source = sourceOf(f, "flood");
-    if (auto v = f.str("dem", true)) fl.demPath = joinPath(baseDir, *v);
+    if (auto v = f.str("dem", true)) fl.demPath = fileRef(f, def, "dem", joinPath(baseDir, *v));
     if (auto v = f.num("manning", false, 0.0, 1.0)) fl.manningN = *v;
     if (auto v = f.num("cell_m", false, 0.1, 100.0)) fl.cellM = *v;
     series(f, *t, "rain", false, 500.0, fl.rainTimesS, fl.rainMmPerH);
@@ -322,7 +330,7 @@ void readEarthquake(TomlFields& root, ScenarioDef& def, const std::string& baseD
     const bool parametric = f.has("pga_g") || f.has("period_s") || f.has("duration_s") || f.has("record_seed");
     if (f.has("record") == parametric)
         f.error("record", "give either record (a CSV file) or the parametric pga_g, period_s, duration_s");
-    if (auto v = f.str("record", false)) eq.recordPath = joinPath(baseDir, *v);
+    if (auto v = f.str("record", false)) eq.recordPath = fileRef(f, def, "record", joinPath(baseDir, *v));
     if (auto v = f.num("pga_g", parametric, 0.01, 3.0)) eq.pgaG = *v;
     if (auto v = f.num("period_s", false, 0.05, 5.0)) eq.periodS = *v;
     if (auto v = f.num("duration_s", false, 1.0, 300.0)) eq.durationS = *v;
@@ -452,7 +460,12 @@ ScenarioLoad loadScenario(const std::string& path) {
         out.errors.push_back(text.error());
         return out;
     }
-    return parseScenario(*text, path);
+    ScenarioLoad out = parseScenario(*text, path);
+    for (const auto& [file, where] : out.def.referencedFiles) {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(file, ec)) out.errors.push_back(makeError("no such file: " + file, where.file, where.line, where.field));
+    }
+    return out;
 }
 
 }  // namespace cd::scenario

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
+
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include "scenario/scenario_loader.h"
 
@@ -126,6 +129,23 @@ TEST(ScenarioLoader, MissingSectionsAndFileAreReportedNotCrashed) {
     auto m = loadScenario("/nonexistent/s.toml");
     ASSERT_EQ(m.errors.size(), 1u);
     EXPECT_NE(m.errors[0].str().find("/nonexistent/s.toml"), std::string::npos);
+}
+
+TEST(ScenarioLoader, AMissingFileItNamesIsAnErrorAtItsLineAndKey) {
+    const std::string dir = ::testing::TempDir() + "/missing_file_case";
+    std::filesystem::create_directories(dir);
+    const std::string text = kGood;  // names ../assets/districts/x.json, which is not there
+    const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(text.find("district =")), '\n'));
+    {
+        std::ofstream out(dir + "/s.toml");
+        out << text;
+    }
+    auto r = loadScenario(dir + "/s.toml");
+    const std::string all = join(r.errors);
+    EXPECT_NE(all.find("s.toml:" + std::to_string(line) + ": scenario.district: no such file: "), std::string::npos) << all;
+    EXPECT_NE(all.find("assets/districts/x.json"), std::string::npos) << all;
+    // Parsing alone does not look at the disk (the checks above run where the file is loaded).
+    EXPECT_TRUE(parseScenario(text, "s.toml").ok());
 }
 
 TEST(ScenarioLoader, EveryShippedScenarioIsValid) {

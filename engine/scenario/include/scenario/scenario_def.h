@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace cd::scenario {
@@ -185,6 +186,9 @@ struct ScenarioDef {
     std::string titleZh;
     std::string description;
     std::string districtPath;  ///< resolved relative to the scenario file
+    /// Files the scenario names (district, bot, hooks, DEM, ground-motion record), resolved, with
+    /// where each is named; loadScenario reports those that do not exist.
+    std::vector<std::pair<std::string, SourceRef>> referencedFiles;
     double durationS = 300.0;
     double tickHz = 60.0;
     std::uint64_t seed = 1;
