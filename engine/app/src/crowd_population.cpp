@@ -6,8 +6,14 @@
 #include <cstdio>
 #include <set>
 
+#include <glm/glm.hpp>
+#include <glm/gtc/quaternion.hpp>
+
+#include "building_physics.h"
 #include "core/rng.h"
 #include "crowd/demography.h"
+#include "crowd_furniture.h"
+#include "earthquake_hazard.h"
 
 namespace cd::app {
 
@@ -20,6 +26,8 @@ constexpr double kChildEyeM = 1.2;        // eye height of 6-12 year olds (about
 constexpr double kAdultEyeM = 1.6;
 constexpr double kPersonRadiusM = 0.2;    // the crowd model's default body (l = 0.4 m)
 constexpr double kTraineeClearM = 0.7;    // nobody is placed on the trainee's start point
+constexpr double kStandingMps = 0.1;       // slower than this the trainee counts as standing
+constexpr double kSidewaysRadiusM = 0.15; // half a child's chest depth, turned sideways
 constexpr double kOvercomeSpeedMps = 0.02;  // incapacitated: stays where they fell, still an obstacle
 
 struct Box {
@@ -160,13 +168,37 @@ Result<std::unique_ptr<CrowdPopulation>> CrowdPopulation::build(const scenario::
 
     std::unique_ptr<CrowdPopulation> p(new CrowdPopulation());
     p->district_ = &d;
+    for (const auto& a : building->areas) p->areaRoom_.push_back(d.findRoom(a.id));
     p->ticksPerStep_ = std::max(1, static_cast<int>(std::lround(kCrowdStepS / tickS)));
     p->crowdDtS_ = p->ticksPerStep_ * tickS;
+    // An earthquake's desks and bookcases where they stand before the shaking (settleFurniture
+    // moves them to where they end up): the crowd walks around them and nobody starts in one.
+    if (sc.earthquake && sc.earthquake->furniture) {
+        const scenario::EarthquakeDef& eq = *sc.earthquake;
+        BuildingPhysicsOptions o;  // as EarthquakeHazard::build, so the bodies come in its order
+        o.building = eq.building;
+        o.structureRooms = eq.structureRooms;
+        o.furniture = eq.furniture;
+        o.doors = eq.doors;
+        o.designPgaG = static_cast<float>(eq.designPgaG);
+        o.seed = sc.seed;
+        o.source = sc.path;
+        o.sourceLine = eq.source.line;
+        auto bp = buildingPhysicsFromDistrict(d, o);
+        if (!bp) return bp.error();
+        std::vector<render::BoxInstance> boxes;
+        for (std::size_t i = 0; i < bp->world.bodies.size(); ++i) {
+            const physics::DynamicBodyDef& body = bp->world.bodies[i];
+            if (body.kind != physics::BodyKind::Furniture || body.shape != physics::ShapeKind::Box) continue;
+            p->furniture_.push_back({static_cast<int>(i), body.halfExtentsM});
+            boxes.push_back({body.centerM, body.halfExtentsM, body.orientation, glm::vec3(0.0f)});
+        }
+        building->obstacles = obstaclesOfFurniture(boxes, *building, p->areaRoom_, p->furnitureObstacles_);
+    }
     crowd::CrowdSettings settings;
     settings.dtS = p->crowdDtS_;
     settings.threads = 1;  // the session runs beside the renderer and the fire; one thread is plenty here
     settings.seed = seed;
-    for (const auto& a : building->areas) p->areaRoom_.push_back(d.findRoom(a.id));
     auto sim = crowd::CrowdSim::create(std::move(*building), settings);
     if (!sim) return sim.error();
     p->sim_ = std::move(*sim);
@@ -199,7 +231,7 @@ Status CrowdPopulation::place(const scenario::ScenarioDef& sc, const world::Dist
     if (sc.trainee.startPosition) {
         traineeStart = glm::vec3(sc.trainee.startPosition->x, sc.trainee.startPosition->y, sc.trainee.startPosition->z);
     } else if (const world::Room* r = d.findRoom(sc.trainee.startRoom)) {
-        traineeStart = r->box.center();
+        traineeStart = glm::vec3(r->box.center().x, r->box.center().y, r->box.min.z);  // feet on the floor
     }
     Rng root(seed ^ 0x63726f776455ULL);
     std::vector<crowd::Vec2> placed;
@@ -293,6 +325,56 @@ Status CrowdPopulation::place(const scenario::ScenarioDef& sc, const world::Dist
     return Ok{};
 }
 
+Status CrowdPopulation::settleFurniture(const EarthquakeHazard& quake) {
+    if (furniture_.empty()) return Ok{};
+    const std::vector<render::BoxInstance> all = quake.boxes();
+    std::vector<render::BoxInstance> boxes;
+    for (const FurniturePiece& f : furniture_) {
+        const auto k = static_cast<std::size_t>(f.body);
+        if (k >= all.size() || glm::any(glm::greaterThan(glm::abs(all[k].halfExtents - f.halfExtentsM), glm::vec3(1e-4f))))
+            return makeError("the earthquake's bodies are not the furniture the crowd was built with");
+        boxes.push_back(all[k]);
+    }
+    int count = 0;
+    std::vector<crowd::Obstacle> obstacles = obstaclesOfFurniture(boxes, sim_->building(), areaRoom_, count);
+    if (auto st = sim_->setObstacles(std::move(obstacles)); !st) return st;
+    furnitureObstacles_ = count;
+    stepOffFurniture();
+    return Ok{};
+}
+
+// Whoever a moved piece now covers (or pins against it) steps to the nearest free spot: rings
+// 0.1 m apart out to 4 m, the first point clear of walls, furniture and the others.
+void CrowdPopulation::stepOffFurniture() {
+    constexpr double kWallClearM = 0.05;  // the crowd model's own clearance from walls
+    auto& agents = sim_->agents();
+    auto freeOfOthers = [&](crowd::Vec2 p, int area, int self) {
+        for (int j = 0; j < static_cast<int>(agents.size()); ++j) {
+            const crowd::Agent& o = agents[static_cast<size_t>(j)];
+            if (j == self || o.external || o.area != area || o.state == crowd::AgentState::Out) continue;
+            if (crowd::length(o.pos - p) < 2.0 * kPersonRadiusM + 0.05) return false;
+        }
+        return true;
+    };
+    for (int i = 0; i < people_; ++i) {
+        crowd::Agent& a = sim_->agent(i);
+        if (a.area < 0 || a.state == crowd::AgentState::Out || sim_->fitsGeometry(a.pos, a.area, kWallClearM)) continue;
+        for (int ring = 1; ring <= 40; ++ring) {
+            const double r = 0.1 * ring;
+            const int n = 8 * ring;
+            bool moved = false;
+            for (int k = 0; k < n && !moved; ++k) {
+                const double t = 6.283185307179586 * k / n;
+                const crowd::Vec2 p = a.pos + crowd::Vec2{std::cos(t), std::sin(t)} * r;
+                if (!sim_->fitsGeometry(p, a.area, kPersonRadiusM) || !freeOfOthers(p, a.area, i)) continue;
+                a.pos = p;
+                moved = true;
+            }
+            if (moved) break;
+        }
+    }
+}
+
 void CrowdPopulation::startEvacuation(double sessionTimeS) {
     if (startS_ < 0.0) startS_ = sessionTimeS;
 }
@@ -303,6 +385,12 @@ void CrowdPopulation::tick(double now, const FireHazard& fire, const glm::vec3& 
     int traineeArea = -1;
     if (traineeRoom) traineeArea = sim_->building().areaIndex(traineeRoom->id);
     sim_->setExternalAgent(trainee_, {traineeFeetM.x, traineeFeetM.y}, traineeArea);
+    if (!furniture_.empty()) {
+        // Among desks a trainee who stands still in an aisle turns sideways to let the class by
+        // (a body's depth, not its width): otherwise the model's repulsion makes them a wall there.
+        crowd::Agent& t = sim_->agent(trainee_);
+        t.radiusM = crowd::length(t.vel) < kStandingMps ? kSidewaysRadiusM : kPersonRadiusM;
+    }
     // Whole-area smoke for speeds and for judging doors smoke-logged: the upper layer counts
     // once it is down to an adult's eyes.
     for (int a = 0; a < static_cast<int>(areaRoom_.size()); ++a) sim_->setAreaHazard(a, crowd::LocalHazard{});

@@ -21,6 +21,8 @@
 
 namespace cd::app {
 
+class EarthquakeHazard;
+
 /// The crowd geometry of the district's buildings listed (all buildings when empty): one area
 /// per room, grown to the wall centre line on every side that has a door, so that a door is a
 /// segment on the edge the two areas share; exits lead to crowd::kSafeArea; stairs join the
@@ -92,6 +94,18 @@ public:
     /// elsewhere (and remember it). A door of the district outside the crowd's buildings is
     /// accepted and changes nothing; an id the district does not have is an error.
     Status setDoorBlocked(const std::string& districtDoorId, bool blocked);
+    /// An earthquake's furniture where it now stands: the desks and bookcases (a toppled bookcase
+    /// lies on the floor, its footprint larger) become the crowd's obstacles in place of those
+    /// taken from where they stood at build time, and anyone a piece now covers steps to the
+    /// nearest free spot. Call it once the shaking has stopped, before startEvacuation (the
+    /// session does it at the alarm). Nothing to do without an [earthquake] with furniture.
+    /// Errors when the earthquake's bodies are not the furniture the crowd was built with.
+    Status settleFurniture(const EarthquakeHazard& quake);
+    /// Furniture pieces (desks, bookcases) of the earthquake's building, and of them those the
+    /// crowd walks around now: pieces in the crowd's rooms, less any within 0.45 m of a door or
+    /// stair landing (people shove a desk out of a doorway or step over a fallen bookcase there).
+    int furniturePieces() const { return static_cast<int>(furniture_.size()); }
+    int furnitureObstacles() const { return furnitureObstacles_; }
     /// Exit door ids judged flooded now.
     std::vector<std::string> floodedExits() const;
 
@@ -127,6 +141,15 @@ private:
         double arrivedS = -1.0;
     };
 
+    /// A desk or bookcase of the earthquake's physics world in the crowd's buildings.
+    struct FurniturePiece {
+        int body = -1;               ///< index into EarthquakeHazard::boxes()
+        glm::vec3 halfExtentsM{0.0f};
+    };
+    void stepOffFurniture();
+
+    std::vector<FurniturePiece> furniture_;
+    int furnitureObstacles_ = 0;
     const world::District* district_ = nullptr;
     std::unique_ptr<crowd::CrowdSim> sim_;
     std::vector<const world::Room*> areaRoom_;  ///< crowd area -> district room

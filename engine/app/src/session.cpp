@@ -122,8 +122,13 @@ void Session::emit(const std::string& kind, const std::string& subject, double v
     log_.events.push_back(e);
     if (store_) recordStatus(store_->appendEvent(e));
     rules_.observe(kind, timeS(), subject, value);
-    // The alarm starts the crowd's pre-movement clock.
-    if (crowd_ && (kind == "alarm.sound" || kind == "alarm.manual")) crowd_->startEvacuation(timeS());
+    // The alarm starts the crowd's pre-movement clock; in an earthquake the classes then walk
+    // round the furniture where the shaking left it.
+    if (crowd_ && (kind == "alarm.sound" || kind == "alarm.manual")) {
+        if (quake_ && !crowd_->started())
+            if (auto st = crowd_->settleFurniture(*quake_); !st) CD_LOG_ERROR("crowd furniture: %s", st.error().str().c_str());
+        crowd_->startEvacuation(timeS());
+    }
 }
 
 std::vector<CrowdPersonView> Session::crowdPeople() const {

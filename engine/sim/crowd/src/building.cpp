@@ -58,7 +58,15 @@ Status validateBuilding(Building& b) {
     }
     for (Obstacle& o : b.obstacles) {
         if (auto s = checkPolygon(o.polygon, file, o.geometryLine ? o.geometryLine : o.sourceLine, "polygon", "obstacle polygon"); !s) return s;
-        o.area = -1;
+        // An area set by the caller is kept when it holds the obstacle: areas of different
+        // levels may share a plan, so the first one that holds it can be on the wrong floor.
+        auto holds = [&](int i) {
+            if (i < 0 || i >= static_cast<int>(b.areas.size())) return false;
+            for (Vec2 p : o.polygon)
+                if (!pointInPolygon(p, b.areas[static_cast<size_t>(i)].polygon)) return false;
+            return true;
+        };
+        if (!holds(o.area)) o.area = -1;
         for (size_t i = 0; i < b.areas.size() && o.area < 0; ++i) {
             bool all = true;
             for (Vec2 p : o.polygon) all = all && pointInPolygon(p, b.areas[i].polygon);

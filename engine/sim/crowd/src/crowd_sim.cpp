@@ -67,6 +67,18 @@ bool CrowdSim::fitsGeometry(Vec2 pos, int area, double radiusM) const {
     return clear;
 }
 
+Status CrowdSim::setObstacles(std::vector<Obstacle> obstacles) {
+    Building b = building_;
+    b.obstacles = std::move(obstacles);
+    if (auto s = validateBuilding(b); !s) return s;
+    auto nav = std::make_unique<NavMap>();
+    if (auto s = nav->build(b, settings_.fieldCellM); !s) return s;
+    // Same areas, doors and stairs: gates, grids and queues keep their sizes and indices.
+    building_ = std::move(b);
+    nav_ = std::move(nav);
+    return Ok{};
+}
+
 Result<int> CrowdSim::addAgent(Agent a) {
     if (!std::isfinite(a.pos.x) || !std::isfinite(a.pos.y)) return makeError("agent position is not finite");
     if (a.area < 0) a.area = areaAt(a.pos, a.level);

@@ -31,7 +31,7 @@ struct Area {
 
 struct Obstacle {
     Polygon polygon;
-    int area = -1;  ///< filled by validation: the area that holds it
+    int area = -1;  ///< the area that holds it: kept by validation when it does, else the first found
     int sourceLine = 0;
     int geometryLine = 0;
 };

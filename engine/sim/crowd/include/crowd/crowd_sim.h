@@ -85,6 +85,11 @@ public:
     int areaAt(Vec2 pos, int level) const;
     /// Is a person of this radius at pos inside the area, clear of walls and obstacles?
     bool fitsGeometry(Vec2 pos, int area, double radiusM) const;
+    /// Replaces the building's obstacles (e.g. furniture that moved in an earthquake) and
+    /// rebuilds the floor fields and route costs; people keep their places and routes (the
+    /// caller moves anyone a new obstacle covers). Errors as validateBuilding's; on error
+    /// nothing changes.
+    Status setObstacles(std::vector<Obstacle> obstacles);
 
     // --- Step ----------------------------------------------------------------------------
     void step();
