@@ -464,4 +464,18 @@ Result<BuildingPhysics> buildingPhysicsFromDistrict(const world::District& d, co
     return out;
 }
 
+Result<BuildingPhysics> buildingPhysicsOfScenario(const scenario::ScenarioDef& sc, const world::District& d) {
+    const scenario::EarthquakeDef& eq = *sc.earthquake;
+    BuildingPhysicsOptions o;
+    o.building = eq.building;
+    o.structureRooms = eq.structureRooms;
+    o.furniture = eq.furniture;
+    o.doors = eq.doors;
+    o.designPgaG = static_cast<float>(eq.designPgaG);
+    o.seed = sc.seed;
+    o.source = sc.path;
+    o.sourceLine = eq.source.line;
+    return buildingPhysicsFromDistrict(d, o);
+}
+
 }  // namespace cd::app

@@ -12,6 +12,7 @@
 #include "physics/queries.h"
 #include "physics/structure_def.h"
 #include "physics/world_def.h"
+#include "scenario/scenario_def.h"
 #include "world/district.h"
 
 namespace cd::app {
@@ -41,5 +42,9 @@ physics::Material schoolDesk();
 /// Errors (naming options.source and the field "earthquake.structure_rooms"): unknown building
 /// or room, structure rooms in another building.
 Result<BuildingPhysics> buildingPhysicsFromDistrict(const world::District& district, const BuildingPhysicsOptions& options);
+
+/// The building of a scenario's [earthquake] (which it must have), with its options: what the
+/// earthquake steps and what the crowd takes the furniture from, so both see the same bodies.
+Result<BuildingPhysics> buildingPhysicsOfScenario(const scenario::ScenarioDef& scenario, const world::District& district);
 
 }  // namespace cd::app

@@ -174,17 +174,7 @@ Result<std::unique_ptr<CrowdPopulation>> CrowdPopulation::build(const scenario::
     // An earthquake's desks and bookcases where they stand before the shaking (settleFurniture
     // moves them to where they end up): the crowd walks around them and nobody starts in one.
     if (sc.earthquake && sc.earthquake->furniture) {
-        const scenario::EarthquakeDef& eq = *sc.earthquake;
-        BuildingPhysicsOptions o;  // as EarthquakeHazard::build, so the bodies come in its order
-        o.building = eq.building;
-        o.structureRooms = eq.structureRooms;
-        o.furniture = eq.furniture;
-        o.doors = eq.doors;
-        o.designPgaG = static_cast<float>(eq.designPgaG);
-        o.seed = sc.seed;
-        o.source = sc.path;
-        o.sourceLine = eq.source.line;
-        auto bp = buildingPhysicsFromDistrict(d, o);
+        auto bp = buildingPhysicsOfScenario(sc, d);  // as EarthquakeHazard::build: the same bodies in its order
         if (!bp) return bp.error();
         std::vector<render::BoxInstance> boxes;
         for (std::size_t i = 0; i < bp->world.bodies.size(); ++i) {

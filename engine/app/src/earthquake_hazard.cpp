@@ -86,16 +86,7 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
         impl->motion = std::move(*m);
     }
 
-    BuildingPhysicsOptions o;
-    o.building = eq.building;
-    o.structureRooms = eq.structureRooms;
-    o.furniture = eq.furniture;
-    o.doors = eq.doors;
-    o.designPgaG = static_cast<float>(eq.designPgaG);
-    o.seed = sc.seed;
-    o.source = sc.path;
-    o.sourceLine = eq.source.line;
-    auto bp = buildingPhysicsFromDistrict(d, o);
+    auto bp = buildingPhysicsOfScenario(sc, d);
     if (!bp) return bp.error();
     auto world = physics::PhysicsWorld::create(bp->world);
     if (!world) return world.error();
