@@ -93,7 +93,8 @@ ui::HudModel hudModel(const Session& s, bool paused) {
     h.trainee.hasSmoke = !sc.fires.empty();
     if (s.earthquake()) {
         h.trainee.hasQuake = true;
-        h.trainee.shakingMS2 = static_cast<float>(s.shakingMS2());
+        h.trainee.shakingIntensity = static_cast<float>(s.feltShaking().intensity());
+        h.trainee.shakingClass = FeltShaking::intensityClass(h.trainee.shakingIntensity);
     }
     if (s.flood()) {
         const FloodPointSample& w = s.lastFloodSample();

@@ -21,7 +21,8 @@ Session::Session(const SessionSetup& setup)
       clock_(1.0 / setup.scenario->tickHz),
       rules_(*setup.scenario),
       motion_(*setup.district),
-      graph_(*setup.district) {}
+      graph_(*setup.district),
+      felt_(1.0 / setup.scenario->tickHz) {}
 
 Result<std::unique_ptr<Session>> Session::start(const SessionSetup& setup) {
     std::unique_ptr<Session> s(new Session(setup));
@@ -248,10 +249,9 @@ void Session::applyCommand(const scenario::HazardCommand& c) {
 
 float Session::speedFactor() const {
     float f = 1.0f;
-    // Strong shaking makes walking hard: "difficult to walk without holding onto something"
-    // from about 0.25 g (JMA seismic intensity 5 upper), hard to stand at 0.4 g and above (6
-    // lower). The linear fall from 1 at rest to 0.2 at 0.4 g is our assumption.
-    if (shakeMS2_ > 0.0) f *= std::clamp(1.0f - 2.0f * static_cast<float>(shakeMS2_ / (0.4 * 9.81)), 0.2f, 1.0f);
+    // Strong shaking makes walking hard (JMA intensity 5 upper: "difficult to walk without
+    // holding onto something"; 6 lower: "difficult to remain standing"): FeltShaking.
+    if (quake_) f *= static_cast<float>(FeltShaking::walkingFactor(felt_.intensity()));
     // Wading: slower in deeper, faster water (wadingSpeedFactor, Ishigaki et al. 2009).
     // Never quite zero, so someone at the limit can still turn back.
     if (flood_) f *= std::max(0.1f, static_cast<float>(wadingSpeedFactor(lastFlood_.specificForceM2)));
@@ -385,8 +385,7 @@ void Session::senseEarthquake() {
     if (!quake_) return;
     const glm::vec3 a = quake_->groundAccelerationMS2();
     const double ah = std::sqrt(double(a.x) * a.x + double(a.y) * a.y);
-    const double k = std::min(1.0, clock_.stepS() / 0.5);
-    shakeMS2_ += k * (ah - shakeMS2_);
+    felt_.add(a);
     shakePeakMS2_ = std::max(shakePeakMS2_, ah);
     if (!struck_ && quake_->debrisStrikes(body_.feetM, body_.radiusM, eyeHeightM() + 0.15f)) {
         struck_ = true;
@@ -488,7 +487,8 @@ void Session::tick() {
         if (store_) recordStatus(store_->appendPose(p));
         if (flood_ || quake_) {
             trace_.push_back({now, static_cast<float>(lastFlood_.depthM), static_cast<float>(lastFlood_.speedMs),
-                              static_cast<float>(lastFlood_.hazardRating), static_cast<float>(shakePeakMS2_)});
+                              static_cast<float>(lastFlood_.hazardRating), static_cast<float>(shakePeakMS2_),
+                              static_cast<float>(felt_.intensity())});
             shakePeakMS2_ = 0.0;
         }
     }

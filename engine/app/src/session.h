@@ -12,6 +12,7 @@
 #include "core/result.h"
 #include "crowd_population.h"
 #include "earthquake_hazard.h"
+#include "felt_shaking.h"
 #include "fire_hazard.h"
 #include "flood_hazard.h"
 #include "record/session_log.h"
@@ -50,6 +51,7 @@ struct HazardTracePoint {
     float waterSpeedMS = 0.0f;
     float hazardRating = 0.0f;    ///< Defra FD2321 hazard rating
     float groundAccelMS2 = 0.0f;  ///< peak horizontal ground acceleration since the last sample
+    float shakingIntensity = 0.0f;  ///< JMA instrumental intensity felt (FeltShaking)
 };
 
 class Session {
@@ -96,8 +98,8 @@ public:
     const EarthquakeHazard* earthquake() const { return quake_.get(); }
     /// Whether falling debris struck the trainee.
     bool struckByDebris() const { return struck_; }
-    /// Horizontal ground acceleration the trainee feels, smoothed over half a second (m/s^2).
-    double shakingMS2() const { return shakeMS2_; }
+    /// The shaking the trainee feels (JMA instrumental intensity of the last 3 s) and its a0.
+    const FeltShaking& feltShaking() const { return felt_; }
     /// The district's walk graph with the doors debris has blocked (bots route over it).
     const world::WalkGraph& walkGraph() const { return graph_; }
     /// The scenario's crowd (classmates, teachers); nullptr when the scenario has none.
@@ -138,7 +140,7 @@ private:
     std::unique_ptr<EarthquakeHazard> quake_;
     std::optional<TraineeCapsule> capsule_;  ///< the trainee's body in the quake's physics world
     world::WalkGraph graph_;
-    double shakeMS2_ = 0.0;  ///< ground acceleration felt, smoothed over half a second
+    FeltShaking felt_;
     double shakePeakMS2_ = 0.0;  ///< highest ground acceleration since the last trace point
     std::vector<HazardTracePoint> trace_;
     bool struck_ = false;

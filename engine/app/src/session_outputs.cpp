@@ -148,14 +148,17 @@ std::vector<report::ReportPlot> hazardPlots(const Session& s) {
         out.push_back(std::move(hr));
     }
     if (s.earthquake()) {
-        // The thresholds are the ones the session slows walking by (JMA intensity 5 upper and 6 lower).
-        report::ReportPlot shake{"Horizontal ground acceleration (highest in each quarter second)", "m/s\xC2\xB2", {{"ground", "#6a1b9a", {}}},
-                                 {{0.25 * 9.81, "0.25 g hard to walk", "#b26a00"}, {0.4 * 9.81, "0.4 g hard to stand", "#b3261e"}}, 0.0, 4.5};
+        report::ReportPlot shake{"Horizontal ground acceleration (highest in each quarter second)", "m/s\xC2\xB2", {{"ground", "#6a1b9a", {}}}, {}, 0.0, 4.5};
+        // JMA instrumental intensity of the last 3 s, with the levels the session slows walking by.
+        report::ReportPlot felt{"Shaking felt by the trainee (JMA instrumental intensity, last 3 s)", "I", {{"intensity", "#b3261e", {}}},
+                                {{5.0, "5 upper: hard to walk", "#b26a00"}, {5.5, "6 lower: hard to stand", "#b3261e"}}, 0.0, 7.0};
         for (const HazardTracePoint& p : trace) {
             shake.lines[0].points.emplace_back(p.timeS, p.groundAccelMS2);
             shake.maxY = std::max(shake.maxY, 1.1 * p.groundAccelMS2);
+            felt.lines[0].points.emplace_back(p.timeS, p.shakingIntensity);
         }
         out.push_back(std::move(shake));
+        out.push_back(std::move(felt));
     }
     return out;
 }

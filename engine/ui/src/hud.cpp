@@ -52,16 +52,16 @@ void floodLines(const TraineeStatus& t, const HudLabels& labels) {
     ImGui::PopStyleColor();
 }
 
-// The shaking, coloured by what it does to a person (the thresholds the session slows walking by).
+// The shaking as its JMA intensity class, coloured by what it does to a person (the levels the
+// session slows walking by).
 void quakeLines(const TraineeStatus& t, const HudLabels& labels) {
-    const float g = t.shakingMS2 / 9.81f;
-    const int c = g >= 0.4f ? 2 : (g >= 0.25f ? 1 : 0);
+    const int c = t.shakingIntensity >= 5.5f ? 2 : (t.shakingIntensity >= 5.0f ? 1 : 0);
     static const ImVec4 kColors[3] = {lin(0.9f, 0.9f, 0.9f), lin(1.0f, 0.65f, 0.1f), lin(1.0f, 0.2f, 0.15f)};
     ImGui::TextUnformatted((labels.shaking + ":").c_str());
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, kColors[c]);
-    if (labels.shakingClasses[c].empty()) ImGui::Text("%.2f g", g);
-    else ImGui::Text("%.2f g, %s", g, labels.shakingClasses[c].c_str());
+    if (labels.shakingClasses[c].empty()) ImGui::Text("JMA %s", t.shakingClass.c_str());
+    else ImGui::Text("JMA %s, %s", t.shakingClass.c_str(), labels.shakingClasses[c].c_str());
     ImGui::PopStyleColor();
 }
 

@@ -27,7 +27,8 @@ struct TraineeStatus {
     int floodHazardClass = 0;        ///< 0 low, 1 danger for some, 2 danger for most, 3 danger for all
     // The shaking the trainee feels, shown when the scenario has an earthquake.
     bool hasQuake = false;
-    float shakingMS2 = 0.0f;         ///< horizontal ground acceleration, smoothed over half a second
+    float shakingIntensity = 0.0f;   ///< JMA instrumental intensity felt
+    std::string shakingClass;        ///< its JMA class: "0".."4", "5-", "5+", "6-", "6+", "7"
 };
 
 /// Labels for fixed HUD text, translated by the caller. Defaults are English.
@@ -45,7 +46,7 @@ struct HudLabels {
     std::string waterSpeed = "Water speed";
     std::string floodHazard = "Flood hazard";
     std::string shaking = "Shaking";
-    /// By shakingMS2: below 0.25 g, to 0.4 g (hard to walk), above (hard to stand).
+    /// By shakingIntensity: below 5.0, 5.0 to 5.5 (JMA 5 upper), from 5.5 (6 lower).
     std::string shakingClasses[3] = {"", "hard to walk", "hard to stand"};
     /// Defra FD2321/TR1 Table 3.2 classes, by floodHazardClass.
     std::string floodClasses[4] = {"low", "danger for some", "danger for most", "danger for all"};
