@@ -71,6 +71,11 @@ TEST(SchoolEarthquake, RunningIntoTheCorridorWhileItShakesIsACriticalFailure) {
     const auto* struck = findEvent(*log, "trainee.struck_by_debris");
     ASSERT_NE(struck, nullptr) << "the bot is in the east end of the corridor when it comes down";
     EXPECT_EQ(struck->subject, "A.4.corridor");
+    // Struck down, the trainee stays where they fell: no room changes after it.
+    for (const auto& e : log->events) {
+        if (e.timeS <= struck->timeS) continue;
+        EXPECT_NE(e.kind.rfind("trainee.enter_room", 0), 0u) << e.kind << " at " << e.timeS;
+    }
     EXPECT_FALSE(r.report["score"]["passed"].get<bool>());
     std::printf("quake_runs_out: %.2f s wall, %.1f %%\n", r.wallS, r.report["score"]["percent"].get<double>());
 }

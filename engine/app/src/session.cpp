@@ -283,7 +283,9 @@ void Session::moveBody() {
     const auto& t = setup_.scenario->trainee;
     const float dt = static_cast<float>(clock_.stepS());
     if (capsule_) {
-        // The physics stepped the capsule: the body follows it (room by room, up the flights).
+        // The physics stepped the capsule: the body follows it (room by room, up the flights),
+        // unless the trainee is down: they lie where they fell, whatever shoves the capsule.
+        if (fedIncapacitated_ || swept_ || struck_) return;
         const physics::CharacterState st = capsule_->state();
         motion_.moveFreely(body_, st.feetM);
         const glm::vec2 v(st.velocityMS.x, st.velocityMS.y);
