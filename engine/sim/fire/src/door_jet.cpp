@@ -124,7 +124,12 @@ void FireModel::Impl::doorJetFires(double dt) {
             const double* yl = &yL[dst * kSpeciesCount];
             double yO2 = yl[kO2] / mL[dst];
             double air = std::min(o2Used / std::max(yO2, 1e-30), jetAirCap[slot]);
-            // The air the burning used joins the upper layer, where the jet burns.
+            // The air the burning used joins the upper layer, where the jet burns. With door
+            // mixing on, the spill plume has already carried its entrainment there (as in CFAST,
+            // where spill_plume moves vsas and door_jet_fire only burns it): only air beyond that
+            // is moved (our jet entrains over its whole outflow, CFAST's over the band below the
+            // receiving interface), so none is counted twice.
+            air = std::max(0.0, air - mixUp[slot]);
             double* su = &srcYU[dst * kSpeciesCount];
             double* sl = &srcYL[dst * kSpeciesCount];
             for (int k = 0; k < kSpeciesCount; ++k) {

@@ -285,6 +285,7 @@ Result<FireCase> parseFireCase(std::string_view text, const std::string& file) {
         r.positive("flashover_floor_flux_kw_m2", d.flashoverFloorFluxKwM2);
         r.boolean("door_jet_fires", d.doorJetFires);
         r.boolean("ceiling_jet_convection", d.ceilingJetConvection);
+        r.boolean("door_mixing", d.doorMixing);
         if (r.has("door_jet_ignition_temp_c")) {
             r.number("door_jet_ignition_temp_c", d.doorJetIgnitionTempC);
             if (status && !(d.doorJetIgnitionTempC > d.ambientTempC))

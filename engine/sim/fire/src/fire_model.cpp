@@ -127,6 +127,8 @@ Status FireModel::Impl::build() {
     jetO2Frac.assign(2 * va.size(), 0.0);
     jetAirCap.assign(2 * va.size(), 0.0);
     jetAirCoeff.assign(2 * va.size(), 0.0);
+    mixUp.assign(2 * va.size(), 0.0);
+    mixDown.assign(2 * va.size(), 0.0);
     std::vector<std::pair<int, int>> edges;
     for (size_t v = 0; v < va.size(); ++v)
         if (vb[v] >= 0) edges.push_back({va[v], vb[v]});
@@ -267,6 +269,13 @@ double FireModel::openingMassFlowKgS(int i, bool fromA) const {
     if (i < 0 || i >= m.nOpen) return 0.0;
     const VentFlow& f = m.vflow[i];
     return fromA ? f.fromAUpper + f.fromALower : f.fromBUpper + f.fromBLower;
+}
+
+double FireModel::openingMixingKgS(int i, bool inTo) const {
+    const auto& m = *impl_;
+    if (i < 0 || i >= m.nOpen) return 0.0;
+    int slot = 2 * i + (inTo ? 0 : 1);
+    return m.mixUp[slot] - m.mixDown[slot];
 }
 
 // Backdraft needs a hot upper layer rich in unburnt pyrolysate: Fleischmann, Pagni &

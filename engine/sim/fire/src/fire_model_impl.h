@@ -117,6 +117,9 @@ struct FireModel::Impl {
     std::vector<int> jetFire;                           // a fire of the source room (chemistry)
     std::vector<double> jetFuelFrac, jetO2Frac, jetAirCap;  // fuel / O2 mass fractions, air limit kg/s
     std::vector<double> jetAirCoeff;                    // spill-plume entrainment k: air = k m_jet^(1/3)
+    // Door mixing (CFAST spill_plume), per opening and direction as the jets (2 v: in room b by
+    // a's flows; 2 v + 1: in room a), kg/s of the sub-step: lower -> upper and upper -> lower.
+    std::vector<double> mixUp, mixDown;
 
     std::vector<FireRuntime> fires;
     std::vector<DeviceRuntime> detectors, sprinklers;
@@ -150,6 +153,10 @@ struct FireModel::Impl {
     double fanMassFlow(int fan, const std::vector<double>& x, double& dRise) const;
     void setFan(int fan, bool on);
     bool applyVentFlows(double dtS, bool lastChance);
+    double drainScale(int room, bool upper, double dtS) const;
+    // door_mixing.cpp
+    void computeDoorMixing();
+    void applyDoorMixing(double dtS);
     // door_jet.cpp
     void prepareDoorJets(double dtS);
     double doorJetHeatW(int slot, double jetKgS, double& dJet) const;

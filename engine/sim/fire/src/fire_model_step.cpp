@@ -1,7 +1,8 @@
 // One internal sub-step of the zone model. Index:
 //   [1] sub-step size      [2] derived layer properties   [3] fires and plumes
 //   [4] wall heat transfer [5] pressure solve              [6] vent mass/energy transfer
-//   (opening flows and fans: fire_model_vents.cpp; door-jet fires: door_jet.cpp)
+//   (opening flows and fans: fire_model_vents.cpp; door-jet fires: door_jet.cpp; door mixing:
+//   door_mixing.cpp)
 //   [7] integration        [8] fire bookkeeping, agents    [9] detectors, sprinklers
 //   [10] flashover and item ignition
 //
@@ -400,6 +401,16 @@ bool FireModel::Impl::solvePressures(double dt) {
     return worst <= 10.0;
 }
 
+// Factor on the outflows of a layer (vent flows, fans, door mixing) that keeps them within 80 %
+// of its mass in the sub-step; 1 for the outside and for layers not at risk.
+double FireModel::Impl::drainScale(int r, bool upper, double dt) const {
+    if (r < 0) return 1.0;
+    double m = upper ? mU[r] : mL[r];
+    double out = upper ? outRateU[r] : outRateL[r];
+    double avail = 0.8 * std::max(m - kMinLayerFraction * (mU[r] + mL[r]), 0.0);
+    return out * dt > avail ? avail / (out * dt) : 1.0;
+}
+
 // [6] Final vent flows at the solved pressures. If a layer would lose more than 80 % of its
 // mass in the sub-step the step is refused (the caller retries shorter); on the last chance
 // (shortest step) its outflows are scaled down instead, both ends of each flow alike.
@@ -427,13 +438,9 @@ bool FireModel::Impl::applyVentFlows(double dt, bool lastChance) {
         fanMdot[i] = fanMassFlow(i, dp, dRise);
         if (fanFrom[i] >= 0) (fanFromUpper[i] ? outRateU : outRateL)[fanFrom[i]] += fanMdot[i];
     }
-    auto scale = [&](int r, bool upper) {
-        if (r < 0) return 1.0;
-        double m = upper ? mU[r] : mL[r];
-        double out = upper ? outRateU[r] : outRateL[r];
-        double avail = 0.8 * std::max(m - kMinLayerFraction * (mU[r] + mL[r]), 0.0);
-        return out * dt > avail ? avail / (out * dt) : 1.0;
-    };
+    // Door mixing moves gas between the layers of a room; it counts in their outflow.
+    computeDoorMixing();
+    auto scale = [&](int r, bool upper) { return drainScale(r, upper, dt); };
     if (!lastChance) {  // only substantial layers refuse the step; thin ones are scaled
         for (int i = 0; i < n; ++i) {
             double big = 1e-3 * (mU[i] + mL[i]);
@@ -492,6 +499,7 @@ bool FireModel::Impl::applyVentFlows(double dt, bool lastChance) {
         fanMdot[i] *= scale(fanFrom[i], upper);
         transfer(fanFrom[i], upper, fanTo[i], fanMdot[i]);
     }
+    applyDoorMixing(dt);
     return true;
 }
 

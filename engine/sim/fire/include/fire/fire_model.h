@@ -69,6 +69,11 @@ public:
     /// Mass flow (kg/s) through an opening in the last sub-step: leaving its `from` room
     /// (fromA) or entering it (!fromA). For a ceiling vent: up through it, or down.
     double openingMassFlowKgS(int openingIndex, bool fromA) const;
+    /// Door mixing at a wall opening in the last sub-step (CFAST spill plumes, door_mixing.h), in
+    /// its `to` room (inTo) or its `from` room, kg/s: lower-layer gas carried into the upper layer
+    /// by a hot inflow, minus upper-layer gas carried down by a cold one. 0 when def.doorMixing
+    /// is off, for the outside, ceiling vents and leaks.
+    double openingMixingKgS(int openingIndex, bool inTo) const;
 
     /// Switches a fan (mechanical vent) on or off at run time (by id or index).
     Status setFanOn(std::string_view fanId, bool on);

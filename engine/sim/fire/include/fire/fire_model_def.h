@@ -181,6 +181,10 @@ struct FireModelDef {
     /// Ceiling-jet convection (CFAST's CJET option, Cooper's correlations): the fires' ceiling
     /// jets raise the convective heat transfer to the ceiling and upper walls of their room.
     bool ceilingJetConvection = true;
+    /// Door mixing (CFAST's vent-flow entrainment, spill_plume): a hot outflow entering a room
+    /// below its interface carries that room's lower-layer gas up into its upper layer, a cold
+    /// inflow entering above it carries upper-layer gas down (door_mixing.h).
+    bool doorMixing = true;
     std::string sourceFile;              ///< for error messages
 };
 
