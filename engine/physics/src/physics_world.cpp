@@ -414,6 +414,7 @@ BodyState PhysicsWorld::bodyState(BodyId id) const {
     }
     s.kind = r.kind;
     s.awake = !r.isStatic && r.body->isActive();
+    s.removed = r.removed;
     btTransform identity;
     identity.setIdentity();
     btVector3 lo, hi;
@@ -438,6 +439,7 @@ std::uint64_t PhysicsWorld::stateHash() const {
         }
         const btVector3 p = xf.getOrigin(), v = r.body->getLinearVelocity(), w = r.body->getAngularVelocity();
         for (const btVector3* q : {&p, &v, &w}) h.add(q->x()), h.add(q->y()), h.add(q->z());
+        h.add(static_cast<std::uint8_t>(r.removed));
     }
     for (const auto& s : impl_->structures)
         for (const auto& l : s.links) h.add(static_cast<std::uint8_t>(l.broken));

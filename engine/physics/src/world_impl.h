@@ -37,6 +37,7 @@ struct BodyRecord {
     std::uint64_t tag = 0;
     int structure = -1;
     float massKg = 0.0f;
+    bool removed = false;  // carried away (removeBody): out of the Bullet world, isStatic set
 };
 
 /// A bond between two chunks across a shared face, or a chunk and the ground (b = -1).

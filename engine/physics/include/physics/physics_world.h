@@ -58,6 +58,10 @@ public:
     /// by the material's Eurocode reduction factor (never recovers when it cools).
     void setStoreyTemperature(StructureId s, int storey, float upperLayerC);
     void applyImpulse(BodyId b, const glm::vec3& impulseNs, const glm::vec3& atM);
+    /// Takes a loose body (debris, furniture, a fallen item) out of the world, as rescuers carry
+    /// it away; what touched it wakes and may fall. Static bodies, door leaves and bodies
+    /// already removed are errors.
+    Status removeBody(BodyId b);
 
     // --- stepping ---
     void setCharacterInput(CharacterId c, const CharacterInput& input);
@@ -93,6 +97,10 @@ public:
     std::vector<BodyId> bodiesInCapsule(const glm::vec3& bottomM, float radiusM, float heightM, std::uint32_t mask = kQueryAll) const;
     bool isPassageBlocked(PassageId p) const;
     bool isCasualtyTrapped(CasualtyId c) const;
+    /// The debris that keeps a casualty trapped, as isCasualtyTrapped judges it: pieces cutting
+    /// into them or over them within coverHeightM, and, when debris and walls close them in, the
+    /// debris of that ring. Highest top first: the order in which rescuers lift them.
+    std::vector<BodyId> debrisTrapping(CasualtyId c) const;
     /// Re-evaluates passages and casualties now (step() does it every few steps).
     void refreshBlockage();
     /// FNV-1a over every body's transform and velocities, characters and joint states.

@@ -58,6 +58,7 @@ struct BodyState {
     float kineticEnergyJ = 0.0f;  ///< translational + rotational
     BodyKind kind = BodyKind::Prop;
     bool awake = false;
+    bool removed = false;  ///< carried out of the world (PhysicsWorld::removeBody)
     glm::vec3 halfExtentsM{0.0f};  ///< of the shape in its own frame (a box's half extents), for drawing
 };
 
