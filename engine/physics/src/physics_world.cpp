@@ -46,6 +46,8 @@ WorldImpl::~WorldImpl() {
     // Constraints before bodies, bodies before shapes: Bullet holds raw pointers both ways.
     for (auto& a : anchors)
         if (a.constraint && !a.broken) world->removeConstraint(a.constraint.get());
+    for (auto& b : bonds)
+        if (!b.broken) world->removeConstraint(b.constraint.get());
     for (auto& b : rigidBodies) world->removeRigidBody(b.get());
 }
 

@@ -3,7 +3,8 @@
 // the intact part is kept exact and cheap, and its safety is judged by a load-flow pass over
 // the joint graph instead. A chunk becomes a dynamic body when it fails (scenario trigger) or
 // loses every path to the ground; failures come from the scenario, from earthquake loading
-// and from fire weakening, and cascade as loads redistribute (progressive collapse).
+// and from fire weakening, and cascade as loads redistribute (progressive collapse). Chunks that
+// lose their path in the same pass stay bonded and fall as clusters (structure_bond.cpp).
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -40,6 +41,7 @@ Result<StructureId> PhysicsWorld::addStructure(const StructureDef& def) {
     s.seed = def.seed;
     s.baseZM = def.groundZM;
     s.designPgaG = def.designPgaG;
+    s.bondLooseChunks = def.bondLooseChunks;
     float top = def.groundZM + 1.0f;
     for (const ChunkDef& c : f.chunks) {
         const Material& mat = def.members[static_cast<std::size_t>(c.member)].material;
@@ -87,7 +89,7 @@ Result<StructureId> PhysicsWorld::addStructure(const StructureDef& def) {
     return makeId<StructureId>(static_cast<std::uint32_t>(sIndex));
 }
 
-void WorldImpl::detachChunk(StructureRecord& s, std::size_t c) {
+void WorldImpl::makeDynamic(StructureRecord& s, std::size_t c) {
     if (!s.attached[c]) return;
     s.attached[c] = 0;
     BodyRecord& r = bodies[s.chunks[c].index];
@@ -111,30 +113,37 @@ void WorldImpl::detachChunk(StructureRecord& s, std::size_t c) {
     r.isStatic = false;
     r.massKg = mass;
     r.kind = BodyKind::Chunk;
-    // Its bonds go with it.
-    const auto si = static_cast<std::size_t>(&s - structures.data());
-    for (int li : s.linksOf[c]) {
-        LinkRecord& l = s.links[static_cast<std::size_t>(li)];
-        if (l.broken) continue;
-        l.broken = true;
-        ++s.brokenCount;
-        if (!s.collapsing) {
-            s.collapsing = true;
-            PhysicsEvent e;
-            e.kind = PhysicsEventKind::CollapseStarted;
-            e.timeS = timeS();
-            e.structure = makeId<StructureId>(static_cast<std::uint32_t>(si));
-            emit(e);
-        }
+}
+
+void WorldImpl::breakLink(StructureRecord& s, int li) {
+    LinkRecord& l = s.links[static_cast<std::size_t>(li)];
+    if (l.broken) return;
+    l.broken = true;
+    ++s.brokenCount;
+    const auto si = static_cast<std::uint32_t>(&s - structures.data());
+    if (!s.collapsing) {
+        s.collapsing = true;
         PhysicsEvent e;
-        e.kind = PhysicsEventKind::JointBroken;
+        e.kind = PhysicsEventKind::CollapseStarted;
         e.timeS = timeS();
-        e.structure = makeId<StructureId>(static_cast<std::uint32_t>(si));
-        e.joint = makeId<JointId>(static_cast<std::uint32_t>(li));
-        e.bodyA = s.chunks[static_cast<std::size_t>(l.a)];
-        if (l.b >= 0) e.bodyB = s.chunks[static_cast<std::size_t>(l.b)];
+        e.structure = makeId<StructureId>(si);
         emit(e);
     }
+    PhysicsEvent e;
+    e.kind = PhysicsEventKind::JointBroken;
+    e.timeS = timeS();
+    e.structure = makeId<StructureId>(si);
+    e.joint = makeId<JointId>(static_cast<std::uint32_t>(li));
+    e.bodyA = s.chunks[static_cast<std::size_t>(l.a)];
+    if (l.b >= 0) e.bodyB = s.chunks[static_cast<std::size_t>(l.b)];
+    emit(e);
+}
+
+void WorldImpl::detachChunk(StructureRecord& s, std::size_t c) {
+    if (!s.attached[c]) return;
+    makeDynamic(s, c);
+    // Rubble: its bonds go with it.
+    for (int li : s.linksOf[c]) breakLink(s, li);
 }
 
 // Gravity load flow (a load-path approximation, not a frame analysis): every attached chunk
@@ -151,7 +160,7 @@ void WorldImpl::resolveStructure(std::size_t si) {
     constexpr int kInf = std::numeric_limits<int>::max();
     std::vector<int> dist(n);
     std::vector<int> queue;
-    std::vector<std::size_t> order;
+    std::vector<std::size_t> order, released;
     std::vector<float> load(n);
     std::vector<std::uint8_t> flowsDown(s.links.size());
     const float ah = std::sqrt(groundAccel.x * groundAccel.x + groundAccel.y * groundAccel.y) / kG;
@@ -183,8 +192,11 @@ void WorldImpl::resolveStructure(std::size_t si) {
                 }
             }
         }
+        // Chunks that come loose together stay bonded to each other (a falling cluster).
+        released.clear();
         for (std::size_t c = 0; c < n; ++c)
-            if (s.attached[c] && dist[c] == kInf) detachChunk(s, c);
+            if (s.attached[c] && dist[c] == kInf) released.push_back(c);
+        if (!released.empty()) releaseChunks(s, released);
         // 2. Loads flow from the farthest chunks towards the ground.
         order.clear();
         for (std::size_t c = 0; c < n; ++c)
@@ -217,7 +229,7 @@ void WorldImpl::resolveStructure(std::size_t si) {
         bool failed = false;
         for (std::size_t li = 0; li < s.links.size(); ++li) {
             LinkRecord& l = s.links[li];
-            if (l.broken || l.capacityN <= 0.0f) continue;
+            if (l.broken || l.bond >= 0 || l.riding || l.capacityN <= 0.0f) continue;  // falling: Bullet judges
             const float cap = l.capacityN * (flowsDown[li] ? kCompressionRatio : 1.0f);
             const float u = l.demandN / cap;
             const float zRel = std::clamp((l.pointM.z - s.baseZM) / s.heightM, 0.0f, 1.0f);
@@ -231,25 +243,8 @@ void WorldImpl::resolveStructure(std::size_t si) {
             const float q = 1.0f + av + (1.0f + zRel) * ah;
             if (u * q >= l.designScale * l.fireFactor) {
                 // Both sides lose the bond; detaching is decided by connectivity on the next pass.
-                l.broken = true;
-                ++s.brokenCount;
+                breakLink(s, static_cast<int>(li));
                 failed = true;
-                if (!s.collapsing) {
-                    s.collapsing = true;
-                    PhysicsEvent e;
-                    e.kind = PhysicsEventKind::CollapseStarted;
-                    e.timeS = timeS();
-                    e.structure = makeId<StructureId>(static_cast<std::uint32_t>(si));
-                    emit(e);
-                }
-                PhysicsEvent e;
-                e.kind = PhysicsEventKind::JointBroken;
-                e.timeS = timeS();
-                e.structure = makeId<StructureId>(static_cast<std::uint32_t>(si));
-                e.joint = makeId<JointId>(static_cast<std::uint32_t>(li));
-                e.bodyA = s.chunks[static_cast<std::size_t>(l.a)];
-                if (l.b >= 0) e.bodyB = s.chunks[static_cast<std::size_t>(l.b)];
-                emit(e);
             }
         }
         if (!s.designed) {
@@ -288,6 +283,7 @@ void WorldImpl::applyImpactLoads() {
 }
 
 void WorldImpl::updateJoints() {
+    updateBonds();  // first: what broke in this step is reported before the loads react
     const bool shakingNow = glm::length(groundAccel) > 0.01f;
     if (tick % kShakeCheckSteps == 0) {
         applyImpactLoads();
@@ -353,6 +349,11 @@ void PhysicsWorld::setStoreyTemperature(StructureId sid, int storey, float upper
         if (k < l.fireFactor) {
             l.fireFactor = k;
             weakened = true;
+            // A falling cluster heated on the way down: its bond weakens too.
+            if (l.bond >= 0) {
+                BondRecord& bd = im.bonds[static_cast<std::size_t>(l.bond)];
+                bd.constraint->setBreakingImpulseThreshold(im.bondImpulseNs(l) * bd.strengthScale);
+            }
         }
     }
     if (weakened) im.resolveStructure(sid.index);
@@ -367,6 +368,11 @@ StructureStats PhysicsWorld::structureStats(StructureId sid) const {
     st.jointsBroken = s.brokenCount;
     for (std::size_t c = 0; c < s.chunks.size(); ++c)
         if (!s.attached[c] && impl_->bodies[s.chunks[c].index].body->isActive()) ++st.chunksAwake;
+    for (const BondRecord& b : impl_->bonds) {
+        if (b.structure != static_cast<int>(sid.index)) continue;
+        ++st.bondsFormed;
+        st.bondsHolding += !b.broken;
+    }
     st.collapsing = s.collapsing;
     st.settled = s.settled;
     return st;

@@ -53,6 +53,8 @@ struct LinkRecord {
     FireCurve curve = FireCurve::None;
     glm::vec3 pointM{0.0f};
     bool broken = false;
+    int bond = -1;              // index in WorldImpl::bonds while both chunks fall as one cluster
+    bool riding = false;        // in a falling cluster but not in its bond tree: breaks when the tree splits
 };
 
 /// A pre-fractured structure. Intact chunks are static bodies held up by a load path to the
@@ -68,11 +70,13 @@ struct StructureRecord {
     std::vector<float> extraLoadN;        // impact loads this pass
     std::vector<LinkRecord> links;
     std::vector<std::vector<int>> linksOf;  // per chunk, link indices
+    std::vector<int> ridingLinks;           // links carried by falling clusters' bond trees
     float baseZM = 0.0f;
     float heightM = 1.0f;
     float designPgaG = 0.0f;
     int brokenCount = 0;
     bool designed = false;  // links sized for their dead load
+    bool bondLooseChunks = true;  // StructureDef::bondLooseChunks
     bool collapsing = false;
     bool settled = false;
 };
@@ -80,6 +84,16 @@ struct StructureRecord {
 struct AnchorRecord {
     std::unique_ptr<btTypedConstraint> constraint;
     BodyId body;
+    bool broken = false;
+};
+
+/// A link between two chunks that came loose together: a Bullet breakable constraint holds them
+/// as one cluster until an impulse beyond the link's capacity x step breaks it (structure_bond.cpp).
+struct BondRecord {
+    std::unique_ptr<btTypedConstraint> constraint;
+    int structure = 0;
+    int link = 0;
+    float strengthScale = 1.0f;  // the cluster's riding links' capacity shared over its bonds
     bool broken = false;
 };
 
@@ -112,6 +126,7 @@ struct WorldImpl {
     std::vector<BodyRecord> bodies;
     std::vector<StructureRecord> structures;
     std::vector<AnchorRecord> anchors;
+    std::vector<BondRecord> bonds;  // creation order: created and checked in this order
     std::vector<std::unique_ptr<CharacterBody>> characters;
     std::vector<PassageRecord> passages;
     std::vector<CasualtyRecord> casualties;
@@ -138,7 +153,21 @@ struct WorldImpl {
     void applyGroundMotion();
     /// Load flow, failures and detachment until the structure is in equilibrium again.
     void resolveStructure(std::size_t si);
+    /// A crushed chunk (rubble): dynamic, every link broken.
     void detachChunk(StructureRecord& s, std::size_t chunk);
+    /// Chunks that come loose in one load-flow pass: dynamic; links to the ground or to attached
+    /// chunks break, links among them become bonds (structure_bond.cpp).
+    void releaseChunks(StructureRecord& s, const std::vector<std::size_t>& chunks);
+    /// Static intact chunk -> dynamic debris body (mass, CCD, debris group, awake).
+    void makeDynamic(StructureRecord& s, std::size_t chunk);
+    /// Marks a link broken, counts it and emits JointBroken (and CollapseStarted the first time).
+    void breakLink(StructureRecord& s, int link);
+    /// The breaking impulse of a bond: the link's capacity as the load flow judges it x step.
+    float bondImpulseNs(const LinkRecord& l) const;
+    /// Bonds Bullet disabled in the last step: removed, reported once, in creation order; then
+    /// the riding links of clusters that split.
+    void updateBonds();
+    void splitRidingLinks(StructureRecord& s);
     void applyImpactLoads();
     void emit(PhysicsEvent e) { events.push_back(e); }
 };

@@ -60,6 +60,74 @@ TEST(Structure, AScenarioTriggerCollapsesTheGroundStoreyAndTheDebrisSettles) {
     EXPECT_LT(top, 5.0f);
 }
 
+TEST(Structure, TheUpperFloorFallsInBondedClustersAndEveryBrokenJointIsReportedOnce) {
+    for (const bool bonds : {true, false}) {
+        auto w = test::build(test::floorWorld());
+        StructureDef def = makeFrameBuilding(smallFrame());
+        def.bondLooseChunks = bonds;
+        const StructureId s = w->addStructure(def).value();
+        test::run(*w, 1.1);
+        w->triggerCollapse(s, {-5.0f, -5.0f, -1.0f}, {15.0f, 10.0f, 3.3f});
+        const StructureStats released = w->structureStats(s);
+        if (bonds) {
+            // The upper storey lost its support in one pass: its links hold it as clusters of at
+            // most 16 chunks, one bond fewer than the chunks of each.
+            EXPECT_GT(released.bondsFormed, 20);
+            EXPECT_EQ(released.bondsHolding, released.bondsFormed);
+        } else {
+            EXPECT_EQ(released.bondsFormed, 0);
+        }
+        std::vector<int> times(static_cast<std::size_t>(released.joints), 0);
+        auto tally = [&] {
+            for (const PhysicsEvent& e : w->pullEvents())
+                if (e.kind == PhysicsEventKind::JointBroken) ++times[e.joint.index];
+        };
+        tally();
+        for (int i = 0; i < 5 * 60; ++i) {
+            w->step();
+            tally();
+        }
+        const StructureStats st = w->structureStats(s);
+        EXPECT_LT(st.bondsHolding, st.bondsFormed + (bonds ? 0 : 1)) << "landing breaks some bonds";
+        int reported = 0;
+        for (int n : times) {
+            EXPECT_LE(n, 1);
+            reported += n;
+        }
+        EXPECT_EQ(reported, st.jointsBroken);
+        if (bonds) {
+            EXPECT_LT(st.jointsBroken, st.joints) << "bonds still holding are not broken";
+        }
+    }
+}
+
+TEST(Structure, CarryingAwayABondedChunkEndsItsBondsAndReportsThemOnce) {
+    auto w = test::build(test::floorWorld());
+    const StructureId s = w->addStructure(makeFrameBuilding(smallFrame())).value();
+    test::run(*w, 1.1);
+    w->triggerCollapse(s, {-5.0f, -5.0f, -1.0f}, {15.0f, 10.0f, 3.3f});
+    w->pullEvents();
+    // A chunk of the upper storey, which fell in a cluster: every one of them has a bond.
+    BodyId piece;
+    for (BodyId b : w->structureChunks(s))
+        if (w->bodyState(b).positionM.z > 4.0f && w->bodyState(b).massKg > 0.0f) piece = b;
+    ASSERT_TRUE(piece.valid());
+    const int holding = w->structureStats(s).bondsHolding;
+    ASSERT_TRUE(w->removeBody(piece).ok());
+    w->step();
+    int ended = 0;
+    for (const PhysicsEvent& e : w->pullEvents())
+        if (e.kind == PhysicsEventKind::JointBroken && (e.bodyA.index == piece.index || e.bodyB.index == piece.index)) ++ended;
+    EXPECT_GE(ended, 1);
+    EXPECT_LE(w->structureStats(s).bondsHolding, holding - 1);
+    test::run(*w, 0.5);
+    for (const PhysicsEvent& e : w->pullEvents())
+        if (e.kind == PhysicsEventKind::JointBroken) {
+            EXPECT_NE(e.bodyA.index, piece.index) << "reported twice";
+            EXPECT_NE(e.bodyB.index, piece.index) << "reported twice";
+        }
+}
+
 TEST(Structure, FireAtNineHundredDegreesBringsDownAStoreyThatStandsCold) {
     for (float tempC : {20.0f, 900.0f}) {
         auto w = test::build(test::floorWorld());

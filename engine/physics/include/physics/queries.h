@@ -67,6 +67,8 @@ struct StructureStats {
     int joints = 0;
     int jointsBroken = 0;
     int chunksAwake = 0;
+    int bondsFormed = 0;   ///< links kept as breakable constraints between chunks that fell together
+    int bondsHolding = 0;  ///< of those, not broken yet
     bool collapsing = false;
     bool settled = false;
 };

@@ -34,6 +34,9 @@ struct StructureDef {
     /// The structure is sized to survive this peak ground acceleration (in g) on top of its
     /// dead load; 0 = gravity only (an old, non-seismic building).
     float designPgaG = 0.3f;
+    /// Chunks that come loose in the same load-flow pass stay bonded (breakable constraints) and
+    /// fall as clusters; false: every loose chunk falls on its own (cheaper, the older model).
+    bool bondLooseChunks = true;
 };
 
 struct ChunkDef {
