@@ -129,6 +129,12 @@ Status runDesktopLoop(Session& s, BotDriver* bot, const DesktopLoopOptions& opti
                     }
                 }
             }
+            if (in.clearDebris) {
+                // The nearest casualty decides; the session says if they are out of reach or free.
+                record::TraineeAction a;
+                a.kind = record::ActionKind::ClearDebris;
+                s.act(a);
+            }
             if (in.takeCover) {
                 record::TraineeAction a;
                 a.kind = record::ActionKind::DropCoverHold;

@@ -47,6 +47,7 @@ struct EarthquakeHazard::Impl {
     float structureGroundZ = 0.0f;
     std::vector<std::string> casualtyIds;
     std::vector<glm::vec3> casualtyPoints;
+    std::vector<physics::CasualtyId> casualties;  ///< per casualty id
     std::vector<glm::vec3> collapseLo, collapseHi;
     std::vector<char> collapsed;
     std::vector<HazardEvent> events;
@@ -138,8 +139,9 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
         physics::CasualtyDef casualty;
         casualty.pointM = p + glm::vec3(0.0f, 0.0f, 0.3f);  // lying: the body's centre 0.3 m above the floor
         casualty.tag = impl->casualtyIds.size();
-        if (auto id = impl->world->addCasualty(casualty); !id)
-            return makeError(id.error().message, sc.path, c.source.line, c.source.field + ".position");
+        auto id = impl->world->addCasualty(casualty);
+        if (!id) return makeError(id.error().message, sc.path, c.source.line, c.source.field + ".position");
+        impl->casualties.push_back(*id);
         impl->casualtyIds.push_back(c.id);
         impl->casualtyPoints.push_back(p);
     }
@@ -293,7 +295,7 @@ std::vector<render::BoxInstance> EarthquakeHazard::boxes() const {
     std::vector<render::BoxInstance> out;
     for (std::size_t i = 0; i < impl_->movable.size(); ++i) {
         const physics::BodyState s = w.bodyState(impl_->movable[i]);
-        if (s.massKg <= 0.0f) continue;  // intact structure: the district model draws it
+        if (s.massKg <= 0.0f || s.removed) continue;  // intact structure (the district model draws it), carried away
         out.push_back({s.positionM, s.halfExtentsM, s.orientation, impl_->colors[i]});
     }
     return out;
@@ -410,6 +412,37 @@ bool EarthquakeHazard::clearWalk(const glm::vec3& a, const glm::vec3& b, float r
 }
 
 const std::vector<glm::vec3>& EarthquakeHazard::casualtyPoints() const { return impl_->casualtyPoints; }
+
+int EarthquakeHazard::casualtyIndex(const std::string& id) const {
+    for (std::size_t i = 0; i < impl_->casualtyIds.size(); ++i)
+        if (impl_->casualtyIds[i] == id) return static_cast<int>(i);
+    return -1;
+}
+
+bool EarthquakeHazard::casualtyTrapped(int casualty) const {
+    if (casualty < 0 || static_cast<std::size_t>(casualty) >= impl_->casualties.size()) return false;
+    return impl_->world->isCasualtyTrapped(impl_->casualties[static_cast<std::size_t>(casualty)]);
+}
+
+std::vector<DebrisPiece> EarthquakeHazard::debrisOn(int casualty) const {
+    std::vector<DebrisPiece> out;
+    if (casualty < 0 || static_cast<std::size_t>(casualty) >= impl_->casualties.size()) return out;
+    const physics::PhysicsWorld& w = *impl_->world;
+    for (physics::BodyId b : w.debrisTrapping(impl_->casualties[static_cast<std::size_t>(casualty)])) {
+        const physics::BodyState s = w.bodyState(b);
+        const glm::mat3 r = glm::mat3_cast(s.orientation);
+        glm::vec3 half(0.0f);
+        for (int k = 0; k < 3; ++k) half += glm::abs(r[k]) * s.halfExtentsM[k];
+        out.push_back({b, s.massKg, s.positionM, half});
+    }
+    return out;
+}
+
+Status EarthquakeHazard::carryAway(const DebrisPiece& piece) {
+    if (auto st = impl_->world->removeBody(piece.body); !st) return st;
+    impl_->world->refreshBlockage();  // the casualty may be free now (events on the next step)
+    return Ok{};
+}
 
 void EarthquakeHazard::hash(StateHasher& h) const { h.add(impl_->world->stateHash()); }
 

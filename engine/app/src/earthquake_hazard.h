@@ -16,6 +16,7 @@
 #include "core/result.h"
 #include "fire_hazard.h"
 #include "physics/character.h"
+#include "physics/physics_ids.h"
 #include "render/render_snapshot.h"
 #include "scenario/scenario_def.h"
 #include "world/district.h"
@@ -36,6 +37,14 @@ struct EarthquakeFigures {
     int chunksLoose = 0;           ///< structure chunks that came down
     int chunks = 0;
     std::vector<std::string> blockedDoors;
+};
+
+/// A loose piece of debris (a structure chunk) as rescuers see it.
+struct DebrisPiece {
+    physics::BodyId body;
+    float massKg = 0.0f;
+    glm::vec3 centerM{0.0f};
+    glm::vec3 halfExtentsM{0.0f};  ///< of its axis-aligned bounding box (as it lies now)
 };
 
 class EarthquakeHazard {
@@ -85,8 +94,15 @@ public:
     /// At most render::kMaxHiddenBoxes boxes (neighbouring ones merged).
     std::vector<render::Aabb> fallenStructure() const;
     EarthquakeFigures figures() const;
-    /// Where the scenario's casualties lie (floor level), for drawing.
+    /// Where the scenario's casualties lie (floor level), for drawing; in scenario order.
     const std::vector<glm::vec3>& casualtyPoints() const;
+    /// The casualty's index in casualtyPoints(), -1 when the scenario has no such casualty.
+    int casualtyIndex(const std::string& id) const;
+    bool casualtyTrapped(int casualty) const;
+    /// The debris holding the casualty down, in the order rescuers lift it (highest first).
+    std::vector<DebrisPiece> debrisOn(int casualty) const;
+    /// Rescuers carry the piece away: it leaves the physics world, and what rested on it may fall.
+    Status carryAway(const DebrisPiece& piece);
     void hash(StateHasher& h) const;
 
     struct Impl;

@@ -69,6 +69,7 @@ Status Session::init() {
         if (!capsule) return capsule.error();
         capsule_.emplace(std::move(*capsule));
         motion_.moveFreely(body_, capsule_->state().feetM);
+        rescue_.emplace(sc.trainee.liftKg);
     }
 
     auto& m = log_.meta;
@@ -191,6 +192,11 @@ void Session::applyAction(const record::TraineeAction& a) {
                  cover ? "dropped, took cover under a desk and held on" : "dropped and covered the head: no desk within reach");
             break;
         }
+        case ActionKind::ClearDebris: startRescue(a.target); break;
+        case ActionKind::TagCasualty:
+            // Triage: the category the trainee gave (START: green, yellow, red, black).
+            emit("casualty.tagged", a.target, 0.0, "triaged " + a.target + (a.text.empty() ? "" : " as " + a.text));
+            break;
         case ActionKind::PullAlarm:
             emit("alarm.manual", a.target, 0.0, "manual call point activated by the trainee");
             messages_.push_back({timeS(), "alarm", tr(say::kRaisedAlarm)});
@@ -404,6 +410,16 @@ void Session::applyQuakeEvent(const HazardEvent& e) {
         graph_.setDoorBlocked(e.subject, blocked);
         if (crowd_) (void)crowd_->setDoorBlocked(e.subject, blocked);
         if (blocked) messages_.push_back({timeS(), "warning", tr(say::kDebrisBlocks) + e.subject});
+    } else if (e.kind == "casualty.freed") {
+        messages_.push_back({timeS(), "message", tr(say::kCasualtyFree) + e.subject});
+        // Free because the trainee lifted the debris (not because it shifted of itself).
+        if (rescue_ && rescue_->workedOn(e.subject)) {
+            char text[96];
+            const int n = rescue_->piecesCleared();
+            std::snprintf(text, sizeof text, "freed: %d piece%s of debris (%.0f kg) lifted off", n, n == 1 ? "" : "s",
+                          rescue_->massClearedKg());
+            emit("casualty.rescued", e.subject, rescue_->piecesCleared(), text);
+        }
     } else if (e.kind == "earthquake.start") {
         messages_.push_back({timeS(), "alarm", tr(say::kEarthquake)});
     } else if (e.kind == "earthquake.end") {
@@ -420,6 +436,7 @@ std::uint64_t Session::stateHash() const {
     fire_->hash(h);
     if (flood_) flood_->hash(h);
     if (quake_) quake_->hash(h);
+    if (rescue_) rescue_->hash(h);
     if (crowd_) crowd_->hash(h);
     return h.value();
 }
@@ -467,6 +484,7 @@ void Session::tick() {
     senseHazards();
     senseFlood();
     senseEarthquake();
+    continueRescue();
     // The crowd after the fire, with the trainee where they now stand.
     if (crowd_) {
         std::vector<HazardEvent> events;

@@ -11,6 +11,7 @@
 #include "core/fixed_clock.h"
 #include "core/result.h"
 #include "crowd_population.h"
+#include "debris_rescue.h"
 #include "earthquake_hazard.h"
 #include "felt_shaking.h"
 #include "fire_hazard.h"
@@ -98,6 +99,8 @@ public:
     const EarthquakeHazard* earthquake() const { return quake_.get(); }
     /// Whether falling debris struck the trainee.
     bool struckByDebris() const { return struck_; }
+    /// The trainee's work lifting debris off casualties (nullptr without an earthquake).
+    const DebrisRescue* rescue() const { return rescue_ ? &*rescue_ : nullptr; }
     /// The shaking the trainee feels (JMA instrumental intensity of the last 3 s) and its a0.
     const FeltShaking& feltShaking() const { return felt_; }
     /// The district's walk graph with the doors debris has blocked (bots route over it).
@@ -123,6 +126,8 @@ private:
     void senseFlood();
     void senseEarthquake();
     void applyQuakeEvent(const HazardEvent& e);
+    void startRescue(const std::string& casualtyId);
+    void continueRescue();
     /// A HUD message in the scenario's language.
     std::string tr(const struct SessionText& t) const;
     void emit(const std::string& kind, const std::string& subject, double value, const std::string& text);
@@ -139,6 +144,7 @@ private:
     std::unique_ptr<FloodHazard> flood_;
     std::unique_ptr<EarthquakeHazard> quake_;
     std::optional<TraineeCapsule> capsule_;  ///< the trainee's body in the quake's physics world
+    std::optional<DebrisRescue> rescue_;     ///< lifting debris off a trapped casualty (with a quake)
     world::WalkGraph graph_;
     FeltShaking felt_;
     double shakePeakMS2_ = 0.0;  ///< highest ground acceleration since the last trace point

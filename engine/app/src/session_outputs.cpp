@@ -299,6 +299,14 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
         std::printf("earthquake: PGA %.2f m/s^2, %d/%d chunks down, furniture %d/%d moved, %d toppled, %d items fell, %d/%d casualties trapped, blocked: %s%s\n", f.pgaMS2,
                     f.chunksLoose, f.chunks, f.furnitureMoved, f.furniture, f.furnitureToppled, f.itemsFallen, f.casualtiesTrapped, f.casualties, blocked.empty() ? "none" : blocked.c_str(),
                     s.struckByDebris() ? ", trainee struck" : "");
+        if (const DebrisRescue* r = s.rescue(); r && r->piecesCleared() > 0) {
+            int rescued = 0;
+            for (const auto& e : s.log().events) rescued += e.kind == "casualty.rescued";
+            std::snprintf(line, sizeof line, "Rescue: %d piece(s) of debris (%.0f kg) lifted off; %d casualty(ies) freed by it.",
+                          r->piecesCleared(), r->massClearedKg(), rescued);
+            extras.note += std::string(" ") + line;
+            std::printf("rescue: %d pieces lifted, %.0f kg, %d casualties freed\n", r->piecesCleared(), r->massClearedKg(), rescued);
+        }
     }
     std::string db = joinPath(outDir, "session.db");
     if (auto chain = record::verifyChain(db)) extras.chain = *chain;

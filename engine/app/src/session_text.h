@@ -26,7 +26,13 @@ inline constexpr SessionText kRecordingFailed{"Recording failed: ", "记录失�
 inline constexpr SessionText kScriptStopped{"Scenario script stopped: ", "场景脚本已停止："};
 inline constexpr SessionText kFollowYou{" people follow you.", " 人跟随你。"};
 inline constexpr SessionText kDirectedTo{" people sent to ", " 人被引导到 "};
-inline constexpr SessionText kAll[] = {kFollowYou, kDirectedTo, kRaisedAlarm, kNobodyToLead, kToxicSmoke, kOvercome, kReachedAssembly, kFloodWater,
+inline constexpr SessionText kRescueStart{"You start lifting the debris off ", "你开始搬开压在伤员身上的碎块："};
+inline constexpr SessionText kPieceLifted{"Debris lifted away: ", "已搬走碎块："};
+inline constexpr SessionText kTooHeavy{"Too heavy to move without more hands or lifting equipment: ", "太重，需要更多人手或起重设备："};
+inline constexpr SessionText kRescueStopped{"Rescue stopped: ", "救援中止："};
+inline constexpr SessionText kCannotRescue{"You cannot start the rescue: ", "无法开始救援："};
+inline constexpr SessionText kCasualtyFree{"The casualty is free: ", "伤员已脱困："};
+inline constexpr SessionText kAll[] = {kRescueStart, kPieceLifted, kTooHeavy, kRescueStopped, kCannotRescue, kCasualtyFree, kFollowYou, kDirectedTo, kRaisedAlarm, kNobodyToLead, kToxicSmoke, kOvercome, kReachedAssembly, kFloodWater,
                                        kSwept, kStruck, kDebrisBlocks, kEarthquake, kShakingStopped, kCannotGetThrough, kRecordingFailed,
                                        kScriptStopped};
 }  // namespace say

@@ -83,6 +83,7 @@ void readTrainee(TomlFields& root, ScenarioDef& def) {
     if (auto v = f.num("run_speed_mps", false, 0.1, 8.0)) tr.runSpeedMps = *v;
     if (auto v = f.num("eye_height_m", false, 0.5, 2.2)) tr.eyeHeightM = *v;
     if (auto v = f.num("crouch_eye_height_m", false, 0.3, 1.5)) tr.crouchEyeHeightM = *v;
+    if (auto v = f.num("lift_kg", false, 1.0, 100000.0)) tr.liftKg = *v;
 }
 
 void readFires(TomlFields& root, ScenarioDef& def) {

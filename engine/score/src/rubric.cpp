@@ -8,7 +8,7 @@
 namespace cd::score {
 namespace {
 
-constexpr std::array<std::pair<CriterionKind, const char*>, 9> kKindNames{{
+constexpr std::array<std::pair<CriterionKind, const char*>, 10> kKindNames{{
     {CriterionKind::ReachAssembly, "reach_assembly"},
     {CriterionKind::LeaveBuildingBy, "leave_building_by"},
     {CriterionKind::MaxFed, "max_fed"},
@@ -18,6 +18,7 @@ constexpr std::array<std::pair<CriterionKind, const char*>, 9> kKindNames{{
     {CriterionKind::ActionNever, "action_never"},
     {CriterionKind::RouteVia, "route_via"},
     {CriterionKind::EventNever, "event_never"},
+    {CriterionKind::EventBefore, "event_before"},
 }};
 
 // Parameter keys each kind accepts besides the common ones.
@@ -32,6 +33,7 @@ std::set<std::string> kindKeys(CriterionKind k) {
         case CriterionKind::ActionNever: return {"action", "target"};
         case CriterionKind::RouteVia: return {"via", "not_via"};
         case CriterionKind::EventNever: return {"event", "subject"};
+        case CriterionKind::EventBefore: return {"event", "subject", "target_s", "limit_s"};
     }
     return {};
 }
@@ -173,6 +175,10 @@ Result<RubricCriterion> makeCriterion(const std::string& kindName, const Criteri
         case CriterionKind::RouteVia:
             if (auto st = require("via"); !st) return st.error();
             break;
+        case CriterionKind::EventBefore:
+            if (auto st = require("target_s"); !st) return st.error();
+            if (!hasLimit) c.limitS = c.targetS;
+            [[fallthrough]];
         case CriterionKind::EventNever:
             if (auto st = require("event"); !st) return st.error();
             break;
@@ -218,6 +224,11 @@ Status validateCriterion(const RubricCriterion& c) {
         case CriterionKind::RouteVia:
             if (c.via.empty()) return fieldError("via", "must list at least one room or door id");
             break;
+        case CriterionKind::EventBefore:
+            if (!finite(c.targetS) || c.targetS < 0.0) return fieldError("target_s", "must be 0 or more seconds");
+            if (!finite(c.limitS) || c.limitS < c.targetS)
+                return fieldError("limit_s", "must be at least target_s (" + std::to_string(c.targetS) + ")");
+            [[fallthrough]];
         case CriterionKind::EventNever:
             if (c.event.empty()) return fieldError("event", "must name an event kind");
             break;

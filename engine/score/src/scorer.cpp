@@ -277,6 +277,7 @@ CriterionResult scoreCriterion(const SessionLog& log, const RubricCriterion& c) 
         case CriterionKind::ActionNever: scoreActionNever(log, c, r); break;
         case CriterionKind::RouteVia: scoreRouteVia(log, c, r); break;
         case CriterionKind::EventNever: scoreEventNever(log, c, r); break;
+        case CriterionKind::EventBefore: scoreEventTime(log, c, c.event.c_str(), c.event.c_str(), r); break;
     }
     r.points = std::clamp(r.points, 0.0, r.maxPoints);
     r.met = r.points >= r.maxPoints - 1e-9;

@@ -51,6 +51,9 @@ TEST(MakeCriterion, ErrorsNameTheOffendingParameter) {
         {"action_never", {{"id", id}, {"action", std::string("use_lift")}, {"critical", 1.0}}, "critical"},
         {"event_never", {{"id", id}}, "event"},
         {"event_never", {{"id", id}, {"event", 2.0}}, "event"},
+        {"event_before", {{"id", id}, {"event", std::string("casualty.rescued")}}, "target_s"},
+        {"event_before", {{"id", id}, {"target_s", 60.0}}, "event"},
+        {"event_before", {{"id", id}, {"event", std::string("casualty.rescued")}, {"target_s", 60.0}, {"limit_s", 30.0}}, "limit_s"},
     };
     for (const auto& c : cases) {
         auto r = makeCriterion(c.kind, c.params);

@@ -326,3 +326,24 @@ TEST(EventNever, FullPointsWithoutTheEventNoneAndACriticalFailureWithIt) {
     c.subject = "A.3.corridor";
     EXPECT_NEAR(scoreCriterion(log, c).points, 20.0, kTol);
 }
+
+TEST(EventBefore, FullPointsByTheTargetFallingToNoneAtTheLimitAndNoneWithoutTheEvent) {
+    SessionLog log = cd::testdata::sampleSession();
+    RubricCriterion c;
+    c.id = "freed";
+    c.kind = CriterionKind::EventBefore;
+    c.points = 50.0;
+    c.event = "casualty.rescued";
+    c.subject = "pupil";
+    c.targetS = 100.0;
+    c.limitS = 300.0;
+    CriterionResult r = scoreCriterion(log, c);
+    EXPECT_NEAR(r.points, 0.0, kTol);
+    EXPECT_NE(r.evidence.find("never"), std::string::npos) << r.evidence;
+    log.events.push_back({150.0, "casualty.rescued", "someone_else", 1.0, "freed"});
+    EXPECT_NEAR(scoreCriterion(log, c).points, 0.0, kTol) << "another casualty does not count";
+    log.events.push_back({200.0, "casualty.rescued", "pupil", 1.0, "freed"});
+    EXPECT_NEAR(scoreCriterion(log, c).points, 25.0, kTol) << "halfway from target to limit: half the points";
+    log.events.push_back({90.0, "casualty.rescued", "pupil", 1.0, "freed"});
+    EXPECT_NEAR(scoreCriterion(log, c).points, 50.0, kTol) << "the first one counts";
+}

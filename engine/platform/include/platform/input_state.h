@@ -16,6 +16,7 @@ struct InputState {
     bool stairsDown = false;  ///< F or Page Down pressed this frame (edge): go down it
     bool takeCover = false; ///< H pressed this frame (edge): drop, cover and hold on
     bool leadGroup = false; ///< G pressed this frame (edge): the nearest group follows the trainee
+    bool clearDebris = false; ///< L pressed this frame (edge): lift the debris off the nearest trapped casualty
     float mouseDxPx = 0.0f; ///< cursor motion since the last poll (only while captured)
     float mouseDyPx = 0.0f;
     bool cursorCaptured = false;

@@ -26,6 +26,7 @@ enum class ActionKind {
     Pause,
     Resume,
     UseLift,          ///< target = lift id (added by record: rubrics forbid it in a fire)
+    ClearDebris,      ///< target = casualty id: lift the debris off them, piece by piece
 };
 
 const char* toString(ActionKind kind);

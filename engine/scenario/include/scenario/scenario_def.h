@@ -32,6 +32,10 @@ struct TraineeDef {
     double runSpeedMps = 2.5;
     double eyeHeightM = 1.6;
     double crouchEyeHeightM = 0.9;
+    /// The heaviest piece of debris the trainee, with their team and tools, can move off a
+    /// casualty: 25 kg for one person by hand (the UK HSE manual-handling guideline figure for
+    /// a lift at waist height, close to the body); a rescue team with lifting bags, a tonne or more.
+    double liftKg = 25.0;
     SourceRef source;
 };
 

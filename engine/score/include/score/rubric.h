@@ -23,6 +23,7 @@ enum class CriterionKind {
     ActionNever,      ///< "action_never": a forbidden action, at any time
     RouteVia,         ///< "route_via": passed through one of the safe rooms/doors, none of the unsafe
     EventNever,       ///< "event_never": a simulation event that must not happen (struck by debris, swept by water)
+    EventBefore,      ///< "event_before": a simulation event that must happen by a time (a casualty freed)
 };
 
 const char* toString(CriterionKind kind);
@@ -41,11 +42,11 @@ struct RubricCriterion {
     /// session whatever the total).
     bool critical = false;
 
-    // reach_assembly, leave_building_by, action_before: full points at or before targetS,
+    // reach_assembly, leave_building_by, action_before, event_before: full points at or before targetS,
     // falling linearly to 0 at limitS (limitS == targetS gives all or nothing).
     double targetS = 0.0;     ///< "target_s"
     double limitS = 0.0;      ///< "limit_s" (defaults to target_s)
-    std::string subject;      ///< "subject": reach_assembly/leave_building_by only count events with this subject ("" = any)
+    std::string subject;      ///< "subject": reach_assembly/leave_building_by/event_* only count events with this subject ("" = any)
 
     // max_fed: full points at or below fullBelow, 0 at or above zeroAt, linear between;
     // a peak at or above criticalFed is a critical failure.
@@ -70,7 +71,8 @@ struct RubricCriterion {
     std::vector<std::string> via;     ///< "via": room or door ids of the safe route
     std::vector<std::string> notVia;  ///< "not_via": room or door ids of unsafe routes
 
-    // event_never: full points when no event of this kind (with subject, if given) was recorded.
+    // event_never: full points when no event of this kind (with subject, if given) was recorded;
+    // event_before: the first such event, graded by target_s and limit_s.
     std::string event;                ///< "event": the event kind, e.g. "trainee.struck_by_debris"
 };
 

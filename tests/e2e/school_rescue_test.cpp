@@ -1,0 +1,52 @@
+// The shipped rescue scenario end to end: after the school earthquake a responder waits out the
+// shaking, climbs to the collapsed end of the top-floor corridor, lifts the debris off the pupil
+// trapped there piece by piece and triages them.
+#include <gtest/gtest.h>
+
+#include "scenario_run.h"
+
+using namespace cd::e2e;
+
+TEST(SchoolRescue, TheRescueScenarioValidates) {
+    auto r = runCitydrill("validate scenes/earthquake_rescue.toml");
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+}
+
+TEST(SchoolRescue, TheTeamWaitsOutTheShakingThenLiftsTheDebrisOffThePupilAndPasses) {
+    const auto& r = scenarioRun("earthquake_rescue", "quake_rescue");
+    ASSERT_EQ(r.result.exitCode, 0) << r.result.output;
+    auto log = cd::record::loadSession(r.dir + "/session.db");
+    ASSERT_TRUE(log.ok()) << log.error().str();
+    const auto* trapped = findEvent(*log, "casualty.trapped", "pupil_in_corridor");
+    const auto* end = findEvent(*log, "earthquake.end");
+    const auto* settled = findEvent(*log, "structure.settled");
+    const auto* start = findEvent(*log, "rescue.start", "pupil_in_corridor");
+    const auto* rescued = findEvent(*log, "casualty.rescued", "pupil_in_corridor");
+    ASSERT_NE(trapped, nullptr);
+    ASSERT_NE(end, nullptr);
+    ASSERT_NE(settled, nullptr);
+    ASSERT_NE(start, nullptr) << "the team reaches the debris on the pupil";
+    ASSERT_NE(rescued, nullptr) << "and frees them";
+    EXPECT_GT(start->timeS, end->timeS);
+    EXPECT_GT(start->timeS, settled->timeS);
+    // Every piece takes its handling time (10 s + 0.06 s/kg) after the one before.
+    double previousS = start->timeS, liftedKg = 0.0;
+    int pieces = 0;
+    for (const auto& e : log->events) {
+        if (e.kind != "rescue.piece_cleared") continue;
+        EXPECT_GE(e.timeS - previousS, 10.0 + 0.06 * e.value - 0.05) << e.text;
+        EXPECT_GT(e.value, 0.0);
+        previousS = e.timeS;
+        liftedKg += e.value;
+        ++pieces;
+    }
+    ASSERT_GT(pieces, 0);
+    EXPECT_LE(liftedKg, 12000.0 * pieces) << "no piece beyond the team's 12 t lifting bags";
+    EXPECT_NEAR(rescued->value, pieces, 1e-9);
+    EXPECT_GE(rescued->timeS, previousS);
+    EXPECT_EQ(findEvent(*log, "rescue.too_heavy"), nullptr);
+    EXPECT_EQ(findEvent(*log, "trainee.struck_by_debris"), nullptr);
+    EXPECT_NE(findEvent(*log, "casualty.tagged", "pupil_in_corridor"), nullptr);
+    EXPECT_TRUE(r.report["score"]["passed"].get<bool>()) << r.report.dump(2);
+    EXPECT_NEAR(r.report["score"]["percent"].get<double>(), 100.0, 1e-6);
+}
