@@ -172,18 +172,27 @@ Result<std::unique_ptr<CrowdPopulation>> CrowdPopulation::build(const scenario::
     p->ticksPerStep_ = std::max(1, static_cast<int>(std::lround(kCrowdStepS / tickS)));
     p->crowdDtS_ = p->ticksPerStep_ * tickS;
     // An earthquake's desks and bookcases where they stand before the shaking (settleFurniture
-    // moves them to where they end up): the crowd walks around them and nobody starts in one.
-    if (sc.earthquake && sc.earthquake->furniture) {
+    // and followEarthquake move them to where they end up, with the debris and door leaves):
+    // the crowd walks around them and nobody starts in one.
+    if (sc.earthquake) {
         auto bp = buildingPhysicsOfScenario(sc, d);  // as EarthquakeHazard::build: the same bodies in its order
         if (!bp) return bp.error();
+        p->hasQuake_ = true;
+        p->quakeBodies_ = static_cast<int>(bp->world.bodies.size());
+        for (const physics::DoorDef& leaf : bp->world.doors) {
+            float h[3] = {0.5f * leaf.widthM, 0.5f * leaf.thicknessM, 0.5f * leaf.heightM};
+            std::sort(h, h + 3);
+            p->leafHalfExtentsM_.emplace_back(h[0], h[1], h[2]);
+        }
         std::vector<render::BoxInstance> boxes;
         for (std::size_t i = 0; i < bp->world.bodies.size(); ++i) {
             const physics::DynamicBodyDef& body = bp->world.bodies[i];
-            if (body.kind != physics::BodyKind::Furniture || body.shape != physics::ShapeKind::Box) continue;
+            if (!sc.earthquake->furniture || body.kind != physics::BodyKind::Furniture || body.shape != physics::ShapeKind::Box) continue;
             p->furniture_.push_back({static_cast<int>(i), body.halfExtentsM});
             boxes.push_back({body.centerM, body.halfExtentsM, body.orientation, glm::vec3(0.0f)});
         }
         building->obstacles = obstaclesOfFurniture(boxes, *building, p->areaRoom_, p->furnitureObstacles_);
+        p->obstacleFigures_.furnitureObstacles = static_cast<int>(building->obstacles.size());
     }
     crowd::CrowdSettings settings;
     settings.dtS = p->crowdDtS_;
@@ -313,56 +322,6 @@ Status CrowdPopulation::place(const scenario::ScenarioDef& sc, const world::Dist
     doses_.resize(ids_.size());
     headingDeg_.assign(ids_.size(), 90.0f);
     return Ok{};
-}
-
-Status CrowdPopulation::settleFurniture(const EarthquakeHazard& quake) {
-    if (furniture_.empty()) return Ok{};
-    const std::vector<render::BoxInstance> all = quake.boxes();
-    std::vector<render::BoxInstance> boxes;
-    for (const FurniturePiece& f : furniture_) {
-        const auto k = static_cast<std::size_t>(f.body);
-        if (k >= all.size() || glm::any(glm::greaterThan(glm::abs(all[k].halfExtents - f.halfExtentsM), glm::vec3(1e-4f))))
-            return makeError("the earthquake's bodies are not the furniture the crowd was built with");
-        boxes.push_back(all[k]);
-    }
-    int count = 0;
-    std::vector<crowd::Obstacle> obstacles = obstaclesOfFurniture(boxes, sim_->building(), areaRoom_, count);
-    if (auto st = sim_->setObstacles(std::move(obstacles)); !st) return st;
-    furnitureObstacles_ = count;
-    stepOffFurniture();
-    return Ok{};
-}
-
-// Whoever a moved piece now covers (or pins against it) steps to the nearest free spot: rings
-// 0.1 m apart out to 4 m, the first point clear of walls, furniture and the others.
-void CrowdPopulation::stepOffFurniture() {
-    constexpr double kWallClearM = 0.05;  // the crowd model's own clearance from walls
-    auto& agents = sim_->agents();
-    auto freeOfOthers = [&](crowd::Vec2 p, int area, int self) {
-        for (int j = 0; j < static_cast<int>(agents.size()); ++j) {
-            const crowd::Agent& o = agents[static_cast<size_t>(j)];
-            if (j == self || o.external || o.area != area || o.state == crowd::AgentState::Out) continue;
-            if (crowd::length(o.pos - p) < 2.0 * kPersonRadiusM + 0.05) return false;
-        }
-        return true;
-    };
-    for (int i = 0; i < people_; ++i) {
-        crowd::Agent& a = sim_->agent(i);
-        if (a.area < 0 || a.state == crowd::AgentState::Out || sim_->fitsGeometry(a.pos, a.area, kWallClearM)) continue;
-        for (int ring = 1; ring <= 40; ++ring) {
-            const double r = 0.1 * ring;
-            const int n = 8 * ring;
-            bool moved = false;
-            for (int k = 0; k < n && !moved; ++k) {
-                const double t = 6.283185307179586 * k / n;
-                const crowd::Vec2 p = a.pos + crowd::Vec2{std::cos(t), std::sin(t)} * r;
-                if (!sim_->fitsGeometry(p, a.area, kPersonRadiusM) || !freeOfOthers(p, a.area, i)) continue;
-                a.pos = p;
-                moved = true;
-            }
-            if (moved) break;
-        }
-    }
 }
 
 void CrowdPopulation::startEvacuation(double sessionTimeS) {

@@ -16,6 +16,7 @@
 #include "crowd/crowd_sim.h"
 #include "fire_hazard.h"
 #include "flood_hazard.h"
+#include "render/render_snapshot.h"
 #include "scenario/scenario_def.h"
 #include "world/district.h"
 
@@ -62,6 +63,23 @@ struct CrowdFigures {
     int exitsFlooded = 0;         ///< exits judged flooded at some time
 };
 
+/// The crowd's obstacles taken from an earthquake's physics world (settleFurniture,
+/// followEarthquake): how many of each kind now, and what taking them cost (wall clock, not
+/// part of the state hash).
+struct CrowdObstacleFigures {
+    int furnitureObstacles = 0;   ///< polygons from desks and bookcases (pieces kept plus bridges)
+    int furnitureShoved = 0;      ///< of those, left out: debris lies against them (people shove or climb them)
+    int debrisPieces = 0;         ///< chunk parts above the step-over height, per area
+    int debrisObstacles = 0;      ///< polygons from them after merging and bridging
+    int leafObstacles = 0;        ///< polygons from door leaves
+    int refreshes = 0;            ///< times the obstacles were taken (the first at the alarm)
+    int checks = 0;               ///< times followEarthquake compared the bodies with the obstacles
+    int steppedOff = 0;           ///< people moved off a new obstacle, all refreshes together
+    int stuck = 0;                ///< people left inside an obstacle (no free spot in their area) now
+    double refreshMsTotal = 0.0;  ///< wall clock of all refreshes (geometry, floor fields, step-off)
+    double refreshMsMax = 0.0;
+};
+
 /// Water just outside an exit at which the crowd treats the exit as flooded: beyond the wading
 /// limit (M0 >= kWadeLimitM2, Ishigaki et al. 2009) or of hazard rating "danger for some" and
 /// worse (HR >= 0.75, Defra FD2321/TR1 Table 3.2): a teacher does not lead children through it.
@@ -94,18 +112,32 @@ public:
     /// elsewhere (and remember it). A door of the district outside the crowd's buildings is
     /// accepted and changes nothing; an id the district does not have is an error.
     Status setDoorBlocked(const std::string& districtDoorId, bool blocked);
-    /// An earthquake's furniture where it now stands: the desks and bookcases (a toppled bookcase
-    /// lies on the floor, its footprint larger) become the crowd's obstacles in place of those
-    /// taken from where they stood at build time, and anyone a piece now covers steps to the
-    /// nearest free spot. Call it once the shaking has stopped, before startEvacuation (the
-    /// session does it at the alarm). Nothing to do without an [earthquake] with furniture.
-    /// Errors when the earthquake's bodies are not the furniture the crowd was built with.
+    /// An earthquake's bodies where they now are: the desks and bookcases (a toppled bookcase
+    /// lies on the floor, its footprint larger), the loose debris above the step-over height
+    /// (crowd_debris.h) and the door leaves become the crowd's obstacles in place of those taken
+    /// at build time, and anyone one of them now covers steps to the nearest free spot. The
+    /// session calls it at the alarm, then followEarthquake keeps them current. Nothing to do
+    /// without an [earthquake]. Errors when the earthquake's bodies are not those the crowd was
+    /// built with.
     Status settleFurniture(const EarthquakeHazard& quake);
+    /// Keeps the obstacles with the physics once the evacuation has started: every
+    /// kObstacleCheckS of session time (or now when force, e.g. when debris has settled), when
+    /// chunks came loose or a desk, bookcase, leaf or chunk moved more than kObstacleMoveM since
+    /// the obstacles were last taken, they are taken again (as settleFurniture). Call it every
+    /// tick, before tick(); cheap when nothing is due. Same errors as settleFurniture.
+    Status followEarthquake(double sessionTimeS, const EarthquakeHazard& quake, bool force = false);
+    static constexpr double kObstacleCheckS = 1.0;
+    static constexpr double kObstacleMoveM = 0.05;
     /// Furniture pieces (desks, bookcases) of the earthquake's building, and of them those the
     /// crowd walks around now: pieces in the crowd's rooms, less any within 0.45 m of a door or
     /// stair landing (people shove a desk out of a doorway or step over a fallen bookcase there).
     int furniturePieces() const { return static_cast<int>(furniture_.size()); }
     int furnitureObstacles() const { return furnitureObstacles_; }
+    /// Indices into EarthquakeHazard::boxes() of the desks and bookcases debris now lies against
+    /// (closer than a body): not obstacles, people shove or climb them (crowd_population_quake.cpp).
+    const std::vector<int>& shovedFurniture() const { return shovedFurniture_; }
+    /// The crowd's obstacles from the earthquake's bodies, and what keeping them current cost.
+    const CrowdObstacleFigures& obstacleFigures() const { return obstacleFigures_; }
     /// Exit door ids judged flooded now.
     std::vector<std::string> floodedExits() const;
 
@@ -146,10 +178,25 @@ private:
         int body = -1;               ///< index into EarthquakeHazard::boxes()
         glm::vec3 halfExtentsM{0.0f};
     };
-    void stepOffFurniture();
+    /// Moves whoever an obstacle covers (or pins against it) to the nearest free spot of their
+    /// area; returns how many moved, and counts in stuck those with no free spot.
+    int stepOffObstacles(int& stuck);
+    /// Splits the earthquake's boxes into furniture, door leaves and loose chunks, checking they
+    /// are the bodies the crowd was built with.
+    Status sortQuakeBoxes(const EarthquakeHazard& quake, std::vector<render::BoxInstance>& furniture,
+                          std::vector<render::BoxInstance>& leaves, std::vector<render::BoxInstance>& chunks) const;
+    Status takeObstacles(const EarthquakeHazard& quake);
 
     std::vector<FurniturePiece> furniture_;
     int furnitureObstacles_ = 0;
+    bool hasQuake_ = false;                     ///< the scenario has an [earthquake]
+    int quakeBodies_ = 0;                       ///< dynamic bodies of its world (furniture, lights, extinguishers)
+    std::vector<glm::vec3> leafHalfExtentsM_;   ///< per door leaf, sorted ascending
+    std::vector<render::BoxInstance> taken_;    ///< furniture, leaves, chunks as last taken
+    int takenChunks_ = 0;
+    std::vector<int> shovedFurniture_;
+    double nextCheckS_ = -1.0;
+    CrowdObstacleFigures obstacleFigures_;
     const world::District* district_ = nullptr;
     std::unique_ptr<crowd::CrowdSim> sim_;
     std::vector<const world::Room*> areaRoom_;  ///< crowd area -> district room

@@ -410,6 +410,8 @@ void Session::applyQuakeEvent(const HazardEvent& e) {
         graph_.setDoorBlocked(e.subject, blocked);
         if (crowd_) (void)crowd_->setDoorBlocked(e.subject, blocked);
         if (blocked) messages_.push_back({timeS(), "warning", tr(say::kDebrisBlocks) + e.subject});
+    } else if (e.kind == "structure.settled" && crowd_) {
+        if (auto st = crowd_->followEarthquake(timeS(), *quake_, true); !st) CD_LOG_ERROR("crowd obstacles: %s", st.error().str().c_str());
     } else if (e.kind == "casualty.freed") {
         messages_.push_back({timeS(), "message", tr(say::kCasualtyFree) + e.subject});
         // Free because the trainee lifted the debris (not because it shifted of itself).
@@ -487,6 +489,9 @@ void Session::tick() {
     continueRescue();
     // The crowd after the fire, with the trainee where they now stand.
     if (crowd_) {
+        // The crowd's obstacles follow furniture, debris and door leaves that still move.
+        if (quake_)
+            if (auto st = crowd_->followEarthquake(now, *quake_); !st) CD_LOG_ERROR("crowd obstacles: %s", st.error().str().c_str());
         std::vector<HazardEvent> events;
         crowd_->tick(now, *fire_, body_.feetM, body_.room, events, flood_.get());
         for (const auto& e : events) emit(e.kind, e.subject, e.value, e.text);

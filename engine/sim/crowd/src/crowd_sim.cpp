@@ -72,7 +72,8 @@ Status CrowdSim::setObstacles(std::vector<Obstacle> obstacles) {
     b.obstacles = std::move(obstacles);
     if (auto s = validateBuilding(b); !s) return s;
     auto nav = std::make_unique<NavMap>();
-    if (auto s = nav->build(b, settings_.fieldCellM); !s) return s;
+    // Areas whose obstacles did not change keep their floor fields.
+    if (auto s = nav->build(b, settings_.fieldCellM, nav_.get()); !s) return s;
     // Same areas, doors and stairs: gates, grids and queues keep their sizes and indices.
     building_ = std::move(b);
     nav_ = std::move(nav);

@@ -91,16 +91,28 @@ void CrowdSim::moveAgent(size_t i) {
         const Gate& g = gates[a.nextGate];
         const int k = nav_->localIndex(a.area, a.nextGate);
         const double d = distanceToSegment(a.pos, g.seg);
+        bool aimed = false;
         if (g.isDoor() && d < 0.6) {
-            // At the door: aim through it, at the part of the opening clear of the jambs.
+            // At the door: aim through it, at the part of the opening clear of the jambs; but
+            // only in plain sight: behind an obstacle by the door (a door leaf, a heap of
+            // debris) the floor field leads round it.
             const Vec2 u = normalized(g.seg.b - g.seg.a);
             const double inset = std::min(a.radiusM + 0.05, 0.5 * g.widthM);
             const Segment opening{g.seg.a + u * inset, g.seg.b - u * inset};
             const Vec2 c = closestPointOnSegment(a.pos, opening);
-            e0 = normalized(normalized(c - a.pos) + nav_->outwardNormal(a.nextGate, a.area));
-        } else if (!g.isDoor() && d < 1.0) {
+            bool inSight = true;
+            nav_->forWallsNear(a.pos, a.level, [&](int w) {
+                const Segment& s = nav_->walls()[w];
+                if (inSight && segmentsIntersect(a.pos, c, s.a, s.b)) inSight = false;
+            });
+            if (inSight) {
+                e0 = normalized(normalized(c - a.pos) + nav_->outwardNormal(a.nextGate, a.area));
+                aimed = true;
+            }
+        }
+        if (!aimed && !g.isDoor() && d < 1.0) {
             e0 = normalized(closestPointOnSegment(a.pos, g.seg) - a.pos);
-        } else if (k >= 0) {
+        } else if (!aimed && k >= 0) {
             e0 = nav_->field(a.area).direction(k, a.pos);
         }
         if (length(e0) == 0.0) e0 = normalized(g.mid - a.pos);

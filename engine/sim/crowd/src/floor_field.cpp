@@ -27,6 +27,9 @@ void FloorField::init(const Polygon& area, const std::vector<Polygon>& obstacles
     nx_ = static_cast<int>(std::ceil((x1 - x0) / h_)) + 2;
     ny_ = static_cast<int>(std::ceil((y1 - y0) / h_)) + 2;
     const size_t n = static_cast<size_t>(nx_) * ny_;
+    obstacleEdges_.clear();
+    for (const Polygon& o : obstacles)
+        for (size_t i = 0; i < o.size(); ++i) obstacleEdges_.push_back({o[i], o[(i + 1) % o.size()]});
     walkable_.assign(n, 0);
     penalty_.assign(n, 1.0f);
     for (int j = 0; j < ny_; ++j)
@@ -55,17 +58,29 @@ int FloorField::addTarget(const Segment& target) {
     std::vector<float> d(n, kUnknown);
     using Item = std::pair<float, int>;
     std::priority_queue<Item, std::vector<Item>, std::greater<Item>> pq;
+    auto seesTarget = [&](Vec2 p) {
+        const Vec2 q = closestPointOnSegment(p, target);
+        // Nor through a slot no one fits (an obstacle stops short of the wall by a few cm).
+        constexpr double kSlotM = 0.05;
+        const Segment pq{p, q};
+        for (const Segment& e : obstacleEdges_)
+            if (segmentsIntersect(p, q, e.a, e.b) || distanceToSegment(e.a, pq) < kSlotM || distanceToSegment(e.b, pq) < kSlotM ||
+                distanceToSegment(p, e) < kSlotM || distanceToSegment(q, e) < kSlotM)
+                return false;
+        return true;
+    };
     double best = 1e9;
     for (size_t c = 0; c < n; ++c) {
         if (!walkable_[c]) continue;
         const Vec2 p{origin_.x + (static_cast<int>(c % nx_) + 0.5) * h_, origin_.y + (static_cast<int>(c / nx_) + 0.5) * h_};
-        best = std::min(best, distanceToSegment(p, target));
+        const double ds = distanceToSegment(p, target);
+        if (ds < best && seesTarget(p)) best = ds;
     }
     for (size_t c = 0; c < n; ++c) {
         if (!walkable_[c]) continue;
         const Vec2 p{origin_.x + (static_cast<int>(c % nx_) + 0.5) * h_, origin_.y + (static_cast<int>(c / nx_) + 0.5) * h_};
         const double ds = distanceToSegment(p, target);
-        if (ds <= std::max(best + 0.5 * h_, 0.75 * h_)) {
+        if (ds <= std::max(best + 0.5 * h_, 0.75 * h_) && seesTarget(p)) {
             d[c] = static_cast<float>(ds);
             pq.push({d[c], static_cast<int>(c)});
         }

@@ -14,7 +14,9 @@ public:
     /// Grid over the polygon's bounding box; cells are walkable when their centre is inside
     /// the polygon and outside every obstacle. walls: segments people keep clear of.
     void init(const Polygon& area, const std::vector<Polygon>& obstacles, const std::vector<Segment>& walls, double cellM);
-    /// Adds the distance field to a target segment; returns its index.
+    /// Adds the distance field to a target segment; returns its index. The field starts from
+    /// the walkable cells next to the target that see it past every obstacle (a cell behind a
+    /// door leaf or a heap by the door is reached round it, not through it).
     int addTarget(const Segment& target);
 
     /// Distance (m, including the clearance penalty) from p to target k; large if unknown.
@@ -30,6 +32,7 @@ private:
     int nx_ = 0, ny_ = 0;
     std::vector<std::uint8_t> walkable_;
     std::vector<float> penalty_;
+    std::vector<Segment> obstacleEdges_;
     std::vector<std::vector<float>> dist_;
     std::vector<std::vector<float>> dirX_, dirY_;
 };

@@ -95,7 +95,7 @@ void NavMap::buildWalls(const Building& b) {
     cellStart_[cells] = static_cast<unsigned>(cellWalls_.size());
 }
 
-Status NavMap::build(const Building& b, double cellM) {
+Status NavMap::build(const Building& b, double cellM, const NavMap* previous) {
     polygons_.clear();
     for (const Area& a : b.areas) polygons_.push_back(a.polygon);
     buildWalls(b);
@@ -138,6 +138,9 @@ Status NavMap::build(const Building& b, double cellM) {
         }
     }
     fields_.assign(b.areas.size(), FloorField{});
+    fieldObstacles_.assign(b.areas.size(), {});
+    fieldWalls_.assign(b.areas.size(), {});
+    fieldTargets_.assign(b.areas.size(), {});
     for (size_t a = 0; a < b.areas.size(); ++a) {
         std::vector<Polygon> obstacles;
         for (const Obstacle& o : b.obstacles)
@@ -153,9 +156,36 @@ Status NavMap::build(const Building& b, double cellM) {
                 mine = distanceToSegment(m, {poly[i], poly[(i + 1) % poly.size()]}) < 0.02;
             if (mine) walls.push_back(walls_[w]);
         }
-        fields_[a].init(b.areas[a].polygon, obstacles, walls, cellM);
-        for (int g : areaGates_[a]) fields_[a].addTarget(gates_[g].seg);
+        std::vector<Segment> targets;
+        for (int g : areaGates_[a]) targets.push_back(gates_[g].seg);
+        auto sameSegs = [](const std::vector<Segment>& x, const std::vector<Segment>& y) {
+            if (x.size() != y.size()) return false;
+            for (size_t i = 0; i < x.size(); ++i)
+                if (x[i].a.x != y[i].a.x || x[i].a.y != y[i].a.y || x[i].b.x != y[i].b.x || x[i].b.y != y[i].b.y) return false;
+            return true;
+        };
+        auto samePolys = [](const std::vector<Polygon>& x, const std::vector<Polygon>& y) {
+            if (x.size() != y.size()) return false;
+            for (size_t i = 0; i < x.size(); ++i) {
+                if (x[i].size() != y[i].size()) return false;
+                for (size_t k = 0; k < x[i].size(); ++k)
+                    if (x[i][k].x != y[i][k].x || x[i][k].y != y[i][k].y) return false;
+            }
+            return true;
+        };
+        if (previous && previous->fieldCellM_ == cellM && a < previous->fields_.size() && a < previous->fieldObstacles_.size() &&
+            samePolys(previous->fieldObstacles_[a], obstacles) && sameSegs(previous->fieldWalls_[a], walls) &&
+            sameSegs(previous->fieldTargets_[a], targets)) {
+            fields_[a] = previous->fields_[a];
+        } else {
+            fields_[a].init(b.areas[a].polygon, obstacles, walls, cellM);
+            for (const Segment& t : targets) fields_[a].addTarget(t);
+        }
+        fieldObstacles_[a] = std::move(obstacles);
+        fieldWalls_[a] = std::move(walls);
+        fieldTargets_[a] = std::move(targets);
     }
+    fieldCellM_ = cellM;
     // Route graph on leave nodes (gate, area left through it), not on gates: a gate's cost is
     // that of going ON from its far side. With one node per gate, a landing's cost could be a
     // walk back through its own area to another gate, so a person could choose the up-stair

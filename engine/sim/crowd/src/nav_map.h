@@ -28,7 +28,10 @@ constexpr double kWallQueryM = 0.6;
 
 class NavMap {
 public:
-    Status build(const Building& b, double cellM);
+    /// previous: a map of the same areas, doors and stairs (e.g. before the obstacles changed);
+    /// the floor fields of areas whose obstacles, walls and gates are unchanged are copied from
+    /// it instead of recomputed (the same numbers: the computation is deterministic).
+    Status build(const Building& b, double cellM, const NavMap* previous = nullptr);
 
     const std::vector<Gate>& gates() const { return gates_; }
     /// Gates usable from an area, and each gate's floor field index in that area.
@@ -88,6 +91,11 @@ private:
     std::vector<Gate> gates_;
     std::vector<std::vector<int>> areaGates_;
     std::vector<FloorField> fields_;
+    // What each area's field was built from, to know when a rebuild can reuse it.
+    std::vector<std::vector<Polygon>> fieldObstacles_;
+    std::vector<std::vector<Segment>> fieldWalls_;
+    std::vector<std::vector<Segment>> fieldTargets_;
+    double fieldCellM_ = 0.0;
     std::vector<int> exitGates_;
     std::vector<int> exitOfDoor_;
     std::vector<double> cost_;  ///< per (leave node, exit)
