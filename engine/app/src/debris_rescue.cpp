@@ -38,7 +38,7 @@ Status DebrisRescue::start(const EarthquakeHazard& quake, const std::string& cas
         const float d = distanceTo(pieces.front(), feetM);
         if (d > kReachM) {
             char buf[96];
-            std::snprintf(buf, sizeof buf, "the debris on them is %.1f m away: get within %.0f m of it", d, kReachM);
+            std::snprintf(buf, sizeof buf, "the debris on them is %.1f m away: get within %.1f m of it", d, kReachM);
             return makeError(buf);
         }
     }

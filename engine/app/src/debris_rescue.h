@@ -26,8 +26,9 @@ public:
     static constexpr double kBaseS = 10.0;
     static constexpr double kPerKgS = 0.06;
     /// How far (horizontally) the rescuer may stand from the nearest side of the piece they
-    /// lift: an arm's length and a step. They work from the edge of the heap.
-    static constexpr float kReachM = 2.0f;
+    /// lift: an arm's length, a step onto the edge of the heap and the tools (pry bar, a lifting
+    /// bag slid under on its hose); our assumption. They work from the edge of the heap.
+    static constexpr float kReachM = 2.5f;
 
     explicit DebrisRescue(double liftKg) : liftKg_(liftKg) {}
 

@@ -319,14 +319,16 @@ void PhysicsWorld::triggerCollapse(StructureId sid, const glm::vec3& lo, const g
         if (!s.attached[c]) continue;
         btRigidBody* r = im.bodies[s.chunks[c].index].body;
         if (!inside(r->getCenterOfMassPosition())) continue;
-        if (s.chunkKinds[c] == MemberKind::Column || s.chunkKinds[c] == MemberKind::Wall) {
-            auto* box = static_cast<btBoxShape*>(r->getCollisionShape());
-            btVector3 half = box->getHalfExtentsWithMargin();
-            half.setZ(std::max(0.05f, 0.25f * half.z()));
-            auto crushed = std::make_unique<btBoxShape>(half);
-            r->setCollisionShape(crushed.get());
-            im.shapes.push_back(std::move(crushed));
-        }
+        // Columns and walls are crushed; a slab breaks up with ragged edges, so its pieces lose
+        // 5 cm a side (cut exactly to the gap, a kicked piece jammed between the slabs either
+        // side and hung there).
+        const bool support = s.chunkKinds[c] == MemberKind::Column || s.chunkKinds[c] == MemberKind::Wall;
+        btVector3 half = static_cast<btBoxShape*>(r->getCollisionShape())->getHalfExtentsWithMargin();
+        if (support) half.setZ(std::max(0.05f, 0.25f * half.z()));
+        else half = btVector3(std::max(0.05f, half.x() - 0.05f), std::max(0.05f, half.y() - 0.05f), half.z());
+        auto broken = std::make_unique<btBoxShape>(half);
+        r->setCollisionShape(broken.get());
+        im.shapes.push_back(std::move(broken));
         im.detachChunk(s, c);
         im.world->updateSingleAabb(r);
         if (kick <= 0.0f) continue;
