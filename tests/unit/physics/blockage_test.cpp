@@ -5,16 +5,6 @@
 namespace cd::physics {
 namespace {
 
-DynamicBodyDef debris(glm::vec3 centre, glm::vec3 half) {
-    DynamicBodyDef d;
-    d.kind = BodyKind::Debris;
-    d.centerM = centre;
-    d.halfExtentsM = half;
-    d.material = materials::concrete();
-    d.material.restitution = 0.0f;
-    return d;
-}
-
 PassageDef doorway() {
     PassageDef p;
     p.centerM = {0.0f, 0.0f, 1.05f};
@@ -25,7 +15,7 @@ PassageDef doorway() {
 
 TEST(Blockage, ASlabOfRubbleInTheDoorwayBlocksItAndRaisesAnEvent) {
     WorldDef def = test::floorWorld();
-    def.bodies.push_back(debris({0.0f, 0.0f, 1.5f}, {0.6f, 0.6f, 0.4f}));
+    def.bodies.push_back(test::debris({0.0f, 0.0f, 1.5f}, {0.6f, 0.6f, 0.4f}));
     auto w = test::build(def);
     const PassageId door = w->watchPassage(doorway()).value();
     bool event = false;
@@ -40,7 +30,7 @@ TEST(Blockage, ASlabOfRubbleInTheDoorwayBlocksItAndRaisesAnEvent) {
 
 TEST(Blockage, LowRubbleThatCanBeSteppedOverDoesNotBlock) {
     WorldDef def = test::floorWorld();
-    def.bodies.push_back(debris({0.0f, 0.0f, 0.5f}, {0.5f, 0.5f, 0.1f}));  // 0.2 m high when down
+    def.bodies.push_back(test::debris({0.0f, 0.0f, 0.5f}, {0.5f, 0.5f, 0.1f}));  // 0.2 m high when down
     auto w = test::build(def);
     const PassageId door = w->watchPassage(doorway()).value();
     test::run(*w, 2.0);
@@ -49,7 +39,7 @@ TEST(Blockage, LowRubbleThatCanBeSteppedOverDoesNotBlock) {
 
 TEST(Blockage, AGapBesideTheRubbleLeavesACorridorOpen) {
     WorldDef def = test::floorWorld();
-    def.bodies.push_back(debris({0.0f, -0.9f, 0.5f}, {1.0f, 0.6f, 0.5f}));  // fills the south half
+    def.bodies.push_back(test::debris({0.0f, -0.9f, 0.5f}, {1.0f, 0.6f, 0.5f}));  // fills the south half
     auto w = test::build(def);
     PassageDef corridor;
     corridor.centerM = {0.0f, 0.0f, 1.25f};
@@ -62,7 +52,7 @@ TEST(Blockage, AGapBesideTheRubbleLeavesACorridorOpen) {
 
 TEST(Blockage, ACasualtyUnderFallenRubbleIsTrappedAndOneBesideItIsNot) {
     WorldDef def = test::floorWorld();
-    def.bodies.push_back(debris({0.0f, 0.0f, 2.0f}, {1.0f, 1.0f, 0.15f}));  // a slab piece falls
+    def.bodies.push_back(test::debris({0.0f, 0.0f, 2.0f}, {1.0f, 1.0f, 0.15f}));  // a slab piece falls
     def.staticBoxes.push_back(test::box({-1.5f, -1.5f, 0.0f}, {-1.2f, 1.5f, 0.6f}));  // a low wall props it
     auto w = test::build(def);
     CasualtyDef under;

@@ -5,28 +5,30 @@
 namespace cd::physics {
 namespace {
 
-DynamicBodyDef debris(glm::vec3 centre, glm::vec3 half) {
-    DynamicBodyDef d;
-    d.kind = BodyKind::Debris;
-    d.centerM = centre;
-    d.halfExtentsM = half;
-    d.material = materials::concrete();
-    d.material.restitution = 0.0f;
-    return d;
+// A slab piece propped on two wall stubs 1.2 m apart, 0.85 m high.
+WorldDef proppedSlab() {
+    WorldDef def = test::floorWorld();
+    def.bodies.push_back(test::debris({0.0f, 0.0f, 0.95f}, {0.8f, 0.8f, 0.1f}));
+    def.staticBoxes.push_back(test::box({-0.9f, -0.9f, 0.0f}, {-0.6f, 0.9f, 0.85f}));
+    def.staticBoxes.push_back(test::box({0.6f, -0.9f, 0.0f}, {0.9f, 0.9f, 0.85f}));
+    return def;
+}
+
+// Someone lying under it; the world then runs 2 s for the debris to settle.
+CasualtyId underTheSlab(PhysicsWorld& w) {
+    CasualtyDef c;
+    c.pointM = {0.0f, 0.0f, 0.3f};
+    const CasualtyId id = w.addCasualty(c).value();
+    test::run(w, 2.0);
+    return id;
 }
 
 TEST(DebrisRemoval, TheDebrisOnACasualtyIsListedHighestFirstAndNothingBesideThem) {
-    WorldDef def = test::floorWorld();
-    def.bodies.push_back(debris({0.0f, 0.0f, 0.95f}, {0.8f, 0.8f, 0.1f}));   // a slab piece on a prop
-    def.bodies.push_back(debris({0.0f, 0.0f, 1.5f}, {0.3f, 0.3f, 0.2f}));    // a block on the slab piece
-    def.bodies.push_back(debris({3.0f, 0.0f, 0.3f}, {0.3f, 0.3f, 0.3f}));    // a block 3 m away
-    def.staticBoxes.push_back(test::box({-0.9f, -0.9f, 0.0f}, {-0.6f, 0.9f, 0.85f}));  // a wall stub props one side
-    def.staticBoxes.push_back(test::box({0.6f, -0.9f, 0.0f}, {0.9f, 0.9f, 0.85f}));    // and the other
+    WorldDef def = proppedSlab();
+    def.bodies.push_back(test::debris({0.0f, 0.0f, 1.5f}, {0.3f, 0.3f, 0.2f}));  // a block on the slab piece
+    def.bodies.push_back(test::debris({3.0f, 0.0f, 0.3f}, {0.3f, 0.3f, 0.3f}));  // a block 3 m away
     auto w = test::build(def);
-    CasualtyDef c;
-    c.pointM = {0.0f, 0.0f, 0.3f};
-    const CasualtyId id = w->addCasualty(c).value();
-    test::run(*w, 2.0);
+    const CasualtyId id = underTheSlab(*w);
     ASSERT_TRUE(w->isCasualtyTrapped(id));
     const auto pieces = w->debrisTrapping(id);
     ASSERT_EQ(pieces.size(), 2u);
@@ -35,15 +37,8 @@ TEST(DebrisRemoval, TheDebrisOnACasualtyIsListedHighestFirstAndNothingBesideThem
 }
 
 TEST(DebrisRemoval, CarryingAwayWhatHoldsACasualtyDownFreesThem) {
-    WorldDef def = test::floorWorld();
-    def.bodies.push_back(debris({0.0f, 0.0f, 0.95f}, {0.8f, 0.8f, 0.1f}));
-    def.staticBoxes.push_back(test::box({-0.9f, -0.9f, 0.0f}, {-0.6f, 0.9f, 0.85f}));
-    def.staticBoxes.push_back(test::box({0.6f, -0.9f, 0.0f}, {0.9f, 0.9f, 0.85f}));
-    auto w = test::build(def);
-    CasualtyDef c;
-    c.pointM = {0.0f, 0.0f, 0.3f};
-    const CasualtyId id = w->addCasualty(c).value();
-    test::run(*w, 2.0);
+    auto w = test::build(proppedSlab());
+    const CasualtyId id = underTheSlab(*w);
     ASSERT_TRUE(w->isCasualtyTrapped(id));
     (void)w->pullEvents();
     for (BodyId p : w->debrisTrapping(id)) ASSERT_TRUE(w->removeBody(p).ok());
@@ -57,8 +52,8 @@ TEST(DebrisRemoval, CarryingAwayWhatHoldsACasualtyDownFreesThem) {
 
 TEST(DebrisRemoval, WhatRestedOnACarriedAwayPieceFallsEvenFromSleep) {
     WorldDef def = test::floorWorld();
-    def.bodies.push_back(debris({0.0f, 0.0f, 0.25f}, {0.5f, 0.5f, 0.25f}));  // the lower block
-    def.bodies.push_back(debris({0.0f, 0.0f, 0.75f}, {0.3f, 0.3f, 0.25f}));  // resting on it
+    def.bodies.push_back(test::debris({0.0f, 0.0f, 0.25f}, {0.5f, 0.5f, 0.25f}));  // the lower block
+    def.bodies.push_back(test::debris({0.0f, 0.0f, 0.75f}, {0.3f, 0.3f, 0.25f}));  // resting on it
     auto w = test::build(def);
     test::run(*w, 5.0);  // long enough for the pile to fall asleep
     const BodyId lower = makeId<BodyId>(1), upper = makeId<BodyId>(2);  // after the floor slab
@@ -76,7 +71,7 @@ TEST(DebrisRemoval, WhatRestedOnACarriedAwayPieceFallsEvenFromSleep) {
 
 TEST(DebrisRemoval, StaticBodiesDoorLeavesAndPiecesAlreadyGoneCannotBeCarriedAway) {
     WorldDef def = test::floorWorld();
-    def.bodies.push_back(debris({0.0f, 0.0f, 0.25f}, {0.5f, 0.5f, 0.25f}));
+    def.bodies.push_back(test::debris({0.0f, 0.0f, 0.25f}, {0.5f, 0.5f, 0.25f}));
     DoorDef door;
     door.hingeM = {5.0f, 0.0f, 0.0f};
     def.doors.push_back(door);

@@ -31,6 +31,17 @@ inline void run(PhysicsWorld& w, double seconds) {
     for (int i = 0; i < n; ++i) w.step();
 }
 
+/// A loose concrete block that does not bounce (rubble).
+inline DynamicBodyDef debris(glm::vec3 centre, glm::vec3 half) {
+    DynamicBodyDef d;
+    d.kind = BodyKind::Debris;
+    d.centerM = centre;
+    d.halfExtentsM = half;
+    d.material = materials::concrete();
+    d.material.restitution = 0.0f;
+    return d;
+}
+
 inline StaticBoxDef box(glm::vec3 lo, glm::vec3 hi, std::uint64_t tag = 0) {
     StaticBoxDef b;
     b.centerM = 0.5f * (lo + hi);
