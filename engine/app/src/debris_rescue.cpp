@@ -70,6 +70,7 @@ bool DebrisRescue::next(const EarthquakeHazard& quake, double timeS, std::vector
         return false;
     }
     piece_ = p;
+    startedAtS_ = timeS;
     doneAtS_ = timeS + kBaseS + kPerKgS * p.massKg;
     return true;
 }
@@ -106,6 +107,11 @@ void DebrisRescue::update(EarthquakeHazard& quake, const glm::vec3& feetM, doubl
     ++pieces_;
     massKg_ += p.massKg;
     out.push_back({"rescue.piece_cleared", casualtyId_, p.massKg, "lifted a " + kg(p.massKg) + " piece of debris off " + casualtyId_});
+}
+
+double DebrisRescue::pieceDone(double timeS) const {
+    if (!piece_ || doneAtS_ <= startedAtS_) return 0.0;
+    return std::clamp((timeS - startedAtS_) / (doneAtS_ - startedAtS_), 0.0, 1.0);
 }
 
 void DebrisRescue::hash(StateHasher& h) const {

@@ -45,6 +45,9 @@ public:
     bool working() const { return working_; }
     /// Pieces carried away so far, and their total mass.
     int piecesCleared() const { return pieces_; }
+    /// The piece being lifted now (none between pieces) and how much of its time has passed, 0..1.
+    const std::optional<DebrisPiece>& currentPiece() const { return piece_; }
+    double pieceDone(double timeS) const;
     /// Whether this rescue has lifted debris off that casualty (so their being free is its doing).
     bool workedOn(const std::string& casualtyId) const { return pieces_ > 0 && casualtyId == casualtyId_; }
     double massClearedKg() const { return massKg_; }
@@ -62,6 +65,7 @@ private:
     std::string casualtyId_;
     glm::vec3 workFeetM_{0.0f};
     std::optional<DebrisPiece> piece_;
+    double startedAtS_ = 0.0;
     double doneAtS_ = 0.0;
     int pieces_ = 0;
     double massKg_ = 0.0;

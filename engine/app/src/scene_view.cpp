@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+
+#include "session_text.h"
 
 namespace cd::app {
 
@@ -95,6 +98,13 @@ ui::HudModel hudModel(const Session& s, bool paused) {
         h.trainee.hasQuake = true;
         h.trainee.shakingIntensity = static_cast<float>(s.feltShaking().intensity());
         h.trainee.shakingClass = FeltShaking::intensityClass(h.trainee.shakingIntensity);
+        if (const DebrisRescue* r = s.rescue(); r && r->working() && r->currentPiece()) {
+            char task[96];
+            std::snprintf(task, sizeof task, "%s%d (%.0f kg)", zh ? say::kLiftingPiece.zh : say::kLiftingPiece.en,
+                          r->piecesCleared() + 1, r->currentPiece()->massKg);
+            h.trainee.task = task;
+            h.trainee.taskDone = static_cast<float>(r->pieceDone(s.timeS()));
+        }
     }
     if (s.flood()) {
         const FloodPointSample& w = s.lastFloodSample();

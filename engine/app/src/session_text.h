@@ -32,7 +32,8 @@ inline constexpr SessionText kTooHeavy{"Too heavy to move without more hands or 
 inline constexpr SessionText kRescueStopped{"Rescue stopped: ", "救援中止："};
 inline constexpr SessionText kCannotRescue{"You cannot start the rescue: ", "无法开始救援："};
 inline constexpr SessionText kCasualtyFree{"The casualty is free: ", "伤员已脱困："};
-inline constexpr SessionText kAll[] = {kRescueStart, kPieceLifted, kTooHeavy, kRescueStopped, kCannotRescue, kCasualtyFree, kFollowYou, kDirectedTo, kRaisedAlarm, kNobodyToLead, kToxicSmoke, kOvercome, kReachedAssembly, kFloodWater,
+inline constexpr SessionText kLiftingPiece{"Lifting piece ", "搬开碎块 "};
+inline constexpr SessionText kAll[] = {kLiftingPiece, kRescueStart, kPieceLifted, kTooHeavy, kRescueStopped, kCannotRescue, kCasualtyFree, kFollowYou, kDirectedTo, kRaisedAlarm, kNobodyToLead, kToxicSmoke, kOvercome, kReachedAssembly, kFloodWater,
                                        kSwept, kStruck, kDebrisBlocks, kEarthquake, kShakingStopped, kCannotGetThrough, kRecordingFailed,
                                        kScriptStopped};
 }  // namespace say

@@ -29,6 +29,9 @@ struct TraineeStatus {
     bool hasQuake = false;
     float shakingIntensity = 0.0f;   ///< JMA instrumental intensity felt
     std::string shakingClass;        ///< its JMA class: "0".."4", "5-", "5+", "6-", "6+", "7"
+    // A long task under way (lifting debris off a casualty): shown as a labelled progress bar.
+    std::string task;                ///< empty: none
+    float taskDone = 0.0f;           ///< fraction of the current step done, 0..1
 };
 
 /// Labels for fixed HUD text, translated by the caller. Defaults are English.
