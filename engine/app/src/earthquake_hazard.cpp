@@ -72,7 +72,9 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
     impl->source = sc.path;
     impl->traineeLine = sc.trainee.source.line;
 
-    if (!eq.recordPath.empty()) {
+    if (!eq.groundMotion) {
+        // The ground stays still: the building's physics alone (fire weakening, scripted collapses).
+    } else if (!eq.recordPath.empty()) {
         auto m = physics::loadGroundMotionCsv(eq.recordPath);
         if (!m) return m.error();
         impl->motion = std::move(*m);
@@ -168,7 +170,7 @@ void EarthquakeHazard::advanceTo(double timeS) {
     const double stepS = w.stepS();
     while (w.timeS() + 0.5 * stepS <= timeS) {
         const double t = w.timeS();
-        if (!im.started && t + 1e-9 >= eq.atS) {
+        if (!im.started && eq.groundMotion && t + 1e-9 >= eq.atS) {
             im.started = true;
             w.setGroundMotion(im.motion, t);
             char text[200];
@@ -194,7 +196,7 @@ void EarthquakeHazard::advanceTo(double timeS) {
                 case K::CollapseStarted: {
                     const auto st = w.structureStats(im.structure);
                     im.emit("structure.collapse", eq.structureRooms.empty() ? eq.building : eq.structureRooms.front(), st.jointsBroken,
-                            "part of the structure gives way");
+                            "the structure starts to fail: " + std::to_string(st.jointsBroken) + " joints broken");
                     break;
                 }
                 case K::DebrisSettled: {

@@ -326,11 +326,16 @@ void readEarthquake(TomlFields& root, ScenarioDef& def, const std::string& baseD
     TomlFields f(*t, def.path, "earthquake", root.errorsRef());
     EarthquakeDef eq;
     eq.source = sourceOf(f, "earthquake");
-    if (auto v = f.num("at_s", true, 0.0, kBig)) eq.atS = *v;
+    if (auto v = f.boolean("ground_motion", false)) eq.groundMotion = *v;
+    if (auto v = f.num("at_s", eq.groundMotion, 0.0, kBig)) eq.atS = *v;
     if (auto v = f.str("building", true)) eq.building = *v;
     const bool parametric = f.has("pga_g") || f.has("period_s") || f.has("duration_s") || f.has("record_seed");
-    if (f.has("record") == parametric)
+    if (!eq.groundMotion) {
+        for (const char* k : {"at_s", "record", "pga_g", "period_s", "duration_s", "record_seed"})
+            if (f.has(k)) f.error(k, "not with ground_motion = false (the ground stays still)");
+    } else if (f.has("record") == parametric) {
         f.error("record", "give either record (a CSV file) or the parametric pga_g, period_s, duration_s");
+    }
     if (auto v = f.str("record", false)) eq.recordPath = fileRef(f, def, "record", joinPath(baseDir, *v));
     if (auto v = f.num("pga_g", parametric, 0.01, 3.0)) eq.pgaG = *v;
     if (auto v = f.num("period_s", false, 0.05, 5.0)) eq.periodS = *v;

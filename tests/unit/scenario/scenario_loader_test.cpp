@@ -364,3 +364,15 @@ from = [1.0, 1.0]
     load = parseScenario(base + "\n[earthquake]\nat_s = 1\nbuilding = \"A\"\npga_g = 9\n", "s.toml");
     EXPECT_NE(join(load.errors).find("earthquake.pga_g"), std::string::npos) << join(load.errors);
 }
+
+TEST(ScenarioLoaderEarthquake, AStillGroundTakesNoRecordAndRefusesOne) {
+    auto load = parseScenario(std::string(kGood) + "\n[earthquake]\nground_motion = false\nbuilding = \"A\"\nstructure_rooms = [\"A.4.corridor\"]\n",
+                              "s.toml");
+    ASSERT_TRUE(load.errors.empty()) << join(load.errors);
+    ASSERT_TRUE(load.def.earthquake.has_value());
+    EXPECT_FALSE(load.def.earthquake->groundMotion);
+    load = parseScenario(std::string(kGood) + "\n[earthquake]\nground_motion = false\nbuilding = \"A\"\npga_g = 0.3\n", "s.toml");
+    EXPECT_NE(join(load.errors).find("earthquake.pga_g: not with ground_motion = false"), std::string::npos) << join(load.errors);
+    load = parseScenario(std::string(kGood) + "\n[earthquake]\nground_motion = 0\nbuilding = \"A\"\n", "s.toml");
+    EXPECT_NE(join(load.errors).find("earthquake.ground_motion"), std::string::npos) << join(load.errors);
+}

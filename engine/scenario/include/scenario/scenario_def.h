@@ -161,6 +161,9 @@ struct CasualtyDef {
 /// Optional [earthquake]: ground shaking from a record or a parametric model, furniture that
 /// slides and topples, and a storey structure around named rooms that can give way.
 struct EarthquakeDef {
+    /// false: the building's physics world without shaking (furniture, breakable structure that a
+    /// fire weakens, scripted collapses): a fire or collapse scenario with no earthquake.
+    bool groundMotion = true;
     double atS = 0.0;            ///< shaking starts
     std::string building;        ///< the building whose rooms, furniture and structure are modelled
     std::string recordPath;      ///< CSV time_s,ax,ay,az (resolved); empty = parametric below
