@@ -143,6 +143,7 @@ void FireModel::Impl::doorJetFires(double dt) {
             srcHU[dst] += air * kCp * tL[dst];
             outRateL[dst] += air;
             for (int k = 0; k < kSpeciesCount; ++k) su[k] += burned * fr.yields.perKgFuel[k];
+            totals.sootProducedKg += burned * fr.yields.perKgFuel[kSoot] * dt;
             su[kFuel] -= burned;
             srcHU[dst] += qW;
             energySource[dst] += qW;

@@ -368,7 +368,7 @@ Result<FireCase> parseFireCase(std::string_view text, const std::string& file) {
         r.string("to", fan.to);
         checkRoomRef(r, "from", fan.from, d, true);
         checkRoomRef(r, "to", fan.to, d, true);
-        if (status && fan.from == fan.to)
+        if (status && fan.from == kOutside && fan.to == kOutside)
             r.fail("a fan moves gas between two different places (set from or to to a room)", "to", r.node("to"));
         r.positive("flow_m3_s", fan.flowM3S, true);
         // The inlet height chooses the layer the fan draws from: required whenever it is in a room.
@@ -383,6 +383,13 @@ Result<FireCase> parseFireCase(std::string_view text, const std::string& file) {
         r.nonNegative("off_at", fan.offAtS);
         r.nonNegative("cutoff_start_pa", fan.cutoffStartPa);
         r.positive("cutoff_end_pa", fan.cutoffEndPa);
+        // Percent, as CFAST 7's MVENT FILTER_EFFICIENCY; kept as a fraction.
+        double filterPct = 0;
+        r.number("filter_efficiency", filterPct);
+        if (r.node("filter_efficiency") && !(filterPct >= 0 && filterPct <= 100))
+            r.fail("must be a percentage from 0 to 100", "filter_efficiency", r.node("filter_efficiency"));
+        fan.filterEfficiency = filterPct / 100.0;
+        r.nonNegative("filter_at", fan.filterAtS);
         d.fans.push_back(fan);
     });
     eachTable(root, "fire", file, status, [&](TableReader& r) {

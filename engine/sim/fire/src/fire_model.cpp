@@ -119,6 +119,9 @@ Status FireModel::Impl::build() {
         fanMdot.push_back(0.0);
         fanRho.push_back(rhoAmb);
         fanTempK.push_back(ambientK);
+        fanFilterEff.push_back(0.0);
+        fanSootFrac.push_back(0.0);
+        fanFilteredKg.push_back(0.0);
     }
     vflow.assign(va.size(), VentFlow{});
     jetActive.assign(2 * va.size(), 0);
@@ -133,7 +136,7 @@ Status FireModel::Impl::build() {
     for (size_t v = 0; v < va.size(); ++v)
         if (vb[v] >= 0) edges.push_back({va[v], vb[v]});
     for (size_t i = 0; i < fanFrom.size(); ++i)
-        if (fanFrom[i] >= 0 && fanTo[i] >= 0) edges.push_back({fanFrom[i], fanTo[i]});
+        if (fanFrom[i] >= 0 && fanTo[i] >= 0 && fanFrom[i] != fanTo[i]) edges.push_back({fanFrom[i], fanTo[i]});
     lu.build(n, edges);
     for (size_t i = 0; i < fanFrom.size(); ++i) {
         int f = fanFrom[i], t = fanTo[i];
@@ -252,6 +255,9 @@ void FireModel::Impl::setFan(int i, bool on) {
     fanOn[i] = on ? 1 : 0;
 }
 
+double FireModel::fanFilteredKg(int i) const {
+    return i >= 0 && i < static_cast<int>(impl_->fanFilteredKg.size()) ? impl_->fanFilteredKg[i] : 0.0;
+}
 bool FireModel::fanOn(int i) const {
     return i >= 0 && i < static_cast<int>(impl_->fanOn.size()) && impl_->fanOn[i];
 }
@@ -429,6 +435,8 @@ void FireModel::hash(StateHasher& h) const {
     vec(m.mU), vec(m.mL), vec(m.hU), vec(m.hL), vec(m.yU), vec(m.yL), vec(m.wallU), vec(m.wallL);
     h.addBytes(m.vopen.data(), m.vopen.size());
     h.addBytes(m.fanOn.data(), m.fanOn.size());
+    // fanFilteredKg is a counter only (the soot it took is already out of yU / yL), left out so
+    // that the hashes of runs without filters stay what they were.
     for (const auto& f : m.fires) {
         h.add(f.pyrolysedKg), h.add(f.burnedKg), h.add(f.knockdown), h.add(f.hrrKw), h.add(f.ignited);
         h.add(f.extinguished), h.add(f.burnedOut), h.add(f.sprinklerStartS), h.add(f.decayStartS);
@@ -443,9 +451,11 @@ ConservationTotals FireModel::conservation() const {
     ConservationTotals t = m.totals;
     t.gasMassKg = 0;
     t.gasInternalEnergyJ = 0;
+    t.gasSootKg = 0;
     for (int i = 0; i < m.n; ++i) {
         t.gasMassKg += m.mU[i] + m.mL[i];
         t.gasInternalEnergyJ += (m.hU[i] + m.hL[i]) / kGamma;
+        t.gasSootKg += m.yU[i * kSpeciesCount + kSoot] + m.yL[i * kSpeciesCount + kSoot];
     }
     return t;
 }

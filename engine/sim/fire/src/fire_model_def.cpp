@@ -144,7 +144,9 @@ Status validate(const FireModelDef& def) {
         const RoomDef* to = fan.to == kOutside ? nullptr : findRoom(def, fan.to);
         if (fan.from != kOutside && !from) return makeError("unknown room '" + fan.from + "'", file, fan.line, f("from"));
         if (fan.to != kOutside && !to) return makeError("unknown room '" + fan.to + "'", file, fan.line, f("to"));
-        if (fan.from == fan.to)
+        // A fan from a room back into it recirculates (with a filter, a room air cleaner); one
+        // from outside to outside would move nothing of the model's.
+        if (fan.from == kOutside && fan.to == kOutside)
             return makeError("a fan moves gas between two different places (from and to are both '" + fan.to + "')",
                              file, fan.line, f("to"));
         if (!(fan.flowM3S > 0) || !std::isfinite(fan.flowM3S))
@@ -155,6 +157,10 @@ Status validate(const FireModelDef& def) {
             return makeError("must be within the height of '" + to->id + "'", file, fan.line, f("to_height"));
         if (!(fan.cutoffStartPa >= 0 && fan.cutoffEndPa > fan.cutoffStartPa))
             return makeError("cutoff pressures must satisfy 0 <= start < end", file, fan.line, f("cutoff_end_pa"));
+        if (!(fan.filterEfficiency >= 0 && fan.filterEfficiency <= 1))
+            return makeError("must be a fraction between 0 and 1", file, fan.line, f("filter_efficiency"));
+        if (!(fan.filterAtS >= 0) || !std::isfinite(fan.filterAtS))
+            return makeError("must be >= 0", file, fan.line, f("filter_at"));
     }
     std::set<std::string> fireIds;
     for (size_t i = 0; i < def.fires.size(); ++i) {

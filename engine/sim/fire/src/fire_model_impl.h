@@ -110,6 +110,10 @@ struct FireModel::Impl {
     std::vector<double> fanZFrom, fanZTo, fanMdot;
     std::vector<unsigned char> fanOn, fanFromUpper;
     std::vector<double> fanRho, fanTempK;  // inlet gas of the sub-step
+    // Fan filters (CFAST 7 mechanical_flow): efficiency averaged over the sub-step, the inlet
+    // layer's soot mass fraction, and the soot each filter has kept (kg).
+    std::vector<double> fanFilterEff, fanSootFrac, fanFilteredKg;
+    double sootSourceKgS = 0;  // soot made by the fires of the sub-step (committed in integrate)
     std::vector<int> fanSlotFF, fanSlotFT, fanSlotTF, fanSlotTT;  // Jacobian slots (-1 where outside)
     // Door-jet fires, per opening and direction (slot 2 v: A -> B, 2 v + 1: B -> A), set up each
     // sub-step from the layers so that the pressure solve sees the jets' heat.
@@ -149,7 +153,7 @@ struct FireModel::Impl {
     double evaluatePressureResidual(const std::vector<double>& x, double dtS);
     VentSide side(int room, double dpOverride, bool useOverride) const;
     VentFlow openingFlow(int vent, double pa, double pb) const;
-    void prepareFans();
+    void prepareFans(double dtS);
     double fanMassFlow(int fan, const std::vector<double>& x, double& dRise) const;
     void setFan(int fan, bool on);
     bool applyVentFlows(double dtS, bool lastChance);

@@ -57,9 +57,10 @@ bool FireModel::Impl::trySubStep(double dt, bool lastChance) {
     std::fill(outRateL.begin(), outRateL.end(), 0.0);
     std::fill(roomHrrKw.begin(), roomHrrKw.end(), 0.0);
     std::fill(radW.begin(), radW.end(), 0.0);
+    sootSourceKgS = 0;
     fireSources(dt);
     wallHeatTransfer(dt);
-    prepareFans();
+    prepareFans(dt);
     prepareDoorJets(dt);
     if (!solvePressures(dt) && !lastChance) return false;
     if (!applyVentFlows(dt, lastChance)) return false;
@@ -206,6 +207,7 @@ void FireModel::Impl::fireSources(double dt) {
             outRateL[r] += me;
         }
         for (int k = 0; k < kSpeciesCount; ++k) yu[k] += burned * f.yields.perKgFuel[k];
+        sootSourceKgS += burned * f.yields.perKgFuel[kSoot];
         yu[kFuel] += pyro - burned;
         srcMU[r] += pyro;
         double heat = (1.0 - chi) * qb * 1e3 + pyro * kCp * ambientK;
@@ -348,10 +350,12 @@ double FireModel::Impl::evaluatePressureResidual(const std::vector<double>& x, d
             if (to >= 0) lu.at(fanSlotFT[i]) -= k * g;
         }
         if (to >= 0) {
+            // The filter keeps its share of the soot, and that soot's enthalpy, from the outlet.
+            double pass = fanFilterEff[i] > 0 ? 1.0 - fanFilterEff[i] * fanSootFrac[i] : 1.0;
             double k = (kGamma - 1.0) * dt / volume[to];
-            netEnthalpy[to] += hdot;
-            lu.at(fanSlotTT[i]) += k * g;  // d rise / d x_to = +1
-            if (from >= 0) lu.at(fanSlotTF[i]) -= k * g;
+            netEnthalpy[to] += pass * hdot;
+            lu.at(fanSlotTT[i]) += k * pass * g;  // d rise / d x_to = +1
+            if (from >= 0) lu.at(fanSlotTF[i]) -= k * pass * g;
         }
     }
     double worst = 0;
@@ -449,23 +453,37 @@ bool FireModel::Impl::applyVentFlows(double dt, bool lastChance) {
     }
     double ambY[kSpeciesCount] = {};
     ambY[kO2] = kAmbientO2MassFraction;
-    auto transfer = [&](int src, bool srcUpper, int dst, double mdot) {
+    // filterEff: share of the soot a fan's filter takes out of the flow (CFAST 7 flowfan.f90,
+    // mechanical_flow: uflw_filtered removes filter * soot flow, and its cp T enthalpy, from the
+    // mass the fan delivers); the filter's count (*kept) gets it.
+    auto transfer = [&](int src, bool srcUpper, int dst, double mdot, double filterEff = 0.0,
+                        double* kept = nullptr) {
         if (mdot <= 0) return;
         double tSrc = src >= 0 ? (srcUpper ? tU[src] : tL[src]) : ambientK;
         double hdot = mdot * kCp * tSrc;
-        double yFrac[kSpeciesCount];
+        double flow[kSpeciesCount];  // kg/s of each species
         if (src >= 0) {
             const double* y = srcUpper ? &yU[src * kSpeciesCount] : &yL[src * kSpeciesCount];
             double m = srcUpper ? mU[src] : mL[src];
-            for (int k = 0; k < kSpeciesCount; ++k) yFrac[k] = y[k] / m;
+            for (int k = 0; k < kSpeciesCount; ++k) flow[k] = mdot * (y[k] / m);
             (srcUpper ? srcMU : srcML)[src] -= mdot;
             (srcUpper ? srcHU : srcHL)[src] -= hdot;
             double* s = srcUpper ? &srcYU[src * kSpeciesCount] : &srcYL[src * kSpeciesCount];
-            for (int k = 0; k < kSpeciesCount; ++k) s[k] -= mdot * yFrac[k];
+            for (int k = 0; k < kSpeciesCount; ++k) s[k] -= flow[k];
         } else {
-            for (int k = 0; k < kSpeciesCount; ++k) yFrac[k] = ambY[k];
+            for (int k = 0; k < kSpeciesCount; ++k) flow[k] = mdot * ambY[k];
             totals.netMassOutKg -= mdot * dt;
             totals.netEnthalpyOutJ -= hdot * dt;
+        }
+        if (filterEff > 0 && flow[kSoot] > 0) {
+            double keptKgS = filterEff * flow[kSoot];
+            double keptJS = keptKgS * kCp * tSrc;
+            flow[kSoot] -= keptKgS;
+            mdot -= keptKgS;
+            hdot -= keptJS;
+            totals.filteredKg += keptKgS * dt;
+            totals.filteredEnthalpyJ += keptJS * dt;
+            if (kept) *kept += keptKgS * dt;
         }
         if (dst >= 0) {
             // Gas hotter than the middle of the receiving room's layers rises into its upper
@@ -474,10 +492,11 @@ bool FireModel::Impl::applyVentFlows(double dt, bool lastChance) {
             (up ? srcMU : srcML)[dst] += mdot;
             (up ? srcHU : srcHL)[dst] += hdot;
             double* s = up ? &srcYU[dst * kSpeciesCount] : &srcYL[dst * kSpeciesCount];
-            for (int k = 0; k < kSpeciesCount; ++k) s[k] += mdot * yFrac[k];
+            for (int k = 0; k < kSpeciesCount; ++k) s[k] += flow[k];
         } else {
             totals.netMassOutKg += mdot * dt;
             totals.netEnthalpyOutJ += hdot * dt;
+            totals.sootOutKg += flow[kSoot] * dt;
         }
     };
     for (int v = 0; v < nv; ++v) {
@@ -497,7 +516,7 @@ bool FireModel::Impl::applyVentFlows(double dt, bool lastChance) {
         if (fanMdot[i] <= 0) continue;
         bool upper = fanFromUpper[i] != 0;
         fanMdot[i] *= scale(fanFrom[i], upper);
-        transfer(fanFrom[i], upper, fanTo[i], fanMdot[i]);
+        transfer(fanFrom[i], upper, fanTo[i], fanMdot[i], fanFilterEff[i], &fanFilteredKg[i]);
     }
     applyDoorMixing(dt);
     return true;
@@ -511,6 +530,7 @@ void FireModel::Impl::integrate(double dt) {
         totals.heatReleasedJ += f.hrrKw * 1e3 * dt;
         totals.fuelAddedKg += f.pyrolysisKgS * dt;
     }
+    totals.sootProducedKg += sootSourceKgS * dt;
     for (int i = 0; i < n; ++i) {
         totals.heatIntoGasJ += energySource[i] * dt;
         double dP = (kGamma - 1.0) * dt * (srcHU[i] + srcHL[i]) / volume[i];

@@ -31,17 +31,32 @@ VentFlow FireModel::Impl::openingFlow(int v, double pa, double pb) const {
     return f;
 }
 
+namespace {
+
+// Integral from -inf to x of CFAST's filter ramp, which rises linearly from 0 at FILTER_TIME to
+// 1 one second later (input_namelist.f90: filter_final_time = filter_time + 1, read by
+// get_vent_opening 'F'), so that a sub-step gets the ramp's exact mean over its span.
+double filterRampIntegral(double x) {
+    if (x <= 0) return 0.0;
+    if (x < 1.0) return 0.5 * x * x;
+    return x - 0.5;
+}
+
+}  // namespace
+
 // Fans (CFAST TRG, "Mechanical ventilation"): a set volume flow of the gas at the inlet, in the
 // layer the inlet height lies in (the other one when that layer is negligible), reduced
 // linearly to zero as the pressure rise across the fan goes from cutoffStartPa to cutoffEndPa.
 // The inlet layer is chosen once per sub-step; the flow is a function of the room pressures in
 // the implicit pressure solve (a supply fan into a small sealed room would otherwise overshoot
-// its cutoff by hundreds of Pa in one step).
-void FireModel::Impl::prepareFans() {
+// its cutoff by hundreds of Pa in one step). The filter's efficiency and the inlet's soot
+// fraction are fixed for the sub-step too.
+void FireModel::Impl::prepareFans(double dtS) {
     for (size_t i = 0; i < fanOn.size(); ++i) {
+        const auto& fd = def.fans[i];
         int from = fanFrom[i];
         bool upper = false;
-        double rho = rhoAmb, tSrc = ambientK;
+        double rho = rhoAmb, tSrc = ambientK, soot = 0.0;
         if (from >= 0) {
             double total = mU[from] + mL[from];
             upper = fanZFrom[i] >= zInt[from];
@@ -49,10 +64,17 @@ void FireModel::Impl::prepareFans() {
             else if (!upper && mL[from] <= 1e-3 * total) upper = true;
             rho = upper ? rhoU[from] : rhoL[from];
             tSrc = upper ? tU[from] : tL[from];
+            double layerKg = upper ? mU[from] : mL[from];
+            if (layerKg > 0) soot = (upper ? yU : yL)[from * kSpeciesCount + kSoot] / layerKg;
         }
         fanFromUpper[i] = upper ? 1 : 0;
         fanRho[i] = rho;
         fanTempK[i] = tSrc;
+        fanSootFrac[i] = soot;
+        double ramp = 0.0;
+        if (fd.filterEfficiency > 0 && dtS > 0)
+            ramp = (filterRampIntegral(timeS + dtS - fd.filterAtS) - filterRampIntegral(timeS - fd.filterAtS)) / dtS;
+        fanFilterEff[i] = fd.filterEfficiency * std::clamp(ramp, 0.0, 1.0);
     }
 }
 

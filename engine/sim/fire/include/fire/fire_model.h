@@ -34,6 +34,11 @@ struct ConservationTotals {
     double heatIntoGasJ = 0;           ///< convective fire heat + pyrolysate enthalpy - losses to walls
     double netEnthalpyOutJ = 0;        ///< net enthalpy that left through openings to outside
     double heatReleasedJ = 0;          ///< total heat released by all fires
+    double filteredKg = 0;             ///< soot kept by fan filters (left the gas)
+    double filteredEnthalpyJ = 0;      ///< enthalpy of that soot, cp T m (left the gas)
+    double sootProducedKg = 0;         ///< by fires and door-jet fires
+    double sootOutKg = 0;              ///< net soot that left through openings and fans to outside
+    double gasSootKg = 0;              ///< soot in all rooms, both layers
 };
 
 /// Work done by the integrator so far (for benchmarks and tuning).
@@ -81,6 +86,8 @@ public:
     bool fanOn(int fanIndex) const;
     /// Mass flow the fan moved in the last sub-step, kg/s.
     double fanMassFlowKgS(int fanIndex) const;
+    /// Soot the fan's filter has kept so far, kg (0 without a filter).
+    double fanFilteredKg(int fanIndex) const;
     int fanCount() const;
     int fanIndex(std::string_view id) const;  ///< -1 if unknown
 

@@ -68,13 +68,16 @@ struct OpeningDef {
 };
 
 /// A fan (CFAST mechanical vent): moves a set volume flow of the gas at its inlet from one
-/// room (or outside: a supply fan) to another (or outside: an exhaust fan). The inlet height
-/// picks the layer it draws from. Flow is constant until the pressure it works against reaches
-/// cutoffStartPa, then falls linearly to zero at cutoffEndPa (CFAST's fan curve).
+/// room (or outside: a supply fan) to another (or outside: an exhaust fan), or back into the
+/// same room (a recirculating fan: with a filter, a room air cleaner). The inlet height picks the
+/// layer it draws from. Flow is constant until the pressure it works against reaches
+/// cutoffStartPa, then falls linearly to zero at cutoffEndPa (CFAST's fan curve). A filter
+/// (CFAST 7 MVENT FILTER_EFFICIENCY / FILTER_TIME) takes filterEfficiency of the soot out of
+/// the flow, ramping up linearly over 1 s from filterAtS as CFAST does.
 struct FanDef {
     std::string id;
     std::string from = kOutside;   ///< room id or outside
-    std::string to = kOutside;     ///< room id or outside (not the same as from)
+    std::string to = kOutside;     ///< room id or outside (not both outside)
     double flowM3S = 1.0;          ///< volume flow at the inlet's gas density, > 0
     double fromHeightM = 0;        ///< inlet height above the floor of `from` (rooms only)
     double toHeightM = 0;          ///< outlet height above the floor of `to` (rooms only)
@@ -83,6 +86,8 @@ struct FanDef {
     double offAtS = -1;            ///< scheduled switching off, < 0 for none
     double cutoffStartPa = 200.0;  ///< CFAST default
     double cutoffEndPa = 300.0;    ///< CFAST default
+    double filterEfficiency = 0;   ///< fraction 0..1 of the soot removed (case file: percent, as CFAST)
+    double filterAtS = 0;          ///< the filter starts to act (reaches full efficiency 1 s later)
     int line = 0;
 };
 
