@@ -117,14 +117,12 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
         auto s = impl->world->addStructure(*bp->structure);
         if (!s) return makeError(s.error().message, sc.path, eq.source.line, "earthquake.structure_rooms");
         impl->structure = *s;
-        // The fracture is deterministic: the same call gives the chunks' members in body order.
-        auto fr = physics::fractureStructure(*bp->structure);
         const auto chunks = impl->world->structureChunks(*s);
-        if (fr && fr->chunks.size() == chunks.size()) impl->chunkDefs = fr->chunks;
+        impl->chunkDefs = impl->world->structureChunkDefs(*s);
         impl->structureGroundZ = bp->structure->groundZM;
         for (std::size_t i = 0; i < chunks.size(); ++i) {
             impl->movable.push_back(chunks[i]);
-            const bool slab = fr && i < fr->chunks.size() && fr->chunks[i].kind == physics::MemberKind::Slab;
+            const bool slab = impl->chunkDefs[i].kind == physics::MemberKind::Slab;
             impl->colors.push_back(slab ? kConcreteColor : kBrickColor);
             impl->desk.push_back(0);
             impl->furniture.push_back(0);

@@ -55,6 +55,7 @@ Result<StructureId> PhysicsWorld::addStructure(const StructureDef& def) {
                                      kMaskStatic);
         s.chunks.push_back(im.record(b, BodyKind::Chunk, true, static_cast<std::uint64_t>(c.member), 0.0f, sIndex));
         s.chunkKinds.push_back(c.kind);
+        s.chunkDefs.push_back(c);
         s.chunkMassKg.push_back(mass);
         s.chunkZM.push_back(c.centerM.z);
         top = std::max(top, c.centerM.z + c.halfExtentsM.z);
@@ -378,6 +379,11 @@ StructureStats PhysicsWorld::structureStats(StructureId sid) const {
     st.collapsing = s.collapsing;
     st.settled = s.settled;
     return st;
+}
+
+std::vector<ChunkDef> PhysicsWorld::structureChunkDefs(StructureId sid) const {
+    if (!sid.valid() || sid.index >= impl_->structures.size()) return {};
+    return impl_->structures[sid.index].chunkDefs;
 }
 
 std::vector<BodyId> PhysicsWorld::structureChunks(StructureId sid) const {

@@ -64,6 +64,7 @@ struct StructureRecord {
     std::uint64_t seed = 1;
     std::vector<BodyId> chunks;
     std::vector<MemberKind> chunkKinds;   // parallel to chunks
+    std::vector<ChunkDef> chunkDefs;      // parallel to chunks: as fractured
     std::vector<float> chunkMassKg;
     std::vector<float> chunkZM;           // centre height when built
     std::vector<std::uint8_t> attached;   // 1 while static in the intact structure

@@ -80,6 +80,9 @@ public:
     CharacterState character(CharacterId c) const;
     StructureStats structureStats(StructureId s) const;
     std::vector<BodyId> structureChunks(StructureId s) const;
+    /// The chunks as fractured (member, storey, kind, box before anything moved), in the order
+    /// of structureChunks().
+    std::vector<ChunkDef> structureChunkDefs(StructureId s) const;
     std::optional<RayHit> raycast(const glm::vec3& fromM, const glm::vec3& toM,
                                   std::uint32_t mask = kQueryAll) const;
     /// True when nothing in mask lies between a and b.
