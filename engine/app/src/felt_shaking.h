@@ -17,6 +17,11 @@ namespace cd::app {
 
 class FeltShaking {
 public:
+    /// From 6 upper ("impossible to remain standing") a standing person is thrown to the floor...
+    static constexpr double kThrownDownIntensity = 6.0;
+    /// ...and may stand again below 6 lower ("difficult to remain standing").
+    static constexpr double kStandAgainIntensity = 5.5;
+
     /// windowS: how far back the 0.3 s exceedance looks; sampleS: the caller's step.
     FeltShaking(double sampleS, double windowS = 3.0);
 

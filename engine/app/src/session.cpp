@@ -174,7 +174,10 @@ void Session::applyAction(const record::TraineeAction& a) {
             body_.pitchDeg = static_cast<float>(a.z);
             break;
         case ActionKind::Crouch: body_.crouched = true; break;
-        case ActionKind::Stand: body_.crouched = false; break;
+        case ActionKind::Stand:
+            if (thrownDown_) messages_.push_back({timeS(), "warning", tr(say::kCannotStand)});
+            else body_.crouched = false;
+            break;
         case ActionKind::OpenDoor:
         case ActionKind::CloseDoor: {
             bool open = a.kind == ActionKind::OpenDoor;
@@ -395,6 +398,19 @@ void Session::senseEarthquake() {
     const double ah = std::sqrt(double(a.x) * a.x + double(a.y) * a.y);
     felt_.add(a);
     shakePeakMS2_ = std::max(shakePeakMS2_, ah);
+    // JMA 6 upper and above (I >= 6.0): "impossible to remain standing, impossible to move without
+    // crawling" (JMA, tables explaining the seismic intensity scale). Whoever stands is thrown to
+    // the floor and crawls (walking factor 0.2 or less) until the shaking falls below 6 lower
+    // ("difficult to remain standing", I < 5.5); then they may stand again.
+    const double felt = felt_.intensity();
+    if (!thrownDown_ && !struck_ && !body_.crouched && felt >= FeltShaking::kThrownDownIntensity) {
+        thrownDown_ = true;
+        body_.crouched = true;
+        emit("trainee.thrown_down", body_.room ? body_.room->id : "outside", felt, "thrown to the floor by the shaking (JMA 6 upper)");
+        messages_.push_back({timeS(), "warning", tr(say::kThrownDown)});
+    } else if (thrownDown_ && felt < FeltShaking::kStandAgainIntensity) {
+        thrownDown_ = false;
+    }
     if (!struck_ && quake_->debrisStrikes(body_.feetM, body_.radiusM, eyeHeightM() + 0.15f)) {
         struck_ = true;
         emit("trainee.struck_by_debris", body_.room ? body_.room->id : "outside", 0.0, "struck by falling debris");
@@ -433,7 +449,7 @@ std::uint64_t Session::stateHash() const {
     StateHasher h;
     h.add(clock_.tick());
     h.add(body_.feetM.x); h.add(body_.feetM.y); h.add(body_.feetM.z);
-    h.add(body_.yawDeg); h.add(body_.crouched);
+    h.add(body_.yawDeg); h.add(body_.crouched); h.add(thrownDown_);
     h.add(fed_.fed());
     fire_->hash(h);
     if (flood_) flood_->hash(h);

@@ -150,6 +150,7 @@ private:
     double shakePeakMS2_ = 0.0;  ///< highest ground acceleration since the last trace point
     std::vector<HazardTracePoint> trace_;
     bool struck_ = false;
+    bool thrownDown_ = false;  ///< on the floor because the shaking is too strong to stand (JMA 6 upper)
     FloodPointSample lastFlood_;
     double maxFloodHr_ = 0.0;
     bool floodExposed_ = false, swept_ = false;
