@@ -58,3 +58,23 @@ TEST(Cli, RunRejectsUnknownOptionsAndMissingFiles) {
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_NE(r.output.find("/nonexistent/s.toml"), std::string::npos) << r.output;
 }
+
+TEST(Cli, AnEarthquakeWithAMalformedRecordFailsValidationAtTheRecordsLineAndColumn) {
+    std::string dir = freshDir("bad_record");
+    std::string text = readText("scenes/earthquake_school.toml");
+    for (const std::string key : {"district = \"", "bot = \""}) {
+        auto d = text.find(key);
+        auto end = text.find('"', d + key.size());
+        std::string rel = text.substr(d + key.size(), end - d - key.size());
+        text.replace(d + key.size(), rel.size(), std::filesystem::absolute("scenes/" + rel).lexically_normal().string());
+    }
+    const std::string record = "record = \"../assets/ground_motion/synthetic_kt_m6.csv\"";
+    auto at = text.find(record);
+    ASSERT_NE(at, std::string::npos);
+    text.replace(at, record.size(), "record = \"quake.csv\"");
+    std::ofstream(dir + "/quake.csv") << "time_s,ax,ay,az\n0,0,0,0\n0.01,0.5,abc,0\n";
+    std::ofstream(dir + "/s.toml") << text;
+    auto r = runCitydrill("validate " + dir + "/s.toml");
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.output.find("quake.csv:3: ay: not a finite number: 'abc'"), std::string::npos) << r.output;
+}

@@ -1,6 +1,7 @@
 #include "scenario_checks.h"
 
 #include "crowd/demography.h"
+#include "earthquake_hazard.h"
 #include "flood_hazard.h"
 
 namespace cd::app {
@@ -22,6 +23,11 @@ std::vector<Error> checkScenarioAgainstDistrict(const scenario::ScenarioDef& def
     // model checks both; a 300 x 300 DEM takes milliseconds).
     if (def.flood)
         if (auto fl = FloodHazard::build(def, d, 1); !fl) errors.push_back(fl.error());
+    // [earthquake]: the record must read, and the building, its structure rooms, collapses and
+    // casualties must fit the district (building the physics world checks them all; under a
+    // second for a whole block).
+    if (def.earthquake)
+        if (auto q = EarthquakeHazard::build(def, d); !q) errors.push_back(q.error());
     for (const auto& f : def.fires) {
         const world::Room* room = d.findRoom(f.room);
         if (!room) {
