@@ -331,12 +331,20 @@ Result<BuildingPhysics> buildingPhysicsFromDistrict(const world::District& d, co
     // trainee walks over it to the assembly point.
     const world::Terrain& t = d.terrain;
     if (t.nx >= 2 && t.ny >= 2 && t.heightsM.size() == static_cast<std::size_t>(t.nx) * static_cast<std::size_t>(t.ny)) {
+        // The district's heights are cell centres and it holds the edge cells' heights out to the
+        // cell edges (Terrain::heightAt); Bullet's heightfield spans only its samples. A ring of
+        // samples on the edges, with the edge cells' heights, covers the whole district.
         physics::TerrainDef td;
-        td.nx = t.nx;
-        td.ny = t.ny;
+        td.nx = t.nx + 2;
+        td.ny = t.ny + 2;
         td.cellM = t.cellM;
-        td.originM = t.originM + glm::vec2(0.5f * t.cellM, 0.5f * t.cellM);
-        td.heightsM = t.heightsM;
+        td.originM = t.originM - glm::vec2(0.5f * t.cellM, 0.5f * t.cellM);
+        td.heightsM.resize(static_cast<std::size_t>(td.nx) * static_cast<std::size_t>(td.ny));
+        for (int j = 0; j < td.ny; ++j)
+            for (int i = 0; i < td.nx; ++i) {
+                const int si = std::clamp(i - 1, 0, t.nx - 1), sj = std::clamp(j - 1, 0, t.ny - 1);
+                td.heightsM[static_cast<std::size_t>(j) * td.nx + i] = t.heightsM[static_cast<std::size_t>(sj) * t.nx + si];
+            }
         out.world.terrain = std::move(td);
     }
     const float storeyGapM = std::max(0.1f, bld->storeyHeightM - 3.2f);

@@ -94,10 +94,12 @@ ui::HudModel hudModel(const Session& s, bool paused) {
     h.trainee.visibilityM = static_cast<float>(s.lastSample().visibilityM);
     h.trainee.temperatureC = static_cast<float>(s.lastSample().temperatureC);
     h.trainee.hasSmoke = !sc.fires.empty();
-    if (s.earthquake()) {
+    if (s.groundShakes()) {
         h.trainee.hasQuake = true;
         h.trainee.shakingIntensity = static_cast<float>(s.feltShaking().intensity());
         h.trainee.shakingClass = FeltShaking::intensityClass(h.trainee.shakingIntensity);
+    }
+    if (s.earthquake()) {
         if (const DebrisRescue* r = s.rescue(); r && r->working() && r->currentPiece()) {
             char task[96];
             std::snprintf(task, sizeof task, "%s%d (%.0f kg)", zh ? say::kLiftingPiece.zh : say::kLiftingPiece.en,

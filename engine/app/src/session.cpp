@@ -6,6 +6,7 @@
 
 #include "core/log.h"
 #include "session_text.h"
+#include "still_world.h"
 
 namespace cd::app {
 
@@ -63,8 +64,17 @@ Status Session::init() {
     if (!motion_.place(body_, start))
         return makeError("the start position is not walkable (inside a wall or off the map)", sc.path, sc.trainee.source.line, "trainee");
     body_.yawDeg = static_cast<float>(sc.trainee.startYawDeg);
+    if (!quake_) {
+        // No earthquake: the building's physics world on a still ground, for the trainee's body.
+        if (auto still = stillWorldScenario(sc, d, start)) {
+            stillScenario_ = std::make_unique<scenario::ScenarioDef>(std::move(*still));
+            auto q = EarthquakeHazard::build(*stillScenario_, d);
+            if (!q) return q.error();
+            quake_ = std::move(*q);
+        }
+    }
     if (quake_) {
-        // In an earthquake the trainee is the physics capsule: furniture and debris stop them.
+        // The trainee is the physics capsule: walls, stair flights, furniture and debris stop them.
         auto capsule = TraineeCapsule::place(*quake_, sc.trainee, body_.feetM);
         if (!capsule) return capsule.error();
         capsule_.emplace(std::move(*capsule));
@@ -526,7 +536,7 @@ void Session::tick() {
         p.temperatureC = lastSample_.temperatureC;
         log_.poses.push_back(p);
         if (store_) recordStatus(store_->appendPose(p));
-        if (flood_ || quake_) {
+        if (flood_ || earthquake()) {
             trace_.push_back({now, static_cast<float>(lastFlood_.depthM), static_cast<float>(lastFlood_.speedMs),
                               static_cast<float>(lastFlood_.hazardRating), static_cast<float>(shakePeakMS2_),
                               static_cast<float>(felt_.intensity())});

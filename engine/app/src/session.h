@@ -96,7 +96,11 @@ public:
     const scenario::ScenarioDef& scenario() const { return *setup_.scenario; }
     const world::District& district() const { return *setup_.district; }
     /// The scenario's earthquake; nullptr when the scenario has no [earthquake].
-    const EarthquakeHazard* earthquake() const { return quake_.get(); }
+    /// The scenario's earthquake (its [earthquake] table), nullptr without one, even when the
+    /// session runs a still physics world for the trainee's body.
+    const EarthquakeHazard* earthquake() const { return stillScenario_ ? nullptr : quake_.get(); }
+    /// Whether the scenario's ground shakes (an [earthquake] with ground motion).
+    bool groundShakes() const { return earthquake() && setup_.scenario->earthquake->groundMotion; }
     /// Whether falling debris struck the trainee.
     bool struckByDebris() const { return struck_; }
     /// The trainee's work lifting debris off casualties (nullptr without an earthquake).
@@ -142,6 +146,10 @@ private:
     std::unique_ptr<FireHazard> fire_;
     std::unique_ptr<CrowdPopulation> crowd_;
     std::unique_ptr<FloodHazard> flood_;
+    /// Without an [earthquake]: the scenario plus a still one, for the trainee's body (quake_ keeps
+    /// a pointer into it, so it is declared first and outlives it).
+    std::unique_ptr<scenario::ScenarioDef> stillScenario_;
+    /// The building's physics world: the scenario's earthquake, or the still one above.
     std::unique_ptr<EarthquakeHazard> quake_;
     std::optional<TraineeCapsule> capsule_;  ///< the trainee's body in the quake's physics world
     std::optional<DebrisRescue> rescue_;     ///< lifting debris off a trapped casualty (with a quake)

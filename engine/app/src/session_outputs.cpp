@@ -147,7 +147,7 @@ std::vector<report::ReportPlot> hazardPlots(const Session& s) {
         out.push_back(std::move(water));
         out.push_back(std::move(hr));
     }
-    if (s.earthquake()) {
+    if (s.groundShakes()) {
         report::ReportPlot shake{"Horizontal ground acceleration (highest in each quarter second)", "m/s\xC2\xB2", {{"ground", "#6a1b9a", {}}}, {}, 0.0, 4.5};
         // JMA instrumental intensity of the last 3 s, with the levels the session slows walking by.
         report::ReportPlot felt{"Shaking felt by the trainee (JMA instrumental intensity, last 3 s)", "I", {{"intensity", "#b3261e", {}}},

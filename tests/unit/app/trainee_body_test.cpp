@@ -36,7 +36,7 @@ TEST_F(TraineeBodyTest, TheDoorwayLetsTheBodyThroughToTheNextRoomAndOut) {
     for (int i = 0; i < 100; ++i) motion.walk(body, {0.05f, 0.0f, 0.0f});
     EXPECT_EQ(body.room, nullptr) << "through the exit door, outdoors";
     EXPECT_GT(body.feetM.x, 8.5f);
-    // Outdoors the feet follow the terrain (heights 0, 1, 2 at x = 5, 15, 25 along row 0).
+    // Outdoors the feet follow the terrain (heights 0, 0.25, 0.5 at x = 5, 15, 25 along row 0).
     EXPECT_NEAR(body.feetM.z, district.terrain.heightAt(body.feetM.x, body.feetM.y), 1e-5);
 }
 

@@ -139,7 +139,7 @@ TEST(ManifestValid, TheTinyDistrictLoadsWithItsRoomsAndDoors) {
     EXPECT_EQ(r->findRoom("R2")->kind, cd::world::RoomKind::Corridor);
     EXPECT_EQ(r->findRoom("nope"), nullptr);
     EXPECT_FLOAT_EQ(r->terrain.heightAt(5.0f, 5.0f), 0.0f);
-    EXPECT_FLOAT_EQ(r->terrain.heightAt(10.0f, 5.0f), 0.5f);
+    EXPECT_FLOAT_EQ(r->terrain.heightAt(10.0f, 5.0f), 0.125f);
 }
 
 }  // namespace

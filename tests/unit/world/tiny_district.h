@@ -1,7 +1,8 @@
 #pragma once
 // A hand-made two-room district whose walking lengths are easy to work out by hand.
 //   R1 (0..4 x 0..4), wall at x 4..4.2, R2 (4.2..8 x 0..4), door D1 at (4.1, 2),
-//   exit door D2 on R2's east wall at (8.1, 2), outside point (10, 2), assembly point (20, 2).
+//   exit door D2 on R2's east wall at (8.1, 2), outside point (10, 2), assembly point (20, 2);
+//   the ground rises gently from the exit (a step of 8 cm at the door, as a real entrance).
 #include <nlohmann/json.hpp>
 
 namespace cd::test {
@@ -13,7 +14,7 @@ inline nlohmann::ordered_json tinyDistrict() {
     j["version"] = 1;
     j["name"] = "tiny";
     j["model"] = "tiny.gltf";
-    j["terrain"] = {{"nx", 3}, {"ny", 2}, {"cellM", 10.0}, {"originM", {0, 0}}, {"heightsM", {0, 1, 2, 3, 4, 5}}};
+    j["terrain"] = {{"nx", 3}, {"ny", 2}, {"cellM", 10.0}, {"originM", {0, 0}}, {"heightsM", {0, 0.25, 0.5, 0.75, 1.0, 1.25}}};
     j["buildings"] = J::array({{{"id", "B"}, {"name", "Block"}, {"box", {{"min", {0, 0, 0}}, {"max", {8.2, 4, 3.5}}}}, {"storeys", 1}, {"storeyHeightM", 3.5}}});
     j["rooms"] = J::array({
         {{"id", "R1"}, {"building", "B"}, {"storey", 0}, {"kind", "classroom"}, {"box", {{"min", {0, 0, 0}}, {"max", {4, 4, 3}}}}},
