@@ -2,6 +2,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <ctime>
 
 #include "bot_driver.h"
@@ -68,6 +69,7 @@ int runRun(const std::vector<std::string>& args) {
 
     std::uint64_t seed = opts->seed.value_or(def.seed);
     std::string outDir = opts->outDir.empty() ? "out/" + utcStamp("%Y-%m-%d_%H-%M-%S") : opts->outDir;
+    const bool outDirExisted = std::filesystem::exists(outDir);
     if (auto st = makeDirectories(outDir); !st) return printErrors({st.error()});
 
     SessionSetup setup;
@@ -80,7 +82,12 @@ int runRun(const std::vector<std::string>& args) {
     setup.sessionId = def.id + "-" + utcStamp("%Y%m%dT%H%M%SZ") + "-" + std::to_string(seed);
     setup.startedAtUtc = utcStamp("%Y-%m-%dT%H:%M:%SZ");
     auto session = Session::start(setup);
-    if (!session) return printErrors({session.error()});
+    if (!session) {
+        // The hazards did not build (a bad DEM or ground-motion record): leave no empty folder.
+        std::error_code ec;
+        if (!outDirExisted && std::filesystem::is_empty(outDir, ec)) std::filesystem::remove(outDir, ec);
+        return printErrors({session.error()});
+    }
     Session& s = **session;
     if (bot) bot->useGraph(s.walkGraph());
 

@@ -19,15 +19,6 @@ std::vector<Error> checkScenarioAgainstDistrict(const scenario::ScenarioDef& def
         errors.push_back(at(t.source, "trainee.start_room", "no room '" + t.startRoom + "' in district " + d.manifestPath));
     if (!d.findAssemblyPoint(def.assemblyPoint))
         errors.push_back(makeError("no assembly point '" + def.assemblyPoint + "' in district " + d.manifestPath, def.path, 0, "scenario.assembly_point"));
-    // [flood]: the DEM must load and the inflows and breaches must lie on it (building the
-    // model checks both; a 300 x 300 DEM takes milliseconds).
-    if (def.flood)
-        if (auto fl = FloodHazard::build(def, d, 1); !fl) errors.push_back(fl.error());
-    // [earthquake]: the record must read, and the building, its structure rooms, collapses and
-    // casualties must fit the district (building the physics world checks them all; under a
-    // second for a whole block).
-    if (def.earthquake)
-        if (auto q = EarthquakeHazard::build(def, d); !q) errors.push_back(q.error());
     for (const auto& f : def.fires) {
         const world::Room* room = d.findRoom(f.room);
         if (!room) {
@@ -70,6 +61,19 @@ std::vector<Error> checkScenarioAgainstDistrict(const scenario::ScenarioDef& def
             }
         }
     }
+    return errors;
+}
+
+std::vector<Error> checkHazardsBuild(const scenario::ScenarioDef& def, const world::District& d) {
+    std::vector<Error> errors;
+    // [flood]: the DEM must load and the inflows and breaches must lie on it (building the
+    // model checks both; a 300 x 300 DEM takes milliseconds).
+    if (def.flood)
+        if (auto fl = FloodHazard::build(def, d, 1); !fl) errors.push_back(fl.error());
+    // [earthquake]: the record must read, and the building, its structure rooms, collapses and
+    // casualties must fit the district (building the physics world checks them all).
+    if (def.earthquake)
+        if (auto q = EarthquakeHazard::build(def, d); !q) errors.push_back(q.error());
     return errors;
 }
 

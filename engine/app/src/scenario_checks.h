@@ -10,5 +10,9 @@
 namespace cd::app {
 
 std::vector<Error> checkScenarioAgainstDistrict(const scenario::ScenarioDef& def, const world::District& district);
+/// Builds the scenario's flood and earthquake to check what only building them shows (a DEM or
+/// a ground-motion record that does not read, a casualty outside every room). For `validate`:
+/// `run` leaves this to Session::start, which builds them anyway and reports the same errors.
+std::vector<Error> checkHazardsBuild(const scenario::ScenarioDef& def, const world::District& district);
 
 }  // namespace cd::app

@@ -22,6 +22,7 @@ int runValidate(const std::vector<std::string>& args) {
             errors.push_back(e);
         } else {
             errors = checkScenarioAgainstDistrict(load.def, *district);
+            if (errors.empty()) errors = checkHazardsBuild(load.def, *district);
         }
     }
     for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.str().c_str());
