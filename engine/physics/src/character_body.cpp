@@ -42,13 +42,14 @@ struct PenetrationCallback : btCollisionWorld::ContactResultCallback {
     }
 };
 
-/// The door leaf behind a collision object, or null (walls, furniture, debris, terrain).
-btRigidBody* doorLeaf(const std::vector<BodyRecord>& bodies, const btCollisionObject* obj) {
+/// The door (a leaf or a shut panel) behind a collision object, or null (walls, furniture,
+/// debris, terrain).
+const BodyRecord* door(const std::vector<BodyRecord>& bodies, const btCollisionObject* obj) {
     if (!obj) return nullptr;
     const int index = obj->getUserIndex();
     if (index < 0 || static_cast<std::size_t>(index) >= bodies.size()) return nullptr;
     const BodyRecord& r = bodies[static_cast<std::size_t>(index)];
-    return r.kind == BodyKind::Door && !r.isStatic ? r.body : nullptr;
+    return r.kind == BodyKind::Door ? &r : nullptr;
 }
 
 }  // namespace
@@ -106,12 +107,18 @@ btVector3 CharacterBody::slide(btCollisionWorld& world, btVector3 feet, btVector
             break;
         }
         // A door leaf stops this step like a wall; it is pushed after the move is chosen, and
-        // swings out of the way over the next steps. First contact per leaf only.
+        // swings out of the way over the next steps. First contact per leaf only. A shut panel
+        // is noted when the move presses into it (not when it only grazes it).
         if (bodies && doors) {
-            if (btRigidBody* leaf = doorLeaf(*bodies, h.object)) {
-                const bool seen = std::any_of(doors->begin(), doors->end(),
-                                              [&](const DoorContact& c) { return c.leaf == leaf; });
-                if (!seen) doors->push_back(DoorContact{leaf, h.point, h.normal});
+            if (const BodyRecord* r = door(*bodies, h.object)) {
+                const int index = h.object->getUserIndex();
+                const bool seen = std::any_of(doors->begin(), doors->end(), [&](const DoorContact& c) {
+                    return r->doorPanel ? c.panel == index : c.leaf == r->body;
+                });
+                const btVector3 flat(h.normal.x(), h.normal.y(), 0);
+                const bool presses = flat.length2() > 1e-6f && -move.dot(flat.normalized()) > 0.3f * move.length();
+                if (!seen && !r->doorPanel) doors->push_back(DoorContact{r->body, -1, h.point, h.normal});
+                if (!seen && r->doorPanel && presses) doors->push_back(DoorContact{nullptr, index, h.point, h.normal});
             }
         }
         const float len = move.length();
@@ -168,6 +175,7 @@ bool CharacterBody::pushDoors(const std::vector<DoorContact>& doors, const btVec
     if (!(maxImpulseNs > 0.0f)) return false;
     bool any = false;
     for (const DoorContact& c : doors) {
+        if (!c.leaf) continue;  // a shut panel does not swing
         btVector3 dir(-c.normal.x(), -c.normal.y(), 0.0f);  // horizontal: into the leaf
         if (dir.length2() < 1e-6f) continue;
         dir.normalize();
@@ -287,6 +295,10 @@ void CharacterBody::step(btCollisionWorld& world, const std::vector<BodyRecord>&
     feet_ = next;
     grounded_ = grounded;
     pushingDoor_ = doors && pushDoors(*doors, move / dt, dt);
+    shutDoor_ = -1;
+    if (doors)
+        for (const DoorContact& c : *doors)
+            if (c.panel >= 0 && shutDoor_ < 0) shutDoor_ = c.panel;
     if (grounded_) verticalSpeed_ = 0.0f;
     recoverFromPenetration(world);
     velocity_ = (feet_ - start) / dt;
@@ -304,7 +316,26 @@ CharacterState CharacterBody::state() const {
     s.crouched = crouched_;
     s.pushed = pushed_;
     s.pushingDoor = pushingDoor_;
+    if (shutDoor_ >= 0) s.shutDoor = makeId<BodyId>(static_cast<std::uint32_t>(shutDoor_));
     return s;
+}
+
+bool CharacterBody::overlaps(btCollisionWorld& world, const btCollisionObject& obj) {
+    probe_.setCollisionShape(&shape());
+    btTransform xf;
+    xf.setIdentity();
+    xf.setOrigin(centerOf(feet_));
+    probe_.setWorldTransform(xf);
+    struct Cut : btCollisionWorld::ContactResultCallback {
+        bool any = false;
+        btScalar addSingleResult(btManifoldPoint& cp, const btCollisionObjectWrapper*, int, int, const btCollisionObjectWrapper*, int,
+                                 int) override {
+            if (cp.getDistance() < 0.0f) any = true;
+            return 0;
+        }
+    } cb;
+    world.contactPairTest(&probe_, const_cast<btCollisionObject*>(&obj), cb);
+    return cb.any;
 }
 
 void CharacterBody::hash(StateHasher& h) const {

@@ -21,6 +21,8 @@ public:
     /// bodies: the world's records (indexed by a collision object's user index), to tell doors.
     void step(btCollisionWorld& world, const std::vector<BodyRecord>& bodies, float dt, const btVector3& gravity);
     CharacterState state() const;
+    /// Whether the capsule as it stands cuts into obj (which need not be in the world).
+    bool overlaps(btCollisionWorld& world, const btCollisionObject& obj);
     void hash(StateHasher& h) const;
 
 private:
@@ -31,9 +33,11 @@ private:
         btVector3 point{0, 0, 0};
         const btCollisionObject* object = nullptr;
     };
-    /// A door leaf the level move ran into: pushed once the move is chosen.
+    /// A door leaf the level move ran into (pushed once the move is chosen), or a shut door
+    /// panel it pressed against (leaf null, panel its body index).
     struct DoorContact {
         btRigidBody* leaf = nullptr;
+        int panel = -1;
         btVector3 point{0, 0, 0};
         btVector3 normal{0, 0, 1};  // from the leaf towards the capsule
     };
@@ -62,6 +66,7 @@ private:
     bool crouched_ = false;
     bool pushed_ = false;
     bool pushingDoor_ = false;
+    int shutDoor_ = -1;  // body index of the shut door panel pressed against this step
 };
 
 }  // namespace cd::physics

@@ -17,18 +17,7 @@ Status PhysicsWorld::removeBody(BodyId id) {
     btDiscreteDynamicsWorld& w = *impl_->world;
     // Wake whatever touches it: Bullet does not wake a sleeping island when a support goes, and
     // an island with one awake member stays awake, so the pile above falls if it must.
-    struct Touching : btCollisionWorld::ContactResultCallback {
-        const btCollisionObject* self = nullptr;
-        btScalar addSingleResult(btManifoldPoint&, const btCollisionObjectWrapper* w0, int, int, const btCollisionObjectWrapper* w1, int,
-                                 int) override {
-            const btCollisionObject* other = w0->getCollisionObject() == self ? w1->getCollisionObject() : w0->getCollisionObject();
-            if (!other->isStaticObject()) const_cast<btCollisionObject*>(other)->activate(true);
-            return 0;
-        }
-    } cb;
-    cb.self = b;
-    cb.m_closestDistanceThreshold = 0.02f;
-    w.contactTest(b, cb);
+    impl_->wakeTouching(*b);
     // Constraints first (Bullet keeps raw pointers to both bodies): anchors of hanging items and
     // any bond to other pieces let go with it.
     for (int i = w.getNumConstraints() - 1; i >= 0; --i) {

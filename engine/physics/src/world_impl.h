@@ -37,7 +37,8 @@ struct BodyRecord {
     std::uint64_t tag = 0;
     int structure = -1;
     float massKg = 0.0f;
-    bool removed = false;  // carried away (removeBody): out of the Bullet world, isStatic set
+    bool removed = false;  // out of the Bullet world: carried away (removeBody, isStatic set) or an open door panel
+    bool doorPanel = false;  // addDoorPanel: static, in and out of the world as it is shut and opened
 };
 
 /// A bond between two chunks across a shared face, or a chunk and the ground (b = -1).
@@ -150,6 +151,8 @@ struct WorldImpl {
                           const Material& mat, int group, int mask);
     BodyId record(btRigidBody* body, BodyKind kind, bool isStatic, std::uint64_t tag, float massKg, int structure);
     void updateJoints();
+    /// Wakes every moving body within 2 cm of obj (before its support goes).
+    void wakeTouching(btCollisionObject& obj);
     void updateBlockage();
     void applyGroundMotion();
     /// Load flow, failures and detachment until the structure is in equilibrium again.

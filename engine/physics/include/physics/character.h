@@ -3,6 +3,8 @@
 #include <glm/vec2.hpp>
 #include <glm/vec3.hpp>
 
+#include "physics/physics_ids.h"
+
 namespace cd::physics {
 
 enum class Gait { Walk, Run, Crouch };
@@ -42,6 +44,7 @@ struct CharacterState {
     bool crouched = false;
     bool pushed = false;         ///< moved out of a body's way this step (debris shoves)
     bool pushingDoor = false;    ///< pushed a door leaf open this step
+    BodyId shutDoor;             ///< the shut door panel the walker pressed against this step, if any
 };
 
 }  // namespace cd::physics

@@ -33,6 +33,11 @@ public:
     Result<BodyId> addStaticBox(const StaticBoxDef& def);
     Result<BodyId> addBody(const DynamicBodyDef& def);
     Result<BodyId> addDoor(const DoorDef& def);
+    /// A door that is opened and shut rather than swung: a static panel across the opening
+    /// (material and box as a static box). Shut, the walker cannot pass it (CharacterState::
+    /// shutDoor names it when they press against it), debris rests on it and rays and sweeps
+    /// in kQueryDoors stop at it. Open, it is out of the world (bodyState().removed).
+    Result<BodyId> addDoorPanel(const StaticBoxDef& def, bool shut);
     /// Fractures the structure (deterministic from def.seed) and adds its chunks and joints.
     Result<StructureId> addStructure(const StructureDef& def);
     Result<CharacterId> addCharacter(const CharacterDef& def);
@@ -62,6 +67,11 @@ public:
     /// it away; what touched it wakes and may fall. Static bodies, door leaves and bodies
     /// already removed are errors.
     Status removeBody(BodyId b);
+    /// Opens a door panel (what rested on it wakes and may fall) or shuts it. A panel is not
+    /// shut through anything standing in the opening (the walker, furniture, debris, a leaf):
+    /// the answer is false and it stays open; ask again later. Errors: not a door panel.
+    Result<bool> setDoorPanelShut(BodyId panel, bool shut);
+    bool doorPanelShut(BodyId panel) const;
 
     // --- stepping ---
     void setCharacterInput(CharacterId c, const CharacterInput& input);
