@@ -41,6 +41,11 @@ TEST_F(SchoolFireDrill, TheSessionDatabaseHoldsTheBotsActionsAndTheHazardEvents)
     EXPECT_TRUE(has("alarm.sound"));
     EXPECT_TRUE(has("trainee.left_building"));
     EXPECT_TRUE(has("trainee.reached_assembly"));
+    // The exit door is shut (exits are): the bot walks into it and so opens it, as its action.
+    bool pushedOpen = false;
+    for (const auto& a : log->actions)
+        pushedOpen = pushedOpen || (a.kind == cd::record::ActionKind::OpenDoor && a.target == "A.stairW.exit" && a.text == "walked into it");
+    EXPECT_TRUE(pushedOpen);
     EXPECT_GT(log->poses.size(), 100u);
     auto chain = cd::record::verifyChain(r.dir + "/session.db");
     ASSERT_TRUE(chain.ok());

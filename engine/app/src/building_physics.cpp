@@ -403,6 +403,10 @@ Result<BuildingPhysics> buildingPhysicsFromDistrict(const world::District& d, co
                 for (const Box& piece : wallPieces(d, *r, kSides[k], t[k], extLo, extHi)) {
                     if (isStructure) {
                         sd.members.push_back(member(physics::MemberKind::Wall, storey, piece, physics::materials::masonry()));
+                        // The floor goes on under a wall that can fall (rooms' floors stop at their walls).
+                        if (!onStructure(*r))
+                            out.world.staticBoxes.push_back(staticBox({{piece.min.x, piece.min.y, piece.min.z - gapBelow}, {piece.max.x, piece.max.y, piece.min.z}},
+                                                                      physics::materials::concrete(), tag++));
                     } else {
                         out.world.staticBoxes.push_back(staticBox(piece, physics::materials::masonry(), tag++));
                     }
@@ -411,8 +415,11 @@ Result<BuildingPhysics> buildingPhysicsFromDistrict(const world::District& d, co
             const bool top = storey == bld->storeys - 1;
             const float slabAbove = top ? std::max(0.1f, bld->box.max.z - r->box.max.z) : storeyGapM;
             if (isStructure) {
+                // A roof slab is as thick as the floor slabs: the rest of the building's height above
+                // the top rooms is roof build-up and parapet, far lighter than concrete.
+                const float structural = std::min(slabAbove, storeyGapM);
                 Box slab{{r->box.min.x - (owns[0] ? t[0] : 0.0f), r->box.min.y - (owns[2] ? t[2] : 0.0f), r->box.max.z},
-                         {r->box.max.x + (owns[1] ? t[1] : 0.0f), r->box.max.y + (owns[3] ? t[3] : 0.0f), r->box.max.z + slabAbove}};
+                         {r->box.max.x + (owns[1] ? t[1] : 0.0f), r->box.max.y + (owns[3] ? t[3] : 0.0f), r->box.max.z + structural}};
                 // The stairwell above comes up through it: the slab is the pieces round the hole.
                 std::vector<Box> pieces{slab};
                 for (const world::Stair& st : d.stairs)
@@ -468,6 +475,22 @@ Result<BuildingPhysics> buildingPhysicsFromDistrict(const world::District& d, co
         p.tag = out.passageDoors.size();
         out.passages.push_back(p);
         out.passageDoors.push_back(door.id);
+    }
+    // Every other door (exits, inner doors without a leaf) as a panel across the opening, 4 cm
+    // thick in the wall's middle plane, 1 cm clear of the jambs and the lintel.
+    for (const world::Door& door : d.doors) {
+        const world::Room* a = d.findRoom(door.roomA);
+        if (!a || a->building != bld->id || (o.doors && !door.isExit)) continue;
+        if (structure.count(door.roomA) || structure.count(door.roomB)) continue;
+        const glm::vec3 along(-door.normal.y, door.normal.x, 0.0f);
+        physics::StaticBoxDef panel;
+        panel.centerM = door.centerM + glm::vec3(0.0f, 0.0f, 0.5f * door.heightM - 0.005f);
+        panel.halfExtentsM = glm::vec3(0.5f * door.widthM - 0.01f, 0.02f, 0.5f * door.heightM - 0.005f);
+        panel.yawRad = std::atan2(along.y, along.x);
+        panel.material = physics::materials::timber();
+        panel.tag = tag++;
+        out.doorPanels.push_back(panel);
+        out.panelDoors.push_back(door.id);
     }
     return out;
 }

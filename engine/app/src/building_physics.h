@@ -2,7 +2,8 @@
 // One building of the district as a physics world for an earthquake: floors and walls as
 // static boxes (walls are the gaps between room boxes, cut at doors, with lintels), desks and
 // hanging lights in the classrooms, the storey structure around named rooms (their walls and
-// the slab above, to be fractured into breakable chunks), and a watched passage at every door.
+// the slab above, to be fractured into breakable chunks), door leaves or panels, and a watched
+// passage at every door.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -33,6 +34,10 @@ struct BuildingPhysics {
     std::optional<physics::StructureDef> structure;
     std::vector<physics::PassageDef> passages;  ///< tag = index into passageDoors
     std::vector<std::string> passageDoors;      ///< district door ids
+    /// A panel in every other door of the building (exits, and inner doors without a leaf), but
+    /// those of the structure rooms: shut and opened with the door (PhysicsWorld::addDoorPanel).
+    std::vector<physics::StaticBoxDef> doorPanels;
+    std::vector<std::string> panelDoors;        ///< district door ids, parallel to doorPanels
 };
 
 /// School desk as furniture: the box around a desk (1.2 x 0.6 x 0.75 m) with the mass of a

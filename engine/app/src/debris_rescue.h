@@ -8,6 +8,13 @@
 // world when done, so whatever rested on it may fall,
 // onto the casualty again or onto the rescuer. A piece heavier than the trainee can move (their
 // lift_kg) stops the work: it needs more hands or lifting equipment.
+//
+// Rescuers work their way into a heap. Of the pieces on the casualty they lift the highest within
+// reach that nothing higher rests on. While none is within reach they step in towards the highest
+// as far as the ground lets them (stepIn(): the session walks them there); when a step gains
+// nothing, they lift the loose debris within reach that lies in the way
+// (EarthquakeHazard::debrisInWay), nearest first, and step in again. With nothing in the way
+// to lift, the way in is shut and the work stops.
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,13 +40,18 @@ public:
     explicit DebrisRescue(double liftKg) : liftKg_(liftKg) {}
 
     /// Starts work on the casualty (the caller records rescue.start); the error says why not (no
-    /// such casualty, not trapped, out of reach, the ground still shaking).
+    /// such casualty, not trapped, out of reach with nothing in the way to lift, the ground still
+    /// shaking).
     Status start(const EarthquakeHazard& quake, const std::string& casualtyId, const glm::vec3& rescuerFeetM, double timeS);
     /// Each tick after the physics: lifts the current piece away when its time is up, starts on
-    /// the next; stops when the casualty is free, a piece is too heavy, the rescuer walks away or
-    /// the ground shakes. Events: rescue.piece_cleared (value: kg),
-    /// rescue.too_heavy (value: kg), rescue.stopped.
-    void update(EarthquakeHazard& quake, const glm::vec3& rescuerFeetM, double timeS, std::vector<HazardEvent>& out);
+    /// the next; stops when the casualty is free, a piece is too heavy, the rescuer walks away,
+    /// the way in stays shut or the ground shakes. walking: the rescuer is still on the way to
+    /// stepIn(). Events: rescue.piece_cleared (value: kg; text says whether it lay in the way),
+    /// rescue.step_in, rescue.too_heavy (value: kg), rescue.stopped.
+    void update(EarthquakeHazard& quake, const glm::vec3& rescuerFeetM, bool walking, double timeS, std::vector<HazardEvent>& out);
+    /// Where the rescuer steps in to next (towards the piece beyond reach, on their floor), while
+    /// they should be walking there; the caller walks them and reports walking until they stop.
+    const std::optional<glm::vec3>& stepIn() const { return stepIn_; }
     /// The rescuer gives up (struck, incapacitated): no event.
     void cancel() { working_ = false; }
     bool working() const { return working_; }
@@ -54,8 +66,6 @@ public:
     void hash(StateHasher& h) const;
 
 private:
-    /// Horizontal distance from feetM to the piece's nearest side.
-    static float distanceTo(const DebrisPiece& p, const glm::vec3& feetM);
     /// The next piece to lift, and when it will be done; false when none is left.
     bool next(const EarthquakeHazard& quake, double timeS, std::vector<HazardEvent>& out);
 
@@ -65,6 +75,11 @@ private:
     std::string casualtyId_;
     glm::vec3 workFeetM_{0.0f};
     std::optional<DebrisPiece> piece_;
+    bool pieceInWay_ = false;
+    std::optional<glm::vec3> stepIn_;
+    bool stepTried_ = false;      // a step in since the last piece was lifted (and it gained nothing yet)
+    float goalDistanceM_ = 0.0f;  // from where the last step in began to the piece beyond reach
+    int steps_ = 0;
     double startedAtS_ = 0.0;
     double doneAtS_ = 0.0;
     int pieces_ = 0;

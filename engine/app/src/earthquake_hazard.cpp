@@ -43,6 +43,8 @@ struct EarthquakeHazard::Impl {
     std::vector<char> furniture;                ///< per movable body: a desk or a bookcase
     std::vector<glm::vec3> startM;              ///< per movable body: where it stood at the start
     std::vector<std::string> passageDoors;
+    std::vector<physics::BodyId> panels;        ///< door panels (building_physics.h)
+    std::vector<std::string> panelDoors;        ///< per panel, the district door
     std::vector<physics::ChunkDef> chunkDefs;  ///< per structure chunk, as fractured
     float structureGroundZ = 0.0f;
     std::vector<std::string> casualtyIds;
@@ -144,6 +146,14 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
         impl->casualties.push_back(*id);
         impl->casualtyIds.push_back(c.id);
         impl->casualtyPoints.push_back(p);
+    }
+
+    // The door panels last, open: followDoors() shuts those the fire model has shut.
+    for (std::size_t i = 0; i < bp->doorPanels.size(); ++i) {
+        auto id = impl->world->addDoorPanel(bp->doorPanels[i], false);
+        if (!id) return makeError(id.error().message, sc.path, eq.source.line, "earthquake");
+        impl->panels.push_back(*id);
+        impl->panelDoors.push_back(bp->panelDoors[i]);
     }
 
     for (const auto& c : eq.collapses) {
@@ -290,6 +300,33 @@ bool EarthquakeHazard::coverWithin(const glm::vec3& feetM, float reachM) const {
     return false;
 }
 
+void EarthquakeHazard::followDoors(const FireHazard& fire) {
+    Impl& im = *impl_;
+    for (std::size_t i = 0; i < im.panels.size(); ++i) {
+        const bool shut = !fire.doorOpen(im.panelDoors[i]);
+        if (shut != im.world->doorPanelShut(im.panels[i])) (void)im.world->setDoorPanelShut(im.panels[i], shut);
+    }
+}
+
+std::string EarthquakeHazard::doorPressed() const {
+    const Impl& im = *impl_;
+    if (!im.trainee.valid()) return {};
+    const physics::BodyId pressed = im.world->character(im.trainee).shutDoor;
+    for (std::size_t i = 0; pressed.valid() && i < im.panels.size(); ++i)
+        if (im.panels[i].index == pressed.index) return im.panelDoors[i];
+    return {};
+}
+
+std::vector<render::BoxInstance> EarthquakeHazard::shutDoors() const {
+    std::vector<render::BoxInstance> out;
+    for (physics::BodyId p : impl_->panels) {
+        if (!impl_->world->doorPanelShut(p)) continue;
+        const physics::BodyState s = impl_->world->bodyState(p);
+        out.push_back({s.positionM, s.halfExtentsM, s.orientation, kDoorColor});
+    }
+    return out;
+}
+
 std::vector<render::BoxInstance> EarthquakeHazard::boxes() const {
     const physics::PhysicsWorld& w = *impl_->world;
     std::vector<render::BoxInstance> out;
@@ -424,17 +461,58 @@ bool EarthquakeHazard::casualtyTrapped(int casualty) const {
     return impl_->world->isCasualtyTrapped(impl_->casualties[static_cast<std::size_t>(casualty)]);
 }
 
+namespace {
+
+DebrisPiece pieceOf(const physics::PhysicsWorld& w, physics::BodyId b) {
+    const physics::BodyState s = w.bodyState(b);
+    const glm::mat3 r = glm::mat3_cast(s.orientation);
+    glm::vec3 half(0.0f);
+    for (int k = 0; k < 3; ++k) half += glm::abs(r[k]) * s.halfExtentsM[k];
+    return {b, s.massKg, s.positionM, half};
+}
+
+}  // namespace
+
+float planDistance(const DebrisPiece& piece, const glm::vec3& p) {
+    const float dx = std::max(0.0f, std::fabs(p.x - piece.centerM.x) - piece.halfExtentsM.x);
+    const float dy = std::max(0.0f, std::fabs(p.y - piece.centerM.y) - piece.halfExtentsM.y);
+    return std::sqrt(dx * dx + dy * dy);
+}
+
 std::vector<DebrisPiece> EarthquakeHazard::debrisOn(int casualty) const {
     std::vector<DebrisPiece> out;
     if (casualty < 0 || static_cast<std::size_t>(casualty) >= impl_->casualties.size()) return out;
     const physics::PhysicsWorld& w = *impl_->world;
-    for (physics::BodyId b : w.debrisTrapping(impl_->casualties[static_cast<std::size_t>(casualty)])) {
+    for (physics::BodyId b : w.debrisTrapping(impl_->casualties[static_cast<std::size_t>(casualty)])) out.push_back(pieceOf(w, b));
+    return out;
+}
+
+std::vector<DebrisPiece> EarthquakeHazard::debrisInWay(const glm::vec3& feetM, const DebrisPiece& goal, float reachM) const {
+    constexpr float kStepOverM = 0.3f;  // lower debris is stepped over (the capsule's step)
+    constexpr float kWayHalfWidthM = 0.6f;
+    std::vector<DebrisPiece> out;
+    if (!impl_->structure.valid()) return out;
+    const physics::PhysicsWorld& w = *impl_->world;
+    const glm::vec3 from(feetM.x, feetM.y, 0.0f);
+    // The straight way to the goal's nearest side.
+    const glm::vec3 to(glm::clamp(glm::vec2(from), glm::vec2(goal.centerM - goal.halfExtentsM), glm::vec2(goal.centerM + goal.halfExtentsM)), 0.0f);
+    const float len = glm::length(to - from);
+    std::vector<std::pair<float, DebrisPiece>> found;
+    for (physics::BodyId b : w.structureChunks(impl_->structure)) {
+        if (b.index == goal.body.index) continue;
         const physics::BodyState s = w.bodyState(b);
-        const glm::mat3 r = glm::mat3_cast(s.orientation);
-        glm::vec3 half(0.0f);
-        for (int k = 0; k < 3; ++k) half += glm::abs(r[k]) * s.halfExtentsM[k];
-        out.push_back({b, s.massKg, s.positionM, half});
+        if (s.massKg <= 0.0f || s.removed) continue;  // still standing, or carried away
+        const DebrisPiece p = pieceOf(w, b);
+        if (p.centerM.z + p.halfExtentsM.z < feetM.z + kStepOverM || p.centerM.z - p.halfExtentsM.z > feetM.z + 2.0f) continue;
+        const float reach = planDistance(p, from);
+        if (reach > reachM) continue;
+        float way = reach;
+        for (float t = 0.1f; t < len; t += 0.1f) way = std::min(way, planDistance(p, from + (to - from) * (t / len)));
+        way = std::min(way, planDistance(p, to));
+        if (way <= kWayHalfWidthM) found.push_back({reach, p});
     }
+    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& f : found) out.push_back(f.second);
     return out;
 }
 

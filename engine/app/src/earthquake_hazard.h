@@ -47,6 +47,9 @@ struct DebrisPiece {
     glm::vec3 halfExtentsM{0.0f};  ///< of its axis-aligned bounding box (as it lies now)
 };
 
+/// Horizontal distance from pM to the piece's nearest side (zero over or under it).
+float planDistance(const DebrisPiece& piece, const glm::vec3& pM);
+
 class EarthquakeHazard {
 public:
     /// nullptr (and no error) when the scenario has no [earthquake]. Errors name the scenario
@@ -87,6 +90,14 @@ public:
     bool standable(const glm::vec3& feetM, float radiusM, float heightM, float stepM) const;
     /// Whether that person can walk straight from a to b on one floor (nothing in the way).
     bool clearWalk(const glm::vec3& aM, const glm::vec3& bM, float radiusM, float heightM, float stepM) const;
+    /// The doors follow the fire model's openings (FireHazard::doorOpen): a shut door is a
+    /// panel that stops the body. One shut on someone standing in the doorway waits until they
+    /// are through. Doors with a hinged leaf, and those of the structure rooms, stay as they are.
+    void followDoors(const FireHazard& fire);
+    /// The district door whose shut panel the trainee pressed against in the last step, or empty.
+    std::string doorPressed() const;
+    /// The shut door panels, for drawing.
+    std::vector<render::BoxInstance> shutDoors() const;
     /// Furniture, fallen items and loose structure chunks, for drawing.
     std::vector<render::BoxInstance> boxes() const;
     /// Where the structure stood before it came down (the original boxes of the loose chunks,
@@ -101,6 +112,10 @@ public:
     bool casualtyTrapped(int casualty) const;
     /// The debris holding the casualty down, in the order rescuers lift it (highest first).
     std::vector<DebrisPiece> debrisOn(int casualty) const;
+    /// Loose debris (structure chunks, taller than a step) within reachM of a rescuer at feetM
+    /// that lies between them and the piece they make for (within 0.6 m of the straight way to
+    /// its nearest side): what they lift to work their way into a heap. Nearest first.
+    std::vector<DebrisPiece> debrisInWay(const glm::vec3& feetM, const DebrisPiece& goal, float reachM) const;
     /// Rescuers carry the piece away: it leaves the physics world, and what rested on it may fall.
     Status carryAway(const DebrisPiece& piece);
     void hash(StateHasher& h) const;

@@ -34,9 +34,11 @@ render::RenderSnapshot hazardSnapshot(const Session& s) {
     }
     // The flood: the model's grid, in blocks of at least 2 m (the renderer draws cells over 1 cm deep).
     if (const FloodHazard* f = s.flood()) snap.water.push_back(f->waterGrid(2.0));
-    // The earthquake: furniture, fallen lights and the debris of a collapse.
+    // Shut doors, then the earthquake: furniture, fallen lights and the debris of a collapse.
+    snap.boxes = s.shutDoors();
     if (const EarthquakeHazard* q = s.earthquake()) {
-        snap.boxes = q->boxes();
+        const std::vector<render::BoxInstance> bodies = q->boxes();
+        snap.boxes.insert(snap.boxes.end(), bodies.begin(), bodies.end());
         snap.hiddenBoxes = q->fallenStructure();
         // Casualties sit on the floor: short figures in orange.
         for (const glm::vec3& p : q->casualtyPoints()) {

@@ -283,6 +283,14 @@ void Session::steerCapsule() {
         capsule_->steerAlong(glm::vec3(0.0f), 0.0f, false, body_.crouched);
         return;
     }
+    if (stepIn_) {
+        // A rescuer stepping into the heap; any move of the trainee's own ends it.
+        if (moveTarget_ || walkDir_ != glm::vec3(0.0f) ||
+            capsule_->stepToward(*stepIn_, speedFactor(), body_.crouched, dt) != TraineeCapsule::Progress::Moving)
+            stepIn_.reset();
+        else
+            return;
+    }
     if (!moveTarget_) {
         capsule_->steerAlong(walkDir_, speedFactor(), walkRun_, body_.crouched);
         return;
@@ -296,6 +304,19 @@ void Session::steerCapsule() {
             break;
         case TraineeCapsule::Progress::Moving: break;
     }
+}
+
+void Session::openDoorPressedOn() {
+    // Walking into a shut door opens it, as people do (a push, a handle): the trainee's own
+    // action, recorded and scored as the key would be. Not by someone who is down.
+    if (fedIncapacitated_ || swept_ || struck_) return;
+    const std::string door = quake_->doorPressed();
+    if (door.empty() || fire_->doorOpen(door)) return;
+    record::TraineeAction a;
+    a.kind = record::ActionKind::OpenDoor;
+    a.target = door;
+    a.text = "walked into it";
+    act(a);
 }
 
 void Session::moveBody() {
@@ -380,8 +401,10 @@ void Session::tick() {
     if (flood_ && now + clock_.stepS() > flood_->timeS() + 1e-9) flood_->advanceTo(flood_->timeS() + kFloodStrideS);
     if (quake_) {
         quake_->heat(fire_->smoke());
+        quake_->followDoors(*fire_);
         if (capsule_) steerCapsule();
         quake_->advanceTo(now + clock_.stepS());
+        if (capsule_) openDoorPressedOn();
     }
     moveBody();
     // 4. Events pulled after the step.

@@ -101,6 +101,8 @@ public:
     const EarthquakeHazard* earthquake() const { return stillScenario_ ? nullptr : quake_.get(); }
     /// Whether the scenario's ground shakes (an [earthquake] with ground motion).
     bool groundShakes() const { return earthquake() && setup_.scenario->earthquake->groundMotion; }
+    /// The shut doors of the building the trainee's body is modelled in, for drawing.
+    std::vector<render::BoxInstance> shutDoors() const { return quake_ ? quake_->shutDoors() : std::vector<render::BoxInstance>{}; }
     /// Whether falling debris struck the trainee.
     bool struckByDebris() const { return struck_; }
     /// The trainee's work lifting debris off casualties (nullptr without an earthquake).
@@ -122,6 +124,7 @@ private:
     void applyAction(const record::TraineeAction& a);
     void applyCommand(const scenario::HazardCommand& c);
     void moveBody();
+    void openDoorPressedOn();
     /// The trainee's capsule (earthquake sessions): this tick's steering, before the physics steps.
     void steerCapsule();
     /// Speed of walking now, of the gait's speed: shaking and wading slow it.
@@ -152,6 +155,7 @@ private:
     /// The building's physics world: the scenario's earthquake, or the still one above.
     std::unique_ptr<EarthquakeHazard> quake_;
     std::optional<TraineeCapsule> capsule_;  ///< the trainee's body in the quake's physics world
+    std::optional<glm::vec3> stepIn_;        ///< where a rescuer steps into the heap (DebrisRescue::stepIn)
     std::optional<DebrisRescue> rescue_;     ///< lifting debris off a trapped casualty (with a quake)
     world::WalkGraph graph_;
     FeltShaking felt_;

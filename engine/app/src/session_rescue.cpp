@@ -36,13 +36,20 @@ void Session::startRescue(const std::string& casualtyId) {
 }
 
 void Session::continueRescue() {
-    if (!rescue_ || !rescue_->working()) return;
-    if (struck_) {
-        rescue_->cancel();
+    if (!rescue_ || !rescue_->working() || struck_) {
+        if (rescue_ && struck_) rescue_->cancel();
+        stepIn_.reset();
         return;
     }
     std::vector<HazardEvent> events;
-    rescue_->update(*quake_, body_.feetM, timeS(), events);
+    rescue_->update(*quake_, body_.feetM, stepIn_.has_value(), timeS(), events);
+    // Working into the heap: the rescuer steps straight in over the ground they cleared
+    // (steerCapsule() walks them until they are there or the debris stops them).
+    if (rescue_->stepIn() && !stepIn_) {
+        stepIn_ = *rescue_->stepIn();
+        moveTarget_.reset();
+        walkDir_ = glm::vec3(0.0f);
+    }
     for (const auto& e : events) {
         emit(e.kind, e.subject, e.value, e.text);
         char kg[32];

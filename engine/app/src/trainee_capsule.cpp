@@ -132,6 +132,34 @@ TraineeCapsule::Progress TraineeCapsule::steerTo(const glm::vec3& target, float 
     return Progress::Moving;
 }
 
+TraineeCapsule::Progress TraineeCapsule::stepToward(const glm::vec3& target, float speedFactor, bool crouch, float tickS) {
+    constexpr float kStepWindowS = 0.5f, kStepHeadwayM = 0.05f;
+    const glm::vec3 feet = state().feetM;
+    if (!target_ || *target_ != target) {
+        target_ = target;
+        path_.clear();
+        checkFeet_ = feet;
+        checkS_ = 0.0f;
+    }
+    glm::vec3 dir(target.x - feet.x, target.y - feet.y, 0.0f);
+    const float len = glm::length(dir);
+    checkS_ += tickS;
+    bool stuck = false;
+    if (checkS_ >= kStepWindowS) {
+        stuck = glm::length(glm::vec2(feet - checkFeet_)) < kStepHeadwayM * speedFactor;
+        checkFeet_ = feet;
+        checkS_ = 0.0f;
+    }
+    if (len <= kArriveM || stuck) {
+        input(glm::vec3(0.0f), 0.0f, false, crouch);
+        target_.reset();
+        return len <= kArriveM ? Progress::Arrived : Progress::Stuck;
+    }
+    const float gaitSpeed = crouch ? 0.5f * walkSpeedMS_ : walkSpeedMS_;
+    input(dir / len, std::min(speedFactor, len / std::max(1e-3f, gaitSpeed * tickS)), false, crouch);
+    return Progress::Moving;
+}
+
 void TraineeCapsule::steerAlong(const glm::vec3& dir, float speedFactor, bool run, bool crouch) {
     target_.reset();
     const float len = std::sqrt(dir.x * dir.x + dir.y * dir.y);

@@ -76,7 +76,7 @@ std::vector<app::HazardEvent> run(Scene& s, app::DebrisRescue& r, const glm::vec
     const double end = s.timeS + forS;
     while (s.timeS < end) {
         s.quake->advanceTo(s.timeS);
-        r.update(*s.quake, feetM, s.timeS, out);
+        r.update(*s.quake, feetM, false, s.timeS, out);
         s.timeS += kTickS;
         if (!r.working()) break;
     }
@@ -146,10 +146,74 @@ TEST(DebrisRescue, NoWorkStartsOutOfReachOnAnotherFloorOrForSomeoneUnknown) {
     Scene s;
     app::DebrisRescue rescue(20000.0);
     const glm::vec3 feet = s.besideFirstPiece();
-    EXPECT_FALSE(rescue.start(*s.quake, "pupil", feet - glm::vec3(5.0f, 0.0f, 0.0f), s.timeS).ok()) << "7 m from the debris";
+    auto far = rescue.start(*s.quake, "pupil", feet - glm::vec3(10.0f, 0.0f, 0.0f), s.timeS);
+    ASSERT_FALSE(far.ok()) << "11 m from the debris, nothing within reach";
+    EXPECT_NE(far.error().message.find("nothing within 2.5 m lies in the way"), std::string::npos) << far.error().message;
     EXPECT_FALSE(rescue.start(*s.quake, "pupil", feet - glm::vec3(0.0f, 0.0f, 3.5f), s.timeS).ok()) << "the floor below";
     auto unknown = rescue.start(*s.quake, "nobody", feet, s.timeS);
     ASSERT_FALSE(unknown.ok());
     EXPECT_NE(unknown.error().message.find("nobody"), std::string::npos);
     EXPECT_FALSE(rescue.working());
+}
+
+TEST(DebrisRescue, DebrisInTheWayIsWithinReachAlongTheWayToThePieceNearestFirst) {
+    Scene s;
+    const auto pieces = s.quake->debrisOn(0);
+    ASSERT_FALSE(pieces.empty());
+    const auto& goal = pieces.front();
+    // 4.5 m west of the first piece, in the corridor: the heap's west end lies between.
+    const glm::vec3 feet(goal.centerM.x - goal.halfExtentsM.x - 4.5f, goal.centerM.y, 24.2f);
+    const auto way = s.quake->debrisInWay(feet, goal, app::DebrisRescue::kReachM);
+    float last = 0.0f;
+    for (const auto& p : way) {
+        EXPECT_NE(p.body.index, goal.body.index);
+        const float d = app::planDistance(p, feet);
+        EXPECT_LE(d, app::DebrisRescue::kReachM + 1e-4f);
+        EXPECT_GE(d, last - 1e-4f) << "nearest first";
+        last = d;
+        EXPECT_GT(p.centerM.z + p.halfExtentsM.z, 24.2f + 0.3f) << "taller than a step";
+        EXPECT_GT(p.massKg, 0.0f);
+    }
+    // Nothing in the way from the other end of the corridor, 20 m off.
+    EXPECT_TRUE(s.quake->debrisInWay(feet - glm::vec3(15.0f, 0.0f, 0.0f), goal, app::DebrisRescue::kReachM).empty());
+}
+
+TEST(DebrisRescue, BeyondReachTheRescuerStepsInThenLiftsWhatLiesInTheWay) {
+    Scene s;
+    const auto pieces = s.quake->debrisOn(0);
+    ASSERT_FALSE(pieces.empty());
+    const auto& goal = pieces.front();
+    // A place in the corridor west of the heap beyond reach of every piece on the pupil, with
+    // debris in the way.
+    auto beyondReach = [&](const glm::vec3& p) {
+        for (const auto& q : pieces)
+            if (app::planDistance(q, p) <= app::DebrisRescue::kReachM) return false;
+        return true;
+    };
+    glm::vec3 feet(0.0f);
+    for (float back = 2.6f; back < 8.0f && feet == glm::vec3(0.0f); back += 0.25f) {
+        const glm::vec3 p(goal.centerM.x - goal.halfExtentsM.x - back, goal.centerM.y, 24.2f);
+        if (beyondReach(p) && !s.quake->debrisInWay(p, goal, app::DebrisRescue::kReachM).empty()) feet = p;
+    }
+    ASSERT_NE(feet, glm::vec3(0.0f)) << "no debris lies west of the heap's first piece";
+    const auto way = s.quake->debrisInWay(feet, goal, app::DebrisRescue::kReachM);
+    app::DebrisRescue rescue(20000.0);
+    ASSERT_TRUE(rescue.start(*s.quake, "pupil", feet, s.timeS).ok());
+    // Standing still (no body here to walk): the step in gains nothing, so the nearest piece in
+    // the way comes off, out of the way (not off the pupil), after its handling time.
+    const double startS = s.timeS;
+    std::vector<app::HazardEvent> events;
+    double liftedAtS = -1.0;
+    for (const double end = s.timeS + 400.0; s.timeS < end && rescue.working() && liftedAtS < 0.0; s.timeS += kTickS) {
+        s.quake->advanceTo(s.timeS);
+        rescue.update(*s.quake, feet, /*walking=*/false, s.timeS, events);
+        if (!events.empty() && events.back().kind == "rescue.piece_cleared") liftedAtS = s.timeS;
+    }
+    ASSERT_GE(events.size(), 2u);
+    EXPECT_EQ(events.front().kind, "rescue.step_in");
+    const app::HazardEvent& lifted = events.back();
+    ASSERT_EQ(lifted.kind, "rescue.piece_cleared");
+    EXPECT_NE(lifted.text.find("out of the way"), std::string::npos) << lifted.text;
+    EXPECT_NEAR(lifted.value, way.front().massKg, 0.5);
+    EXPECT_GE(liftedAtS, startS + app::DebrisRescue::kBaseS + app::DebrisRescue::kPerKgS * way.front().massKg - 0.05);
 }
