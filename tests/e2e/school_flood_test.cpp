@@ -31,6 +31,30 @@ TEST(SchoolFlood, TheGoodBotStaysDryAndReachesTheAssemblyPoint) {
     std::printf("flood_walks_out: %.2f s wall\n", r.wallS);
 }
 
+// The exits are shut (inner doors stand open): the classes open them as they come out, and
+// each swings shut behind the last of them after its closer's 5 s (ADA 404.2.8.1), into the
+// fire model's openings (door events).
+TEST(SchoolFlood, TheClassesOpenTheShutExitsAsTheyGoAndTheyCloseBehindThem) {
+    const auto& r = floodRun("flood_walks_out");
+    ASSERT_EQ(r.result.exitCode, 0) << r.result.output;
+    auto log = cd::record::loadSession(r.dir + "/session.db");
+    ASSERT_TRUE(log.ok()) << log.error().str();
+    int opened = 0;
+    for (std::size_t i = 0; i < log->events.size(); ++i) {
+        const auto& e = log->events[i];
+        if (e.kind != "door.open" || e.text != "by the crowd passing through") continue;
+        ++opened;
+        EXPECT_NE(e.subject.find(".exit"), std::string::npos) << e.subject << ": only the exits were shut";
+        const cd::record::SimEvent* closed = nullptr;
+        for (std::size_t k = i + 1; k < log->events.size() && !closed; ++k)
+            if (log->events[k].kind == "door.close" && log->events[k].subject == e.subject) closed = &log->events[k];
+        if (!closed) continue;  // still in use when the session ended
+        EXPECT_EQ(closed->text, "swung shut behind the crowd");
+        EXPECT_GE(closed->timeS - e.timeS, 5.0);
+    }
+    EXPECT_GE(opened, 2) << "the west stair exit and the main door";
+}
+
 // The classes of block A: the hill's runoff floods the west stair exit while they come out;
 // those who see it leave by the main door. The staff car parked on the surcharging gully floats.
 TEST(SchoolFlood, TheCrowdAvoidsTheFloodedExitItsExposureIsRecordedAndTheCarOnTheGullyIsAtRisk) {

@@ -138,6 +138,9 @@ public:
     const std::vector<int>& shovedFurniture() const { return shovedFurniture_; }
     /// The crowd's obstacles from the earthquake's bodies, and what keeping them current cost.
     const CrowdObstacleFigures& obstacleFigures() const { return obstacleFigures_; }
+    /// District doors someone of the crowd is passing through now (walking, within a body's
+    /// width of the door line, in a room either side of it): they open a shut door as they go.
+    std::vector<std::string> doorsInUse() const;
     /// Exit door ids judged flooded now.
     std::vector<std::string> floodedExits() const;
 

@@ -150,6 +150,24 @@ Status CrowdPopulation::setDoorBlocked(const std::string& districtDoorId, bool b
     return Ok{};
 }
 
+std::vector<std::string> CrowdPopulation::doorsInUse() const {
+    constexpr double kReachM = 0.3;  // a hand on the door beyond the body's edge
+    std::vector<std::string> out;
+    const crowd::Building& b = sim_->building();
+    for (const crowd::Door& d : b.doors) {
+        bool used = false;
+        for (const crowd::Agent& a : sim_->agents()) {
+            if (a.external || a.state != crowd::AgentState::Walking || (a.area != d.fromArea && a.area != d.toArea)) continue;
+            if (crowd::distanceToSegment(a.pos, d.segment) <= a.radiusM + kReachM) {
+                used = true;
+                break;
+            }
+        }
+        if (used) out.push_back(d.id);
+    }
+    return out;
+}
+
 std::vector<std::string> CrowdPopulation::floodedExits() const {
     std::vector<std::string> out;
     for (size_t k = 0; k < doorFlooded_.size(); ++k)

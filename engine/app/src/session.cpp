@@ -191,6 +191,7 @@ void Session::applyAction(const record::TraineeAction& a) {
         case ActionKind::OpenDoor:
         case ActionKind::CloseDoor: {
             bool open = a.kind == ActionKind::OpenDoor;
+            crowdHeldDoors_.erase(a.target);  // the trainee's doing now: it stays as they left it
             auto st = fire_->setDoorOpen(a.target, open);
             if (st) emit(open ? "door.open" : "door.close", a.target, 0.0, "by the trainee");
             else messages_.push_back({timeS(), "warning", st.error().message});
@@ -256,6 +257,7 @@ void Session::applyCommand(const scenario::HazardCommand& c) {
         case CommandKind::OpenDoor:
         case CommandKind::CloseDoor: {
             bool open = c.kind == CommandKind::OpenDoor;
+            crowdHeldDoors_.erase(c.target);
             if (fire_->setDoorOpen(c.target, open)) emit(open ? "door.open" : "door.close", c.target, 0.0, "by the scenario");
             break;
         }
@@ -304,19 +306,6 @@ void Session::steerCapsule() {
             break;
         case TraineeCapsule::Progress::Moving: break;
     }
-}
-
-void Session::openDoorPressedOn() {
-    // Walking into a shut door opens it, as people do (a push, a handle): the trainee's own
-    // action, recorded and scored as the key would be. Not by someone who is down.
-    if (fedIncapacitated_ || swept_ || struck_) return;
-    const std::string door = quake_->doorPressed();
-    if (door.empty() || fire_->doorOpen(door)) return;
-    record::TraineeAction a;
-    a.kind = record::ActionKind::OpenDoor;
-    a.target = door;
-    a.text = "walked into it";
-    act(a);
 }
 
 void Session::moveBody() {
@@ -428,6 +417,7 @@ void Session::tick() {
         std::vector<HazardEvent> events;
         crowd_->tick(now, *fire_, body_.feetM, body_.room, events, flood_.get());
         for (const auto& e : events) emit(e.kind, e.subject, e.value, e.text);
+        crowdThroughDoors(now);
     }
     // 5. Record poses and hashes at their lower rates.
     const std::int64_t poseEvery = std::max<std::int64_t>(1, clock_.stepsFor(1.0 / kPoseHz));

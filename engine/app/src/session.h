@@ -3,6 +3,7 @@
 // TraineeActions; scenario rules emit hazard commands; hazards step; events are pulled;
 // the recorder appends actions, events, poses (4 Hz) and state hashes (1 Hz).
 #include <deque>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -125,6 +126,7 @@ private:
     void applyCommand(const scenario::HazardCommand& c);
     void moveBody();
     void openDoorPressedOn();
+    void crowdThroughDoors(double now);
     /// The trainee's capsule (earthquake sessions): this tick's steering, before the physics steps.
     void steerCapsule();
     /// Speed of walking now, of the gait's speed: shaking and wading slow it.
@@ -155,6 +157,7 @@ private:
     /// The building's physics world: the scenario's earthquake, or the still one above.
     std::unique_ptr<EarthquakeHazard> quake_;
     std::optional<TraineeCapsule> capsule_;  ///< the trainee's body in the quake's physics world
+    std::map<std::string, double> crowdHeldDoors_;  ///< doors the crowd opened: last time someone passed
     std::optional<glm::vec3> stepIn_;        ///< where a rescuer steps into the heap (DebrisRescue::stepIn)
     std::optional<DebrisRescue> rescue_;     ///< lifting debris off a trapped casualty (with a quake)
     world::WalkGraph graph_;
