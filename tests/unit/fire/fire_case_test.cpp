@@ -104,6 +104,7 @@ id = "sd1"
 room = "atrium"
 position = [10.0, 12.0, 9.9]
 kind = "smoke"
+characteristic_length_m = 1.8
 
 [[sprinkler]]
 id = "s1"
@@ -122,7 +123,12 @@ distance_m = 2
     EXPECT_DOUBLE_EQ(c->model.fires[0].alphaKwS2, kAlphaUltrafast);
     EXPECT_EQ(c->model.fires[0].fireClass, FireClass::F);
     EXPECT_EQ(c->model.detectors.size(), 1u);
+    EXPECT_DOUBLE_EQ(c->model.detectors[0].characteristicLengthM, 1.8);
     EXPECT_DOUBLE_EQ(c->model.sprinklers[0].rtiMS, 50);
+    std::string negative = replace(text, "characteristic_length_m = 1.8", "characteristic_length_m = -1.8");
+    const int lengthLine = 1 + static_cast<int>(std::count(negative.begin(), negative.begin() + negative.find("characteristic_length_m"), '\n'));
+    EXPECT_EQ(errorOf(negative).rfind("case.toml:" + std::to_string(lengthLine) + ": detector.characteristic_length_m:", 0), 0u)
+        << errorOf(negative);
     ASSERT_EQ(c->agents.size(), 1u);
     EXPECT_EQ(c->agents[0].application.agent, Agent::WetChemical);
     std::string bad = replace(text, "fire = \"pan\"", "fire = \"wok\"");

@@ -29,4 +29,9 @@ double advanceLinkTemperatureK(double linkK, double gasK, double velocityMS, dou
     return target + (linkK - target) * std::exp(-k * dtS);
 }
 
+double advanceDetectorSmoke(double insideKgM3, double outsideKgM3, double velocityMS, double lengthM, double dtS) {
+    if (!(lengthM > 0.0)) return outsideKgM3;
+    return outsideKgM3 + (insideKgM3 - outsideKgM3) * std::exp(-std::max(velocityMS, 0.0) * dtS / lengthM);
+}
+
 }  // namespace cd::fire

@@ -419,6 +419,7 @@ Result<FireCase> parseFireCase(std::string_view text, const std::string& file) {
         r.positive("rti", det.rtiMS);
         r.nonNegative("c_factor", det.cFactor);
         r.positive("obscuration_pct_per_m", det.obscurationPctPerM);
+        r.nonNegative("characteristic_length_m", det.characteristicLengthM);
         d.detectors.push_back(det);
     });
     eachTable(root, "sprinkler", file, status, [&](TableReader& r) {

@@ -441,7 +441,7 @@ void FireModel::hash(StateHasher& h) const {
         h.add(f.pyrolysedKg), h.add(f.burnedKg), h.add(f.knockdown), h.add(f.hrrKw), h.add(f.ignited);
         h.add(f.extinguished), h.add(f.burnedOut), h.add(f.sprinklerStartS), h.add(f.decayStartS);
     }
-    for (const auto& d : m.detectors) h.add(d.linkK), h.add(d.activated);
+    for (const auto& d : m.detectors) h.add(d.linkK), h.add(d.chamberSootKgM3), h.add(d.activated);
     for (const auto& d : m.sprinklers) h.add(d.linkK), h.add(d.activated);
     for (const auto& it : m.items) h.add(it.doseKjM2), h.add(it.ignited);
 }

@@ -187,6 +187,8 @@ Status validate(const FireModelDef& def) {
         if (!s) return s;
         if (!(d.obscurationPctPerM > 0 && d.obscurationPctPerM < 100))
             return makeError("must be in (0, 100)", file, d.line, fieldName("detector", i, d.line, "obscuration_pct_per_m"));
+        if (!(d.characteristicLengthM >= 0 && d.characteristicLengthM <= 100))
+            return makeError("must be in [0, 100] m", file, d.line, fieldName("detector", i, d.line, "characteristic_length_m"));
     }
     for (size_t i = 0; i < def.sprinklers.size(); ++i) {
         const auto& d = def.sprinklers[i];

@@ -57,6 +57,7 @@ struct DeviceRuntime {
     double linkK = 0;
     bool activated = false;
     double activatedS = -1;
+    double chamberSootKgM3 = 0;  // smoke detectors: soot inside the chamber
 };
 
 struct ItemRuntime {

@@ -590,8 +590,9 @@ void FireModel::Impl::updateFiresAfterStep(double dt) {
 }
 
 // [9] Detectors and sprinklers: Alpert ceiling jet over the upper-layer temperature (the
-// hottest jet of the room's fires), RTI link; smoke detectors by obscuration of the layer
-// they sit in. Without a fire in the room the link sees the layer at 0.1 m/s.
+// hottest jet of the room's fires), RTI link; smoke detectors by obscuration in their chamber,
+// which follows the layer they sit in with Heskestad's lag L / u. Without a fire in the room
+// the link and the chamber see the layer at 0.1 m/s.
 void FireModel::Impl::updateDevices(double dt) {
     auto jetAt = [&](int r, const Point3& p, double& gasK, double& velocity) {
         bool upper = p.z >= zInt[r];
@@ -616,7 +617,10 @@ void FireModel::Impl::updateDevices(double dt) {
             bool upper = dd.positionM.z >= zInt[r];
             double soot = upper ? yU[r * kSpeciesCount + kSoot] / volU[r]
                                 : yL[r * kSpeciesCount + kSoot] / (volume[r] - volU[r]);
-            fire = obscurationPctPerM(soot) >= dd.obscurationPctPerM;
+            double gasK, u;
+            jetAt(r, dd.positionM, gasK, u);
+            s.chamberSootKgM3 = advanceDetectorSmoke(s.chamberSootKgM3, soot, u, dd.characteristicLengthM, dt);
+            fire = obscurationPctPerM(s.chamberSootKgM3) >= dd.obscurationPctPerM;
         } else {
             double gasK, u;
             jetAt(r, dd.positionM, gasK, u);

@@ -22,4 +22,10 @@ CeilingJet alpertCeilingJet(double hrrKw, double heightM, double radiusM);
 double advanceLinkTemperatureK(double linkK, double gasK, double velocityMS, double ambientK,
                                double rtiMS, double cFactor, double dtS);
 
+/// Smoke inside a detector's chamber after dt in a jet of constant smoke and velocity: the
+/// chamber lags the gas outside as dY/dt = (u / L)(Y_out - Y_in), L the detector's
+/// characteristic length (Heskestad 1975; NFPA 72 Annex B), integrated exactly over dt.
+/// L <= 0: no lag (the chamber sees the gas outside, as CFAST's smoke detectors).
+double advanceDetectorSmoke(double insideKgM3, double outsideKgM3, double velocityMS, double lengthM, double dtS);
+
 }  // namespace cd::fire

@@ -139,6 +139,9 @@ struct DetectorDef {
     double rtiMS = 5.0;                      ///< heat: response time index, (m s)^0.5
     double cFactor = 0.0;                    ///< conduction factor, (m/s)^0.5
     double obscurationPctPerM = 23.93;       ///< smoke: 8 %/ft, the CFAST default
+    /// smoke: characteristic length L of the chamber's entry lag (Heskestad 1975), m; the chamber
+    /// follows the gas at the rate u / L, u the ceiling-jet velocity. 0 = no lag (CFAST).
+    double characteristicLengthM = 0.0;
     int line = 0;
 };
 
