@@ -63,6 +63,7 @@ Result<StructureId> PhysicsWorld::addStructure(const StructureDef& def) {
     s.heightM = std::max(1.0f, top - def.groundZM);
     s.attached.assign(f.chunks.size(), 1);
     s.extraLoadN.assign(f.chunks.size(), 0.0f);
+    s.impactNs.assign(f.chunks.size(), 0.0f);
     s.linksOf.resize(f.chunks.size());
     for (const JointDef& jd : f.joints) {
         LinkRecord l;
@@ -257,9 +258,10 @@ void WorldImpl::resolveStructure(std::size_t si) {
     std::fill(s.extraLoadN.begin(), s.extraLoadN.end(), 0.0f);
 }
 
-// Debris landing on or pushing the intact structure adds its contact forces to the chunks hit.
-void WorldImpl::applyImpactLoads() {
-    std::vector<std::uint8_t> hit(structures.size(), 0);
+// Debris landing on or pushing the intact structure: every step's contact impulses on the
+// chunks hit are summed, and each load-flow pass adds them as the mean force over the steps
+// since the last one (an impact is never missed between passes).
+void WorldImpl::gatherImpacts() {
     const int manifolds = dispatcher->getNumManifolds();
     for (int m = 0; m < manifolds; ++m) {
         const btPersistentManifold* pm = dispatcher->getManifoldByIndexInternal(m);
@@ -274,18 +276,28 @@ void WorldImpl::applyImpactLoads() {
             if (impulse <= 0.0f) continue;
             StructureRecord& s = structures[static_cast<std::size_t>(r.structure)];
             // Chunk index: chunks are recorded consecutively from the first one.
-            const std::size_t c = static_cast<std::size_t>(idx) - s.chunks.front().index;
-            s.extraLoadN[c] += impulse / stepS;
-            hit[static_cast<std::size_t>(r.structure)] = 1;
+            s.impactNs[static_cast<std::size_t>(idx) - s.chunks.front().index] += impulse;
+            s.impacted = true;
         }
     }
-    for (std::size_t si = 0; si < structures.size(); ++si)
-        if (hit[si]) resolveStructure(si);
+}
+
+void WorldImpl::applyImpactLoads() {
+    const float windowS = static_cast<float>(kShakeCheckSteps) * stepS;
+    for (std::size_t si = 0; si < structures.size(); ++si) {
+        StructureRecord& s = structures[si];
+        if (!s.impacted) continue;
+        for (std::size_t c = 0; c < s.impactNs.size(); ++c) s.extraLoadN[c] += s.impactNs[c] / windowS;
+        std::fill(s.impactNs.begin(), s.impactNs.end(), 0.0f);
+        s.impacted = false;
+        resolveStructure(si);
+    }
 }
 
 void WorldImpl::updateJoints() {
     updateBonds();  // first: what broke in this step is reported before the loads react
     const bool shakingNow = glm::length(groundAccel) > 0.01f;
+    gatherImpacts();
     if (tick % kShakeCheckSteps == 0) {
         applyImpactLoads();
         if (shakingNow)

@@ -70,6 +70,8 @@ struct StructureRecord {
     std::vector<float> chunkZM;           // centre height when built
     std::vector<std::uint8_t> attached;   // 1 while static in the intact structure
     std::vector<float> extraLoadN;        // impact loads this pass
+    std::vector<float> impactNs;          // contact impulses of debris since the last pass
+    bool impacted = false;
     std::vector<LinkRecord> links;
     std::vector<std::vector<int>> linksOf;  // per chunk, link indices
     std::vector<int> ridingLinks;           // links carried by falling clusters' bond trees
@@ -151,6 +153,7 @@ struct WorldImpl {
                           const Material& mat, int group, int mask);
     BodyId record(btRigidBody* body, BodyKind kind, bool isStatic, std::uint64_t tag, float massKg, int structure);
     void updateJoints();
+    void gatherImpacts();
     /// Wakes every moving body within 2 cm of obj (before its support goes).
     void wakeTouching(btCollisionObject& obj);
     void updateBlockage();
