@@ -10,6 +10,7 @@
 #include "assets/model.h"
 #include "bot_driver.h"
 #include "core/files.h"
+#include "faced_door.h"
 #include "scene_view.h"
 #include "ui/desktop_view.h"
 
@@ -18,19 +19,7 @@ namespace cd::app {
 namespace {
 constexpr float kMouseDegPerPx = 0.12f;
 constexpr double kLookRecordS = 0.1;  // mouse look is recorded at most 10 times a second
-constexpr float kReachM = 1.6f;       // how far away a door can be worked
 
-const world::Door* nearestDoor(const Session& s) {
-    const world::Door* best = nullptr;
-    float bestD = kReachM;
-    for (const auto& d : s.district().doors) {
-        glm::vec3 v = d.centerM - s.body().feetM;
-        if (std::fabs(v.z) > 1.0f) continue;
-        float dist = std::sqrt(v.x * v.x + v.y * v.y);
-        if (dist < bestD) { bestD = dist; best = &d; }
-    }
-    return best;
-}
 // The far end of a stair flight from the trainee's stairwell, going up (+1) or down (-1).
 const world::Stair* stairFrom(const Session& s, int direction) {
     const world::Room* room = s.body().room;
@@ -141,7 +130,7 @@ Status runDesktopLoop(Session& s, BotDriver* bot, const DesktopLoopOptions& opti
                 s.act(a);
             }
             if (in.interact) {
-                if (const world::Door* d = nearestDoor(s)) {
+                if (const world::Door* d = facedDoor(s.district(), s.body().feetM, s.body().yawDeg)) {
                     record::TraineeAction a;
                     a.kind = s.fire().doorOpen(d->id) ? record::ActionKind::CloseDoor : record::ActionKind::OpenDoor;
                     a.target = d->id;

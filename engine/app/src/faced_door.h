@@ -1,0 +1,19 @@
+#pragma once
+// Which door the trainee's "open or close" works on (the desktop's E key): the one within reach
+// that they face, not merely the nearest (a stairwell's exit and its corridor door can be the
+// same distance away).
+#include <glm/vec3.hpp>
+
+#include "world/district.h"
+
+namespace cd::app {
+
+/// How far from a door's centre line (horizontally) it can be worked: a step and an arm.
+constexpr float kDoorReachM = 1.6f;
+
+/// The door on feetM's floor within kDoorReachM whose centre lies closest to the view heading
+/// yawDeg (0 = +x, counter-clockwise), within 75 degrees of it; a door the trainee stands in
+/// (within 0.6 m) counts whichever way they face. nullptr when none.
+const world::Door* facedDoor(const world::District& district, const glm::vec3& feetM, float yawDeg);
+
+}  // namespace cd::app
