@@ -90,17 +90,24 @@ TEST(SchoolEarthquake, TheClassesLeaveByTheWestStairAroundTheDebris) {
     ASSERT_TRUE(log.ok()) << log.error().str();
     // The trainee's class (A.4.classroom3, next to the east stair) and the one down the corridor
     // leave by the west stair; the class a floor below may use the east stair, whose doors stand.
-    int out = 0, topFloor = 0, topFloorEast = 0;
+    int out = 0, topFloor = 0, topFloorEast = 0, struck = 0, struckTop = 0;
     for (const auto& e : log->events) {
+        if (e.kind == "crowd.struck_by_debris") {
+            ++struck;
+            struckTop += e.subject.rfind("class_A4", 0) == 0;
+        }
         if (e.kind != "crowd.evacuated") continue;
         ++out;
         const bool top = e.subject.rfind("class_A4", 0) == 0;
         topFloor += top;
         topFloorEast += top && e.text.find("A.stairE.exit") != std::string::npos;
     }
-    EXPECT_EQ(out, 73);
-    EXPECT_NE(findEvent(*log, "crowd.all_out"), nullptr);
-    EXPECT_EQ(topFloor, 50);
+    // Everyone out but those falling debris struck (a pupil of classroom 3 by the corridor wall):
+    // they stay where they fell, and the others step round them.
+    EXPECT_LE(struck, 2);
+    EXPECT_EQ(out + struck, 73);
+    EXPECT_EQ(findEvent(*log, "crowd.all_out") != nullptr, struck == 0);
+    EXPECT_EQ(topFloor + struckTop, 50);
     EXPECT_EQ(topFloorEast, 0) << "nobody from the top floor takes the east stair: debris blocks its door";
 }
 

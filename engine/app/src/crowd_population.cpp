@@ -318,6 +318,7 @@ Status CrowdPopulation::place(const scenario::ScenarioDef& sc, const world::Dist
     overcome_.assign(ids_.size(), 0);
     exposedReported_.assign(ids_.size(), 0);
     swept_.assign(ids_.size(), 0);
+    struck_.assign(ids_.size(), 0);
     outdoor_.assign(ids_.size(), OutdoorWalk{});
     doses_.resize(ids_.size());
     headingDeg_.assign(ids_.size(), 90.0f);
@@ -437,8 +438,9 @@ std::vector<CrowdPersonView> CrowdPopulation::people() const {
         v.headingDeg = headingDeg_[static_cast<size_t>(i)];
         const OutdoorWalk& w = outdoor_[static_cast<size_t>(i)];
         v.swept = swept_[static_cast<size_t>(i)] != 0;
+        v.struck = struck_[static_cast<size_t>(i)] != 0;
         v.assembled = w.arrived;
-        v.color = v.overcome || v.swept ? glm::vec3(0.9f, 0.1f, 0.1f) : v.teacher ? glm::vec3(0.1f, 0.75f, 0.2f) : glm::vec3(0.2f, 0.4f, 0.9f);
+        v.color = v.overcome || v.swept || v.struck ? glm::vec3(0.9f, 0.1f, 0.1f) : v.teacher ? glm::vec3(0.1f, 0.75f, 0.2f) : glm::vec3(0.2f, 0.4f, 0.9f);
         if (v.out && w.started) {
             // Out of the building: on the walk to the assembly point, or lined up there.
             float z = assemblyM_.z;
@@ -476,6 +478,7 @@ CrowdFigures CrowdPopulation::figures() const {
         f.maxFloodExposureS = std::max(f.maxFloodExposureS, a.floodExposureS);
         f.totalFloodExposureS += a.floodExposureS;
         f.swept += swept_[static_cast<size_t>(i)] ? 1 : 0;
+        f.struck += struck_[static_cast<size_t>(i)] ? 1 : 0;
     }
     for (char c : doorEverFlooded_) f.exitsFlooded += c ? 1 : 0;
     return f;

@@ -41,6 +41,7 @@ struct CrowdPersonView {
     bool overcome = false;
     bool out = false;
     bool swept = false;      ///< swept off their feet by the flood
+    bool struck = false;     ///< struck by falling debris
     bool assembled = false;  ///< at the assembly point
 };
 
@@ -49,6 +50,7 @@ struct CrowdFigures {
     int people = 0;
     int out = 0;
     int overcome = 0;          ///< FED reached 1 (ISO 13571 incapacitation)
+    int struck = 0;            ///< struck by falling debris (an earthquake's collapse)
     double lastOutS = -1.0;    ///< session time the last person so far passed an exit, -1 none
     double startS = -1.0;      ///< session time the evacuation started (the alarm), -1 not yet
     double maxFed = 0.0;
@@ -126,6 +128,11 @@ public:
     /// the obstacles were last taken, they are taken again (as settleFurniture). Call it every
     /// tick, before tick(); cheap when nothing is due. Same errors as settleFurniture.
     Status followEarthquake(double sessionTimeS, const EarthquakeHazard& quake, bool force = false);
+    /// Falling debris strikes those it touches, as it strikes the trainee (EarthquakeHazard::
+    /// debrisStrikes: a chunk faster than 1 m/s within 0.1 m of the body): they stay where they
+    /// fell, an obstacle to others ("crowd.struck_by_debris"). Call it every tick; people out
+    /// of the building or already down are skipped.
+    void senseDebris(const EarthquakeHazard& quake, std::vector<HazardEvent>& events);
     static constexpr double kObstacleCheckS = 1.0;
     static constexpr double kObstacleMoveM = 0.05;
     /// Furniture pieces (desks, bookcases) of the earthquake's building, and of them those the
@@ -226,6 +233,7 @@ private:
     // Doors (crowd door index): debris from setDoorBlocked, water outside an exit.
     std::vector<char> doorDebris_, doorFlooded_, doorEverFlooded_;
     std::vector<char> exposedReported_, swept_;  ///< per person
+    std::vector<char> struck_;                  ///< per person: struck by debris
 };
 
 }  // namespace cd::app

@@ -275,6 +275,16 @@ bool EarthquakeHazard::shaking() const { return impl_->started && !impl_->ended;
 
 glm::vec3 EarthquakeHazard::groundAccelerationMS2() const { return impl_->world->groundAccelerationMS2(); }
 
+bool EarthquakeHazard::debrisFalling() const {
+    const physics::PhysicsWorld& w = *impl_->world;
+    if (!impl_->structure.valid()) return false;
+    for (physics::BodyId b : w.structureChunks(impl_->structure)) {
+        const physics::BodyState s = w.bodyState(b);
+        if (s.massKg > 0.0f && !s.removed && s.awake && glm::length(s.velocityMS) >= kStrikeSpeedMS) return true;
+    }
+    return false;
+}
+
 bool EarthquakeHazard::debrisStrikes(const glm::vec3& feetM, float radiusM, float heightM) const {
     const physics::PhysicsWorld& w = *impl_->world;
     if (!impl_->structure.valid()) return false;

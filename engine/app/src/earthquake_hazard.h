@@ -76,6 +76,9 @@ public:
     /// standing at feetM (an upright capsule of radiusM and heightM): what a desk or a wall stops
     /// does not count.
     bool debrisStrikes(const glm::vec3& feetM, float radiusM, float heightM) const;
+    /// Whether any loose structure chunk moves at debrisStrikes' speed now (cheap: a check
+    /// before asking debrisStrikes for many people).
+    bool debrisFalling() const;
     /// Whether an upright desk stands within reachM of feetM (cover to drop under).
     bool coverWithin(const glm::vec3& feetM, float reachM) const;
     /// The trainee's body as the physics capsule in this world (walls, stairs, furniture and

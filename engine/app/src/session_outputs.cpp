@@ -253,6 +253,11 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
                       crowd.assembled > 0 ? (", the last at " + std::to_string(static_cast<int>(std::lround(crowd.lastAssembledS))) + " s").c_str() : "");
         extras.note += std::string(" ") + line;
         std::printf("crowd: %d/%d at the assembly point, last at %.1f s\n", crowd.assembled, crowd.people, crowd.lastAssembledS);
+        if (s.earthquake()) {
+            std::snprintf(line, sizeof line, "%d struck by falling debris.", crowd.struck);
+            extras.note += std::string(" ") + line;
+            std::printf("crowd: %d struck by debris\n", crowd.struck);
+        }
         if (s.flood()) {
             std::snprintf(line, sizeof line,
                           "Crowd in the flood: %d exit(s) flooded; %d %s in water of 'danger for some' or worse (HR >= 0.75), "

@@ -4,6 +4,7 @@
 // and the same seed gives the same crowd.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -28,6 +29,8 @@ struct Outcome {
     int insideAfterRefresh = 0;   ///< person-refreshes with a centre inside an obstacle right after it was taken
     int chunkPiecesUncovered = 0; ///< at the end: chunk parts above the step-over height not under any obstacle
     int chunkPieces = 0;
+    std::vector<crowd::Vec2> struckAt, struckEnd;  ///< where each person struck by debris was then, and at the end
+    int struckWalkedOff = 0;  ///< of them, on a stair or out of the building at the end
 };
 
 Outcome collapseOnAStandingClass() {
@@ -60,6 +63,7 @@ Outcome collapseOnAStandingClass() {
     const world::Room* room = d->findRoom(sc.def.trainee.startRoom);
     const glm::vec3 trainee(room->box.center().x, room->box.center().y, room->box.min.z);
     std::vector<app::HazardEvent> events;
+    std::vector<std::size_t> struckIds;
     // The alarm as the corridor gives way (12 s): the crowd takes the bodies then, and follows them.
     const double alarmS = 12.0;
     long long tick = 0;
@@ -86,7 +90,23 @@ Outcome collapseOnAStandingClass() {
                     out.insideAfterRefresh += o.area == a.area && crowd::pointInPolygon(a.pos, o.polygon);
             }
         }
+        const std::size_t seen = events.size();
+        pop.senseDebris(q, events);
+        for (std::size_t k = seen; k < events.size(); ++k) {
+            if (events[k].kind != "crowd.struck_by_debris") continue;
+            const auto people = pop.people();
+            for (std::size_t i = 0; i < people.size(); ++i)
+                if (people[i].struck && std::find(struckIds.begin(), struckIds.end(), i) == struckIds.end()) {
+                    struckIds.push_back(i);
+                    out.struckAt.push_back(pop.sim().agents()[i].pos);
+                }
+        }
         pop.tick(t, **fire, trainee, room, events);
+    }
+    for (std::size_t i : struckIds) {
+        const crowd::Agent& a = pop.sim().agents()[i];
+        out.struckEnd.push_back(a.pos);
+        out.struckWalkedOff += a.exitTimeS >= 0.0 || a.state == crowd::AgentState::OnStair;
     }
     // Where the debris now lies is under the crowd's obstacles: the centre of every chunk's
     // part above the step-over height, in the corridor.
@@ -127,7 +147,20 @@ TEST(CrowdQuakeFollow, DebrisLandingOnAStandingClassBecomesObstaclesAndWhoeverIt
     EXPECT_EQ(a.insideAfterRefresh, 0) << "person-refreshes with a centre inside an obstacle";
     EXPECT_GT(a.chunkPieces, 0);
     EXPECT_EQ(a.chunkPiecesUncovered, 0) << "of " << a.chunkPieces << " chunk parts in the corridor";
+    // Falling debris strikes some of them (and pupils in classroom 3 by the corridor wall), where
+    // the east end came down (x 126-130.7 m), and they stay where they fell.
+    double moved = 0.0;
+    for (std::size_t k = 0; k < a.struckAt.size(); ++k) {
+        EXPECT_GT(a.struckAt[k].x, 124.0) << "near the collapse";
+        moved = std::max(moved, static_cast<double>(crowd::length(a.struckEnd[k] - a.struckAt[k])));
+    }
+    std::printf("%zu people struck by debris\n", a.struckAt.size());
+    EXPECT_GT(a.struckAt.size(), 0u);
+    EXPECT_LT(a.struckAt.size(), 40u);
+    EXPECT_EQ(a.struckWalkedOff, 0);
+    EXPECT_LT(moved, 1e-9) << "not moved, not even off the debris";
     const Outcome b = collapseOnAStandingClass();
     EXPECT_EQ(a.hash, b.hash) << "same seed, same crowd";
+    EXPECT_EQ(a.struckAt.size(), b.struckAt.size());
     EXPECT_EQ(a.figures.refreshes, b.figures.refreshes);
 }
