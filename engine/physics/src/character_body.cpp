@@ -326,14 +326,7 @@ bool CharacterBody::overlaps(btCollisionWorld& world, const btCollisionObject& o
     xf.setIdentity();
     xf.setOrigin(centerOf(feet_));
     probe_.setWorldTransform(xf);
-    struct Cut : btCollisionWorld::ContactResultCallback {
-        bool any = false;
-        btScalar addSingleResult(btManifoldPoint& cp, const btCollisionObjectWrapper*, int, int, const btCollisionObjectWrapper*, int,
-                                 int) override {
-            if (cp.getDistance() < 0.0f) any = true;
-            return 0;
-        }
-    } cb;
+    CutsIn cb;
     world.contactPairTest(&probe_, const_cast<btCollisionObject*>(&obj), cb);
     return cb.any;
 }

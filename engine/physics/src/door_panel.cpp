@@ -55,14 +55,7 @@ Result<bool> PhysicsWorld::setDoorPanelShut(BodyId panel, bool shut) {
     }
     // Anything in the opening keeps it open: moving bodies by contact, the walkers' capsules too
     // (they are not bodies of the world).
-    struct InTheWay : btCollisionWorld::ContactResultCallback {
-        bool any = false;
-        btScalar addSingleResult(btManifoldPoint& cp, const btCollisionObjectWrapper*, int, int, const btCollisionObjectWrapper*, int,
-                                 int) override {
-            if (cp.getDistance() < 0.0f) any = true;
-            return 0;
-        }
-    } cb;
+    CutsIn cb;
     cb.m_collisionFilterGroup = kGroupQuery;
     cb.m_collisionFilterMask = kGroupDynamic | kGroupDebris | kGroupDoor;
     im.world->contactTest(r.body, cb);

@@ -30,6 +30,16 @@ int groupsFor(std::uint32_t queryMask);
 inline btVector3 bt(const glm::vec3& v) { return btVector3(v.x, v.y, v.z); }
 inline glm::vec3 toGlm(const btVector3& v) { return glm::vec3(v.x(), v.y(), v.z()); }
 
+/// Contact callback: whether any contact found cuts in (a negative distance).
+struct CutsIn : btCollisionWorld::ContactResultCallback {
+    bool any = false;
+    btScalar addSingleResult(btManifoldPoint& cp, const btCollisionObjectWrapper*, int, int, const btCollisionObjectWrapper*, int,
+                             int) override {
+        if (cp.getDistance() < 0.0f) any = true;
+        return 0;
+    }
+};
+
 struct BodyRecord {
     btRigidBody* body = nullptr;  // owned by WorldImpl::rigidBodies
     BodyKind kind = BodyKind::Prop;
