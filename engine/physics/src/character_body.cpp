@@ -83,12 +83,16 @@ CharacterBody::Hit CharacterBody::sweep(btCollisionWorld& world, const btVector3
     return h;
 }
 
-bool CharacterBody::overlapsAt(btCollisionWorld& world, btCapsuleShapeZ& s, const btVector3& center) {
+void CharacterBody::placeProbe(btCapsuleShapeZ& s, const btVector3& center) {
     probe_.setCollisionShape(&s);
     btTransform xf;
     xf.setIdentity();
     xf.setOrigin(center);
     probe_.setWorldTransform(xf);
+}
+
+bool CharacterBody::overlapsAt(btCollisionWorld& world, btCapsuleShapeZ& s, const btVector3& center) {
+    placeProbe(s, center);
     PenetrationCallback cb;
     cb.self = &probe_;
     cb.m_collisionFilterGroup = kGroupQuery;
@@ -200,11 +204,7 @@ bool CharacterBody::pushDoors(const std::vector<DoorContact>& doors, const btVec
 void CharacterBody::recoverFromPenetration(btCollisionWorld& world) {
     pushed_ = false;
     for (int iter = 0; iter < 4; ++iter) {
-        probe_.setCollisionShape(&shape());
-        btTransform xf;
-        xf.setIdentity();
-        xf.setOrigin(centerOf(feet_));
-        probe_.setWorldTransform(xf);
+        placeProbe(shape(), centerOf(feet_));
         PenetrationCallback cb;
         cb.self = &probe_;
         cb.m_collisionFilterGroup = kGroupQuery;
@@ -321,11 +321,7 @@ CharacterState CharacterBody::state() const {
 }
 
 bool CharacterBody::overlaps(btCollisionWorld& world, const btCollisionObject& obj) {
-    probe_.setCollisionShape(&shape());
-    btTransform xf;
-    xf.setIdentity();
-    xf.setOrigin(centerOf(feet_));
-    probe_.setWorldTransform(xf);
+    placeProbe(shape(), centerOf(feet_));
     CutsIn cb;
     world.contactPairTest(&probe_, const_cast<btCollisionObject*>(&obj), cb);
     return cb.any;

@@ -45,6 +45,8 @@ private:
     btCapsuleShapeZ& shape() { return crouched_ ? *crouchShape_ : *standShape_; }
     btVector3 centerOf(const btVector3& feet) const { return feet + btVector3(0, 0, 0.5f * height()); }
     Hit sweep(btCollisionWorld& world, const btVector3& fromFeet, const btVector3& toFeet);
+    /// The query object as capsule s centred at center.
+    void placeProbe(btCapsuleShapeZ& s, const btVector3& center);
     bool overlapsAt(btCollisionWorld& world, btCapsuleShapeZ& s, const btVector3& center);
     btVector3 slide(btCollisionWorld& world, btVector3 feet, btVector3 move, bool steepIsWall,
                     const std::vector<BodyRecord>* bodies = nullptr, std::vector<DoorContact>* doors = nullptr);
