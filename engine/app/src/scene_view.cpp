@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "faced_door.h"
 #include "session_text.h"
 
 namespace cd::app {
@@ -100,6 +101,10 @@ ui::HudModel hudModel(const Session& s, bool paused) {
         h.trainee.hasQuake = true;
         h.trainee.shakingIntensity = static_cast<float>(s.feltShaking().intensity());
         h.trainee.shakingClass = FeltShaking::intensityClass(h.trainee.shakingIntensity);
+    }
+    if (const world::Door* d = facedDoor(s.district(), s.body().feetM, s.body().yawDeg)) {
+        const SessionText& t = s.fire().doorOpen(d->id) ? say::kCloseDoorKey : say::kOpenDoorKey;
+        h.trainee.prompt = zh ? t.zh : t.en;
     }
     if (s.earthquake()) {
         if (const DebrisRescue* r = s.rescue(); r && r->working() && r->currentPiece()) {

@@ -35,7 +35,9 @@ inline constexpr SessionText kCasualtyFree{"The casualty is free: ", "伤员已�
 inline constexpr SessionText kThrownDown{"The shaking throws you to the floor: crawl, or hold on where you are.", "剧烈摇晃把你摔倒在地：爬行，或就地抓牢。"};
 inline constexpr SessionText kCannotStand{"You cannot stand while the ground shakes this hard.", "地面摇晃太剧烈，无法站起。"};
 inline constexpr SessionText kLiftingPiece{"Lifting piece ", "搬开碎块 "};
-inline constexpr SessionText kAll[] = {kThrownDown, kCannotStand, kLiftingPiece, kRescueStart, kPieceLifted, kTooHeavy, kRescueStopped, kCannotRescue, kCasualtyFree, kFollowYou, kDirectedTo, kRaisedAlarm, kNobodyToLead, kToxicSmoke, kOvercome, kReachedAssembly, kFloodWater,
+inline constexpr SessionText kOpenDoorKey{"E: open the door (or walk into it)", "E：开门（或直接推门走过去）"};
+inline constexpr SessionText kCloseDoorKey{"E: close the door", "E：关门"};
+inline constexpr SessionText kAll[] = {kThrownDown, kCannotStand, kLiftingPiece, kOpenDoorKey, kCloseDoorKey, kRescueStart, kPieceLifted, kTooHeavy, kRescueStopped, kCannotRescue, kCasualtyFree, kFollowYou, kDirectedTo, kRaisedAlarm, kNobodyToLead, kToxicSmoke, kOvercome, kReachedAssembly, kFloodWater,
                                        kSwept, kStruck, kDebrisBlocks, kEarthquake, kShakingStopped, kCannotGetThrough, kRecordingFailed,
                                        kScriptStopped};
 }  // namespace say

@@ -152,6 +152,7 @@ UiChoices drawHud(const HudModel& m, float w, float h) {
         }
         if (m.trainee.hasFlood) floodLines(m.trainee, m.labels);
         if (m.trainee.hasQuake) quakeLines(m.trainee, m.labels);
+        if (!m.trainee.prompt.empty()) ImGui::TextColored(lin(0.55f, 0.85f, 1.0f), "%s", m.trainee.prompt.c_str());
         if (!m.trainee.task.empty()) ImGui::ProgressBar(std::clamp(m.trainee.taskDone, 0.0f, 1.0f), ImVec2(ImGui::CalcTextSize(m.trainee.task.c_str()).x + 24.0f, 0.0f), m.trainee.task.c_str());
     }
     ImGui::End();

@@ -29,6 +29,7 @@ struct TraineeStatus {
     bool hasQuake = false;
     float shakingIntensity = 0.0f;   ///< JMA instrumental intensity felt
     std::string shakingClass;        ///< its JMA class: "0".."4", "5-", "5+", "6-", "6+", "7"
+    std::string prompt;              ///< what a key does here ("E: open the door"); empty: nothing
     // A long task under way (lifting debris off a casualty): shown as a labelled progress bar.
     std::string task;                ///< empty: none
     float taskDone = 0.0f;           ///< fraction of the current step done, 0..1
