@@ -46,6 +46,15 @@ TEST_F(SchoolFireDrill, TheSessionDatabaseHoldsTheBotsActionsAndTheHazardEvents)
     for (const auto& a : log->actions)
         pushedOpen = pushedOpen || (a.kind == cd::record::ActionKind::OpenDoor && a.target == "A.stairW.exit" && a.text == "walked into it");
     EXPECT_TRUE(pushedOpen);
+    // Pushed open in passing, it swings shut behind the trainee (its closer, 5 s).
+    const auto* opened = findEvent(*log, "door.open", "A.stairW.exit");
+    const cd::record::SimEvent* shut = nullptr;
+    for (const auto& e : log->events)
+        if (!shut && e.kind == "door.close" && e.subject == "A.stairW.exit") shut = &e;
+    ASSERT_NE(opened, nullptr);
+    ASSERT_NE(shut, nullptr);
+    EXPECT_EQ(shut->text, "swung shut behind the trainee");
+    EXPECT_GE(shut->timeS - opened->timeS, 5.0);
     EXPECT_GT(log->poses.size(), 100u);
     auto chain = cd::record::verifyChain(r.dir + "/session.db");
     ASSERT_TRUE(chain.ok());

@@ -191,7 +191,10 @@ void Session::applyAction(const record::TraineeAction& a) {
         case ActionKind::OpenDoor:
         case ActionKind::CloseDoor: {
             bool open = a.kind == ActionKind::OpenDoor;
-            crowdHeldDoors_.erase(a.target);  // the trainee's doing now: it stays as they left it
+            // Pushed open in passing, it swings shut behind them (followPassedDoors); opened or shut
+            // with the key, it stays as they left it.
+            if (open && a.text == "walked into it") passedDoors_[a.target] = {timeS(), "the trainee"};
+            else passedDoors_.erase(a.target);
             auto st = fire_->setDoorOpen(a.target, open);
             if (st) emit(open ? "door.open" : "door.close", a.target, 0.0, "by the trainee");
             else messages_.push_back({timeS(), "warning", st.error().message});
@@ -257,7 +260,7 @@ void Session::applyCommand(const scenario::HazardCommand& c) {
         case CommandKind::OpenDoor:
         case CommandKind::CloseDoor: {
             bool open = c.kind == CommandKind::OpenDoor;
-            crowdHeldDoors_.erase(c.target);
+            passedDoors_.erase(c.target);
             if (fire_->setDoorOpen(c.target, open)) emit(open ? "door.open" : "door.close", c.target, 0.0, "by the scenario");
             break;
         }
@@ -418,8 +421,8 @@ void Session::tick() {
         if (quake_) crowd_->senseDebris(*quake_, events);
         crowd_->tick(now, *fire_, body_.feetM, body_.room, events, flood_.get());
         for (const auto& e : events) emit(e.kind, e.subject, e.value, e.text);
-        crowdThroughDoors(now);
     }
+    followPassedDoors(now);
     // 5. Record poses and hashes at their lower rates.
     const std::int64_t poseEvery = std::max<std::int64_t>(1, clock_.stepsFor(1.0 / kPoseHz));
     const std::int64_t hashEvery = std::max<std::int64_t>(1, clock_.stepsFor(1.0 / kHashHz));

@@ -126,7 +126,7 @@ private:
     void applyCommand(const scenario::HazardCommand& c);
     void moveBody();
     void openDoorPressedOn();
-    void crowdThroughDoors(double now);
+    void followPassedDoors(double now);
     /// The trainee's capsule (earthquake sessions): this tick's steering, before the physics steps.
     void steerCapsule();
     /// Speed of walking now, of the gait's speed: shaking and wading slow it.
@@ -157,7 +157,11 @@ private:
     /// The building's physics world: the scenario's earthquake, or the still one above.
     std::unique_ptr<EarthquakeHazard> quake_;
     std::optional<TraineeCapsule> capsule_;  ///< the trainee's body in the quake's physics world
-    std::map<std::string, double> crowdHeldDoors_;  ///< doors the crowd opened: last time someone passed
+    struct DoorUse {
+        double lastS = 0.0;       ///< last time someone was passing through
+        const char* who = "";     ///< "the crowd" or "the trainee"
+    };
+    std::map<std::string, DoorUse> passedDoors_;  ///< shut doors pushed open by people passing through
     std::optional<glm::vec3> stepIn_;        ///< where a rescuer steps into the heap (DebrisRescue::stepIn)
     std::optional<DebrisRescue> rescue_;     ///< lifting debris off a trapped casualty (with a quake)
     world::WalkGraph graph_;

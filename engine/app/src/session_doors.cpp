@@ -1,7 +1,11 @@
-// The session's doors: the fire model's openings are the truth (FireHazard::doorOpen); the
+// The session's doors: the fire model's openings are the truth (FireHazard::doorOpen). The
 // trainee opens a shut door by walking into it, and the crowd opens the shut doors it passes
-// through and lets them swing shut behind it.
+// through; a door pushed open so swings shut behind the last one through (its closer). A door
+// opened with the key (or by the scenario) stays as it was left.
 #include "session.h"
+
+#include <algorithm>
+#include <cmath>
 
 namespace cd::app {
 
@@ -9,6 +13,8 @@ namespace {
 /// A door closer takes at least 5 s from 90 degrees open to 12 degrees (ADA 2010 Standards
 /// 404.2.8.1): a door the crowd let go of is shut that long after the last person passed.
 constexpr double kCloserS = 5.0;
+/// Someone this close to a door's line (and its width) is passing through it.
+constexpr float kPassingM = 0.6f;
 }  // namespace
 
 void Session::openDoorPressedOn() {
@@ -24,24 +30,36 @@ void Session::openDoorPressedOn() {
     act(a);
 }
 
-void Session::crowdThroughDoors(double now) {
-    for (const std::string& door : crowd_->doorsInUse()) {
-        auto held = crowdHeldDoors_.find(door);
-        if (held != crowdHeldDoors_.end()) {
-            held->second = now;
-        } else if (!fire_->doorOpen(door) && fire_->setDoorOpen(door, true)) {
-            crowdHeldDoors_[door] = now;
+void Session::followPassedDoors(double now) {
+    // Someone passing: the crowd, and the trainee within a step of a door they pushed open.
+    auto passing = [&](const std::string& door, const char* who) {
+        auto held = passedDoors_.find(door);
+        if (held != passedDoors_.end()) {
+            held->second = {now, who};
+        } else if (crowd_ && !fire_->doorOpen(door) && fire_->setDoorOpen(door, true)) {
+            passedDoors_[door] = {now, who};
             emit("door.open", door, 0.0, "by the crowd passing through");
         }
+    };
+    if (crowd_)
+        for (const std::string& door : crowd_->doorsInUse()) passing(door, "the crowd");
+    for (auto& [id, use] : passedDoors_) {
+        const world::Door* d = setup_.district->findDoor(id);
+        if (!d || std::fabs(d->centerM.z - body_.feetM.z) > 1.0f) continue;
+        const glm::vec3 along(-d->normal.y, d->normal.x, 0.0f);
+        const glm::vec3 v = body_.feetM - d->centerM;
+        const float across = std::fabs(v.x * d->normal.x + v.y * d->normal.y);
+        const float aside = std::max(0.0f, std::fabs(v.x * along.x + v.y * along.y) - 0.5f * d->widthM);
+        if (across <= kPassingM && aside <= kPassingM) use = {now, "the trainee"};
     }
-    for (auto it = crowdHeldDoors_.begin(); it != crowdHeldDoors_.end();) {
-        if (now - it->second < kCloserS) {
+    for (auto it = passedDoors_.begin(); it != passedDoors_.end();) {
+        if (now - it->second.lastS < kCloserS) {
             ++it;
             continue;
         }
         if (fire_->doorOpen(it->first) && fire_->setDoorOpen(it->first, false))
-            emit("door.close", it->first, 0.0, "swung shut behind the crowd");
-        it = crowdHeldDoors_.erase(it);
+            emit("door.close", it->first, 0.0, std::string("swung shut behind ") + it->second.who);
+        it = passedDoors_.erase(it);
     }
 }
 
