@@ -458,6 +458,7 @@ Result<BuildingPhysics> buildingPhysicsFromDistrict(const world::District& d, co
         leaf.startAngleRad = 1.5f;
         leaf.tag = tag++;
         out.world.doors.push_back(leaf);
+        out.leafDoors.push_back(door.id);
     }
     // The other buildings as solid blocks: nobody walks through them on the way out.
     for (const world::Building& other : d.buildings)

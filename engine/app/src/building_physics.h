@@ -38,6 +38,7 @@ struct BuildingPhysics {
     /// those of the structure rooms: shut and opened with the door (PhysicsWorld::addDoorPanel).
     std::vector<physics::StaticBoxDef> doorPanels;
     std::vector<std::string> panelDoors;        ///< district door ids, parallel to doorPanels
+    std::vector<std::string> leafDoors;         ///< district door ids, parallel to world.doors (the leaves)
 };
 
 /// School desk as furniture: the box around a desk (1.2 x 0.6 x 0.75 m) with the mass of a

@@ -126,7 +126,13 @@ Status CrowdPopulation::takeObstacles(const EarthquakeHazard& quake) {
         }
     const int fromFurniture = static_cast<int>(obstacles.size());
     for (crowd::Obstacle& o : fromDebris) obstacles.push_back(std::move(o));
-    std::vector<crowd::Obstacle> leafObstacles = obstaclesOfDoorLeaves(leaves, b, areaRoom_);
+    // A leaf whose door is shut is not in the way: people open it as they come (the session opens
+    // the door in the fire model and the leaf swings back).
+    const std::vector<char>& shut = quake.shutLeaves();
+    std::vector<render::BoxInstance> hanging;
+    for (std::size_t i = 0; i < leaves.size(); ++i)
+        if (i >= shut.size() || !shut[i]) hanging.push_back(leaves[i]);
+    std::vector<crowd::Obstacle> leafObstacles = obstaclesOfDoorLeaves(hanging, b, areaRoom_);
     const int fromLeaves = static_cast<int>(leafObstacles.size());
     for (crowd::Obstacle& o : leafObstacles) obstacles.push_back(std::move(o));
     if (auto st = sim_->setObstacles(std::move(obstacles)); !st) return st;

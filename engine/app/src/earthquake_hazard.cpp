@@ -45,6 +45,10 @@ struct EarthquakeHazard::Impl {
     std::vector<std::string> passageDoors;
     std::vector<physics::BodyId> panels;        ///< door panels (building_physics.h)
     std::vector<std::string> panelDoors;        ///< per panel, the district door
+    std::vector<physics::BodyId> leaves;        ///< door leaves, in boxes() order
+    std::vector<std::string> leafDoors;         ///< per leaf, the district door
+    std::vector<float> leafOpenRad;             ///< per leaf, the angle it hung open at
+    std::vector<char> leafShut;                 ///< per leaf, as last swung
     std::vector<physics::ChunkDef> chunkDefs;  ///< per structure chunk, as fractured
     float structureGroundZ = 0.0f;
     std::vector<std::string> casualtyIds;
@@ -109,6 +113,10 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
     }
     const std::size_t firstDoor = bp->world.staticBoxes.size() + bp->world.bodies.size();
     for (std::size_t i = 0; i < bp->world.doors.size(); ++i) {
+        impl->leaves.push_back(physics::makeId<physics::BodyId>(static_cast<std::uint32_t>(firstDoor + i)));
+        impl->leafDoors.push_back(i < bp->leafDoors.size() ? bp->leafDoors[i] : std::string());
+        impl->leafOpenRad.push_back(bp->world.doors[i].startAngleRad);
+        impl->leafShut.push_back(0);
         impl->movable.push_back(physics::makeId<physics::BodyId>(static_cast<std::uint32_t>(firstDoor + i)));
         impl->colors.push_back(kDoorColor);
         impl->desk.push_back(0);
@@ -316,7 +324,15 @@ void EarthquakeHazard::followDoors(const FireHazard& fire) {
         const bool shut = !fire.doorOpen(im.panelDoors[i]);
         if (shut != im.world->doorPanelShut(im.panels[i])) (void)im.world->setDoorPanelShut(im.panels[i], shut);
     }
+    for (std::size_t i = 0; i < im.leaves.size(); ++i) {
+        if (im.leafDoors[i].empty()) continue;
+        const bool shut = !fire.doorOpen(im.leafDoors[i]);
+        if (shut == static_cast<bool>(im.leafShut[i])) continue;
+        if (im.world->swingDoorLeaf(im.leaves[i], shut ? 0.0f : im.leafOpenRad[i])) im.leafShut[i] = shut ? 1 : 0;
+    }
 }
+
+const std::vector<char>& EarthquakeHazard::shutLeaves() const { return impl_->leafShut; }
 
 std::string EarthquakeHazard::doorPressed() const {
     const Impl& im = *impl_;
@@ -324,6 +340,8 @@ std::string EarthquakeHazard::doorPressed() const {
     const physics::BodyId pressed = im.world->character(im.trainee).shutDoor;
     for (std::size_t i = 0; pressed.valid() && i < im.panels.size(); ++i)
         if (im.panels[i].index == pressed.index) return im.panelDoors[i];
+    for (std::size_t i = 0; pressed.valid() && i < im.leaves.size(); ++i)
+        if (im.leaves[i].index == pressed.index) return im.leafDoors[i];
     return {};
 }
 

@@ -94,10 +94,14 @@ public:
     /// Whether that person can walk straight from a to b on one floor (nothing in the way).
     bool clearWalk(const glm::vec3& aM, const glm::vec3& bM, float radiusM, float heightM, float stepM) const;
     /// The doors follow the fire model's openings (FireHazard::doorOpen): a shut door is a
-    /// panel that stops the body. One shut on someone standing in the doorway waits until they
-    /// are through. Doors with a hinged leaf, and those of the structure rooms, stay as they are.
+    /// panel that stops the body; one shut on someone standing in the doorway waits until they
+    /// are through. A hinged leaf is swung shut (and latches) or back open to where it hung,
+    /// when its door's state changes. Those of the structure rooms stay as they are.
     void followDoors(const FireHazard& fire);
-    /// The district door whose shut panel the trainee pressed against in the last step, or empty.
+    /// Per door leaf, in the order boxes() lists them: whether its door is shut now.
+    const std::vector<char>& shutLeaves() const;
+    /// The district door whose shut panel or latched leaf the trainee pressed against in the
+    /// last step, or empty.
     std::string doorPressed() const;
     /// The shut door panels, for drawing.
     std::vector<render::BoxInstance> shutDoors() const;

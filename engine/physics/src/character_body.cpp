@@ -117,12 +117,13 @@ btVector3 CharacterBody::slide(btCollisionWorld& world, btVector3 feet, btVector
             if (const BodyRecord* r = door(*bodies, h.object)) {
                 const int index = h.object->getUserIndex();
                 const bool seen = std::any_of(doors->begin(), doors->end(), [&](const DoorContact& c) {
-                    return r->doorPanel ? c.panel == index : c.leaf == r->body;
+                    return c.panel == index || c.leaf == r->body;
                 });
                 const btVector3 flat(h.normal.x(), h.normal.y(), 0);
                 const bool presses = flat.length2() > 1e-6f && -move.dot(flat.normalized()) > 0.3f * move.length();
-                if (!seen && !r->doorPanel) doors->push_back(DoorContact{r->body, -1, h.point, h.normal});
-                if (!seen && r->doorPanel && presses) doors->push_back(DoorContact{nullptr, index, h.point, h.normal});
+                const bool shut = r->doorPanel || r->latched;  // a latched leaf is a shut door, not pushed
+                if (!seen && !shut) doors->push_back(DoorContact{r->body, -1, h.point, h.normal});
+                if (!seen && shut && presses) doors->push_back(DoorContact{nullptr, index, h.point, h.normal});
             }
         }
         const float len = move.length();

@@ -1,5 +1,9 @@
-// Doors that are opened and shut (by the trainee, the scenario, the fire model's openings)
-// rather than swung: a static panel across the opening, in the Bullet world while shut.
+// Doors that are opened and shut (by the trainee, the scenario, the fire model's openings):
+// a static panel across the opening, in the Bullet world while shut; or a hinged leaf swung
+// by a motor and latched when shut.
+#include <algorithm>
+#include <cmath>
+
 #include "character_body.h"
 #include "world_impl.h"
 
@@ -64,6 +68,56 @@ Result<bool> PhysicsWorld::setDoorPanelShut(BodyId panel, bool shut) {
     im.world->addRigidBody(r.body, kGroupDoor, kMaskStatic);
     r.removed = false;
     return true;
+}
+
+namespace {
+LeafRecord* leafOf(std::vector<LeafRecord>& leaves, BodyId b) {
+    for (LeafRecord& l : leaves)
+        if (l.body.index == b.index) return &l;
+    return nullptr;
+}
+}  // namespace
+
+Status PhysicsWorld::swingDoorLeaf(BodyId leaf, float angleRad) {
+    WorldImpl& im = *impl_;
+    LeafRecord* l = leaf.valid() ? leafOf(im.leaves, leaf) : nullptr;
+    if (!l) return makeError("not a door leaf", im.source, 0, "leaf");
+    if (!(std::fabs(angleRad) <= l->limitRad)) return makeError("beyond the leaf's limit", im.source, 0, "angleRad");
+    BodyRecord& r = im.bodies[leaf.index];
+    if (r.latched) {
+        l->hinge->setLimit(-l->limitRad, l->limitRad);
+        r.latched = false;
+    }
+    l->targetRad = angleRad;
+    l->driving = true;
+    r.body->activate(true);
+    return Ok{};
+}
+
+bool PhysicsWorld::doorLeafLatched(BodyId leaf) const {
+    return leaf.valid() && leaf.index < impl_->bodies.size() && impl_->bodies[leaf.index].latched;
+}
+
+void WorldImpl::driveLeaves() {
+    constexpr float kGainPerS = 4.0f, kMaxSpeedRadS = 1.5f, kThereRad = 0.02f;
+    for (LeafRecord& l : leaves) {
+        if (!l.driving) continue;
+        BodyRecord& r = bodies[l.body.index];
+        const float err = l.targetRad - static_cast<float>(l.hinge->getHingeAngle());
+        if (std::fabs(err) < kThereRad) {
+            l.hinge->enableAngularMotor(false, 0.0f, 0.0f);
+            l.driving = false;
+            if (l.targetRad == 0.0f) {
+                l.hinge->setLimit(-0.001f, 0.001f);  // latched
+                r.body->setAngularVelocity(btVector3(0, 0, 0));
+                r.latched = true;
+            }
+            continue;
+        }
+        const float speed = std::clamp(kGainPerS * err, -kMaxSpeedRadS, kMaxSpeedRadS);
+        l.hinge->enableAngularMotor(true, speed, PhysicsWorld::kLeafTorqueNm * stepS);
+        r.body->activate(true);
+    }
 }
 
 }  // namespace cd::physics

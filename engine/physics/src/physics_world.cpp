@@ -309,6 +309,7 @@ Result<BodyId> PhysicsWorld::addDoor(const DoorDef& def) {
         b->setWorldTransform(opened);
         b->setInterpolationWorldTransform(opened);
     }
+    im.leaves.push_back(LeafRecord{hinge.get(), id, def.openLimitRad, 0.0f, false});
     // Hinges never break; kept with anchors so their lifetime matches the world.
     im.anchors.push_back(AnchorRecord{std::move(hinge), id, false});
     return id;
@@ -370,6 +371,7 @@ void PhysicsWorld::setCharacterInput(CharacterId c, const CharacterInput& input)
 void PhysicsWorld::step() {
     WorldImpl& im = *impl_;
     im.applyGroundMotion();
+    im.driveLeaves();
     // One internal step of exactly stepS (maxSubSteps = 0 means "step by timeStep"), so no
     // accumulator rounding can add or drop a step.
     im.world->stepSimulation(im.stepS, 0, im.stepS);

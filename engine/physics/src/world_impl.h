@@ -49,6 +49,7 @@ struct BodyRecord {
     float massKg = 0.0f;
     bool removed = false;  // out of the Bullet world: carried away (removeBody, isStatic set) or an open door panel
     bool doorPanel = false;  // addDoorPanel: static, in and out of the world as it is shut and opened
+    bool latched = false;    // a door leaf swung shut and held there (swingDoorLeaf)
 };
 
 /// A bond between two chunks across a shared face, or a chunk and the ground (b = -1).
@@ -93,6 +94,15 @@ struct StructureRecord {
     bool bondLooseChunks = true;  // StructureDef::bondLooseChunks
     bool collapsing = false;
     bool settled = false;
+};
+
+/// A door leaf's hinge, and where swingDoorLeaf is taking it.
+struct LeafRecord {
+    btHingeConstraint* hinge = nullptr;  // owned by anchors
+    BodyId body;
+    float limitRad = 0.0f;
+    float targetRad = 0.0f;
+    bool driving = false;
 };
 
 struct AnchorRecord {
@@ -140,6 +150,7 @@ struct WorldImpl {
     std::vector<BodyRecord> bodies;
     std::vector<StructureRecord> structures;
     std::vector<AnchorRecord> anchors;
+    std::vector<LeafRecord> leaves;
     std::vector<BondRecord> bonds;  // creation order: created and checked in this order
     std::vector<std::unique_ptr<CharacterBody>> characters;
     std::vector<PassageRecord> passages;
@@ -168,6 +179,8 @@ struct WorldImpl {
     void wakeTouching(btCollisionObject& obj);
     void updateBlockage();
     void applyGroundMotion();
+    /// The hinge motors of leaves being swung (swingDoorLeaf), before each step.
+    void driveLeaves();
     /// Load flow, failures and detachment until the structure is in equilibrium again.
     void resolveStructure(std::size_t si);
     /// A crushed chunk (rubble): dynamic, every link broken.

@@ -98,3 +98,51 @@ TEST(ShutDoor, ADoorShutOnTheTraineeInTheDoorwayWaitsUntilTheyAreThrough) {
     EXPECT_LT(s.y(), 167.5f);
     EXPECT_EQ(s.still->shutDoors().size(), open + 1) << "shut once they are through";
 }
+
+// The earthquake scenes hang open leaves in the inner doors. Shutting the door in the fire model
+// swings its leaf shut (it latches: walking into it is pressing on a shut door), and opening it
+// swings the leaf back to where it hung.
+TEST(ShutDoor, ADoorLeafSwingsShutAndOpenWithItsDoor) {
+    auto sc = scenario::loadScenario("scenes/earthquake_school.toml");
+    ASSERT_TRUE(sc.ok());
+    scenario::ScenarioDef def = sc.def;
+    def.earthquake->atS = 1000.0;  // no shaking in this test
+    def.earthquake->collapses.clear();
+    auto d = world::loadDistrict(def.districtPath);
+    ASSERT_TRUE(d.ok());
+    auto fire = app::FireHazard::build(def, *d);
+    auto quake = app::EarthquakeHazard::build(def, *d);
+    ASSERT_TRUE(fire.ok() && quake.ok());
+    app::EarthquakeHazard& q = **quake;
+    const char* door = "A.1.classroom2.door";  // the classroom north of the corridor, at y = 170.625
+    auto body = app::TraineeCapsule::place(q, def.trainee, glm::vec3(115.81f, 169.5f, 13.7f));
+    ASSERT_TRUE(body.ok()) << body.error().str();
+    double t = 0.0;
+    auto run = [&](double seconds, glm::vec3 dir) {
+        bool pressed = false;
+        for (const double end = t + seconds; t < end; t += kTickS) {
+            q.followDoors(**fire);
+            body->steerAlong(dir, 1.0f, false, false);
+            q.advanceTo(t + kTickS);
+            pressed = pressed || q.doorPressed() == door;
+        }
+        return pressed;
+    };
+    auto shutCount = [&] {
+        int n = 0;
+        for (char c : q.shutLeaves()) n += c;
+        return n;
+    };
+    run(0.5, glm::vec3(0.0f));
+    EXPECT_EQ(shutCount(), 0) << "inner doors stand open";
+    ASSERT_TRUE((*fire)->setDoorOpen(door, false).ok());
+    run(3.0, glm::vec3(0.0f));
+    EXPECT_EQ(shutCount(), 1);
+    EXPECT_TRUE(run(2.0, glm::vec3(0.0f, 1.0f, 0.0f))) << "walking into the shut leaf presses on it";
+    EXPECT_LT(body->state().feetM.y, 170.5f) << "and does not get through";
+    ASSERT_TRUE((*fire)->setDoorOpen(door, true).ok());
+    run(2.5, glm::vec3(0.0f));
+    EXPECT_EQ(shutCount(), 0);
+    EXPECT_FALSE(run(3.0, glm::vec3(0.0f, 1.0f, 0.0f)));
+    EXPECT_GT(body->state().feetM.y, 171.2f) << "through into the classroom";
+}

@@ -72,6 +72,13 @@ public:
     /// the answer is false and it stays open; ask again later. Errors: not a door panel.
     Result<bool> setDoorPanelShut(BodyId panel, bool shut);
     bool doorPanelShut(BodyId panel) const;
+    /// Swings a door leaf to angleRad (0 = shut; within its limit) on a hinge motor, as a hand or
+    /// a closer would (at most kLeafTorqueNm), then lets it go. Swung shut, it latches: the hinge
+    /// holds it at 0 (a walker pressing into it is named in CharacterState::shutDoor, as at a
+    /// shut panel) until it is swung open again. Errors: not a door leaf, angle beyond the limit.
+    Status swingDoorLeaf(BodyId leaf, float angleRad);
+    bool doorLeafLatched(BodyId leaf) const;
+    static constexpr float kLeafTorqueNm = 40.0f;
 
     // --- stepping ---
     void setCharacterInput(CharacterId c, const CharacterInput& input);
