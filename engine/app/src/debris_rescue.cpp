@@ -48,7 +48,6 @@ Status DebrisRescue::start(const EarthquakeHazard& quake, const std::string& cas
     piece_.reset();
     stepIn_.reset();
     stepTried_ = false;
-    steps_ = 0;
     (void)timeS;
     return Ok{};
 }
@@ -78,7 +77,6 @@ bool DebrisRescue::next(const EarthquakeHazard& quake, double timeS, std::vector
         if (!stepTried_) {
             goalDistanceM_ = d;
             stepTried_ = true;
-            ++steps_;
             stepIn_ = glm::vec3(p.centerM.x, p.centerM.y, workFeetM_.z);
             char buf[96];
             std::snprintf(buf, sizeof buf, "steps in towards the debris on %s, %.1f m away", casualtyId_.c_str(), d);
@@ -166,7 +164,6 @@ void DebrisRescue::hash(StateHasher& h) const {
     h.add(pieces_);
     h.add(doneAtS_);
     h.add(piece_ ? static_cast<std::uint64_t>(piece_->body.index) : ~0ull);
-    h.add(steps_);
     h.add(stepIn_.has_value());
     h.add(stepTried_);
 }

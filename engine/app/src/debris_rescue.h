@@ -79,7 +79,6 @@ private:
     std::optional<glm::vec3> stepIn_;
     bool stepTried_ = false;      // a step in since the last piece was lifted (and it gained nothing yet)
     float goalDistanceM_ = 0.0f;  // from where the last step in began to the piece beyond reach
-    int steps_ = 0;
     double startedAtS_ = 0.0;
     double doneAtS_ = 0.0;
     int pieces_ = 0;

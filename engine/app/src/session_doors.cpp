@@ -31,18 +31,18 @@ void Session::openDoorPressedOn() {
 }
 
 void Session::followPassedDoors(double now) {
-    // Someone passing: the crowd, and the trainee within a step of a door they pushed open.
-    auto passing = [&](const std::string& door, const char* who) {
-        auto held = passedDoors_.find(door);
-        if (held != passedDoors_.end()) {
-            held->second = {now, who};
-        } else if (crowd_ && !fire_->doorOpen(door) && fire_->setDoorOpen(door, true)) {
-            passedDoors_[door] = {now, who};
-            emit("door.open", door, 0.0, "by the crowd passing through");
-        }
-    };
+    // Someone passing: the crowd (opening a shut door as they go), and the trainee within a step
+    // of a door they pushed open.
     if (crowd_)
-        for (const std::string& door : crowd_->doorsInUse()) passing(door, "the crowd");
+        for (const std::string& door : crowd_->doorsInUse()) {
+            auto held = passedDoors_.find(door);
+            if (held != passedDoors_.end()) {
+                held->second = {now, "the crowd"};
+            } else if (!fire_->doorOpen(door) && fire_->setDoorOpen(door, true)) {
+                passedDoors_[door] = {now, "the crowd"};
+                emit("door.open", door, 0.0, "by the crowd passing through");
+            }
+        }
     for (auto& [id, use] : passedDoors_) {
         const world::Door* d = setup_.district->findDoor(id);
         if (!d || std::fabs(d->centerM.z - body_.feetM.z) > 1.0f) continue;
