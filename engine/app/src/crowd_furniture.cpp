@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include <glm/glm.hpp>
+#include <glm/gtc/quaternion.hpp>
+
 #include "crowd_obstacle_geometry.h"
 
 namespace cd::app {
@@ -20,6 +23,11 @@ constexpr double kFurnitureMarginM = 0.0;
 constexpr double kFurnitureGapM = 0.35;
 constexpr double kDoorClearM = 0.45;
 constexpr double kRoomInsetM = 0.02;  // obstacles stay strictly inside their area
+constexpr float kDeskMaxHalfHeightM = 0.6f;  // taller pieces are bookcases (EarthquakeHazard's desks)
+constexpr float kPlaceWidthM = 0.6f;         // one person's place at a desk
+constexpr float kDeskTopM = 0.02f;
+constexpr float kUprightCos = 0.9f;          // tilted further than ~25 degrees it shelters nobody
+constexpr float kSeatBackM = 0.25f;          // a child's body radius (0.2 m) and a 5 cm gap
 
 }  // namespace
 
@@ -77,5 +85,29 @@ std::vector<crowd::Obstacle> obstaclesOfFurniture(const std::vector<render::BoxI
     return out;
 }
 
+
+DeskPlaces placesUnderDesk(const render::BoxInstance& desk) {
+    DeskPlaces out;
+    const glm::vec3 h = desk.halfExtents;
+    if (h.z >= kDeskMaxHalfHeightM || (desk.orientation * glm::vec3(0.0f, 0.0f, 1.0f)).z < kUprightCos) return out;
+    const bool alongX = h.x >= h.y;
+    const float half = alongX ? h.x : h.y;
+    const int places = std::clamp(static_cast<int>(2.0f * half / kPlaceWidthM), 1, kMaxDeskPlaces);
+    for (int k = 0; k < places; ++k) {
+        const float offset = -half + (static_cast<float>(k) + 0.5f) * 2.0f * half / static_cast<float>(places);
+        const glm::vec3 local = alongX ? glm::vec3(offset, 0.0f, -h.z) : glm::vec3(0.0f, offset, -h.z);
+        out.floorM.push_back(desk.center + desk.orientation * local);
+    }
+    out.heightM = 2.0f * h.z - kDeskTopM;
+    return out;
+}
+
+std::vector<glm::vec3> seatsAtDesk(const render::BoxInstance& desk) {
+    std::vector<glm::vec3> seats = placesUnderDesk(desk).floorM;
+    const glm::vec3 h = desk.halfExtents;
+    const glm::vec3 back = glm::vec3(1.0f, 0.0f, 0.0f) * ((h.x >= h.y ? h.y : h.x) + kSeatBackM);
+    for (glm::vec3& s : seats) s += back;
+    return seats;
+}
 
 }  // namespace cd::app

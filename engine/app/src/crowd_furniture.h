@@ -16,4 +16,20 @@ namespace cd::app {
 std::vector<crowd::Obstacle> obstaclesOfFurniture(const std::vector<render::BoxInstance>& boxes, const crowd::Building& b,
                                                 const std::vector<const world::Room*>& areaRoom, int& piecesKept);
 
+/// The room under a desk (a piece of furniture under 1.2 m tall, upright within ~25 degrees), as it stands:
+/// one place per 0.6 m of its width (a school double desk seats two), on the floor under the
+/// middle of each; empty for a bookcase or a desk that is not upright. heightM: the room under
+/// its top (its height less a 2 cm top).
+constexpr int kMaxDeskPlaces = 4;
+struct DeskPlaces {
+    std::vector<glm::vec3> floorM;
+    float heightM = 0.0f;
+};
+DeskPlaces placesUnderDesk(const render::BoxInstance& desk);
+
+/// Where a pupil sits at each place of a desk in a lesson: behind it, on the side away from the
+/// board (the room's west wall: building_physics.cpp furnishClassroom), a child's body and a
+/// 5 cm gap from its edge.
+std::vector<glm::vec3> seatsAtDesk(const render::BoxInstance& desk);
+
 }  // namespace cd::app

@@ -188,8 +188,8 @@ Result<std::unique_ptr<CrowdPopulation>> CrowdPopulation::build(const scenario::
         for (std::size_t i = 0; i < bp->world.bodies.size(); ++i) {
             const physics::DynamicBodyDef& body = bp->world.bodies[i];
             if (!sc.earthquake->furniture || body.kind != physics::BodyKind::Furniture || body.shape != physics::ShapeKind::Box) continue;
-            p->furniture_.push_back({static_cast<int>(i), body.halfExtentsM});
             boxes.push_back({body.centerM, body.halfExtentsM, body.orientation, glm::vec3(0.0f)});
+            p->furniture_.push_back({static_cast<int>(i), body.halfExtentsM, boxes.back()});
         }
         building->obstacles = obstaclesOfFurniture(boxes, *building, p->areaRoom_, p->furnitureObstacles_);
         p->obstacleFigures_.furnitureObstacles = static_cast<int>(building->obstacles.size());
@@ -238,6 +238,7 @@ Status CrowdPopulation::place(const scenario::ScenarioDef& sc, const world::Dist
     for (size_t gi = 0; gi < sc.crowd.size(); ++gi) {
         const scenario::CrowdGroupDef& g = sc.crowd[gi];
         Rng rng = root.fork(gi + 1);
+        Rng coverRng = Rng(seed ^ 0x636f766572ULL).fork(gi + 1);
         const std::string& file = g.source.file;
         const int line = g.source.line;
         const int area = sim_->building().areaIndex(g.room);
@@ -265,31 +266,53 @@ Status CrowdPopulation::place(const scenario::ScenarioDef& sc, const world::Dist
         }
         auto adult = crowd::speedProfile("weidmann-adult");
 
-        auto spot = [&](crowd::Vec2& out) {
+        // In a room with desks (an earthquake's furnished classrooms) the lesson is on: pupils sit
+        // at the desks, in an order of their own stream (so rooms without desks draw as before).
+        std::vector<crowd::Vec2> seats;
+        for (const FurniturePiece& f : furniture_) {
+            const glm::vec3 c = f.startM.center;
+            if (c.x < room->box.min.x || c.x > room->box.max.x || c.y < room->box.min.y || c.y > room->box.max.y ||
+                std::fabs(c.z - f.startM.halfExtents.z - room->box.min.z) > 0.3f)
+                continue;
+            for (const glm::vec3& seat : seatsAtDesk(f.startM)) seats.push_back({seat.x, seat.y});
+        }
+        Rng seatRng = Rng(seed ^ 0x7365617473ULL).fork(gi + 1);
+        for (std::size_t k = seats.size(); k > 1; --k) std::swap(seats[k - 1], seats[seatRng.below(static_cast<std::uint32_t>(k))]);
+        auto usable = [&](crowd::Vec2 p) {
+            if (!sim_->fitsGeometry(p, area, kPersonRadiusM)) return false;
+            if (std::hypot(p.x - traineeStart.x, p.y - traineeStart.y) < kTraineeClearM && std::fabs(room->box.min.z - traineeStart.z) < 1.5f)
+                return false;
+            for (size_t k = 0; k < placed.size(); ++k)
+                if (placedArea[k] == area && crowd::length(placed[k] - p) < 2.0 * kPersonRadiusM + 0.05) return false;
+            return true;
+        };
+        auto spot = [&](crowd::Vec2& out, bool pupil) {
             const double m = kPersonRadiusM + 0.05;
-            for (int tries = 0; tries < 400; ++tries) {
-                crowd::Vec2 p{rng.uniform(room->box.min.x + m, room->box.max.x - m), rng.uniform(room->box.min.y + m, room->box.max.y - m)};
-                if (!sim_->fitsGeometry(p, area, kPersonRadiusM)) continue;
-                if (std::hypot(p.x - traineeStart.x, p.y - traineeStart.y) < kTraineeClearM &&
-                    std::fabs(room->box.min.z - traineeStart.z) < 1.5f)
-                    continue;
-                bool free = true;
-                for (size_t k = 0; k < placed.size() && free; ++k)
-                    free = placedArea[k] != area || crowd::length(placed[k] - p) >= 2.0 * kPersonRadiusM + 0.05;
-                if (!free) continue;
+            auto take = [&](crowd::Vec2 p) {
                 out = p;
                 placed.push_back(p);
                 placedArea.push_back(area);
                 return true;
+            };
+            while (pupil && !seats.empty()) {
+                const crowd::Vec2 p = seats.back();
+                seats.pop_back();
+                if (usable(p)) return take(p);
+            }
+            for (int tries = 0; tries < 400; ++tries) {
+                crowd::Vec2 p{rng.uniform(room->box.min.x + m, room->box.max.x - m), rng.uniform(room->box.min.y + m, room->box.max.y - m)};
+                if (usable(p)) return take(p);
             }
             return false;
         };
         auto add = [&](crowd::Agent a, const std::string& id, bool teacher) -> Status {
-            if (!spot(a.pos)) return makeError("room '" + g.room + "' cannot hold " + std::to_string(g.count) + " more people", file, line, g.source.field + ".count");
+            if (!spot(a.pos, !teacher)) return makeError("room '" + g.room + "' cannot hold " + std::to_string(g.count) + " more people", file, line, g.source.field + ".count");
             a.group = group;
             a.area = area;
             a.radiusM = kPersonRadiusM;
             a.premovementS = rng.uniform(g.premovementMinS, g.premovementMaxS);
+            // From a stream of its own, so that groups without take_cover_s draw as before.
+            coverDelayS_.push_back(g.hasTakeCover ? coverRng.uniform(g.takeCoverMinS, g.takeCoverMaxS) : -1.0);
             auto r = sim_->addAgent(a);
             if (!r) return makeError(r.error().message, file, line, g.source.field);
             ids_.push_back(id);
@@ -319,6 +342,10 @@ Status CrowdPopulation::place(const scenario::ScenarioDef& sc, const world::Dist
     exposedReported_.assign(ids_.size(), 0);
     swept_.assign(ids_.size(), 0);
     struck_.assign(ids_.size(), 0);
+    coverDelayS_.push_back(-1.0);  // the trainee's slot
+    cover_.assign(ids_.size(), Cover::Standing);
+    coverPlace_.assign(ids_.size(), -1);
+    groupCovered_.assign(groupIds_.size(), 0);
     outdoor_.assign(ids_.size(), OutdoorWalk{});
     doses_.resize(ids_.size());
     headingDeg_.assign(ids_.size(), 90.0f);
@@ -326,7 +353,11 @@ Status CrowdPopulation::place(const scenario::ScenarioDef& sc, const world::Dist
 }
 
 void CrowdPopulation::startEvacuation(double sessionTimeS) {
-    if (startS_ < 0.0) startS_ = sessionTimeS;
+    if (startS_ >= 0.0) return;
+    startS_ = sessionTimeS;
+    // Those who held on stand up (settleFurniture, called first, steps them out from under the desks).
+    std::fill(cover_.begin(), cover_.end(), Cover::Standing);
+    std::fill(coverPlace_.begin(), coverPlace_.end(), -1);
 }
 
 void CrowdPopulation::tick(double now, const FireHazard& fire, const glm::vec3& traineeFeetM, const world::Room* traineeRoom,
@@ -421,6 +452,8 @@ void CrowdPopulation::hash(StateHasher& h) const {
         h.add(sim_->agents()[k].floodExposureS);
         h.add(outdoor_[k].posM.x);
         h.add(outdoor_[k].posM.y);
+        h.add(static_cast<int>(cover_[k]));
+        h.add(coverPlace_[k]);
     }
 }
 
@@ -434,7 +467,8 @@ std::vector<CrowdPersonView> CrowdPopulation::people() const {
         v.teacher = teacher_[static_cast<size_t>(i)] != 0;
         v.overcome = overcome_[static_cast<size_t>(i)] != 0;
         v.out = a.state == crowd::AgentState::Out;
-        v.heightM = v.teacher ? 1.7f : 1.4f;
+        v.heightM = heightNowM(i);
+        v.coverUp = cover_[static_cast<size_t>(i)] != Cover::Standing;
         v.headingDeg = headingDeg_[static_cast<size_t>(i)];
         const OutdoorWalk& w = outdoor_[static_cast<size_t>(i)];
         v.swept = swept_[static_cast<size_t>(i)] != 0;
@@ -481,6 +515,8 @@ CrowdFigures CrowdPopulation::figures() const {
         f.struck += struck_[static_cast<size_t>(i)] ? 1 : 0;
     }
     for (char c : doorEverFlooded_) f.exitsFlooded += c ? 1 : 0;
+    f.underDesks = underDesks_;
+    f.inTheOpen = inTheOpen_;
     return f;
 }
 

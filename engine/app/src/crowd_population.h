@@ -42,6 +42,7 @@ struct CrowdPersonView {
     bool out = false;
     bool swept = false;      ///< swept off their feet by the flood
     bool struck = false;     ///< struck by falling debris
+    bool coverUp = false;    ///< dropped and covering (on hands and knees; heightM is that height)
     bool assembled = false;  ///< at the assembly point
 };
 
@@ -51,6 +52,8 @@ struct CrowdFigures {
     int out = 0;
     int overcome = 0;          ///< FED reached 1 (ISO 13571 incapacitation)
     int struck = 0;            ///< struck by falling debris (an earthquake's collapse)
+    int underDesks = 0;        ///< took cover under a desk while the ground shook (holdOn)
+    int inTheOpen = 0;         ///< dropped and covered with no desk free within reach
     double lastOutS = -1.0;    ///< session time the last person so far passed an exit, -1 none
     double startS = -1.0;      ///< session time the evacuation started (the alarm), -1 not yet
     double maxFed = 0.0;
@@ -128,11 +131,25 @@ public:
     /// the obstacles were last taken, they are taken again (as settleFurniture). Call it every
     /// tick, before tick(); cheap when nothing is due. Same errors as settleFurniture.
     Status followEarthquake(double sessionTimeS, const EarthquakeHazard& quake, bool force = false);
-    /// Falling debris strikes those it touches, as it strikes the trainee (EarthquakeHazard::
-    /// debrisStrikes: a chunk faster than 1 m/s within 0.1 m of the body): they stay where they
+    /// Falling debris and items strike those they touch, as they strike the trainee
+    /// (EarthquakeHazard::struckBy: a chunk faster than 1 m/s, a light fitting, extinguisher or
+    /// bookcase with 15 J, within 0.1 m of the body; those covering are low): they stay where they
     /// fell, an obstacle to others ("crowd.struck_by_debris"). Call it every tick; people out
     /// of the building or already down are skipped.
     void senseDebris(const EarthquakeHazard& quake, std::vector<HazardEvent>& events);
+    /// Drop, cover, hold on, for groups with take_cover_s: while the ground shakes, each of them
+    /// drops when their time comes (take_cover_s after the shaking began), crawls to the nearest
+    /// free place under an upright desk within kCoverReachM (as many places as the desk is
+    /// 0.6 m wide, placesUnderDesk; one the trainee is at is taken) or else covers where they are, and holds on:
+    /// under a desk they move with it, and one that is no longer upright leaves them in the
+    /// open. Covering, they are on hands and knees (kCrawlHeightFraction of their height), lower
+    /// for debris (senseDebris), and a desk top over them stops what falls on it. They stand at
+    /// the alarm (startEvacuation). One "crowd.took_cover" per group (value: how many under
+    /// desks) once all its people have. Call it every tick before senseDebris.
+    void holdOn(double sessionTimeS, const EarthquakeHazard& quake, const glm::vec3& traineeFeetM, std::vector<HazardEvent>& events);
+    static constexpr double kCoverReachM = 1.5;
+    static constexpr double kCrawlMps = 0.5;
+    static constexpr float kCrawlHeightFraction = 0.45f;
     static constexpr double kObstacleCheckS = 1.0;
     static constexpr double kObstacleMoveM = 0.05;
     /// Furniture pieces (desks, bookcases) of the earthquake's building, and of them those the
@@ -187,6 +204,7 @@ private:
     struct FurniturePiece {
         int body = -1;               ///< index into EarthquakeHazard::boxes()
         glm::vec3 halfExtentsM{0.0f};
+        render::BoxInstance startM;  ///< where it stood before the shaking
     };
     /// Moves whoever an obstacle covers (or pins against it) to the nearest free spot of their
     /// area; returns how many moved, and counts in stuck those with no free spot.
@@ -234,6 +252,16 @@ private:
     std::vector<char> doorDebris_, doorFlooded_, doorEverFlooded_;
     std::vector<char> exposedReported_, swept_;  ///< per person
     std::vector<char> struck_;                  ///< per person: struck by debris
+    // Drop, cover, hold on (crowd_population_cover.cpp).
+    enum class Cover : std::uint8_t { Standing, Crawling, UnderDesk, InTheOpen };
+    std::vector<Cover> cover_;                  ///< per person
+    std::vector<double> coverDelayS_;           ///< per person: after the shaking began; < 0 never
+    std::vector<int> coverPlace_;               ///< per person: desk place (furniture_ index x kMaxDeskPlaces + place), -1 none
+    std::vector<char> groupCovered_;            ///< per group: "crowd.took_cover" reported
+    double shakeStartS_ = -1.0, lastHoldOnS_ = -1.0;
+    int underDesks_ = 0, inTheOpen_ = 0;
+    float standingHeightM(int person) const;
+    float heightNowM(int person) const;
 };
 
 }  // namespace cd::app

@@ -23,7 +23,6 @@ constexpr double kWallClearM = 0.05;    // the crowd model's own clearance from 
 constexpr double kRingStepM = 0.1;      // the search for a free spot: rings this far apart
 constexpr int kRings = 40;              // out to 4 m, then the whole area on a grid of kRingStepM
 constexpr double kShoveGapM = 0.5;      // a body (0.4 m) and the model's 5 cm wall clearance each side
-constexpr float kChildHeightM = 1.4f, kAdultHeightM = 1.7f;  // as drawn (CrowdPersonView)
 constexpr double kLyingRadiusM = 0.01;  // struck: on the floor; others step round and over them
 
 bool sameExtents(glm::vec3 a, glm::vec3 b) { return glm::all(glm::lessThan(glm::abs(a - b), glm::vec3(1e-3f))); }
@@ -225,22 +224,26 @@ int CrowdPopulation::stepOffObstacles(int& stuck) {
 }
 
 void CrowdPopulation::senseDebris(const EarthquakeHazard& quake, std::vector<HazardEvent>& events) {
-    if (!hasQuake_ || !quake.debrisFalling()) return;
+    if (!hasQuake_ || !quake.somethingFalling()) return;
     for (int i = 0; i < people_; ++i) {
         const auto k = static_cast<size_t>(i);
         crowd::Agent& a = sim_->agent(i);
         if (struck_[k] || a.exitTimeS >= 0.0 || a.area < 0 || a.state == crowd::AgentState::OnStair) continue;
         const world::Room* room = areaRoom_[static_cast<size_t>(a.area)];
-        const float heightM = teacher_[k] ? kAdultHeightM : kChildHeightM;
-        if (!quake.debrisStrikes(glm::vec3(a.pos.x, a.pos.y, room->box.min.z), static_cast<float>(a.radiusM), heightM)) continue;
+        // Covering, they are low (holdOn); under a desk its top stops what falls on it.
+        const std::string what = quake.struckBy(glm::vec3(a.pos.x, a.pos.y, room->box.min.z), static_cast<float>(a.radiusM), heightNowM(i),
+                                                cover_[k] == Cover::UnderDesk);
+        if (what.empty()) continue;
         // Down where they fell: no longer stepped (as the trainee's body is placed by the caller),
         // and next to no size, so the others step round and over them: with even 0.1 m a body on
         // the floor of an aisle between desks was a wall to the model and three classmates stayed.
         struck_[k] = 1;
+        cover_[k] = Cover::Standing;  // lying where they fell (drawn struck)
+        coverPlace_[k] = -1;
         a.external = true;
         a.radiusM = kLyingRadiusM;
         a.vel = {0.0, 0.0};
-        events.push_back({"crowd.struck_by_debris", ids_[k], 0.0, "struck by falling debris in " + room->id});
+        events.push_back({"crowd.struck_by_debris", ids_[k], 0.0, "struck by " + what + " in " + room->id});
     }
 }
 

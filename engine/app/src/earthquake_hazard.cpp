@@ -14,6 +14,10 @@ namespace cd::app {
 
 namespace {
 constexpr float kStrikeSpeedMS = 1.0f;  // debris slower than this pushes, it does not strike
+// A falling or toppling item strikes with at least this kinetic energy: 15 J (11 ft-lbf), the
+// least energy with which debris is counted as able to injure a person in NASA's and the FAA's
+// debris-risk analyses (FAA AC 450.115-1; RCC 321).
+constexpr float kStrikeEnergyJ = 15.0f;
 constexpr float kStrikeReachM = 0.1f;   // debris this close to the body counts as touching it
 constexpr double kG = 9.81;
 
@@ -41,6 +45,9 @@ struct EarthquakeHazard::Impl {
     std::vector<glm::vec3> colors;              ///< per movable body
     std::vector<char> desk;                     ///< per movable body: a desk one can shelter under
     std::vector<char> furniture;                ///< per movable body: a desk or a bookcase
+    std::vector<const char*> striker;           ///< per movable body: what strikes a person ("" none: desks, leaves)
+    std::vector<int> movableOf;                 ///< per world body index: its movable index, -1 none
+    std::size_t firstChunk = 0;                 ///< movable index of the first structure chunk
     std::vector<glm::vec3> startM;              ///< per movable body: where it stood at the start
     std::vector<std::string> passageDoors;
     std::vector<physics::BodyId> panels;        ///< door panels (building_physics.h)
@@ -109,6 +116,11 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
         const auto& b = bp->world.bodies[i];
         impl->desk.push_back(b.kind == physics::BodyKind::Furniture && b.halfExtentsM.z < 0.6f);
         impl->furniture.push_back(b.kind == physics::BodyKind::Furniture);
+        impl->striker.push_back(b.kind == physics::BodyKind::HangingItem    ? "a falling light fitting"
+                                : b.kind == physics::BodyKind::Extinguisher ? "a falling extinguisher"
+                                : impl->desk.back()                         ? ""  // held on to; it slides, it does not strike
+                                : b.kind == physics::BodyKind::Furniture    ? "a toppling bookcase"
+                                                                            : "a falling object");
         impl->startM.push_back(b.centerM);
     }
     const std::size_t firstDoor = bp->world.staticBoxes.size() + bp->world.bodies.size();
@@ -121,8 +133,10 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
         impl->colors.push_back(kDoorColor);
         impl->desk.push_back(0);
         impl->furniture.push_back(0);
+        impl->striker.push_back("");  // a door leaf swings, it does not strike
         impl->startM.push_back(glm::vec3(0.0f));
     }
+    impl->firstChunk = impl->movable.size();
     if (bp->structure) {
         auto s = impl->world->addStructure(*bp->structure);
         if (!s) return makeError(s.error().message, sc.path, eq.source.line, "earthquake.structure_rooms");
@@ -136,8 +150,14 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
             impl->colors.push_back(slab ? kConcreteColor : kBrickColor);
             impl->desk.push_back(0);
             impl->furniture.push_back(0);
+            impl->striker.push_back("falling debris");
             impl->startM.push_back(glm::vec3(0.0f));
         }
+    }
+    for (std::size_t i = 0; i < impl->movable.size(); ++i) {
+        const auto b = static_cast<std::size_t>(impl->movable[i].index);
+        if (b >= impl->movableOf.size()) impl->movableOf.resize(b + 1, -1);
+        impl->movableOf[b] = static_cast<int>(i);
     }
     for (const auto& p : bp->passages)
         if (auto id = impl->world->watchPassage(p); !id) return makeError(id.error().message, sc.path, eq.source.line, "earthquake");
@@ -283,26 +303,36 @@ bool EarthquakeHazard::shaking() const { return impl_->started && !impl_->ended;
 
 glm::vec3 EarthquakeHazard::groundAccelerationMS2() const { return impl_->world->groundAccelerationMS2(); }
 
-bool EarthquakeHazard::debrisFalling() const {
-    const physics::PhysicsWorld& w = *impl_->world;
-    if (!impl_->structure.valid()) return false;
-    for (physics::BodyId b : w.structureChunks(impl_->structure)) {
-        const physics::BodyState s = w.bodyState(b);
-        if (s.massKg > 0.0f && !s.removed && s.awake && glm::length(s.velocityMS) >= kStrikeSpeedMS) return true;
-    }
+namespace {
+// Loose structure debris strikes faster than kStrikeSpeedMS; a fallen or toppling item with
+// kStrikeEnergyJ of kinetic energy.
+bool strikesNow(const physics::BodyState& s, bool chunk) {
+    if (s.massKg <= 0.0f || s.removed || !s.awake) return false;
+    const float v2 = glm::dot(s.velocityMS, s.velocityMS);
+    return chunk ? v2 >= kStrikeSpeedMS * kStrikeSpeedMS : 0.5f * s.massKg * v2 >= kStrikeEnergyJ;
+}
+}  // namespace
+
+bool EarthquakeHazard::somethingFalling() const {
+    const Impl& im = *impl_;
+    for (std::size_t i = 0; i < im.movable.size(); ++i)
+        if (*im.striker[i] && strikesNow(im.world->bodyState(im.movable[i]), i >= im.firstChunk)) return true;
     return false;
 }
 
-bool EarthquakeHazard::debrisStrikes(const glm::vec3& feetM, float radiusM, float heightM) const {
-    const physics::PhysicsWorld& w = *impl_->world;
-    if (!impl_->structure.valid()) return false;
-    // Loose debris touching the person's body (within a hand's breadth), still moving fast: what
-    // a desk or a wall stops never reaches them.
-    for (physics::BodyId b : w.bodiesInCapsule(feetM, radiusM + kStrikeReachM, heightM, physics::kQueryDebris)) {
-        const physics::BodyState s = w.bodyState(b);
-        if (s.massKg > 0.0f && glm::length(s.velocityMS) >= kStrikeSpeedMS) return true;
+std::string EarthquakeHazard::struckBy(const glm::vec3& feetM, float radiusM, float heightM, bool underDesk) const {
+    const Impl& im = *impl_;
+    // What touches the person's body (within a hand's breadth; under a desk, the body itself:
+    // the desk's sides take what comes against them) and still moves fast: what a desk or a wall
+    // stops never reaches them.
+    const float reachM = underDesk ? 0.0f : kStrikeReachM;
+    for (physics::BodyId b : im.world->bodiesInCapsule(feetM, radiusM + reachM, heightM, physics::kQueryDebris | physics::kQueryDynamic)) {
+        const int i = b.index < im.movableOf.size() ? im.movableOf[b.index] : -1;
+        if (i < 0 || !*im.striker[static_cast<std::size_t>(i)]) continue;
+        const bool chunk = static_cast<std::size_t>(i) >= im.firstChunk;
+        if (strikesNow(im.world->bodyState(b), chunk)) return im.striker[static_cast<std::size_t>(i)];
     }
-    return false;
+    return {};
 }
 
 bool EarthquakeHazard::coverWithin(const glm::vec3& feetM, float reachM) const {
@@ -351,6 +381,32 @@ std::vector<render::BoxInstance> EarthquakeHazard::shutDoors() const {
         if (!impl_->world->doorPanelShut(p)) continue;
         const physics::BodyState s = impl_->world->bodyState(p);
         out.push_back({s.positionM, s.halfExtentsM, s.orientation, kDoorColor});
+    }
+    return out;
+}
+
+render::BoxInstance EarthquakeHazard::bodyBox(std::size_t i) const {
+    const physics::BodyState s = impl_->world->bodyState(impl_->movable.at(i));
+    return {s.positionM, s.halfExtentsM, s.orientation, impl_->colors.at(i)};
+}
+
+std::vector<render::BoxInstance> EarthquakeHazard::boxesToDraw() const {
+    const physics::PhysicsWorld& w = *impl_->world;
+    constexpr float kTopHalfM = 0.015f, kLegHalfM = 0.02f, kLegInsetM = 0.03f;
+    std::vector<render::BoxInstance> out;
+    for (std::size_t i = 0; i < impl_->movable.size(); ++i) {
+        const physics::BodyState s = w.bodyState(impl_->movable[i]);
+        if (s.massKg <= 0.0f || s.removed) continue;
+        const glm::vec3 h = s.halfExtentsM, c = impl_->colors[i];
+        if (!impl_->desk[i]) {
+            out.push_back({s.positionM, h, s.orientation, c});
+            continue;
+        }
+        out.push_back({s.positionM + s.orientation * glm::vec3(0.0f, 0.0f, h.z - kTopHalfM), glm::vec3(h.x, h.y, kTopHalfM), s.orientation, c});
+        for (int k = 0; k < 4; ++k) {
+            const glm::vec3 leg((k & 1 ? 1.0f : -1.0f) * (h.x - kLegInsetM), (k & 2 ? 1.0f : -1.0f) * (h.y - kLegInsetM), -kTopHalfM);
+            out.push_back({s.positionM + s.orientation * leg, glm::vec3(kLegHalfM, kLegHalfM, h.z - kTopHalfM), s.orientation, c * 0.6f});
+        }
     }
     return out;
 }

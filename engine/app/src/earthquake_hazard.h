@@ -72,13 +72,16 @@ public:
     /// Ground acceleration now (m/s^2), zero when still.
     glm::vec3 groundAccelerationMS2() const;
     bool isDoorBlocked(const std::string& doorId) const { return blocked_.count(doorId) > 0; }
-    /// Whether loose debris moving faster than 1 m/s touches (within 0.1 m) the body of a person
-    /// standing at feetM (an upright capsule of radiusM and heightM): what a desk or a wall stops
-    /// does not count.
-    bool debrisStrikes(const glm::vec3& feetM, float radiusM, float heightM) const;
-    /// Whether any loose structure chunk moves at debrisStrikes' speed now (cheap: a check
-    /// before asking debrisStrikes for many people).
-    bool debrisFalling() const;
+    /// What strikes a person standing at feetM (an upright capsule of radiusM and heightM), or
+    /// empty: loose structure debris faster than 1 m/s ("falling debris"), or a fallen or
+    /// toppling light fitting, extinguisher or bookcase with at least 15 J of kinetic energy
+    /// (FAA/NASA debris-risk threshold), within 0.1 m of the body (underDesk: touching the body
+    /// itself, the desk's sides take what comes against them). What a desk or a wall stops does
+    /// not reach them; desks and door leaves never strike.
+    std::string struckBy(const glm::vec3& feetM, float radiusM, float heightM, bool underDesk = false) const;
+    /// Whether anything moves now as struckBy counts (cheap: a check before asking struckBy for
+    /// many people).
+    bool somethingFalling() const;
     /// Whether an upright desk stands within reachM of feetM (cover to drop under).
     bool coverWithin(const glm::vec3& feetM, float reachM) const;
     /// The trainee's body as the physics capsule in this world (walls, stairs, furniture and
@@ -107,6 +110,12 @@ public:
     std::vector<render::BoxInstance> shutDoors() const;
     /// Furniture, fallen items and loose structure chunks, for drawing.
     std::vector<render::BoxInstance> boxes() const;
+    /// boxes() as drawn: a desk (a box to the physics) as its top and four legs, so that whoever
+    /// shelters under it is seen there.
+    std::vector<render::BoxInstance> boxesToDraw() const;
+    /// One of the world's own dynamic bodies (furniture, lights, extinguishers: the first of
+    /// boxes(), which lists them all in order) where it is now; i < their number.
+    render::BoxInstance bodyBox(std::size_t i) const;
     /// Where the structure stood before it came down (the original boxes of the loose chunks,
     /// per member, above the floor): the district model must not draw its walls and slab there.
     /// At most render::kMaxHiddenBoxes boxes (neighbouring ones merged).

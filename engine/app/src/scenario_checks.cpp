@@ -38,6 +38,8 @@ std::vector<Error> checkScenarioAgainstDistrict(const scenario::ScenarioDef& def
         const std::string& at0 = g.source.field;
         const world::Room* room = d.findRoom(g.room);
         if (!room) errors.push_back(at(g.source, at0 + ".room", "no room '" + g.room + "' in district " + d.manifestPath));
+        if (g.hasTakeCover && !def.earthquake)
+            errors.push_back(at(g.source, at0 + ".take_cover_s", "people take cover from an earthquake, and the scenario has no [earthquake]"));
         if (!g.hasSpeedRange) {
             if (auto prof = crowd::speedProfile(g.speedProfile); !prof) errors.push_back(at(g.source, at0 + ".speed", prof.error().message));
         }

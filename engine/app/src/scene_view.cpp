@@ -38,7 +38,7 @@ render::RenderSnapshot hazardSnapshot(const Session& s) {
     // Shut doors, then the earthquake: furniture, fallen lights and the debris of a collapse.
     snap.boxes = s.shutDoors();
     if (const EarthquakeHazard* q = s.earthquake()) {
-        const std::vector<render::BoxInstance> bodies = q->boxes();
+        const std::vector<render::BoxInstance> bodies = q->boxesToDraw();
         snap.boxes.insert(snap.boxes.end(), bodies.begin(), bodies.end());
         snap.hiddenBoxes = q->fallenStructure();
         // Casualties sit on the floor: short figures in orange.
@@ -52,8 +52,6 @@ render::RenderSnapshot hazardSnapshot(const Session& s) {
     }
     // The crowd: classmates blue, teachers green, people overcome by smoke red.
     const glm::vec3 me = s.body().feetM;
-    // While the ground shakes, the classes drop and cover where they are (drawn crouched).
-    const bool crouchAll = s.earthquake() && s.earthquake()->shaking();
     for (const auto& v : s.crowdPeople()) {
         // Nobody drawn inside the trainee's own head (the eye view's camera).
         const glm::vec3 d = v.feetM - me;
@@ -62,7 +60,7 @@ render::RenderSnapshot hazardSnapshot(const Session& s) {
         m.feet = v.feetM;
         m.headingDeg = v.headingDeg;
         m.color = v.color;
-        m.heightM = crouchAll && !v.out ? 0.6f * v.heightM : v.heightM;
+        m.heightM = v.heightM;  // low when they drop, cover and hold on
         snap.people.push_back(m);
     }
     return snap;

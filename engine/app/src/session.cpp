@@ -418,7 +418,10 @@ void Session::tick() {
         if (quake_)
             if (auto st = crowd_->followEarthquake(now, *quake_); !st) CD_LOG_ERROR("crowd obstacles: %s", st.error().str().c_str());
         std::vector<HazardEvent> events;
-        if (quake_) crowd_->senseDebris(*quake_, events);
+        if (quake_) {
+            crowd_->holdOn(now, *quake_, body_.feetM, events);
+            crowd_->senseDebris(*quake_, events);
+        }
         crowd_->tick(now, *fire_, body_.feetM, body_.room, events, flood_.get());
         for (const auto& e : events) emit(e.kind, e.subject, e.value, e.text);
     }

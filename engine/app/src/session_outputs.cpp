@@ -257,6 +257,12 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
             std::snprintf(line, sizeof line, "%d struck by falling debris.", crowd.struck);
             extras.note += std::string(" ") + line;
             std::printf("crowd: %d struck by debris\n", crowd.struck);
+            if (crowd.underDesks + crowd.inTheOpen > 0) {
+                std::snprintf(line, sizeof line, "While the ground shook %d took cover under desks and %d in the open.", crowd.underDesks,
+                              crowd.inTheOpen);
+                extras.note += std::string(" ") + line;
+                std::printf("crowd: %d took cover under desks, %d in the open\n", crowd.underDesks, crowd.inTheOpen);
+            }
         }
         if (s.flood()) {
             std::snprintf(line, sizeof line,

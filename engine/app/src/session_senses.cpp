@@ -93,10 +93,10 @@ void Session::senseEarthquake() {
     } else if (thrownDown_ && felt < FeltShaking::kStandAgainIntensity) {
         thrownDown_ = false;
     }
-    if (!struck_ && quake_->debrisStrikes(body_.feetM, body_.radiusM, eyeHeightM() + 0.15f)) {
+    if (const std::string what = struck_ ? std::string() : quake_->struckBy(body_.feetM, body_.radiusM, eyeHeightM() + 0.15f); !what.empty()) {
         struck_ = true;
-        emit("trainee.struck_by_debris", body_.room ? body_.room->id : "outside", 0.0, "struck by falling debris");
-        emit("trainee.incapacitated", "trainee", 0.0, "struck by falling debris");
+        emit("trainee.struck_by_debris", body_.room ? body_.room->id : "outside", 0.0, "struck by " + what);
+        emit("trainee.incapacitated", "trainee", 0.0, "struck by " + what);
         messages_.push_back({timeS(), "warning", tr(say::kStruck)});
     }
 }

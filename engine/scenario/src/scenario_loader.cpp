@@ -183,6 +183,13 @@ void readCrowd(TomlFields& root, ScenarioDef& def) {
             g.premovementMinS = (*v)[0];
             g.premovementMaxS = (*v)[1];
         }
+        if (auto v = f.numbers("take_cover_s", false, 2)) {
+            if (!((*v)[0] >= 0.0 && (*v)[0] <= (*v)[1] && (*v)[1] <= 60.0))
+                f.error("take_cover_s", "expected [lo, hi] with 0 <= lo <= hi <= 60 s");
+            g.hasTakeCover = true;
+            g.takeCoverMinS = (*v)[0];
+            g.takeCoverMaxS = (*v)[1];
+        }
         if (auto v = f.str("leader", false)) {
             if (*v != "teacher") f.error("leader", "expected \"teacher\", got '" + *v + "'");
             else g.leader = *v;

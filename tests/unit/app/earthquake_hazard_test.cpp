@@ -137,9 +137,9 @@ TEST(EarthquakeHazard, FallingDebrisStrikesWhoStandsUnderItNotWhoIsBehindAWall) 
     bool struckUnder = false, struckBehind = false, struckWest = false;
     for (double t = 0.0; t < 6.0; t += 1.0 / 30.0) {
         (*q)->advanceTo(t);
-        struckUnder = struckUnder || (*q)->debrisStrikes(under, 0.25f, 1.75f);
-        struckBehind = struckBehind || (*q)->debrisStrikes(behind, 0.25f, 1.75f);
-        struckWest = struckWest || (*q)->debrisStrikes(westward, 0.25f, 1.75f);
+        struckUnder = struckUnder || !(*q)->struckBy(under, 0.25f, 1.75f).empty();
+        struckBehind = struckBehind || !(*q)->struckBy(behind, 0.25f, 1.75f).empty();
+        struckWest = struckWest || !(*q)->struckBy(westward, 0.25f, 1.75f).empty();
     }
     EXPECT_TRUE(struckUnder);
     EXPECT_FALSE(struckBehind);

@@ -202,6 +202,7 @@ room = "A.0.room1"
 count = 24
 speed = "weidmann-child"
 premovement_s = [10, 30]
+take_cover_s = [1, 4]
 leader = "teacher"
 known_exits = ["exit.west"]
 
@@ -222,6 +223,10 @@ speed_mps = [1.0, 1.2]
     EXPECT_FALSE(c.hasSpeedRange);
     EXPECT_DOUBLE_EQ(c.premovementMinS, 10.0);
     EXPECT_DOUBLE_EQ(c.premovementMaxS, 30.0);
+    EXPECT_TRUE(c.hasTakeCover);
+    EXPECT_DOUBLE_EQ(c.takeCoverMinS, 1.0);
+    EXPECT_DOUBLE_EQ(c.takeCoverMaxS, 4.0);
+    EXPECT_FALSE(r.def.crowd[1].hasTakeCover) << "without take_cover_s they stand through the shaking";
     EXPECT_EQ(c.leader, "teacher");
     ASSERT_EQ(c.knownExits.size(), 1u);
     EXPECT_EQ(c.source.line, lineOf(text, "[[crowd]]"));
@@ -239,6 +244,7 @@ room = "A.0.room1"
 count = 0
 leader = "headmaster"
 premovement_s = [30, 10]
+take_cover_s = [2, 90]
 )";
     auto r = parseScenario(text, "s.toml");
     ASSERT_FALSE(r.ok());
@@ -246,6 +252,8 @@ premovement_s = [30, 10]
     EXPECT_NE(all.find("s.toml:" + std::to_string(lineOf(text, "count = 0")) + ": crowd[0].count:"), std::string::npos) << all;
     EXPECT_NE(all.find("s.toml:" + std::to_string(lineOf(text, "leader =")) + ": crowd[0].leader: expected \"teacher\""), std::string::npos) << all;
     EXPECT_NE(all.find("s.toml:" + std::to_string(lineOf(text, "premovement_s")) + ": crowd[0].premovement_s:"), std::string::npos) << all;
+    EXPECT_NE(all.find("s.toml:" + std::to_string(lineOf(text, "take_cover_s")) + ": crowd[0].take_cover_s: expected [lo, hi] with 0 <= lo <= hi <= 60 s"),
+              std::string::npos) << all;
 }
 
 namespace {

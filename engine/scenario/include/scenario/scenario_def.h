@@ -79,6 +79,10 @@ struct CrowdGroupDef {
     bool hasSpeedRange = false;         ///< speed_mps given: uniform in [speedMinMps, speedMaxMps]
     double speedMinMps = 1.34, speedMaxMps = 1.34;
     double premovementMinS = 0.0, premovementMaxS = 0.0;  ///< uniform, after the alarm
+    /// In an earthquake: each person drops, covers and holds on this long (uniform) after the
+    /// shaking begins; hasTakeCover false: they stand through it.
+    bool hasTakeCover = false;
+    double takeCoverMinS = 0.0, takeCoverMaxS = 0.0;
     std::string leader;                 ///< "" or "teacher" (a teacher the class follows)
     std::vector<std::string> knownExits;  ///< exit ids (or exit door ids) the group knows
     SourceRef source;

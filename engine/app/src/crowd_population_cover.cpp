@@ -1,0 +1,121 @@
+// Drop, cover, hold on: what a drilled class does while the ground shakes (the protective
+// action of earthquake programmes such as the Great ShakeOut, and the one the trainee is scored
+// on). Each person drops when their time comes, crawls under the nearest free place at a desk
+// or covers where they are, and holds on until the shaking stops.
+#include <algorithm>
+#include <cmath>
+
+#include <glm/glm.hpp>
+#include <glm/gtc/quaternion.hpp>
+
+#include "crowd_furniture.h"
+#include "crowd_population.h"
+#include "earthquake_hazard.h"
+
+namespace cd::app {
+
+namespace {
+
+constexpr float kChildHeightM = 1.4f, kAdultHeightM = 1.7f;  // as drawn (CrowdPersonView)
+constexpr float kTraineeClearM = 0.5f; // a place the trainee is at is theirs
+constexpr double kArrivedM = 0.02;
+
+}  // namespace
+
+float CrowdPopulation::standingHeightM(int person) const {
+    return teacher_[static_cast<std::size_t>(person)] ? kAdultHeightM : kChildHeightM;
+}
+
+float CrowdPopulation::heightNowM(int person) const {
+    const Cover c = cover_[static_cast<std::size_t>(person)];
+    return c == Cover::Standing ? standingHeightM(person) : kCrawlHeightFraction * standingHeightM(person);
+}
+
+void CrowdPopulation::holdOn(double now, const EarthquakeHazard& quake, const glm::vec3& traineeFeetM, std::vector<HazardEvent>& events) {
+    if (!hasQuake_ || started()) return;
+    if (!quake.shaking()) {
+        // Still holding on after the shaking until the alarm (startEvacuation stands them up);
+        // nobody drops once it has stopped.
+        lastHoldOnS_ = now;
+        return;
+    }
+    if (shakeStartS_ < 0.0) shakeStartS_ = now;
+    const double dt = lastHoldOnS_ >= 0.0 ? std::max(0.0, now - lastHoldOnS_) : 0.0;
+    lastHoldOnS_ = now;
+    auto taken = [&](int code, int self) {
+        for (int j = 0; j < people_; ++j)
+            if (j != self && coverPlace_[static_cast<std::size_t>(j)] == code) return true;
+        return false;
+    };
+    for (int i = 0; i < people_; ++i) {
+        const auto k = static_cast<std::size_t>(i);
+        crowd::Agent& a = sim_->agent(i);
+        if (struck_[k] || a.area < 0 || a.state == crowd::AgentState::Out) continue;
+        const world::Room* room = areaRoom_[static_cast<std::size_t>(a.area)];
+        Cover& c = cover_[k];
+        if (c == Cover::Standing) {
+            if (coverDelayS_[k] < 0.0 || now < shakeStartS_ + coverDelayS_[k]) continue;
+            // Drop: the nearest free place under an upright desk of this room within reach, that
+            // a person this tall fits under.
+            double best = kCoverReachM;
+            int bestCode = -1;
+            for (int p = 0; p < static_cast<int>(furniture_.size()); ++p) {
+                const DeskPlaces desk = placesUnderDesk(quake.bodyBox(static_cast<std::size_t>(furniture_[static_cast<std::size_t>(p)].body)));
+                if (kCrawlHeightFraction * standingHeightM(i) > desk.heightM) continue;  // also no desk (height 0)
+                for (int s = 0; s < static_cast<int>(desk.floorM.size()); ++s) {
+                    const glm::vec3 at = desk.floorM[static_cast<std::size_t>(s)];
+                    if (std::fabs(at.z - room->box.min.z) > 0.3f || !room->box.contains(glm::vec3(at.x, at.y, room->box.center().z))) continue;
+                    const double d = std::hypot(at.x - a.pos.x, at.y - a.pos.y);
+                    if (d >= best) continue;
+                    if (std::fabs(traineeFeetM.z - at.z) < 1.0f && std::hypot(traineeFeetM.x - at.x, traineeFeetM.y - at.y) < kTraineeClearM) continue;
+                    const int code = p * kMaxDeskPlaces + s;
+                    if (taken(code, i)) continue;
+                    best = d;
+                    bestCode = code;
+                }
+            }
+            coverPlace_[k] = bestCode;
+            c = bestCode >= 0 ? Cover::Crawling : Cover::InTheOpen;
+            ++(bestCode >= 0 ? underDesks_ : inTheOpen_);
+        }
+        if (c == Cover::Crawling || c == Cover::UnderDesk) {
+            const int code = coverPlace_[k];
+            const DeskPlaces desk = placesUnderDesk(quake.bodyBox(static_cast<std::size_t>(furniture_[static_cast<std::size_t>(code / kMaxDeskPlaces)].body)));
+            const auto place = static_cast<std::size_t>(code % kMaxDeskPlaces);
+            if (place >= desk.floorM.size()) {
+                // The desk toppled or was thrown over: they are in the open where they are.
+                c = Cover::InTheOpen;
+                coverPlace_[k] = -1;
+                continue;
+            }
+            // Crawl there; under it, hold on to it and move with it.
+            const crowd::Vec2 to{desk.floorM[place].x, desk.floorM[place].y};
+            const crowd::Vec2 d = to - a.pos;
+            const double len = crowd::length(d);
+            const double step = c == Cover::UnderDesk ? len : kCrawlMps * dt;
+            a.pos = len <= step ? to : a.pos + d * (step / len);
+            if (len <= step + kArrivedM) c = Cover::UnderDesk;
+        }
+    }
+    // One event per group once every one of it (but the struck) has dropped.
+    const int groups = static_cast<int>(groupIds_.size());
+    for (int g = 0; g < groups; ++g) {
+        if (groupCovered_[static_cast<std::size_t>(g)]) continue;
+        int members = 0, standing = 0, under = 0, open = 0;
+        for (int i = 0; i < people_; ++i) {
+            const auto k = static_cast<std::size_t>(i);
+            if (sim_->agents()[k].group != g || coverDelayS_[k] < 0.0) continue;
+            ++members;
+            if (struck_[k]) continue;
+            if (cover_[k] == Cover::Standing) ++standing;
+            else if (coverPlace_[k] >= 0) ++under;
+            else ++open;
+        }
+        if (members == 0 || standing > 0) continue;
+        groupCovered_[static_cast<std::size_t>(g)] = 1;
+        events.push_back({"crowd.took_cover", groupIds_[static_cast<std::size_t>(g)], static_cast<double>(under),
+                          std::to_string(under) + " under desks, " + std::to_string(open) + " in the open"});
+    }
+}
+
+}  // namespace cd::app
