@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "e2e_fixture.h"
 
 using namespace cd::e2e;
@@ -30,15 +32,11 @@ TEST(Cli, AMalformedScenarioGivesFileLineErrorsAndExitOne) {
     EXPECT_NE(r.output.find("rubric: missing"), std::string::npos) << r.output;
 }
 
-TEST(Cli, AScenarioNamingAMissingRoomIsRejectedWithItsLine) {
-    std::string dir = freshDir("bad_room");
-    std::string text = readText("scenes/school_fire_drill.toml");
-    auto at = text.find("start_room = \"");
-    ASSERT_NE(at, std::string::npos);
-    text.insert(at + 14, "no_such_");
-    std::string path = dir + "/s.toml";
-    // Keep the files it names (district, bot, hooks) valid from the temporary folder: a missing
-    // one is an error of its own.
+namespace {
+
+// A shipped scene's text, to be written to a temporary folder: the files it names (district,
+// bot, hooks) keep pointing at the shipped ones, since a missing one is an error of its own.
+std::string namingShippedFiles(std::string text) {
     for (const std::string key : {"district = \"", "bot = \"", "hooks = \""}) {
         auto d = text.find(key);
         if (d == std::string::npos) continue;
@@ -46,10 +44,36 @@ TEST(Cli, AScenarioNamingAMissingRoomIsRejectedWithItsLine) {
         std::string rel = text.substr(d + key.size(), end - d - key.size());
         text.replace(d + key.size(), rel.size(), std::filesystem::absolute("scenes/" + rel).lexically_normal().string());
     }
-    std::ofstream(path) << text;
+    return text;
+}
+
+}  // namespace
+
+TEST(Cli, AScenarioNamingAMissingRoomIsRejectedWithItsLine) {
+    std::string dir = freshDir("bad_room");
+    std::string text = readText("scenes/school_fire_drill.toml");
+    auto at = text.find("start_room = \"");
+    ASSERT_NE(at, std::string::npos);
+    text.insert(at + 14, "no_such_");
+    std::string path = dir + "/s.toml";
+    std::ofstream(path) << namingShippedFiles(text);
     auto r = runCitydrill("validate " + path);
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_NE(r.output.find("trainee.start_room: no room 'no_such_"), std::string::npos) << r.output;
+}
+
+TEST(Cli, TakingCoverWithoutAnEarthquakeIsRejectedWithTheGroupsLine) {
+    std::string dir = freshDir("cover_without_quake");
+    std::string text = readText("scenes/school_fire_drill.toml");
+    auto at = text.find("[[crowd]]\n");
+    ASSERT_NE(at, std::string::npos);
+    text.insert(at + 10, "take_cover_s = [1, 4]\n");
+    const int line = static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n')) + 1;
+    std::ofstream(dir + "/s.toml") << namingShippedFiles(text);
+    auto r = runCitydrill("validate " + dir + "/s.toml");
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.output.find("s.toml:" + std::to_string(line) + ": crowd[0].take_cover_s: people take cover from an earthquake"), std::string::npos)
+        << r.output;
 }
 
 TEST(Cli, RunRejectsUnknownOptionsAndMissingFiles) {
@@ -62,12 +86,7 @@ TEST(Cli, RunRejectsUnknownOptionsAndMissingFiles) {
 TEST(Cli, AnEarthquakeWithAMalformedRecordFailsValidationAtTheRecordsLineAndColumn) {
     std::string dir = freshDir("bad_record");
     std::string text = readText("scenes/earthquake_school.toml");
-    for (const std::string key : {"district = \"", "bot = \""}) {
-        auto d = text.find(key);
-        auto end = text.find('"', d + key.size());
-        std::string rel = text.substr(d + key.size(), end - d - key.size());
-        text.replace(d + key.size(), rel.size(), std::filesystem::absolute("scenes/" + rel).lexically_normal().string());
-    }
+    text = namingShippedFiles(text);
     const std::string record = "record = \"../assets/ground_motion/synthetic_kt_m6.csv\"";
     auto at = text.find(record);
     ASSERT_NE(at, std::string::npos);
