@@ -93,6 +93,7 @@ void CrowdPopulation::holdOn(double now, const EarthquakeHazard& quake, const gl
             const crowd::Vec2 d = to - a.pos;
             const double len = crowd::length(d);
             const double step = c == Cover::UnderDesk ? len : kCrawlMps * dt;
+            if (c == Cover::Crawling && len > kArrivedM) headingDeg_[k] = static_cast<float>(std::atan2(d.y, d.x) * 57.29577951308232);
             a.pos = len <= step ? to : a.pos + d * (step / len);
             if (len <= step + kArrivedM) c = Cover::UnderDesk;
         }

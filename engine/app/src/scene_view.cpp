@@ -60,7 +60,9 @@ render::RenderSnapshot hazardSnapshot(const Session& s) {
         m.feet = v.feetM;
         m.headingDeg = v.headingDeg;
         m.color = v.color;
-        m.heightM = v.heightM;  // low when they drop, cover and hold on
+        // Dropped and covering: drawn on hands and knees at their standing height's proportions.
+        m.crouched = v.coverUp;
+        m.heightM = v.coverUp ? v.heightM / CrowdPopulation::kCrawlHeightFraction : v.heightM;
         snap.people.push_back(m);
     }
     return snap;

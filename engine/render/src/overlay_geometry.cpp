@@ -89,13 +89,22 @@ void OverlayGeometry::addPeople(const std::vector<PersonMarker>& people) {
         const std::uint32_t skin = packColor({0.85f, 0.68f, 0.55f, 1.0f});
         const std::uint32_t dark = packColor({0.12f, 0.12f, 0.14f, 1.0f});
         const float r = 0.19f * h / 1.7f;
-        b.cylinder(p.feet + glm::vec3(0.0f), r * 0.8f, p.feet.z, p.feet.z + 0.47f * h, 6, dark);  // legs
-        b.cylinder(p.feet, r, p.feet.z + 0.47f * h, p.feet.z + 0.83f * h, 8, body);              // torso
-        b.sphere(p.feet + glm::vec3(0, 0, 0.91f * h), 0.075f * h, skin);                          // head
-        // A nose block shows the heading.
         const float a = glm::radians(p.headingDeg);
         glm::vec3 dir{std::cos(a), std::sin(a), 0.0f};
-        b.sphere(p.feet + dir * (0.07f * h) + glm::vec3(0, 0, 0.92f * h), 0.03f * h, skin);
+        if (p.crouched) {
+            // Knees on the floor behind, the back level at about a third of the height, the head
+            // tucked down in front (about 0.45 of the standing height in all).
+            b.cylinder(p.feet - dir * (0.12f * h), r * 0.7f, p.feet.z, p.feet.z + 0.2f * h, 6, dark);  // shins and thighs
+            for (int k = 0; k < 3; ++k)
+                b.sphere(p.feet + dir * (0.08f * h * static_cast<float>(k - 1)) + glm::vec3(0, 0, 0.31f * h), 0.85f * r, body);  // back
+            b.sphere(p.feet + dir * (0.19f * h) + glm::vec3(0, 0, 0.28f * h), 0.075f * h, skin);  // head
+        } else {
+            b.cylinder(p.feet + glm::vec3(0.0f), r * 0.8f, p.feet.z, p.feet.z + 0.47f * h, 6, dark);  // legs
+            b.cylinder(p.feet, r, p.feet.z + 0.47f * h, p.feet.z + 0.83f * h, 8, body);              // torso
+            b.sphere(p.feet + glm::vec3(0, 0, 0.91f * h), 0.075f * h, skin);                          // head
+            // A nose block shows the heading.
+            b.sphere(p.feet + dir * (0.07f * h) + glm::vec3(0, 0, 0.92f * h), 0.03f * h, skin);
+        }
         if (p.trainee) {
             // A bright ring on the ground around the trainee.
             const std::uint32_t ring = packColor({1.0f, 0.85f, 0.1f, 1.0f});

@@ -75,8 +75,9 @@ struct PersonMarker {
     glm::vec3 feet{0.0f};
     float headingDeg = 0.0f;  ///< facing direction, counter-clockwise from +x
     glm::vec3 color{0.2f, 0.4f, 0.9f};
-    float heightM = 1.7f;
+    float heightM = 1.7f;     ///< standing height
     bool trainee = false;  ///< drawn with a ground ring so it stands out
+    bool crouched = false; ///< on hands and knees (dropped and covering): torso level, facing the heading
 };
 
 /// A highlighted path (evacuation route), drawn as a glowing ribbon just above the points.
