@@ -50,6 +50,26 @@ TEST(SchoolRescue, TheTeamWaitsOutTheShakingThenLiftsTheDebrisOffThePupilAndPass
     EXPECT_EQ(findEvent(*log, "rescue.too_heavy"), nullptr);
     EXPECT_EQ(findEvent(*log, "trainee.struck_by_debris"), nullptr);
     EXPECT_NE(findEvent(*log, "casualty.tagged", "pupil_in_corridor"), nullptr);
+    // The aftershock (300-308 s) stops the work at once, nothing is lifted while it lasts, and
+    // the team starts again after it.
+    const auto* after = findEvent(*log, "earthquake.aftershock");
+    const auto* afterEnd = findEvent(*log, "earthquake.aftershock_end");
+    ASSERT_NE(after, nullptr);
+    ASSERT_NE(afterEnd, nullptr);
+    EXPECT_NEAR(after->timeS, 300.0, 0.05);
+    EXPECT_NEAR(afterEnd->timeS, 308.0, 0.05);
+    const cd::record::SimEvent* stopped = nullptr;
+    const cd::record::SimEvent* restarted = nullptr;
+    for (const auto& e : log->events) {
+        if (e.kind == "rescue.stopped" && !stopped) stopped = &e;
+        if (e.kind == "rescue.start" && e.timeS > afterEnd->timeS && !restarted) restarted = &e;
+        if (e.kind == "rescue.piece_cleared") EXPECT_FALSE(e.timeS >= after->timeS && e.timeS <= afterEnd->timeS) << e.timeS;
+    }
+    ASSERT_NE(stopped, nullptr);
+    EXPECT_NEAR(stopped->timeS, after->timeS, 0.05);
+    EXPECT_NE(stopped->text.find("the ground shakes again"), std::string::npos) << stopped->text;
+    ASSERT_NE(restarted, nullptr) << "the bot starts again at 312 s";
+    EXPECT_LT(restarted->timeS, rescued->timeS);
     EXPECT_TRUE(r.report["score"]["passed"].get<bool>()) << r.report.dump(2);
     EXPECT_NEAR(r.report["score"]["percent"].get<double>(), 100.0, 1e-6);
 }

@@ -32,6 +32,20 @@ glm::vec3 bodyColor(const physics::DynamicBodyDef& b) {
     if (b.kind == physics::BodyKind::Extinguisher) return kExtinguisherColor;
     return b.halfExtentsM.z > 0.6f ? kShelfColor : kDeskColor;
 }
+// A shaking's ground motion: its record, or the parametric model. Errors name the field (prefix
+// "earthquake." or "earthquake.aftershock[i].").
+Result<physics::GroundMotion> motionOf(const scenario::ShakingDef& s, const std::string& file, int line, const std::string& prefix) {
+    if (!s.recordPath.empty()) return physics::loadGroundMotionCsv(s.recordPath);
+    physics::ParametricGroundMotion p;
+    p.pgaMS2 = s.pgaG * kG;
+    p.dominantPeriodS = s.periodS;
+    p.durationS = s.durationS;
+    p.seed = s.recordSeed;
+    auto m = physics::makeParametricGroundMotion(p);
+    if (!m) return makeError(m.error().message, file, line, prefix + m.error().field);
+    return m;
+}
+
 }  // namespace
 
 struct EarthquakeHazard::Impl {
@@ -39,7 +53,10 @@ struct EarthquakeHazard::Impl {
     std::string source;
     int traineeLine = 0;
     std::unique_ptr<physics::PhysicsWorld> world;
-    physics::GroundMotion motion;
+    std::vector<physics::GroundMotion> motions;  ///< the main shaking, then the aftershocks
+    std::vector<double> motionStartS;
+    std::size_t nextMotion = 0;                 ///< the next to start (or the one shaking now)
+    bool shakingNow = false;
     physics::StructureId structure;
     std::vector<physics::BodyId> movable;       ///< furniture, lights, then chunks
     std::vector<glm::vec3> colors;              ///< per movable body
@@ -65,7 +82,6 @@ struct EarthquakeHazard::Impl {
     std::vector<char> collapsed;
     std::vector<HazardEvent> events;
     physics::CharacterId trainee;
-    bool started = false, ended = false;
     int itemsFallen = 0;
     int trapped = 0;                            ///< casualties trapped now
 
@@ -85,21 +101,26 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
     impl->source = sc.path;
     impl->traineeLine = sc.trainee.source.line;
 
-    if (!eq.groundMotion) {
-        // The ground stays still: the building's physics alone (fire weakening, scripted collapses).
-    } else if (!eq.recordPath.empty()) {
-        auto m = physics::loadGroundMotionCsv(eq.recordPath);
-        if (!m) return m.error();
-        impl->motion = std::move(*m);
-    } else {
-        physics::ParametricGroundMotion p;
-        p.pgaMS2 = eq.pgaG * kG;
-        p.dominantPeriodS = eq.periodS;
-        p.durationS = eq.durationS;
-        p.seed = eq.recordSeed;
-        auto m = physics::makeParametricGroundMotion(p);
-        if (!m) return makeError(m.error().message, sc.path, eq.source.line, "earthquake." + m.error().field);
-        impl->motion = std::move(*m);
+    if (eq.groundMotion) {
+        // The main shaking, then the aftershocks, each after the one before has stopped.
+        auto motion = motionOf(eq.shaking, sc.path, eq.source.line, "earthquake.");
+        if (!motion) return motion.error();
+        impl->motions.push_back(std::move(*motion));
+        impl->motionStartS.push_back(eq.atS);
+        for (std::size_t i = 0; i < eq.aftershocks.size(); ++i) {
+            const scenario::AftershockDef& a = eq.aftershocks[i];
+            const std::string field = "earthquake.aftershock[" + std::to_string(i) + "].";
+            auto m = motionOf(a.shaking, sc.path, a.source.line, field);
+            if (!m) return m.error();
+            const double endS = impl->motionStartS.back() + impl->motions.back().durationS();
+            if (a.atS < endS) {
+                char text[112];
+                std::snprintf(text, sizeof text, "must be after the shaking before it has stopped (at %g s)", endS);
+                return makeError(text, sc.path, a.source.line, field + "at_s");
+            }
+            impl->motions.push_back(std::move(*m));
+            impl->motionStartS.push_back(a.atS);
+        }
     }
 
     auto bp = buildingPhysicsOfScenario(sc, d);
@@ -206,19 +227,22 @@ void EarthquakeHazard::advanceTo(double timeS) {
     const double stepS = w.stepS();
     while (w.timeS() + 0.5 * stepS <= timeS) {
         const double t = w.timeS();
-        if (!im.started && eq.groundMotion && t + 1e-9 >= eq.atS) {
-            im.started = true;
-            w.setGroundMotion(im.motion, t);
+        if (!im.shakingNow && im.nextMotion < im.motions.size() && t + 1e-9 >= im.motionStartS[im.nextMotion]) {
+            const physics::GroundMotion& m = im.motions[im.nextMotion];
+            im.shakingNow = true;
+            w.setGroundMotion(m, t);
             char text[200];
-            std::snprintf(text, sizeof text, "the ground shakes: %s, peak %.2f m/s^2 (%.2f g), %.0f s",
-                          im.motion.source.c_str(), im.motion.peakHorizontalMS2(), im.motion.peakHorizontalMS2() / kG,
-                          im.motion.durationS());
-            im.emit("earthquake.start", eq.building, im.motion.peakHorizontalMS2(), text);
+            std::snprintf(text, sizeof text, "%s: %s, peak %.2f m/s^2 (%.2f g), %.0f s",
+                          im.nextMotion == 0 ? "the ground shakes" : "an aftershock", m.source.c_str(), m.peakHorizontalMS2(),
+                          m.peakHorizontalMS2() / kG, m.durationS());
+            im.emit(im.nextMotion == 0 ? "earthquake.start" : "earthquake.aftershock", eq.building, m.peakHorizontalMS2(), text);
         }
-        if (im.started && !im.ended && t + 1e-9 >= eq.atS + im.motion.durationS()) {
-            im.ended = true;
+        if (im.shakingNow && t + 1e-9 >= im.motionStartS[im.nextMotion] + im.motions[im.nextMotion].durationS()) {
+            im.shakingNow = false;
             w.stopGroundMotion();
-            im.emit("earthquake.end", eq.building, 0.0, "the shaking stops");
+            im.emit(im.nextMotion == 0 ? "earthquake.end" : "earthquake.aftershock_end", eq.building, 0.0,
+                    im.nextMotion == 0 ? "the shaking stops" : "the aftershock stops");
+            ++im.nextMotion;
         }
         for (std::size_t i = 0; i < eq.collapses.size(); ++i) {
             if (im.collapsed[i] || t + 1e-9 < eq.collapses[i].atS || !im.structure.valid()) continue;
@@ -299,7 +323,7 @@ std::vector<HazardEvent> EarthquakeHazard::drainEvents() {
     return out;
 }
 
-bool EarthquakeHazard::shaking() const { return impl_->started && !impl_->ended; }
+bool EarthquakeHazard::shaking() const { return impl_->shakingNow; }
 
 glm::vec3 EarthquakeHazard::groundAccelerationMS2() const { return impl_->world->groundAccelerationMS2(); }
 
@@ -468,8 +492,11 @@ EarthquakeFigures EarthquakeHazard::figures() const {
     const Impl& im = *impl_;
     EarthquakeFigures f;
     f.startS = im.def->atS;
-    f.durationS = im.motion.durationS();
-    f.pgaMS2 = im.motion.peakHorizontalMS2();
+    if (!im.motions.empty()) {
+        f.durationS = im.motions.front().durationS();
+        f.pgaMS2 = im.motions.front().peakHorizontalMS2();
+    }
+    f.aftershocks = static_cast<int>(im.motions.size()) - (im.motions.empty() ? 0 : 1);
     f.itemsFallen = im.itemsFallen;
     for (std::size_t i = 0; i < im.movable.size(); ++i) {
         if (!im.furniture[i]) continue;

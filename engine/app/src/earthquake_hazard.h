@@ -28,6 +28,7 @@ struct EarthquakeFigures {
     double startS = 0.0;
     double durationS = 0.0;
     double pgaMS2 = 0.0;           ///< peak horizontal ground acceleration of the record
+    int aftershocks = 0;           ///< [[earthquake.aftershock]]s of the scenario
     int itemsFallen = 0;           ///< hanging items that broke loose
     int furniture = 0;             ///< desks and bookcases
     int furnitureMoved = 0;        ///< of them, now more than 5 cm from where they stood
@@ -61,7 +62,8 @@ public:
     /// Steps the physics up to the session time timeS: starts the shaking and the scripted
     /// collapses when their time comes.
     void advanceTo(double timeS);
-    /// Events since the last call: earthquake.start, earthquake.end, earthquake.item_fell,
+    /// Events since the last call: earthquake.start, earthquake.end, earthquake.aftershock,
+    /// earthquake.aftershock_end, earthquake.item_fell,
     /// structure.collapse, structure.settled, passage.blocked, passage.cleared (subject = door id),
     /// casualty.trapped, casualty.freed (subject = casualty id).
     std::vector<HazardEvent> drainEvents();

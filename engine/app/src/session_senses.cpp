@@ -122,7 +122,9 @@ void Session::applyQuakeEvent(const HazardEvent& e) {
         }
     } else if (e.kind == "earthquake.start") {
         messages_.push_back({timeS(), "alarm", tr(say::kEarthquake)});
-    } else if (e.kind == "earthquake.end") {
+    } else if (e.kind == "earthquake.aftershock") {
+        messages_.push_back({timeS(), "alarm", tr(say::kAftershock)});
+    } else if (e.kind == "earthquake.end" || e.kind == "earthquake.aftershock_end") {
         messages_.push_back({timeS(), "message", tr(say::kShakingStopped)});
     }
 }

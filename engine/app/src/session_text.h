@@ -20,6 +20,7 @@ inline constexpr SessionText kSwept{"The water has swept you off your feet.", "�
 inline constexpr SessionText kStruck{"Falling debris has struck you.", "你被坠落的碎块砸中了。"};
 inline constexpr SessionText kDebrisBlocks{"Debris blocks the door ", "碎块堵住了门 "};
 inline constexpr SessionText kEarthquake{"EARTHQUAKE! Drop, cover and hold on.", "地震！趴下、掩护、抓牢。"};
+inline constexpr SessionText kAftershock{"AFTERSHOCK! Drop, cover and hold on; rescuers, get clear of the debris.", "余震！趴下、掩护、抓牢；救援人员远离碎块。"};
 inline constexpr SessionText kCannotGetThrough{"You cannot get through this way.", "这条路走不通。"};
 inline constexpr SessionText kShakingStopped{"The shaking has stopped.", "摇晃已经停止。"};
 inline constexpr SessionText kRecordingFailed{"Recording failed: ", "记录失败："};
@@ -38,7 +39,7 @@ inline constexpr SessionText kLiftingPiece{"Lifting piece ", "搬开碎块 "};
 inline constexpr SessionText kOpenDoorKey{"E: open the door (or walk into it)", "E：开门（或直接推门走过去）"};
 inline constexpr SessionText kCloseDoorKey{"E: close the door", "E：关门"};
 inline constexpr SessionText kAll[] = {kThrownDown, kCannotStand, kLiftingPiece, kOpenDoorKey, kCloseDoorKey, kRescueStart, kPieceLifted, kTooHeavy, kRescueStopped, kCannotRescue, kCasualtyFree, kFollowYou, kDirectedTo, kRaisedAlarm, kNobodyToLead, kToxicSmoke, kOvercome, kReachedAssembly, kFloodWater,
-                                       kSwept, kStruck, kDebrisBlocks, kEarthquake, kShakingStopped, kCannotGetThrough, kRecordingFailed,
+                                       kSwept, kStruck, kDebrisBlocks, kEarthquake, kAftershock, kShakingStopped, kCannotGetThrough, kRecordingFailed,
                                        kScriptStopped};
 }  // namespace say
 

@@ -1,6 +1,7 @@
 #include "scenario/scenario_loader.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <array>
 #include <cmath>
 #include <filesystem>
@@ -327,6 +328,17 @@ void readFlood(TomlFields& root, ScenarioDef& def, const std::string& baseDir) {
 // [earthquake]: a ground-motion record (a CSV file) or a parametric one, the rooms whose
 // storey structure can break, and scripted partial collapses. Room names are checked against
 // the district and the record file is read by the app.
+// A shaking's ground motion: a record (CSV) or the parametric model, not both.
+void readShaking(TomlFields& f, ScenarioDef& def, const std::string& baseDir, ShakingDef& s) {
+    const bool parametric = f.has("pga_g") || f.has("period_s") || f.has("duration_s") || f.has("record_seed");
+    if (f.has("record") == parametric) f.error("record", "give either record (a CSV file) or the parametric pga_g, period_s, duration_s");
+    if (auto v = f.str("record", false)) s.recordPath = fileRef(f, def, "record", joinPath(baseDir, *v));
+    if (auto v = f.num("pga_g", parametric, 0.01, 3.0)) s.pgaG = *v;
+    if (auto v = f.num("period_s", false, 0.05, 5.0)) s.periodS = *v;
+    if (auto v = f.num("duration_s", false, 1.0, 300.0)) s.durationS = *v;
+    if (auto v = f.integer("record_seed", false, 0, (1LL << 62))) s.recordSeed = static_cast<std::uint64_t>(*v);
+}
+
 void readEarthquake(TomlFields& root, ScenarioDef& def, const std::string& baseDir) {
     const toml::table* t = root.table("earthquake", false);
     if (!t) return;
@@ -336,18 +348,12 @@ void readEarthquake(TomlFields& root, ScenarioDef& def, const std::string& baseD
     if (auto v = f.boolean("ground_motion", false)) eq.groundMotion = *v;
     if (auto v = f.num("at_s", eq.groundMotion, 0.0, kBig)) eq.atS = *v;
     if (auto v = f.str("building", true)) eq.building = *v;
-    const bool parametric = f.has("pga_g") || f.has("period_s") || f.has("duration_s") || f.has("record_seed");
     if (!eq.groundMotion) {
-        for (const char* k : {"at_s", "record", "pga_g", "period_s", "duration_s", "record_seed"})
+        for (const char* k : {"at_s", "record", "pga_g", "period_s", "duration_s", "record_seed", "aftershock"})
             if (f.has(k)) f.error(k, "not with ground_motion = false (the ground stays still)");
-    } else if (f.has("record") == parametric) {
-        f.error("record", "give either record (a CSV file) or the parametric pga_g, period_s, duration_s");
+    } else {
+        readShaking(f, def, baseDir, eq.shaking);
     }
-    if (auto v = f.str("record", false)) eq.recordPath = fileRef(f, def, "record", joinPath(baseDir, *v));
-    if (auto v = f.num("pga_g", parametric, 0.01, 3.0)) eq.pgaG = *v;
-    if (auto v = f.num("period_s", false, 0.05, 5.0)) eq.periodS = *v;
-    if (auto v = f.num("duration_s", false, 1.0, 300.0)) eq.durationS = *v;
-    if (auto v = f.integer("record_seed", false, 0, (1LL << 62))) eq.recordSeed = static_cast<std::uint64_t>(*v);
     if (auto v = f.strings("structure_rooms", false)) eq.structureRooms = *v;
     if (auto v = f.num("design_pga_g", false, 0.0, 2.0)) eq.designPgaG = *v;
     if (auto v = f.boolean("furniture", false)) eq.furniture = *v;
@@ -376,6 +382,25 @@ void readEarthquake(TomlFields& root, ScenarioDef& def, const std::string& baseD
             if (c.x1 - c.x0 < 0.1 || c.y1 - c.y0 < 0.1) cf.error("to", "the part must be at least 0.1 m on each side");
         }
         eq.collapses.push_back(std::move(c));
+    }
+    auto aftershocks = f.tables("aftershock");
+    for (std::size_t i = 0; i < aftershocks.size() && eq.groundMotion; ++i) {
+        std::string path = "earthquake.aftershock[" + std::to_string(i) + "]";
+        TomlFields af(*aftershocks[i], def.path, path, root.errorsRef());
+        AftershockDef a;
+        a.source = sourceOf(af, path);
+        if (auto v = af.num("at_s", true, 0.0, kBig)) a.atS = *v;
+        readShaking(af, def, baseDir, a.shaking);
+        // Each after the shaking before it has stopped (a record's length is known only once it
+        // is read: EarthquakeHazard::build checks those).
+        const double before = eq.aftershocks.empty() ? eq.atS : eq.aftershocks.back().atS;
+        const ShakingDef& prev = eq.aftershocks.empty() ? eq.shaking : eq.aftershocks.back().shaking;
+        if (prev.recordPath.empty() && a.atS < before + prev.durationS) {
+            char text[96];
+            std::snprintf(text, sizeof text, "must be after the shaking before it has stopped (at %g s)", before + prev.durationS);
+            af.error("at_s", text);
+        }
+        eq.aftershocks.push_back(std::move(a));
     }
     auto casualties = f.tables("casualty");
     std::set<std::string> casualtyIds;

@@ -24,9 +24,9 @@ scenario::ScenarioDef trappedPupil() {
     scenario::EarthquakeDef q;
     q.atS = 0.2;
     q.building = "A";
-    q.pgaG = 0.3;
-    q.periodS = 0.4;
-    q.durationS = 6.0;
+    q.shaking.pgaG = 0.3;
+    q.shaking.periodS = 0.4;
+    q.shaking.durationS = 6.0;
     q.structureRooms = {"A.4.corridor"};
     q.furniture = false;
     q.source = {"rescue.toml", 12, "earthquake"};

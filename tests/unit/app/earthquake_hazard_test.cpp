@@ -1,6 +1,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
+
+#include <glm/glm.hpp>
 
 #include "earthquake_hazard.h"
 #include "campus_district.h"
@@ -20,7 +23,7 @@ scenario::ScenarioDef quietQuake() {
     scenario::EarthquakeDef q;
     q.atS = 1000.0;
     q.building = "A";
-    q.pgaG = 0.05;
+    q.shaking.pgaG = 0.05;
     q.structureRooms = {"A.4.corridor"};
     q.furniture = false;
     q.source = {"quake.toml", 12, "earthquake"};
@@ -71,9 +74,9 @@ TEST(EarthquakeHazard, TheWholeBlockAsStructureStandsThroughAQuakeBelowItsDesign
         for (const auto& r : campus().rooms)
             if (r.building == "A") s.earthquake->structureRooms.push_back(r.id);
         s.earthquake->atS = 0.2;
-        s.earthquake->pgaG = 0.2;
-        s.earthquake->periodS = 0.4;
-        s.earthquake->durationS = 6.0;
+        s.earthquake->shaking.pgaG = 0.2;
+        s.earthquake->shaking.periodS = 0.4;
+        s.earthquake->shaking.durationS = 6.0;
         s.earthquake->designPgaG = designG;
         auto q = app::EarthquakeHazard::build(s, campus());
         ASSERT_TRUE(q.ok()) << q.error().str();
@@ -161,10 +164,71 @@ TEST(EarthquakeHazard, ACasualtyOutsideEveryRoomIsAnErrorWithItsLine) {
 
 TEST(EarthquakeHazard, AMissingRecordFileNamesTheFile) {
     auto s = quietQuake();
-    s.earthquake->recordPath = "no/such/quake.csv";
+    s.earthquake->shaking.recordPath = "no/such/quake.csv";
     auto q = app::EarthquakeHazard::build(s, campus());
     ASSERT_FALSE(q.ok());
     EXPECT_NE(q.error().str().find("no/such/quake.csv"), std::string::npos) << q.error().str();
+}
+
+// The main shaking (0.5-2.5 s), a still ground, then an aftershock (4.0-5.5 s): each starts and
+// ends with its events, the ground is still between them, and the rescue's "shaking" is true
+// again while the aftershock lasts.
+TEST(EarthquakeHazard, AnAftershockShakesTheGroundAgainAfterTheMainShakingHasStopped) {
+    auto s = quietQuake();
+    s.earthquake->atS = 0.5;
+    s.earthquake->shaking.durationS = 2.0;
+    scenario::AftershockDef a;
+    a.atS = 4.0;
+    a.shaking.pgaG = 0.1;
+    a.shaking.periodS = 0.3;
+    a.shaking.durationS = 1.5;
+    a.shaking.recordSeed = 7;
+    a.source = {"quake.toml", 20, "earthquake.aftershock[0]"};
+    s.earthquake->aftershocks.push_back(a);
+    auto q = app::EarthquakeHazard::build(s, campus());
+    ASSERT_TRUE(q.ok()) << q.error().str();
+    EXPECT_EQ((*q)->figures().aftershocks, 1);
+    std::vector<std::pair<double, std::string>> seen;
+    double peakBetween = 0.0, peakAfter = 0.0;
+    bool shookAt1 = false, shookAt3 = false, shookAt45 = false, shookAt6 = false;
+    for (double t = 0.05; t <= 6.5 + 1e-9; t += 0.05) {
+        (*q)->advanceTo(t);
+        for (const auto& e : (*q)->drainEvents())
+            if (e.kind.rfind("earthquake.", 0) == 0 && e.kind != "earthquake.item_fell") seen.emplace_back(t, e.kind);
+        const double ah = glm::length(glm::vec2((*q)->groundAccelerationMS2()));
+        if (t > 2.6 && t < 3.9) peakBetween = std::max(peakBetween, ah);
+        if (t > 4.0 && t < 5.5) peakAfter = std::max(peakAfter, ah);
+        if (std::fabs(t - 1.0) < 1e-6) shookAt1 = (*q)->shaking();
+        if (std::fabs(t - 3.0) < 1e-6) shookAt3 = (*q)->shaking();
+        if (std::fabs(t - 4.5) < 1e-6) shookAt45 = (*q)->shaking();
+        if (std::fabs(t - 6.0) < 1e-6) shookAt6 = (*q)->shaking();
+    }
+    ASSERT_EQ(seen.size(), 4u);
+    const char* kinds[] = {"earthquake.start", "earthquake.end", "earthquake.aftershock", "earthquake.aftershock_end"};
+    const double times[] = {0.5, 2.5, 4.0, 5.5};
+    for (int k = 0; k < 4; ++k) {
+        EXPECT_EQ(seen[static_cast<std::size_t>(k)].second, kinds[k]);
+        EXPECT_NEAR(seen[static_cast<std::size_t>(k)].first, times[k], 0.05 + 1e-6) << kinds[k];
+    }
+    EXPECT_TRUE(shookAt1);
+    EXPECT_FALSE(shookAt3);
+    EXPECT_TRUE(shookAt45);
+    EXPECT_FALSE(shookAt6);
+    EXPECT_EQ(peakBetween, 0.0);
+    EXPECT_GT(peakAfter, 0.3) << "0.1 g parametric: its peak is 0.98 m/s^2";
+    EXPECT_LE(peakAfter, 0.1 * 9.81 + 1e-3);
+
+    // A record's length is known once it is read: the shipped 20 s record from 5 s is still
+    // shaking at 10 s.
+    auto r = quietQuake();
+    r.earthquake->atS = 5.0;
+    r.earthquake->shaking.recordPath = "assets/ground_motion/synthetic_kt_m6.csv";
+    a.atS = 10.0;
+    r.earthquake->aftershocks = {a};
+    auto bad = app::EarthquakeHazard::build(r, campus());
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.error().str().find("quake.toml:20: earthquake.aftershock[0].at_s: must be after the shaking before it has stopped (at 25 s)"),
+              std::string::npos) << bad.error().str();
 }
 
 // A fire, not an earthquake: with ground_motion = false the building's physics runs on a still

@@ -24,9 +24,9 @@ scenario::ScenarioDef strongShaking() {
     scenario::EarthquakeDef q;
     q.atS = 1.0;
     q.building = "A";
-    q.pgaG = 0.7;  // well into JMA 6 upper at the trainee
-    q.periodS = 0.4;
-    q.durationS = 8.0;
+    q.shaking.pgaG = 0.7;  // well into JMA 6 upper at the trainee
+    q.shaking.periodS = 0.4;
+    q.shaking.durationS = 8.0;
     q.furniture = false;
     q.source = {"thrown.toml", 12, "earthquake"};
     s.earthquake = q;

@@ -23,7 +23,7 @@ scenario::ScenarioDef furnishedBlockA() {
     scenario::EarthquakeDef q;
     q.atS = 1000.0;
     q.building = "A";
-    q.pgaG = 0.05;
+    q.shaking.pgaG = 0.05;
     q.furniture = true;
     q.source = {"quake.toml", 12, "earthquake"};
     s.earthquake = q;
@@ -117,9 +117,9 @@ TEST(TraineeCapsule, AWayShutByDebrisIsGivenUp) {
 TEST(TraineeCapsule, DoorLeavesSwingInTheShakingAndTheTraineePushesThroughThem) {
     auto s = furnishedBlockA();
     s.earthquake->atS = 0.5;
-    s.earthquake->pgaG = 0.3;
-    s.earthquake->periodS = 0.4;
-    s.earthquake->durationS = 8.0;
+    s.earthquake->shaking.pgaG = 0.3;
+    s.earthquake->shaking.periodS = 0.4;
+    s.earthquake->shaking.durationS = 8.0;
     s.earthquake->doors = true;
     auto q = app::EarthquakeHazard::build(s, campus());
     ASSERT_TRUE(q.ok()) << q.error().str();

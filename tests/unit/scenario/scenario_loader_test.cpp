@@ -339,7 +339,7 @@ to = [126.0, 167.9]
     ASSERT_TRUE(load.errors.empty()) << join(load.errors);
     ASSERT_TRUE(load.def.earthquake.has_value());
     const auto& q = *load.def.earthquake;
-    EXPECT_EQ(q.recordPath, "scenes/quake.csv");
+    EXPECT_EQ(q.shaking.recordPath, "scenes/quake.csv");
     EXPECT_EQ(q.building, "A");
     EXPECT_DOUBLE_EQ(q.designPgaG, 0.2);
     EXPECT_FALSE(q.furniture);
@@ -371,6 +371,63 @@ from = [1.0, 1.0]
     // A parametric record needs its peak acceleration, within reason.
     load = parseScenario(base + "\n[earthquake]\nat_s = 1\nbuilding = \"A\"\npga_g = 9\n", "s.toml");
     EXPECT_NE(join(load.errors).find("earthquake.pga_g"), std::string::npos) << join(load.errors);
+}
+
+TEST(ScenarioLoaderEarthquake, AftershocksAreReadInOrderEachAfterTheShakingBeforeIt) {
+    const std::string quake = std::string(kGood) + R"(
+[earthquake]
+at_s = 5
+building = "A"
+pga_g = 0.3
+duration_s = 20
+[[earthquake.aftershock]]
+at_s = 300
+pga_g = 0.1
+period_s = 0.3
+duration_s = 8
+record_seed = 7
+[[earthquake.aftershock]]
+at_s = 600
+record = "after.csv"
+)";
+    auto load = parseScenario(quake, "scenes/s.toml");
+    ASSERT_TRUE(load.errors.empty()) << join(load.errors);
+    const auto& q = *load.def.earthquake;
+    ASSERT_EQ(q.aftershocks.size(), 2u);
+    EXPECT_DOUBLE_EQ(q.aftershocks[0].atS, 300.0);
+    EXPECT_DOUBLE_EQ(q.aftershocks[0].shaking.pgaG, 0.1);
+    EXPECT_DOUBLE_EQ(q.aftershocks[0].shaking.periodS, 0.3);
+    EXPECT_DOUBLE_EQ(q.aftershocks[0].shaking.durationS, 8.0);
+    EXPECT_EQ(q.aftershocks[0].shaking.recordSeed, 7u);
+    EXPECT_EQ(q.aftershocks[1].shaking.recordPath, "scenes/after.csv");
+    EXPECT_EQ(q.aftershocks[1].source.line, lineOf(quake, "at_s = 600") - 1);
+    EXPECT_DOUBLE_EQ(q.shaking.durationS, 20.0);
+
+    // One that starts while the main shaking (5 + 20 s) still runs, one with both a record and a
+    // peak acceleration, and one under a still ground.
+    std::string bad = std::string(kGood) + R"(
+[earthquake]
+at_s = 5
+building = "A"
+pga_g = 0.3
+duration_s = 20
+[[earthquake.aftershock]]
+at_s = 24
+pga_g = 0.1
+[[earthquake.aftershock]]
+at_s = 100
+record = "after.csv"
+pga_g = 0.1
+)";
+    load = parseScenario(bad, "s.toml");
+    std::string all = join(load.errors);
+    EXPECT_NE(all.find("s.toml:" + std::to_string(lineOf(bad, "at_s = 24")) +
+                       ": earthquake.aftershock[0].at_s: must be after the shaking before it has stopped (at 25 s)"),
+              std::string::npos) << all;
+    EXPECT_NE(all.find("earthquake.aftershock[1].record: give either record"), std::string::npos) << all;
+    load = parseScenario(std::string(kGood) + "\n[earthquake]\nground_motion = false\nbuilding = \"A\"\n[[earthquake.aftershock]]\nat_s = 9\npga_g = 0.1\n",
+                         "s.toml");
+    EXPECT_NE(join(load.errors).find("earthquake.aftershock: not with ground_motion = false"), std::string::npos) << join(load.errors);
 }
 
 TEST(ScenarioLoaderEarthquake, AStillGroundTakesNoRecordAndRefusesOne) {

@@ -162,6 +162,22 @@ struct CasualtyDef {
     SourceRef source;
 };
 
+/// The ground motion of a shaking: a record, or the parametric model (docs/physics.md).
+struct ShakingDef {
+    std::string recordPath;      ///< CSV time_s,ax,ay,az (resolved); empty = parametric below
+    double pgaG = 0.3;           ///< parametric: peak horizontal ground acceleration, g
+    double periodS = 0.4;        ///< parametric: dominant (site) period
+    double durationS = 20.0;     ///< parametric: whole record
+    std::uint64_t recordSeed = 1;
+};
+
+/// [[earthquake.aftershock]]: the ground shakes again at atS (after the shaking before it ended).
+struct AftershockDef {
+    double atS = 0.0;
+    ShakingDef shaking;
+    SourceRef source;
+};
+
 /// Optional [earthquake]: ground shaking from a record or a parametric model, furniture that
 /// slides and topples, and a storey structure around named rooms that can give way.
 struct EarthquakeDef {
@@ -170,11 +186,8 @@ struct EarthquakeDef {
     bool groundMotion = true;
     double atS = 0.0;            ///< shaking starts
     std::string building;        ///< the building whose rooms, furniture and structure are modelled
-    std::string recordPath;      ///< CSV time_s,ax,ay,az (resolved); empty = parametric below
-    double pgaG = 0.3;           ///< parametric: peak horizontal ground acceleration, g
-    double periodS = 0.4;        ///< parametric: dominant (site) period
-    double durationS = 20.0;     ///< parametric: whole record
-    std::uint64_t recordSeed = 1;
+    ShakingDef shaking;
+    std::vector<AftershockDef> aftershocks;  ///< in time order, each after the shaking before it
     std::vector<std::string> structureRooms;  ///< rooms whose walls and ceiling are breakable structure
     double designPgaG = 0.3;     ///< the structure survives this PGA on its own (0 = gravity only)
     bool furniture = true;       ///< desks and hanging lights in the classrooms of that building
