@@ -345,6 +345,7 @@ Status CrowdPopulation::place(const scenario::ScenarioDef& sc, const world::Dist
     coverDelayS_.push_back(-1.0);  // the trainee's slot
     cover_.assign(ids_.size(), Cover::Standing);
     coverPlace_.assign(ids_.size(), -1);
+    paused_.assign(ids_.size(), 0);
     groupCovered_.assign(groupIds_.size(), 0);
     outdoor_.assign(ids_.size(), OutdoorWalk{});
     doses_.resize(ids_.size());

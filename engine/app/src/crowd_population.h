@@ -140,12 +140,15 @@ public:
     /// Drop, cover, hold on, for groups with take_cover_s: while the ground shakes, each of them
     /// drops when their time comes (take_cover_s after the shaking began), crawls to the nearest
     /// free place under an upright desk within kCoverReachM (as many places as the desk is
-    /// 0.6 m wide, placesUnderDesk; one the trainee is at is taken) or else covers where they are, and holds on:
-    /// under a desk they move with it, and one that is no longer upright leaves them in the
-    /// open. Covering, they are on hands and knees (kCrawlHeightFraction of their height), lower
-    /// for debris (senseDebris), and a desk top over them stops what falls on it. They stand at
-    /// the alarm (startEvacuation). One "crowd.took_cover" per group (value: how many under
-    /// desks) once all its people have. Call it every tick before senseDebris.
+    /// 0.6 m wide, placesUnderDesk; one the trainee is at is taken) or else covers where they
+    /// are, and holds on: under a desk they move with it, and one that is no longer upright
+    /// leaves them in the open. Covering, they are on hands and knees (kCrawlHeightFraction of
+    /// their height), lower for debris (senseDebris), and a desk top over them stops what falls
+    /// on it. They stand at the alarm (startEvacuation). In an aftershock during the evacuation
+    /// those walking in a room do the same and stand no longer stepped until it has passed
+    /// (those on a flight or at an exit go on); then they stand, step out from under any desk
+    /// and walk on. One "crowd.took_cover" per group and shaking (value: how many under desks)
+    /// once all its people have. Call it every tick before senseDebris.
     void holdOn(double sessionTimeS, const EarthquakeHazard& quake, const glm::vec3& traineeFeetM, std::vector<HazardEvent>& events);
     static constexpr double kCoverReachM = 1.5;
     static constexpr double kCrawlMps = 0.5;
@@ -258,6 +261,8 @@ private:
     std::vector<double> coverDelayS_;           ///< per person: after the shaking began; < 0 never
     std::vector<int> coverPlace_;               ///< per person: desk place (furniture_ index x kMaxDeskPlaces + place), -1 none
     std::vector<char> groupCovered_;            ///< per group: "crowd.took_cover" reported
+    std::vector<char> paused_;                  ///< per person: stopped walking to hold on (an aftershock)
+    bool shakingSeen_ = false;                  ///< the ground shook at the last holdOn
     double shakeStartS_ = -1.0, lastHoldOnS_ = -1.0;
     int underDesks_ = 0, inTheOpen_ = 0;
     float standingHeightM(int person) const;

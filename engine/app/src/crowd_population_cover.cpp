@@ -32,16 +32,42 @@ float CrowdPopulation::heightNowM(int person) const {
 }
 
 void CrowdPopulation::holdOn(double now, const EarthquakeHazard& quake, const glm::vec3& traineeFeetM, std::vector<HazardEvent>& events) {
-    if (!hasQuake_ || started()) return;
+    if (!hasQuake_) return;
     if (!quake.shaking()) {
-        // Still holding on after the shaking until the alarm (startEvacuation stands them up);
-        // nobody drops once it has stopped.
+        // Before the alarm they hold on until it sounds (startEvacuation stands them up). After an
+        // aftershock those who stopped to hold on stand and walk on, out from under any desk.
+        if (shakingSeen_ && started()) {
+            for (int i = 0; i < people_; ++i) {
+                const auto k = static_cast<std::size_t>(i);
+                if (paused_[k] && !struck_[k]) sim_->agent(i).external = false;
+                paused_[k] = 0;
+                if (!struck_[k]) {
+                    cover_[k] = Cover::Standing;
+                    coverPlace_[k] = -1;
+                }
+            }
+            int stuck = 0;
+            obstacleFigures_.steppedOff += stepOffObstacles(stuck);
+        }
+        shakingSeen_ = false;
         lastHoldOnS_ = now;
         return;
     }
-    if (shakeStartS_ < 0.0) shakeStartS_ = now;
+    if (!shakingSeen_) {
+        // A shaking begins (the main one, or an aftershock): everyone's delay runs from now.
+        shakingSeen_ = true;
+        shakeStartS_ = now;
+        std::fill(groupCovered_.begin(), groupCovered_.end(), 0);
+    }
     const double dt = lastHoldOnS_ >= 0.0 ? std::max(0.0, now - lastHoldOnS_) : 0.0;
     lastHoldOnS_ = now;
+    // Who drops in this shaking: those of a group that does, in a room. Walking out (an
+    // aftershock), those on a flight or passing an exit keep going (a hand on the rail).
+    auto dropsNow = [&](std::size_t k) {
+        const crowd::Agent& a = sim_->agents()[k];
+        if (coverDelayS_[k] < 0.0 || a.area < 0 || a.state == crowd::AgentState::Out) return false;
+        return !started() || (a.state != crowd::AgentState::OnStair && a.leavingGate < 0 && a.exitTimeS < 0.0);
+    };
     auto taken = [&](int code, int self) {
         for (int j = 0; j < people_; ++j)
             if (j != self && coverPlace_[static_cast<std::size_t>(j)] == code) return true;
@@ -50,11 +76,11 @@ void CrowdPopulation::holdOn(double now, const EarthquakeHazard& quake, const gl
     for (int i = 0; i < people_; ++i) {
         const auto k = static_cast<std::size_t>(i);
         crowd::Agent& a = sim_->agent(i);
-        if (struck_[k] || a.area < 0 || a.state == crowd::AgentState::Out) continue;
+        if (struck_[k] || !dropsNow(k)) continue;
         const world::Room* room = areaRoom_[static_cast<std::size_t>(a.area)];
         Cover& c = cover_[k];
         if (c == Cover::Standing) {
-            if (coverDelayS_[k] < 0.0 || now < shakeStartS_ + coverDelayS_[k]) continue;
+            if (now < shakeStartS_ + coverDelayS_[k]) continue;
             // Drop: the nearest free place under an upright desk of this room within reach, that
             // a person this tall fits under.
             double best = kCoverReachM;
@@ -77,6 +103,12 @@ void CrowdPopulation::holdOn(double now, const EarthquakeHazard& quake, const gl
             coverPlace_[k] = bestCode;
             c = bestCode >= 0 ? Cover::Crawling : Cover::InTheOpen;
             ++(bestCode >= 0 ? underDesks_ : inTheOpen_);
+        }
+        // Walking out (an aftershock), they stop where they hold on: no longer stepped until it has passed.
+        if (started() && c != Cover::Standing && a.state == crowd::AgentState::Walking && !a.external) {
+            a.external = true;
+            a.vel = {0.0, 0.0};
+            paused_[k] = 1;
         }
         if (c == Cover::Crawling || c == Cover::UnderDesk) {
             const int code = coverPlace_[k];
@@ -105,7 +137,7 @@ void CrowdPopulation::holdOn(double now, const EarthquakeHazard& quake, const gl
         int members = 0, standing = 0, under = 0, open = 0;
         for (int i = 0; i < people_; ++i) {
             const auto k = static_cast<std::size_t>(i);
-            if (sim_->agents()[k].group != g || coverDelayS_[k] < 0.0) continue;
+            if (sim_->agents()[k].group != g || !dropsNow(k)) continue;
             ++members;
             if (struck_[k]) continue;
             if (cover_[k] == Cover::Standing) ++standing;

@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include <glm/glm.hpp>
@@ -181,4 +182,88 @@ TEST(CrowdCover, TopplingBookcasesStrikePupilsStandingAtTheirDesksNotThoseUnderT
     // The back row sits 0.5 m from the bookcase on the back wall; 6 of 182 pieces topple.
     EXPECT_GE(standing.struckByBookcase, 3);
     EXPECT_LE(covering.struckByBookcase * 3, standing.struckByBookcase);
+}
+
+// An aftershock (60-68 s, 0.1 g) while the classes walk out after the alarm (28 s): those still
+// walking in a room stop and hold on (those near a desk crawl under it), those on a flight or at
+// an exit go on; after it they stand and walk on. (It brings more of the corridor's debris down:
+// two pupils of classroom 3 are struck and two or three are cut off in its east end, with or
+// without taking cover.)
+TEST(CrowdCover, InAnAftershockThoseWalkingInARoomStopAndHoldOnThenWalkOn) {
+    auto sc = scenario::loadScenario("scenes/earthquake_school.toml");
+    ASSERT_TRUE(sc.ok());
+    scenario::AftershockDef after;
+    after.atS = 60.0;
+    after.shaking.pgaG = 0.1;
+    after.shaking.periodS = 0.3;
+    after.shaking.durationS = 8.0;
+    after.shaking.recordSeed = 7;
+    after.source = {"test", 1, "earthquake.aftershock[0]"};
+    sc.def.earthquake->aftershocks.push_back(after);
+    auto d = world::loadDistrict(sc.def.districtPath);
+    ASSERT_TRUE(d.ok());
+    auto quake = app::EarthquakeHazard::build(sc.def, *d);
+    auto fire = app::FireHazard::build(sc.def, *d);
+    const double tickS = 1.0 / sc.def.tickHz;
+    auto p = app::CrowdPopulation::build(sc.def, *d, tickS, sc.def.seed);
+    ASSERT_TRUE(quake.ok() && fire.ok() && p.ok());
+    app::CrowdPopulation& pop = **p;
+    app::EarthquakeHazard& q = **quake;
+    const world::Room* room = d->findRoom(sc.def.trainee.startRoom);
+    const glm::vec3 trainee(room->box.center().x, room->box.center().y, room->box.min.z);
+    std::vector<app::HazardEvent> events;
+    Snapshot at65, at67;
+    std::vector<app::CrowdPersonView> at75;
+    int outAt67 = 0, tookCoverInAftershock = 0;
+    for (long long tick = 0; tick * tickS < 240.0; ++tick) {
+        const double t = tick * tickS;
+        q.advanceTo(t + tickS);
+        bool settled = false;
+        for (const auto& e : q.drainEvents()) {
+            if (e.kind == "passage.blocked") {
+                EXPECT_TRUE(pop.setDoorBlocked(e.subject, true).ok());
+            }
+            settled = settled || e.kind == "structure.settled";
+        }
+        if (!pop.started() && t + 1e-9 >= kAlarmS) {
+            EXPECT_TRUE(pop.settleFurniture(q).ok());
+            pop.startEvacuation(t);
+        }
+        EXPECT_TRUE(pop.followEarthquake(t, q, settled).ok());
+        const std::size_t seen = events.size();
+        pop.holdOn(t, q, trainee, events);
+        pop.senseDebris(q, events);
+        for (std::size_t k = seen; k < events.size(); ++k) tookCoverInAftershock += events[k].kind == "crowd.took_cover" && t > 60.0;
+        pop.tick(t, **fire, trainee, room, events);
+        if (std::fabs(t - 65.0) < 0.5 * tickS) at65 = {pop.people(), q.boxes()};
+        if (std::fabs(t - 67.5) < 0.5 * tickS) {
+            at67 = {pop.people(), q.boxes()};
+            outAt67 = pop.figures().out;
+        }
+        if (std::fabs(t - 75.0) < 0.5 * tickS) at75 = pop.people();
+    }
+    ASSERT_EQ(at65.people.size(), 73u);
+    int holding = 0, inTheOpen = 0;
+    for (std::size_t i = 0; i < 73; ++i) {
+        const auto& a = at65.people[i];
+        const auto& b = at67.people[i];
+        if (a.out || b.struck || !b.coverUp) continue;
+        ++holding;
+        // In the open they hold on where they are; under a desk, at a place of it.
+        if (toNearestPlace(b.feetM, at67.boxes) < kPlaceToleranceM) continue;
+        ++inTheOpen;
+        EXPECT_LT(glm::length(b.feetM - a.feetM), 0.02f) << pop.personIds()[i] << " holds on where they are";
+    }
+    for (const auto& v : at75) EXPECT_FALSE(v.coverUp) << "they stand again after the aftershock";
+    const auto& agents = pop.sim().agents();
+    for (std::size_t i = 0; i < 73; ++i)
+        if (!pop.people()[i].struck) {
+            EXPECT_FALSE(agents[i].external) << pop.personIds()[i] << " walks on";
+        }
+    std::printf("aftershock: %d held on (%d in the open); %d groups reported; out %d at 67.5 s, %d at the end; %d struck\n", holding,
+                inTheOpen, tookCoverInAftershock, outAt67, pop.figures().out, pop.figures().struck);
+    EXPECT_GT(holding, 10);
+    EXPECT_GT(inTheOpen, 0);
+    EXPECT_GE(tookCoverInAftershock, 1);
+    EXPECT_GE(pop.figures().out, outAt67 + 50) << "they walk on and out";
 }
