@@ -5,18 +5,15 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <functional>
 #include <cstdio>
-#include <cstdlib>
 #include <string>
 
 #include <glm/glm.hpp>
 #include <glm/gtc/quaternion.hpp>
 
 #include "crowd_furniture.h"
-#include "crowd_population.h"
-#include "earthquake_hazard.h"
-#include "fire_hazard.h"
-#include "scenario/scenario_loader.h"
+#include "school_quake_run.h"
 
 using namespace cd;
 
@@ -26,7 +23,7 @@ constexpr float kPlaceToleranceM = 0.03f;
 
 // The shaking runs 5-25 s; the alarm is at 28 s (the scene's timeline).
 constexpr double kCoveredByS = 12.0;  // 5 s + at most 4 s to react + a crawl of at most 1.5 m at 0.5 m/s
-constexpr double kShakingEndsS = 25.0, kAlarmS = 28.0;
+constexpr double kShakingEndsS = 25.0, kAlarmS = 28.0;  // as test::SchoolQuakeRun
 
 struct Snapshot {
     std::vector<app::CrowdPersonView> people;
@@ -63,52 +60,40 @@ bool insideADesk(const glm::vec3& feetM, const std::vector<render::BoxInstance>&
     return false;
 }
 
+// The shipped scene, its classes drilled (as shipped) or not; aftershocks added.
+bool runSchool(bool takeCover, const std::vector<scenario::AftershockDef>& aftershocks, double untilS,
+               const std::function<void(double, app::CrowdPopulation&, app::EarthquakeHazard&, const std::vector<app::HazardEvent>&)>& each) {
+    test::SchoolQuakeRun run;
+    run.untilS = untilS;
+    run.edit = [&](scenario::ScenarioDef& sc) {
+        for (auto& g : sc.crowd) {
+            EXPECT_TRUE(g.hasTakeCover) << "the shipped classes are drilled";
+            g.hasTakeCover = takeCover;
+        }
+        sc.earthquake->aftershocks = aftershocks;
+    };
+    run.afterTick = each;
+    return test::runSchoolQuake(run);
+}
+
+bool at(double t, double mark) { return std::fabs(t - mark) < 0.5 / 30.0; }  // the scene's 30 Hz tick
+
 ShakingRun runTheShaking(bool takeCover) {
     ShakingRun out;
-    auto sc = scenario::loadScenario("scenes/earthquake_school.toml");
-    EXPECT_TRUE(sc.ok());
-    if (!sc.ok()) return out;
-    for (auto& g : sc.def.crowd) {
-        EXPECT_TRUE(g.hasTakeCover) << "the shipped classes are drilled";
-        g.hasTakeCover = takeCover;
-    }
-    auto d = world::loadDistrict(sc.def.districtPath);
-    EXPECT_TRUE(d.ok());
-    if (!d.ok()) return out;
-    auto quake = app::EarthquakeHazard::build(sc.def, *d);
-    auto fire = app::FireHazard::build(sc.def, *d);
-    const double tickS = 1.0 / sc.def.tickHz;
-    auto p = app::CrowdPopulation::build(sc.def, *d, tickS, sc.def.seed);
-    EXPECT_TRUE(quake.ok() && fire.ok() && p.ok());
-    if (!quake.ok() || !fire.ok() || !p.ok()) return out;
-    app::CrowdPopulation& pop = **p;
-    app::EarthquakeHazard& q = **quake;
-    const world::Room* room = d->findRoom(sc.def.trainee.startRoom);
-    const glm::vec3 trainee(room->box.center().x, room->box.center().y, room->box.min.z);
-    auto snap = [&] { return Snapshot{pop.people(), q.boxes()}; };
-    out.beforeShaking = snap();
-    for (long long tick = 0; tick * tickS < kAlarmS + 1.0; ++tick) {
-        const double t = tick * tickS;
-        q.advanceTo(t + tickS);
-        for (const auto& e : q.drainEvents())
-            if (e.kind == "passage.blocked") {
-                EXPECT_TRUE(pop.setDoorBlocked(e.subject, true).ok());
-            }
-        if (!pop.started() && t + 1e-9 >= kAlarmS) {
-            EXPECT_TRUE(pop.settleFurniture(q).ok());
-            pop.startEvacuation(t);
-            out.afterAlarm = snap();
+    bool first = true;
+    runSchool(takeCover, {}, kAlarmS + 1.0, [&](double t, app::CrowdPopulation& pop, app::EarthquakeHazard& q, const std::vector<app::HazardEvent>& events) {
+        auto snap = [&] { return Snapshot{pop.people(), q.boxes()}; };
+        if (first) out.beforeShaking = snap();  // the first tick: nobody moves before 5 s
+        first = false;
+        for (const auto& e : events) {
+            out.events.push_back(e);
+            out.struckByBookcase += e.kind == "crowd.struck_by_debris" && e.text.find("toppling bookcase") != std::string::npos;
         }
-        const std::size_t seen = out.events.size();
-        pop.holdOn(t, q, trainee, out.events);
-        pop.senseDebris(q, out.events);
-        for (std::size_t k = seen; k < out.events.size(); ++k)
-            out.struckByBookcase += out.events[k].kind == "crowd.struck_by_debris" && out.events[k].text.find("toppling bookcase") != std::string::npos;
-        pop.tick(t, **fire, trainee, room, out.events);
-        if (std::fabs(t - kCoveredByS) < 0.5 * tickS) out.covered = snap();
-        if (std::fabs(t - (kShakingEndsS + 1.0)) < 0.5 * tickS) out.endOfShaking = snap();
-    }
-    out.figures = pop.figures();
+        if (at(t, kCoveredByS)) out.covered = snap();
+        if (at(t, kShakingEndsS + 1.0)) out.endOfShaking = snap();
+        if (at(t, kAlarmS)) out.afterAlarm = snap();
+        out.figures = pop.figures();
+    });
     return out;
 }
 
@@ -190,58 +175,27 @@ TEST(CrowdCover, TopplingBookcasesStrikePupilsStandingAtTheirDesksNotThoseUnderT
 // two pupils of classroom 3 are struck and two or three are cut off in its east end, with or
 // without taking cover.)
 TEST(CrowdCover, InAnAftershockThoseWalkingInARoomStopAndHoldOnThenWalkOn) {
-    auto sc = scenario::loadScenario("scenes/earthquake_school.toml");
-    ASSERT_TRUE(sc.ok());
-    scenario::AftershockDef after;
-    after.atS = 60.0;
-    after.shaking.pgaG = 0.1;
-    after.shaking.periodS = 0.3;
-    after.shaking.durationS = 8.0;
-    after.shaking.recordSeed = 7;
-    after.source = {"test", 1, "earthquake.aftershock[0]"};
-    sc.def.earthquake->aftershocks.push_back(after);
-    auto d = world::loadDistrict(sc.def.districtPath);
-    ASSERT_TRUE(d.ok());
-    auto quake = app::EarthquakeHazard::build(sc.def, *d);
-    auto fire = app::FireHazard::build(sc.def, *d);
-    const double tickS = 1.0 / sc.def.tickHz;
-    auto p = app::CrowdPopulation::build(sc.def, *d, tickS, sc.def.seed);
-    ASSERT_TRUE(quake.ok() && fire.ok() && p.ok());
-    app::CrowdPopulation& pop = **p;
-    app::EarthquakeHazard& q = **quake;
-    const world::Room* room = d->findRoom(sc.def.trainee.startRoom);
-    const glm::vec3 trainee(room->box.center().x, room->box.center().y, room->box.min.z);
-    std::vector<app::HazardEvent> events;
+    const scenario::AftershockDef after = test::parametricAftershock(60.0, 0.1, 8.0);
     Snapshot at65, at67;
-    std::vector<app::CrowdPersonView> at75;
+    std::vector<app::CrowdPersonView> at75, atEnd;
+    std::vector<char> external;
+    std::vector<std::string> ids;
+    app::CrowdFigures end;
     int outAt67 = 0, tookCoverInAftershock = 0;
-    for (long long tick = 0; tick * tickS < 240.0; ++tick) {
-        const double t = tick * tickS;
-        q.advanceTo(t + tickS);
-        bool settled = false;
-        for (const auto& e : q.drainEvents()) {
-            if (e.kind == "passage.blocked") {
-                EXPECT_TRUE(pop.setDoorBlocked(e.subject, true).ok());
-            }
-            settled = settled || e.kind == "structure.settled";
-        }
-        if (!pop.started() && t + 1e-9 >= kAlarmS) {
-            EXPECT_TRUE(pop.settleFurniture(q).ok());
-            pop.startEvacuation(t);
-        }
-        EXPECT_TRUE(pop.followEarthquake(t, q, settled).ok());
-        const std::size_t seen = events.size();
-        pop.holdOn(t, q, trainee, events);
-        pop.senseDebris(q, events);
-        for (std::size_t k = seen; k < events.size(); ++k) tookCoverInAftershock += events[k].kind == "crowd.took_cover" && t > 60.0;
-        pop.tick(t, **fire, trainee, room, events);
-        if (std::fabs(t - 65.0) < 0.5 * tickS) at65 = {pop.people(), q.boxes()};
-        if (std::fabs(t - 67.5) < 0.5 * tickS) {
+    ASSERT_TRUE(runSchool(true, {after}, 240.0, [&](double t, app::CrowdPopulation& pop, app::EarthquakeHazard& q, const std::vector<app::HazardEvent>& events) {
+        for (const auto& e : events) tookCoverInAftershock += e.kind == "crowd.took_cover" && t > 60.0;
+        if (at(t, 65.0)) at65 = {pop.people(), q.boxes()};
+        if (at(t, 67.5)) {
             at67 = {pop.people(), q.boxes()};
             outAt67 = pop.figures().out;
         }
-        if (std::fabs(t - 75.0) < 0.5 * tickS) at75 = pop.people();
-    }
+        if (at(t, 75.0)) at75 = pop.people();
+        atEnd = pop.people();
+        end = pop.figures();
+        ids = pop.personIds();
+        external.clear();
+        for (const auto& a : pop.sim().agents()) external.push_back(a.external ? 1 : 0);
+    }));
     ASSERT_EQ(at65.people.size(), 73u);
     int holding = 0, inTheOpen = 0;
     for (std::size_t i = 0; i < 73; ++i) {
@@ -252,18 +206,17 @@ TEST(CrowdCover, InAnAftershockThoseWalkingInARoomStopAndHoldOnThenWalkOn) {
         // In the open they hold on where they are; under a desk, at a place of it.
         if (toNearestPlace(b.feetM, at67.boxes) < kPlaceToleranceM) continue;
         ++inTheOpen;
-        EXPECT_LT(glm::length(b.feetM - a.feetM), 0.02f) << pop.personIds()[i] << " holds on where they are";
+        EXPECT_LT(glm::length(b.feetM - a.feetM), 0.02f) << ids[i] << " holds on where they are";
     }
     for (const auto& v : at75) EXPECT_FALSE(v.coverUp) << "they stand again after the aftershock";
-    const auto& agents = pop.sim().agents();
     for (std::size_t i = 0; i < 73; ++i)
-        if (!pop.people()[i].struck) {
-            EXPECT_FALSE(agents[i].external) << pop.personIds()[i] << " walks on";
+        if (!atEnd[i].struck) {
+            EXPECT_FALSE(external[i]) << ids[i] << " walks on";
         }
     std::printf("aftershock: %d held on (%d in the open); %d groups reported; out %d at 67.5 s, %d at the end; %d struck\n", holding,
-                inTheOpen, tookCoverInAftershock, outAt67, pop.figures().out, pop.figures().struck);
+                inTheOpen, tookCoverInAftershock, outAt67, end.out, end.struck);
     EXPECT_GT(holding, 10);
     EXPECT_GT(inTheOpen, 0);
     EXPECT_GE(tookCoverInAftershock, 1);
-    EXPECT_GE(pop.figures().out, outAt67 + 50) << "they walk on and out";
+    EXPECT_GE(end.out, outAt67 + 50) << "they walk on and out";
 }

@@ -12,10 +12,7 @@
 
 #include "crowd_debris.h"
 #include "crowd_obstacle_geometry.h"
-#include "crowd_population.h"
-#include "earthquake_hazard.h"
-#include "fire_hazard.h"
-#include "scenario/scenario_loader.h"
+#include "school_quake_run.h"
 
 using namespace cd;
 
@@ -33,91 +30,14 @@ struct Outcome {
     int struckWalkedOff = 0;  ///< of them, on a stair or out of the building at the end
 };
 
-Outcome collapseOnAStandingClass() {
-    Outcome out;
-    auto sc = scenario::loadScenario("scenes/earthquake_school.toml");
-    EXPECT_TRUE(sc.ok());
-    if (!sc.ok()) return out;
-    // 40 pupils who stand in the corridor (their pre-movement outlasts the test).
-    scenario::CrowdGroupDef g;
-    g.id = "corridor";
-    g.room = "A.4.corridor";
-    g.count = 40;
-    g.speedProfile = "weidmann-child";
-    g.premovementMinS = g.premovementMaxS = 500.0;
-    g.knownExits = {"exit.A.stairW"};
-    g.source = {"test", 1, "crowd"};
-    sc.def.crowd.push_back(g);
-    auto d = world::loadDistrict(sc.def.districtPath);
-    EXPECT_TRUE(d.ok());
-    if (!d.ok()) return out;
-    auto quake = app::EarthquakeHazard::build(sc.def, *d);
-    auto fire = app::FireHazard::build(sc.def, *d);
-    EXPECT_TRUE(quake.ok() && fire.ok());
-    const double tickS = 1.0 / sc.def.tickHz;
-    auto p = app::CrowdPopulation::build(sc.def, *d, tickS, sc.def.seed);
-    EXPECT_TRUE(p.ok()) << p.error().str();
-    if (!quake.ok() || !fire.ok() || !p.ok()) return out;
-    app::CrowdPopulation& pop = **p;
-    app::EarthquakeHazard& q = **quake;
-    const world::Room* room = d->findRoom(sc.def.trainee.startRoom);
-    const glm::vec3 trainee(room->box.center().x, room->box.center().y, room->box.min.z);
-    std::vector<app::HazardEvent> events;
-    std::vector<std::size_t> struckIds;
-    // The alarm as the corridor gives way (12 s): the crowd takes the bodies then, and follows them.
-    const double alarmS = 12.0;
-    long long tick = 0;
-    for (; tick * tickS < 40.0; ++tick) {
-        const double t = tick * tickS;
-        q.advanceTo(t + tickS);
-        bool settled = false;
-        for (const auto& e : q.drainEvents()) {
-            if (e.kind == "passage.blocked") {
-                EXPECT_TRUE(pop.setDoorBlocked(e.subject, true).ok());
-            }
-            settled = settled || e.kind == "structure.settled";
-        }
-        if (!pop.started() && t + 1e-9 >= alarmS) {
-            EXPECT_TRUE(pop.settleFurniture(q).ok());
-            pop.startEvacuation(t);
-        }
-        const int before = pop.obstacleFigures().refreshes;
-        EXPECT_TRUE(pop.followEarthquake(t, q, settled).ok());
-        if (pop.obstacleFigures().refreshes != before) {
-            for (const crowd::Agent& a : pop.sim().agents()) {
-                if (a.external || a.state == crowd::AgentState::Out || a.area < 0) continue;
-                for (const crowd::Obstacle& o : pop.sim().building().obstacles)
-                    out.insideAfterRefresh += o.area == a.area && crowd::pointInPolygon(a.pos, o.polygon);
-            }
-        }
-        const std::size_t seen = events.size();
-        pop.senseDebris(q, events);
-        for (std::size_t k = seen; k < events.size(); ++k) {
-            if (events[k].kind != "crowd.struck_by_debris") continue;
-            const auto people = pop.people();
-            for (std::size_t i = 0; i < people.size(); ++i)
-                // The corridor's class (the classes at their desks, standing here as holdOn is not
-                // called, are struck by toppling bookcases: crowd_cover_test.cpp).
-                if (people[i].struck && pop.personIds()[i].rfind("corridor#", 0) == 0 &&
-                    std::find(struckIds.begin(), struckIds.end(), i) == struckIds.end()) {
-                    struckIds.push_back(i);
-                    out.struckAt.push_back(pop.sim().agents()[i].pos);
-                }
-        }
-        pop.tick(t, **fire, trainee, room, events);
-    }
-    for (std::size_t i : struckIds) {
-        const crowd::Agent& a = pop.sim().agents()[i];
-        out.struckEnd.push_back(a.pos);
-        out.struckWalkedOff += a.exitTimeS >= 0.0 || a.state == crowd::AgentState::OnStair;
-    }
+// At the end: where the debris lies is under the crowd's obstacles; the crowd's hash and figures.
+void lastTick(const app::CrowdPopulation& pop, const app::EarthquakeHazard& q, const world::Room& cr, Outcome& out) {
     // Where the debris now lies is under the crowd's obstacles: the centre of every chunk's
     // part above the step-over height, in the corridor.
     const int corridor = pop.sim().building().areaIndex("A.4.corridor");
-    const world::Room* cr = d->findRoom("A.4.corridor");
     for (const render::BoxInstance& b : q.boxes()) {
         if (b.color != kConcrete && b.color != kBrick) continue;
-        crowd::Polygon s = app::boxSliceFootprint(b, cr->box.min.z + app::kDebrisStepOverM, cr->box.min.z + app::kDebrisHeadroomM);
+        crowd::Polygon s = app::boxSliceFootprint(b, cr.box.min.z + app::kDebrisStepOverM, cr.box.min.z + app::kDebrisHeadroomM);
         if (s.empty()) continue;
         s = app::clipToBox(s, app::planBoxOf(pop.sim().building().areas[static_cast<size_t>(corridor)].polygon, 0.05));
         if (s.empty() || std::fabs(crowd::signedArea(s)) < 0.01) continue;
@@ -129,8 +49,66 @@ Outcome collapseOnAStandingClass() {
     }
     out.hash = pop.sim().stateHash();
     out.figures = pop.obstacleFigures();
+}
+
+Outcome collapseOnAStandingClass() {
+    Outcome out;
+    auto sc = scenario::loadScenario("scenes/earthquake_school.toml");
+    EXPECT_TRUE(sc.ok());
+    auto d = world::loadDistrict(sc.def.districtPath);
+    EXPECT_TRUE(d.ok());
+    if (!sc.ok() || !d.ok() || !d->findRoom("A.4.corridor")) return out;
+    const world::Room& corridorRoom = *d->findRoom("A.4.corridor");
+    std::vector<std::size_t> struckIds;
+    test::SchoolQuakeRun run;
+    // The alarm as the corridor gives way (12 s): the crowd takes the bodies then, and follows them.
+    run.alarmS = 12.0;
+    run.untilS = 40.0;
+    run.holdOn = false;  // the classes stand at their desks (crowd_cover_test.cpp drops them)
+    run.edit = [](scenario::ScenarioDef& sc) {
+        // 40 pupils who stand in the corridor (their pre-movement outlasts the test).
+        scenario::CrowdGroupDef g;
+        g.id = "corridor";
+        g.room = "A.4.corridor";
+        g.count = 40;
+        g.speedProfile = "weidmann-child";
+        g.premovementMinS = g.premovementMaxS = 500.0;
+        g.knownExits = {"exit.A.stairW"};
+        g.source = {"test", 1, "crowd"};
+        sc.crowd.push_back(g);
+    };
+    int refreshes = 0;
+    run.afterFollow = [&](double, app::CrowdPopulation& pop) {
+        if (pop.obstacleFigures().refreshes == refreshes) return;
+        refreshes = pop.obstacleFigures().refreshes;
+        for (const crowd::Agent& a : pop.sim().agents()) {
+            if (a.external || a.state == crowd::AgentState::Out || a.area < 0) continue;
+            for (const crowd::Obstacle& o : pop.sim().building().obstacles)
+                out.insideAfterRefresh += o.area == a.area && crowd::pointInPolygon(a.pos, o.polygon);
+        }
+    };
+    run.afterTick = [&](double t, app::CrowdPopulation& pop, app::EarthquakeHazard& q, const std::vector<app::HazardEvent>& events) {
+        for (const auto& e : events) {
+            if (e.kind != "crowd.struck_by_debris" || e.subject.rfind("corridor#", 0) != 0) continue;  // the corridor's class
+            const auto& ids = pop.personIds();
+            const auto i = static_cast<std::size_t>(std::find(ids.begin(), ids.end(), e.subject) - ids.begin());
+            struckIds.push_back(i);
+            // Where they were struck: they stay there (lying, no longer stepped).
+            out.struckAt.push_back(pop.sim().agents()[i].pos);
+        }
+        if (t + 1.5 / 30.0 < run.untilS) return;
+        // The last tick: where the struck are now, and where the debris lies.
+        for (std::size_t i : struckIds) {
+            const crowd::Agent& a = pop.sim().agents()[i];
+            out.struckEnd.push_back(a.pos);
+            out.struckWalkedOff += a.exitTimeS >= 0.0 || a.state == crowd::AgentState::OnStair;
+        }
+        lastTick(pop, q, corridorRoom, out);
+    };
+    EXPECT_TRUE(test::runSchoolQuake(run));
     return out;
 }
+
 
 }  // namespace
 

@@ -6,6 +6,7 @@
 #include <glm/glm.hpp>
 
 #include "earthquake_hazard.h"
+#include "school_quake_run.h"
 #include "campus_district.h"
 #include "world/district.h"
 
@@ -177,12 +178,7 @@ TEST(EarthquakeHazard, AnAftershockShakesTheGroundAgainAfterTheMainShakingHasSto
     auto s = quietQuake();
     s.earthquake->atS = 0.5;
     s.earthquake->shaking.durationS = 2.0;
-    scenario::AftershockDef a;
-    a.atS = 4.0;
-    a.shaking.pgaG = 0.1;
-    a.shaking.periodS = 0.3;
-    a.shaking.durationS = 1.5;
-    a.shaking.recordSeed = 7;
+    scenario::AftershockDef a = test::parametricAftershock(4.0, 0.1, 1.5);
     a.source = {"quake.toml", 20, "earthquake.aftershock[0]"};
     s.earthquake->aftershocks.push_back(a);
     auto q = app::EarthquakeHazard::build(s, campus());

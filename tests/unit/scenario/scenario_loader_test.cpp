@@ -374,12 +374,9 @@ from = [1.0, 1.0]
 }
 
 TEST(ScenarioLoaderEarthquake, AftershocksAreReadInOrderEachAfterTheShakingBeforeIt) {
-    const std::string quake = std::string(kGood) + R"(
-[earthquake]
-at_s = 5
-building = "A"
-pga_g = 0.3
-duration_s = 20
+    // The main shaking: 5 s to 25 s.
+    const std::string mainShaking = std::string(kGood) + "\n[earthquake]\nat_s = 5\nbuilding = \"A\"\npga_g = 0.3\nduration_s = 20\n";
+    const std::string quake = mainShaking + R"(
 [[earthquake.aftershock]]
 at_s = 300
 pga_g = 0.1
@@ -405,12 +402,7 @@ record = "after.csv"
 
     // One that starts while the main shaking (5 + 20 s) still runs, one with both a record and a
     // peak acceleration, and one under a still ground.
-    std::string bad = std::string(kGood) + R"(
-[earthquake]
-at_s = 5
-building = "A"
-pga_g = 0.3
-duration_s = 20
+    std::string bad = mainShaking + R"(
 [[earthquake.aftershock]]
 at_s = 24
 pga_g = 0.1
