@@ -307,6 +307,10 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
                       f.casualtiesTrapped, f.casualties,
                       blocked.empty() ? "none" : blocked.c_str(), s.struckByDebris() ? "; the trainee was struck by debris" : "");
         extras.note = extras.note.empty() ? line : extras.note + " " + line;
+        if (f.aftershocks > 0) {
+            std::snprintf(line, sizeof line, "%d aftershock(s) followed (the timeline's earthquake.aftershock).", f.aftershocks);
+            extras.note += std::string(" ") + line;
+        }
         std::printf("earthquake: PGA %.2f m/s^2, %d/%d chunks down, furniture %d/%d moved, %d toppled, %d items fell, %d/%d casualties trapped, blocked: %s%s\n", f.pgaMS2,
                     f.chunksLoose, f.chunks, f.furnitureMoved, f.furniture, f.furnitureToppled, f.itemsFallen, f.casualtiesTrapped, f.casualties, blocked.empty() ? "none" : blocked.c_str(),
                     s.struckByDebris() ? ", trainee struck" : "");
