@@ -63,7 +63,9 @@ TEST(SchoolRescue, TheTeamWaitsOutTheShakingThenLiftsTheDebrisOffThePupilAndPass
     for (const auto& e : log->events) {
         if (e.kind == "rescue.stopped" && !stopped) stopped = &e;
         if (e.kind == "rescue.start" && e.timeS > afterEnd->timeS && !restarted) restarted = &e;
-        if (e.kind == "rescue.piece_cleared") EXPECT_FALSE(e.timeS >= after->timeS && e.timeS <= afterEnd->timeS) << e.timeS;
+        if (e.kind == "rescue.piece_cleared") {
+            EXPECT_FALSE(e.timeS >= after->timeS && e.timeS <= afterEnd->timeS) << e.timeS;
+        }
     }
     ASSERT_NE(stopped, nullptr);
     EXPECT_NEAR(stopped->timeS, after->timeS, 0.05);
