@@ -294,6 +294,10 @@ void hangExtinguishers(const world::District& d, const world::Room& corridor, ph
 
 }  // namespace
 
+bool isDesk(const physics::DynamicBodyDef& body) {
+    return body.kind == physics::BodyKind::Furniture && body.halfExtentsM.z < 0.6f;
+}
+
 physics::Material schoolDesk() {
     physics::Material m = physics::materials::furniture();
     m.name = "school desk";

@@ -44,6 +44,9 @@ struct BuildingPhysics {
 /// School desk as furniture: the box around a desk (1.2 x 0.6 x 0.75 m) with the mass of a
 /// real one (about 20 kg), so its density is that of the envelope, not of the wood.
 physics::Material schoolDesk();
+/// Whether a body is a desk (furniture under 1.2 m tall, that one shelters under) rather than a
+/// bookcase.
+bool isDesk(const physics::DynamicBodyDef& body);
 
 /// Errors (naming options.source and the field "earthquake.structure_rooms"): unknown building
 /// or room, structure rooms in another building.

@@ -23,7 +23,6 @@ constexpr double kFurnitureMarginM = 0.0;
 constexpr double kFurnitureGapM = 0.35;
 constexpr double kDoorClearM = 0.45;
 constexpr double kRoomInsetM = 0.02;  // obstacles stay strictly inside their area
-constexpr float kDeskMaxHalfHeightM = 0.6f;  // taller pieces are bookcases (EarthquakeHazard's desks)
 constexpr float kPlaceWidthM = 0.6f;         // one person's place at a desk
 constexpr float kDeskTopM = 0.02f;
 constexpr float kUprightCos = 0.9f;          // tilted further than ~25 degrees it shelters nobody
@@ -89,7 +88,7 @@ std::vector<crowd::Obstacle> obstaclesOfFurniture(const std::vector<render::BoxI
 DeskPlaces placesUnderDesk(const render::BoxInstance& desk) {
     DeskPlaces out;
     const glm::vec3 h = desk.halfExtents;
-    if (h.z >= kDeskMaxHalfHeightM || (desk.orientation * glm::vec3(0.0f, 0.0f, 1.0f)).z < kUprightCos) return out;
+    if ((desk.orientation * glm::vec3(0.0f, 0.0f, 1.0f)).z < kUprightCos) return out;
     const bool alongX = h.x >= h.y;
     const float half = alongX ? h.x : h.y;
     const int places = std::clamp(static_cast<int>(2.0f * half / kPlaceWidthM), 1, kMaxDeskPlaces);

@@ -16,9 +16,9 @@ namespace cd::app {
 std::vector<crowd::Obstacle> obstaclesOfFurniture(const std::vector<render::BoxInstance>& boxes, const crowd::Building& b,
                                                 const std::vector<const world::Room*>& areaRoom, int& piecesKept);
 
-/// The room under a desk (a piece of furniture under 1.2 m tall, upright within ~25 degrees), as it stands:
+/// The room under a desk (isDesk, building_physics.h) as it stands, upright within ~25 degrees:
 /// one place per 0.6 m of its width (a school double desk seats two), on the floor under the
-/// middle of each; empty for a bookcase or a desk that is not upright. heightM: the room under
+/// middle of each; empty when it is not upright. heightM: the room under
 /// its top (its height less a 2 cm top).
 constexpr int kMaxDeskPlaces = 4;
 struct DeskPlaces {

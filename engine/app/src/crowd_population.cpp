@@ -189,7 +189,7 @@ Result<std::unique_ptr<CrowdPopulation>> CrowdPopulation::build(const scenario::
             const physics::DynamicBodyDef& body = bp->world.bodies[i];
             if (!sc.earthquake->furniture || body.kind != physics::BodyKind::Furniture || body.shape != physics::ShapeKind::Box) continue;
             boxes.push_back({body.centerM, body.halfExtentsM, body.orientation, glm::vec3(0.0f)});
-            p->furniture_.push_back({static_cast<int>(i), body.halfExtentsM, boxes.back()});
+            p->furniture_.push_back({static_cast<int>(i), body.halfExtentsM, boxes.back(), isDesk(body)});
         }
         building->obstacles = obstaclesOfFurniture(boxes, *building, p->areaRoom_, p->furnitureObstacles_);
         p->obstacleFigures_.furnitureObstacles = static_cast<int>(building->obstacles.size());
@@ -270,6 +270,7 @@ Status CrowdPopulation::place(const scenario::ScenarioDef& sc, const world::Dist
         // at the desks, in an order of their own stream (so rooms without desks draw as before).
         std::vector<crowd::Vec2> seats;
         for (const FurniturePiece& f : furniture_) {
+            if (!f.desk) continue;
             const glm::vec3 c = f.startM.center;
             if (c.x < room->box.min.x || c.x > room->box.max.x || c.y < room->box.min.y || c.y > room->box.max.y ||
                 std::fabs(c.z - f.startM.halfExtents.z - room->box.min.z) > 0.3f)

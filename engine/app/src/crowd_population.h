@@ -208,6 +208,7 @@ private:
         int body = -1;               ///< index into EarthquakeHazard::boxes()
         glm::vec3 halfExtentsM{0.0f};
         render::BoxInstance startM;  ///< where it stood before the shaking
+        bool desk = false;           ///< isDesk (not a bookcase)
     };
     /// Moves whoever an obstacle covers (or pins against it) to the nearest free spot of their
     /// area; returns how many moved, and counts in stuck those with no free spot.

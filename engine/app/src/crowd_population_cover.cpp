@@ -86,8 +86,9 @@ void CrowdPopulation::holdOn(double now, const EarthquakeHazard& quake, const gl
             double best = kCoverReachM;
             int bestCode = -1;
             for (int p = 0; p < static_cast<int>(furniture_.size()); ++p) {
+                if (!furniture_[static_cast<std::size_t>(p)].desk) continue;
                 const DeskPlaces desk = placesUnderDesk(quake.bodyBox(static_cast<std::size_t>(furniture_[static_cast<std::size_t>(p)].body)));
-                if (kCrawlHeightFraction * standingHeightM(i) > desk.heightM) continue;  // also no desk (height 0)
+                if (kCrawlHeightFraction * standingHeightM(i) > desk.heightM) continue;
                 for (int s = 0; s < static_cast<int>(desk.floorM.size()); ++s) {
                     const glm::vec3 at = desk.floorM[static_cast<std::size_t>(s)];
                     if (std::fabs(at.z - room->box.min.z) > 0.3f || !room->box.contains(glm::vec3(at.x, at.y, room->box.center().z))) continue;

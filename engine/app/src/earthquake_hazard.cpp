@@ -7,6 +7,7 @@
 #include <glm/common.hpp>
 
 #include "building_physics.h"
+#include "crowd_furniture.h"
 #include "physics/ground_motion.h"
 #include "physics/physics_world.h"
 
@@ -30,7 +31,7 @@ const glm::vec3 kConcreteColor{0.52f, 0.52f, 0.5f}, kBrickColor{0.55f, 0.3f, 0.2
 glm::vec3 bodyColor(const physics::DynamicBodyDef& b) {
     if (b.kind == physics::BodyKind::HangingItem) return kLightColor;
     if (b.kind == physics::BodyKind::Extinguisher) return kExtinguisherColor;
-    return b.halfExtentsM.z > 0.6f ? kShelfColor : kDeskColor;
+    return isDesk(b) ? kDeskColor : kShelfColor;
 }
 // A shaking's ground motion: its record, or the parametric model. Errors name the field (prefix
 // "earthquake." or "earthquake.aftershock[i].").
@@ -135,7 +136,7 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
         impl->movable.push_back(physics::makeId<physics::BodyId>(static_cast<std::uint32_t>(bp->world.staticBoxes.size() + i)));
         impl->colors.push_back(bodyColor(bp->world.bodies[i]));
         const auto& b = bp->world.bodies[i];
-        impl->desk.push_back(b.kind == physics::BodyKind::Furniture && b.halfExtentsM.z < 0.6f);
+        impl->desk.push_back(isDesk(b));
         impl->furniture.push_back(b.kind == physics::BodyKind::Furniture);
         impl->striker.push_back(b.kind == physics::BodyKind::HangingItem    ? "a falling light fitting"
                                 : b.kind == physics::BodyKind::Extinguisher ? "a falling extinguisher"
@@ -360,14 +361,12 @@ std::string EarthquakeHazard::struckBy(const glm::vec3& feetM, float radiusM, fl
 }
 
 bool EarthquakeHazard::coverWithin(const glm::vec3& feetM, float reachM) const {
-    const physics::PhysicsWorld& w = *impl_->world;
     for (std::size_t i = 0; i < impl_->movable.size(); ++i) {
         if (!impl_->desk[i]) continue;
-        const physics::BodyState s = w.bodyState(impl_->movable[i]);
-        const glm::vec3 d = s.positionM - feetM;
-        // Upright (its up axis still up) and on this floor, within reach.
-        const bool upright = (s.orientation * glm::vec3(0.0f, 0.0f, 1.0f)).z > 0.9f;
-        if (upright && std::fabs(d.z) < 1.0f && d.x * d.x + d.y * d.y < reachM * reachM) return true;
+        // Upright (room under it: placesUnderDesk) and on this floor, within reach.
+        const render::BoxInstance b = bodyBox(i);
+        const glm::vec3 d = b.center - feetM;
+        if (!placesUnderDesk(b).floorM.empty() && std::fabs(d.z) < 1.0f && d.x * d.x + d.y * d.y < reachM * reachM) return true;
     }
     return false;
 }
