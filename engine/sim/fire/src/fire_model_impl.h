@@ -91,6 +91,8 @@ struct FireModel::Impl {
     std::vector<double> roomHrrKw;
     std::vector<double> doorJetKw;                                  // door-jet fires burning in each room
     std::vector<double> radW;                                       // fire radiation to walls (W)
+    std::vector<double> openAreaU, openAreaL;                       // open doorways/windows facing each layer (m2)
+    std::vector<double> openingRadW;                                // upper layer's radiation out through them (W)
     std::vector<double> dpn;                                        // pressures at the start of the sub-step
 
     // Openings (edge list), leaks appended after the defined openings
@@ -148,6 +150,7 @@ struct FireModel::Impl {
     void scheduleOpenings(double t0, double t1);
     void fireSources(double dtS);
     void wallHeatTransfer(double dtS);
+    void radiationThroughOpenings(double dtS);
     // fire_model_convection.cpp
     double upperConvection(int room, double upperK, double surfaceK, double upperAreaM2, double& gasK) const;
     bool solvePressures(double dtS);

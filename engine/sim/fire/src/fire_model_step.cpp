@@ -223,9 +223,12 @@ void FireModel::Impl::fireSources(double dt) {
 // uses the new surface temperature, with the coefficient capped so a thin layer cannot
 // overshoot the wall temperature in one step.
 void FireModel::Impl::wallHeatTransfer(double dt) {
+    radiationThroughOpenings(dt);
     for (int i = 0; i < n; ++i) {
-        double aU = area[i] + perimeter[i] * (ceilZ[i] - zInt[i]);
-        double aL = area[i] + perimeter[i] * (zInt[i] - floorZ[i]);
+        // An open doorway or window is no wall: the slabs are the room's surfaces less them
+        // (MQH's A_T is the enclosing area less the openings).
+        double aU = std::max(area[i] + perimeter[i] * (ceilZ[i] - zInt[i]) - openAreaU[i], 1e-3);
+        double aL = std::max(area[i] + perimeter[i] * (zInt[i] - floorZ[i]) - openAreaL[i], 1e-3);
         // New wall temperatures go to wallNewU/L; integrate() commits them with the step.
         double* wu = &wallNewU[i * kWallNodes];
         double* wl = &wallNewL[i * kWallNodes];
@@ -267,9 +270,38 @@ void FireModel::Impl::wallHeatTransfer(double dt) {
         advanceWallSlab(wl, wall[i], gasEff, hEff, radW[i] * (1.0 - fracU) / aL, 10.0, ambientK, dt, scratch);
         double lossDown = hDownL * (tu - wl[0]) * aL;
         double lossL = hL * (tL[i] - wl[0]) * aL;
-        srcHU[i] -= lossU + lossDown;
+        srcHU[i] -= lossU + lossDown + openingRadW[i];
         srcHL[i] -= lossL;
-        energySource[i] -= lossU + lossDown + lossL;
+        energySource[i] -= lossU + lossDown + lossL + openingRadW[i];
+    }
+}
+
+// The upper layer radiates out through the open part of each doorway and window that faces it
+// (the loss q_R = A_o eps sigma (T_g^4 - T_a^4) of the compartment energy balance: Karlsson &
+// Quintiere, Enclosure Fire Dynamics, ch. 6; Babrauskas & Williamson 1978): to outside it is lost,
+// through an inner opening it lands on the next room's surfaces (as a fire's radiation does).
+// Each side radiates against ambient, so two equally hot rooms exchange nothing net and a cool
+// room sends nothing. Leaks (cracks) and ceiling vents are left out.
+void FireModel::Impl::radiationThroughOpenings(double dt) {
+    std::fill(openAreaU.begin(), openAreaU.end(), 0.0);
+    std::fill(openAreaL.begin(), openAreaL.end(), 0.0);
+    std::fill(openingRadW.begin(), openingRadW.end(), 0.0);
+    const double a4 = std::pow(ambientK, 4);
+    for (int v = 0; v < nOpen; ++v) {
+        if (!vopen[v] || vceiling[v]) continue;
+        for (int side = 0; side < 2; ++side) {
+            const int r = side == 0 ? va[v] : vb[v], other = side == 0 ? vb[v] : va[v];
+            if (r < 0) continue;
+            const double z = std::clamp(zInt[r], vzb[v], vzt[v]);
+            const double upperM2 = vw[v] * (vzt[v] - z), lowerM2 = vw[v] * (z - vzb[v]);
+            openAreaU[r] += upperM2;
+            openAreaL[r] += lowerM2;
+            // As for the walls, a thin layer gives up at most half its excess heat in one step.
+            const double w = std::min(emissU[r] * kStefanBoltzmann * std::max(std::pow(tU[r], 4) - a4, 0.0) * upperM2,
+                                      0.5 * mU[r] * kCp * std::max(tU[r] - ambientK, 0.0) / dt - openingRadW[r]);
+            openingRadW[r] += w;
+            if (other >= 0) radW[other] += w;
+        }
     }
 }
 

@@ -35,6 +35,8 @@ struct RoomState {
     double hrrKw = 0;              ///< heat released by all fires in the room (door jets included)
     double doorJetHrrKw = 0;       ///< of which by door-jet fires (fuel from a neighbour burning here)
     double floorFluxKwM2 = 0;      ///< radiant flux from the hot layer to the floor
+    double upperEmissivity = 0;    ///< grey-gas emissivity of the upper layer (soot, CO2, H2O)
+    double openingRadiationKw = 0; ///< the upper layer's radiation out through open doorways and windows
     double ceilingTempC = 20;      ///< exposed ceiling surface temperature
     double gasMassKg = 0;
     bool flashover = false;
