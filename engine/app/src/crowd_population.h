@@ -152,7 +152,7 @@ public:
     void holdOn(double sessionTimeS, const EarthquakeHazard& quake, const glm::vec3& traineeFeetM, std::vector<HazardEvent>& events);
     static constexpr double kCoverReachM = 1.5;
     static constexpr double kCrawlMps = 0.5;
-    static constexpr float kCrawlHeightFraction = 0.45f;
+    static constexpr float kCrawlHeightFraction = 0.37f;
     static constexpr double kObstacleCheckS = 1.0;
     static constexpr double kObstacleMoveM = 0.05;
     /// Furniture pieces (desks, bookcases) of the earthquake's building, and of them those the

@@ -111,9 +111,11 @@ TEST(CrowdCover, ADrilledClassGetsUnderTheDesksHoldsOnAndStandsAtTheAlarm) {
     }
     EXPECT_GE(seated, 66) << "of 70 pupils (12 double desks a room; the trainee keeps the middle of their room free)";
 
-    // By 12 s everyone has dropped: the pupils under desks, at a place of one; the teachers
-    // (0.77 m on hands and knees) do not fit under a 0.73 m top.
-    int under = 0, open = 0;
+    // By 12 s everyone has dropped, most under desks at a place of one. On hands and knees a
+    // 1.7 m teacher (0.63 m) fits under the 0.73 m top as a pupil (0.52 m) does; who finds a free
+    // place within reach is the crawl's business.
+    EXPECT_LT(app::CrowdPopulation::kCrawlHeightFraction * 1.7f, 0.73f);
+    int under = 0, open = 0, teachersUnder = 0;
     for (const auto& v : r.covered.people) {
         if (v.struck) continue;
         EXPECT_TRUE(v.coverUp);
@@ -121,9 +123,7 @@ TEST(CrowdCover, ADrilledClassGetsUnderTheDesksHoldsOnAndStandsAtTheAlarm) {
         const bool atPlace = toNearestPlace(v.feetM, r.covered.boxes) < kPlaceToleranceM;
         under += atPlace;
         open += !atPlace;
-        if (v.teacher) {
-            EXPECT_FALSE(atPlace);
-        }
+        teachersUnder += v.teacher && atPlace;
     }
     EXPECT_EQ(under, r.figures.underDesks);
     EXPECT_EQ(open, r.figures.inTheOpen);
@@ -148,7 +148,7 @@ TEST(CrowdCover, ADrilledClassGetsUnderTheDesksHoldsOnAndStandsAtTheAlarm) {
         moved += glm::length(b.feetM - a.feetM) > 0.05f;
     }
     EXPECT_GT(moved, 0) << "some desks slid with their pupils under them";
-    std::printf("%d under desks, %d in the open; %d moved with their desk\n", under, open, moved);
+    std::printf("%d under desks (%d of them teachers), %d in the open; %d moved with their desk\n", under, teachersUnder, open, moved);
 
     // At the alarm they stand, and step out from under the desks.
     for (const auto& v : r.afterAlarm.people) {
@@ -172,7 +172,7 @@ TEST(CrowdCover, TopplingBookcasesStrikePupilsStandingAtTheirDesksNotThoseUnderT
 // An aftershock (60-68 s, 0.1 g) while the classes walk out after the alarm (28 s): those still
 // walking in a room stop and hold on (those near a desk crawl under it), those on a flight or at
 // an exit go on; after it they stand and walk on. (It brings more of the corridor's debris down:
-// two pupils of classroom 3 are struck and two or three are cut off in its east end, with or
+// one or two pupils of classroom 3 are struck and three are cut off in its east end, with or
 // without taking cover.)
 TEST(CrowdCover, InAnAftershockThoseWalkingInARoomStopAndHoldOnThenWalkOn) {
     const scenario::AftershockDef after = test::parametricAftershock(60.0, 0.1, 8.0);
