@@ -150,6 +150,9 @@ public:
     /// and walk on. One "crowd.took_cover" per group and shaking (value: how many under desks)
     /// once all its people have. Call it every tick before senseDebris.
     void holdOn(double sessionTimeS, const EarthquakeHazard& quake, const glm::vec3& traineeFeetM, std::vector<HazardEvent>& events);
+    /// Whether someone of the crowd is at, or crawling to, place `place` of desk `body` (the
+    /// body index EarthquakeHazard::bodyBox takes).
+    bool holdsDeskPlace(int body, int place) const;
     static constexpr double kCoverReachM = 1.5;
     static constexpr double kCrawlMps = 0.5;
     static constexpr float kCrawlHeightFraction = 0.37f;

@@ -31,6 +31,15 @@ float CrowdPopulation::heightNowM(int person) const {
     return c == Cover::Standing ? standingHeightM(person) : kCrawlHeightFraction * standingHeightM(person);
 }
 
+bool CrowdPopulation::holdsDeskPlace(int body, int place) const {
+    for (std::size_t k = 0; k < coverPlace_.size(); ++k) {
+        const int code = coverPlace_[k];
+        if (code < 0 || struck_[k] || code % kMaxDeskPlaces != place) continue;
+        if (furniture_[static_cast<std::size_t>(code / kMaxDeskPlaces)].body == body) return true;
+    }
+    return false;
+}
+
 void CrowdPopulation::holdOn(double now, const EarthquakeHazard& quake, const glm::vec3& traineeFeetM, std::vector<HazardEvent>& events) {
     if (!hasQuake_) return;
     if (!quake.shaking()) {

@@ -360,15 +360,32 @@ std::string EarthquakeHazard::struckBy(const glm::vec3& feetM, float radiusM, fl
     return {};
 }
 
-bool EarthquakeHazard::coverWithin(const glm::vec3& feetM, float reachM) const {
+std::vector<EarthquakeHazard::DeskPlace> EarthquakeHazard::deskPlacesWithin(const glm::vec3& feetM, float reachM, float crawlHeightM) const {
+    std::vector<DeskPlace> out;
     for (std::size_t i = 0; i < impl_->movable.size(); ++i) {
         if (!impl_->desk[i]) continue;
-        // Upright (room under it: placesUnderDesk) and on this floor, within reach.
-        const render::BoxInstance b = bodyBox(i);
-        const glm::vec3 d = b.center - feetM;
-        if (!placesUnderDesk(b).floorM.empty() && std::fabs(d.z) < 1.0f && d.x * d.x + d.y * d.y < reachM * reachM) return true;
+        // Upright (room under it: placesUnderDesk), high enough, on this floor, within reach.
+        const DeskPlaces desk = placesUnderDesk(bodyBox(i));
+        if (desk.floorM.empty() || crawlHeightM > desk.heightM) continue;
+        for (std::size_t s = 0; s < desk.floorM.size(); ++s) {
+            const glm::vec3 d = desk.floorM[s] - feetM;
+            if (std::fabs(d.z) < 0.3f && d.x * d.x + d.y * d.y < reachM * reachM)
+                out.push_back({static_cast<int>(i), static_cast<int>(s), desk.floorM[s]});
+        }
     }
-    return false;
+    auto dist2 = [&](const DeskPlace& p) {
+        const glm::vec2 d(p.floorM.x - feetM.x, p.floorM.y - feetM.y);
+        return glm::dot(d, d);
+    };
+    std::stable_sort(out.begin(), out.end(), [&](const DeskPlace& a, const DeskPlace& b) { return dist2(a) < dist2(b); });
+    return out;
+}
+
+std::optional<glm::vec3> EarthquakeHazard::deskPlace(int body, int place) const {
+    if (body < 0 || static_cast<std::size_t>(body) >= impl_->movable.size() || !impl_->desk[static_cast<std::size_t>(body)] || place < 0) return {};
+    const DeskPlaces desk = placesUnderDesk(bodyBox(static_cast<std::size_t>(body)));
+    if (static_cast<std::size_t>(place) >= desk.floorM.size()) return {};
+    return desk.floorM[static_cast<std::size_t>(place)];
 }
 
 void EarthquakeHazard::followDoors(const FireHazard& fire) {
@@ -531,6 +548,10 @@ void EarthquakeHazard::setTraineeInput(const physics::CharacterInput& input) {
 
 physics::CharacterState EarthquakeHazard::trainee() const {
     return impl_->trainee.valid() ? impl_->world->character(impl_->trainee) : physics::CharacterState{};
+}
+
+void EarthquakeHazard::placeTrainee(const glm::vec3& feetM) {
+    if (impl_->trainee.valid()) impl_->world->placeCharacter(impl_->trainee, feetM);
 }
 
 bool EarthquakeHazard::standable(const glm::vec3& feetM, float radiusM, float heightM, float stepM) const {

@@ -5,6 +5,7 @@
 // pulls its events (shaking, falling items, collapse, doors blocked by debris) and asks it
 // whether debris strikes the trainee; the renderer draws its loose bodies.
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -84,8 +85,18 @@ public:
     /// Whether anything moves now as struckBy counts (cheap: a check before asking struckBy for
     /// many people).
     bool somethingFalling() const;
-    /// Whether an upright desk stands within reachM of feetM (cover to drop under).
-    bool coverWithin(const glm::vec3& feetM, float reachM) const;
+    /// A place under a desk (placesUnderDesk): the desk's body (as bodyBox takes it), which of
+    /// its places, and where that place's floor point is now.
+    struct DeskPlace {
+        int body = -1;
+        int place = -1;
+        glm::vec3 floorM{0.0f};
+    };
+    /// The places under upright desks on feetM's floor within reachM of it, nearest first, that
+    /// a body crawlHeightM high on hands and knees fits under (cover to drop under).
+    std::vector<DeskPlace> deskPlacesWithin(const glm::vec3& feetM, float reachM, float crawlHeightM) const;
+    /// Where place `place` of desk `body` is now; empty when the desk is no longer upright.
+    std::optional<glm::vec3> deskPlace(int body, int place) const;
     /// The trainee's body as the physics capsule in this world (walls, stairs, furniture and
     /// debris stop it). Errors name the scenario's [trainee] table.
     Status addTrainee(const physics::CharacterDef& def);
@@ -93,6 +104,9 @@ public:
     /// Applied from the next physics step on.
     void setTraineeInput(const physics::CharacterInput& input);
     physics::CharacterState trainee() const;
+    /// Puts the trainee's capsule at feetM at rest, unswept (out from under a desk: the caller
+    /// found the spot standable).
+    void placeTrainee(const glm::vec3& feetM);
     /// Whether a person (radius, height) can stand at feetM: floor within stepM below, and
     /// nothing (walls, furniture, debris) between stepM above the feet and the head.
     bool standable(const glm::vec3& feetM, float radiusM, float heightM, float stepM) const;

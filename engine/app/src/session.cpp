@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/log.h"
+#include "crowd_furniture.h"
 #include "session_text.h"
 #include "still_world.h"
 
@@ -110,6 +111,7 @@ std::string Session::tr(const SessionText& t) const { return setup_.scenario->la
 
 float Session::eyeHeightM() const {
     const auto& t = setup_.scenario->trainee;
+    if (shelter_) return crawlHeightM() - 0.1f;  // on hands and knees (session_shelter.cpp)
     // The capsule may stay crouched under a desk after the trainee asks to stand.
     const bool crouched = capsule_ ? capsule_->state().crouched : body_.crouched;
     return static_cast<float>(crouched ? t.crouchEyeHeightM : t.eyeHeightM);
@@ -202,11 +204,15 @@ void Session::applyAction(const record::TraineeAction& a) {
         }
         case ActionKind::DropCoverHold: {
             // Drop to the knees, take cover under a desk, hold on (the protective action taught
-            // by earthquake programmes such as the Great ShakeOut): the body crouches.
+            // by earthquake programmes such as the Great ShakeOut): the body drops and crawls
+            // under the nearest free desk within reach (session_shelter.cpp).
             body_.crouched = true;
-            const bool cover = quake_ && quake_->coverWithin(body_.feetM, 1.0f);
+            moveTarget_.reset();  // drop where they are: no walking on
+            walkDir_ = glm::vec3(0.0f);
+            const bool cover = takeShelter();
             emit("trainee.take_cover", body_.room ? body_.room->id : "outside", cover ? 1.0 : 0.0,
-                 cover ? "dropped, took cover under a desk and held on" : "dropped and covered the head: no desk within reach");
+                 cover ? "dropped, took cover under a desk and held on" : "dropped and covered the head: no free desk within reach");
+            if (!cover) messages_.push_back({timeS(), "warning", tr(say::kNoDeskNear)});
             break;
         }
         case ActionKind::ClearDebris: startRescue(a.target); break;
@@ -284,7 +290,7 @@ float Session::speedFactor() const {
 
 void Session::steerCapsule() {
     const float dt = static_cast<float>(clock_.stepS());
-    if (fedIncapacitated_ || swept_ || struck_) {
+    if (fedIncapacitated_ || swept_ || struck_ || shelter_) {
         capsule_->steerAlong(glm::vec3(0.0f), 0.0f, false, body_.crouched);
         return;
     }
@@ -318,6 +324,10 @@ void Session::moveBody() {
         // The physics stepped the capsule: the body follows it (room by room, up the flights),
         // unless the trainee is down: they lie where they fell, whatever shoves the capsule.
         if (fedIncapacitated_ || swept_ || struck_) return;
+        if (shelter_) {
+            followShelter(dt);
+            return;
+        }
         const physics::CharacterState st = capsule_->state();
         motion_.moveFreely(body_, st.feetM);
         const glm::vec2 v(st.velocityMS.x, st.velocityMS.y);
@@ -326,6 +336,10 @@ void Session::moveBody() {
     }
     float crouchFactor = (body_.crouched ? 0.5f : 1.0f) * speedFactor();
     if (fedIncapacitated_ || swept_ || struck_) return;
+    if (shelter_) {
+        followShelter(dt);
+        return;
+    }
     if (moveTarget_) {
         float speed = static_cast<float>(moveRun_ ? t.runSpeedMps : t.walkSpeedMps) * crouchFactor;
         glm::vec3 to = *moveTarget_ - body_.feetM;
@@ -357,6 +371,7 @@ std::uint64_t Session::stateHash() const {
     h.add(clock_.tick());
     h.add(body_.feetM.x); h.add(body_.feetM.y); h.add(body_.feetM.z);
     h.add(body_.yawDeg); h.add(body_.crouched); h.add(thrownDown_);
+    h.add(shelter_ ? shelter_->desk * kMaxDeskPlaces + shelter_->place : -1); h.add(underDesk());
     h.add(fed_.fed());
     fire_->hash(h);
     if (flood_) flood_->hash(h);
@@ -394,6 +409,8 @@ void Session::tick() {
     if (quake_) {
         quake_->heat(fire_->smoke());
         quake_->followDoors(*fire_);
+        // Out from under the desk when the trainee stands or sets off.
+        if (shelter_ && (moveTarget_ || walkDir_ != glm::vec3(0.0f) || !body_.crouched)) leaveShelter();
         if (capsule_) steerCapsule();
         quake_->advanceTo(now + clock_.stepS());
         if (capsule_) openDoorPressedOn();
@@ -419,7 +436,7 @@ void Session::tick() {
             if (auto st = crowd_->followEarthquake(now, *quake_); !st) CD_LOG_ERROR("crowd obstacles: %s", st.error().str().c_str());
         std::vector<HazardEvent> events;
         if (quake_) {
-            crowd_->holdOn(now, *quake_, body_.feetM, events);
+            crowd_->holdOn(now, *quake_, claimedSpot(), events);
             crowd_->senseDebris(*quake_, events);
         }
         crowd_->tick(now, *fire_, body_.feetM, body_.room, events, flood_.get());

@@ -106,6 +106,8 @@ public:
     std::vector<render::BoxInstance> shutDoors() const { return quake_ ? quake_->shutDoors() : std::vector<render::BoxInstance>{}; }
     /// Whether falling debris struck the trainee.
     bool struckByDebris() const { return struck_; }
+    /// Whether the trainee is under a desk holding on (not while still crawling to it).
+    bool underDesk() const { return shelter_ && shelter_->under; }
     /// The trainee's work lifting debris off casualties (nullptr without an earthquake).
     const DebrisRescue* rescue() const { return rescue_ ? &*rescue_ : nullptr; }
     /// The shaking the trainee feels (JMA instrumental intensity of the last 3 s) and its a0.
@@ -134,6 +136,16 @@ private:
     void senseHazards();
     void senseFlood();
     void senseEarthquake();
+    /// Drop, cover, hold on (session_shelter.cpp): the nearest free place under a desk within
+    /// reach that the trainee fits under, false if none; crawling there, holding on to it; out
+    /// from under it when the trainee stands or moves.
+    bool takeShelter();
+    void followShelter(float dtS);
+    void leaveShelter();
+    /// Where the trainee is, or is crawling to under a desk (the crowd leaves that place to them).
+    glm::vec3 claimedSpot() const;
+    /// Top of the body on hands and knees (the crowd's proportion of the trainee's height).
+    float crawlHeightM() const;
     void applyQuakeEvent(const HazardEvent& e);
     void startRescue(const std::string& casualtyId);
     void continueRescue();
@@ -157,6 +169,12 @@ private:
     /// The building's physics world: the scenario's earthquake, or the still one above.
     std::unique_ptr<EarthquakeHazard> quake_;
     std::optional<TraineeCapsule> capsule_;  ///< the trainee's body in the quake's physics world
+    struct Shelter {
+        int desk = -1;       ///< body index (EarthquakeHazard::bodyBox)
+        int place = -1;      ///< of placesUnderDesk
+        bool under = false;  ///< arrived: holding on
+    };
+    std::optional<Shelter> shelter_;  ///< under, or crawling under, a desk
     struct DoorUse {
         double lastS = 0.0;       ///< last time someone was passing through
         const char* who = "";     ///< "the crowd" or "the trainee"

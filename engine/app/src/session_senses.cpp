@@ -93,7 +93,9 @@ void Session::senseEarthquake() {
     } else if (thrownDown_ && felt < FeltShaking::kStandAgainIntensity) {
         thrownDown_ = false;
     }
-    if (const std::string what = struck_ ? std::string() : quake_->struckBy(body_.feetM, body_.radiusM, eyeHeightM() + 0.15f); !what.empty()) {
+    // Under a desk only the body itself counts, low under the top (as for the crowd).
+    const float height = shelter_ ? crawlHeightM() : eyeHeightM() + 0.15f;
+    if (const std::string what = struck_ ? std::string() : quake_->struckBy(body_.feetM, body_.radiusM, height, underDesk()); !what.empty()) {
         struck_ = true;
         emit("trainee.struck_by_debris", body_.room ? body_.room->id : "outside", 0.0, "struck by " + what);
         emit("trainee.incapacitated", "trainee", 0.0, "struck by " + what);

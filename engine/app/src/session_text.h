@@ -34,11 +34,14 @@ inline constexpr SessionText kRescueStopped{"Rescue stopped: ", "救援中止：
 inline constexpr SessionText kCannotRescue{"You cannot start the rescue: ", "无法开始救援："};
 inline constexpr SessionText kCasualtyFree{"The casualty is free: ", "伤员已脱困："};
 inline constexpr SessionText kThrownDown{"The shaking throws you to the floor: crawl, or hold on where you are.", "剧烈摇晃把你摔倒在地：爬行，或就地抓牢。"};
+inline constexpr SessionText kUnderDesk{"Under the desk: hold on to a leg until the shaking stops.", "在课桌下：抓住桌腿，直到摇晃停止。"};
+inline constexpr SessionText kNoDeskNear{"No free desk within reach: cover your head and neck where you are.", "附近没有空课桌：就地护住头和颈部。"};
+inline constexpr SessionText kDeskOver{"The desk went over: cover your head and neck.", "课桌翻倒了：护住头和颈部。"};
 inline constexpr SessionText kCannotStand{"You cannot stand while the ground shakes this hard.", "地面摇晃太剧烈，无法站起。"};
 inline constexpr SessionText kLiftingPiece{"Lifting piece ", "搬开碎块 "};
 inline constexpr SessionText kOpenDoorKey{"E: open the door (or walk into it)", "E：开门（或直接推门走过去）"};
 inline constexpr SessionText kCloseDoorKey{"E: close the door", "E：关门"};
-inline constexpr SessionText kAll[] = {kThrownDown, kCannotStand, kLiftingPiece, kOpenDoorKey, kCloseDoorKey, kRescueStart, kPieceLifted, kTooHeavy, kRescueStopped, kCannotRescue, kCasualtyFree, kFollowYou, kDirectedTo, kRaisedAlarm, kNobodyToLead, kToxicSmoke, kOvercome, kReachedAssembly, kFloodWater,
+inline constexpr SessionText kAll[] = {kThrownDown, kUnderDesk, kNoDeskNear, kDeskOver, kCannotStand, kLiftingPiece, kOpenDoorKey, kCloseDoorKey, kRescueStart, kPieceLifted, kTooHeavy, kRescueStopped, kCannotRescue, kCasualtyFree, kFollowYou, kDirectedTo, kRaisedAlarm, kNobodyToLead, kToxicSmoke, kOvercome, kReachedAssembly, kFloodWater,
                                        kSwept, kStruck, kDebrisBlocks, kEarthquake, kAftershock, kShakingStopped, kCannotGetThrough, kRecordingFailed,
                                        kScriptStopped};
 }  // namespace say

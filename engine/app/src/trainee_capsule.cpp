@@ -43,6 +43,14 @@ Result<TraineeCapsule> TraineeCapsule::place(EarthquakeHazard& quake, const scen
     return c;
 }
 
+void TraineeCapsule::moveTo(const glm::vec3& feetM, const glm::vec3& towardM) {
+    FloorPathQuery q;
+    q.standable = [&](const glm::vec3& p) { return quake_->standable(p, radiusM_, heightM_, stepM_); };
+    quake_->placeTrainee(nearestStandable(feetM, 2.0f, q, towardM));
+    target_.reset();
+    path_.clear();
+}
+
 void TraineeCapsule::input(const glm::vec3& dir, float magnitude, bool run, bool crouch) {
     physics::CharacterInput in;
     in.moveDir = glm::vec2(dir.x, dir.y) * std::clamp(magnitude, 0.0f, 1.0f);

@@ -32,6 +32,11 @@ public:
     /// Walks along a horizontal heading (the desktop's keys); zero stands still.
     void steerAlong(const glm::vec3& dir, float speedFactor, bool run, bool crouch);
     physics::CharacterState state() const { return quake_->trainee(); }
+    /// Puts the capsule, at rest, on the standable spot nearest to feetM (within 2 m, towards
+    /// towardM): out from under a desk. Any move target is dropped.
+    void moveTo(const glm::vec3& feetM, const glm::vec3& towardM);
+    /// Full height of the body (the standing capsule).
+    float statureM() const { return heightM_; }
 
 private:
     TraineeCapsule(EarthquakeHazard& quake, const scenario::TraineeDef& trainee);

@@ -18,6 +18,12 @@ class CharacterBody {
 public:
     explicit CharacterBody(const CharacterDef& def);
     void setInput(const CharacterInput& input) { input_ = input; }
+    /// Puts the feet at feetM at rest, no sweep (the caller checked the spot is free).
+    void placeAt(const btVector3& feetM) {
+        feet_ = feetM;
+        velocity_ = btVector3(0, 0, 0);
+        verticalSpeed_ = 0.0f;
+    }
     /// bodies: the world's records (indexed by a collision object's user index), to tell doors.
     void step(btCollisionWorld& world, const std::vector<BodyRecord>& bodies, float dt, const btVector3& gravity);
     CharacterState state() const;

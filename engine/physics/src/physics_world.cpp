@@ -368,6 +368,10 @@ void PhysicsWorld::setCharacterInput(CharacterId c, const CharacterInput& input)
     if (c.valid() && c.index < impl_->characters.size()) impl_->characters[c.index]->setInput(input);
 }
 
+void PhysicsWorld::placeCharacter(CharacterId c, const glm::vec3& feetM) {
+    if (c.valid() && c.index < impl_->characters.size() && finite3(feetM)) impl_->characters[c.index]->placeAt(bt(feetM));
+}
+
 void PhysicsWorld::step() {
     WorldImpl& im = *impl_;
     im.applyGroundMotion();

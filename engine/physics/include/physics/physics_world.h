@@ -82,6 +82,9 @@ public:
 
     // --- stepping ---
     void setCharacterInput(CharacterId c, const CharacterInput& input);
+    /// Moves a character's feet to feetM at rest, without sweeping (the caller has checked the
+    /// spot is free: the body crawled out from under a desk, say).
+    void placeCharacter(CharacterId c, const glm::vec3& feetM);
     /// One fixed step (single-threaded Bullet, one internal substep of WorldDef::stepS).
     void step();
     double timeS() const;
