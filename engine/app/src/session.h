@@ -173,6 +173,7 @@ private:
         int desk = -1;       ///< body index (EarthquakeHazard::bodyBox)
         int place = -1;      ///< of placesUnderDesk
         bool under = false;  ///< arrived: holding on
+        double sinceS = 0.0; ///< when they got under it
     };
     std::optional<Shelter> shelter_;  ///< under, or crawling under, a desk
     struct DoorUse {

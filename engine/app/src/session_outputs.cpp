@@ -307,6 +307,27 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
                       f.casualtiesTrapped, f.casualties,
                       blocked.empty() ? "none" : blocked.c_str(), s.struckByDebris() ? "; the trainee was struck by debris" : "");
         extras.note = extras.note.empty() ? line : extras.note + " " + line;
+        // The trainee's own drop, cover, hold on (session_shelter.cpp), from the record.
+        const record::SimEvent *drop = nullptr, *under = nullptr, *out = nullptr;
+        for (const auto& e : s.log().events) {
+            if (e.kind == "trainee.take_cover" && !drop) drop = &e;
+            if (e.kind == "trainee.under_desk" && !under) under = &e;
+            if ((e.kind == "trainee.left_cover" || e.kind == "trainee.cover_lost") && under && !out) out = &e;
+        }
+        if (under) {
+            if (out)
+                std::snprintf(line, sizeof line, "The trainee held on under a desk from %.1f s to %.1f s%s.", under->timeS, out->timeS,
+                              out->kind == "trainee.cover_lost" ? ", when the desk went over"
+                              : out->text.find("shook") != std::string::npos ? ", and came out while the ground still shook" : "");
+            else
+                std::snprintf(line, sizeof line, "The trainee got under a desk at %.1f s and held on to the end.", under->timeS);
+            extras.note += std::string(" ") + line;
+            std::printf("trainee: %s\n", line);
+        } else if (drop) {
+            std::snprintf(line, sizeof line, "The trainee dropped at %.1f s: %s.", drop->timeS, drop->text.c_str());
+            extras.note += std::string(" ") + line;
+            std::printf("trainee: %s\n", line);
+        }
         if (f.aftershocks > 0) {
             std::snprintf(line, sizeof line, "%d aftershock(s) followed (the timeline's earthquake.aftershock).", f.aftershocks);
             extras.note += std::string(" ") + line;

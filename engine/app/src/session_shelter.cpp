@@ -4,6 +4,7 @@
 // from under it when they stand or move. Under the desk, the desk's top stops what falls on it
 // (EarthquakeHazard::struckBy) and the eye is low, under the top.
 #include <cmath>
+#include <cstdio>
 
 #include "crowd_furniture.h"
 #include "crowd_population.h"
@@ -43,8 +44,10 @@ void Session::followShelter(float dt) {
     const std::optional<glm::vec3> at = quake_->deskPlace(shelter_->desk, shelter_->place);
     if (!at) {
         // The desk went over or was thrown aside: in the open where they are.
+        const double held = shelter_->under ? timeS() - shelter_->sinceS : 0.0;
+        shelter_->under = false;
         leaveShelter();
-        emit("trainee.cover_lost", body_.room ? body_.room->id : "outside", 0.0, "the desk over the trainee went over");
+        emit("trainee.cover_lost", body_.room ? body_.room->id : "outside", held, "the desk over the trainee went over");
         messages_.push_back({timeS(), "warning", tr(say::kDeskOver)});
         return;
     }
@@ -57,6 +60,8 @@ void Session::followShelter(float dt) {
         if (len > step) feet = glm::vec3(body_.feetM.x + d.x * (step / len), body_.feetM.y + d.y * (step / len), at->z);
         else {
             shelter_->under = true;
+            shelter_->sinceS = timeS();
+            emit("trainee.under_desk", body_.room ? body_.room->id : "outside", 0.0, "under a desk, holding on");
             messages_.push_back({timeS(), "message", tr(say::kUnderDesk)});
         }
     }
@@ -67,6 +72,14 @@ void Session::leaveShelter() {
     if (!shelter_) return;
     const Shelter was = *shelter_;
     shelter_.reset();
+    if (was.under) {
+        // For the review: how long they held on, and whether they came out while it still shook.
+        const double held = timeS() - was.sinceS;
+        char text[96];
+        std::snprintf(text, sizeof text, "came out from under the desk after %.1f s%s", held,
+                      quake_->shaking() ? " while the ground still shook" : "");
+        emit("trainee.left_cover", body_.room ? body_.room->id : "outside", held, text);
+    }
     if (!capsule_) return;
     // Out the way they came in: the standable spot nearest to where one sits at that place
     // (the desk's open side), or, the desk gone over, nearest to where they are.

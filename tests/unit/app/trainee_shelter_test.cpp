@@ -121,6 +121,15 @@ TEST(TraineeShelter, BesideADeskTheTraineeCrawlsUnderItHoldsOnAndComesOutWhenSta
     EXPECT_NEAR(r.eyeAtEnd, 1.6f, 1e-4f);
     EXPECT_LT(glm::length(r.feetAtEnd - r.feetAt9), 1.5f) << "out beside the desk";
     EXPECT_EQ(find(r, "trainee.struck_by_debris"), nullptr);
+    // The record says when they got under and how long they held on (out at 14 s, after the shaking).
+    const auto* under = find(r, "trainee.under_desk");
+    const auto* left = find(r, "trainee.left_cover");
+    ASSERT_NE(under, nullptr);
+    ASSERT_NE(left, nullptr);
+    EXPECT_LT(under->timeS, kShakeS + 0.5 + 3.0);
+    EXPECT_NEAR(left->timeS, 14.0, 0.1);
+    EXPECT_NEAR(left->value, left->timeS - under->timeS, 1e-6);
+    EXPECT_EQ(left->text.find("shook"), std::string::npos) << left->text;
     std::printf("at a place %.3f m at 4.5 s, %.3f m at 11 s; out %.2f m from it\n", r.atPlaceAt4, r.atPlaceAt9,
                 glm::length(r.feetAtEnd - r.feetAt9));
 }
