@@ -407,9 +407,11 @@ Result<BuildingPhysics> buildingPhysicsFromDistrict(const world::District& d, co
                 for (const Box& piece : wallPieces(d, *r, kSides[k], t[k], extLo, extHi)) {
                     if (isStructure) {
                         sd.members.push_back(member(physics::MemberKind::Wall, storey, piece, physics::materials::masonry()));
-                        // The floor goes on under a wall that can fall (rooms' floors stop at their walls).
+                        // The floor goes on under a wall that can fall (rooms' floors stop at their walls),
+                        // and under a lintel's door opening as its threshold: at the room's floor, not
+                        // under the lintel's bottom (that hung a slab in the top of the opening).
                         if (!onStructure(*r))
-                            out.world.staticBoxes.push_back(staticBox({{piece.min.x, piece.min.y, piece.min.z - gapBelow}, {piece.max.x, piece.max.y, piece.min.z}},
+                            out.world.staticBoxes.push_back(staticBox({{piece.min.x, piece.min.y, r->box.min.z - gapBelow}, {piece.max.x, piece.max.y, r->box.min.z}},
                                                                       physics::materials::concrete(), tag++));
                     } else {
                         out.world.staticBoxes.push_back(staticBox(piece, physics::materials::masonry(), tag++));
