@@ -61,12 +61,21 @@ TEST(BuildingPhysics, EveryDoorOfTheBuildingIsAnOpeningThroughItsWalls) {
         const world::Room* a = campus().findRoom(door.roomA);
         if (!a || a->building != "A") continue;
         ++doors;
-        // Head height in the middle of the opening, and 0.3 m to either side of the middle.
+        // Clear from the threshold to just under the lintel, in the middle of the opening and 0.3 m
+        // to either side (a floor strip once hung across the top of openings in breakable walls).
         glm::vec3 along(-door.normal.y, door.normal.x, 0.0f);
-        for (float s : {-0.3f, 0.0f, 0.3f}) {
-            glm::vec3 p = door.centerM + along * s + glm::vec3(0.0f, 0.0f, 1.5f);
-            for (const Box& b : boxes) ASSERT_FALSE(contains(b, p)) << door.id << " is walled up at offset " << s;
-        }
+        for (float s : {-0.3f, 0.0f, 0.3f})
+            for (float z : {0.05f, 0.5f, 1.0f, 1.5f, 1.9f, door.heightM - 0.05f}) {
+                glm::vec3 p = door.centerM + along * s + glm::vec3(0.0f, 0.0f, z);
+                for (const Box& b : boxes) ASSERT_FALSE(contains(b, p)) << door.id << " is walled up at offset " << s << ", " << z << " m up";
+            }
+        // In a breakable wall (the floor is laid on under it), floor under the threshold too.
+        // Elsewhere the threshold is the wall's 0.25 m between the two rooms' floors, which a
+        // walker's 0.5 m body spans.
+        if (door.roomA != "A.4.corridor" && door.roomB != "A.4.corridor") continue;
+        const glm::vec3 below = door.centerM - glm::vec3(0.0f, 0.0f, 0.05f);
+        EXPECT_TRUE(std::any_of(boxes.begin(), boxes.end(), [&](const Box& b) { return contains(b, below); }))
+            << door.id << " has no floor under its threshold";
     }
     EXPECT_GT(doors, 20);
     EXPECT_EQ(bp.passages.size(), static_cast<std::size_t>(doors));
