@@ -16,7 +16,9 @@ constexpr double kRoomInsetM = 0.02;      // obstacles stay strictly inside thei
 constexpr double kMinPieceM2 = 2e-3;      // slivers smaller than this are not worth a polygon
 constexpr double kBridgeHalfWidthM = 0.2; // a bridge is as wide as a body, across the slot
 constexpr double kLeafFloorReachM = 0.5;  // a leaf whose bottom is this close above a floor hangs on that storey
-constexpr double kLeafPushOpenM = 0.5;   // a body (0.4 m) and the model's 5 cm wall clearance each side
+// A leaf that leaves less than the clear width a doorway must give (32 in, 0.815 m: 2010 ADA
+// Standards 404.2.3) is pushed further open by whoever comes, as one does with a half-open door.
+constexpr double kLeafPushOpenM = 0.815;
 constexpr double kLeafDoorReachM = 0.3;   // a leaf's hinge end lies this close to its door's segment
 constexpr double kLeafReachM = 0.08;     // more than the 3 cm a hinge stands in from its jamb
 constexpr double kMinObstacleWidthM = 0.26; // a little over the floor field's 0.25 m cells (crowd_obstacle_geometry.h)
@@ -173,7 +175,7 @@ std::vector<crowd::Obstacle> obstaclesOfDoorLeaves(const std::vector<render::Box
             bottom = std::min(bottom, (leaf.center + leaf.orientation * local).z);
         }
         // The leaf's door: the one whose segment its hinge end is nearest (on the leaf's storey).
-        // A leaf that leaves less than a body with its clearance (kLeafPushOpenM) free there is
+        // A leaf that leaves less than a doorway's clear width (kLeafPushOpenM) free there is
         // pushed open by the first to come, as the trainee does: no obstacle.
         const glm::vec3 axis = leaf.orientation * (leaf.halfExtents.x >= leaf.halfExtents.y ? glm::vec3(leaf.halfExtents.x, 0, 0)
                                                                                             : glm::vec3(0, leaf.halfExtents.y, 0));

@@ -40,9 +40,9 @@ std::vector<crowd::Obstacle> obstaclesOfDebris(const std::vector<render::BoxInst
 
 /// Door leaves as they hang now: each leaf's footprint (its 4 cm grown to 0.26 m, as debris) clipped to the areas of its storey it
 /// lies over (a leaf swung into a room lies in that room; one half-closed across its door
-/// narrows the opening by what it covers). A leaf that leaves less than 0.5 m of its door free
-/// (a body and its clearance) is pushed open by the first to come and is no obstacle; people
-/// do not push the others.
+/// narrows the opening by what it covers). A leaf that leaves less than 0.815 m of its door free
+/// (the clear width a doorway must give, ADA 404.2.3) is pushed further open by the first to
+/// come and is no obstacle; people do not push the others.
 std::vector<crowd::Obstacle> obstaclesOfDoorLeaves(const std::vector<render::BoxInstance>& leaves, const crowd::Building& b,
                                                    const std::vector<const world::Room*>& areaRoom);
 

@@ -295,7 +295,16 @@ Result<BodyId> PhysicsWorld::addDoor(const DoorDef& def) {
                                  kMaskMoving);
     b->setDamping(0.0f, def.hingeDamping);
     const BodyId id = im.record(b, BodyKind::Door, false, def.tag, mass, -1);
-    auto hinge = std::make_unique<btHingeConstraint>(*b, btVector3(-half.x, 0, 0), btVector3(0, 0, 1));
+    // The hinge's frame in the leaf (at its edge, the axis up) and the same frame in the world
+    // as the leaf hangs shut: angle 0 is shut, whichever way the door faces. (Bullet's one-body
+    // constructors take the world frame's basis from the leaf's local one, so the zero was off
+    // by the shut leaf's heading: only a leaf shut along +x swung as built; one shut along +y
+    // started beyond its limit and was kicked round, and "shut" meant another angle.)
+    btTransform frameInLeaf;
+    frameInLeaf.setIdentity();
+    frameInLeaf.setOrigin(btVector3(-half.x, 0, 0));
+    const btTransform frameInWorld = b->getCenterOfMassTransform() * frameInLeaf;
+    auto hinge = std::make_unique<btHingeConstraint>(*b, btTypedConstraint::getFixedBody(), frameInLeaf, frameInWorld);
     hinge->setLimit(-def.openLimitRad, def.openLimitRad);
     im.world->addConstraint(hinge.get(), true);
     if (def.startAngleRad != 0.0f) {

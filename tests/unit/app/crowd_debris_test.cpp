@@ -207,7 +207,7 @@ struct TwoRooms {
         d.id = "door";
         d.fromArea = 0;
         d.toArea = 1;
-        d.segment = {{6, 2.5}, {6, 3.5}};
+        d.segment = {{6, 2.1}, {6, 3.9}};  // a 1.8 m double-width door
         b.doors.push_back(d);
         crowd::Door exit;
         exit.id = "exit";
@@ -220,7 +220,7 @@ struct TwoRooms {
 // Seconds until all 24 are through the door, and person-steps with a centre inside the leaf.
 double throughTheDoorS(double openRad, int& inLeaf, int& obstacles) {
     TwoRooms r;
-    const render::BoxInstance l = leaf({6.0f, 2.53f, 0.0f}, 0.94f, static_cast<float>(openRad));
+    const render::BoxInstance l = leaf({6.0f, 2.13f, 0.0f}, 1.74f, static_cast<float>(openRad));
     if (openRad >= 0.0) r.b.obstacles = app::obstaclesOfDoorLeaves({l}, r.b, r.areaRoom);
     obstacles = static_cast<int>(r.b.obstacles.size());
     const crowd::Polygon foot = app::boxFootprint(l, 0.0);
@@ -247,10 +247,11 @@ TEST(CrowdDebris, ALeafHangingHalfClosedInADoorSlowsTheFlowAndNobodyWalksThrough
     int inNone = 0, nNone = 0;
     const double none = throughTheDoorS(-1.0, inNone, nNone);
     const double open = throughTheDoorS(1.5, inOpen, nOpen);  // as the school's leaves stand in a lesson
-    // Half-closed, 43 degrees open: 0.66 m between the leaf and the far jamb, 0.53 m past the
-    // leaf as the crowd sees it (grown to 0.26 m thick): one file at a time.
+    // Half-closed, 43 degrees open: 1.21 m between the leaf and the far jamb of the 1.8 m door,
+    // 1.08 m past the leaf as the crowd sees it (grown to 0.26 m thick), more than a doorway's
+    // 0.815 m clear width, so nobody pushes it further: the door is narrowed.
     const double half = throughTheDoorS(0.75, inHalf, nHalf);
-    std::printf("24 through a 1 m door: no leaf %.1f s, leaf open %.1f s, leaf at 43 degrees %.1f s\n", none, open, half);
+    std::printf("24 through a 1.8 m door: no leaf %.1f s, leaf open %.1f s, leaf at 43 degrees %.1f s\n", none, open, half);
     EXPECT_EQ(nNone, 0);
     EXPECT_GE(nOpen, 1);
     EXPECT_GE(nHalf, 1);
@@ -266,15 +267,21 @@ TEST(CrowdDebris, ALeafLiesInTheRoomItSwungIntoAndOneThatAlmostShutsItsDoorIsPus
     TwoRooms r;
     // Swung the other way, 1.2 rad into the east room: it lies there, but for a sliver of its
     // grown footprint at the hinge.
-    auto east = app::obstaclesOfDoorLeaves({leaf({6.0f, 2.53f, 0.0f}, 0.94f, -1.2f)}, r.b, r.areaRoom);
+    auto east = app::obstaclesOfDoorLeaves({leaf({6.0f, 2.13f, 0.0f}, 1.74f, -1.2f)}, r.b, r.areaRoom);
     ASSERT_GE(east.size(), 1u);
     double inEast = 0.0, inWest = 0.0;
     for (const auto& o : east) (o.area == 1 ? inEast : inWest) += std::fabs(crowd::signedArea(o.polygon));
     EXPECT_GT(inEast, 5.0 * inWest);
-    // 0.3 rad from closed: 0.28 m left between it and the far jamb, less than a body with its
-    // clearance (0.5 m): the first to come pushes it open, so it is no obstacle.
-    EXPECT_TRUE(app::obstaclesOfDoorLeaves({leaf({6.0f, 2.53f, 0.0f}, 0.94f, 0.3f)}, r.b, r.areaRoom).empty());
-    EXPECT_TRUE(app::obstaclesOfDoorLeaves({leaf({6.0f, 2.53f, 0.0f}, 0.94f, -0.3f)}, r.b, r.areaRoom).empty());
+    // 0.3 rad from closed: 0.39 m left between it and the far jamb as the crowd sees it, less
+    // than the 0.815 m clear width a doorway must give: the first to come pushes it open, so it
+    // is no obstacle. So is a single 1 m door's leaf half open (0.75 rad: 0.52 m left).
+    EXPECT_TRUE(app::obstaclesOfDoorLeaves({leaf({6.0f, 2.13f, 0.0f}, 1.74f, 0.3f)}, r.b, r.areaRoom).empty());
+    EXPECT_TRUE(app::obstaclesOfDoorLeaves({leaf({6.0f, 2.13f, 0.0f}, 1.74f, -0.3f)}, r.b, r.areaRoom).empty());
+    {
+        TwoRooms single;
+        single.b.doors[0].segment = {{6, 2.5}, {6, 3.5}};
+        EXPECT_TRUE(app::obstaclesOfDoorLeaves({leaf({6.0f, 2.53f, 0.0f}, 0.94f, 0.75f)}, single.b, single.areaRoom).empty());
+    }
     // A leaf on the storey above (its bottom 3.2 m up) is not in these rooms.
-    EXPECT_TRUE(app::obstaclesOfDoorLeaves({leaf({6.0f, 2.53f, 3.2f}, 0.94f, 1.0f)}, r.b, r.areaRoom).empty());
+    EXPECT_TRUE(app::obstaclesOfDoorLeaves({leaf({6.0f, 2.13f, 3.2f}, 1.74f, 1.0f)}, r.b, r.areaRoom).empty());
 }
