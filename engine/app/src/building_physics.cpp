@@ -446,14 +446,14 @@ Result<BuildingPhysics> buildingPhysicsFromDistrict(const world::District& d, co
         const world::Room* lower = d.findRoom(st.lowerRoom);
         if (lower && lower->building == bld->id) addFlight(flightOf(st), out.world, tag);
     }
-    // Door leaves on every inner door (but those of the structure rooms), open at 1.5 rad into roomA (classrooms and stairwells), as
+    // Door leaves on every inner door, open at 1.5 rad into roomA (classrooms and stairwells), as
     // in a lesson: they swing when the ground shakes, and the trainee pushes them. Hinged 3 cm in
-    // from the jamb and held to 1.6 rad either way, short of where the leaf meets the jamb.
+    // from the jamb and held to 1.6 rad either way, short of where the leaf meets the jamb. A leaf
+    // in a breakable wall (a structure room's) comes off its hinge when its frame comes down
+    // (EarthquakeHazard: the wall chunks at its hinge).
     for (const world::Door& door : d.doors) {
         const world::Room* a = d.findRoom(door.roomA);
         if (!o.doors || door.isExit || !a || a->building != bld->id) continue;
-        // Not in a breakable wall: the hinge would hold the leaf to a frame that falls.
-        if (structure.count(door.roomA) || structure.count(door.roomB)) continue;
         const glm::vec3 along(-door.normal.y, door.normal.x, 0.0f);
         physics::DoorDef leaf;
         leaf.hingeM = door.centerM - along * (0.5f * door.widthM - 0.03f);
@@ -465,6 +465,7 @@ Result<BuildingPhysics> buildingPhysicsFromDistrict(const world::District& d, co
         leaf.tag = tag++;
         out.world.doors.push_back(leaf);
         out.leafDoors.push_back(door.id);
+        out.leafInBreakableWall.push_back(structure.count(door.roomA) || structure.count(door.roomB) ? 1 : 0);
     }
     // The other buildings as solid blocks: nobody walks through them on the way out.
     for (const world::Building& other : d.buildings)

@@ -100,8 +100,13 @@ Status CrowdPopulation::takeObstacles(const EarthquakeHazard& quake) {
     const crowd::Building& b = sim_->building();
     int furnitureKept = 0;
     std::vector<crowd::Obstacle> fromDesks = obstaclesOfFurniture(furniture, b, areaRoom_, furnitureKept);
+    // A leaf that came off its hinge with its wall lies among the debris, and is judged as debris.
+    const std::vector<char>& off = quake.leavesOff();
+    std::vector<render::BoxInstance> fallen = chunks;
+    for (std::size_t i = 0; i < leaves.size(); ++i)
+        if (i < off.size() && off[i]) fallen.push_back(leaves[i]);
     DebrisObstacleCount debris;
-    std::vector<crowd::Obstacle> fromDebris = obstaclesOfDebris(chunks, b, areaRoom_, debris);
+    std::vector<crowd::Obstacle> fromDebris = obstaclesOfDebris(fallen, b, areaRoom_, debris);
     // A desk or bookcase that debris came down against (closer than a body passes) is shoved aside or
     // climbed over, as one by a door: else a chunk fallen at the end of an aisle of desks shuts
     // everyone in the aisles beyond it in (the shipped scene's classroom A.4.3).
@@ -130,7 +135,7 @@ Status CrowdPopulation::takeObstacles(const EarthquakeHazard& quake) {
     const std::vector<char>& shut = quake.shutLeaves();
     std::vector<render::BoxInstance> hanging;
     for (std::size_t i = 0; i < leaves.size(); ++i)
-        if (i >= shut.size() || !shut[i]) hanging.push_back(leaves[i]);
+        if ((i >= shut.size() || !shut[i]) && (i >= off.size() || !off[i])) hanging.push_back(leaves[i]);
     std::vector<crowd::Obstacle> leafObstacles = obstaclesOfDoorLeaves(hanging, b, areaRoom_);
     const int fromLeaves = static_cast<int>(leafObstacles.size());
     for (crowd::Obstacle& o : leafObstacles) obstacles.push_back(std::move(o));

@@ -20,6 +20,10 @@ constexpr float kStrikeSpeedMS = 1.0f;  // debris slower than this pushes, it do
 // debris-risk analyses (FAA AC 450.115-1; RCC 321).
 constexpr float kStrikeEnergyJ = 15.0f;
 constexpr float kStrikeReachM = 0.1f;   // debris this close to the body counts as touching it
+// A leaf in a breakable wall hangs on the wall chunks within kFrameReachM of its hinge line,
+// from the floor to kFrameAboveM over the leaf's top (the lintel).
+constexpr float kFrameReachM = 0.1f;
+constexpr float kFrameAboveM = 0.3f;
 constexpr double kG = 9.81;
 
 const glm::vec3 kDeskColor{0.62f, 0.45f, 0.26f}, kShelfColor{0.35f, 0.22f, 0.12f}, kLightColor{0.85f, 0.85f, 0.8f};
@@ -74,6 +78,9 @@ struct EarthquakeHazard::Impl {
     std::vector<std::string> leafDoors;         ///< per leaf, the district door
     std::vector<float> leafOpenRad;             ///< per leaf, the angle it hung open at
     std::vector<char> leafShut;                 ///< per leaf, as last swung
+    std::vector<std::vector<physics::BodyId>> leafFrame;  ///< per leaf in a breakable wall: the chunks at its hinge
+    std::vector<char> leafOff;                  ///< per leaf: came off its hinge with its frame
+    std::size_t firstLeaf = 0;                  ///< movable index of the first leaf
     std::vector<physics::ChunkDef> chunkDefs;  ///< per structure chunk, as fractured
     float structureGroundZ = 0.0f;
     std::vector<std::string> casualtyIds;
@@ -146,11 +153,14 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
         impl->startM.push_back(b.centerM);
     }
     const std::size_t firstDoor = bp->world.staticBoxes.size() + bp->world.bodies.size();
+    impl->firstLeaf = impl->movable.size();
     for (std::size_t i = 0; i < bp->world.doors.size(); ++i) {
         impl->leaves.push_back(physics::makeId<physics::BodyId>(static_cast<std::uint32_t>(firstDoor + i)));
         impl->leafDoors.push_back(i < bp->leafDoors.size() ? bp->leafDoors[i] : std::string());
         impl->leafOpenRad.push_back(bp->world.doors[i].startAngleRad);
         impl->leafShut.push_back(0);
+        impl->leafOff.push_back(0);
+        impl->leafFrame.emplace_back();
         impl->movable.push_back(physics::makeId<physics::BodyId>(static_cast<std::uint32_t>(firstDoor + i)));
         impl->colors.push_back(kDoorColor);
         impl->desk.push_back(0);
@@ -174,6 +184,22 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
             impl->furniture.push_back(0);
             impl->striker.push_back("falling debris");
             impl->startM.push_back(glm::vec3(0.0f));
+        }
+        // A leaf in a breakable wall hangs on its frame: the wall chunks at its hinge line, from
+        // the floor to above the lintel. When one of them comes loose the leaf comes off with it.
+        for (std::size_t i = 0; i < bp->world.doors.size() && i < bp->leafInBreakableWall.size(); ++i) {
+            if (!bp->leafInBreakableWall[i]) continue;
+            const physics::DoorDef& leaf = bp->world.doors[i];
+            for (std::size_t c = 0; c < chunks.size(); ++c) {
+                const physics::ChunkDef& k = impl->chunkDefs[c];
+                if (k.kind != physics::MemberKind::Wall) continue;
+                const glm::vec3 lo = k.centerM - k.halfExtentsM, hi = k.centerM + k.halfExtentsM;
+                const float dx = std::max({lo.x - leaf.hingeM.x, 0.0f, leaf.hingeM.x - hi.x});
+                const float dy = std::max({lo.y - leaf.hingeM.y, 0.0f, leaf.hingeM.y - hi.y});
+                const float top = leaf.hingeM.z + leaf.heightM + kFrameAboveM;
+                const float dz = std::max({lo.z - top, 0.0f, leaf.hingeM.z - hi.z});
+                if (dx * dx + dy * dy + dz * dz <= kFrameReachM * kFrameReachM) impl->leafFrame[i].push_back(chunks[c]);
+            }
         }
     }
     for (std::size_t i = 0; i < impl->movable.size(); ++i) {
@@ -251,6 +277,7 @@ void EarthquakeHazard::advanceTo(double timeS) {
             w.triggerCollapse(im.structure, im.collapseLo[i], im.collapseHi[i]);
         }
         w.step();
+        releaseLeavesOffTheirFrames();
         for (const physics::PhysicsEvent& e : w.pullEvents()) {
             using K = physics::PhysicsEventKind;
             switch (e.kind) {
@@ -395,7 +422,7 @@ void EarthquakeHazard::followDoors(const FireHazard& fire) {
         if (shut != im.world->doorPanelShut(im.panels[i])) (void)im.world->setDoorPanelShut(im.panels[i], shut);
     }
     for (std::size_t i = 0; i < im.leaves.size(); ++i) {
-        if (im.leafDoors[i].empty()) continue;
+        if (im.leafDoors[i].empty() || im.leafOff[i]) continue;
         const bool shut = !fire.doorOpen(im.leafDoors[i]);
         if (shut == static_cast<bool>(im.leafShut[i])) continue;
         if (im.world->swingDoorLeaf(im.leaves[i], shut ? 0.0f : im.leafOpenRad[i])) im.leafShut[i] = shut ? 1 : 0;
@@ -403,6 +430,22 @@ void EarthquakeHazard::followDoors(const FireHazard& fire) {
 }
 
 const std::vector<char>& EarthquakeHazard::shutLeaves() const { return impl_->leafShut; }
+const std::vector<char>& EarthquakeHazard::leavesOff() const { return impl_->leafOff; }
+
+void EarthquakeHazard::releaseLeavesOffTheirFrames() {
+    Impl& im = *impl_;
+    for (std::size_t i = 0; i < im.leaves.size(); ++i) {
+        if (im.leafOff[i] || im.leafFrame[i].empty()) continue;
+        bool loose = false;
+        for (physics::BodyId c : im.leafFrame[i]) loose = loose || im.world->bodyState(c).massKg > 0.0f;
+        if (!loose || !im.world->releaseDoorLeaf(im.leaves[i])) continue;
+        im.leafOff[i] = 1;
+        im.leafShut[i] = 0;
+        // Off its hinge a leaf falls like any heavy item (the 15 J rule of struckBy).
+        im.striker[im.firstLeaf + i] = "a falling door";
+        im.emit("door.torn_off", im.leafDoors[i], 0.0, "the leaf of door " + im.leafDoors[i] + " came away with its wall");
+    }
+}
 
 std::string EarthquakeHazard::doorPressed() const {
     const Impl& im = *impl_;

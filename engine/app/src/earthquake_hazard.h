@@ -115,8 +115,11 @@ public:
     /// The doors follow the fire model's openings (FireHazard::doorOpen): a shut door is a
     /// panel that stops the body; one shut on someone standing in the doorway waits until they
     /// are through. A hinged leaf is swung shut (and latches) or back open to where it hung,
-    /// when its door's state changes. Those of the structure rooms stay as they are.
+    /// when its door's state changes, unless it came off its hinge with its wall (leavesOff).
     void followDoors(const FireHazard& fire);
+    /// Per door leaf, in the order boxes() lists them: whether it came off its hinge (its frame,
+    /// a breakable wall, came down; "door.torn_off"): a free body that lies where it fell.
+    const std::vector<char>& leavesOff() const;
     /// Per door leaf, in the order boxes() lists them: whether its door is shut now.
     const std::vector<char>& shutLeaves() const;
     /// The district door whose shut panel or latched leaf the trainee pressed against in the
@@ -156,6 +159,8 @@ public:
 
 private:
     explicit EarthquakeHazard(std::unique_ptr<Impl> impl);
+    /// After each physics step: leaves whose frame came loose come off their hinges.
+    void releaseLeavesOffTheirFrames();
     std::unique_ptr<Impl> impl_;
     std::set<std::string> blocked_;
 };

@@ -71,8 +71,9 @@ Result<bool> PhysicsWorld::setDoorPanelShut(BodyId panel, bool shut) {
 }
 
 namespace {
-LeafRecord* leafOf(std::vector<LeafRecord>& leaves, BodyId b) {
-    for (LeafRecord& l : leaves)
+template <class Leaves>
+auto leafOf(Leaves& leaves, BodyId b) -> decltype(&leaves[0]) {
+    for (auto& l : leaves)
         if (l.body.index == b.index) return &l;
     return nullptr;
 }
@@ -82,6 +83,7 @@ Status PhysicsWorld::swingDoorLeaf(BodyId leaf, float angleRad) {
     WorldImpl& im = *impl_;
     LeafRecord* l = leaf.valid() ? leafOf(im.leaves, leaf) : nullptr;
     if (!l) return makeError("not a door leaf", im.source, 0, "leaf");
+    if (l->released) return makeError("the leaf is off its hinge", im.source, 0, "leaf");
     if (!(std::fabs(angleRad) <= l->limitRad)) return makeError("beyond the leaf's limit", im.source, 0, "angleRad");
     BodyRecord& r = im.bodies[leaf.index];
     if (r.latched) {
@@ -92,6 +94,26 @@ Status PhysicsWorld::swingDoorLeaf(BodyId leaf, float angleRad) {
     l->driving = true;
     r.body->activate(true);
     return Ok{};
+}
+
+Status PhysicsWorld::releaseDoorLeaf(BodyId leaf) {
+    WorldImpl& im = *impl_;
+    LeafRecord* l = leaf.valid() ? leafOf(im.leaves, leaf) : nullptr;
+    if (!l) return makeError("not a door leaf", im.source, 0, "leaf");
+    if (l->released) return Ok{};
+    l->hinge->enableAngularMotor(false, 0.0f, 0.0f);
+    l->hinge->setEnabled(false);
+    l->released = true;
+    l->driving = false;
+    BodyRecord& r = im.bodies[leaf.index];
+    r.latched = false;
+    r.body->activate(true);
+    return Ok{};
+}
+
+bool PhysicsWorld::doorLeafReleased(BodyId leaf) const {
+    const LeafRecord* l = leaf.valid() ? leafOf(impl_->leaves, leaf) : nullptr;
+    return l && l->released;
 }
 
 bool PhysicsWorld::doorLeafLatched(BodyId leaf) const {

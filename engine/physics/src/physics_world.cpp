@@ -318,8 +318,9 @@ Result<BodyId> PhysicsWorld::addDoor(const DoorDef& def) {
         b->setWorldTransform(opened);
         b->setInterpolationWorldTransform(opened);
     }
-    im.leaves.push_back(LeafRecord{hinge.get(), id, def.openLimitRad, 0.0f, false});
-    // Hinges never break; kept with anchors so their lifetime matches the world.
+    im.leaves.push_back(LeafRecord{hinge.get(), id, def.openLimitRad, 0.0f, false, false});
+    // Hinges never break (a leaf comes off only with its frame: releaseDoorLeaf); kept with
+    // anchors so their lifetime matches the world.
     im.anchors.push_back(AnchorRecord{std::move(hinge), id, false});
     return id;
 }

@@ -103,6 +103,7 @@ struct LeafRecord {
     float limitRad = 0.0f;
     float targetRad = 0.0f;
     bool driving = false;
+    bool released = false;  // off its hinge (releaseDoorLeaf): a free body
 };
 
 struct AnchorRecord {

@@ -87,3 +87,17 @@ TEST(DoorHinge, SwungShutALeafLiesInItsDoorwayAndLatchesAndSwungOpenItReturns) {
         EXPECT_LT(planeDistance(h.world->bodyState(h.leaf).positionM, h.openCenter), 0.057f) << "door facing " << d.name;
     }
 }
+
+// Off its hinge (its frame came down) a leaf is a free body: it drops the 1 cm it hung clear of
+// the floor, and it can no longer be swung.
+TEST(DoorHinge, ALeafReleasedFromItsHingeIsAFreeBody) {
+    Hung h = hang({1, 0, 0}, 1.5f);
+    for (int i = 0; i < 30; ++i) h.world->step();
+    const float hungZ = h.world->bodyState(h.leaf).positionM.z;
+    ASSERT_TRUE(h.world->releaseDoorLeaf(h.leaf).ok());
+    EXPECT_TRUE(h.world->doorLeafReleased(h.leaf));
+    EXPECT_FALSE(h.world->swingDoorLeaf(h.leaf, 0.0f).ok());
+    for (int i = 0; i < 60; ++i) h.world->step();
+    EXPECT_NEAR(h.world->bodyState(h.leaf).positionM.z, hungZ - 0.01f, 0.003f) << "resting on the floor, 1 cm lower";
+    EXPECT_FALSE(h.world->releaseDoorLeaf(BodyId{}).ok()) << "not a door leaf";
+}

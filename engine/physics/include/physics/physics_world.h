@@ -78,6 +78,10 @@ public:
     /// shut panel) until it is swung open again. Errors: not a door leaf, angle beyond the limit.
     Status swingDoorLeaf(BodyId leaf, float angleRad);
     bool doorLeafLatched(BodyId leaf) const;
+    /// Takes a leaf off its hinge (its frame gave way: the wall it hangs in came down): from
+    /// the next step it is a free body that falls. Errors: not a door leaf.
+    Status releaseDoorLeaf(BodyId leaf);
+    bool doorLeafReleased(BodyId leaf) const;
     static constexpr float kLeafTorqueNm = 40.0f;
 
     // --- stepping ---
