@@ -5,33 +5,14 @@
 
 #include <algorithm>
 
-#include "campus_district.h"
-#include "session.h"
+#include "block_a_quake.h"
 
 using namespace cd;
 
 namespace {
 
-scenario::ScenarioDef strongShaking() {
-    scenario::ScenarioDef s;
-    s.path = "thrown.toml";
-    s.id = "thrown";
-    s.title = "Thrown down";
-    s.durationS = 16.0;
-    s.tickHz = 30.0;
-    s.assemblyPoint = "assembly.playground";
-    s.trainee.startRoom = "A.4.classroom3";
-    scenario::EarthquakeDef q;
-    q.atS = 1.0;
-    q.building = "A";
-    q.shaking.pgaG = 0.7;  // well into JMA 6 upper at the trainee
-    q.shaking.periodS = 0.4;
-    q.shaking.durationS = 8.0;
-    q.furniture = false;
-    q.source = {"thrown.toml", 12, "earthquake"};
-    s.earthquake = q;
-    return s;
-}
+// Well into JMA 6 upper at the trainee: 0.7 g for 8 s from 1 s.
+scenario::ScenarioDef strongShaking() { return test::blockAQuake("thrown", "A.4.classroom3", 16.0, 1.0, 0.7, 8.0, false); }
 
 struct Shaken {
     std::vector<record::SimEvent> events;
@@ -42,37 +23,29 @@ struct Shaken {
 // Plays the session; at coverS the trainee drops and covers (never, if negative); at standS asks to stand.
 Shaken play(double coverS, double standS) {
     const scenario::ScenarioDef sc = strongShaking();
-    app::SessionSetup setup;
-    setup.scenario = &sc;
-    setup.district = &testdata::campus();
-    setup.durationS = sc.durationS;
-    auto s = app::Session::start(setup);
-    EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.error().str());
+    auto s = test::startSession(sc);
     Shaken r;
+    if (!s) return r;
     bool covered = false, stood = false;
-    while (!(*s)->ended()) {
-        const double t = (*s)->timeS();
+    while (!s->ended()) {
+        const double t = s->timeS();
         if (coverS >= 0.0 && !covered && t >= coverS) {
-            record::TraineeAction a;
-            a.kind = record::ActionKind::DropCoverHold;
-            (*s)->act(a);
+            test::act(*s, record::ActionKind::DropCoverHold);
             covered = true;
         }
         if (!stood && t >= standS) {
-            record::TraineeAction a;
-            a.kind = record::ActionKind::Stand;
-            (*s)->act(a);
+            test::act(*s, record::ActionKind::Stand);
             stood = true;
         }
-        (*s)->tick();
-        const double felt = (*s)->feltShaking().intensity();
+        s->tick();
+        const double felt = s->feltShaking().intensity();
         if (felt > r.peakIntensity) {
             r.peakIntensity = felt;
-            r.crouchedAtPeak = (*s)->body().crouched;
+            r.crouchedAtPeak = s->body().crouched;
         }
     }
-    r.crouchedAtEnd = (*s)->body().crouched;
-    r.events = (*s)->log().events;
+    r.crouchedAtEnd = s->body().crouched;
+    r.events = s->log().events;
     return r;
 }
 
