@@ -111,7 +111,7 @@ std::string Session::tr(const SessionText& t) const { return setup_.scenario->la
 
 float Session::eyeHeightM() const {
     const auto& t = setup_.scenario->trainee;
-    if (shelter_) return crawlHeightM() - 0.1f;  // on hands and knees (session_shelter.cpp)
+    if (shelter_) return shelterEyeHeightM();
     // The capsule may stay crouched under a desk after the trainee asks to stand.
     const bool crouched = capsule_ ? capsule_->state().crouched : body_.crouched;
     return static_cast<float>(crouched ? t.crouchEyeHeightM : t.eyeHeightM);
@@ -320,14 +320,15 @@ void Session::steerCapsule() {
 void Session::moveBody() {
     const auto& t = setup_.scenario->trainee;
     const float dt = static_cast<float>(clock_.stepS());
+    // Down, the trainee lies where they fell, whatever shoves the capsule; under a desk they
+    // crawl to it and move with it.
+    if (fedIncapacitated_ || swept_ || struck_) return;
+    if (shelter_) {
+        followShelter(dt);
+        return;
+    }
     if (capsule_) {
-        // The physics stepped the capsule: the body follows it (room by room, up the flights),
-        // unless the trainee is down: they lie where they fell, whatever shoves the capsule.
-        if (fedIncapacitated_ || swept_ || struck_) return;
-        if (shelter_) {
-            followShelter(dt);
-            return;
-        }
+        // The physics stepped the capsule: the body follows it (room by room, up the flights).
         const physics::CharacterState st = capsule_->state();
         motion_.moveFreely(body_, st.feetM);
         const glm::vec2 v(st.velocityMS.x, st.velocityMS.y);
@@ -335,11 +336,6 @@ void Session::moveBody() {
         return;
     }
     float crouchFactor = (body_.crouched ? 0.5f : 1.0f) * speedFactor();
-    if (fedIncapacitated_ || swept_ || struck_) return;
-    if (shelter_) {
-        followShelter(dt);
-        return;
-    }
     if (moveTarget_) {
         float speed = static_cast<float>(moveRun_ ? t.runSpeedMps : t.walkSpeedMps) * crouchFactor;
         glm::vec3 to = *moveTarget_ - body_.feetM;

@@ -144,8 +144,10 @@ private:
     void leaveShelter();
     /// Where the trainee is, or is crawling to under a desk (the crowd leaves that place to them).
     glm::vec3 claimedSpot() const;
-    /// Top of the body on hands and knees (the crowd's proportion of the trainee's height).
+    /// Top of the body on hands and knees (the crowd's proportion of the trainee's height), and
+    /// the eye there, a little under the back.
     float crawlHeightM() const;
+    float shelterEyeHeightM() const;
     void applyQuakeEvent(const HazardEvent& e);
     void startRescue(const std::string& casualtyId);
     void continueRescue();

@@ -23,6 +23,8 @@ float Session::crawlHeightM() const {
     return CrowdPopulation::kCrawlHeightFraction * stature;
 }
 
+float Session::shelterEyeHeightM() const { return crawlHeightM() - kEyeBelowTopM; }
+
 glm::vec3 Session::claimedSpot() const {
     if (shelter_ && quake_)
         if (auto at = quake_->deskPlace(shelter_->desk, shelter_->place)) return *at;
