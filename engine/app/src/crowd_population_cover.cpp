@@ -91,24 +91,19 @@ void CrowdPopulation::holdOn(double now, const EarthquakeHazard& quake, const gl
         if (c == Cover::Standing) {
             if (now < shakeStartS_ + coverDelayS_[k]) continue;
             // Drop: the nearest free place under an upright desk of this room within reach, that
-            // a person this tall fits under.
-            double best = kCoverReachM;
+            // a person this tall fits under (the one rule the trainee's shelter uses too).
             int bestCode = -1;
-            for (int p = 0; p < static_cast<int>(furniture_.size()); ++p) {
-                if (!furniture_[static_cast<std::size_t>(p)].desk) continue;
-                const DeskPlaces desk = placesUnderDesk(quake.bodyBox(static_cast<std::size_t>(furniture_[static_cast<std::size_t>(p)].body)));
-                if (kCrawlHeightFraction * standingHeightM(i) > desk.heightM) continue;
-                for (int s = 0; s < static_cast<int>(desk.floorM.size()); ++s) {
-                    const glm::vec3 at = desk.floorM[static_cast<std::size_t>(s)];
-                    if (std::fabs(at.z - room->box.min.z) > 0.3f || !room->box.contains(glm::vec3(at.x, at.y, room->box.center().z))) continue;
-                    const double d = std::hypot(at.x - a.pos.x, at.y - a.pos.y);
-                    if (d >= best) continue;
-                    if (std::fabs(traineeFeetM.z - at.z) < 1.0f && std::hypot(traineeFeetM.x - at.x, traineeFeetM.y - at.y) < kTraineeClearM) continue;
-                    const int code = p * kMaxDeskPlaces + s;
-                    if (taken(code, i)) continue;
-                    best = d;
-                    bestCode = code;
-                }
+            const glm::vec3 feet(static_cast<float>(a.pos.x), static_cast<float>(a.pos.y), room->box.min.z);
+            for (const auto& at : quake.deskPlacesWithin(feet, static_cast<float>(kCoverReachM), kCrawlHeightFraction * standingHeightM(i), room)) {
+                if (std::fabs(traineeFeetM.z - at.floorM.z) < 1.0f &&
+                    std::hypot(traineeFeetM.x - at.floorM.x, traineeFeetM.y - at.floorM.y) < kTraineeClearM)
+                    continue;
+                const auto p = std::find_if(furniture_.begin(), furniture_.end(), [&](const FurniturePiece& f) { return f.body == at.body; });
+                if (p == furniture_.end()) continue;
+                const int code = static_cast<int>(p - furniture_.begin()) * kMaxDeskPlaces + at.place;
+                if (taken(code, i)) continue;
+                bestCode = code;
+                break;
             }
             coverPlace_[k] = bestCode;
             c = bestCode >= 0 ? Cover::Crawling : Cover::InTheOpen;

@@ -387,7 +387,9 @@ std::string EarthquakeHazard::struckBy(const glm::vec3& feetM, float radiusM, fl
     return {};
 }
 
-std::vector<EarthquakeHazard::DeskPlace> EarthquakeHazard::deskPlacesWithin(const glm::vec3& feetM, float reachM, float crawlHeightM) const {
+std::vector<EarthquakeHazard::DeskPlace> EarthquakeHazard::deskPlacesWithin(const glm::vec3& feetM, float reachM, float crawlHeightM,
+                                                                            const world::Room* room) const {
+    const float floorZ = room ? room->box.min.z : feetM.z;
     std::vector<DeskPlace> out;
     for (std::size_t i = 0; i < impl_->movable.size(); ++i) {
         if (!impl_->desk[i]) continue;
@@ -395,8 +397,10 @@ std::vector<EarthquakeHazard::DeskPlace> EarthquakeHazard::deskPlacesWithin(cons
         const DeskPlaces desk = placesUnderDesk(bodyBox(i));
         if (desk.floorM.empty() || crawlHeightM > desk.heightM) continue;
         for (std::size_t s = 0; s < desk.floorM.size(); ++s) {
-            const glm::vec3 d = desk.floorM[s] - feetM;
-            if (std::fabs(d.z) < 0.3f && d.x * d.x + d.y * d.y < reachM * reachM)
+            const glm::vec3 at = desk.floorM[s], d = at - feetM;
+            // Not through a wall: a desk of the next room may stand within reach.
+            if (room && !room->box.contains(glm::vec3(at.x, at.y, room->box.center().z))) continue;
+            if (std::fabs(at.z - floorZ) <= 0.3f && d.x * d.x + d.y * d.y < reachM * reachM)
                 out.push_back({static_cast<int>(i), static_cast<int>(s), desk.floorM[s]});
         }
     }

@@ -92,9 +92,11 @@ public:
         int place = -1;
         glm::vec3 floorM{0.0f};
     };
-    /// The places under upright desks on feetM's floor within reachM of it, nearest first, that
-    /// a body crawlHeightM high on hands and knees fits under (cover to drop under).
-    std::vector<DeskPlace> deskPlacesWithin(const glm::vec3& feetM, float reachM, float crawlHeightM) const;
+    /// The places under upright desks within reachM of feetM, nearest first, that a body
+    /// crawlHeightM high on hands and knees fits under (cover to drop under): in `room` (on its
+    /// floor, inside its walls), or without a room on feetM's floor. The crowd and the trainee
+    /// both choose from these.
+    std::vector<DeskPlace> deskPlacesWithin(const glm::vec3& feetM, float reachM, float crawlHeightM, const world::Room* room = nullptr) const;
     /// Where place `place` of desk `body` is now; empty when the desk is no longer upright.
     std::optional<glm::vec3> deskPlace(int body, int place) const;
     /// The trainee's body as the physics capsule in this world (walls, stairs, furniture and

@@ -34,7 +34,8 @@ glm::vec3 Session::claimedSpot() const {
 bool Session::takeShelter() {
     if (shelter_) return true;
     if (!quake_) return false;
-    for (const auto& p : quake_->deskPlacesWithin(body_.feetM, static_cast<float>(CrowdPopulation::kCoverReachM), crawlHeightM())) {
+    if (!body_.room) return false;  // outdoors: no desk to get under
+    for (const auto& p : quake_->deskPlacesWithin(body_.feetM, static_cast<float>(CrowdPopulation::kCoverReachM), crawlHeightM(), body_.room)) {
         if (crowd_ && crowd_->holdsDeskPlace(p.body, p.place)) continue;
         shelter_ = Shelter{p.body, p.place, false};
         return true;
