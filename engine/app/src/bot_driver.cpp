@@ -52,6 +52,8 @@ void BotDriver::startStep(Session& session, const scenario::BotStep& step) {
     if (step.action == "wait") {
         waiting_ = true;
         waitUntilS_ = session.timeS() + step.waitS;
+        waitFor_ = step.untilEvent.empty() ? nullptr : &step;
+        eventsSeen_ = session.log().events.size();
         return;
     }
     if (step.action == "move") {
@@ -74,11 +76,22 @@ void BotDriver::startStep(Session& session, const scenario::BotStep& step) {
     session.act(a);
 }
 
+bool BotDriver::waitedForEventSeen(const Session& session) {
+    if (!waitFor_) return false;
+    const auto& events = session.log().events;
+    for (; eventsSeen_ < events.size(); ++eventsSeen_) {
+        const record::SimEvent& e = events[eventsSeen_];
+        if (e.kind == waitFor_->untilEvent && (waitFor_->target.empty() || e.subject == waitFor_->target)) return true;
+    }
+    return false;
+}
+
 void BotDriver::update(Session& session) {
     for (;;) {
         if (waiting_) {
-            if (session.timeS() + 1e-9 < waitUntilS_) return;
+            if (session.timeS() + 1e-9 < waitUntilS_ && !waitedForEventSeen(session)) return;
             waiting_ = false;
+            waitFor_ = nullptr;
         }
         if (!waypoints_.empty()) {
             if (!session.idle()) return;

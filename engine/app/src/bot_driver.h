@@ -28,6 +28,8 @@ public:
 private:
     Result<glm::vec3> goalPoint(const scenario::BotStep& step) const;
     void startStep(Session& session, const scenario::BotStep& step);
+    /// Whether the event the current wait is for was recorded since it began.
+    bool waitedForEventSeen(const Session& session);
 
     scenario::BotScript script_;
     const world::District& district_;
@@ -37,6 +39,8 @@ private:
     bool run_ = false;
     bool waiting_ = false;
     double waitUntilS_ = 0.0;
+    const scenario::BotStep* waitFor_ = nullptr;  // a wait that ends at its event (untilEvent)
+    std::size_t eventsSeen_ = 0;                   // the session's events before the wait began
 };
 
 }  // namespace cd::app

@@ -448,7 +448,8 @@ Result<BuildingPhysics> buildingPhysicsFromDistrict(const world::District& d, co
     }
     // Door leaves on every inner door, open at 1.5 rad into roomA (classrooms and stairwells), as
     // in a lesson: they swing when the ground shakes, and the trainee pushes them. Hinged 3 cm in
-    // from the jamb and held to 1.6 rad either way, short of where the leaf meets the jamb. A leaf
+    // from the jamb; they open into roomA only, to 1.6 rad, short of where the leaf meets the
+    // wall, and the frame's stop holds them at shut (a walker on that side pulls them). A leaf
     // in a breakable wall (a structure room's) comes off its hinge when its frame comes down
     // (EarthquakeHazard: the wall chunks at its hinge).
     for (const world::Door& door : d.doors) {
@@ -462,6 +463,7 @@ Result<BuildingPhysics> buildingPhysicsFromDistrict(const world::District& d, co
         leaf.heightM = std::min(door.heightM - 0.02f, 2.1f);
         leaf.openLimitRad = 1.6f;
         leaf.startAngleRad = 1.5f;
+        leaf.opens = 1;
         leaf.tag = tag++;
         out.world.doors.push_back(leaf);
         out.leafDoors.push_back(door.id);

@@ -433,6 +433,12 @@ void EarthquakeHazard::followDoors(const FireHazard& fire) {
     }
 }
 
+void EarthquakeHazard::openLeafAtStop(const std::string& doorId) {
+    Impl& im = *impl_;
+    for (std::size_t i = 0; i < im.leaves.size(); ++i)
+        if (im.leafDoors[i] == doorId && !im.leafOff[i] && !im.leafShut[i]) im.world->pullDoorLeaf(im.leaves[i]);
+}
+
 const std::vector<char>& EarthquakeHazard::shutLeaves() const { return impl_->leafShut; }
 const std::vector<char>& EarthquakeHazard::leavesOff() const { return impl_->leafOff; }
 

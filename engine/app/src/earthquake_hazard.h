@@ -124,6 +124,9 @@ public:
     const std::vector<char>& leavesOff() const;
     /// Per door leaf, in the order boxes() lists them: whether its door is shut now.
     const std::vector<char>& shutLeaves() const;
+    /// Someone at the door takes its leaf by the handle: one the shaking left against its stop
+    /// (in the doorway, not latched) swings open (PhysicsWorld::pullDoorLeaf).
+    void openLeafAtStop(const std::string& doorId);
     /// The district door whose shut panel or latched leaf the trainee pressed against in the
     /// last step, or empty.
     std::string doorPressed() const;

@@ -35,6 +35,7 @@ void Session::followPassedDoors(double now) {
     // of a door they pushed open.
     if (crowd_)
         for (const std::string& door : crowd_->doorsInUse()) {
+            if (quake_) quake_->openLeafAtStop(door);
             auto held = passedDoors_.find(door);
             if (held != passedDoors_.end()) {
                 held->second = {now, "the crowd"};

@@ -11,17 +11,25 @@ namespace {
 constexpr float kSkinM = 0.01f;         // kept between the capsule and what it touches
 constexpr float kTerminalSpeedMS = 50.0f;
 
-/// Closest sweep hit, skipping the query object itself.
+/// Closest sweep hit, skipping the leaf the walker holds open (CharacterBody::held_).
 struct SweepCallback : btCollisionWorld::ClosestConvexResultCallback {
-    SweepCallback(const btVector3& a, const btVector3& b) : ClosestConvexResultCallback(a, b) {
+    const btCollisionObject* held = nullptr;
+    SweepCallback(const btVector3& a, const btVector3& b, const btCollisionObject* heldLeaf) : ClosestConvexResultCallback(a, b), held(heldLeaf) {
         m_collisionFilterGroup = kGroupQuery;
         m_collisionFilterMask = kMaskWalker;
+    }
+    bool needsCollision(btBroadphaseProxy* proxy) const override {
+        return proxy->m_clientObject != held && ClosestConvexResultCallback::needsCollision(proxy);
     }
 };
 
 /// Deepest penetration per contact, used to push the capsule out.
 struct PenetrationCallback : btCollisionWorld::ContactResultCallback {
     const btCollisionObject* self = nullptr;
+    const btCollisionObject* held = nullptr;  // the leaf the walker holds open
+    bool needsCollision(btBroadphaseProxy* proxy) const override {
+        return proxy->m_clientObject != held && ContactResultCallback::needsCollision(proxy);
+    }
     btVector3 push{0, 0, 0};
     bool anyMoving = false;
     btScalar addSingleResult(btManifoldPoint& cp, const btCollisionObjectWrapper* w0, int, int,
@@ -52,6 +60,20 @@ const BodyRecord* door(const std::vector<BodyRecord>& bodies, const btCollisionO
     return r.kind == BodyKind::Door ? &r : nullptr;
 }
 
+/// Where a leaf's hinge axis is (its box's edge at local -x), at the leaf's mid-height.
+btVector3 hingeOf(const btRigidBody& leaf) {
+    const auto* box = static_cast<const btBoxShape*>(leaf.getCollisionShape());
+    return leaf.getCenterOfMassTransform() * btVector3(-box->getHalfExtentsWithMargin().x(), 0, 0);
+}
+
+/// Whether pressing along dir at point would turn a one-way leaf resting at its stop further
+/// into the stop (the frame holds it: the walker is on the pull side).
+bool pressesIntoStop(const BodyRecord& r, const btVector3& point, const btVector3& dir) {
+    if (!r.leafAtStop || r.leafOpens == 0) return false;
+    const float turn = (point - hingeOf(*r.body)).cross(dir).z();  // > 0 turns the leaf counter-clockwise
+    return turn * static_cast<float>(r.leafOpens) < 0.0f;
+}
+
 }  // namespace
 
 CharacterBody::CharacterBody(const CharacterDef& def)
@@ -71,7 +93,7 @@ CharacterBody::Hit CharacterBody::sweep(btCollisionWorld& world, const btVector3
     b.setIdentity();
     a.setOrigin(centerOf(fromFeet));
     b.setOrigin(centerOf(toFeet));
-    SweepCallback cb(a.getOrigin(), b.getOrigin());
+    SweepCallback cb(a.getOrigin(), b.getOrigin(), held_);
     world.convexSweepTest(&shape(), a, b, cb, 0.0f);
     if (cb.hasHit()) {
         h.hit = true;
@@ -95,6 +117,7 @@ bool CharacterBody::overlapsAt(btCollisionWorld& world, btCapsuleShapeZ& s, cons
     placeProbe(s, center);
     PenetrationCallback cb;
     cb.self = &probe_;
+    cb.held = held_;
     cb.m_collisionFilterGroup = kGroupQuery;
     cb.m_collisionFilterMask = kMaskWalker;
     world.contactTest(&probe_, cb);
@@ -117,12 +140,16 @@ btVector3 CharacterBody::slide(btCollisionWorld& world, btVector3 feet, btVector
             if (const BodyRecord* r = door(*bodies, h.object)) {
                 const int index = h.object->getUserIndex();
                 const bool seen = std::any_of(doors->begin(), doors->end(), [&](const DoorContact& c) {
-                    return c.panel == index || c.leaf == r->body;
+                    return c.panel == index || c.pulled == index || c.leaf == r->body;
                 });
                 const btVector3 flat(h.normal.x(), h.normal.y(), 0);
                 const bool presses = flat.length2() > 1e-6f && -move.dot(flat.normalized()) > 0.3f * move.length();
                 const bool shut = r->doorPanel || r->latched;  // a latched leaf is a shut door, not pushed
-                if (!seen && !shut) doors->push_back(DoorContact{r->body, -1, h.point, h.normal});
+                // A leaf at its stop pressed from the stop side is taken by the handle and
+                // pulled open (WorldImpl::pullLeaf); one on its motor is not pushed against it.
+                const bool pulls = !shut && presses && pressesIntoStop(*r, h.point, -flat.normalized());
+                if (!seen && pulls) doors->push_back(DoorContact{nullptr, -1, h.point, h.normal, index});
+                else if (!seen && !shut && !r->leafDriving) doors->push_back(DoorContact{r->body, -1, h.point, h.normal});
                 if (!seen && shut && presses) doors->push_back(DoorContact{nullptr, index, h.point, h.normal});
             }
         }
@@ -202,12 +229,30 @@ bool CharacterBody::pushDoors(const std::vector<DoorContact>& doors, const btVec
     return any;
 }
 
+// A walker who pulled a leaf open holds it while going through: it swings past them (a capsule
+// cannot step round a leaf as a person does) until they are beyond its reach, or it latches.
+void CharacterBody::letGoOfLeafWhenClear(const std::vector<BodyRecord>& bodies) {
+    if (!held_) return;
+    const int index = held_->getUserIndex();
+    const BodyRecord* r = index >= 0 && static_cast<std::size_t>(index) < bodies.size() ? &bodies[static_cast<std::size_t>(index)] : nullptr;
+    if (!r || r->latched) {
+        held_ = nullptr;
+        return;
+    }
+    const auto* box = static_cast<const btBoxShape*>(r->body->getCollisionShape());
+    const float reach = 2.0f * box->getHalfExtentsWithMargin().x() + def_.radiusM + 0.1f;
+    btVector3 d = feet_ - hingeOf(*r->body);
+    d.setZ(0);
+    if (d.length2() > reach * reach) held_ = nullptr;
+}
+
 void CharacterBody::recoverFromPenetration(btCollisionWorld& world) {
     pushed_ = false;
     for (int iter = 0; iter < 4; ++iter) {
         placeProbe(shape(), centerOf(feet_));
         PenetrationCallback cb;
         cb.self = &probe_;
+        cb.held = held_;
         cb.m_collisionFilterGroup = kGroupQuery;
         cb.m_collisionFilterMask = kMaskWalker;
         world.contactTest(&probe_, cb);
@@ -220,6 +265,7 @@ void CharacterBody::recoverFromPenetration(btCollisionWorld& world) {
 void CharacterBody::step(btCollisionWorld& world, const std::vector<BodyRecord>& bodies, float dt,
                          const btVector3& gravity) {
     const btVector3 start = feet_;
+    letGoOfLeafWhenClear(bodies);
     // Crouch at once; stand up only where the taller capsule fits.
     if (input_.gait == Gait::Crouch) {
         crouched_ = true;
@@ -297,9 +343,13 @@ void CharacterBody::step(btCollisionWorld& world, const std::vector<BodyRecord>&
     grounded_ = grounded;
     pushingDoor_ = doors && pushDoors(*doors, move / dt, dt);
     shutDoor_ = -1;
+    pulledLeaf_ = -1;
     if (doors)
-        for (const DoorContact& c : *doors)
+        for (const DoorContact& c : *doors) {
             if (c.panel >= 0 && shutDoor_ < 0) shutDoor_ = c.panel;
+            if (c.pulled >= 0 && pulledLeaf_ < 0) pulledLeaf_ = c.pulled;
+        }
+    if (pulledLeaf_ >= 0) held_ = bodies[static_cast<std::size_t>(pulledLeaf_)].body;
     if (grounded_) verticalSpeed_ = 0.0f;
     recoverFromPenetration(world);
     velocity_ = (feet_ - start) / dt;

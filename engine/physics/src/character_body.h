@@ -27,6 +27,8 @@ public:
     /// bodies: the world's records (indexed by a collision object's user index), to tell doors.
     void step(btCollisionWorld& world, const std::vector<BodyRecord>& bodies, float dt, const btVector3& gravity);
     CharacterState state() const;
+    /// Body index of the one-way leaf the walker took by the handle this step (-1: none).
+    int pulledLeaf() const { return pulledLeaf_; }
     /// Whether the capsule as it stands cuts into obj (which need not be in the world).
     bool overlaps(btCollisionWorld& world, const btCollisionObject& obj);
     void hash(StateHasher& h) const;
@@ -46,6 +48,7 @@ private:
         int panel = -1;
         btVector3 point{0, 0, 0};
         btVector3 normal{0, 0, 1};  // from the leaf towards the capsule
+        int pulled = -1;            // a one-way leaf at its stop, pressed from the stop side
     };
     float height() const { return crouched_ ? def_.crouchHeightM : def_.standHeightM; }
     btCapsuleShapeZ& shape() { return crouched_ ? *crouchShape_ : *standShape_; }
@@ -61,6 +64,7 @@ private:
     bool groundBelow(btCollisionWorld& world, const btVector3& feet, float reach, float& groundZ);
     bool edgeSupports(btCollisionWorld& world, const Hit& h, float maxTopZ);
     void recoverFromPenetration(btCollisionWorld& world);
+    void letGoOfLeafWhenClear(const std::vector<BodyRecord>& bodies);
 
     CharacterDef def_;
     CharacterInput input_;
@@ -75,6 +79,8 @@ private:
     bool pushed_ = false;
     bool pushingDoor_ = false;
     int shutDoor_ = -1;  // body index of the shut door panel pressed against this step
+    const btCollisionObject* held_ = nullptr;  // a leaf pulled open, held while going through
+    int pulledLeaf_ = -1;  // body index of the leaf at its stop pressed from the stop side this step
 };
 
 }  // namespace cd::physics

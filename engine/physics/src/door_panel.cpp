@@ -84,10 +84,10 @@ Status PhysicsWorld::swingDoorLeaf(BodyId leaf, float angleRad) {
     LeafRecord* l = leaf.valid() ? leafOf(im.leaves, leaf) : nullptr;
     if (!l) return makeError("not a door leaf", im.source, 0, "leaf");
     if (l->released) return makeError("the leaf is off its hinge", im.source, 0, "leaf");
-    if (!(std::fabs(angleRad) <= l->limitRad)) return makeError("beyond the leaf's limit", im.source, 0, "angleRad");
+    if (!(angleRad >= l->lowRad && angleRad <= l->highRad)) return makeError("beyond the leaf's limit or its stop", im.source, 0, "angleRad");
     BodyRecord& r = im.bodies[leaf.index];
     if (r.latched) {
-        l->hinge->setLimit(-l->limitRad, l->limitRad);
+        l->hinge->setLimit(l->lowRad, l->highRad);
         r.latched = false;
     }
     l->targetRad = angleRad;
@@ -116,16 +116,46 @@ bool PhysicsWorld::doorLeafReleased(BodyId leaf) const {
     return l && l->released;
 }
 
+bool PhysicsWorld::doorLeafAtStop(BodyId leaf) const {
+    return leaf.valid() && leaf.index < impl_->bodies.size() && impl_->bodies[leaf.index].leafAtStop;
+}
+
+void PhysicsWorld::pullDoorLeaf(BodyId leaf) {
+    if (doorLeafAtStop(leaf)) impl_->pullLeaf(static_cast<int>(leaf.index));
+}
+
 bool PhysicsWorld::doorLeafLatched(BodyId leaf) const {
     return leaf.valid() && leaf.index < impl_->bodies.size() && impl_->bodies[leaf.index].latched;
 }
 
+void WorldImpl::pullLeaf(int bodyIndex) {
+    // Open as far as the leaf goes, short of its limit by the 0.1 rad a hung-open leaf is left.
+    for (LeafRecord& l : leaves) {
+        if (static_cast<int>(l.body.index) != bodyIndex || l.released || l.driving || bodies[l.body.index].latched) continue;
+        const int opens = bodies[l.body.index].leafOpens;
+        if (opens == 0) continue;
+        l.targetRad = static_cast<float>(opens) * std::max(0.0f, l.limitRad - 0.1f);
+        l.driving = true;
+        bodies[l.body.index].body->activate(true);
+    }
+}
+
 void WorldImpl::driveLeaves() {
     constexpr float kGainPerS = 4.0f, kMaxSpeedRadS = 1.5f, kThereRad = 0.02f;
+    // Within this of its stop, at rest, a one-way leaf is held there: a push that way is a pull.
+    constexpr float kAtStopRad = 0.05f, kRestRadS = 0.2f;
     for (LeafRecord& l : leaves) {
-        if (!l.driving) continue;
         BodyRecord& r = bodies[l.body.index];
-        const float err = l.targetRad - static_cast<float>(l.hinge->getHingeAngle());
+        r.leafDriving = false;
+        r.leafAtStop = false;
+        if (l.released) continue;
+        const float angle = static_cast<float>(l.hinge->getHingeAngle());
+        if (!l.driving) {
+            r.leafAtStop = r.leafOpens != 0 && !r.latched && std::fabs(angle) < kAtStopRad &&
+                           std::fabs(r.body->getAngularVelocity().z()) < kRestRadS;
+            continue;
+        }
+        const float err = l.targetRad - angle;
         if (std::fabs(err) < kThereRad) {
             l.hinge->enableAngularMotor(false, 0.0f, 0.0f);
             l.driving = false;
@@ -136,6 +166,7 @@ void WorldImpl::driveLeaves() {
             }
             continue;
         }
+        r.leafDriving = true;
         const float speed = std::clamp(kGainPerS * err, -kMaxSpeedRadS, kMaxSpeedRadS);
         l.hinge->enableAngularMotor(true, speed, PhysicsWorld::kLeafTorqueNm * stepS);
         r.body->activate(true);

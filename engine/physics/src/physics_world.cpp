@@ -68,7 +68,9 @@ btRigidBody* WorldImpl::addRigid(std::unique_ptr<btCollisionShape> shape, const 
         shape->getAabb(btTransform::getIdentity(), mn, mx);
         const btVector3 half = 0.5f * (mx - mn);
         const float r = std::min({half.x(), half.y(), half.z()});
-        body->setCcdMotionThreshold(2.0f * r);  // swept only when it moves its full thickness in a step
+        // Swept once it moves half its thickness in a step: further, a body landing on a thin
+        // surface (the terrain's heightfield) can end with its centre below it and sink through.
+        body->setCcdMotionThreshold(r);
         body->setCcdSweptSphereRadius(0.8f * r);
     }
     btRigidBody* raw = body.get();
@@ -281,7 +283,11 @@ Result<BodyId> PhysicsWorld::addDoor(const DoorDef& def) {
         return makeError("must be in [0, 3.1] rad", im.source, 0, "openLimitRad");
     if (!(def.hingeDamping >= 0.0f && def.hingeDamping <= 1.0f))
         return makeError("must be in [0, 1]", im.source, 0, "hingeDamping");
-    if (!(std::fabs(def.startAngleRad) <= def.openLimitRad)) return makeError("must be within +-openLimitRad", im.source, 0, "startAngleRad");
+    if (def.opens < -1 || def.opens > 1) return makeError("must be -1, 0 or 1", im.source, 0, "opens");
+    const float lowRad = def.opens > 0 ? 0.0f : -def.openLimitRad, highRad = def.opens < 0 ? 0.0f : def.openLimitRad;
+    if (!(def.startAngleRad >= lowRad && def.startAngleRad <= highRad))
+        return makeError(def.opens == 0 ? "must be within +-openLimitRad" : "must be between shut and openLimitRad the way the leaf opens",
+                         im.source, 0, "startAngleRad");
     if (auto s = validateMaterial(def.material, "material", im.source); !s) return s.error();
     const glm::vec3 dir(d.x / len, d.y / len, 0.0f);
     const glm::vec3 half(0.5f * def.widthM, 0.5f * def.thicknessM, 0.5f * def.heightM);
@@ -305,7 +311,7 @@ Result<BodyId> PhysicsWorld::addDoor(const DoorDef& def) {
     frameInLeaf.setOrigin(btVector3(-half.x, 0, 0));
     const btTransform frameInWorld = b->getCenterOfMassTransform() * frameInLeaf;
     auto hinge = std::make_unique<btHingeConstraint>(*b, btTypedConstraint::getFixedBody(), frameInLeaf, frameInWorld);
-    hinge->setLimit(-def.openLimitRad, def.openLimitRad);
+    hinge->setLimit(lowRad, highRad);
     im.world->addConstraint(hinge.get(), true);
     if (def.startAngleRad != 0.0f) {
         // The hinge measures its angle from the closed pose it was built in: swing the leaf out after.
@@ -318,7 +324,8 @@ Result<BodyId> PhysicsWorld::addDoor(const DoorDef& def) {
         b->setWorldTransform(opened);
         b->setInterpolationWorldTransform(opened);
     }
-    im.leaves.push_back(LeafRecord{hinge.get(), id, def.openLimitRad, 0.0f, false, false});
+    im.bodies[id.index].leafOpens = def.opens;
+    im.leaves.push_back(LeafRecord{hinge.get(), id, def.openLimitRad, lowRad, highRad, 0.0f, false, false});
     // Hinges never break (a leaf comes off only with its frame: releaseDoorLeaf); kept with
     // anchors so their lifetime matches the world.
     im.anchors.push_back(AnchorRecord{std::move(hinge), id, false});
@@ -391,7 +398,10 @@ void PhysicsWorld::step() {
     im.world->stepSimulation(im.stepS, 0, im.stepS);
     ++im.tick;
     im.updateJoints();
-    for (auto& c : im.characters) c->step(*im.world, im.bodies, im.stepS, im.gravity);
+    for (auto& c : im.characters) {
+        c->step(*im.world, im.bodies, im.stepS, im.gravity);
+        if (c->pulledLeaf() >= 0) im.pullLeaf(c->pulledLeaf());
+    }
     if (im.tick % 15 == 0) im.updateBlockage();
 }
 

@@ -50,6 +50,9 @@ struct BodyRecord {
     bool removed = false;  // out of the Bullet world: carried away (removeBody, isStatic set) or an open door panel
     bool doorPanel = false;  // addDoorPanel: static, in and out of the world as it is shut and opened
     bool latched = false;    // a door leaf swung shut and held there (swingDoorLeaf)
+    int leafOpens = 0;       // a one-way leaf: +1 opens to positive hinge angles, -1 negative; 0 both ways
+    bool leafAtStop = false;  // a one-way leaf at rest against its stop, unlatched (driveLeaves)
+    bool leafDriving = false;  // a leaf on its hinge motor (swingDoorLeaf, a pull)
 };
 
 /// A bond between two chunks across a shared face, or a chunk and the ground (b = -1).
@@ -101,6 +104,7 @@ struct LeafRecord {
     btHingeConstraint* hinge = nullptr;  // owned by anchors
     BodyId body;
     float limitRad = 0.0f;
+    float lowRad = 0.0f, highRad = 0.0f;  // the hinge's limits: one of them 0 for a one-way leaf
     float targetRad = 0.0f;
     bool driving = false;
     bool released = false;  // off its hinge (releaseDoorLeaf): a free body
@@ -182,6 +186,8 @@ struct WorldImpl {
     void applyGroundMotion();
     /// The hinge motors of leaves being swung (swingDoorLeaf), before each step.
     void driveLeaves();
+    /// A walker took a one-way leaf at its stop by the handle: swing it open on its motor.
+    void pullLeaf(int bodyIndex);
     /// Load flow, failures and detachment until the structure is in equilibrium again.
     void resolveStructure(std::size_t si);
     /// A crushed chunk (rubble): dynamic, every link broken.

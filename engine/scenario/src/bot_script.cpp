@@ -37,6 +37,11 @@ BotLoad parseBotScript(const std::string& text, const std::string& path, const s
                 sf.error("action", "unknown action '" + *v + "'");
         }
         if (auto v = sf.num("seconds", s.action == "wait", 0.0, 1e9)) s.waitS = *v;
+        if (auto v = sf.str("until", false)) {
+            if (s.action != "wait") sf.error("until", "only a wait step waits for an event");
+            else if (v->empty()) sf.error("until", "expected an event kind, e.g. \"casualty.freed\"");
+            s.untilEvent = *v;
+        }
         if (auto v = sf.str("to", false)) {
             s.to = *v;
             auto colon = v->find(':');

@@ -40,8 +40,9 @@ struct Drill {
     double fed = 0.0;
 };
 
-// The trainee either walks out at 20 s, or walks into the burning room and stays.
-Drill play(bool intoTheFire) {
+// The trainee either walks out at 20 s, or walks into the burning room and stays; or, with
+// untilEvent, walks out when that event is recorded (at 80 s at the latest).
+Drill play(bool intoTheFire, const std::string& untilEvent = "") {
     auto d = world::parseDistrict(test::tinyDistrict().dump(), "tiny.json");
     EXPECT_TRUE(d.ok());
     world::WalkGraph graph(*d);
@@ -55,7 +56,8 @@ Drill play(bool intoTheFire) {
     scenario::BotScript bot;
     scenario::BotStep wait;
     wait.action = "wait";
-    wait.waitS = 20.0;
+    wait.waitS = untilEvent.empty() ? 20.0 : 80.0;
+    wait.untilEvent = untilEvent;
     scenario::BotStep move;
     move.action = "move";
     move.to = intoTheFire ? "room:R1" : "assembly:AP";
@@ -86,6 +88,20 @@ TEST(Session, TheFireIsDetectedTheAlarmSoundsAndTheTraineeWalksOut) {
     // 4 poses a second, one hash a second, over the whole 90 s.
     EXPECT_NEAR(static_cast<double>(out.log.poses.size()), 90.0 * 4.0, 1.0);
     EXPECT_NEAR(static_cast<double>(out.hashes.size()), 90.0, 1.0);
+}
+
+TEST(Session, ABotWaitingForTheAlarmSetsOffWhenItSounds) {
+    Drill out = play(false, "alarm.sound");
+    const record::SimEvent* alarm = nullptr;
+    for (const auto& e : out.log.events)
+        if (e.kind == "alarm.sound" && !alarm) alarm = &e;
+    ASSERT_NE(alarm, nullptr);
+    ASSERT_LT(alarm->timeS, 60.0) << "the wait's 80 s cap would hide an early end";
+    ASSERT_FALSE(out.log.actions.empty());
+    EXPECT_EQ(out.log.actions.front().kind, record::ActionKind::Move);
+    // The bot sees the event before the next tick (20 Hz).
+    EXPECT_GE(out.log.actions.front().timeS, alarm->timeS);
+    EXPECT_LE(out.log.actions.front().timeS, alarm->timeS + 0.05 + 1e-9);
 }
 
 TEST(Session, StandingInTheBurningRoomGivesAFarHigherDoseThanLeaving) {

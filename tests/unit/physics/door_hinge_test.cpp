@@ -44,6 +44,7 @@ Hung hang(const glm::vec3& n, float startRad) {
     d.heightM = 2.08f;
     d.openLimitRad = 1.6f;
     d.startAngleRad = startRad;
+    d.opens = startRad < 0.0f ? -1 : 1;
     w.doors.push_back(d);
     auto pw = PhysicsWorld::create(w);
     EXPECT_TRUE(pw.ok()) << (pw.ok() ? "" : pw.error().str());

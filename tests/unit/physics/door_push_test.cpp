@@ -1,7 +1,9 @@
 // The trainee opens a hinged door by walking into it (CharacterDef::pushForceN), both ways;
-// walls, furniture and a zero push force still stop the capsule.
+// walls, furniture and a zero push force still stop the capsule. A one-way door is pushed open
+// from one side and pulled open from the other, never swung past its stop.
 #include <cmath>
 #include <cstdio>
+#include <tuple>
 
 #include "fixture.h"
 
@@ -17,7 +19,8 @@ struct DoorScene {
     BodyId door;
     CharacterId trainee;
 
-    explicit DoorScene(glm::vec3 feet, float pushForceN = CharacterDef{}.pushForceN, bool withDesk = false) {
+    /// opens: DoorDef::opens (0: double-acting; +1: opens towards +y only, the frame's stop at shut).
+    explicit DoorScene(glm::vec3 feet, float pushForceN = CharacterDef{}.pushForceN, bool withDesk = false, int opens = 0) {
         WorldDef def = test::floorWorld();
         def.staticBoxes.push_back(test::box({-5.0f, -0.1f, 0.0f}, {-0.03f, 0.1f, 2.5f}));
         def.staticBoxes.push_back(test::box({0.93f, -0.1f, 0.0f}, {5.0f, 0.1f, 2.5f}));
@@ -34,6 +37,7 @@ struct DoorScene {
         d.hingeM = {0.0f, 0.0f, 0.0f};
         d.closedDir = {1.0f, 0.0f, 0.0f};
         d.openLimitRad = 1.6f;
+        d.opens = opens;
         door = world->addDoor(d).value();
         CharacterDef c;
         c.feetM = feet;
@@ -120,6 +124,75 @@ TEST(DoorPush, TheSameDoorOpensTheOtherWayFromTheOtherSide) {
     EXPECT_LT(crossS, 3.0);
     EXPECT_LT(s.doorAngleRad(), -0.8f);
     EXPECT_GT(s.clearWidthM(), kCapsuleWidthM);
+}
+
+TEST(DoorPush, AOneWayDoorOpensAwayFromTheTraineeOnItsPushSide) {
+    DoorScene s({0.45f, -1.5f, 0.0f}, CharacterDef{}.pushForceN, false, +1);
+    const double crossS = s.walkUntil({0.0f, 1.0f}, 1.5f, 6.0);
+    EXPECT_LT(crossS, 3.0);
+    EXPECT_GT(s.doorAngleRad(), 0.8f);
+    EXPECT_LE(s.doorAngleRad(), 1.6f + 0.02f);
+}
+
+TEST(DoorPush, AOneWayDoorIsPulledOpenFromItsStopSideAndNeverSwingsPastIt) {
+    // The leaf opens towards +y; the trainee comes from +y, so pressing it would drive it into
+    // its stop. They take the handle: it swings open towards them and they go through.
+    DoorScene s({0.45f, 1.5f, 0.0f}, CharacterDef{}.pushForceN, false, +1);
+    test::run(*s.world, 1.0);
+    s.input({0.0f, -1.0f});
+    float lowestRad = 0.0f;
+    double crossS = -1.0;
+    for (int i = 0; i < 6 * 60 && crossS < 0.0; ++i) {
+        s.world->step();
+        lowestRad = std::min(lowestRad, s.doorAngleRad());
+        if (s.world->character(s.trainee).feetM.y < -1.5f) crossS = (i + 1) / 60.0;
+    }
+    std::printf("pulled the one-way door open and crossed in %.2f s (%.2f s unobstructed), leaf at %.2f rad, lowest %.3f rad\n",
+                crossS, 3.0 / 1.4, s.doorAngleRad(), lowestRad);
+    ASSERT_GT(crossS, 0.0) << "the trainee got through";
+    EXPECT_LT(crossS, 4.0);
+    EXPECT_GT(lowestRad, -0.03f) << "the stop holds the leaf at shut (Bullet's soft limit: a few hundredths of a radian)";
+    EXPECT_GT(s.doorAngleRad(), 0.8f) << "pulled open towards the side the trainee came from";
+    // Through and beyond its reach they let go of it (while held it passes them by): swung
+    // nearly shut, the leaf is met and pushed again on the way back.
+    s.walkUntil({0.0f, -1.0f}, -1.8f, 2.0);
+    ASSERT_TRUE(s.world->swingDoorLeaf(s.door, 0.3f).ok());
+    s.input({0.0f, 0.0f});
+    test::run(*s.world, 2.0);
+    bool pushed = false;
+    EXPECT_LT(s.walkUntil({0.0f, 1.0f}, 1.5f, 6.0, &pushed), 4.0);
+    EXPECT_TRUE(pushed) << "the leaf was let go of: it is a leaf to push again";
+}
+
+TEST(DoorPush, AOneWayLeafAtItsStopIsPulledOpenByTheHandleAndAnOpenOneIsLeftAlone) {
+    DoorScene s({3.0f, 1.5f, 0.0f}, CharacterDef{}.pushForceN, false, +1);  // the trainee well aside
+    test::run(*s.world, 1.0);
+    ASSERT_TRUE(s.world->doorLeafAtStop(s.door));
+    s.world->pullDoorLeaf(s.door);
+    test::run(*s.world, 2.0);
+    EXPECT_NEAR(s.doorAngleRad(), 1.5f, 0.05f) << "open to 0.1 rad short of its 1.6 rad limit";
+    EXPECT_FALSE(s.world->doorLeafAtStop(s.door));
+    ASSERT_TRUE(s.world->swingDoorLeaf(s.door, 0.8f).ok());
+    test::run(*s.world, 4.0);  // swung there, let go, come to rest
+    const float restRad = s.doorAngleRad();
+    ASSERT_GT(restRad, 0.3f);
+    s.world->pullDoorLeaf(s.door);  // not at its stop: nothing happens
+    test::run(*s.world, 2.0);
+    EXPECT_NEAR(s.doorAngleRad(), restRad, 0.01f);
+}
+
+TEST(DoorPush, AStartAngleBeyondTheStopOrAnUnknownSwingIsRejectedNamingTheField) {
+    for (const auto& [start, opens, field] : {std::tuple{-0.5f, 1, "startAngleRad"}, std::tuple{0.5f, -1, "startAngleRad"},
+                                              std::tuple{0.0f, 2, "opens"}}) {
+        auto w = PhysicsWorld::create(test::floorWorld());
+        ASSERT_TRUE(w.ok());
+        DoorDef d;
+        d.startAngleRad = start;
+        d.opens = opens;
+        auto r = w.value()->addDoor(d);
+        ASSERT_FALSE(r.ok());
+        EXPECT_EQ(r.error().field, field);
+    }
 }
 
 TEST(DoorPush, TheWallBesideTheDoorStillStopsTheTrainee) {

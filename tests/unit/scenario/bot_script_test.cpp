@@ -36,6 +36,27 @@ not_before_s = 30
     EXPECT_DOUBLE_EQ(*r.bot.steps[3].notBeforeS, 30.0);
 }
 
+TEST(BotScript, AWaitCanEndAtAnEventAndOnlyAWait) {
+    auto r = parseBotScript(R"(
+[bot]
+name = "waits"
+[[step]]
+action = "wait"
+until = "casualty.freed"
+target = "p1"
+seconds = 600
+[[step]]
+action = "crouch"
+until = "alarm.sound"
+)", "b.toml", kActions);
+    ASSERT_EQ(r.errors.size(), 1u);
+    EXPECT_EQ(r.errors[0].str(), "b.toml:11: step[1].until: only a wait step waits for an event");
+    ASSERT_EQ(r.bot.steps.size(), 2u);
+    EXPECT_EQ(r.bot.steps[0].untilEvent, "casualty.freed");
+    EXPECT_EQ(r.bot.steps[0].target, "p1");
+    EXPECT_DOUBLE_EQ(r.bot.steps[0].waitS, 600.0);
+}
+
 TEST(BotScript, UnknownActionsAndBadGoalsNameTheStep) {
     auto r = parseBotScript(R"(
 [bot]

@@ -82,6 +82,12 @@ public:
     /// the next step it is a free body that falls. Errors: not a door leaf.
     Status releaseDoorLeaf(BodyId leaf);
     bool doorLeafReleased(BodyId leaf) const;
+    /// A one-way leaf resting against its stop (shut but not latched): a walker on the stop
+    /// side pulls it open (pullDoorLeaf), as one walking into it does by itself.
+    bool doorLeafAtStop(BodyId leaf) const;
+    /// Takes a one-way leaf at its stop by the handle: it swings open on its motor to 0.1 rad
+    /// short of its limit. Does nothing to a leaf not at its stop.
+    void pullDoorLeaf(BodyId leaf);
     static constexpr float kLeafTorqueNm = 40.0f;
 
     // --- stepping ---

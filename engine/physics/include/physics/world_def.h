@@ -63,6 +63,10 @@ struct DoorDef {
     float openLimitRad = 1.75f;
     float hingeDamping = 0.5f;  ///< angular damping of the leaf, 0..1 per second (door closer, friction)
     float startAngleRad = 0.0f;  ///< how far open it starts (counter-clockwise from closed, seen from above)
+    /// Which way the leaf opens from shut: +1 counter-clockwise seen from above (positive
+    /// angles), -1 clockwise, 0 both ways (a double-acting door). A one-way leaf stops at shut
+    /// against its frame's stop; a walker pressing it there from the stop side pulls it open.
+    int opens = 1;
     Material material = materials::timber();
     std::uint64_t tag = 0;
 };

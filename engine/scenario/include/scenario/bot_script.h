@@ -13,7 +13,8 @@ namespace cd::scenario {
 
 struct BotStep {
     std::optional<double> notBeforeS;  ///< the step starts no earlier than this scenario time
-    double waitS = 0.0;                ///< for action "wait": how long
+    double waitS = 0.0;                ///< for action "wait": how long (at most, with untilEvent)
+    std::string untilEvent;            ///< for action "wait": ends it early when an event of this kind is recorded (of subject target, if given)
     std::string action;                ///< "wait" or a trainee action name ("move", "open_door", ...)
     std::string to;                    ///< move goal: "room:<id>", "door:<id>", "exit:<id>", "assembly:<id>"
     std::optional<Vec3> position;      ///< move goal as a point instead of a name
