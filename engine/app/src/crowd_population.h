@@ -81,6 +81,7 @@ struct CrowdObstacleFigures {
     int checks = 0;               ///< times followEarthquake compared the bodies with the obstacles
     int steppedOff = 0;           ///< people moved off a new obstacle, all refreshes together
     int stuck = 0;                ///< people left inside an obstacle (no free spot in their area) now
+    int pushedAside = 0;          ///< furniture pieces pushed aside by someone who made no headway among them
     double refreshMsTotal = 0.0;  ///< wall clock of all refreshes (geometry, floor fields, step-off)
     double refreshMsMax = 0.0;
 };
@@ -207,6 +208,9 @@ private:
     };
 
     /// A desk or bookcase of the earthquake's physics world in the crowd's buildings.
+    /// Marks the furniture beside those walking who have not got kHeadwayM further in
+    /// kStuckS as pushed aside; true if any was.
+    bool pushAsideWhereStuck(double now, const EarthquakeHazard& quake);
     struct FurniturePiece {
         int body = -1;               ///< index into EarthquakeHazard::boxes()
         glm::vec3 halfExtentsM{0.0f};
@@ -223,6 +227,10 @@ private:
     Status takeObstacles(const EarthquakeHazard& quake);
 
     std::vector<FurniturePiece> furniture_;
+    /// Whoever makes no headway among the furniture pushes it aside (pushAsideWhereStuck).
+    std::vector<char> pushedAside_;          ///< per furniture_ piece
+    std::vector<crowd::Vec2> headwayFromM_;  ///< per person: where they were when last they got on
+    std::vector<double> headwaySinceS_;      ///< per person: since when (-1: not walking)
     int furnitureObstacles_ = 0;
     bool hasQuake_ = false;                     ///< the scenario has an [earthquake]
     int quakeBodies_ = 0;                       ///< dynamic bodies of its world (furniture, lights, extinguishers)

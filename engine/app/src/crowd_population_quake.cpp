@@ -24,6 +24,13 @@ constexpr double kRingStepM = 0.1;      // the search for a free spot: rings thi
 constexpr int kRings = 40;              // out to 4 m, then the whole area on a grid of kRingStepM
 constexpr double kShoveGapM = 0.5;      // a body (0.4 m) and the model's 5 cm wall clearance each side
 constexpr double kLyingRadiusM = 0.01;  // struck: on the floor; others step round and over them
+// Walking, someone who has not got this far on in kStuckS pushes aside the furniture within
+// kPushReachM of their body's edge: the model's floor field can lead into a pocket among desks
+// the shaking left (a slot narrower than a body between two of them), where a person shoves a
+// 20 kg desk out of the way. A queue at a door moves on by more than this in that time.
+constexpr double kHeadwayM = 0.5;
+constexpr double kStuckS = 10.0;
+constexpr double kPushReachM = 0.3;
 
 bool sameExtents(glm::vec3 a, glm::vec3 b) { return glm::all(glm::lessThan(glm::abs(a - b), glm::vec3(1e-3f))); }
 
@@ -79,7 +86,7 @@ Status CrowdPopulation::followEarthquake(double now, const EarthquakeHazard& qua
     if (!force && now + 1e-9 < nextCheckS_) return Ok{};
     nextCheckS_ = now + kObstacleCheckS;
     ++obstacleFigures_.checks;
-    if (!force && !taken_.empty()) {
+    if (!force && !pushAsideWhereStuck(now, quake) && !taken_.empty()) {
         std::vector<render::BoxInstance> furniture, leaves, chunks;
         if (auto st = sortQuakeBoxes(quake, furniture, leaves, chunks); !st) return st;
         bool moved = static_cast<int>(chunks.size()) != takenChunks_;
@@ -93,13 +100,61 @@ Status CrowdPopulation::followEarthquake(double now, const EarthquakeHazard& qua
     return takeObstacles(quake);
 }
 
+bool CrowdPopulation::pushAsideWhereStuck(double now, const EarthquakeHazard& quake) {
+    if (furniture_.empty()) return false;
+    headwayFromM_.resize(static_cast<size_t>(people_));
+    headwaySinceS_.resize(static_cast<size_t>(people_), -1.0);
+    pushedAside_.resize(furniture_.size(), 0);
+    std::vector<int> stuck;
+    for (int i = 0; i < people_; ++i) {
+        const auto k = static_cast<size_t>(i);
+        const crowd::Agent& a = sim_->agent(i);
+        if (a.external || a.area < 0 || a.state != crowd::AgentState::Walking || a.leavingGate >= 0) {
+            headwaySinceS_[k] = -1.0;
+            continue;
+        }
+        if (headwaySinceS_[k] < 0.0 || crowd::length(a.pos - headwayFromM_[k]) > kHeadwayM) {
+            headwayFromM_[k] = a.pos;
+            headwaySinceS_[k] = now;
+        } else if (now - headwaySinceS_[k] >= kStuckS) {
+            stuck.push_back(i);
+            headwaySinceS_[k] = now;
+        }
+    }
+    if (stuck.empty()) return false;
+    std::vector<render::BoxInstance> furniture, leaves, chunks;
+    if (!sortQuakeBoxes(quake, furniture, leaves, chunks)) return false;
+    bool any = false;
+    for (size_t f = 0; f < furniture.size() && f < pushedAside_.size(); ++f) {
+        if (pushedAside_[f]) continue;
+        const crowd::Polygon foot = boxFootprint(furniture[f], 0.0);
+        for (int i : stuck) {
+            const crowd::Agent& a = sim_->agent(i);
+            const world::Room* room = areaRoom_[static_cast<size_t>(a.area)];
+            if (!room || std::fabs(furniture[f].center.z - furniture[f].halfExtents.z - room->box.min.z) > 0.5f) continue;
+            double gap = crowd::pointInPolygon(a.pos, foot) ? 0.0 : 1e9;
+            for (size_t e = 0; e < foot.size(); ++e) gap = std::min(gap, crowd::distanceToSegment(a.pos, {foot[e], foot[(e + 1) % foot.size()]}));
+            if (gap - a.radiusM <= kPushReachM) {
+                pushedAside_[f] = 1;
+                any = true;
+                ++obstacleFigures_.pushedAside;
+                break;
+            }
+        }
+    }
+    return any;
+}
+
 Status CrowdPopulation::takeObstacles(const EarthquakeHazard& quake) {
     const auto t0 = std::chrono::steady_clock::now();
     std::vector<render::BoxInstance> furniture, leaves, chunks;
     if (auto st = sortQuakeBoxes(quake, furniture, leaves, chunks); !st) return st;
     const crowd::Building& b = sim_->building();
     int furnitureKept = 0;
-    std::vector<crowd::Obstacle> fromDesks = obstaclesOfFurniture(furniture, b, areaRoom_, furnitureKept);
+    std::vector<render::BoxInstance> standing;  // not pushed aside by someone stuck among them
+    for (size_t i = 0; i < furniture.size(); ++i)
+        if (i >= pushedAside_.size() || !pushedAside_[i]) standing.push_back(furniture[i]);
+    std::vector<crowd::Obstacle> fromDesks = obstaclesOfFurniture(standing, b, areaRoom_, furnitureKept);
     // A leaf that came off its hinge with its wall lies among the debris, and is judged as debris.
     const std::vector<char>& off = quake.leavesOff();
     std::vector<render::BoxInstance> fallen = chunks;
@@ -121,6 +176,8 @@ Status CrowdPopulation::takeObstacles(const EarthquakeHazard& quake) {
     }
     // Which pieces those were (a bridge between two pieces counts for both).
     shovedFurniture_.clear();
+    for (size_t i = 0; i < pushedAside_.size() && i < furniture_.size(); ++i)
+        if (pushedAside_[i]) shovedFurniture_.push_back(furniture_[i].body);
     if (shoved > 0)
         for (std::size_t i = 0; i < furniture.size(); ++i) {
             const crowd::Polygon foot = boxFootprint(furniture[i], 0.0);
