@@ -150,6 +150,10 @@ Result<std::unique_ptr<FireHazard>> FireHazard::build(const scenario::ScenarioDe
             glm::vec3 c = box.center();
             det.positionM = {c.x, c.y, box.max.z - 0.05};
             det.kind = fire::DetectorKind::Smoke;
+            // Smoke reaches the chamber through its entry with a lag (Heskestad 1975): L = 1.8 m,
+            // the characteristic length measured for ionization detectors (NFPA 72 Annex B);
+            // photoelectric ones measure from that up to about 14 m, so this is the quick end.
+            det.characteristicLengthM = 1.8;
             def.detectors.push_back(det);
         }
     }
