@@ -323,6 +323,11 @@ void EarthquakeHazard::advanceTo(double timeS) {
                             extinguisher ? "a fire extinguisher fell off its hook" : "a ceiling light fell");
                     break;
                 }
+                case K::BodyLost:
+                    // A model failure, recorded rather than hidden: the body tunnelled through the ground.
+                    im.emit("physics.body_lost", std::to_string(e.bodyA.index), 0.0,
+                            "a body fell through the ground and was taken out of the simulation");
+                    break;
                 default: break;
             }
         }

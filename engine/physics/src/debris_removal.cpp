@@ -1,5 +1,6 @@
 // Freeing a trapped casualty: which debris holds them, and taking a piece out of the world as
-// rescuers carry it away (what rested on it wakes and may fall).
+// rescuers carry it away (what rested on it wakes and may fall); or when it fell through the
+// ground (a thin heightfield can let a fast body through despite CCD).
 #include <algorithm>
 #include <cmath>
 
@@ -13,18 +14,24 @@ Status PhysicsWorld::removeBody(BodyId id) {
     if (r.removed) return makeError("already removed", impl_->source, 0, "body");
     if (r.isStatic) return makeError("static bodies (walls, intact structure) cannot be carried away", impl_->source, 0, "body");
     if (r.kind == BodyKind::Door) return makeError("a door leaf hangs on its hinge", impl_->source, 0, "body");
+    impl_->takeOut(id);
+    return Ok{};
+}
+
+void WorldImpl::takeOut(BodyId id) {
+    BodyRecord& r = bodies[id.index];
     btRigidBody* b = r.body;
-    btDiscreteDynamicsWorld& w = *impl_->world;
+    btDiscreteDynamicsWorld& w = *world;
     // Wake whatever touches it: Bullet does not wake a sleeping island when a support goes, and
     // an island with one awake member stays awake, so the pile above falls if it must.
-    impl_->wakeTouching(*b);
+    wakeTouching(*b);
     // Constraints first (Bullet keeps raw pointers to both bodies): anchors of hanging items and
     // any bond to other pieces let go with it.
     for (int i = w.getNumConstraints() - 1; i >= 0; --i) {
         btTypedConstraint* c = w.getConstraint(i);
         if (&c->getRigidBodyA() == b || &c->getRigidBodyB() == b) w.removeConstraint(c);
     }
-    for (AnchorRecord& a : impl_->anchors)
+    for (AnchorRecord& a : anchors)
         if (a.body == id) a.broken = true;
     w.removeRigidBody(b);
     b->setLinearVelocity(btVector3(0, 0, 0));
@@ -32,7 +39,22 @@ Status PhysicsWorld::removeBody(BodyId id) {
     b->forceActivationState(DISABLE_SIMULATION);
     r.removed = true;
     r.isStatic = true;  // every per-body loop (gravity, shaking, awake count) skips it from now on
-    return Ok{};
+}
+
+void WorldImpl::takeOutLostBodies() {
+    if (!(bottomZM < std::numeric_limits<float>::max())) return;
+    for (std::size_t i = 0; i < bodies.size(); ++i) {
+        const BodyRecord& r = bodies[i];
+        if (r.removed || r.isStatic || !r.body || r.body->getInvMass() == 0.0f) continue;
+        if (r.body->getCenterOfMassPosition().z() >= bottomZM - kLostBelowM) continue;
+        const BodyId id = makeId<BodyId>(static_cast<std::uint32_t>(i));
+        takeOut(id);
+        PhysicsEvent e;
+        e.kind = PhysicsEventKind::BodyLost;
+        e.timeS = timeS();
+        e.bodyA = id;
+        emit(e);
+    }
 }
 
 std::vector<BodyId> PhysicsWorld::debrisTrapping(CasualtyId c) const {

@@ -12,6 +12,7 @@ const char* toString(PhysicsEventKind kind) {
         case PhysicsEventKind::CasualtyTrapped: return "casualty_trapped";
         case PhysicsEventKind::CasualtyFreed: return "casualty_freed";
         case PhysicsEventKind::AnchorBroken: return "anchor_broken";
+        case PhysicsEventKind::BodyLost: return "body_lost";
     }
     return "unknown";
 }

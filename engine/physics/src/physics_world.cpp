@@ -74,6 +74,9 @@ btRigidBody* WorldImpl::addRigid(std::unique_ptr<btCollisionShape> shape, const 
         body->setCcdSweptSphereRadius(0.8f * r);
     }
     btRigidBody* raw = body.get();
+    btVector3 lo, hi;
+    shape->getAabb(xf, lo, hi);
+    bottomZM = std::min(bottomZM, static_cast<float>(lo.z()));
     world->addRigidBody(raw, group, mask);
     raw->setGravity(gravity);
     shapes.push_back(std::move(shape));
@@ -403,6 +406,7 @@ void PhysicsWorld::step() {
         if (c->pulledLeaf() >= 0) im.pullLeaf(c->pulledLeaf());
     }
     if (im.tick % 15 == 0) im.updateBlockage();
+    if (im.tick % 60 == 0) im.takeOutLostBodies();
 }
 
 double PhysicsWorld::timeS() const { return impl_->timeS(); }

@@ -186,6 +186,13 @@ struct WorldImpl {
     void applyGroundMotion();
     /// The hinge motors of leaves being swung (swingDoorLeaf), before each step.
     void driveLeaves();
+    /// The lowest point of everything added to the world (addRigid): a body that falls
+    /// kLostBelowM below it went through the ground, and takeOutLostBodies takes it out.
+    float bottomZM = std::numeric_limits<float>::max();
+    static constexpr float kLostBelowM = 50.0f;
+    void takeOutLostBodies();
+    /// Out of the Bullet world for good, with its constraints (removeBody, takeOutLostBodies).
+    void takeOut(BodyId id);
     /// A walker took a one-way leaf at its stop by the handle: swing it open on its motor.
     void pullLeaf(int bodyIndex);
     /// Load flow, failures and detachment until the structure is in equilibrium again.

@@ -87,4 +87,31 @@ TEST(DebrisRemoval, StaticBodiesDoorLeavesAndPiecesAlreadyGoneCannotBeCarriedAwa
 }
 
 }  // namespace
+TEST(DebrisRemoval, ABodyThatFallsThroughTheGroundIsTakenOutOncePastTheWorldsBottom) {
+    // The floor is 1 m thick (-1 to 0 m) and 120 m wide: a block dropped beyond its edge falls
+    // for ever, as one that tunnelled through a heightfield would.
+    WorldDef def = test::floorWorld();
+    def.bodies.push_back(test::debris({0.0f, 0.0f, 0.3f}, {0.3f, 0.3f, 0.3f}));   // on the floor
+    def.bodies.push_back(test::debris({80.0f, 0.0f, 0.3f}, {0.3f, 0.3f, 0.3f}));  // beyond its edge
+    auto w = test::build(def);
+    const BodyId onFloor = makeId<BodyId>(1), falling = makeId<BodyId>(2);
+    // 50 m below the floor's bottom (-1 m) after sqrt(2 x 51.3 / g) = 3.23 s; checked once a second.
+    test::run(*w, 3.0);
+    EXPECT_FALSE(w->bodyState(falling).removed);
+    int lost = 0;
+    for (const PhysicsEvent& e : w->pullEvents()) lost += e.kind == PhysicsEventKind::BodyLost;
+    EXPECT_EQ(lost, 0);
+    test::run(*w, 1.1);
+    EXPECT_TRUE(w->bodyState(falling).removed);
+    EXPECT_FALSE(w->bodyState(onFloor).removed);
+    for (const PhysicsEvent& e : w->pullEvents()) {
+        if (e.kind != PhysicsEventKind::BodyLost) continue;
+        ++lost;
+        EXPECT_EQ(e.bodyA.index, falling.index);
+    }
+    EXPECT_EQ(lost, 1);
+    test::run(*w, 1.0);
+    for (const PhysicsEvent& e : w->pullEvents()) EXPECT_NE(e.kind, PhysicsEventKind::BodyLost) << "once";
+}
+
 }  // namespace cd::physics

@@ -15,6 +15,7 @@ enum class PhysicsEventKind {
     CasualtyTrapped,   ///< casualty, tag
     CasualtyFreed,     ///< casualty, tag
     AnchorBroken,      ///< bodyA: a hanging item fell
+    BodyLost,          ///< bodyA: fell kLostBelowM below everything the world was built with (through the ground); taken out
 };
 
 struct PhysicsEvent {
