@@ -62,16 +62,18 @@ btRigidBody* WorldImpl::addRigid(std::unique_ptr<btCollisionShape> shape, const 
     info.m_linearDamping = 0.0f;   // no hidden damping: verification compares against undamped motion
     info.m_angularDamping = 0.0f;
     auto body = std::make_unique<btRigidBody>(info);
-    if (massKg > 0.0f) {
-        // Continuous collision for fast debris against thin slabs and walls.
+    {
         btVector3 mn, mx;
         shape->getAabb(btTransform::getIdentity(), mn, mx);
         const btVector3 half = 0.5f * (mx - mn);
         const float r = std::min({half.x(), half.y(), half.z()});
-        // Swept once it moves half its thickness in a step: further, a body landing on a thin
-        // surface (the terrain's heightfield) can end with its centre below it and sink through.
-        body->setCcdMotionThreshold(r);
-        body->setCcdSweptSphereRadius(0.8f * r);
+        if (massKg > 0.0f) {
+            // Continuous collision for fast debris against thin slabs and walls.
+            body->setCcdMotionThreshold(ccdThresholdM(r));
+            body->setCcdSweptSphereRadius(0.8f * r);
+        } else {
+            noteStaticHalfThickness(r);
+        }
     }
     btRigidBody* raw = body.get();
     btVector3 lo, hi;
@@ -82,6 +84,25 @@ btRigidBody* WorldImpl::addRigid(std::unique_ptr<btCollisionShape> shape, const 
     shapes.push_back(std::move(shape));
     rigidBodies.push_back(std::move(body));
     return raw;
+}
+
+float WorldImpl::ccdThresholdM(float halfThicknessM) const {
+    // A body moving d in a step from touching a static box of half thickness t ends d deep in
+    // it: past r + t its centre is beyond the box's middle and the contact pushes it on
+    // through. So it is swept once it moves that far, and never later than its own thickness.
+    return std::min(2.0f * halfThicknessM, halfThicknessM + thinnestStaticHalfM);
+}
+
+void WorldImpl::noteStaticHalfThickness(float halfM) {
+    if (!(halfM < thinnestStaticHalfM)) return;
+    thinnestStaticHalfM = halfM;
+    for (const BodyRecord& r : bodies) {
+        if (!r.body || r.body->getInvMass() == 0.0f) continue;
+        btVector3 mn, mx;
+        r.body->getCollisionShape()->getAabb(btTransform::getIdentity(), mn, mx);
+        const btVector3 half = 0.5f * (mx - mn);
+        r.body->setCcdMotionThreshold(ccdThresholdM(std::min({half.x(), half.y(), half.z()})));
+    }
 }
 
 BodyId WorldImpl::record(btRigidBody* body, BodyKind kind, bool isStatic, std::uint64_t tag, float massKg,
@@ -172,6 +193,7 @@ Result<std::unique_ptr<PhysicsWorld>> PhysicsWorld::create(const WorldDef& def) 
         xf.setOrigin(btVector3(t.originM.x + 0.5f * t.cellM * float(t.nx - 1), t.originM.y + 0.5f * t.cellM * float(t.ny - 1),
                                0.5f * (lo + hi)));
         im.terrainBody = im.addRigid(std::move(shape), xf, 0.0f, t.material, kGroupStatic, kMaskStatic);
+        im.noteStaticHalfThickness(0.0f);  // a surface: a body whose centre passes it sinks through
         im.terrainBody->setUserIndex(-1);
     }
     for (std::size_t i = 0; i < def.staticBoxes.size(); ++i) {

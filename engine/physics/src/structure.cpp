@@ -107,7 +107,7 @@ void WorldImpl::makeDynamic(StructureRecord& s, std::size_t c) {
     b->getCollisionShape()->getAabb(btTransform::getIdentity(), mn, mx);
     const btVector3 half = 0.5f * (mx - mn);
     const float rad = std::min({half.x(), half.y(), half.z()});
-    b->setCcdMotionThreshold(rad);  // as in addRigid
+    b->setCcdMotionThreshold(ccdThresholdM(rad));  // as in addRigid
     b->setCcdSweptSphereRadius(0.8f * rad);
     world->addRigidBody(b, kGroupDebris, kMaskMoving);
     b->forceActivationState(ACTIVE_TAG);

@@ -191,6 +191,12 @@ struct WorldImpl {
     float bottomZM = std::numeric_limits<float>::max();
     static constexpr float kLostBelowM = 50.0f;
     void takeOutLostBodies();
+    /// Continuous collision: the thinnest static thing in the world (half its thickness; 0 for
+    /// the terrain's heightfield) and the per-step motion past which a body of half thickness r
+    /// is swept against it.
+    float thinnestStaticHalfM = std::numeric_limits<float>::max();
+    float ccdThresholdM(float halfThicknessM) const;
+    void noteStaticHalfThickness(float halfM);
     /// Out of the Bullet world for good, with its constraints (removeBody, takeOutLostBodies).
     void takeOut(BodyId id);
     /// A walker took a one-way leaf at its stop by the handle: swing it open on its motor.
