@@ -51,18 +51,21 @@ TEST(WorldBuild, ABuildingWithNoGeometryIsAnErrorAndTheWorldGoesOn) {
     EXPECT_EQ(w->tick(), 1);
 }
 
-TEST(WorldBuild, ABallComesToRestOnTheTerrainHeightfield) {
+// A flat heightfield 20 x 20 m round the origin, at heightM.
+WorldDef plateau(float heightM) {
     WorldDef def;
     TerrainDef t;
     t.nx = 11;
     t.ny = 11;
     t.cellM = 2.0f;
     t.originM = {-10.0f, -10.0f};
-    for (int j = 0; j < t.ny; ++j)
-        for (int i = 0; i < t.nx; ++i) t.heightsM.push_back(3.0f);  // a plateau at 3 m
-    t.heightsM[5 * 11 + 5] = 3.0f;
+    t.heightsM.assign(static_cast<std::size_t>(t.nx * t.ny), heightM);
     def.terrain = t;
-    auto w = test::build(def);
+    return def;
+}
+
+TEST(WorldBuild, ABallComesToRestOnTheTerrainHeightfield) {
+    auto w = test::build(plateau(3.0f));
     DynamicBodyDef ball;
     ball.shape = ShapeKind::Sphere;
     ball.halfExtentsM = glm::vec3(0.2f);
@@ -88,14 +91,7 @@ TEST(WorldBuild, AWallChunkFallingOntoTheTerrainDoesNotSinkThroughIt) {
     int sunk = 0;
     for (float h = 4.0f; h <= 11.5f; h += 0.5f)
         for (float tiltRad = 0.0f; tiltRad <= 1.6f; tiltRad += 0.2f) {
-            WorldDef def;
-            TerrainDef t;
-            t.nx = 11;
-            t.ny = 11;
-            t.cellM = 2.0f;
-            t.originM = {-10.0f, -10.0f};
-            t.heightsM.assign(static_cast<std::size_t>(t.nx * t.ny), 0.0f);
-            def.terrain = t;
+            WorldDef def = plateau(0.0f);
             DynamicBodyDef chunk = test::debris({0.3f, 0.2f, h}, {0.6f, 0.4f, 0.125f});
             chunk.orientation = glm::angleAxis(tiltRad, glm::normalize(glm::vec3(1.0f, 0.3f, 0.0f)));
             def.bodies.push_back(chunk);
