@@ -62,19 +62,8 @@ btRigidBody* WorldImpl::addRigid(std::unique_ptr<btCollisionShape> shape, const 
     info.m_linearDamping = 0.0f;   // no hidden damping: verification compares against undamped motion
     info.m_angularDamping = 0.0f;
     auto body = std::make_unique<btRigidBody>(info);
-    {
-        btVector3 mn, mx;
-        shape->getAabb(btTransform::getIdentity(), mn, mx);
-        const btVector3 half = 0.5f * (mx - mn);
-        const float r = std::min({half.x(), half.y(), half.z()});
-        if (massKg > 0.0f) {
-            // Continuous collision for fast debris against thin slabs and walls.
-            body->setCcdMotionThreshold(ccdThresholdM(r));
-            body->setCcdSweptSphereRadius(0.8f * r);
-        } else {
-            noteStaticHalfThickness(r);
-        }
-    }
+    if (massKg > 0.0f) sweepWhenFast(*body);  // continuous collision for fast debris against thin slabs and walls
+    else noteStaticHalfThickness(halfThicknessOf(*shape));
     btRigidBody* raw = body.get();
     btVector3 lo, hi;
     shape->getAabb(xf, lo, hi);
@@ -84,6 +73,19 @@ btRigidBody* WorldImpl::addRigid(std::unique_ptr<btCollisionShape> shape, const 
     shapes.push_back(std::move(shape));
     rigidBodies.push_back(std::move(body));
     return raw;
+}
+
+float WorldImpl::halfThicknessOf(const btCollisionShape& shape) {
+    btVector3 mn, mx;
+    shape.getAabb(btTransform::getIdentity(), mn, mx);
+    const btVector3 half = 0.5f * (mx - mn);
+    return std::min({half.x(), half.y(), half.z()});
+}
+
+void WorldImpl::sweepWhenFast(btRigidBody& body) const {
+    const float r = halfThicknessOf(*body.getCollisionShape());
+    body.setCcdMotionThreshold(ccdThresholdM(r));
+    body.setCcdSweptSphereRadius(0.8f * r);
 }
 
 float WorldImpl::ccdThresholdM(float halfThicknessM) const {
@@ -96,13 +98,8 @@ float WorldImpl::ccdThresholdM(float halfThicknessM) const {
 void WorldImpl::noteStaticHalfThickness(float halfM) {
     if (!(halfM < thinnestStaticHalfM)) return;
     thinnestStaticHalfM = halfM;
-    for (const BodyRecord& r : bodies) {
-        if (!r.body || r.body->getInvMass() == 0.0f) continue;
-        btVector3 mn, mx;
-        r.body->getCollisionShape()->getAabb(btTransform::getIdentity(), mn, mx);
-        const btVector3 half = 0.5f * (mx - mn);
-        r.body->setCcdMotionThreshold(ccdThresholdM(std::min({half.x(), half.y(), half.z()})));
-    }
+    for (const BodyRecord& r : bodies)
+        if (r.body && r.body->getInvMass() != 0.0f) sweepWhenFast(*r.body);
 }
 
 BodyId WorldImpl::record(btRigidBody* body, BodyKind kind, bool isStatic, std::uint64_t tag, float massKg,

@@ -103,12 +103,7 @@ void WorldImpl::makeDynamic(StructureRecord& s, std::size_t c) {
     b->setMassProps(mass, inertia);
     b->setCollisionFlags(b->getCollisionFlags() & ~btCollisionObject::CF_STATIC_OBJECT);
     b->updateInertiaTensor();
-    btVector3 mn, mx;
-    b->getCollisionShape()->getAabb(btTransform::getIdentity(), mn, mx);
-    const btVector3 half = 0.5f * (mx - mn);
-    const float rad = std::min({half.x(), half.y(), half.z()});
-    b->setCcdMotionThreshold(ccdThresholdM(rad));  // as in addRigid
-    b->setCcdSweptSphereRadius(0.8f * rad);
+    sweepWhenFast(*b);  // as in addRigid
     world->addRigidBody(b, kGroupDebris, kMaskMoving);
     b->forceActivationState(ACTIVE_TAG);
     b->setDeactivationTime(0.0f);

@@ -196,6 +196,10 @@ struct WorldImpl {
     /// is swept against it.
     float thinnestStaticHalfM = std::numeric_limits<float>::max();
     float ccdThresholdM(float halfThicknessM) const;
+    /// Half the smallest extent of a shape's own bounding box.
+    static float halfThicknessOf(const btCollisionShape& shape);
+    /// Sets a dynamic body's CCD threshold (ccdThresholdM) and swept sphere (0.8 of its half thickness).
+    void sweepWhenFast(btRigidBody& body) const;
     void noteStaticHalfThickness(float halfM);
     /// Out of the Bullet world for good, with its constraints (removeBody, takeOutLostBodies).
     void takeOut(BodyId id);
