@@ -13,6 +13,14 @@ constexpr float kUnknown = 1e9f;
 // width from walls and round corners instead of scraping them.
 constexpr double kClearanceM = 0.5;
 constexpr double kClearancePenalty = 2.0;
+// A cell whose centre is closer than this to an obstacle (or to it and a wall) lies in a slot narrower
+// than about 0.3 m, which a body (0.4 m shoulders, JuPedSim's default radius 0.2 m; about
+// 0.3 m turned sideways) does not pass: a gap between two desks the shaking moved, or a
+// desk against a wall. Such cells cost many times their length, so a route takes one only
+// when no wider way exists. They stay walkable: someone already standing among moved desks
+// still gets a direction out (a cell field with the slots closed left them none).
+constexpr double kNarrowClearanceM = 0.15;
+constexpr double kNarrowPenalty = 20.0;
 }  // namespace
 
 void FloorField::init(const Polygon& area, const std::vector<Polygon>& obstacles, const std::vector<Segment>& walls,
@@ -32,6 +40,7 @@ void FloorField::init(const Polygon& area, const std::vector<Polygon>& obstacles
         for (size_t i = 0; i < o.size(); ++i) obstacleEdges_.push_back({o[i], o[(i + 1) % o.size()]});
     walkable_.assign(n, 0);
     penalty_.assign(n, 1.0f);
+    narrow_.assign(n, 0);
     for (int j = 0; j < ny_; ++j)
         for (int i = 0; i < nx_; ++i) {
             const Vec2 c{origin_.x + (i + 0.5) * h_, origin_.y + (j + 0.5) * h_};
@@ -42,7 +51,14 @@ void FloorField::init(const Polygon& area, const std::vector<Polygon>& obstacles
             if (!ok) continue;
             double dw = 1e9;
             for (const Segment& w : walls) dw = std::min(dw, distanceToSegment(c, w));
-            penalty_[idx] = static_cast<float>(1.0 + kClearancePenalty * std::max(0.0, 1.0 - dw / kClearanceM));
+            double dObstacle = 1e9;
+            for (const Segment& e : obstacleEdges_) dObstacle = std::min(dObstacle, distanceToSegment(c, e));
+            // Beside an obstacle, or in the gap between one and a wall (the gap is about
+            // dObstacle + dw wide there). Walls alone narrow nothing: a doorway's width is the
+            // building's, and the crowd model's own walls keep people off them.
+            narrow_[idx] = dObstacle < kNarrowClearanceM || dObstacle + dw < 2.0 * kNarrowClearanceM ? 1 : 0;
+            penalty_[idx] = static_cast<float>(1.0 + kClearancePenalty * std::max(0.0, 1.0 - dw / kClearanceM) +
+                                               (narrow_[idx] ? kNarrowPenalty : 0.0));
         }
 }
 
@@ -112,10 +128,18 @@ int FloorField::addTarget(const Segment& target) {
         if (i < 0 || j < 0 || i >= nx_ || j >= ny_) return kUnknown;
         return d[static_cast<size_t>(j) * nx_ + i];
     };
+    // Seen from a cell with room for a body, a narrow neighbour is a cliff of cost, not a way
+    // down: it counts as a wall there, so the direction follows the open cells round it.
+    auto open = [&](int i, int j, bool fromNarrow) -> float {
+        const float v = at(i, j);
+        if (v >= kUnknown || fromNarrow) return v;
+        return narrow_[static_cast<size_t>(j) * nx_ + i] ? kUnknown : v;
+    };
     for (int j = 0; j < ny_; ++j)
         for (int i = 0; i < nx_; ++i) {
             const float c = at(i, j);
             if (c >= kUnknown) continue;
+            const bool fromNarrow = narrow_[static_cast<size_t>(j) * nx_ + i] != 0;
             auto diff = [&](float lo, float hi) -> double {
                 const bool hl = lo < kUnknown, hh = hi < kUnknown;
                 if (hl && hh) return (hi - lo) / (2.0 * h_);
@@ -123,8 +147,8 @@ int FloorField::addTarget(const Segment& target) {
                 if (hl) return (c - lo) / h_;
                 return 0.0;
             };
-            const double ddx = diff(at(i - 1, j), at(i + 1, j));
-            const double ddy = diff(at(i, j - 1), at(i, j + 1));
+            const double ddx = diff(open(i - 1, j, fromNarrow), open(i + 1, j, fromNarrow));
+            const double ddy = diff(open(i, j - 1, fromNarrow), open(i, j + 1, fromNarrow));
             const Vec2 g = normalized({-ddx, -ddy});
             gx[static_cast<size_t>(j) * nx_ + i] = static_cast<float>(g.x);
             gy[static_cast<size_t>(j) * nx_ + i] = static_cast<float>(g.y);

@@ -32,6 +32,7 @@ private:
     int nx_ = 0, ny_ = 0;
     std::vector<std::uint8_t> walkable_;
     std::vector<float> penalty_;
+    std::vector<std::uint8_t> narrow_;  ///< no room for a body (see kNarrowClearanceM)
     std::vector<Segment> obstacleEdges_;
     std::vector<std::vector<float>> dist_;
     std::vector<std::vector<float>> dirX_, dirY_;
