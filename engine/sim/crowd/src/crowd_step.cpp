@@ -80,11 +80,13 @@ void CrowdSim::moveAgent(size_t i) {
     }
 
     // Desired direction e0: close up to the leader, else descend the floor field to the next gate.
+    // Straight at the leader only in plain sight: with desks or a wall between, the follower
+    // takes the floor field to the gate the leader makes for, round them (not into them).
     Vec2 e0{};
     if (a.leader >= 0) {
         const Agent& l = agents_[a.leader];
         if (l.state == AgentState::Walking && l.area == a.area && l.level == a.level &&
-            length(l.pos - a.pos) > settings_.followDistanceM)
+            length(l.pos - a.pos) > settings_.followDistanceM && nav_->lineClear(a.pos, l.pos, a.level))
             e0 = normalized(l.pos - a.pos);
     }
     if (length(e0) == 0.0 && a.nextGate >= 0) {

@@ -1,6 +1,7 @@
 #pragma once
 /// Navigation data derived from a Building: gates (doors and stair landings), walls in a
 /// static grid, one floor field per (area, gate), and travel costs from every gate to every exit.
+#include <cmath>
 #include <limits>
 #include <vector>
 
@@ -77,6 +78,21 @@ public:
         if (cx < 0 || cy < 0 || cx >= nx_ || cy >= ny_) return;
         const size_t c = (static_cast<size_t>(li) * ny_ + cy) * nx_ + cx;
         for (unsigned k = cellStart_[c]; k < cellStart_[c + 1]; ++k) fn(cellWalls_[k]);
+    }
+    /// True when no wall or obstacle edge on the level crosses the segment from a to b.
+    bool lineClear(Vec2 a, Vec2 b, int level) const {
+        // Samples 0.5 m apart: a wall crossing the segment passes within 0.25 m of one, inside
+        // the kWallQueryM that forWallsNear lists.
+        const double len = length(b - a);
+        const int samples = static_cast<int>(std::ceil(len / 0.5)) + 1;
+        bool clear = true;
+        for (int k = 0; k < samples && clear; ++k) {
+            const Vec2 p = a + (b - a) * (samples > 1 ? static_cast<double>(k) / (samples - 1) : 0.0);
+            forWallsNear(p, level, [&](int w) {
+                if (clear && segmentsIntersect(a, b, walls_[w].a, walls_[w].b)) clear = false;
+            });
+        }
+        return clear;
     }
     Vec2 origin() const { return origin_; }
     double extentX() const { return nx_ * cellM_; }
