@@ -83,6 +83,15 @@ TEST(FireCase, AnUnknownQuantityIsRejectedNamingIt) {
     EXPECT_EQ(e.rfind("case.toml:25: probe.quantities: unknown quantity 'smoke_colour'", 0), 0u) << e;
 }
 
+TEST(FireCase, AProbeInNoRoomOrWithAnIdAlreadyUsedIsRejected) {
+    EXPECT_EQ(errorOf(replace(kExample, "[10.0, 10.0, 1.8]", "[50.0, 10.0, 1.8]")),
+              "case.toml:24: probe.position: position (50, 10, 1.8) lies in no room");
+    std::string twice = kExample;
+    twice += "\n[[probe]]\nid = \"p1\"\nposition = [1.0, 1.0, 1.0]\nquantities = [\"fed\"]\n";
+    std::string e = errorOf(twice);
+    EXPECT_NE(e.find(": probe.id: duplicate probe id 'p1' (first at line 22)"), std::string::npos) << e;
+}
+
 TEST(FireCase, MisspeltKeysAndBadSyntaxAreErrorsNotSilentDefaults) {
     EXPECT_EQ(errorOf(replace(kExample, "sill = 0.0", "sil = 0.0")), "case.toml:11: opening.sil: unknown field");
     std::string e = errorOf(replace(kExample, "width = 1.0", "width = "));

@@ -3,6 +3,7 @@
 #include "fire/fire_case.h"
 
 #include <cmath>
+#include <cstdio>
 #include <set>
 #include <toml++/toml.h>
 
@@ -476,6 +477,27 @@ Result<FireCase> parseFireCase(std::string_view text, const std::string& file) {
         p.line = r.line();
         r.string("id", p.id, true);
         r.point("position", p.positionM, true);
+        // A probe's columns are named by its id, and it reads the room it stands in: a repeated
+        // id would give two columns one name, a probe in no room would read ambient air.
+        for (const ProbeDef& earlier : c.probes)
+            if (earlier.id == p.id) {
+                r.fail("duplicate probe id '" + p.id + "' (first at line " + std::to_string(earlier.line) + ")", "id",
+                       r.node("id"));
+                return;
+            }
+        bool inRoom = false;
+        for (const RoomDef& room : d.rooms) {
+            constexpr double tol = 1e-6;
+            const Point3 &o = room.originM, &sz = room.sizeM, &x = p.positionM;
+            inRoom |= x.x >= o.x - tol && x.x <= o.x + sz.x + tol && x.y >= o.y - tol && x.y <= o.y + sz.y + tol &&
+                      x.z >= o.z - tol && x.z <= o.z + sz.z + tol;
+        }
+        if (r.node("position") && !inRoom) {
+            char where[96];
+            std::snprintf(where, sizeof where, "(%g, %g, %g)", p.positionM.x, p.positionM.y, p.positionM.z);
+            r.fail(std::string("position ") + where + " lies in no room", "position", r.node("position"));
+            return;
+        }
         const toml::node* q = r.node("quantities");
         if (!q) {
             r.fail("missing required field", "quantities");
