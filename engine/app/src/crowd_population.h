@@ -219,7 +219,9 @@ private:
     };
     /// Moves whoever an obstacle covers (or pins against it) to the nearest free spot of their
     /// area; returns how many moved, and counts in stuck those with no free spot.
-    int stepOffObstacles(int& stuck);
+    /// standingUp: also steps off the footprints of shoved desks (which are no obstacles to
+    /// walk through, but nobody stands up inside one).
+    int stepOffObstacles(int& stuck, bool standingUp = false);
     /// Splits the earthquake's boxes into furniture, door leaves and loose chunks, checking they
     /// are the bodies the crowd was built with.
     Status sortQuakeBoxes(const EarthquakeHazard& quake, std::vector<render::BoxInstance>& furniture,
@@ -238,6 +240,7 @@ private:
     std::vector<render::BoxInstance> taken_;    ///< furniture, leaves, chunks as last taken
     int takenChunks_ = 0;
     std::vector<int> shovedFurniture_;
+    std::vector<crowd::Polygon> shovedFootprints_;  ///< of the pieces in shovedFurniture_
     double nextCheckS_ = -1.0;
     CrowdObstacleFigures obstacleFigures_;
     const world::District* district_ = nullptr;

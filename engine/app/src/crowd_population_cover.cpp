@@ -56,7 +56,7 @@ void CrowdPopulation::holdOn(double now, const EarthquakeHazard& quake, const gl
                 }
             }
             int stuck = 0;
-            obstacleFigures_.steppedOff += stepOffObstacles(stuck);
+            obstacleFigures_.steppedOff += stepOffObstacles(stuck, true);
         }
         shakingSeen_ = false;
         lastHoldOnS_ = now;

@@ -78,7 +78,13 @@ Status CrowdPopulation::sortQuakeBoxes(const EarthquakeHazard& quake, std::vecto
 
 Status CrowdPopulation::settleFurniture(const EarthquakeHazard& quake) {
     if (!hasQuake_) return Ok{};
-    return takeObstacles(quake);
+    if (auto st = takeObstacles(quake); !st) return st;
+    // Those who sheltered under a desk that is now shoved aside (debris came against it) stand
+    // up beside it, not inside it.
+    int stuck = 0;
+    obstacleFigures_.steppedOff += stepOffObstacles(stuck, true);
+    obstacleFigures_.stuck += stuck;
+    return Ok{};
 }
 
 Status CrowdPopulation::followEarthquake(double now, const EarthquakeHazard& quake, bool force) {
@@ -176,14 +182,21 @@ Status CrowdPopulation::takeObstacles(const EarthquakeHazard& quake) {
     }
     // Which pieces those were (a bridge between two pieces counts for both).
     shovedFurniture_.clear();
-    for (size_t i = 0; i < pushedAside_.size() && i < furniture_.size(); ++i)
-        if (pushedAside_[i]) shovedFurniture_.push_back(furniture_[i].body);
+    shovedFootprints_.clear();
+    for (size_t i = 0; i < pushedAside_.size() && i < furniture_.size() && i < furniture.size(); ++i)
+        if (pushedAside_[i]) {
+            shovedFurniture_.push_back(furniture_[i].body);
+            shovedFootprints_.push_back(boxFootprint(furniture[i], 0.0));
+        }
     if (shoved > 0)
         for (std::size_t i = 0; i < furniture.size(); ++i) {
-            const crowd::Polygon foot = boxFootprint(furniture[i], 0.0);
+            crowd::Polygon foot = boxFootprint(furniture[i], 0.0);
             bool against = false;
             for (const crowd::Obstacle& d : fromDebris) against = against || polygonGap(foot, d.polygon) < kShoveGapM;
-            if (against) shovedFurniture_.push_back(furniture_[i].body);
+            if (against) {
+                shovedFurniture_.push_back(furniture_[i].body);
+                shovedFootprints_.push_back(std::move(foot));
+            }
         }
     const int fromFurniture = static_cast<int>(obstacles.size());
     for (crowd::Obstacle& o : fromDebris) obstacles.push_back(std::move(o));
@@ -221,8 +234,17 @@ Status CrowdPopulation::takeObstacles(const EarthquakeHazard& quake) {
 // Whoever an obstacle now covers (or pins against it) steps to the nearest free spot: rings
 // 0.1 m apart out to 4 m, the first point clear of walls, obstacles and the others; failing
 // that (a heap fills the room round them), the nearest such point of their area on a 0.1 m grid.
-int CrowdPopulation::stepOffObstacles(int& stuck) {
+int CrowdPopulation::stepOffObstacles(int& stuck, bool standingUp) {
     auto& agents = sim_->agents();
+    auto clearOfShoved = [&](crowd::Vec2 p, double clearM) {
+        if (!standingUp) return true;
+        for (const crowd::Polygon& foot : shovedFootprints_) {
+            if (crowd::pointInPolygon(p, foot)) return false;
+            for (std::size_t e = 0; e < foot.size(); ++e)
+                if (crowd::distanceToSegment(p, {foot[e], foot[(e + 1) % foot.size()]}) < clearM) return false;
+        }
+        return true;
+    };
     auto freeOfOthers = [&](crowd::Vec2 p, int area, int self) {
         for (int j = 0; j < static_cast<int>(agents.size()); ++j) {
             const crowd::Agent& o = agents[static_cast<size_t>(j)];
@@ -236,9 +258,11 @@ int CrowdPopulation::stepOffObstacles(int& stuck) {
     for (int i = 0; i < people_; ++i) {
         crowd::Agent& a = sim_->agent(i);
         if (a.external || a.area < 0 || a.state == crowd::AgentState::Out || a.state == crowd::AgentState::OnStair || a.leavingGate >= 0 ||
-            sim_->fitsGeometry(a.pos, a.area, kWallClearM))
+            (sim_->fitsGeometry(a.pos, a.area, kWallClearM) && clearOfShoved(a.pos, kWallClearM)))
             continue;
-        auto fits = [&](crowd::Vec2 p) { return sim_->fitsGeometry(p, a.area, kPersonRadiusM) && freeOfOthers(p, a.area, i); };
+        auto fits = [&](crowd::Vec2 p) {
+            return sim_->fitsGeometry(p, a.area, kPersonRadiusM) && clearOfShoved(p, kPersonRadiusM) && freeOfOthers(p, a.area, i);
+        };
         bool moved = false;
         for (int ring = 1; ring <= kRings && !moved; ++ring) {
             const double r = kRingStepM * ring;
