@@ -50,7 +50,7 @@ TEST(SchoolRescue, TheTeamWaitsOutTheShakingThenLiftsTheDebrisOffThePupilAndPass
     // wall on 29 Nov left the piece within reach.
     // The classes walk out of the intact classrooms long before the aftershock, round the desks
     // the shaking moved (until 29 Nov class A.4.3 walked into a pocket among them and was out
-    // only at 458 s; those who make no headway now push a desk aside).
+    // only at 458 s; the floor field now prices slots narrower than a body out).
     const auto* allOut = findEvent(*log, "crowd.all_out");
     ASSERT_NE(allOut, nullptr);
     EXPECT_LT(allOut->timeS, 300.0);

@@ -27,10 +27,12 @@ constexpr double kLyingRadiusM = 0.01;  // struck: on the floor; others step rou
 // Walking, someone who has not got this far on in kStuckS pushes aside the furniture within
 // kPushReachM of their body's edge: the model's floor field can lead into a pocket among desks
 // the shaking left (a slot narrower than a body between two of them), where a person shoves a
-// 20 kg desk out of the way. A queue at a door moves on by more than this in that time.
+// 20 kg desk out of the way. Not someone held up by others (a queue at a door, a crowd making
+// for it), who stands with somebody within kJamM: the desks are not what stops them.
 constexpr double kHeadwayM = 0.5;
 constexpr double kStuckS = 10.0;
 constexpr double kPushReachM = 0.3;
+constexpr double kJamM = 0.7;  // centre to centre: two bodies (0.4 m) and a hand's breadth
 
 bool sameExtents(glm::vec3 a, glm::vec3 b) { return glm::all(glm::lessThan(glm::abs(a - b), glm::vec3(1e-3f))); }
 
@@ -123,7 +125,11 @@ bool CrowdPopulation::pushAsideWhereStuck(double now, const EarthquakeHazard& qu
             headwayFromM_[k] = a.pos;
             headwaySinceS_[k] = now;
         } else if (now - headwaySinceS_[k] >= kStuckS) {
-            stuck.push_back(i);
+            bool heldUpByOthers = false;
+            for (const crowd::Agent& o : sim_->agents())
+                heldUpByOthers = heldUpByOthers || (&o != &a && o.area == a.area && o.state == crowd::AgentState::Walking &&
+                                                    crowd::length(o.pos - a.pos) < kJamM);
+            if (!heldUpByOthers) stuck.push_back(i);
             headwaySinceS_[k] = now;
         }
     }
