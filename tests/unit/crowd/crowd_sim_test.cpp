@@ -188,31 +188,38 @@ TEST(CrowdSim, ClosingADoorReroutesEverybodyToTheOtherExit) {
     for (const Agent& a : sim->agents()) EXPECT_EQ(a.exitDoor, f.east);
 }
 
+// A 10 x 10 m room with its exit door at x 4.6-5.6 on the south wall, the given desks (at
+// least the two with a 0.15 m slot between them at x 5.05-5.2, y 4.0-4.6) and one person.
+std::unique_ptr<CrowdSim> roomWithDesks(const std::vector<Polygon>& desks, Vec2 person) {
+    Building b;
+    b.areas.push_back({"room", rect(0, 0, 10, 10), 0, 0});
+    for (const Polygon& d : desks) b.obstacles.push_back({d, 0, 0});
+    b.doors.push_back({"exit", 0, kSafeArea, {{4.6, 0}, {5.6, 0}}, true, 0});
+    auto r = CrowdSim::create(b, CrowdSettings{});
+    EXPECT_TRUE(r.ok()) << r.error().str();
+    if (!r.ok()) return nullptr;
+    Agent a;
+    a.pos = person;
+    a.desiredSpeedMps = 1.3;
+    EXPECT_TRUE(r.value()->addAgent(a).ok());
+    return std::move(r.value());
+}
+
 // Two desks the shaking left 0.15 m apart stand across the straight way to the door: no body
 // (0.4 m shoulders, 0.3 m sideways) passes the slot, so the floor field takes the person round
 // the desks' ends instead of into it, where they would stand pressed between the two.
 TEST(CrowdSim, APersonBehindTwoDesksWithASlotNarrowerThanABodyWalksRoundThem) {
-    Building b;
-    b.areas.push_back({"room", rect(0, 0, 10, 10), 0, 0});
-    b.obstacles.push_back({rect(1.0, 4.0, 5.05, 4.6), 0, 0});
-    b.obstacles.push_back({rect(5.2, 4.0, 9.0, 4.6), 0, 0});
-    b.doors.push_back({"exit", 0, kSafeArea, {{4.6, 0}, {5.6, 0}}, true, 0});
-    auto r = CrowdSim::create(b, CrowdSettings{});
-    ASSERT_TRUE(r.ok()) << r.error().str();
-    CrowdSim& sim = *r.value();
-    Agent a;
-    a.pos = {5.12, 6.0};
-    a.desiredSpeedMps = 1.3;
-    ASSERT_TRUE(sim.addAgent(a).ok());
+    auto sim = roomWithDesks({rect(1.0, 4.0, 5.05, 4.6), rect(5.2, 4.0, 9.0, 4.6)}, {5.12, 6.0});
+    ASSERT_NE(sim, nullptr);
     double closestToSlotM = 1e9;
-    while (sim.timeS() < 60 && sim.evacuatedCount() == 0) {
-        sim.step();
-        if (sim.agents()[0].state == AgentState::Walking)
-            closestToSlotM = std::min(closestToSlotM, length(sim.agents()[0].pos - Vec2{5.125, 4.3}));
+    while (sim->timeS() < 60 && sim->evacuatedCount() == 0) {
+        sim->step();
+        if (sim->agents()[0].state == AgentState::Walking)
+            closestToSlotM = std::min(closestToSlotM, length(sim->agents()[0].pos - Vec2{5.125, 4.3}));
     }
     // Round the east end: about 4 m across, 5 m down and 4 m back, some 10-11 s at 1.3 m/s.
-    EXPECT_EQ(sim.evacuatedCount(), 1) << "still at " << sim.agents()[0].pos.x << ", " << sim.agents()[0].pos.y;
-    EXPECT_LT(sim.timeS(), 20.0);
+    EXPECT_EQ(sim->evacuatedCount(), 1) << "still at " << sim->agents()[0].pos.x << ", " << sim->agents()[0].pos.y;
+    EXPECT_LT(sim->timeS(), 20.0);
     EXPECT_GT(closestToSlotM, 1.0) << "walked up to the slot";
 }
 
@@ -220,24 +227,13 @@ TEST(CrowdSim, APersonBehindTwoDesksWithASlotNarrowerThanABodyWalksRoundThem) {
 // (the floor field keeps narrow cells walkable at a high cost; with them closed, people in a
 // pocket stood still). The app pushes aside desks someone stands pressed against (crowd.md).
 TEST(CrowdSim, APersonShutInByDesksWithOnlyASlotOutHeadsForTheSlot) {
-    Building b;
-    b.areas.push_back({"room", rect(0, 0, 10, 10), 0, 0});
-    b.obstacles.push_back({rect(2.0, 4.0, 5.05, 4.6), 0, 0});  // south side, the slot at x 5.05-5.2
-    b.obstacles.push_back({rect(5.2, 4.0, 8.0, 4.6), 0, 0});
-    b.obstacles.push_back({rect(2.0, 4.6, 2.6, 8.0), 0, 0});   // west, north and east sides
-    b.obstacles.push_back({rect(2.0, 8.0, 8.0, 8.6), 0, 0});
-    b.obstacles.push_back({rect(7.4, 4.6, 8.0, 8.0), 0, 0});
-    b.doors.push_back({"exit", 0, kSafeArea, {{4.6, 0}, {5.6, 0}}, true, 0});
-    auto r = CrowdSim::create(b, CrowdSettings{});
-    ASSERT_TRUE(r.ok()) << r.error().str();
-    CrowdSim& sim = *r.value();
-    Agent a;
-    a.pos = {4.0, 7.0};
-    a.desiredSpeedMps = 1.3;
-    ASSERT_TRUE(sim.addAgent(a).ok());
-    sim.runUntil(10.0);
-    EXPECT_LT(length(sim.agents()[0].pos - Vec2{5.125, 4.6}), 0.6)
-        << "at " << sim.agents()[0].pos.x << ", " << sim.agents()[0].pos.y;
+    auto sim = roomWithDesks({rect(2.0, 4.0, 5.05, 4.6), rect(5.2, 4.0, 8.0, 4.6),  // south side, the slot
+                              rect(2.0, 4.6, 2.6, 8.0), rect(2.0, 8.0, 8.0, 8.6), rect(7.4, 4.6, 8.0, 8.0)},
+                             {4.0, 7.0});
+    ASSERT_NE(sim, nullptr);
+    sim->runUntil(10.0);
+    EXPECT_LT(length(sim->agents()[0].pos - Vec2{5.125, 4.6}), 0.6)
+        << "at " << sim->agents()[0].pos.x << ", " << sim->agents()[0].pos.y;
 }
 
 }  // namespace
