@@ -44,7 +44,8 @@ Status FireModel::Impl::build() {
     auto sz = [&](std::vector<double>& v, size_t count = 0) { v.assign(count ? count : n, 0.0); };
     for (auto* v : {&floorZ, &ceilZ, &height, &area, &volume, &perimeter, &x0, &y0, &x1, &y1, &mU, &mL, &hU, &hL,
                     &volU, &tU, &tL, &rhoU, &rhoL, &zInt, &dp, &floorFlux, &emissU, &srcMU, &srcML, &srcHU, &srcHL,
-                    &energySource, &outRateU, &outRateL, &roomHrrKw, &doorJetKw, &radW, &openAreaU, &openAreaL, &openingRadW, &dpn})
+                    &energySource, &outRateU, &outRateL, &roomHrrKw, &doorJetKw, &radW, &openAreaU, &openAreaL, &openingRadW,
+                    &slabOpeningRadU, &slabOpeningRadL, &dpn})
         sz(*v);
     sz(yU, size_t(n) * kSpeciesCount);
     sz(yL, size_t(n) * kSpeciesCount);

@@ -93,6 +93,7 @@ struct FireModel::Impl {
     std::vector<double> radW;                                       // fire radiation to walls (W)
     std::vector<double> openAreaU, openAreaL;                       // open doorways/windows facing each layer (m2)
     std::vector<double> openingRadW;                                // upper layer's radiation out through them (W)
+    std::vector<double> slabOpeningRadU, slabOpeningRadL;           // the slabs' radiation out through them (W)
     std::vector<double> dpn;                                        // pressures at the start of the sub-step
 
     // Openings (edge list), leaks appended after the defined openings

@@ -75,6 +75,7 @@ RoomState FireModel::roomState(int i) const {
     s.floorFluxKwM2 = m.floorFlux[i] * 1e-3;
     s.upperEmissivity = m.emissU[i];
     s.openingRadiationKw = m.openingRadW[i] * 1e-3;
+    s.openingSurfaceRadiationKw = (m.slabOpeningRadU[i] + m.slabOpeningRadL[i]) * 1e-3;
     s.ceilingTempC = m.wallU[i * kWallNodes] - 273.15;
     s.gasMassKg = m.mU[i] + m.mL[i];
     s.flashover = m.flashover[i] != 0;

@@ -261,13 +261,15 @@ void FireModel::Impl::wallHeatTransfer(double dt) {
         hDown *= std::min(capUpper, 1.0);
         hL = capH(hL, mL[i], aL);
         double fracU = aU / (aU + aL);
-        double lossU = advanceWallSlab(wu, wall[i], gasU, hU, radW[i] * fracU / aU, 10.0, ambientK, dt, scratch) * aU;
+        double lossU =
+            advanceWallSlab(wu, wall[i], gasU, hU, (radW[i] * fracU - slabOpeningRadU[i]) / aU, 10.0, ambientK, dt, scratch) * aU;
         // The lower slab exchanges with both layers: one effective gas temperature and coefficient
         // (per unit of lower-slab area), split again by the new surface temperature.
         double hDownL = hDown * aDown / aL;
         double hEff = hL + hDownL;
         double gasEff = (hL * tL[i] + hDownL * tu) / hEff;
-        advanceWallSlab(wl, wall[i], gasEff, hEff, radW[i] * (1.0 - fracU) / aL, 10.0, ambientK, dt, scratch);
+        advanceWallSlab(wl, wall[i], gasEff, hEff, (radW[i] * (1.0 - fracU) - slabOpeningRadL[i]) / aL, 10.0, ambientK, dt,
+                        scratch);
         double lossDown = hDownL * (tu - wl[0]) * aL;
         double lossL = hL * (tL[i] - wl[0]) * aL;
         srcHU[i] -= lossU + lossDown + openingRadW[i];
@@ -282,10 +284,18 @@ void FireModel::Impl::wallHeatTransfer(double dt) {
 // through an inner opening it lands on the next room's surfaces (as a fire's radiation does).
 // Each side radiates against ambient, so two equally hot rooms exchange nothing net and a cool
 // room sends nothing. Leaks (cracks) and ceiling vents are left out.
+// The opening is a hole in a radiating enclosure (CFAST counts an open vent as a surface at the
+// outside temperature in its radiation exchange): through the part facing the layer it also
+// sees the ceiling and upper walls behind the layer, through the grey gas ((1 - eps) of them),
+// and below the interface the floor and lower walls through the transparent lower layer. Those
+// slabs lose eps_w sigma (T_s^4 - T_a^4) per m^2 of opening at their surface temperature at the
+// start of the step.
 void FireModel::Impl::radiationThroughOpenings(double dt) {
     std::fill(openAreaU.begin(), openAreaU.end(), 0.0);
     std::fill(openAreaL.begin(), openAreaL.end(), 0.0);
     std::fill(openingRadW.begin(), openingRadW.end(), 0.0);
+    std::fill(slabOpeningRadU.begin(), slabOpeningRadU.end(), 0.0);
+    std::fill(slabOpeningRadL.begin(), slabOpeningRadL.end(), 0.0);
     const double a4 = std::pow(ambientK, 4);
     for (int v = 0; v < nOpen; ++v) {
         if (!vopen[v] || vceiling[v]) continue;
@@ -300,7 +310,13 @@ void FireModel::Impl::radiationThroughOpenings(double dt) {
             const double w = std::min(emissU[r] * kStefanBoltzmann * std::max(std::pow(tU[r], 4) - a4, 0.0) * upperM2,
                                       0.5 * mU[r] * kCp * std::max(tU[r] - ambientK, 0.0) / dt - openingRadW[r]);
             openingRadW[r] += w;
-            if (other >= 0) radW[other] += w;
+            const double epsW = wall[r].emissivity;
+            const double su = wallU[static_cast<size_t>(r) * kWallNodes], sl = wallL[static_cast<size_t>(r) * kWallNodes];
+            const double wsU = (1.0 - emissU[r]) * epsW * kStefanBoltzmann * std::max(std::pow(su, 4) - a4, 0.0) * upperM2;
+            const double wsL = epsW * kStefanBoltzmann * std::max(std::pow(sl, 4) - a4, 0.0) * lowerM2;
+            slabOpeningRadU[r] += wsU;
+            slabOpeningRadL[r] += wsL;
+            if (other >= 0) radW[other] += w + wsU + wsL;
         }
     }
 }

@@ -37,6 +37,7 @@ struct RoomState {
     double floorFluxKwM2 = 0;      ///< radiant flux from the hot layer to the floor
     double upperEmissivity = 0;    ///< grey-gas emissivity of the upper layer (soot, CO2, H2O)
     double openingRadiationKw = 0; ///< the upper layer's radiation out through open doorways and windows
+    double openingSurfaceRadiationKw = 0;  ///< the ceiling's, walls' and floor's, seen through them
     double ceilingTempC = 20;      ///< exposed ceiling surface temperature
     double gasMassKg = 0;
     bool flashover = false;
