@@ -295,9 +295,18 @@ std::string planSvg(const PlanStorey& storey, bool firstStorey, double nextFloor
     auto X = [&](double x) { return (x - minX) * scale; };
     auto Y = [&](double y) { return (maxY - y) * scale; };  // north up
 
-    std::string s = "<svg class=\"figure plan\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(W) + " " +
+    // Markers' labels run to their right (6.2 units a character of the 10-unit bold font): the
+    // figure widens to hold them (an exit at the east end of a building was cut off).
+    double viewW = W;
+    auto holdLabel = [&](double xWorld, double gap, const std::string& text) {
+        viewW = std::max(viewW, X(xWorld) + gap + 6.2 * static_cast<double>(text.size()) + 4.0);
+    };
+    for (const auto& e : storey.exits) holdLabel(e.x, 9, e.label.empty() ? e.id : e.label);
+    if (extras.assemblyPoint && onStorey(extras.assemblyPoint->storey))
+        holdLabel(extras.assemblyPoint->x, 12, extras.assemblyPoint->label.empty() ? extras.assemblyPoint->id : extras.assemblyPoint->label);
+    std::string s = "<svg class=\"figure plan\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(viewW) + " " +
                     num(H + 34) + "\" role=\"img\" aria-label=\"Plan of " + esc(storey.name.empty() ? storey.id : storey.name) + "\">";
-    s += "<rect x=\"0\" y=\"0\" width=\"" + num(W) + "\" height=\"" + num(H) + "\" fill=\"#fbfbf8\"/>";
+    s += "<rect x=\"0\" y=\"0\" width=\"" + num(viewW) + "\" height=\"" + num(H) + "\" fill=\"#fbfbf8\"/>";
     for (const auto& r : storey.rooms) {
         std::string kind = r.kind;
         static const char* known[] = {"room", "corridor", "stair", "lift", "hall", "exit", "outside", "hazard"};
