@@ -304,8 +304,14 @@ std::string planSvg(const PlanStorey& storey, bool firstStorey, double nextFloor
     for (const auto& e : storey.exits) holdLabel(e.x, 9, e.label.empty() ? e.id : e.label);
     if (extras.assemblyPoint && onStorey(extras.assemblyPoint->storey))
         holdLabel(extras.assemblyPoint->x, 12, extras.assemblyPoint->label.empty() ? extras.assemblyPoint->id : extras.assemblyPoint->label);
+    // And the FED legend below: it starts at max(160, W - 330) and takes 300 units.
+    viewW = std::max(viewW, std::max(160.0, W - 330) + 304.0);
+    // Drawn at most at its own size (1 unit a pixel): a narrow plan (a building and a long way
+    // south to the assembly point) stretched to the page's width had labels three times their
+    // size and a figure taller than the screen.
     std::string s = "<svg class=\"figure plan\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + num(viewW) + " " +
-                    num(H + 34) + "\" role=\"img\" aria-label=\"Plan of " + esc(storey.name.empty() ? storey.id : storey.name) + "\">";
+                    num(H + 34) + "\" style=\"max-width:" + num(viewW) + "px\" role=\"img\" aria-label=\"Plan of " +
+                    esc(storey.name.empty() ? storey.id : storey.name) + "\">";
     s += "<rect x=\"0\" y=\"0\" width=\"" + num(viewW) + "\" height=\"" + num(H) + "\" fill=\"#fbfbf8\"/>";
     for (const auto& r : storey.rooms) {
         std::string kind = r.kind;
