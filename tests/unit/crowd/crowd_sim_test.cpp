@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <memory>
 
 #include "core/rng.h"
@@ -234,6 +235,40 @@ TEST(CrowdSim, APersonShutInByDesksWithOnlyASlotOutHeadsForTheSlot) {
     sim->runUntil(10.0);
     EXPECT_LT(length(sim->agents()[0].pos - Vec2{5.125, 4.6}), 0.6)
         << "at " << sim->agents()[0].pos.x << ", " << sim->agents()[0].pos.y;
+}
+
+// A pupil on the far side of a row of desks from the teacher, who walks slowly to the exit.
+// Straight at her, the pupil would slide along the row pressed against it and rejoin her only
+// where she passes its end; out of sight of her they take the floor field round the row's end
+// and, once they see her, walk back to her (NavMap::lineClear).
+TEST(CrowdSim, AFollowerWithDesksBetweenThemAndTheLeaderGoesRoundThemAndRejoinsTheLeader) {
+    Building b;
+    b.areas.push_back({"room", rect(0, 0, 20, 10), 0, 0});
+    b.obstacles.push_back({rect(1.0, 5.0, 12.0, 5.6), 0, 0});
+    b.doors.push_back({"exit", 0, kSafeArea, {{20, 4.5}, {20, 5.5}}, true, 0});
+    auto r = CrowdSim::create(b, CrowdSettings{});
+    ASSERT_TRUE(r.ok()) << r.error().str();
+    CrowdSim& sim = *r.value();
+    Agent teacher;
+    teacher.pos = {3.0, 3.0};
+    teacher.desiredSpeedMps = 0.3;
+    auto t = sim.addAgent(teacher);
+    ASSERT_TRUE(t.ok());
+    Agent pupil;
+    pupil.pos = {3.0, 8.0};
+    pupil.desiredSpeedMps = 1.3;
+    pupil.leader = *t;
+    ASSERT_TRUE(sim.addAgent(pupil).ok());
+    auto together = [&] {
+        const Agent &tc = sim.agents()[0], &p = sim.agents()[1];
+        return p.pos.y < 5.0 && length(p.pos - tc.pos) < 2.5;
+    };
+    while (sim.timeS() < 40.0 && !together()) sim.step();
+    // Round the row's east end (9 m) and back to her: some 12-14 s. Along the row beside her,
+    // the pupil would reach its end with her, at about 30 s.
+    std::printf("the pupil rejoins the teacher at %.1f s\n", sim.timeS());
+    EXPECT_TRUE(together()) << "pupil at " << sim.agents()[1].pos.x << ", " << sim.agents()[1].pos.y;
+    EXPECT_LT(sim.timeS(), 18.0);
 }
 
 }  // namespace

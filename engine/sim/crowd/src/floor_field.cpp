@@ -13,10 +13,10 @@ constexpr float kUnknown = 1e9f;
 // width from walls and round corners instead of scraping them.
 constexpr double kClearanceM = 0.5;
 constexpr double kClearancePenalty = 2.0;
-// A cell whose centre is closer than this to an obstacle (or to it and a wall) lies in a slot narrower
-// than about 0.3 m, which a body (0.4 m shoulders, JuPedSim's default radius 0.2 m; about
-// 0.3 m turned sideways) does not pass: a gap between two desks the shaking moved, or a
-// desk against a wall. Such cells cost many times their length, so a route takes one only
+// A cell whose centre is closer than this to an obstacle (or to one and a wall) lies in a
+// slot narrower than about 0.3 m, which a body (0.4 m shoulders, JuPedSim's default radius
+// 0.2 m; about 0.3 m turned sideways) does not pass: a gap between two desks the shaking
+// moved, or a desk against a wall. Such cells cost many times their length, so a route takes one only
 // when no wider way exists. They stay walkable: someone already standing among moved desks
 // still gets a direction out (a cell field with the slots closed left them none).
 constexpr double kNarrowClearanceM = 0.15;
