@@ -41,18 +41,38 @@ void FloorField::init(const Polygon& area, const std::vector<Polygon>& obstacles
     walkable_.assign(n, 0);
     penalty_.assign(n, 1.0f);
     narrow_.assign(n, 0);
+    // Each obstacle's bounding box grown by the farthest it can narrow a cell (2 x the
+    // clearance): beyond it a cell is neither inside the obstacle nor narrowed by it.
+    const double reach = 2.0 * kNarrowClearanceM;
+    struct Bounds { double x0, y0, x1, y1; };
+    std::vector<Bounds> reachOf;
+    reachOf.reserve(obstacles.size());
+    for (const Polygon& o : obstacles) {
+        Bounds b{1e300, 1e300, -1e300, -1e300};
+        for (Vec2 p : o) {
+            b.x0 = std::min(b.x0, p.x); b.x1 = std::max(b.x1, p.x);
+            b.y0 = std::min(b.y0, p.y); b.y1 = std::max(b.y1, p.y);
+        }
+        reachOf.push_back({b.x0 - reach, b.y0 - reach, b.x1 + reach, b.y1 + reach});
+    }
     for (int j = 0; j < ny_; ++j)
         for (int i = 0; i < nx_; ++i) {
             const Vec2 c{origin_.x + (i + 0.5) * h_, origin_.y + (j + 0.5) * h_};
             bool ok = pointInPolygon(c, area);
-            for (const Polygon& o : obstacles) ok = ok && !pointInPolygon(c, o);
+            double dObstacle = 1e9;
+            for (size_t k = 0; k < obstacles.size() && ok; ++k) {
+                const Bounds& b = reachOf[k];
+                if (c.x < b.x0 || c.x > b.x1 || c.y < b.y0 || c.y > b.y1) continue;
+                const Polygon& o = obstacles[k];
+                ok = !pointInPolygon(c, o);
+                for (size_t e = 0; e < o.size() && ok; ++e)
+                    dObstacle = std::min(dObstacle, distanceToSegment(c, {o[e], o[(e + 1) % o.size()]}));
+            }
             const size_t idx = static_cast<size_t>(j) * nx_ + i;
             walkable_[idx] = ok ? 1 : 0;
             if (!ok) continue;
             double dw = 1e9;
             for (const Segment& w : walls) dw = std::min(dw, distanceToSegment(c, w));
-            double dObstacle = 1e9;
-            for (const Segment& e : obstacleEdges_) dObstacle = std::min(dObstacle, distanceToSegment(c, e));
             // Beside an obstacle, or in the gap between one and a wall (the gap is about
             // dObstacle + dw wide there). Walls alone narrow nothing: a doorway's width is the
             // building's, and the crowd model's own walls keep people off them.
