@@ -62,6 +62,13 @@ crowd::Polygon clipConvex(const crowd::Polygon& a, const crowd::Polygon& b) {
     return poly.size() >= 3 ? poly : crowd::Polygon{};
 }
 
+double distanceToPolygon(crowd::Vec2 p, const crowd::Polygon& poly) {
+    if (crowd::pointInPolygon(p, poly)) return 0.0;
+    double best = 1e300;
+    for (size_t e = 0; e < poly.size(); ++e) best = std::min(best, crowd::distanceToSegment(p, {poly[e], poly[(e + 1) % poly.size()]}));
+    return best;
+}
+
 double polygonGap(const crowd::Polygon& a, const crowd::Polygon& b) {
     double best = 1e300;
     for (int pass = 0; pass < 2; ++pass) {

@@ -22,6 +22,8 @@ crowd::Polygon clipToBox(crowd::Polygon poly, const PlanBox& b);
 crowd::Polygon clipConvex(const crowd::Polygon& a, const crowd::Polygon& b);
 /// Distance between two convex polygons, 0 when they touch or overlap.
 double polygonGap(const crowd::Polygon& a, const crowd::Polygon& b);
+/// Distance from a point to a polygon, 0 inside it.
+double distanceToPolygon(crowd::Vec2 p, const crowd::Polygon& poly);
 /// The floor area a box covers, however it lies: the hull of its 8 corners seen from above,
 /// the box grown by growM on every side first.
 crowd::Polygon boxFootprint(const render::BoxInstance& box, double growM);

@@ -144,9 +144,7 @@ bool CrowdPopulation::pushAsideWhereStuck(double now, const EarthquakeHazard& qu
             const crowd::Agent& a = sim_->agent(i);
             const world::Room* room = areaRoom_[static_cast<size_t>(a.area)];
             if (!room || std::fabs(furniture[f].center.z - furniture[f].halfExtents.z - room->box.min.z) > 0.5f) continue;
-            double gap = crowd::pointInPolygon(a.pos, foot) ? 0.0 : 1e9;
-            for (size_t e = 0; e < foot.size(); ++e) gap = std::min(gap, crowd::distanceToSegment(a.pos, {foot[e], foot[(e + 1) % foot.size()]}));
-            if (gap - a.radiusM <= kPushReachM) {
+            if (distanceToPolygon(a.pos, foot) - a.radiusM <= kPushReachM) {
                 pushedAside_[f] = 1;
                 any = true;
                 ++obstacleFigures_.pushedAside;
@@ -244,11 +242,8 @@ int CrowdPopulation::stepOffObstacles(int& stuck, bool standingUp) {
     auto& agents = sim_->agents();
     auto clearOfShoved = [&](crowd::Vec2 p, double clearM) {
         if (!standingUp) return true;
-        for (const crowd::Polygon& foot : shovedFootprints_) {
-            if (crowd::pointInPolygon(p, foot)) return false;
-            for (std::size_t e = 0; e < foot.size(); ++e)
-                if (crowd::distanceToSegment(p, {foot[e], foot[(e + 1) % foot.size()]}) < clearM) return false;
-        }
+        for (const crowd::Polygon& foot : shovedFootprints_)
+            if (distanceToPolygon(p, foot) < clearM) return false;
         return true;
     };
     auto freeOfOthers = [&](crowd::Vec2 p, int area, int self) {
