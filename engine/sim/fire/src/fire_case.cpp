@@ -486,12 +486,7 @@ Result<FireCase> parseFireCase(std::string_view text, const std::string& file) {
                 return;
             }
         bool inRoom = false;
-        for (const RoomDef& room : d.rooms) {
-            constexpr double tol = 1e-6;
-            const Point3 &o = room.originM, &sz = room.sizeM, &x = p.positionM;
-            inRoom |= x.x >= o.x - tol && x.x <= o.x + sz.x + tol && x.y >= o.y - tol && x.y <= o.y + sz.y + tol &&
-                      x.z >= o.z - tol && x.z <= o.z + sz.z + tol;
-        }
+        for (const RoomDef& room : d.rooms) inRoom = inRoom || roomContains(room, p.positionM);
         if (r.node("position") && !inRoom) {
             char where[96];
             std::snprintf(where, sizeof where, "(%g, %g, %g)", p.positionM.x, p.positionM.y, p.positionM.z);

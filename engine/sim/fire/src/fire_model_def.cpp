@@ -26,12 +26,13 @@ const RoomDef* findRoom(const FireModelDef& def, const std::string& id) {
     return nullptr;
 }
 
-bool inside(const RoomDef& r, const Point3& p, double tol = 1e-6) {
+}  // namespace
+
+bool roomContains(const RoomDef& r, const Point3& p) {
+    constexpr double tol = 1e-6;
     return p.x >= r.originM.x - tol && p.x <= r.originM.x + r.sizeM.x + tol && p.y >= r.originM.y - tol &&
            p.y <= r.originM.y + r.sizeM.y + tol && p.z >= r.originM.z - tol && p.z <= r.originM.z + r.sizeM.z + tol;
 }
-
-}  // namespace
 
 Status validateFire(const FireModelDef& def, const FireDef& f, const std::string& prefix) {
     auto err = [&](const char* field, const std::string& msg) -> Status {
@@ -39,7 +40,7 @@ Status validateFire(const FireModelDef& def, const FireDef& f, const std::string
     };
     const RoomDef* room = findRoom(def, f.room);
     if (!room) return err("room", "unknown room '" + f.room + "'");
-    if (!finite3(f.positionM) || !inside(*room, f.positionM))
+    if (!finite3(f.positionM) || !roomContains(*room, f.positionM))
         return err("position", "fire position is not inside room '" + f.room + "'");
     if (!std::isfinite(f.peakHrrKw) || f.peakHrrKw < 0) return err("peak_hrr_kw", "heat release rate must be >= 0");
     if (f.hrrTable.empty() && !(f.alphaKwS2 > 0)) return err("alpha", "growth coefficient must be > 0");
@@ -175,7 +176,7 @@ Status validate(const FireModelDef& def) {
                            int line) -> Status {
         const RoomDef* r = findRoom(def, room);
         if (!r) return makeError("unknown room '" + room + "'", file, line, fieldName(table, i, line, "room"));
-        if (!finite3(p) || !inside(*r, p))
+        if (!finite3(p) || !roomContains(*r, p))
             return makeError("position is not inside room '" + room + "'", file, line,
                              fieldName(table, i, line, "position"));
         if (!(rti > 0)) return makeError("must be > 0", file, line, fieldName(table, i, line, "rti"));

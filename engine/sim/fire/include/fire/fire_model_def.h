@@ -198,6 +198,8 @@ struct FireModelDef {
 
 /// Checks every field; the error names file, line and field ("fire[2].peak_hrr_kw").
 Status validate(const FireModelDef& def);
+/// Whether a point lies in a room's box (on its walls, floor or ceiling counts, to 1 um).
+bool roomContains(const RoomDef& room, const Point3& pointM);
 /// Checks one fire against the rooms of def (used by ignite at run time).
 Status validateFire(const FireModelDef& def, const FireDef& fire, const std::string& field);
 
