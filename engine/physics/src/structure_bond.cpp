@@ -1,7 +1,7 @@
 // Bonds: chunks that come loose together fall together. When a load-flow pass (after a scripted
 // collapse, fire weakening, shaking or an impact) releases several chunks at once, the links
 // between them that did not fail themselves keep the chunks together as a falling cluster, held
-// by Bullet breakable constraints (btFixedConstraint with btTypedConstraint::
+// by Bullet breakable constraints (BondConstraint, a lean fixed joint, with btTypedConstraint::
 // setBreakingImpulseThreshold: Bullet's sequential impulse solver clamps each constraint row's
 // impulse at the threshold and disables the constraint once a row reaches it). A falling slab
 // piece or wall panel therefore moves as one and breaks up where its impact exceeds the
@@ -21,6 +21,7 @@
 #include <limits>
 #include <numeric>
 
+#include "bond_constraint.h"
 #include "world_impl.h"
 
 namespace cd::physics {
@@ -138,8 +139,8 @@ void WorldImpl::releaseChunks(StructureRecord& s, const std::vector<std::size_t>
         btTransform face;
         face.setIdentity();
         face.setOrigin(bt(l.pointM));
-        auto fixed = std::make_unique<btFixedConstraint>(*a, *b, a->getWorldTransform().inverse() * face,
-                                                         b->getWorldTransform().inverse() * face);
+        auto fixed = std::make_unique<BondConstraint>(*a, *b, a->getWorldTransform().inverse() * face,
+                                                      b->getWorldTransform().inverse() * face);
         fixed->setBreakingImpulseThreshold(bondImpulseNs(l) * scale);
         // Bonded chunks do not collide with each other: the crack holds their faces 4 mm apart
         // anyway, and the pairs would cost broadphase and narrowphase time.
