@@ -16,6 +16,7 @@
 #include "crowd/crowd_sim.h"
 #include "fire_hazard.h"
 #include "flood_hazard.h"
+#include "furniture_push.h"
 #include "render/render_snapshot.h"
 #include "scenario/scenario_def.h"
 #include "world/district.h"
@@ -207,10 +208,10 @@ private:
         double arrivedS = -1.0;
     };
 
-    /// A desk or bookcase of the earthquake's physics world in the crowd's buildings.
-    /// Marks the furniture beside those walking who have not got kHeadwayM further in
-    /// kStuckS as pushed aside; true if any was.
+    /// Marks the furniture beside those walking who make no headway as pushed aside
+    /// (FurniturePush); true if any was.
     bool pushAsideWhereStuck(double now, const EarthquakeHazard& quake);
+    /// A desk or bookcase of the earthquake's physics world in the crowd's buildings.
     struct FurniturePiece {
         int body = -1;               ///< index into EarthquakeHazard::boxes()
         glm::vec3 halfExtentsM{0.0f};
@@ -229,10 +230,8 @@ private:
     Status takeObstacles(const EarthquakeHazard& quake);
 
     std::vector<FurniturePiece> furniture_;
-    /// Whoever makes no headway among the furniture pushes it aside (pushAsideWhereStuck).
-    std::vector<char> pushedAside_;          ///< per furniture_ piece
-    std::vector<crowd::Vec2> headwayFromM_;  ///< per person: where they were when last they got on
-    std::vector<double> headwaySinceS_;      ///< per person: since when (-1: not walking)
+    /// Whoever makes no headway among the furniture pushes it aside (pushAsideWhereStuck); per furniture_ piece.
+    FurniturePush furniturePush_;
     int furnitureObstacles_ = 0;
     bool hasQuake_ = false;                     ///< the scenario has an [earthquake]
     int quakeBodies_ = 0;                       ///< dynamic bodies of its world (furniture, lights, extinguishers)

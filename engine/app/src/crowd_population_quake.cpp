@@ -24,16 +24,6 @@ constexpr double kRingStepM = 0.1;      // the search for a free spot: rings thi
 constexpr int kRings = 40;              // out to 4 m, then the whole area on a grid of kRingStepM
 constexpr double kShoveGapM = 0.5;      // a body (0.4 m) and the model's 5 cm wall clearance each side
 constexpr double kLyingRadiusM = 0.01;  // struck: on the floor; others step round and over them
-// Walking, someone who has not got this far on in kStuckS pushes aside the furniture within
-// kPushReachM of their body's edge: the model's floor field can lead into a pocket among desks
-// the shaking left (a slot narrower than a body between two of them), where a person shoves a
-// 20 kg desk out of the way. Not someone held up by others (a queue at a door, a crowd making
-// for it), who stands with somebody within kJamM: the desks are not what stops them.
-constexpr double kHeadwayM = 0.5;
-constexpr double kStuckS = 10.0;
-constexpr double kPushReachM = 0.3;
-constexpr double kJamM = 0.7;  // centre to centre: two bodies (0.4 m) and a hand's breadth
-
 bool sameExtents(glm::vec3 a, glm::vec3 b) { return glm::all(glm::lessThan(glm::abs(a - b), glm::vec3(1e-3f))); }
 
 glm::vec3 sortedExtents(glm::vec3 h) {
@@ -110,49 +100,25 @@ Status CrowdPopulation::followEarthquake(double now, const EarthquakeHazard& qua
 
 bool CrowdPopulation::pushAsideWhereStuck(double now, const EarthquakeHazard& quake) {
     if (furniture_.empty()) return false;
-    headwayFromM_.resize(static_cast<size_t>(people_));
-    headwaySinceS_.resize(static_cast<size_t>(people_), -1.0);
-    pushedAside_.resize(furniture_.size(), 0);
-    std::vector<int> stuck;
+    std::vector<FurniturePush::Person> people;
+    people.reserve(static_cast<size_t>(people_));
     for (int i = 0; i < people_; ++i) {
-        const auto k = static_cast<size_t>(i);
         const crowd::Agent& a = sim_->agent(i);
-        if (a.external || a.area < 0 || a.state != crowd::AgentState::Walking || a.leavingGate >= 0) {
-            headwaySinceS_[k] = -1.0;
-            continue;
-        }
-        if (headwaySinceS_[k] < 0.0 || crowd::length(a.pos - headwayFromM_[k]) > kHeadwayM) {
-            headwayFromM_[k] = a.pos;
-            headwaySinceS_[k] = now;
-        } else if (now - headwaySinceS_[k] >= kStuckS) {
-            bool heldUpByOthers = false;
-            for (const crowd::Agent& o : sim_->agents())
-                heldUpByOthers = heldUpByOthers || (&o != &a && o.area == a.area && o.state == crowd::AgentState::Walking &&
-                                                    crowd::length(o.pos - a.pos) < kJamM);
-            if (!heldUpByOthers) stuck.push_back(i);
-            headwaySinceS_[k] = now;
-        }
+        const world::Room* room = a.area >= 0 ? areaRoom_[static_cast<size_t>(a.area)] : nullptr;
+        people.push_back({a.pos, a.radiusM, a.area, room ? static_cast<double>(room->box.min.z) : std::nan(""),
+                          a.state == crowd::AgentState::Walking, a.external || a.leavingGate >= 0});
     }
+    const std::vector<int> stuck = furniturePush_.whoIsStuck(now, people);
     if (stuck.empty()) return false;
     std::vector<render::BoxInstance> furniture, leaves, chunks;
     if (!sortQuakeBoxes(quake, furniture, leaves, chunks)) return false;
-    bool any = false;
-    for (size_t f = 0; f < furniture.size() && f < pushedAside_.size(); ++f) {
-        if (pushedAside_[f]) continue;
-        const crowd::Polygon foot = boxFootprint(furniture[f], 0.0);
-        for (int i : stuck) {
-            const crowd::Agent& a = sim_->agent(i);
-            const world::Room* room = areaRoom_[static_cast<size_t>(a.area)];
-            if (!room || std::fabs(furniture[f].center.z - furniture[f].halfExtents.z - room->box.min.z) > 0.5f) continue;
-            if (distanceToPolygon(a.pos, foot) - a.radiusM <= kPushReachM) {
-                pushedAside_[f] = 1;
-                any = true;
-                ++obstacleFigures_.pushedAside;
-                break;
-            }
-        }
-    }
-    return any;
+    std::vector<FurniturePush::Piece> pieces;
+    pieces.reserve(furniture.size());
+    for (const render::BoxInstance& f : furniture)
+        pieces.push_back({boxFootprint(f, 0.0), static_cast<double>(f.center.z - f.halfExtents.z)});
+    const std::vector<int> pushed = furniturePush_.pushAside(people, stuck, pieces);
+    obstacleFigures_.pushedAside += static_cast<int>(pushed.size());
+    return !pushed.empty();
 }
 
 Status CrowdPopulation::takeObstacles(const EarthquakeHazard& quake) {
@@ -163,7 +129,7 @@ Status CrowdPopulation::takeObstacles(const EarthquakeHazard& quake) {
     int furnitureKept = 0;
     std::vector<render::BoxInstance> standing;  // not pushed aside by someone stuck among them
     for (size_t i = 0; i < furniture.size(); ++i)
-        if (i >= pushedAside_.size() || !pushedAside_[i]) standing.push_back(furniture[i]);
+        if (!furniturePush_.pushed(static_cast<int>(i))) standing.push_back(furniture[i]);
     std::vector<crowd::Obstacle> fromDesks = obstaclesOfFurniture(standing, b, areaRoom_, furnitureKept);
     // A leaf that came off its hinge with its wall lies among the debris, and is judged as debris.
     const std::vector<char>& off = quake.leavesOff();
@@ -187,8 +153,8 @@ Status CrowdPopulation::takeObstacles(const EarthquakeHazard& quake) {
     // Which pieces those were (a bridge between two pieces counts for both).
     shovedFurniture_.clear();
     shovedFootprints_.clear();
-    for (size_t i = 0; i < pushedAside_.size() && i < furniture_.size() && i < furniture.size(); ++i)
-        if (pushedAside_[i]) {
+    for (size_t i = 0; i < furniture_.size() && i < furniture.size(); ++i)
+        if (furniturePush_.pushed(static_cast<int>(i))) {
             shovedFurniture_.push_back(furniture_[i].body);
             shovedFootprints_.push_back(boxFootprint(furniture[i], 0.0));
         }
