@@ -145,6 +145,33 @@ distance_m = 2
     EXPECT_EQ(errorOf(bad), "case.toml:" + std::to_string(line) + ": extinguisher.fire: unknown fire 'wok'");
 }
 
+// A material value no solid has (a slip of the keyboard or of the units) is an error naming the
+// material's line and field, not a wall that soaks up heat for ever.
+TEST(FireCase, AMaterialValueNoSolidHasIsRejected) {
+    const std::string board = kExample + std::string(R"(
+[[material]]
+id = "board"
+conductivity_w_mk = 0.2
+density_kg_m3 = 800
+specific_heat_j_kgk = 1000
+thickness_m = 0.02
+)");
+    ASSERT_TRUE(parseFireCase(board, "case.toml")) << "the board itself is a material";
+    const int line = 1 + static_cast<int>(std::count(board.begin(), board.begin() + board.find("specific_heat_j_kgk"), '\n'));
+    EXPECT_EQ(errorOf(replace(board, "specific_heat_j_kgk = 1000", "specific_heat_j_kgk = 99999999999")),
+              "case.toml:" + std::to_string(line) +
+                  ": material.specific_heat_j_kgk: must be from 100 to 5000 (J/kg/K, real solids), not 1e+11");
+    EXPECT_NE(errorOf(replace(board, "thickness_m = 0.02", "thickness_m = 20")).find("material.thickness_m: must be from"),
+              std::string::npos);
+    EXPECT_NE(errorOf(replace(board, "conductivity_w_mk = 0.2", "conductivity_w_mk = 0.0001")).find("material.conductivity_w_mk"),
+              std::string::npos);
+    EXPECT_NE(errorOf(replace(board, "density_kg_m3 = 800", "density_kg_m3 = 800000")).find("material.density_kg_m3"),
+              std::string::npos);
+    // The built-in materials lie inside the ranges, copper-like steel and foil-thin linings too.
+    EXPECT_TRUE(parseFireCase(replace(board, "conductivity_w_mk = 0.2", "conductivity_w_mk = 48"), "case.toml"));
+    EXPECT_TRUE(parseFireCase(replace(board, "thickness_m = 0.02", "thickness_m = 0.003"), "case.toml"));
+}
+
 TEST(FireCase, CeilingJetConvectionIsOnByDefaultAndCanBeTurnedOff) {
     auto on = parseFireCase(kExample, "case.toml");
     ASSERT_TRUE(on) << on.error().str();

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <set>
+#include <sstream>
 #include <toml++/toml.h>
 
 #include "core/files.h"
@@ -80,6 +81,15 @@ public:
     void positive(const char* key, double& out, bool required = false) {
         number(key, out, required);
         if (t_.get(key) && !(out > 0)) fail("must be > 0", key, t_.get(key));
+    }
+    // A number in [lo, hi]; what names the range in the message.
+    void within(const char* key, double& out, double lo, double hi, const char* what, bool required = false) {
+        number(key, out, required);
+        if (t_.get(key) && status_ && !(out >= lo && out <= hi)) {
+            std::ostringstream msg;
+            msg << "must be from " << lo << " to " << hi << " (" << what << "), not " << out;
+            fail(msg.str(), key, t_.get(key));
+        }
     }
     void nonNegative(const char* key, double& out, bool required = false) {
         number(key, out, required);
@@ -298,11 +308,15 @@ Result<FireCase> parseFireCase(std::string_view text, const std::string& file) {
     eachTable(root, "material", file, status, [&](TableReader& r) {
         WallMaterial m;
         r.string("id", m.name, true);
-        r.positive("conductivity_w_mk", m.conductivityWMK, true);
-        r.positive("density_kg_m3", m.densityKgM3, true);
-        r.positive("specific_heat_j_kgk", m.specificHeatJKgK, true);
-        r.positive("thickness_m", m.thicknessM, true);
-        r.positive("emissivity", m.emissivity);
+        // The span of solid building materials, with room to spare: from aerogel and mineral
+        // wool (0.013-0.04 W/m/K) to copper (400), from aerogel (a few kg/m3) to lead (11 340),
+        // from lead's 129 J/kg/K to wet timber's 2-3 kJ/kg/K; a layer from foil to a thick
+        // wall. Outside these a value is a slip of the keyboard or of the units.
+        r.within("conductivity_w_mk", m.conductivityWMK, 0.005, 500.0, "W/m/K, real solids", true);
+        r.within("density_kg_m3", m.densityKgM3, 1.0, 25000.0, "kg/m3, real solids", true);
+        r.within("specific_heat_j_kgk", m.specificHeatJKgK, 100.0, 5000.0, "J/kg/K, real solids", true);
+        r.within("thickness_m", m.thicknessM, 0.0001, 5.0, "m, a lining to a thick wall", true);
+        r.within("emissivity", m.emissivity, 0.01, 1.0, "a surface's emissivity");
         materials.push_back(m);
     });
     eachTable(root, "room", file, status, [&](TableReader& r) {
