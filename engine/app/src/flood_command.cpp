@@ -40,6 +40,13 @@ bool parseNumbers(const std::string& s, std::vector<double>& out) {
     }
 }
 
+// The bounds a scenario's [flood] tables have (scenario_loader.cpp): a river's discharge up to
+// 1e5 m^3/s (the Amazon's mean is about 2e5, no urban stream comes near) and rain up to
+// 500 mm/h (above the greatest hourly rainfalls recorded, about 400 mm); beyond them a value is a slip of the
+// keyboard or of the units, and an absurd inflow only makes the solver crawl.
+const cd::flood::SeriesRange kDischargeRange{0.0, 1e5, "m^3/s"};
+const cd::flood::SeriesRange kRainRange{0.0, 500.0, "mm/h"};
+
 int fail(const cd::Error& e) {
     std::fprintf(stderr, "citydrill flood: %s\n", e.str().c_str());
     return 1;
@@ -144,7 +151,7 @@ int runFlood(const std::vector<std::string>& args) {
         std::vector<double> xy;
         if (!parseNumbers(arg.substr(colon + 1), xy) || (xy.size() != 2 && xy.size() != 4))
             return fail("--inflow", "coordinates must be x,y or x0,y0,x1,y1 in map units, got '" + arg.substr(colon + 1) + "'");
-        auto q = readTimeSeriesCsv(in.name);
+        auto q = readTimeSeriesCsv(in.name, kDischargeRange);
         if (!q) return fail(q.error());
         in.dischargeM3s = *q;
         in.isPoint = xy.size() == 2;
@@ -155,9 +162,8 @@ int runFlood(const std::vector<std::string>& args) {
         s.inflows.push_back(in);
     }
     if (!rainPath.empty()) {
-        auto r = readTimeSeriesCsv(rainPath);
+        auto r = readTimeSeriesCsv(rainPath, kRainRange);
         if (!r) return fail(r.error());
-        if (r->minValue() < 0) return fail(cd::makeError("rain intensity must be >= 0 mm/h", rainPath, 0, "value"));
         s.rainMmPerH = *r;
     }
     for (const auto& arg : boundaryArgs) {

@@ -35,3 +35,15 @@ TEST(TimeSeries, TimesMustIncrease) {
     EXPECT_EQ(s.error().line, 3);
     EXPECT_EQ(s.error().field, "time_s");
 }
+
+TEST(TimeSeries, AValueOutsideItsRangeNamesLineAndField) {
+    const SeriesRange discharge{0.0, 1e5, "m^3/s"};
+    EXPECT_TRUE(parseTimeSeriesCsv("time_s,q\n0,0\n60,5\n", "q.csv", discharge).ok());
+    auto s = parseTimeSeriesCsv("time_s,q\n0,0\n60,99999999999\n600,5\n", "q.csv", discharge);
+    ASSERT_FALSE(s.ok());
+    EXPECT_EQ(s.error().str(), "q.csv:3: value: must be in [0, 100000] m^3/s, not 99999999999");
+    auto neg = parseTimeSeriesCsv("0,-1\n", "rain.csv", SeriesRange{0.0, 500.0, "mm/h"});
+    ASSERT_FALSE(neg.ok());
+    EXPECT_EQ(neg.error().line, 1);
+    EXPECT_TRUE(parseTimeSeriesCsv("0,-3.5\n", "level.csv").ok()) << "a level has no range";
+}

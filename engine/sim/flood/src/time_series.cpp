@@ -54,7 +54,7 @@ double TimeSeries::integral(double t0, double t1) const {
 double TimeSeries::maxValue() const { return v_.empty() ? 0.0 : *std::max_element(v_.begin(), v_.end()); }
 double TimeSeries::minValue() const { return v_.empty() ? 0.0 : *std::min_element(v_.begin(), v_.end()); }
 
-Result<TimeSeries> parseTimeSeriesCsv(const std::string& text, const std::string& path) {
+Result<TimeSeries> parseTimeSeriesCsv(const std::string& text, const std::string& path, const SeriesRange& range) {
     std::vector<double> ts, vs;
     std::istringstream in(text);
     std::string line;
@@ -90,6 +90,11 @@ Result<TimeSeries> parseTimeSeriesCsv(const std::string& text, const std::string
         end = nullptr;
         const double v = std::strtod(b.c_str(), &end);
         if (b.empty() || end != b.c_str() + b.size() || !std::isfinite(v)) return makeError("not a number: '" + b + "'", path, lineNo, "value");
+        if (v < range.lo || v > range.hi) {
+            std::ostringstream msg;
+            msg << "must be in [" << range.lo << ", " << range.hi << "] " << range.unit << ", not " << b;
+            return makeError(msg.str(), path, lineNo, "value");
+        }
         if (!ts.empty() && !(t > ts.back())) return makeError("times must increase strictly", path, lineNo, "time_s");
         ts.push_back(t);
         vs.push_back(v);
@@ -98,10 +103,10 @@ Result<TimeSeries> parseTimeSeriesCsv(const std::string& text, const std::string
     return TimeSeries::make(std::move(ts), std::move(vs), path);
 }
 
-Result<TimeSeries> readTimeSeriesCsv(const std::string& path) {
+Result<TimeSeries> readTimeSeriesCsv(const std::string& path, const SeriesRange& range) {
     auto text = readTextFile(path);
     if (!text) return text.error();
-    return parseTimeSeriesCsv(*text, path);
+    return parseTimeSeriesCsv(*text, path, range);
 }
 
 }  // namespace cd::flood

@@ -30,9 +30,16 @@ private:
     std::vector<double> v_;
 };
 
+/// The values a series may take; outside them a row is an error naming its line.
+struct SeriesRange {
+    double lo = -1e300;
+    double hi = 1e300;
+    const char* unit = "";
+};
+
 /// Reads CSV rows "time_s,value" (an optional header line whose first field is not a number,
 /// '#' comments and blank lines allowed). Errors name the file, line and field.
-Result<TimeSeries> parseTimeSeriesCsv(const std::string& text, const std::string& path);
-Result<TimeSeries> readTimeSeriesCsv(const std::string& path);
+Result<TimeSeries> parseTimeSeriesCsv(const std::string& text, const std::string& path, const SeriesRange& range = {});
+Result<TimeSeries> readTimeSeriesCsv(const std::string& path, const SeriesRange& range = {});
 
 }  // namespace cd::flood
