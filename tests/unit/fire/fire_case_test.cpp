@@ -47,6 +47,16 @@ std::string replace(std::string s, const std::string& from, const std::string& t
     return s.replace(at, from.size(), to);
 }
 
+// A wall material of the case format's own (fibreboard-like).
+const char* const kBoard = R"(
+[[material]]
+id = "board"
+conductivity_w_mk = 0.2
+density_kg_m3 = 800
+specific_heat_j_kgk = 1000
+thickness_m = 0.02
+)";
+
 }  // namespace
 
 TEST(FireCase, TheIssueExampleParsesWithItsRoomOpeningFireAndProbe) {
@@ -100,14 +110,8 @@ TEST(FireCase, MisspeltKeysAndBadSyntaxAreErrorsNotSilentDefaults) {
 
 TEST(FireCase, GrowthClassesAgentsDetectorsAndMaterialsAreRead) {
     std::string text = replace(kExample, "alpha = 0.0469", "growth = \"ultrafast\"\nclass = \"F\"\nid = \"pan\"");
+    text += kBoard;
     text += R"(
-[[material]]
-id = "board"
-conductivity_w_mk = 0.2
-density_kg_m3 = 800
-specific_heat_j_kgk = 1000
-thickness_m = 0.02
-
 [[detector]]
 id = "sd1"
 room = "atrium"
@@ -148,14 +152,7 @@ distance_m = 2
 // A material value no solid has (a slip of the keyboard or of the units) is an error naming the
 // material's line and field, not a wall that soaks up heat for ever.
 TEST(FireCase, AMaterialValueNoSolidHasIsRejected) {
-    const std::string board = kExample + std::string(R"(
-[[material]]
-id = "board"
-conductivity_w_mk = 0.2
-density_kg_m3 = 800
-specific_heat_j_kgk = 1000
-thickness_m = 0.02
-)");
+    const std::string board = kExample + std::string(kBoard);
     ASSERT_TRUE(parseFireCase(board, "case.toml")) << "the board itself is a material";
     const int line = 1 + static_cast<int>(std::count(board.begin(), board.begin() + board.find("specific_heat_j_kgk"), '\n'));
     EXPECT_EQ(errorOf(replace(board, "specific_heat_j_kgk = 1000", "specific_heat_j_kgk = 99999999999")),
