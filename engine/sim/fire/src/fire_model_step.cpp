@@ -262,14 +262,16 @@ void FireModel::Impl::wallHeatTransfer(double dt) {
         hL = capH(hL, mL[i], aL);
         double fracU = aU / (aU + aL);
         double lossU =
-            advanceWallSlab(wu, wall[i], gasU, hU, (radW[i] * fracU - slabOpeningRadU[i]) / aU, 10.0, ambientK, dt, scratch) * aU;
+            advanceWallSlab(wu, wall[i], gasU, hU, (radW[i] * fracU - slabOpeningRadU[i]) / aU,
+                            backFaceCoefficientWM2K(wall[i], wu[kWallNodes - 1], ambientK), ambientK, dt, scratch) *
+            aU;
         // The lower slab exchanges with both layers: one effective gas temperature and coefficient
         // (per unit of lower-slab area), split again by the new surface temperature.
         double hDownL = hDown * aDown / aL;
         double hEff = hL + hDownL;
         double gasEff = (hL * tL[i] + hDownL * tu) / hEff;
-        advanceWallSlab(wl, wall[i], gasEff, hEff, (radW[i] * (1.0 - fracU) - slabOpeningRadL[i]) / aL, 10.0, ambientK, dt,
-                        scratch);
+        advanceWallSlab(wl, wall[i], gasEff, hEff, (radW[i] * (1.0 - fracU) - slabOpeningRadL[i]) / aL,
+                        backFaceCoefficientWM2K(wall[i], wl[kWallNodes - 1], ambientK), ambientK, dt, scratch);
         double lossDown = hDownL * (tu - wl[0]) * aL;
         double lossL = hL * (tL[i] - wl[0]) * aL;
         srcHU[i] -= lossU + lossDown + openingRadW[i];

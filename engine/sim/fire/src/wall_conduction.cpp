@@ -53,6 +53,11 @@ double advanceWallSlab(double* t, const WallMaterial& m, double gasK, double exp
     return exposedHWM2K * (gasK - t[0]);
 }
 
+double backFaceCoefficientWM2K(const WallMaterial& m, double backK, double ambientK) {
+    constexpr double kSigma = 5.670374e-8;  // as fire_model_impl.h
+    return 4.0 + m.emissivity * kSigma * (backK * backK + ambientK * ambientK) * (backK + ambientK);
+}
+
 double convectiveCoefficientWM2K(double gasK, double surfaceK) {
     return std::max(5.0, 1.52 * std::cbrt(std::fabs(gasK - surfaceK)));
 }
