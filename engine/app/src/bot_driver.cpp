@@ -1,8 +1,52 @@
 #include "bot_driver.h"
 
+#include <algorithm>
+#include <sstream>
+
+#include <glm/glm.hpp>
+
 #include "route.h"
 
 namespace cd::app {
+
+namespace {
+
+// How far beyond what the district holds (its terrain, buildings, rooms, exits and assembly
+// points) a bot may be sent: a street or a field round it, not a typo's kilometres.
+constexpr float kReachBeyondM = 100.0f;
+
+struct Extent {
+    glm::vec3 lo{1e30f}, hi{-1e30f};
+    void add(const glm::vec3& p) {
+        lo = glm::min(lo, p);
+        hi = glm::max(hi, p);
+    }
+};
+
+Extent extentOf(const world::District& d) {
+    Extent e;
+    const world::Terrain& t = d.terrain;
+    if (t.nx > 0 && t.ny > 0 && !t.heightsM.empty()) {
+        const auto [zlo, zhi] = std::minmax_element(t.heightsM.begin(), t.heightsM.end());
+        e.add({t.originM.x, t.originM.y, *zlo});
+        e.add({t.originM.x + static_cast<float>(t.nx) * t.cellM, t.originM.y + static_cast<float>(t.ny) * t.cellM, *zhi});
+    }
+    for (const world::Building& b : d.buildings) {
+        e.add(b.box.min);
+        e.add(b.box.max);
+    }
+    for (const world::Room& r : d.rooms) {
+        e.add(r.box.min);
+        e.add(r.box.max);
+    }
+    for (const world::Exit& x : d.exits) e.add(x.positionM);
+    for (const world::AssemblyPoint& a : d.assemblyPoints) e.add(a.positionM);
+    e.lo -= glm::vec3(kReachBeyondM);
+    e.hi += glm::vec3(kReachBeyondM);
+    return e;
+}
+
+}  // namespace
 
 BotDriver::BotDriver(scenario::BotScript script, const world::District& district, const world::WalkGraph& graph)
     : script_(std::move(script)), district_(district), graph_(&graph) {}
@@ -37,10 +81,18 @@ Result<glm::vec3> BotDriver::goalPoint(const scenario::BotStep& step) const {
 }
 
 Status BotDriver::validate() const {
+    const Extent extent = extentOf(district_);
     for (const auto& s : script_.steps) {
         if (s.action == "move") {
             auto g = goalPoint(s);
             if (!g) return g.error();
+            if (s.position && !(glm::all(glm::greaterThanEqual(*g, extent.lo)) && glm::all(glm::lessThanEqual(*g, extent.hi)))) {
+                std::ostringstream msg;
+                msg << "(" << g->x << ", " << g->y << ", " << g->z << ") lies outside the district (x " << extent.lo.x + kReachBeyondM
+                    << " to " << extent.hi.x - kReachBeyondM << ", y " << extent.lo.y + kReachBeyondM << " to "
+                    << extent.hi.y - kReachBeyondM << " m, and " << kReachBeyondM << " m round it)";
+                return makeError(msg.str(), s.source.file, s.source.line, s.source.field + ".position");
+            }
         }
         if ((s.action == "open_door" || s.action == "close_door") && !district_.findDoor(s.target))
             return makeError("no door '" + s.target + "' in the district", s.source.file, s.source.line, s.source.field + ".target");

@@ -120,3 +120,27 @@ TEST(Session, SameScenarioAndActionsGiveTheSameStateHashes) {
     Drill c = play(false);
     EXPECT_NE(a.hashes.back().hash, c.hashes.back().hash);
 }
+
+// A bot's move to a position far outside the district (a typo's kilometres) is an error naming
+// the step, not a trainee walking towards it until the time is up; one in the street beside the
+// buildings is a goal like any other.
+TEST(Session, ABotSentFarOutsideTheDistrictIsRejectedNamingItsStep) {
+    auto d = world::parseDistrict(test::tinyDistrict().dump(), "tiny.json");
+    ASSERT_TRUE(d.ok());
+    world::WalkGraph graph(*d);
+    auto botTo = [](scenario::Vec3 p) {
+        scenario::BotScript bot;
+        scenario::BotStep move;
+        move.action = "move";
+        move.position = p;
+        move.source = {"bot.toml", 7, "step[0]"};
+        bot.steps = {move};
+        return bot;
+    };
+    EXPECT_TRUE(app::BotDriver(botTo({12.0, 2.0, 0.0}), *d, graph).validate().ok()) << "in the street by the block";
+    EXPECT_TRUE(app::BotDriver(botTo({-60.0, 2.0, 0.0}), *d, graph).validate().ok()) << "within 100 m of it";
+    const Status far = app::BotDriver(botTo({1e9, 2.0, 0.0}), *d, graph).validate();
+    ASSERT_FALSE(far.ok());
+    EXPECT_EQ(far.error().str(), "bot.toml:7: step[0].position: (1e+09, 2, 0) lies outside the district (x 0 to 30, y 0 to 20 m, and 100 m round it)");
+    EXPECT_FALSE(app::BotDriver(botTo({12.0, 2.0, 500.0}), *d, graph).validate().ok()) << "500 m up";
+}
