@@ -224,6 +224,29 @@ TEST(CrowdSim, APersonBehindTwoDesksWithASlotNarrowerThanABodyWalksRoundThem) {
     EXPECT_GT(closestToSlotM, 1.0) << "walked up to the slot";
 }
 
+// A 0.3 m heap of debris from wall to wall cuts the room in two, the door on the far side. Those
+// on the near side have no route: they stand (and the app reports them cut off). Until 30 Nov
+// the floor field's dilation into wall and obstacle cells (meant to give someone whose centre
+// sits in one a direction) also ran on into the floor behind a thin heap, up to 0.75 m: a person
+// there had a route through the heap and walked into it.
+TEST(CrowdSim, ThoseAThinHeapCutsOffFromTheDoorHaveNoRouteAndStand) {
+    for (const Vec2 person : {Vec2{5.0, 3.6}, Vec2{3.0, 3.9}, Vec2{5.0, 6.0}}) {
+        auto sim = roomWithDesks({rect(0.01, 3.0, 9.99, 3.3)}, person);
+        ASSERT_NE(sim, nullptr);
+        sim->runUntil(10.0);
+        const Agent& a = sim->agents()[0];
+        EXPECT_EQ(sim->evacuatedCount(), 0);
+        EXPECT_EQ(a.state, AgentState::Walking);
+        EXPECT_LT(a.nextGate, 0) << "a route from " << person.x << ", " << person.y;
+        EXPECT_LT(a.pathLengthM, 0.05) << "walked from " << person.x << ", " << person.y;
+    }
+    // On the door's side of the heap the way is open.
+    auto open = roomWithDesks({rect(0.01, 3.0, 9.99, 3.3)}, {5.0, 1.5});
+    ASSERT_NE(open, nullptr);
+    open->runUntil(10.0);
+    EXPECT_EQ(open->evacuatedCount(), 1);
+}
+
 // Shut in by desks whose only gap is such a slot, a person still has a direction: to the slot
 // (the floor field keeps narrow cells walkable at a high cost; with them closed, people in a
 // pocket stood still). The app pushes aside desks someone stands pressed against (crowd.md).

@@ -173,14 +173,17 @@ int FloorField::addTarget(const Segment& target) {
             gx[static_cast<size_t>(j) * nx_ + i] = static_cast<float>(g.x);
             gy[static_cast<size_t>(j) * nx_ + i] = static_cast<float>(g.y);
         }
-    // Dilate into the wall cells around the area, pointing back inside, so people whose centre
-    // sits in a boundary cell still get a sensible direction.
+    // Dilate into the wall and obstacle cells around the walkable ones, pointing back out, so
+    // people whose centre sits in such a cell still get a sensible direction. Never into a
+    // walkable cell the field did not reach: that is floor cut off from the target (behind a
+    // heap of debris), and dilating into it had given people up to 0.75 m behind a thin heap a
+    // way out through it.
     for (int pass = 0; pass < 3; ++pass) {
         std::vector<float> d2 = d;
         for (int j = 0; j < ny_; ++j)
             for (int i = 0; i < nx_; ++i) {
                 const size_t c = static_cast<size_t>(j) * nx_ + i;
-                if (d[c] < kUnknown) continue;
+                if (d[c] < kUnknown || walkable_[c]) continue;
                 float bestN = kUnknown;
                 int bi = 0, bj = 0;
                 for (int k = 0; k < 8; ++k) {
@@ -206,11 +209,20 @@ double FloorField::distance(int k, Vec2 p) const {
     const double fx = (p.x - origin_.x) / h_ - 0.5, fy = (p.y - origin_.y) / h_ - 0.5;
     const int i0 = static_cast<int>(std::floor(fx)), j0 = static_cast<int>(std::floor(fy));
     const double tx = fx - i0, ty = fy - j0;
+    // Standing on floor (a walkable cell around p), only the floor's values count: a wall or
+    // obstacle cell's value was dilated from its other side, which may be cut off from here.
+    bool onFloor = false;
+    for (int b = 0; b < 2; ++b)
+        for (int a = 0; a < 2; ++a) {
+            const int i = i0 + a, j = j0 + b;
+            if (i >= 0 && j >= 0 && i < nx_ && j < ny_ && walkable_[static_cast<size_t>(j) * nx_ + i]) onFloor = true;
+        }
     double sum = 0.0, wsum = 0.0;
     for (int b = 0; b < 2; ++b)
         for (int a = 0; a < 2; ++a) {
             const int i = i0 + a, j = j0 + b;
             if (i < 0 || j < 0 || i >= nx_ || j >= ny_) continue;
+            if (onFloor && !walkable_[static_cast<size_t>(j) * nx_ + i]) continue;
             const float v = d[static_cast<size_t>(j) * nx_ + i];
             if (v >= kUnknown) continue;
             const double w = (a ? tx : 1.0 - tx) * (b ? ty : 1.0 - ty) + 1e-9;
