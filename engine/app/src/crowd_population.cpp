@@ -340,6 +340,8 @@ Status CrowdPopulation::place(const scenario::ScenarioDef& sc, const world::Dist
     teacher_.push_back(0);
     reported_.assign(ids_.size(), 0);
     overcome_.assign(ids_.size(), 0);
+    noRouteSinceS_.assign(ids_.size(), -1.0);
+    cutOff_.assign(ids_.size(), 0);
     exposedReported_.assign(ids_.size(), 0);
     swept_.assign(ids_.size(), 0);
     struck_.assign(ids_.size(), 0);
@@ -409,11 +411,35 @@ void CrowdPopulation::tick(double now, const FireHazard& fire, const glm::vec3& 
             events.push_back({"crowd.evacuated", ids_[static_cast<size_t>(i)], startS_ + a.exitTimeS, "reached safety through " + door});
         }
     }
+    reportCutOff(now, events);
     if (!allOutReported_ && people_ > 0 && sim_->evacuatedCount() >= people_) {
         allOutReported_ = true;
         events.push_back({"crowd.all_out", "", now, "all " + std::to_string(people_) + " people are out"});
     }
     walkOutdoors(now, flood, events);
+}
+
+// Someone walking inside whom no route leads out (debris, a flooded exit or shut doors on every
+// way) stands where they are: after kCutOffS of that they are reported, once, until a way
+// opens again. A person waiting for the alarm, sheltering or on a stair is not walking.
+void CrowdPopulation::reportCutOff(double now, std::vector<HazardEvent>& events) {
+    for (int i = 0; i < people_; ++i) {
+        const auto k = static_cast<size_t>(i);
+        const crowd::Agent& a = sim_->agents()[k];
+        const bool noRoute = !a.external && a.state == crowd::AgentState::Walking && a.exitTimeS < 0.0 && a.area >= 0 &&
+                             a.nextGate < 0 && a.leavingGate < 0;
+        if (!noRoute) {
+            noRouteSinceS_[k] = -1.0;
+            cutOff_[k] = 0;
+            continue;
+        }
+        if (noRouteSinceS_[k] < 0.0) noRouteSinceS_[k] = now;
+        if (cutOff_[k] || now - noRouteSinceS_[k] < kCutOffS) continue;
+        cutOff_[k] = 1;
+        const world::Room* room = areaRoom_[static_cast<size_t>(a.area)];
+        events.push_back({"crowd.cut_off", ids_[k], now - noRouteSinceS_[k],
+                          "no way out of " + (room ? room->id : std::string("?")) + ": every route is blocked"});
+    }
 }
 
 // ISO 13571 FED of each person still inside, from the fire model at their eyes.
@@ -504,6 +530,7 @@ CrowdFigures CrowdPopulation::figures() const {
             f.lastOutS = std::max(f.lastOutS, startS_ + a.exitTimeS);
         }
         f.overcome += overcome_[static_cast<size_t>(i)] ? 1 : 0;
+        f.cutOff += cutOff_[static_cast<size_t>(i)] ? 1 : 0;
         f.maxFed = std::max(f.maxFed, a.fed);
         const OutdoorWalk& w = outdoor_[static_cast<size_t>(i)];
         if (w.arrived) {

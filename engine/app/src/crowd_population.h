@@ -53,6 +53,7 @@ struct CrowdFigures {
     int out = 0;
     int overcome = 0;          ///< FED reached 1 (ISO 13571 incapacitation)
     int struck = 0;            ///< struck by falling debris (an earthquake's collapse)
+    int cutOff = 0;            ///< inside with every way out blocked (crowd.cut_off), now
     int underDesks = 0;        ///< took cover under a desk while the ground shook (holdOn)
     int inTheOpen = 0;         ///< dropped and covered with no desk free within reach
     double lastOutS = -1.0;    ///< session time the last person so far passed an exit, -1 none
@@ -159,6 +160,9 @@ public:
     static constexpr double kCrawlMps = 0.5;
     static constexpr float kCrawlHeightFraction = 0.37f;
     static constexpr double kObstacleCheckS = 1.0;
+    /// Walking this long with no route out counts as cut off (a refresh of the obstacles or a
+    /// door just shut can leave someone without a route for a moment).
+    static constexpr double kCutOffS = 5.0;
     static constexpr double kObstacleMoveM = 0.05;
     /// Furniture pieces (desks, bookcases) of the earthquake's building, and of them those the
     /// crowd walks around now: pieces in the crowd's rooms, less any within 0.45 m of a door or
@@ -249,6 +253,10 @@ private:
     std::vector<char> teacher_;                 ///< per agent
     std::vector<char> reported_;                ///< per agent: evacuation reported
     std::vector<char> overcome_;                ///< per agent: FED >= 1 reported
+    std::vector<double> noRouteSinceS_;         ///< per agent: walking with no route out since, -1 not
+    std::vector<char> cutOff_;                  ///< per agent: crowd.cut_off reported (cleared when a way opens)
+    /// Reports those walking with no route out for kCutOffS (crowd.cut_off).
+    void reportCutOff(double now, std::vector<HazardEvent>& events);
     std::vector<FedDose> doses_;                ///< per agent (the trainee's slot unused)
     std::vector<float> headingDeg_;             ///< per agent, last walking direction
     std::vector<std::string> groupIds_;

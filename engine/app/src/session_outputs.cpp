@@ -249,6 +249,11 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
         extras.note = extras.note.empty() ? line : extras.note + " " + line;
         std::printf("crowd: %d/%d out, last out %.1f s, alarm %.1f s, overcome %d, max FED %.3f\n", crowd.out, crowd.people,
                     crowd.lastOutS, crowd.startS, crowd.overcome, crowd.maxFed);
+        if (crowd.cutOff > 0) {
+            std::snprintf(line, sizeof line, " %d cut off inside at the end: every way out blocked (crowd.cut_off).", crowd.cutOff);
+            extras.note += line;
+            std::printf("crowd: %d cut off inside, every way out blocked\n", crowd.cutOff);
+        }
         std::snprintf(line, sizeof line, "%d of %d at the assembly point%s.", crowd.assembled, crowd.people,
                       crowd.assembled > 0 ? (", the last at " + std::to_string(static_cast<int>(std::lround(crowd.lastAssembledS))) + " s").c_str() : "");
         extras.note += std::string(" ") + line;

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
+#include <tuple>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -314,4 +316,60 @@ TEST(CrowdDoors, AnUnblockedExitIsUsedAgainByThoseWhoNeverSawItBlocked) {
     for (const auto& a : sim.agents())
         if (!a.external && a.exitDoor >= 0 && sim.building().doors[static_cast<size_t>(a.exitDoor)].id == "DE") ++east;
     EXPECT_GT(east, 0);
+}
+
+// Two 1 m heaps of debris across the classroom near each exit (obstacles from wall to wall) shut
+// the class in between: each of them walking is reported cut off once, after 5 s without a route,
+// and counted so at the end; everyone else (beyond a heap, by an exit) gets out. Without the
+// heaps nobody is cut off.
+TEST(CrowdDoors, ThoseAHeapShutsInAreReportedCutOffOnce) {
+    const auto d = district(true);
+    const auto sc = scenarioDef("", 0.0, false, false);
+    auto run = [&](bool heaps) {
+        app::SessionSetup setup;
+        setup.scenario = &sc;
+        setup.district = &d;
+        setup.durationS = sc.durationS;
+        setup.seed = 5;
+        auto s = app::Session::start(setup);
+        EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.error().str());
+        // The session hands out its crowd read-only; the test lays the earthquake's debris here.
+        auto& sim = const_cast<crowd::CrowdSim&>((*s)->crowd()->sim());
+        if (heaps) {
+            const int area = sim.building().areaIndex("R");
+            std::vector<crowd::Obstacle> obstacles;
+            for (double x0 : {0.3, 6.7}) {
+                crowd::Obstacle o;
+                o.polygon = {{x0, 0.01}, {x0 + 1.0, 0.01}, {x0 + 1.0, 3.99}, {x0, 3.99}};
+                o.area = area;
+                obstacles.push_back(o);
+            }
+            EXPECT_TRUE(sim.setObstacles(obstacles).ok());
+        }
+        while (!(*s)->ended()) (*s)->tick();
+        // Those the heaps were laid on (the earthquake's step-off moves such people; not here).
+        int onHeap = 0;
+        for (const auto& a : sim.agents())
+            if (!a.external && ((a.pos.x > 0.3 && a.pos.x < 1.3) || (a.pos.x > 6.7 && a.pos.x < 7.7))) ++onHeap;
+        return std::make_tuple((*s)->log(), (*s)->crowdFigures(), onHeap);
+    };
+    const auto [log, figures, onHeap] = run(true);
+    std::set<std::string> cutOff;
+    for (const auto& e : log.events)
+        if (e.kind == "crowd.cut_off") {
+            EXPECT_TRUE(cutOff.insert(e.subject).second) << e.subject << " reported twice";
+            EXPECT_GE(e.value, app::CrowdPopulation::kCutOffS);
+            EXPECT_NE(e.text.find("no way out of R: every route is blocked"), std::string::npos) << e.text;
+        }
+    std::set<std::string> out;
+    for (const auto& e : log.events)
+        if (e.kind == "crowd.evacuated") out.insert(e.subject);
+    EXPECT_GE(cutOff.size(), 5u) << "most of the class stands between the heaps";
+    EXPECT_EQ(static_cast<int>(cutOff.size()), figures.cutOff);
+    EXPECT_EQ(static_cast<int>(cutOff.size() + out.size()) + onHeap, figures.people) << "each is either out or cut off";
+    for (const auto& id : cutOff) EXPECT_EQ(out.count(id), 0u) << id;
+    const auto [clearLog, clearFigures, none] = run(false);
+    EXPECT_EQ(count(clearLog, "crowd.cut_off"), 0);
+    EXPECT_EQ(clearFigures.cutOff, 0);
+    EXPECT_EQ(clearFigures.out, clearFigures.people);
 }
