@@ -100,10 +100,10 @@ Status CrowdPopulation::followEarthquake(double now, const EarthquakeHazard& qua
 
 bool CrowdPopulation::pushAsideWhereStuck(double now, const EarthquakeHazard& quake) {
     if (furniture_.empty()) return false;
+    // Everyone the model steps, and the trainee (who can hold someone up, but is not watched).
     std::vector<FurniturePush::Person> people;
-    people.reserve(static_cast<size_t>(people_));
-    for (int i = 0; i < people_; ++i) {
-        const crowd::Agent& a = sim_->agent(i);
+    people.reserve(sim_->agents().size());
+    for (const crowd::Agent& a : sim_->agents()) {
         const world::Room* room = a.area >= 0 ? areaRoom_[static_cast<size_t>(a.area)] : nullptr;
         people.push_back({a.pos, a.radiusM, a.area, room ? static_cast<double>(room->box.min.z) : std::nan(""),
                           a.state == crowd::AgentState::Walking, a.external || a.leavingGate >= 0});
