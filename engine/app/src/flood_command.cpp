@@ -12,6 +12,7 @@
 #include "command.h"
 #include "core/files.h"
 #include "flood/ascii_grid.h"
+#include "scenario/scenario_def.h"
 #include "flood/flood_model.h"
 #include "flood/time_series.h"
 
@@ -40,12 +41,9 @@ bool parseNumbers(const std::string& s, std::vector<double>& out) {
     }
 }
 
-// The bounds a scenario's [flood] tables have (scenario_loader.cpp): a river's discharge up to
-// 1e5 m^3/s (the Amazon's mean is about 2e5, no urban stream comes near) and rain up to
-// 500 mm/h (above the greatest hourly rainfalls recorded, about 400 mm); beyond them a value is a slip of the
-// keyboard or of the units, and an absurd inflow only makes the solver crawl.
-const cd::flood::SeriesRange kDischargeRange{0.0, 1e5, "m^3/s"};
-const cd::flood::SeriesRange kRainRange{0.0, 500.0, "mm/h"};
+// The bounds a scenario's [flood] tables have (scenario_def.h).
+const cd::flood::SeriesRange kDischargeRange{0.0, cd::scenario::kMaxInflowM3s, "m^3/s"};
+const cd::flood::SeriesRange kRainRange{0.0, cd::scenario::kMaxRainMmPerH, "mm/h"};
 
 int fail(const cd::Error& e) {
     std::fprintf(stderr, "citydrill flood: %s\n", e.str().c_str());

@@ -268,7 +268,7 @@ void readFlood(TomlFields& root, ScenarioDef& def, const std::string& baseDir) {
     if (auto v = f.str("dem", true)) fl.demPath = fileRef(f, def, "dem", joinPath(baseDir, *v));
     if (auto v = f.num("manning", false, 0.0, 1.0)) fl.manningN = *v;
     if (auto v = f.num("cell_m", false, 0.1, 100.0)) fl.cellM = *v;
-    series(f, *t, "rain", false, 500.0, fl.rainTimesS, fl.rainMmPerH);
+    series(f, *t, "rain", false, kMaxRainMmPerH, fl.rainTimesS, fl.rainMmPerH);
     auto inflows = f.tables("inflow");
     for (std::size_t i = 0; i < inflows.size(); ++i) {
         std::string path = "flood.inflow[" + std::to_string(i) + "]";
@@ -276,7 +276,7 @@ void readFlood(TomlFields& root, ScenarioDef& def, const std::string& baseDir) {
         FloodInflowDef in;
         in.source = sourceOf(inf, path);
         segment(inf, *inflows[i], in.x0, in.y0, in.x1, in.y1);
-        series(inf, *inflows[i], "hydrograph", true, 1e5, in.timesS, in.dischargeM3s);
+        series(inf, *inflows[i], "hydrograph", true, kMaxInflowM3s, in.timesS, in.dischargeM3s);
         fl.inflows.push_back(std::move(in));
     }
     auto breaches = f.tables("breach");

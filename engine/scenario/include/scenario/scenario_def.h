@@ -101,6 +101,14 @@ struct CriterionSpec {
     SourceRef source;
 };
 
+/// The largest river inflow (m^3/s) and rain (mm/h) a flood takes, in a scenario's [flood]
+/// tables and on `citydrill flood`'s CSV series: no urban stream comes near 1e5 m^3/s (the
+/// Amazon's mean is about 2e5), and the greatest hourly rainfalls recorded are about 400 mm.
+/// Beyond them a value is a slip of the keyboard or of the units, and an absurd inflow only
+/// makes the solver crawl.
+inline constexpr double kMaxInflowM3s = 1e5;
+inline constexpr double kMaxRainMmPerH = 500.0;
+
 /// A river inflow of a [flood]: discharge spread over the cells under a segment.
 struct FloodInflowDef {
     double x0 = 0.0, y0 = 0.0, x1 = 0.0, y1 = 0.0;
