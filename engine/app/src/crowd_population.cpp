@@ -345,6 +345,7 @@ Status CrowdPopulation::place(const scenario::ScenarioDef& sc, const world::Dist
     exposedReported_.assign(ids_.size(), 0);
     swept_.assign(ids_.size(), 0);
     struck_.assign(ids_.size(), 0);
+    hurtBy_.assign(ids_.size(), -1);
     coverDelayS_.push_back(-1.0);  // the trainee's slot
     cover_.assign(ids_.size(), Cover::Standing);
     coverPlace_.assign(ids_.size(), -1);
@@ -542,6 +543,7 @@ CrowdFigures CrowdPopulation::figures() const {
         f.totalFloodExposureS += a.floodExposureS;
         f.swept += swept_[static_cast<size_t>(i)] ? 1 : 0;
         f.struck += struck_[static_cast<size_t>(i)] ? 1 : 0;
+        f.hurt += hurtBy_[static_cast<size_t>(i)] >= 0 && !struck_[static_cast<size_t>(i)] ? 1 : 0;
     }
     for (char c : doorEverFlooded_) f.exitsFlooded += c ? 1 : 0;
     f.underDesks = underDesks_;

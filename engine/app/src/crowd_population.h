@@ -42,7 +42,7 @@ struct CrowdPersonView {
     bool overcome = false;
     bool out = false;
     bool swept = false;      ///< swept off their feet by the flood
-    bool struck = false;     ///< struck by falling debris
+    bool struck = false;     ///< struck down by falling debris (seriously injured)
     bool coverUp = false;    ///< dropped and covering (on hands and knees; heightM is that height)
     bool assembled = false;  ///< at the assembly point
 };
@@ -52,7 +52,8 @@ struct CrowdFigures {
     int people = 0;
     int out = 0;
     int overcome = 0;          ///< FED reached 1 (ISO 13571 incapacitation)
-    int struck = 0;            ///< struck by falling debris (an earthquake's collapse)
+    int struck = 0;            ///< struck down by falling debris (seriously injured: debris_strike.h)
+    int hurt = 0;              ///< hurt by falling debris, walked on (and not struck down since)
     int cutOff = 0;            ///< inside with every way out blocked (crowd.cut_off), now
     int underDesks = 0;        ///< took cover under a desk while the ground shook (holdOn)
     int inTheOpen = 0;         ///< dropped and covered with no desk free within reach
@@ -136,8 +137,10 @@ public:
     Status followEarthquake(double sessionTimeS, const EarthquakeHazard& quake, bool force = false);
     /// Falling debris and items strike those they touch, as they strike the trainee
     /// (EarthquakeHazard::struckBy: a chunk faster than 1 m/s, a light fitting, extinguisher or
-    /// bookcase with 15 J, within 0.1 m of the body; those covering are low): they stay where they
-    /// fell, an obstacle to others ("crowd.struck_by_debris"). Call it every tick; people out
+    /// bookcase with 15 J, within 0.1 m of the body; those covering are low;
+    /// "crowd.struck_by_debris", its value the blow's energy in J). A blow of 79 J or more
+    /// (debris_strike.h) strikes them down: they stay where they fell, an obstacle to others.
+    /// A lighter one hurts them and they walk on (recorded once). Call it every tick; people out
     /// of the building or already down are skipped.
     void senseDebris(const EarthquakeHazard& quake, std::vector<HazardEvent>& events);
     /// Drop, cover, hold on, for groups with take_cover_s: while the ground shakes, each of them
@@ -276,7 +279,8 @@ private:
     // Doors (crowd door index): debris from setDoorBlocked, water outside an exit.
     std::vector<char> doorDebris_, doorFlooded_, doorEverFlooded_;
     std::vector<char> exposedReported_, swept_;  ///< per person
-    std::vector<char> struck_;                  ///< per person: struck by debris
+    std::vector<char> struck_;                  ///< per person: struck down by debris (seriously injured)
+    std::vector<int> hurtBy_;                   ///< per person: the body that hurt them (they walk on), -1 none
     // Drop, cover, hold on (crowd_population_cover.cpp).
     enum class Cover : std::uint8_t { Standing, Crawling, UnderDesk, InTheOpen };
     std::vector<Cover> cover_;                  ///< per person

@@ -284,9 +284,18 @@ void CrowdPopulation::senseDebris(const EarthquakeHazard& quake, std::vector<Haz
         if (struck_[k] || a.exitTimeS >= 0.0 || a.area < 0 || a.state == crowd::AgentState::OnStair) continue;
         const world::Room* room = areaRoom_[static_cast<size_t>(a.area)];
         // Covering, they are low (holdOn); under a desk its top stops what falls on it.
-        const std::string what = quake.struckBy(glm::vec3(a.pos.x, a.pos.y, room->box.min.z), static_cast<float>(a.radiusM), heightNowM(i),
-                                                cover_[k] == Cover::UnderDesk);
-        if (what.empty()) continue;
+        const std::optional<DebrisStrike> hit = quake.struckBy(glm::vec3(a.pos.x, a.pos.y, room->box.min.z), static_cast<float>(a.radiusM),
+                                                               heightNowM(i), cover_[k] == Cover::UnderDesk, hurtBy_[k]);
+        if (!hit) continue;
+        if (!hit->serious()) {
+            // Hurt, they walk on (recorded once; a serious blow from something else still
+            // strikes them down).
+            if (hurtBy_[k] < 0) {
+                hurtBy_[k] = hit->body;
+                events.push_back({"crowd.struck_by_debris", ids_[k], hit->energyJ, hit->describe() + " in " + room->id});
+            }
+            continue;
+        }
         // Down where they fell: no longer stepped (as the trainee's body is placed by the caller),
         // and next to no size, so the others step round and over them: with even 0.1 m a body on
         // the floor of an aisle between desks was a wall to the model and three classmates stayed.
@@ -296,7 +305,7 @@ void CrowdPopulation::senseDebris(const EarthquakeHazard& quake, std::vector<Haz
         a.external = true;
         a.radiusM = kLyingRadiusM;
         a.vel = {0.0, 0.0};
-        events.push_back({"crowd.struck_by_debris", ids_[k], 0.0, "struck by " + what + " in " + room->id});
+        events.push_back({"crowd.struck_by_debris", ids_[k], hit->energyJ, hit->describe() + " in " + room->id});
     }
 }
 

@@ -15,10 +15,6 @@ namespace cd::app {
 
 namespace {
 constexpr float kStrikeSpeedMS = 1.0f;  // debris slower than this pushes, it does not strike
-// A falling or toppling item strikes with at least this kinetic energy: 15 J (11 ft-lbf), the
-// least energy with which debris is counted as able to injure a person in NASA's and the FAA's
-// debris-risk analyses (FAA AC 450.115-1; RCC 321).
-constexpr float kStrikeEnergyJ = 15.0f;
 constexpr float kStrikeReachM = 0.1f;   // debris this close to the body counts as touching it
 // A leaf in a breakable wall hangs on the wall chunks within kFrameReachM of its hinge line,
 // from the floor to kFrameAboveM over the leaf's top (the lintel).
@@ -362,11 +358,11 @@ glm::vec3 EarthquakeHazard::groundAccelerationMS2() const { return impl_->world-
 
 namespace {
 // Loose structure debris strikes faster than kStrikeSpeedMS; a fallen or toppling item with
-// kStrikeEnergyJ of kinetic energy.
+// enough kinetic energy to injure (kInjuryEnergyJ, debris_strike.h).
 bool strikesNow(const physics::BodyState& s, bool chunk) {
     if (s.massKg <= 0.0f || s.removed || !s.awake) return false;
     const float v2 = glm::dot(s.velocityMS, s.velocityMS);
-    return chunk ? v2 >= kStrikeSpeedMS * kStrikeSpeedMS : 0.5f * s.massKg * v2 >= kStrikeEnergyJ;
+    return chunk ? v2 >= kStrikeSpeedMS * kStrikeSpeedMS : 0.5f * s.massKg * v2 >= kInjuryEnergyJ;
 }
 }  // namespace
 
@@ -377,19 +373,25 @@ bool EarthquakeHazard::somethingFalling() const {
     return false;
 }
 
-std::string EarthquakeHazard::struckBy(const glm::vec3& feetM, float radiusM, float heightM, bool underDesk) const {
+std::optional<DebrisStrike> EarthquakeHazard::struckBy(const glm::vec3& feetM, float radiusM, float heightM, bool underDesk,
+                                                      int pastBody) const {
     const Impl& im = *impl_;
     // What touches the person's body (within a hand's breadth; under a desk, the body itself:
     // the desk's sides take what comes against them) and still moves fast: what a desk or a wall
-    // stops never reaches them.
+    // stops never reaches them. Of several, the one with the most energy.
     const float reachM = underDesk ? 0.0f : kStrikeReachM;
+    std::optional<DebrisStrike> worst;
     for (physics::BodyId b : im.world->bodiesInCapsule(feetM, radiusM + reachM, heightM, physics::kQueryDebris | physics::kQueryDynamic)) {
         const int i = b.index < im.movableOf.size() ? im.movableOf[b.index] : -1;
-        if (i < 0 || !*im.striker[static_cast<std::size_t>(i)]) continue;
+        if (i < 0 || i == pastBody || !*im.striker[static_cast<std::size_t>(i)]) continue;
         const bool chunk = static_cast<std::size_t>(i) >= im.firstChunk;
-        if (strikesNow(im.world->bodyState(b), chunk)) return im.striker[static_cast<std::size_t>(i)];
+        const physics::BodyState s = im.world->bodyState(b);
+        if (!strikesNow(s, chunk)) continue;
+        const float energyJ = 0.5f * s.massKg * glm::dot(s.velocityMS, s.velocityMS);
+        if (!worst || energyJ > worst->energyJ)
+            worst = DebrisStrike{im.striker[static_cast<std::size_t>(i)], energyJ, injuryFrom(energyJ), i};
     }
-    return {};
+    return worst;
 }
 
 std::vector<EarthquakeHazard::DeskPlace> EarthquakeHazard::deskPlacesWithin(const glm::vec3& feetM, float reachM, float crawlHeightM,

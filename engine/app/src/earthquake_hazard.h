@@ -15,6 +15,7 @@
 
 #include "core/hash.h"
 #include "core/result.h"
+#include "debris_strike.h"
 #include "fire_hazard.h"
 #include "physics/character.h"
 #include "physics/physics_ids.h"
@@ -75,13 +76,18 @@ public:
     /// Ground acceleration now (m/s^2), zero when still.
     glm::vec3 groundAccelerationMS2() const;
     bool isDoorBlocked(const std::string& doorId) const { return blocked_.count(doorId) > 0; }
-    /// What strikes a person standing at feetM (an upright capsule of radiusM and heightM), or
-    /// empty: loose structure debris faster than 1 m/s ("falling debris"), or a fallen or
-    /// toppling light fitting, extinguisher or bookcase with at least 15 J of kinetic energy
-    /// (FAA/NASA debris-risk threshold), within 0.1 m of the body (underDesk: touching the body
-    /// itself, the desk's sides take what comes against them). What a desk or a wall stops does
-    /// not reach them; desks and door leaves never strike.
-    std::string struckBy(const glm::vec3& feetM, float radiusM, float heightM, bool underDesk = false) const;
+    /// What strikes a person standing at feetM (an upright capsule of radiusM and heightM), and
+    /// how hard, or nothing: loose structure debris faster than 1 m/s ("falling debris"), or a
+    /// fallen or toppling light fitting, extinguisher or bookcase with at least 15 J of kinetic
+    /// energy (FAA/NASA debris-risk threshold), within 0.1 m of the body (underDesk: touching the
+    /// body itself, the desk's sides take what comes against them); of several, the one with the
+    /// most energy, graded by debris_strike.h, at the moment it comes within reach (the crowd
+    /// is not in the physics world: what reaches them falls on through them, so a later, faster
+    /// moment is no blow of its own). pastBody: the body (DebrisStrike::body) that struck them
+    /// before, left out. What a desk or a wall stops does not reach them; desks and door leaves
+    /// never strike.
+    std::optional<DebrisStrike> struckBy(const glm::vec3& feetM, float radiusM, float heightM, bool underDesk = false,
+                                         int pastBody = -1) const;
     /// Whether anything moves now as struckBy counts (cheap: a check before asking struckBy for
     /// many people).
     bool somethingFalling() const;

@@ -104,8 +104,10 @@ public:
     bool groundShakes() const { return earthquake() && setup_.scenario->earthquake->groundMotion; }
     /// The shut doors of the building the trainee's body is modelled in, for drawing.
     std::vector<render::BoxInstance> shutDoors() const { return quake_ ? quake_->shutDoors() : std::vector<render::BoxInstance>{}; }
-    /// Whether falling debris struck the trainee.
+    /// Struck down by debris (seriously injured, incapacitated).
     bool struckByDebris() const { return struck_; }
+    /// Struck by debris that hurt but did not stop them (and not struck down since).
+    bool hurtByDebris() const { return hurtBy_ >= 0 && !struck_; }
     /// Whether the trainee is under a desk holding on (not while still crawling to it).
     bool underDesk() const { return shelter_ && shelter_->under; }
     /// The trainee's work lifting debris off casualties (nullptr without an earthquake).
@@ -189,7 +191,8 @@ private:
     FeltShaking felt_;
     double shakePeakMS2_ = 0.0;  ///< highest ground acceleration since the last trace point
     std::vector<HazardTracePoint> trace_;
-    bool struck_ = false;
+    bool struck_ = false;      ///< struck down by debris (seriously injured: debris_strike.h)
+    int hurtBy_ = -1;          ///< the body whose blow hurt but did not stop them (DebrisStrike::body), -1 none
     bool thrownDown_ = false;  ///< on the floor because the shaking is too strong to stand (JMA 6 upper)
     FloodPointSample lastFlood_;
     double maxFloodHr_ = 0.0;

@@ -259,9 +259,9 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
         extras.note += std::string(" ") + line;
         std::printf("crowd: %d/%d at the assembly point, last at %.1f s\n", crowd.assembled, crowd.people, crowd.lastAssembledS);
         if (s.earthquake()) {
-            std::snprintf(line, sizeof line, "%d struck by falling debris.", crowd.struck);
+            std::snprintf(line, sizeof line, "%d struck down by falling debris, %d more hurt by it.", crowd.struck, crowd.hurt);
             extras.note += std::string(" ") + line;
-            std::printf("crowd: %d struck by debris\n", crowd.struck);
+            std::printf("crowd: %d struck down by debris, %d hurt\n", crowd.struck, crowd.hurt);
             if (crowd.underDesks + crowd.inTheOpen > 0) {
                 std::snprintf(line, sizeof line, "While the ground shook %d took cover under desks and %d in the open.", crowd.underDesks,
                               crowd.inTheOpen);
@@ -310,7 +310,10 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
                       "doors blocked by debris at the end: %s%s.",
                       f.durationS, f.startS, f.pgaMS2, f.pgaMS2 / 9.81, f.chunksLoose, f.chunks, f.furnitureMoved, f.furniture, f.furnitureToppled, f.itemsFallen,
                       f.casualtiesTrapped, f.casualties,
-                      blocked.empty() ? "none" : blocked.c_str(), s.struckByDebris() ? "; the trainee was struck by debris" : "");
+                      blocked.empty() ? "none" : blocked.c_str(),
+                      s.struckByDebris() ? "; the trainee was struck down by debris (seriously injured)"
+                      : s.hurtByDebris() ? "; the trainee was hurt by debris and walked on"
+                                         : "");
         extras.note = extras.note.empty() ? line : extras.note + " " + line;
         // The trainee's own drop, cover, hold on (session_shelter.cpp), from the record.
         const record::SimEvent *drop = nullptr, *under = nullptr, *out = nullptr;
@@ -339,7 +342,7 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
         }
         std::printf("earthquake: PGA %.2f m/s^2, %d/%d chunks down, furniture %d/%d moved, %d toppled, %d items fell, %d/%d casualties trapped, blocked: %s%s\n", f.pgaMS2,
                     f.chunksLoose, f.chunks, f.furnitureMoved, f.furniture, f.furnitureToppled, f.itemsFallen, f.casualtiesTrapped, f.casualties, blocked.empty() ? "none" : blocked.c_str(),
-                    s.struckByDebris() ? ", trainee struck" : "");
+                    s.struckByDebris() ? ", trainee struck down" : s.hurtByDebris() ? ", trainee hurt" : "");
         if (const DebrisRescue* r = s.rescue(); r && r->piecesCleared() > 0) {
             int rescued = 0;
             for (const auto& e : s.log().events) rescued += e.kind == "casualty.rescued";

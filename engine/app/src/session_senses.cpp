@@ -95,11 +95,19 @@ void Session::senseEarthquake() {
     }
     // Under a desk only the body itself counts, low under the top (as for the crowd).
     const float height = shelter_ ? crawlHeightM() : eyeHeightM() + 0.15f;
-    if (const std::string what = struck_ ? std::string() : quake_->struckBy(body_.feetM, body_.radiusM, height, underDesk()); !what.empty()) {
-        struck_ = true;
-        emit("trainee.struck_by_debris", body_.room ? body_.room->id : "outside", 0.0, "struck by " + what);
-        emit("trainee.incapacitated", "trainee", 0.0, "struck by " + what);
-        messages_.push_back({timeS(), "warning", tr(say::kStruck)});
+    // A blow that only hurts is recorded once; the trainee walks on, and a serious one from
+    // something else still strikes them down.
+    const std::optional<DebrisStrike> hit = struck_ ? std::nullopt : quake_->struckBy(body_.feetM, body_.radiusM, height, underDesk(), hurtBy_);
+    if (hit && (hit->serious() || hurtBy_ < 0)) {
+        emit("trainee.struck_by_debris", body_.room ? body_.room->id : "outside", hit->energyJ, hit->describe());
+        if (hit->serious()) {
+            struck_ = true;
+            emit("trainee.incapacitated", "trainee", 0.0, hit->describe());
+            messages_.push_back({timeS(), "warning", tr(say::kStruck)});
+        } else {
+            hurtBy_ = hit->body;
+            messages_.push_back({timeS(), "warning", tr(say::kHurt)});
+        }
     }
 }
 

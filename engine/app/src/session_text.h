@@ -18,6 +18,7 @@ inline constexpr SessionText kReachedAssembly{"You reached the assembly point.",
 inline constexpr SessionText kFloodWater{"You are in dangerous flood water. Get to higher ground.", "你正处在危险的洪水中。请到高处去。"};
 inline constexpr SessionText kSwept{"The water has swept you off your feet.", "洪水把你冲倒了。"};
 inline constexpr SessionText kStruck{"Falling debris has struck you.", "你被坠落的碎块砸中了。"};
+inline constexpr SessionText kHurt{"Falling debris has hit you: you are hurt, but you can walk. Get away from what is falling.", "你被坠落的碎块击中受伤，但还能行走。远离坠落物。"};
 inline constexpr SessionText kDebrisBlocks{"Debris blocks the door ", "碎块堵住了门 "};
 inline constexpr SessionText kEarthquake{"EARTHQUAKE! Drop, cover and hold on.", "地震！趴下、掩护、抓牢。"};
 inline constexpr SessionText kAftershock{"AFTERSHOCK! Drop, cover and hold on; rescuers, get clear of the debris.", "余震！趴下、掩护、抓牢；救援人员远离碎块。"};
@@ -42,7 +43,7 @@ inline constexpr SessionText kLiftingPiece{"Lifting piece ", "搬开碎块 "};
 inline constexpr SessionText kOpenDoorKey{"E: open the door (or walk into it)", "E：开门（或直接推门走过去）"};
 inline constexpr SessionText kCloseDoorKey{"E: close the door", "E：关门"};
 inline constexpr SessionText kAll[] = {kThrownDown, kUnderDesk, kNoDeskNear, kDeskOver, kCannotStand, kLiftingPiece, kOpenDoorKey, kCloseDoorKey, kRescueStart, kPieceLifted, kTooHeavy, kRescueStopped, kCannotRescue, kCasualtyFree, kFollowYou, kDirectedTo, kRaisedAlarm, kNobodyToLead, kToxicSmoke, kOvercome, kReachedAssembly, kFloodWater,
-                                       kSwept, kStruck, kDebrisBlocks, kEarthquake, kAftershock, kShakingStopped, kCannotGetThrough, kRecordingFailed,
+                                       kSwept, kStruck, kHurt, kDebrisBlocks, kEarthquake, kAftershock, kShakingStopped, kCannotGetThrough, kRecordingFailed,
                                        kScriptStopped};
 }  // namespace say
 

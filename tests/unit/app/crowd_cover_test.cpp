@@ -8,6 +8,7 @@
 #include <cmath>
 #include <functional>
 #include <cstdio>
+#include <set>
 #include <string>
 
 #include <glm/glm.hpp>
@@ -173,6 +174,24 @@ TEST(CrowdCover, TopplingBookcasesStrikePupilsStandingAtTheirDesksNotThoseUnderT
     std::printf("struck by toppling bookcases: %d standing, %d under desks (%d struck in all)\n", standing.struckByBookcase,
                 covering.struckByBookcase, covering.figures.struck);
     EXPECT_EQ(standing.figures.underDesks + standing.figures.inTheOpen, 0);
+    // Each blow graded by its energy (debris_strike.h): a bookcase reaching someone early in its
+    // fall hurts them (they walk on), late in it strikes them down. Nobody is hurt twice or
+    // struck down twice (one body, one blow; the same bookcase going on through them is none).
+    std::set<std::string> hurt, down;
+    for (const auto& e : standing.events) {
+        if (e.kind != "crowd.struck_by_debris") continue;
+        EXPECT_GE(e.value, app::kInjuryEnergyJ) << e.text;
+        const bool serious = e.text.find("seriously injured") != std::string::npos;
+        EXPECT_EQ(serious, e.value >= app::kSeriousInjuryEnergyJ) << e.text;
+        EXPECT_TRUE((serious ? down : hurt).insert(e.subject).second) << e.subject << " twice: " << e.text;
+    }
+    EXPECT_EQ(standing.figures.struck, static_cast<int>(down.size()));
+    int hurtOnly = 0;
+    for (const auto& p : hurt) hurtOnly += down.count(p) == 0;
+    EXPECT_EQ(standing.figures.hurt, hurtOnly);
+    EXPECT_GE(standing.figures.struck, 1);
+    EXPECT_GE(standing.figures.hurt, 1);
+    std::printf("standing: %d struck down, %d hurt\n", standing.figures.struck, standing.figures.hurt);
     // The back row sits 0.5 m from the bookcase on the back wall; 6 of 182 pieces topple.
     EXPECT_GE(standing.struckByBookcase, 3);
     EXPECT_LE(covering.struckByBookcase * 3, standing.struckByBookcase);
