@@ -80,6 +80,35 @@ TEST(SchoolEarthquake, RunningIntoTheCorridorWhileItShakesIsACriticalFailure) {
     std::printf("quake_runs_out: %.2f s wall, %.1f %%\n", r.wallS, r.report["score"]["percent"].get<double>());
 }
 
+TEST(SchoolEarthquake, ABookcaseTopplingOnToATraineeStandingByItHurtsThemAndTheyWalkOn) {
+    // Standing in the open at the back of classroom 3, by the bookcase that topples at 9 s (the
+    // pupils at the back-row desks are struck by it too: CrowdCover.*), then walking out.
+    const std::string dir = freshDir("quake_hurt");
+    std::ofstream(dir + "/stand.toml") << "[bot]\nname = \"stand\"\n"
+                                          "[[step]]\naction = \"move\"\nposition = [126.6, 176.3, 24.2]\n"
+                                          "[[step]]\naction = \"wait\"\nseconds = 12\n"
+                                          "[[step]]\naction = \"move\"\nto = \"room:A.4.corridor\"\n";
+    auto r = runCitydrill("run scenes/earthquake_school.toml --headless --seconds 30 --bot " + dir + "/stand.toml --out " + dir + "/out");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    auto log = cd::record::loadSession(dir + "/out/session.db");
+    ASSERT_TRUE(log.ok()) << log.error().str();
+    const auto* struck = findEvent(*log, "trainee.struck_by_debris");
+    ASSERT_NE(struck, nullptr);
+    // The blow's energy (debris_strike.h): at least 15 J, under the 79 J that strikes down.
+    EXPECT_GE(struck->value, 15.0);
+    EXPECT_LT(struck->value, 79.0);
+    EXPECT_NE(struck->text.find("toppling bookcase"), std::string::npos) << struck->text;
+    EXPECT_NE(struck->text.find("hurt"), std::string::npos) << struck->text;
+    EXPECT_EQ(findEvent(*log, "trainee.incapacitated"), nullptr);
+    // Hurt, they walk on: into the corridor after the blow.
+    bool walkedOn = false;
+    for (const auto& e : log->events)
+        walkedOn = walkedOn || (e.kind == "trainee.enter_room" && e.subject == "A.4.corridor" && e.timeS > struck->timeS);
+    EXPECT_TRUE(walkedOn);
+    EXPECT_NE(r.output.find("trainee hurt"), std::string::npos) << r.output;
+    std::printf("struck at %.1f s: %s\n", struck->timeS, struck->text.c_str());
+}
+
 TEST(SchoolEarthquake, TheClassesLeaveByTheWestStairAroundTheDebris) {
     // A trainee who stays put, so the session runs until everyone is out.
     const std::string dir = freshDir("quake_crowd");
