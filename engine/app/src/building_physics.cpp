@@ -330,6 +330,7 @@ Result<BuildingPhysics> buildingPhysicsFromDistrict(const world::District& d, co
     };
 
     BuildingPhysics out;
+    out.roofTopZM = bld->box.max.z;
     out.world.source = o.source;
     // The whole ground of the district: debris thrown out of the building lands on it, and the
     // trainee walks over it to the assembly point.

@@ -79,6 +79,8 @@ struct EarthquakeHazard::Impl {
     std::size_t firstLeaf = 0;                  ///< movable index of the first leaf
     std::vector<physics::ChunkDef> chunkDefs;  ///< per structure chunk, as fractured
     float structureGroundZ = 0.0f;
+    float structureTopZ = 0.0f;  // the top of the structure's highest chunk (its roof slab, if it has one)
+    float roofTopZ = 0.0f;       // the building's top, over the roof slab's build-up and parapet
     std::vector<std::string> casualtyIds;
     std::vector<glm::vec3> casualtyPoints;
     std::vector<physics::CasualtyId> casualties;  ///< per casualty id
@@ -172,6 +174,9 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
         const auto chunks = impl->world->structureChunks(*s);
         impl->chunkDefs = impl->world->structureChunkDefs(*s);
         impl->structureGroundZ = bp->structure->groundZM;
+        impl->roofTopZ = bp->roofTopZM;
+        impl->structureTopZ = -1e30f;
+        for (const physics::ChunkDef& c : impl->chunkDefs) impl->structureTopZ = std::max(impl->structureTopZ, c.centerM.z + c.halfExtentsM.z);
         for (std::size_t i = 0; i < chunks.size(); ++i) {
             impl->movable.push_back(chunks[i]);
             const bool slab = impl->chunkDefs[i].kind == physics::MemberKind::Slab;
@@ -533,6 +538,9 @@ std::vector<render::Aabb> EarthquakeHazard::fallenStructure() const {
         const physics::ChunkDef& c = im.chunkDefs[i];
         render::Aabb b{c.centerM - c.halfExtentsM, c.centerM + c.halfExtentsM};
         b.min.z = std::max(b.min.z, im.structureGroundZ + 0.05f);  // keep the floor under it
+        // A piece of the roof slab takes the roof build-up and parapet above it (drawn with the
+        // building, not in the physics) with it: left, they hung over the hole as a dark skin.
+        if (b.max.z >= im.structureTopZ - 0.01f) b.max.z = std::max(b.max.z, im.roofTopZ + 0.05f);
         if (static_cast<std::size_t>(c.member) >= memberOf.size()) memberOf.resize(static_cast<std::size_t>(c.member) + 1, -1);
         int& k = memberOf[static_cast<std::size_t>(c.member)];
         if (k < 0) {
