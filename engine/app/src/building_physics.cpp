@@ -330,7 +330,8 @@ Result<BuildingPhysics> buildingPhysicsFromDistrict(const world::District& d, co
     };
 
     BuildingPhysics out;
-    out.roofTopZM = bld->box.max.z;
+    out.buildingMinM = bld->box.min;
+    out.buildingMaxM = bld->box.max;
     out.world.source = o.source;
     // The whole ground of the district: debris thrown out of the building lands on it, and the
     // trainee walks over it to the assembly point.

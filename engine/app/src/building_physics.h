@@ -40,7 +40,8 @@ struct BuildingPhysics {
     std::vector<std::string> panelDoors;        ///< district door ids, parallel to doorPanels
     std::vector<std::string> leafDoors;         ///< district door ids, parallel to world.doors (the leaves)
     std::vector<char> leafInBreakableWall;      ///< parallel to leafDoors: hung in a structure room's wall
-    float roofTopZM = 0.0f;                     ///< the building's top (roof build-up and parapet over the top slab)
+    /// The building's box as the district draws it (its top: roof build-up and parapet over the top slab).
+    glm::vec3 buildingMinM{0.0f}, buildingMaxM{0.0f};
 };
 
 /// School desk as furniture: the box around a desk (1.2 x 0.6 x 0.75 m) with the mass of a

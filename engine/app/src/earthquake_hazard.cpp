@@ -80,7 +80,8 @@ struct EarthquakeHazard::Impl {
     std::vector<physics::ChunkDef> chunkDefs;  ///< per structure chunk, as fractured
     float structureGroundZ = 0.0f;
     float structureTopZ = 0.0f;  // the top of the structure's highest chunk (its roof slab, if it has one)
-    float roofTopZ = 0.0f;       // the building's top, over the roof slab's build-up and parapet
+    float roofSlabBottomZ = 0.0f;  // the bottom of the slab pieces that reach structureTopZ
+    glm::vec3 buildingMin{0.0f}, buildingMax{0.0f};  // as the district draws it: its top is over the roof slab's build-up
     std::vector<std::string> casualtyIds;
     std::vector<glm::vec3> casualtyPoints;
     std::vector<physics::CasualtyId> casualties;  ///< per casualty id
@@ -174,9 +175,14 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
         const auto chunks = impl->world->structureChunks(*s);
         impl->chunkDefs = impl->world->structureChunkDefs(*s);
         impl->structureGroundZ = bp->structure->groundZM;
-        impl->roofTopZ = bp->roofTopZM;
+        impl->buildingMin = bp->buildingMinM;
+        impl->buildingMax = bp->buildingMaxM;
         impl->structureTopZ = -1e30f;
         for (const physics::ChunkDef& c : impl->chunkDefs) impl->structureTopZ = std::max(impl->structureTopZ, c.centerM.z + c.halfExtentsM.z);
+        impl->roofSlabBottomZ = impl->structureTopZ;
+        for (const physics::ChunkDef& c : impl->chunkDefs)
+            if (c.centerM.z + c.halfExtentsM.z >= impl->structureTopZ - 0.01f)
+                impl->roofSlabBottomZ = std::min(impl->roofSlabBottomZ, c.centerM.z - c.halfExtentsM.z);
         for (std::size_t i = 0; i < chunks.size(); ++i) {
             impl->movable.push_back(chunks[i]);
             const bool slab = impl->chunkDefs[i].kind == physics::MemberKind::Slab;
@@ -527,6 +533,46 @@ std::vector<render::BoxInstance> EarthquakeHazard::boxes() const {
     return out;
 }
 
+std::vector<render::BoxInstance> EarthquakeHazard::holeSides(const std::vector<render::Aabb>& hidden) const {
+    const Impl& im = *impl_;
+    std::vector<render::BoxInstance> out;
+    constexpr float kThickM = 0.02f, kProbeM = 0.05f;
+    const float z0 = im.roofSlabBottomZ, z1 = im.buildingMax.z;
+    auto standing = [&](const glm::vec3& p) {  // roof still there: in the building, in no cutaway
+        if (p.x <= im.buildingMin.x || p.x >= im.buildingMax.x || p.y <= im.buildingMin.y || p.y >= im.buildingMax.y) return false;
+        for (const render::Aabb& h : hidden)
+            if (glm::all(glm::greaterThanEqual(p, h.min)) && glm::all(glm::lessThanEqual(p, h.max))) return false;
+        return true;
+    };
+    for (const render::Aabb& b : hidden) {
+        if (b.max.z <= z1 || z1 <= z0) continue;  // not up through the roof
+        const float midZ = 0.5f * (z0 + z1);
+        for (int axis = 0; axis < 2; ++axis)
+            for (int side = 0; side < 2; ++side) {
+                const int across = 1 - axis;
+                glm::vec3 lo = b.min, hi = b.max;
+                lo.z = z0;
+                hi.z = z1;
+                lo[across] = std::max(lo[across], im.buildingMin[across]);
+                hi[across] = std::min(hi[across], im.buildingMax[across]);
+                if (hi[across] <= lo[across]) continue;
+                const float face = side == 0 ? b.min[axis] : b.max[axis];
+                glm::vec3 probe(0.0f, 0.0f, midZ);
+                probe[axis] = face + (side == 0 ? -kProbeM : kProbeM);
+                probe[across] = 0.5f * (lo[across] + hi[across]);
+                if (!standing(probe)) continue;
+                lo[axis] = side == 0 ? face : face - kThickM;
+                hi[axis] = side == 0 ? face + kThickM : face;
+                render::BoxInstance cap;
+                cap.center = 0.5f * (lo + hi);
+                cap.halfExtents = 0.5f * (hi - lo);
+                cap.color = kConcreteColor;
+                out.push_back(cap);
+            }
+    }
+    return out;
+}
+
 std::vector<render::Aabb> EarthquakeHazard::fallenStructure() const {
     const Impl& im = *impl_;
     std::vector<render::Aabb> out;
@@ -540,7 +586,7 @@ std::vector<render::Aabb> EarthquakeHazard::fallenStructure() const {
         b.min.z = std::max(b.min.z, im.structureGroundZ + 0.05f);  // keep the floor under it
         // A piece of the roof slab takes the roof build-up and parapet above it (drawn with the
         // building, not in the physics) with it: left, they hung over the hole as a dark skin.
-        if (b.max.z >= im.structureTopZ - 0.01f) b.max.z = std::max(b.max.z, im.roofTopZ + 0.05f);
+        if (b.max.z >= im.structureTopZ - 0.01f) b.max.z = std::max(b.max.z, im.buildingMax.z + 0.05f);
         if (static_cast<std::size_t>(c.member) >= memberOf.size()) memberOf.resize(static_cast<std::size_t>(c.member) + 1, -1);
         int& k = memberOf[static_cast<std::size_t>(c.member)];
         if (k < 0) {

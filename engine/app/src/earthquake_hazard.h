@@ -150,6 +150,10 @@ public:
     /// per member, above the floor): the district model must not draw its walls and slab there.
     /// At most render::kMaxHiddenBoxes boxes (neighbouring ones merged).
     std::vector<render::Aabb> fallenStructure() const;
+    /// Where those boxes go up through the roof, the sides of the hole in the roof left
+    /// standing round it (from the roof slab's bottom to the building's top, 2 cm thick, concrete):
+    /// the district mesh is open there, and from below one saw into the roof.
+    std::vector<render::BoxInstance> holeSides(const std::vector<render::Aabb>& hidden) const;
     EarthquakeFigures figures() const;
     /// Where the scenario's casualties lie (floor level), for drawing; in scenario order.
     const std::vector<glm::vec3>& casualtyPoints() const;

@@ -41,6 +41,8 @@ render::RenderSnapshot hazardSnapshot(const Session& s) {
         const std::vector<render::BoxInstance> bodies = q->boxesToDraw();
         snap.boxes.insert(snap.boxes.end(), bodies.begin(), bodies.end());
         snap.hiddenBoxes = q->fallenStructure();
+        const std::vector<render::BoxInstance> sides = q->holeSides(snap.hiddenBoxes);
+        snap.boxes.insert(snap.boxes.end(), sides.begin(), sides.end());
         // Casualties sit on the floor: short figures in orange.
         for (const glm::vec3& p : q->casualtyPoints()) {
             render::PersonMarker m;

@@ -138,6 +138,25 @@ TEST(EarthquakeHazard, WhereTheStructureCameDownTheDistrictModelIsCutAway) {
     }
     EXPECT_GT(roofTop, corridor->box.max.z + 0.3f) << "block A has roof build-up over its top slab";
     EXPECT_TRUE(throughTheRoof);
+    // The roof left standing round the hole shows its cut: a face on the hole's west, east and
+    // north sides (the stair and the classrooms' roof), none on the south, where the hole
+    // reaches the facade.
+    const world::Building* a = campus().findBuilding("A");
+    const auto sides = (*q)->holeSides(cut);
+    EXPECT_EQ(sides.size(), 3u);
+    for (const auto& c : sides) {
+        const glm::vec3 lo = c.center - c.halfExtents, hi = c.center + c.halfExtents;
+        EXPECT_NEAR(lo.z, corridor->box.max.z, 0.01f);
+        EXPECT_NEAR(hi.z, roofTop, 0.01f);
+        EXPECT_GE(lo.x, a->box.min.x);
+        EXPECT_LE(hi.x, a->box.max.x);
+        EXPECT_GE(lo.y, a->box.min.y);
+        EXPECT_LE(hi.y, a->box.max.y);
+        if (hi.y - lo.y < 0.1f) {
+            EXPECT_GT(lo.y, a->box.min.y + 0.1f) << "no face along the open facade";
+        }
+        EXPECT_LE(std::min(hi.x - lo.x, hi.y - lo.y), 0.021f);
+    }
 }
 
 TEST(EarthquakeHazard, FallingDebrisStrikesWhoStandsUnderItNotWhoIsBehindAWall) {
