@@ -16,7 +16,6 @@ namespace cd::fire {
 inline constexpr double kCp = 1004.5;            // J/kg/K, air, gamma = 1.4
 inline constexpr double kGamma = 1.4;
 inline constexpr double kGasConstant = kCp * (kGamma - 1.0) / kGamma;  // 287 J/kg/K
-inline constexpr double kStefanBoltzmann = 5.670374e-8;
 inline constexpr double kInitialUpperFraction = 1e-4;  // a thin layer under the ceiling at t = 0
 inline constexpr double kMinLayerFraction = 1e-6;      // of the room's gas mass
 inline constexpr double kBackdraftFuelMassFraction = 0.10;  // Fleischmann, Pagni & Williamson (1994)

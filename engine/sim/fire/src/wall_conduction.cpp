@@ -54,8 +54,7 @@ double advanceWallSlab(double* t, const WallMaterial& m, double gasK, double exp
 }
 
 double backFaceCoefficientWM2K(const WallMaterial& m, double backK, double ambientK) {
-    constexpr double kSigma = 5.670374e-8;  // as fire_model_impl.h
-    return 4.0 + m.emissivity * kSigma * (backK * backK + ambientK * ambientK) * (backK + ambientK);
+    return 4.0 + m.emissivity * kStefanBoltzmann * (backK * backK + ambientK * ambientK) * (backK + ambientK);
 }
 
 double convectiveCoefficientWM2K(double gasK, double surfaceK) {

@@ -6,6 +6,8 @@
 
 namespace cd::fire {
 
+inline constexpr double kStefanBoltzmann = 5.670374e-8;  ///< W/m2/K4 (CODATA 2018)
+
 /// Nodes through the thickness of each boundary slab, spaced geometrically from the exposed
 /// face (ratio kWallStretch; the first cell is 2 % of the thickness, 3 mm of 150 mm concrete),
 /// as CFAST clusters its wall nodes at the surface. Grid-converged: 40 uniform nodes give the
