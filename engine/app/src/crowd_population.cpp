@@ -502,8 +502,12 @@ std::vector<CrowdPersonView> CrowdPopulation::people() const {
         const OutdoorWalk& w = outdoor_[static_cast<size_t>(i)];
         v.swept = swept_[static_cast<size_t>(i)] != 0;
         v.struck = struck_[static_cast<size_t>(i)] != 0;
+        v.hurt = !v.struck && hurtBy_[static_cast<size_t>(i)] >= 0;
         v.assembled = w.arrived;
-        v.color = v.overcome || v.swept || v.struck ? glm::vec3(0.9f, 0.1f, 0.1f) : v.teacher ? glm::vec3(0.1f, 0.75f, 0.2f) : glm::vec3(0.2f, 0.4f, 0.9f);
+        v.color = v.overcome || v.swept || v.struck ? glm::vec3(0.9f, 0.1f, 0.1f)
+                  : v.hurt                          ? glm::vec3(0.95f, 0.55f, 0.6f)  // hurt, walking: pink
+                  : v.teacher                       ? glm::vec3(0.1f, 0.75f, 0.2f)
+                                                    : glm::vec3(0.2f, 0.4f, 0.9f);
         if (v.out && w.started) {
             // Out of the building: on the walk to the assembly point, or lined up there.
             float z = assemblyM_.z;

@@ -43,6 +43,7 @@ struct CrowdPersonView {
     bool out = false;
     bool swept = false;      ///< swept off their feet by the flood
     bool struck = false;     ///< struck down by falling debris (seriously injured)
+    bool hurt = false;       ///< hurt by falling debris, walking on (drawn pink)
     bool coverUp = false;    ///< dropped and covering (on hands and knees; heightM is that height)
     bool assembled = false;  ///< at the assembly point
 };

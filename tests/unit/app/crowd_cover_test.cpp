@@ -191,6 +191,15 @@ TEST(CrowdCover, TopplingBookcasesStrikePupilsStandingAtTheirDesksNotThoseUnderT
     EXPECT_EQ(standing.figures.hurt, hurtOnly);
     EXPECT_GE(standing.figures.struck, 1);
     EXPECT_GE(standing.figures.hurt, 1);
+    // Drawn as they are: the hurt ones pink and on their feet, those struck down red.
+    int drawnHurt = 0, drawnDown = 0;
+    for (const auto& v : standing.afterAlarm.people) {
+        drawnHurt += v.hurt;
+        drawnDown += v.struck;
+        EXPECT_FALSE(v.hurt && v.struck);
+    }
+    EXPECT_EQ(drawnHurt, standing.figures.hurt);
+    EXPECT_EQ(drawnDown, standing.figures.struck);
     std::printf("standing: %d struck down, %d hurt\n", standing.figures.struck, standing.figures.hurt);
     // The back row sits 0.5 m from the bookcase on the back wall; 6 of 182 pieces topple.
     EXPECT_GE(standing.struckByBookcase, 3);
