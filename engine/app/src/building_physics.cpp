@@ -332,6 +332,7 @@ Result<BuildingPhysics> buildingPhysicsFromDistrict(const world::District& d, co
     BuildingPhysics out;
     out.buildingMinM = bld->box.min;
     out.buildingMaxM = bld->box.max;
+    out.topStorey = bld->storeys - 1;
     out.world.source = o.source;
     // The whole ground of the district: debris thrown out of the building lands on it, and the
     // trainee walks over it to the assembly point.

@@ -42,6 +42,7 @@ struct BuildingPhysics {
     std::vector<char> leafInBreakableWall;      ///< parallel to leafDoors: hung in a structure room's wall
     /// The building's box as the district draws it (its top: roof build-up and parapet over the top slab).
     glm::vec3 buildingMinM{0.0f}, buildingMaxM{0.0f};
+    int topStorey = 0;  ///< the storey whose ceiling slab is the roof (a structure's slab chunks of it are roof)
 };
 
 /// School desk as furniture: the box around a desk (1.2 x 0.6 x 0.75 m) with the mass of a

@@ -19,7 +19,7 @@ inline constexpr float kSeriousInjuryEnergyJ = 79.0f;
 enum class DebrisInjury { Hurt, Serious };
 
 struct DebrisStrike {
-    std::string what;      ///< what struck ("falling light fitting", "corridor wall debris")
+    std::string what;      ///< what struck ("a falling light fitting", "falling debris")
     float energyJ = 0.0f;  ///< the striking body's kinetic energy, 1/2 m v^2 (the person's own speed left out)
     DebrisInjury injury = DebrisInjury::Hurt;
     int body = -1;         ///< which body struck (EarthquakeHazard's own index): one body, one blow

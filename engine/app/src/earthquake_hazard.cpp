@@ -79,8 +79,8 @@ struct EarthquakeHazard::Impl {
     std::size_t firstLeaf = 0;                  ///< movable index of the first leaf
     std::vector<physics::ChunkDef> chunkDefs;  ///< per structure chunk, as fractured
     float structureGroundZ = 0.0f;
-    float structureTopZ = 0.0f;  // the top of the structure's highest chunk (its roof slab, if it has one)
-    float roofSlabBottomZ = 0.0f;  // the bottom of the slab pieces that reach structureTopZ
+    int roofStorey = -1;         // slab chunks of this storey are the roof (BuildingPhysics::topStorey)
+    std::optional<float> roofSlabBottomZ;  // the lowest bottom of the structure's roof slab chunks, if it has any
     glm::vec3 buildingMin{0.0f}, buildingMax{0.0f};  // as the district draws it: its top is over the roof slab's build-up
     std::vector<std::string> casualtyIds;
     std::vector<glm::vec3> casualtyPoints;
@@ -177,12 +177,10 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
         impl->structureGroundZ = bp->structure->groundZM;
         impl->buildingMin = bp->buildingMinM;
         impl->buildingMax = bp->buildingMaxM;
-        impl->structureTopZ = -1e30f;
-        for (const physics::ChunkDef& c : impl->chunkDefs) impl->structureTopZ = std::max(impl->structureTopZ, c.centerM.z + c.halfExtentsM.z);
-        impl->roofSlabBottomZ = impl->structureTopZ;
+        impl->roofStorey = bp->topStorey;
         for (const physics::ChunkDef& c : impl->chunkDefs)
-            if (c.centerM.z + c.halfExtentsM.z >= impl->structureTopZ - 0.01f)
-                impl->roofSlabBottomZ = std::min(impl->roofSlabBottomZ, c.centerM.z - c.halfExtentsM.z);
+            if (c.kind == physics::MemberKind::Slab && c.storey == impl->roofStorey)
+                impl->roofSlabBottomZ = std::min(impl->roofSlabBottomZ.value_or(1e30f), c.centerM.z - c.halfExtentsM.z);
         for (std::size_t i = 0; i < chunks.size(); ++i) {
             impl->movable.push_back(chunks[i]);
             const bool slab = impl->chunkDefs[i].kind == physics::MemberKind::Slab;
@@ -537,7 +535,8 @@ std::vector<render::BoxInstance> EarthquakeHazard::holeSides(const std::vector<r
     const Impl& im = *impl_;
     std::vector<render::BoxInstance> out;
     constexpr float kThickM = 0.02f, kProbeM = 0.05f;
-    const float z0 = im.roofSlabBottomZ, z1 = im.buildingMax.z;
+    if (!im.roofSlabBottomZ) return out;  // no roof in the structure: no hole in it
+    const float z0 = *im.roofSlabBottomZ, z1 = im.buildingMax.z;
     auto standing = [&](const glm::vec3& p) {  // roof still there: in the building, in no cutaway
         if (p.x <= im.buildingMin.x || p.x >= im.buildingMax.x || p.y <= im.buildingMin.y || p.y >= im.buildingMax.y) return false;
         for (const render::Aabb& h : hidden)
@@ -586,7 +585,7 @@ std::vector<render::Aabb> EarthquakeHazard::fallenStructure() const {
         b.min.z = std::max(b.min.z, im.structureGroundZ + 0.05f);  // keep the floor under it
         // A piece of the roof slab takes the roof build-up and parapet above it (drawn with the
         // building, not in the physics) with it: left, they hung over the hole as a dark skin.
-        if (b.max.z >= im.structureTopZ - 0.01f) b.max.z = std::max(b.max.z, im.buildingMax.z + 0.05f);
+        if (c.kind == physics::MemberKind::Slab && c.storey == im.roofStorey) b.max.z = std::max(b.max.z, im.buildingMax.z + 0.05f);
         if (static_cast<std::size_t>(c.member) >= memberOf.size()) memberOf.resize(static_cast<std::size_t>(c.member) + 1, -1);
         int& k = memberOf[static_cast<std::size_t>(c.member)];
         if (k < 0) {

@@ -159,6 +159,22 @@ TEST(EarthquakeHazard, WhereTheStructureCameDownTheDistrictModelIsCutAway) {
     }
 }
 
+TEST(EarthquakeHazard, ACollapseBelowTheTopStoreyLeavesTheFloorsAboveDrawn) {
+    // The same east end one storey down (A.3): its ceiling slab is the floor of A.4, not the roof,
+    // so the cutaway stops at that slab's top and no roof hole is capped.
+    auto s = eastEndCollapsesAtHalfASecond();
+    s.earthquake->structureRooms = {"A.3.corridor"};
+    s.earthquake->collapses[0].room = "A.3.corridor";
+    auto q = app::EarthquakeHazard::build(s, campus());
+    ASSERT_TRUE(q.ok()) << q.error().str();
+    (*q)->advanceTo(4.0);
+    const auto cut = (*q)->fallenStructure();
+    ASSERT_FALSE(cut.empty());
+    const world::Room* above = campus().findRoom("A.4.corridor");
+    for (const auto& b : cut) EXPECT_LE(b.max.z, above->box.min.z + 0.06f) << "the storey above stays drawn";
+    EXPECT_TRUE((*q)->holeSides(cut).empty());
+}
+
 TEST(EarthquakeHazard, FallingDebrisStrikesWhoStandsUnderItNotWhoIsBehindAWall) {
     const auto s = eastEndCollapsesAtHalfASecond();
     auto q = app::EarthquakeHazard::build(s, campus());
