@@ -30,6 +30,22 @@ TEST(Friction, SlidingBoxStopsAtVSquaredOverTwoMuG) {
     EXPECT_NEAR(s.positionM.y, 0.0, 0.02 * expected);  // sideways drift from the 4-point contact below 2 %
 }
 
+// A slope of theta down +x: the flat ground (friction 1.0, no bounce) with gravity turned by
+// theta, the same physics in the slope's frame.
+std::unique_ptr<PhysicsWorld> slopeWorld(double theta) {
+    const double g = 9.81;
+    WorldDef def;
+    def.source = "verification";
+    def.gravityMS2 = glm::vec3(static_cast<float>(g * std::sin(theta)), 0.0f, static_cast<float>(-g * std::cos(theta)));
+    StaticBoxDef ground;
+    ground.centerM = {0.0f, 0.0f, -0.5f};
+    ground.halfExtentsM = {100.0f, 100.0f, 0.5f};
+    ground.material.frictionCoeff = 1.0f;
+    ground.material.restitution = 0.0f;
+    def.staticBoxes.push_back(ground);
+    return std::move(PhysicsWorld::create(def).value());
+}
+
 // The inclined plane (e.g. Halliday, Resnick & Walker, ch. 6): on a slope of angle theta a
 // block slides down at a = g (sin theta - mu cos theta) when mu < tan theta and stays put when
 // mu > tan theta. The slope is the ground with gravity turned by theta (the same physics in the
@@ -40,16 +56,7 @@ TEST(Friction, SlidingBoxStopsAtVSquaredOverTwoMuG) {
 TEST(Friction, OnAThirtyDegreeSlopeABlockSlidesAtGTimesSinMinusMuCosOrStays) {
     const double theta = 30.0 * M_PI / 180.0, g = 9.81;
     for (double mu : {0.1, 0.3, 0.5, 0.7}) {
-        WorldDef def;
-        def.source = "verification";
-        def.gravityMS2 = glm::vec3(static_cast<float>(g * std::sin(theta)), 0.0f, static_cast<float>(-g * std::cos(theta)));
-        StaticBoxDef ground;
-        ground.centerM = {0.0f, 0.0f, -0.5f};
-        ground.halfExtentsM = {100.0f, 100.0f, 0.5f};
-        ground.material.frictionCoeff = 1.0f;
-        ground.material.restitution = 0.0f;
-        def.staticBoxes.push_back(ground);
-        auto world = std::move(PhysicsWorld::create(def).value());
+        auto world = slopeWorld(theta);
         DynamicBodyDef box;  // wide and low: it slides, it does not tip (b/h = 2 > tan theta)
         box.halfExtentsM = glm::vec3(0.5f, 0.5f, 0.25f);
         box.centerM = {0.0f, 0.0f, 0.25f};
@@ -82,16 +89,7 @@ TEST(Friction, OnAThirtyDegreeSlopeABlockSlidesAtGTimesSinMinusMuCosOrStays) {
 TEST(Friction, OnATwentyDegreeSlopeASphereAndACylinderRollAtFiveSeventhsAndTwoThirdsOfGSin) {
     const double theta = 20.0 * M_PI / 180.0, g = 9.81;
     for (const ShapeKind shape : {ShapeKind::Sphere, ShapeKind::Cylinder}) {
-        WorldDef def;
-        def.source = "verification";
-        def.gravityMS2 = glm::vec3(static_cast<float>(g * std::sin(theta)), 0.0f, static_cast<float>(-g * std::cos(theta)));
-        StaticBoxDef ground;
-        ground.centerM = {0.0f, 0.0f, -0.5f};
-        ground.halfExtentsM = {100.0f, 100.0f, 0.5f};
-        ground.material.frictionCoeff = 1.0f;
-        ground.material.restitution = 0.0f;
-        def.staticBoxes.push_back(ground);
-        auto world = std::move(PhysicsWorld::create(def).value());
+        auto world = slopeWorld(theta);
         DynamicBodyDef body;
         body.shape = shape;
         body.halfExtentsM = glm::vec3(0.15f, 0.15f, 0.3f);  // radius 0.15 m; the cylinder 0.6 m long
