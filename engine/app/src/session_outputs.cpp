@@ -259,7 +259,10 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
         extras.note += std::string(" ") + line;
         std::printf("crowd: %d/%d at the assembly point, last at %.1f s\n", crowd.assembled, crowd.people, crowd.lastAssembledS);
         if (s.earthquake()) {
-            std::snprintf(line, sizeof line, "%d struck down by falling debris, %d more hurt by it.", crowd.struck, crowd.hurt);
+            if (crowd.struck + crowd.hurt == 0)
+                std::snprintf(line, sizeof line, "Falling debris struck nobody.");
+            else
+                std::snprintf(line, sizeof line, "%d struck down by falling debris, %d more hurt by it.", crowd.struck, crowd.hurt);
             extras.note += std::string(" ") + line;
             std::printf("crowd: %d struck down by debris, %d hurt\n", crowd.struck, crowd.hurt);
             if (crowd.underDesks + crowd.inTheOpen > 0) {
