@@ -20,7 +20,10 @@ enum class DebrisInjury { Hurt, Serious };
 
 struct DebrisStrike {
     std::string what;      ///< what struck ("a falling light fitting", "falling debris")
-    float energyJ = 0.0f;  ///< the striking body's kinetic energy, 1/2 m v^2 (the person's own speed left out)
+    /// The striking body's kinetic energy, of translation and rotation (the person's own speed
+    /// left out): a toppling bookcase turning about its foot can spend all of it on what its top
+    /// meets, a third more than 1/2 m v^2 of its centre.
+    float energyJ = 0.0f;
     DebrisInjury injury = DebrisInjury::Hurt;
     int body = -1;         ///< which body struck (EarthquakeHazard's own index): one body, one blow
 

@@ -371,7 +371,7 @@ namespace {
 bool strikesNow(const physics::BodyState& s, bool chunk) {
     if (s.massKg <= 0.0f || s.removed || !s.awake) return false;
     const float v2 = glm::dot(s.velocityMS, s.velocityMS);
-    return chunk ? v2 >= kStrikeSpeedMS * kStrikeSpeedMS : 0.5f * s.massKg * v2 >= kInjuryEnergyJ;
+    return chunk ? v2 >= kStrikeSpeedMS * kStrikeSpeedMS : s.kineticEnergyJ >= kInjuryEnergyJ;
 }
 }  // namespace
 
@@ -396,9 +396,8 @@ std::optional<DebrisStrike> EarthquakeHazard::struckBy(const glm::vec3& feetM, f
         const bool chunk = static_cast<std::size_t>(i) >= im.firstChunk;
         const physics::BodyState s = im.world->bodyState(b);
         if (!strikesNow(s, chunk)) continue;
-        const float energyJ = 0.5f * s.massKg * glm::dot(s.velocityMS, s.velocityMS);
-        if (!worst || energyJ > worst->energyJ)
-            worst = DebrisStrike{im.striker[static_cast<std::size_t>(i)], energyJ, injuryFrom(energyJ), i};
+        if (!worst || s.kineticEnergyJ > worst->energyJ)
+            worst = DebrisStrike{im.striker[static_cast<std::size_t>(i)], s.kineticEnergyJ, injuryFrom(s.kineticEnergyJ), i};
     }
     return worst;
 }

@@ -178,8 +178,13 @@ TEST(CrowdCover, TopplingBookcasesStrikePupilsStandingAtTheirDesksNotThoseUnderT
     // fall hurts them (they walk on), late in it strikes them down. Nobody is hurt twice or
     // struck down twice (one body, one blow; the same bookcase going on through them is none).
     std::set<std::string> hurt, down;
+    double hurtLo = 1e9, hurtHi = 0.0, downLo = 1e9, downHi = 0.0;
     for (const auto& e : standing.events) {
         if (e.kind != "crowd.struck_by_debris") continue;
+        double& lo = e.value >= app::kSeriousInjuryEnergyJ ? downLo : hurtLo;
+        double& hi = e.value >= app::kSeriousInjuryEnergyJ ? downHi : hurtHi;
+        lo = std::min(lo, e.value);
+        hi = std::max(hi, e.value);
         EXPECT_GE(e.value, app::kInjuryEnergyJ) << e.text;
         const bool serious = e.text.find("seriously injured") != std::string::npos;
         EXPECT_EQ(serious, e.value >= app::kSeriousInjuryEnergyJ) << e.text;
@@ -200,7 +205,8 @@ TEST(CrowdCover, TopplingBookcasesStrikePupilsStandingAtTheirDesksNotThoseUnderT
     }
     EXPECT_EQ(drawnHurt, standing.figures.hurt);
     EXPECT_EQ(drawnDown, standing.figures.struck);
-    std::printf("standing: %d struck down, %d hurt\n", standing.figures.struck, standing.figures.hurt);
+    std::printf("standing: %d struck down (%.0f-%.0f J), %d hurt (%.0f-%.0f J)\n", standing.figures.struck, downLo, downHi, standing.figures.hurt,
+                hurtLo, hurtHi);
     // The back row sits 0.5 m from the bookcase on the back wall; 6 of 182 pieces topple.
     EXPECT_GE(standing.struckByBookcase, 3);
     EXPECT_LE(covering.struckByBookcase * 3, standing.struckByBookcase);
