@@ -63,6 +63,40 @@ polygon = [[0.0, 0.0], [1.0, 1.0], [1.0, 0.0], [0.0, 1.0]]
     EXPECT_EQ(c.error().str(), "bad.toml:3: polygon: area 'bow' polygon is self-intersecting");
 }
 
+// Found by scripts/fuzz: a vertex at 1e9 m made the route grids ask for petabytes (bad_alloc).
+TEST(CrowdCase, AnAreaKilometresAcrossIsRejectedAtItsPolygonNotAllocated) {
+    std::string text = kRoom;
+    text.replace(text.find("[20.0, 5.0], [8.0, 5.0]"), 23, "[20.0, 1e9], [8.0, 5.0]");
+    auto c = parseCrowdCase(text, "bad.toml");
+    ASSERT_FALSE(c.ok());
+    EXPECT_EQ(c.error().line, 10);
+    EXPECT_EQ(c.error().field, "polygon");
+    EXPECT_NE(c.error().message.find("span 20 m by 1e+09 m over 1 levels"), std::string::npos) << c.error().str();
+
+    text = kRoom;
+    text.replace(text.find("id = \"hall\""), 11, "id = \"hall\"\nlevel = 1e9");
+    c = parseCrowdCase(text, "bad.toml");
+    ASSERT_FALSE(c.ok());
+    EXPECT_EQ(c.error().str(), "bad.toml:10: level: must be within +-200") << c.error().str();
+}
+
+TEST(CrowdCase, AnAreaTooBigForItsFloorFieldIsRejectedWhenTheSimIsBuilt) {
+    // 600 m square: a plan the grids can hold, but 5.76 million floor-field cells at 0.25 m.
+    std::string text = kRoom;
+    text.replace(text.find("[[8.0, 0.0], [20.0, 0.0], [20.0, 5.0], [8.0, 5.0]]"), 50,
+                 "[[8.0, 0.0], [608.0, 0.0], [608.0, 600.0], [20.0, 600.0], [20.0, 5.0], [8.0, 5.0]]");
+    text.replace(text.find("[[20.0, 1.0], [20.0, 3.0]]"), 26, "[[608.0, 1.0], [608.0, 3.0]]");
+    auto c = parseCrowdCase(text, "big.toml");
+    ASSERT_TRUE(c.ok()) << c.error().str();
+    auto sim = buildCrowdSim(*c);
+    ASSERT_FALSE(sim.ok());
+    EXPECT_EQ(sim.error().line, 10);
+    EXPECT_EQ(sim.error().field, "polygon");
+    EXPECT_NE(sim.error().message.find("area 'hall' spans 600 m by 600 m: its floor field would have 5.76e+06 cells"),
+              std::string::npos)
+        << sim.error().str();
+}
+
 TEST(CrowdCase, ADoorNotOnASharedEdgeIsRejectedWithItsLine) {
     std::string text = kRoom;
     text.replace(text.find("[[8.0, 2.0], [8.0, 3.0]]"), 24, "[[7.0, 2.0], [7.0, 3.0]]");

@@ -110,6 +110,7 @@ Status parseGeometry(const toml::table& root, const Reader& r, Building& b) {
         auto level = r.num(t, "level", false, 0.0);
         if (!level) return level.error();
         if (*level != std::floor(*level)) return r.err(t, "level", "must be a whole number");
+        if (std::abs(*level) > kMaxLevel) return r.err(t, "level", "must be within +-" + std::to_string(kMaxLevel));
         a.level = static_cast<int>(*level);
         b.areas.push_back(std::move(a));
         return Ok{};

@@ -21,6 +21,14 @@ constexpr double kDefaultStairDownFactor = 0.65;
 /// Largest specific flow on stairs, 1/(m s): SFPE Handbook (Gwynne & Rosenbaum), ~1.0-1.1 p/(s m).
 constexpr double kDefaultStairFlowPerMs = 1.1;
 
+/// Levels are whole numbers within +-kMaxLevel (the tallest buildings have about 160 storeys).
+constexpr int kMaxLevel = 200;
+/// The plan's bounding box times its number of levels, m^2: the route and neighbour grids
+/// cover it at 1 m and 0.75 m cells (a 2 km square on one level, 200 m by 200 m over 100).
+constexpr double kMaxPlanM2 = 4.0e6;
+/// Cells of one area's floor field (bounding box / cell_m^2): 500 m by 500 m at 0.25 m.
+constexpr double kMaxFieldCells = 4.0e6;
+
 struct Area {
     std::string id;
     Polygon polygon;  ///< counter-clockwise after validation (clockwise input is reversed)
