@@ -21,7 +21,8 @@ using namespace cd::fire;
 
 bool parseSeconds(const std::string& s, double& out) { return cd::parseDouble(s, out); }
 
-double probeValue(const FireModel& model, const FireSample& s, const FedAccumulator& fed, ProbeQuantity q) {
+double probeValue(const FireModel& model, const Point3& position, const FireSample& s, const FedAccumulator& fed,
+                  ProbeQuantity q) {
     switch (q) {
         case ProbeQuantity::LayerHeightM: return s.room >= 0 ? s.layerHeightM : 0.0;
         case ProbeQuantity::UpperTempC: return s.upperTempC;
@@ -39,6 +40,11 @@ double probeValue(const FireModel& model, const FireSample& s, const FedAccumula
         case ProbeQuantity::FedHeat: return fed.heatFed();
         case ProbeQuantity::PressurePa: return s.room >= 0 ? model.roomState(s.room).pressurePa : 0.0;
         case ProbeQuantity::HrrKw: return s.room >= 0 ? model.roomState(s.room).hrrKw : 0.0;
+        case ProbeQuantity::PlumeTempC: return model.plumeAt(position).plumeTempC;
+        case ProbeQuantity::PlumeKgS: return model.plumeAt(position).plumeMassFlowKgS;
+        case ProbeQuantity::FlameHeightM: return model.plumeAt(position).flameHeightM;
+        case ProbeQuantity::JetTempC: return model.plumeAt(position).jetTempC;
+        case ProbeQuantity::JetVelocityMps: return model.plumeAt(position).jetVelocityMS;
     }
     return 0.0;
 }
@@ -103,7 +109,7 @@ int runFire(const std::vector<std::string>& args) {
         for (size_t i = 0; i < probes.size(); ++i) {
             FireSample s = model->sample(probes[i].positionM);
             for (auto q : probes[i].quantities) {
-                std::snprintf(buf, sizeof buf, ",%.6g", probeValue(*model, s, fed[i], q));
+                std::snprintf(buf, sizeof buf, ",%.6g", probeValue(*model, probes[i].positionM, s, fed[i], q));
                 csv += buf;
             }
         }

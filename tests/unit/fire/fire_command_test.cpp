@@ -113,3 +113,55 @@ TEST(FireCommand, BadInputExitsWithOneAndNamesFileLineAndField) {
     EXPECT_NE(err.find("open_one.toml:12: opening.open: must be true or false, not an integer"), std::string::npos)
         << err;
 }
+
+// The plume and ceiling-jet columns, for Karlsson & Quintiere's 1690 kW, D = 1.6 m fire
+// (Qc = 0.7 Q): L = 2.96 m and 17.2 kg/s at 6 m (docs/fire.md, [[probe]]).
+TEST(FireCommand, PlumeAndCeilingJetColumnsReportTheFireBelowTheProbe) {
+    if (!haveCli()) GTEST_SKIP() << "citydrill not built";
+    std::string path = writeCase("plume.toml", R"([[room]]
+id = "hall"
+size = [40.0, 40.0, 12.0]
+
+[[opening]]
+from = "hall"
+width = 4.0
+height = 3.0
+
+[[fire]]
+room = "hall"
+position = [20.0, 20.0, 0.0]
+hrr_table = [[0.0, 1690.0], [1000.0, 1690.0]]
+area_m2 = 2.0106
+radiative_fraction = 0.3
+
+[[probe]]
+id = "axis"
+position = [20.0, 20.0, 6.0]
+quantities = ["flame_height_m", "plume_kg_s", "plume_temp_c", "lower_temp_c"]
+
+[[probe]]
+id = "ceiling"
+position = [26.0, 20.0, 12.0]
+quantities = ["jet_temp_c", "jet_velocity_mps", "upper_temp_c"]
+)");
+    std::string csv = tempPrefix() + "plume.csv";
+    std::string err;
+    ASSERT_EQ(runCli(path + " --until 20 --every 20 --csv " + csv, err), 0) << err;
+    std::ifstream in(csv);
+    std::string header, row;
+    std::getline(in, header);
+    EXPECT_EQ(header,
+              "time_s,axis.flame_height_m,axis.plume_kg_s,axis.plume_temp_c,axis.lower_temp_c,ceiling.jet_temp_c,"
+              "ceiling.jet_velocity_mps,ceiling.upper_temp_c");
+    std::getline(in, row);  // t = 0: not yet burning
+    std::getline(in, row);
+    double t, l, m, tp, tl, tj, u, tu;
+    ASSERT_EQ(std::sscanf(row.c_str(), "%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf", &t, &l, &m, &tp, &tl, &tj, &u, &tu), 8) << row;
+    EXPECT_NEAR(t, 20.0, 1e-9);
+    EXPECT_NEAR(l, 2.96, 0.02);
+    EXPECT_NEAR(m, 17.2, 0.1);
+    EXPECT_NEAR(tp - tl, 140.5, 1.5);  // Heskestad: 25 Qc^(2/3) (z - z0)^(-5/3) in air at 20 C
+    // Alpert at r/H = 0.5: 5.38 (Q/r)^(2/3) / H = 19.3 K over the layer, 0.195 Q^(1/3) H^(1/2) / r^(5/6) = 1.81 m/s.
+    EXPECT_NEAR(tj - tu, 19.3, 0.1);
+    EXPECT_NEAR(u, 1.81, 0.01);
+}

@@ -6,9 +6,12 @@
 
 #include <cmath>
 
+#include "fire/ceiling_jet.h"
 #include "fire/plume.h"
+#include "fire_fixture.h"
 
 using namespace cd::fire;
+using namespace cd::fire::test;
 
 TEST(HeskestadPlume, FlameHeightMatchesKarlssonQuintiereExample) {
     EXPECT_NEAR(heskestadFlameHeightM(1690.0, 1.6), 2.96, 0.02);
@@ -40,4 +43,79 @@ TEST(HeskestadPlume, VirtualOriginIsHeldAtTheEdgeOfItsFittedRangeForWideWeakFire
     // At the edge both agree.
     double qEdge = std::pow(7.0 * d, 2.5);
     EXPECT_NEAR(heskestadVirtualOriginM(qEdge, d), 0.083 * std::pow(qEdge, 0.4) - 1.02 * d, 1e-9);
+}
+
+// Heskestad's centreline temperature (SFPE Handbook 5th ed. ch. 13): at the mean flame height
+// the centreline is about 500 K above ambient (the flame-height definition Heskestad gives);
+// the correlation puts it at 25 x 0.7^(2/3) x 0.152^(-5/3) = 457 K for any fire within the
+// virtual origin's fitted range. Tolerance 10 % of 500 K (the published "about").
+TEST(HeskestadPlume, TheCentrelineIsAboutFiveHundredKelvinAboveAmbientAtTheFlameTip) {
+    for (double q : {200.0, 1690.0, 5000.0}) {
+        for (double d : {0.3, 0.6, 1.0}) {
+            if (std::pow(q, 0.4) / d < kHeskestadMinQ25OverD) continue;
+            const double l = heskestadFlameHeightM(q, d);
+            EXPECT_NEAR(heskestadCentrelineExcessK(q, 0.7 * q, d, l, 293.15), 500.0, 50.0) << q << " kW, D " << d;
+        }
+    }
+}
+
+// Above the flame: 9.1 (T_a / (g c_p^2 rho_a^2))^(1/3) Qc^(2/3) (z - z0)^(-5/3), by hand for
+// the Karlsson & Quintiere fire at 6 m: 25.0 x 1183^(2/3) x 6.0094^(-5/3) = 140.5 K. In the
+// continuous flame McCaffrey's 2.91 T_a (853 K at 20 C). Off the axis a Gaussian of radius
+// b = 0.12 (T0 / T_a)^(1/2) (z - z0): 1/e of the centreline at r = b.
+TEST(HeskestadPlume, CentrelineTemperatureAboveTheFlameAndMcCaffreysFlameBelowIt) {
+    const double ta = 293.15, q = 1690.0, qc = 0.7 * q, d = 1.6;
+    const double rho = 352.9 / ta;
+    const double c = 9.1 * std::cbrt(ta / (9.81 * rho * rho));
+    EXPECT_NEAR(c, 25.0, 0.05);
+    const double dz = 6.0 - heskestadVirtualOriginM(q, d);
+    const double t0 = heskestadCentrelineExcessK(q, qc, d, 6.0, ta);
+    EXPECT_NEAR(t0, c * std::pow(qc, 2.0 / 3.0) * std::pow(dz, -5.0 / 3.0), 1e-9);
+    EXPECT_NEAR(t0, 140.5, 0.5);
+    EXPECT_NEAR(heskestadCentrelineExcessK(q, qc, d, 0.2, ta), 2.91 * ta, 1e-9);
+    const double b = 0.12 * std::sqrt((ta + t0) / ta) * dz;
+    EXPECT_NEAR(heskestadPlumeExcessK(q, qc, d, 6.0, b, ta), t0 / std::exp(1.0), 1e-9);
+    EXPECT_NEAR(heskestadPlumeExcessK(q, qc, d, 6.0, 0.0, ta), t0, 1e-12);
+}
+
+// The same fire burning steadily in a 40 x 40 x 12 m hall (a 4 x 3 m door to outside), read
+// through the model's point query (what `citydrill fire` probes report as flame_height_m,
+// plume_kg_s, plume_temp_c, jet_temp_c and jet_velocity_mps): the plume over the lower layer,
+// the Alpert jet (SFPE Handbook 5th ed. ch. 14) over the upper layer at r/H 0.1, 0.5 and 1.
+TEST(HeskestadPlume, TheModelsPointQueryGivesThePlumeAndCeilingJetOfTheFireBelow) {
+    FireModelDef def = singleRoom(40, 40, 12);
+    def.openings.push_back(floorVent("room", 4.0, 3.0));
+    FireDef f = centreFire(def, 1690, 0.0);
+    f.hrrTable = {{0.0, 1690.0}, {1000.0, 1690.0}};
+    f.areaM2 = M_PI * 0.8 * 0.8;
+    f.radiativeFraction = 0.3;
+    def.fires.push_back(f);
+    FireModel m = makeModel(def);
+    m.step(20.0);
+    const RoomState room = m.roomState(0);
+    const double q = m.fireState(0).hrrKw;
+    ASSERT_NEAR(q, 1690.0, 1e-6);
+    const PlumeSample axis = m.plumeAt({20.0, 20.0, 6.0});
+    EXPECT_NEAR(axis.flameHeightM, 2.96, 0.02);
+    EXPECT_NEAR(axis.plumeMassFlowKgS, 17.2, 0.1);
+    const double tl = room.lowerTempC + 273.15;
+    EXPECT_NEAR(axis.plumeTempC - room.lowerTempC, heskestadCentrelineExcessK(q, 0.7 * q, 1.6, 6.0, tl), 1e-6);
+    EXPECT_GT(axis.plumeTempC - room.lowerTempC, 135.0);  // 140.5 K in air at 20 C
+    // Far off the axis the plume is gone: the layer at the point.
+    const PlumeSample aside = m.plumeAt({30.0, 20.0, 1.0});
+    EXPECT_NEAR(aside.plumeTempC, room.lowerTempC, 1e-9);
+    for (double rh : {0.1, 0.5, 1.0}) {
+        const double r = rh * 12.0;
+        const PlumeSample p = m.plumeAt({20.0 + r, 20.0, 11.9});
+        const double dt = rh <= 0.18 ? 16.9 * std::pow(q, 2.0 / 3.0) / std::pow(12.0, 5.0 / 3.0)
+                                     : 5.38 * std::pow(q / r, 2.0 / 3.0) / 12.0;
+        const double u = rh <= 0.15 ? 0.96 * std::cbrt(q / 12.0) : 0.195 * std::cbrt(q) * std::sqrt(12.0) / std::pow(r, 5.0 / 6.0);
+        EXPECT_NEAR(p.jetTempC - room.upperTempC, dt, 1e-6 * dt) << "r/H " << rh;
+        EXPECT_NEAR(p.jetVelocityMS, u, 1e-9 * u) << "r/H " << rh;
+    }
+    // Outside every room: ambient air, no plume.
+    const PlumeSample out = m.plumeAt({-5.0, 0.0, 1.0});
+    EXPECT_EQ(out.room, -1);
+    EXPECT_EQ(out.plumeMassFlowKgS, 0.0);
+    EXPECT_NEAR(out.jetTempC, def.ambientTempC, 1e-12);
 }

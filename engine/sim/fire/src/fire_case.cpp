@@ -27,6 +27,9 @@ constexpr QuantityName kQuantityNames[] = {
     {ProbeQuantity::SootKgM3, "soot_kg_m3"},         {ProbeQuantity::Fed, "fed"},
     {ProbeQuantity::FedAsphyxiant, "fed_asphyxiant"}, {ProbeQuantity::FedHeat, "fed_heat"},
     {ProbeQuantity::PressurePa, "pressure_pa"},      {ProbeQuantity::HrrKw, "hrr_kw"},
+    {ProbeQuantity::PlumeTempC, "plume_temp_c"},     {ProbeQuantity::PlumeKgS, "plume_kg_s"},
+    {ProbeQuantity::FlameHeightM, "flame_height_m"}, {ProbeQuantity::JetTempC, "jet_temp_c"},
+    {ProbeQuantity::JetVelocityMps, "jet_velocity_mps"},
 };
 
 int lineOf(const toml::node& n) { return static_cast<int>(n.source().begin.line); }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "fire/combustion.h"
+#include "fire/ceiling_jet.h"
 #include "fire/fire_model.h"
 #include "fire/vent_flow.h"
 #include "fire/wall_conduction.h"
@@ -179,6 +180,11 @@ struct FireModel::Impl {
 
     // fire_model_query.cpp
     FireSample sampleLayer(int room, double z) const;
+    /// Index of the room holding p (walls, floor and ceiling included), -1 outside every room.
+    int roomContaining(const Point3& p) const;
+    /// The hottest Alpert jet excess and the fastest velocity of room r's burning fires at the
+    /// plan position of p; zero when none burns.
+    CeilingJet ceilingJetAt(int r, const Point3& p) const;
 };
 
 }  // namespace cd::fire

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "fire/plume.h"
 #include "fire/smoke_optics.h"
 #include "fire_model_impl.h"
 
@@ -30,13 +31,58 @@ FireSample FireModel::Impl::sampleLayer(int r, double z) const {
     return s;
 }
 
+int FireModel::Impl::roomContaining(const Point3& p) const {
+    for (int i = 0; i < n; ++i)
+        if (p.x >= x0[i] && p.x <= x1[i] && p.y >= y0[i] && p.y <= y1[i] && p.z >= floorZ[i] && p.z <= ceilZ[i]) return i;
+    return -1;
+}
+
+CeilingJet FireModel::Impl::ceilingJetAt(int r, const Point3& p) const {
+    CeilingJet out;
+    for (const auto& f : fires) {
+        if (f.room != r || f.hrrKw <= 0) continue;
+        const double h = ceilZ[r] - f.def.positionM.z;
+        const double rad = std::hypot(p.x - f.def.positionM.x, p.y - f.def.positionM.y);
+        const CeilingJet jet = alpertCeilingJet(f.hrrKw, h, rad);
+        out.excessTempK = std::max(out.excessTempK, jet.excessTempK);
+        out.velocityMS = std::max(out.velocityMS, jet.velocityMS);
+    }
+    return out;
+}
+
+PlumeSample FireModel::plumeAt(const Point3& p) const {
+    const auto& m = *impl_;
+    PlumeSample s;
+    s.room = m.roomContaining(p);
+    if (s.room < 0) {
+        s.plumeTempC = s.jetTempC = m.def.ambientTempC;
+        return s;
+    }
+    const int r = s.room;
+    const double layerK = p.z >= m.zInt[r] ? m.tU[r] : m.tL[r];
+    double plumeK = layerK, nearest = 1e300;
+    for (const auto& f : m.fires) {
+        if (f.room != r || f.hrrKw <= 0) continue;
+        const double z = p.z - f.def.positionM.z;
+        const double rad = std::hypot(p.x - f.def.positionM.x, p.y - f.def.positionM.y);
+        const double qc = (1.0 - f.def.radiativeFraction) * f.hrrKw;
+        plumeK = std::max(plumeK, m.tL[r] + heskestadPlumeExcessK(f.hrrKw, qc, f.diameterM, z, rad, m.tL[r]));
+        if (rad < nearest) {
+            nearest = rad;
+            s.plumeMassFlowKgS = heskestadPlumeMassFlowKgS(f.hrrKw, qc, f.diameterM, z);
+            s.flameHeightM = heskestadFlameHeightM(f.hrrKw, f.diameterM);
+        }
+    }
+    s.plumeTempC = plumeK - 273.15;
+    const CeilingJet jet = m.ceilingJetAt(r, p);
+    s.jetTempC = (jet.velocityMS > 0 ? std::max(layerK, m.tU[r] + jet.excessTempK) : layerK) - 273.15;
+    s.jetVelocityMS = jet.velocityMS;
+    return s;
+}
+
 FireSample FireModel::sample(const Point3& p) const {
     const auto& m = *impl_;
-    for (int i = 0; i < m.n; ++i) {
-        if (p.x >= m.x0[i] && p.x <= m.x1[i] && p.y >= m.y0[i] && p.y <= m.y1[i] && p.z >= m.floorZ[i] &&
-            p.z <= m.ceilZ[i])
-            return m.sampleLayer(i, p.z);
-    }
+    if (const int i = m.roomContaining(p); i >= 0) return m.sampleLayer(i, p.z);
     FireSample s;
     s.temperatureC = s.upperTempC = s.lowerTempC = m.def.ambientTempC;
     double x[kSpeciesCount];

@@ -645,17 +645,12 @@ void FireModel::Impl::updateFiresAfterStep(double dt) {
 // the link and the chamber see the layer at 0.1 m/s.
 void FireModel::Impl::updateDevices(double dt) {
     auto jetAt = [&](int r, const Point3& p, double& gasK, double& velocity) {
-        bool upper = p.z >= zInt[r];
-        gasK = upper ? tU[r] : tL[r];
+        gasK = p.z >= zInt[r] ? tU[r] : tL[r];
         velocity = 0.1;
-        for (const auto& f : fires) {
-            if (f.room != r || f.hrrKw <= 0) continue;
-            double h = ceilZ[r] - f.def.positionM.z;
-            double rad = std::hypot(p.x - f.def.positionM.x, p.y - f.def.positionM.y);
-            CeilingJet jet = alpertCeilingJet(f.hrrKw, h, rad);
-            gasK = std::max(gasK, tU[r] + jet.excessTempK);
-            velocity = std::max(velocity, jet.velocityMS);
-        }
+        const CeilingJet jet = ceilingJetAt(r, p);
+        if (jet.velocityMS <= 0) return;
+        gasK = std::max(gasK, tU[r] + jet.excessTempK);
+        velocity = std::max(velocity, jet.velocityMS);
     };
     for (size_t d = 0; d < detectors.size(); ++d) {
         auto& s = detectors[d];

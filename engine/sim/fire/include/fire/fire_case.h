@@ -14,6 +14,7 @@ namespace cd::fire {
 enum class ProbeQuantity {
     LayerHeightM, UpperTempC, LowerTempC, TempC, VisibilityM, VisibilityLitSignM, CoPpm, Co2Pct, O2Pct, HcnPpm,
     SootKgM3, Fed, FedAsphyxiant, FedHeat, PressurePa, HrrKw,
+    PlumeTempC, PlumeKgS, FlameHeightM, JetTempC, JetVelocityMps,
 };
 
 /// Name as written in a case file and in CSV headers ("layer_height_m"); nullptr if none.

@@ -101,6 +101,8 @@ public:
     FireSample sample(const Point3& pointM) const;
     /// Conditions at height zM (absolute) in a known room; faster than sample().
     FireSample sampleRoom(int roomIndex, double zM) const;
+    /// The plume and ceiling jet at a point (ambient outside every room).
+    PlumeSample plumeAt(const Point3& pointM) const;
 
     RoomState roomState(int roomIndex) const;
     Result<RoomState> roomState(std::string_view roomId) const;

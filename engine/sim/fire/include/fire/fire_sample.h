@@ -20,6 +20,22 @@ struct FireSample {
     int room = -1;                ///< room index, -1 outside every room
 };
 
+/// The fire plume and ceiling jet at a point, from the burning fires of the room it is in.
+struct PlumeSample {
+    /// Heskestad's plume (its Gaussian profile off the axis; McCaffrey's continuous flame below
+    /// the flame tip) over the lower layer's temperature, the hottest of the room's fires; never
+    /// below the layer at the point.
+    double plumeTempC = 20;
+    double plumeMassFlowKgS = 0;  ///< nearest fire (plan distance to its axis): Heskestad at the point's height above its base
+    double flameHeightM = 0;      ///< nearest fire: Heskestad mean flame height
+    /// What a ceiling device at the point's plan position sees (as the model's detectors and
+    /// sprinklers): the upper layer plus the hottest Alpert jet excess; the point's height
+    /// only picks the layer when no fire burns.
+    double jetTempC = 20;
+    double jetVelocityMS = 0;     ///< Alpert, the fastest of the room's fires; 0 with none burning
+    int room = -1;
+};
+
 /// Per-layer state of one room.
 struct RoomState {
     double upperTempC = 20, lowerTempC = 20;

@@ -19,4 +19,19 @@ double heskestadVirtualOriginM(double hrrKw, double diameterM);
 /// (z <= L): 0.0056 Qc z / L.
 double heskestadPlumeMassFlowKgS(double hrrKw, double convectiveHrrKw, double diameterM, double zM);
 
+/// McCaffrey's continuous-flame centreline excess temperature over ambient, as a multiple of the
+/// ambient temperature: (kappa / (0.9 sqrt(2 g)))^2 with kappa = 6.8 m^(1/2)/s, 2.91 (853 K at
+/// 20 C). McCaffrey, "Purely Buoyant Diffusion Flames: Some Experimental Results", NBSIR
+/// 79-1910 (1979); SFPE Handbook 5th ed. ch. 13.
+inline constexpr double kMcCaffreyFlameExcessOverAmbient = 2.91;
+/// Plume centreline excess temperature at height z above the fire base, K (Heskestad, SFPE
+/// Handbook 5th ed. ch. 13): 9.1 (T_a / (g c_p^2 rho_a^2))^(1/3) Qc^(2/3) (z - z0)^(-5/3),
+/// 25 Qc^(2/3) (z - z0)^(-5/3) in air at 20 C (rho_a = 352.9 / T_a). Fitted above the mean flame
+/// height (about 500 K at its tip); lower down it is held at McCaffrey's continuous-flame value.
+double heskestadCentrelineExcessK(double hrrKw, double convectiveHrrKw, double diameterM, double zM, double ambientK);
+/// Excess temperature at a distance r from the plume axis: Gaussian, exp(-(r / b)^2) of the
+/// centreline's, b = 0.12 (T0 / T_a)^(1/2) (z - z0) (Heskestad, SFPE Handbook 5th ed. ch. 13).
+double heskestadPlumeExcessK(double hrrKw, double convectiveHrrKw, double diameterM, double zM, double radiusM,
+                             double ambientK);
+
 }  // namespace cd::fire
