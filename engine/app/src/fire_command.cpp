@@ -45,6 +45,8 @@ double probeValue(const FireModel& model, const Point3& position, const FireSamp
         case ProbeQuantity::FlameHeightM: return model.plumeAt(position).flameHeightM;
         case ProbeQuantity::JetTempC: return model.plumeAt(position).jetTempC;
         case ProbeQuantity::JetVelocityMps: return model.plumeAt(position).jetVelocityMS;
+        case ProbeQuantity::OutKgS:
+        case ProbeQuantity::InKgS: break;  // opening probes: written by the caller
     }
     return 0.0;
 }
@@ -107,6 +109,14 @@ int runFire(const std::vector<std::string>& args) {
         std::snprintf(buf, sizeof buf, "%.6g", t);
         csv += buf;
         for (size_t i = 0; i < probes.size(); ++i) {
+            if (!probes[i].opening.empty()) {
+                const int o = model->openingIndex(probes[i].opening);
+                for (auto q : probes[i].quantities) {
+                    std::snprintf(buf, sizeof buf, ",%.6g", model->openingMassFlowKgS(o, q == ProbeQuantity::OutKgS));
+                    csv += buf;
+                }
+                continue;
+            }
             FireSample s = model->sample(probes[i].positionM);
             for (auto q : probes[i].quantities) {
                 std::snprintf(buf, sizeof buf, ",%.6g", probeValue(*model, probes[i].positionM, s, fed[i], q));
@@ -132,7 +142,8 @@ int runFire(const std::vector<std::string>& args) {
                 ++nextAgent;
             }
             model->step(tick);
-            for (size_t i = 0; i < probes.size(); ++i) fed[i].accumulate(model->sample(probes[i].positionM), tick);
+            for (size_t i = 0; i < probes.size(); ++i)
+                if (probes[i].opening.empty()) fed[i].accumulate(model->sample(probes[i].positionM), tick);
             printEvents();
         }
         writeRow(row * every);

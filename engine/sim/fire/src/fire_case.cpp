@@ -29,8 +29,16 @@ constexpr QuantityName kQuantityNames[] = {
     {ProbeQuantity::PressurePa, "pressure_pa"},      {ProbeQuantity::HrrKw, "hrr_kw"},
     {ProbeQuantity::PlumeTempC, "plume_temp_c"},     {ProbeQuantity::PlumeKgS, "plume_kg_s"},
     {ProbeQuantity::FlameHeightM, "flame_height_m"}, {ProbeQuantity::JetTempC, "jet_temp_c"},
-    {ProbeQuantity::JetVelocityMps, "jet_velocity_mps"},
+    {ProbeQuantity::JetVelocityMps, "jet_velocity_mps"}, {ProbeQuantity::OutKgS, "out_kg_s"},
+    {ProbeQuantity::InKgS, "in_kg_s"},
 };
+
+std::string quantityNames(bool opening) {
+    std::string out;
+    for (const auto& e : kQuantityNames)
+        if (isOpeningQuantity(e.q) == opening) out += (out.empty() ? "" : ", ") + std::string(e.name);
+    return out;
+}
 
 int lineOf(const toml::node& n) { return static_cast<int>(n.source().begin.line); }
 
@@ -255,6 +263,8 @@ void eachTable(const toml::table& root, const char* name, const std::string& fil
 }
 
 }  // namespace
+
+bool isOpeningQuantity(ProbeQuantity q) { return q == ProbeQuantity::OutKgS || q == ProbeQuantity::InKgS; }
 
 const char* probeQuantityName(ProbeQuantity q) {
     for (const auto& e : kQuantityNames)
@@ -493,7 +503,13 @@ Result<FireCase> parseFireCase(std::string_view text, const std::string& file) {
         ProbeDef p;
         p.line = r.line();
         r.string("id", p.id, true);
-        r.point("position", p.positionM, true);
+        // A point probe has a position; an opening probe names an opening instead.
+        if (r.node("opening") && r.node("position")) {
+            r.fail("give position (a point) or opening (a door, window or vent), not both", "opening", r.node("opening"));
+            return;
+        }
+        r.string("opening", p.opening);
+        if (!r.node("opening")) r.point("position", p.positionM, true);
         // A probe's columns are named by its id, and it reads the room it stands in: a repeated
         // id would give two columns one name, a probe in no room would read ambient air.
         for (const ProbeDef& earlier : c.probes)
@@ -502,6 +518,19 @@ Result<FireCase> parseFireCase(std::string_view text, const std::string& file) {
                        r.node("id"));
                 return;
             }
+        if (r.node("opening")) {
+            bool known = false;
+            std::string ids;
+            for (const OpeningDef& o : d.openings) {
+                known = known || o.id == p.opening;
+                ids += (ids.empty() ? "" : ", ") + o.id;
+            }
+            if (!known) {
+                r.fail("unknown opening '" + p.opening + "' (openings: " + (ids.empty() ? "none" : ids) + ")", "opening",
+                       r.node("opening"));
+                return;
+            }
+        }
         bool inRoom = false;
         for (const RoomDef& room : d.rooms) inRoom = inRoom || roomContains(room, p.positionM);
         if (r.node("position") && !inRoom) {
@@ -523,11 +552,16 @@ Result<FireCase> parseFireCase(std::string_view text, const std::string& file) {
         for (const auto& e : *a) {
             auto name = e.value<std::string>();
             ProbeQuantity pq;
+            const bool opening = !p.opening.empty();
             if (!name || !parseProbeQuantity(*name, pq)) {
-                r.fail("unknown quantity '" + (name ? *name : std::string("?")) +
-                           "' (layer_height_m, upper_temp_c, lower_temp_c, temp_c, visibility_m, visibility_lit_m, "
-                           "co_ppm, co2_pct, o2_pct, hcn_ppm, soot_kg_m3, fed, fed_asphyxiant, fed_heat, pressure_pa, "
-                           "hrr_kw)",
+                r.fail("unknown quantity '" + (name ? *name : std::string("?")) + "' (" +
+                           (opening ? "an opening probe reads " : "a point probe reads ") + quantityNames(opening) + ")",
+                       "quantities", &e);
+                return;
+            }
+            if (isOpeningQuantity(pq) != opening) {
+                r.fail("quantity '" + *name + "' is read " + (opening ? "at a point: give the probe a position, not an opening"
+                                                                      : "at an opening: give the probe an opening, not a position"),
                        "quantities", &e);
                 return;
             }

@@ -15,7 +15,12 @@ enum class ProbeQuantity {
     LayerHeightM, UpperTempC, LowerTempC, TempC, VisibilityM, VisibilityLitSignM, CoPpm, Co2Pct, O2Pct, HcnPpm,
     SootKgM3, Fed, FedAsphyxiant, FedHeat, PressurePa, HrrKw,
     PlumeTempC, PlumeKgS, FlameHeightM, JetTempC, JetVelocityMps,
+    // Of an opening (a probe given `opening` instead of `position`):
+    OutKgS, InKgS,
 };
+
+/// True for the quantities an opening probe reads (the others need a position).
+bool isOpeningQuantity(ProbeQuantity q);
 
 /// Name as written in a case file and in CSV headers ("layer_height_m"); nullptr if none.
 const char* probeQuantityName(ProbeQuantity q);
@@ -24,6 +29,7 @@ bool parseProbeQuantity(std::string_view name, ProbeQuantity& out);
 struct ProbeDef {
     std::string id;
     Point3 positionM;
+    std::string opening;  ///< an opening probe's opening id (then positionM is unused)
     std::vector<ProbeQuantity> quantities;
     int line = 0;
 };
