@@ -9,6 +9,9 @@
 namespace cd {
 
 Result<std::string> readTextFile(const std::string& path) {
+    // A directory opens as an empty stream on Linux: say so, not "missing [bot]" of its text.
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) return makeError("is a directory, not a file", path);
     std::ifstream in(path, std::ios::binary);
     if (!in) return makeError(std::string("cannot open file: ") + std::strerror(errno), path);
     std::ostringstream ss;

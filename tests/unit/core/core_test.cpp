@@ -88,6 +88,13 @@ TEST(Files, MissingFileErrorNamesThePath) {
     EXPECT_NE(r.error().str().find("/nonexistent/dir/x.toml"), std::string::npos);
 }
 
+// A directory opens as an empty stream: `--bot scenes/bots/` said "missing [bot] table".
+TEST(Files, ADirectoryIsNotReadAsAnEmptyFile) {
+    auto r = readTextFile(::testing::TempDir());
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().str().find("is a directory, not a file"), std::string::npos) << r.error().str();
+}
+
 #include "core/parse_number.h"
 
 TEST(ParseNumber, AcceptsWholeFiniteNumbersOnly) {
