@@ -243,12 +243,19 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
     const CrowdFigures crowd = s.crowdFigures();
     if (crowd.people > 0) {
         char line[256];
-        std::snprintf(line, sizeof line, "Crowd: %d of %d people out%s, last out at %.0f s (alarm at %.0f s); %d overcome; highest FED %.3f.",
-                      crowd.out, crowd.people, crowd.out == crowd.people ? " (all)" : "", crowd.lastOutS, crowd.startS,
-                      crowd.overcome, crowd.maxFed);
+        // The times only once they exist: before that they hold the -1 of "nobody yet", "no alarm yet".
+        char lastOut[48] = "", alarm[48] = "no alarm yet", lastOutLog[48] = "";
+        if (crowd.out > 0) {
+            std::snprintf(lastOut, sizeof lastOut, ", last out at %.0f s", crowd.lastOutS);
+            std::snprintf(lastOutLog, sizeof lastOutLog, ", last out %.1f s", crowd.lastOutS);
+        }
+        if (crowd.startS >= 0) std::snprintf(alarm, sizeof alarm, "alarm at %.0f s", crowd.startS);
+        std::snprintf(line, sizeof line, "Crowd: %d of %d people out%s%s (%s); %d overcome; highest FED %.3f.", crowd.out, crowd.people,
+                      crowd.out == crowd.people ? " (all)" : "", lastOut, alarm, crowd.overcome, crowd.maxFed);
         extras.note = extras.note.empty() ? line : extras.note + " " + line;
-        std::printf("crowd: %d/%d out, last out %.1f s, alarm %.1f s, overcome %d, max FED %.3f\n", crowd.out, crowd.people,
-                    crowd.lastOutS, crowd.startS, crowd.overcome, crowd.maxFed);
+        if (crowd.startS >= 0) std::snprintf(alarm, sizeof alarm, "alarm %.1f s", crowd.startS);
+        std::printf("crowd: %d/%d out%s, %s, overcome %d, max FED %.3f\n", crowd.out, crowd.people, lastOutLog, alarm, crowd.overcome,
+                    crowd.maxFed);
         if (crowd.cutOff > 0) {
             std::snprintf(line, sizeof line, " %d cut off inside at the end: every way out blocked (crowd.cut_off).", crowd.cutOff);
             extras.note += line;
@@ -257,7 +264,10 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
         std::snprintf(line, sizeof line, "%d of %d at the assembly point%s.", crowd.assembled, crowd.people,
                       crowd.assembled > 0 ? (", the last at " + std::to_string(static_cast<int>(std::lround(crowd.lastAssembledS))) + " s").c_str() : "");
         extras.note += std::string(" ") + line;
-        std::printf("crowd: %d/%d at the assembly point, last at %.1f s\n", crowd.assembled, crowd.people, crowd.lastAssembledS);
+        if (crowd.assembled > 0)
+            std::printf("crowd: %d/%d at the assembly point, last at %.1f s\n", crowd.assembled, crowd.people, crowd.lastAssembledS);
+        else
+            std::printf("crowd: %d/%d at the assembly point\n", crowd.assembled, crowd.people);
         if (s.earthquake()) {
             if (crowd.struck + crowd.hurt == 0)
                 std::snprintf(line, sizeof line, "Falling debris struck nobody.");
