@@ -61,31 +61,21 @@ Status validateBuilding(Building& b) {
     }
     // The route and neighbour grids cover the whole plan at 1 m on every level between the
     // lowest and the highest: keep them to what a building (or a campus) needs.
-    double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+    Bounds2 plan = b.areas.empty() ? Bounds2{} : boundsOf(b.areas.front().polygon);
     int l0 = kMaxLevel, l1 = -kMaxLevel;
     for (const Area& a : b.areas) {
-        for (Vec2 p : a.polygon) {
-            x0 = std::min(x0, p.x); x1 = std::max(x1, p.x);
-            y0 = std::min(y0, p.y); y1 = std::max(y1, p.y);
-        }
+        plan.include(boundsOf(a.polygon));
         l0 = std::min(l0, a.level);
         l1 = std::max(l1, a.level);
     }
-    if (!b.areas.empty() && (x1 - x0 + 5.0) * (y1 - y0 + 5.0) * (l1 - l0 + 1) > kMaxPlanM2) {
+    if (!b.areas.empty() && (plan.width() + 5.0) * (plan.depth() + 5.0) * (l1 - l0 + 1) > kMaxPlanM2) {
         // Name the widest area: a stray vertex makes one area span the plan.
-        auto span = [](const Area& a) {
-            double ax0 = a.polygon[0].x, ax1 = ax0, ay0 = a.polygon[0].y, ay1 = ay0;
-            for (Vec2 v : a.polygon) {
-                ax0 = std::min(ax0, v.x); ax1 = std::max(ax1, v.x);
-                ay0 = std::min(ay0, v.y); ay1 = std::max(ay1, v.y);
-            }
-            return (ax1 - ax0) + (ay1 - ay0);
-        };
+        auto span = [](const Area& a) { const Bounds2 ab = boundsOf(a.polygon); return ab.width() + ab.depth(); };
         const Area& far = *std::max_element(b.areas.begin(), b.areas.end(),
                                             [&](const Area& p, const Area& q) { return span(p) < span(q); });
         char buf[200];
         std::snprintf(buf, sizeof buf, "the areas span %.6g m by %.6g m over %d levels: at most %.0f m^2 of plan times levels (a 2 km square on one level)",
-                      x1 - x0, y1 - y0, l1 - l0 + 1, kMaxPlanM2);
+                      plan.width(), plan.depth(), l1 - l0 + 1, kMaxPlanM2);
         return makeError(buf, file, far.geometryLine ? far.geometryLine : far.sourceLine, "polygon");
     }
     for (Obstacle& o : b.obstacles) {

@@ -22,17 +22,13 @@ Result<std::unique_ptr<CrowdSim>> CrowdSim::create(Building building, const Crow
     if (building.areas.empty()) return makeError("no areas", building.sourceFile, 0, "area");
     if (auto s = validateBuilding(building); !s) return s.error();
     for (const Area& a : building.areas) {
-        double x0 = a.polygon[0].x, x1 = x0, y0 = a.polygon[0].y, y1 = y0;
-        for (Vec2 p : a.polygon) {
-            x0 = std::min(x0, p.x); x1 = std::max(x1, p.x);
-            y0 = std::min(y0, p.y); y1 = std::max(y1, p.y);
-        }
-        const double cells = (x1 - x0) / settings.fieldCellM * ((y1 - y0) / settings.fieldCellM);
+        const Bounds2 box = boundsOf(a.polygon);
+        const double cells = box.width() / settings.fieldCellM * (box.depth() / settings.fieldCellM);
         if (cells > kMaxFieldCells) {
             char buf[240];
             std::snprintf(buf, sizeof buf,
                           "area '%s' spans %.6g m by %.6g m: its floor field would have %.3g cells of %.3g m, at most %.0f",
-                          a.id.c_str(), x1 - x0, y1 - y0, cells, settings.fieldCellM, kMaxFieldCells);
+                          a.id.c_str(), box.width(), box.depth(), cells, settings.fieldCellM, kMaxFieldCells);
             return makeError(buf, building.sourceFile, a.geometryLine ? a.geometryLine : a.sourceLine, "polygon");
         }
     }

@@ -26,14 +26,10 @@ constexpr double kNarrowPenalty = 20.0;
 void FloorField::init(const Polygon& area, const std::vector<Polygon>& obstacles, const std::vector<Segment>& walls,
                       double cellM) {
     h_ = cellM;
-    double x0 = area[0].x, x1 = x0, y0 = area[0].y, y1 = y0;
-    for (Vec2 p : area) {
-        x0 = std::min(x0, p.x); x1 = std::max(x1, p.x);
-        y0 = std::min(y0, p.y); y1 = std::max(y1, p.y);
-    }
-    origin_ = {x0 - h_, y0 - h_};
-    nx_ = static_cast<int>(std::ceil((x1 - x0) / h_)) + 2;
-    ny_ = static_cast<int>(std::ceil((y1 - y0) / h_)) + 2;
+    const Bounds2 box = boundsOf(area);
+    origin_ = {box.min.x - h_, box.min.y - h_};
+    nx_ = static_cast<int>(std::ceil(box.width() / h_)) + 2;
+    ny_ = static_cast<int>(std::ceil(box.depth() / h_)) + 2;
     const size_t n = static_cast<size_t>(nx_) * ny_;
     obstacleEdges_.clear();
     for (const Polygon& o : obstacles)

@@ -76,6 +76,15 @@ bool isSelfIntersecting(const Polygon& poly) {
     return false;
 }
 
+Bounds2 boundsOf(const Polygon& poly) {
+    Bounds2 b{poly.front(), poly.front()};
+    for (Vec2 p : poly) {
+        b.min.x = std::min(b.min.x, p.x); b.max.x = std::max(b.max.x, p.x);
+        b.min.y = std::min(b.min.y, p.y); b.max.y = std::max(b.max.y, p.y);
+    }
+    return b;
+}
+
 Vec2 centroid(const Polygon& poly) {
     const double a = signedArea(poly);
     if (std::abs(a) < 1e-12) {

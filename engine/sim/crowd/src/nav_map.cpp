@@ -54,20 +54,17 @@ void NavMap::buildWalls(const Building& b) {
             wallLevel_.push_back(b.areas[o.area].level);
         }
     // Static grid of walls, 1 m cells, each wall registered wherever it comes within 1 m.
-    double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+    Bounds2 plan = b.areas.empty() ? Bounds2{} : boundsOf(b.areas.front().polygon);
     int l0 = 1 << 30, l1 = -(1 << 30);
     for (const Area& a : b.areas) {
-        for (Vec2 p : a.polygon) {
-            x0 = std::min(x0, p.x); x1 = std::max(x1, p.x);
-            y0 = std::min(y0, p.y); y1 = std::max(y1, p.y);
-        }
+        plan.include(boundsOf(a.polygon));
         l0 = std::min(l0, a.level);
         l1 = std::max(l1, a.level);
     }
     cellM_ = 1.0;
-    origin_ = {x0 - 2.0, y0 - 2.0};
-    nx_ = static_cast<int>(std::ceil((x1 - x0 + 4.0) / cellM_)) + 1;
-    ny_ = static_cast<int>(std::ceil((y1 - y0 + 4.0) / cellM_)) + 1;
+    origin_ = {plan.min.x - 2.0, plan.min.y - 2.0};
+    nx_ = static_cast<int>(std::ceil((plan.width() + 4.0) / cellM_)) + 1;
+    ny_ = static_cast<int>(std::ceil((plan.depth() + 4.0) / cellM_)) + 1;
     minLevel_ = l0;
     levels_ = l1 - l0 + 1;
     const size_t cells = static_cast<size_t>(nx_) * ny_ * levels_;

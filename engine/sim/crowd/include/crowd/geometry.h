@@ -1,5 +1,6 @@
 #pragma once
 /// Plane geometry for walkable areas: 2D vectors, segments and simple polygons (metres).
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
@@ -45,6 +46,17 @@ bool pointInPolygon(Vec2 p, const Polygon& poly);
 /// True when two non-adjacent edges of the polygon touch or cross.
 bool isSelfIntersecting(const Polygon& poly);
 Vec2 centroid(const Polygon& poly);
+/// Axis-aligned bounding box of a polygon (of a non-empty one).
+struct Bounds2 {
+    Vec2 min, max;
+    double width() const { return max.x - min.x; }
+    double depth() const { return max.y - min.y; }
+    void include(const Bounds2& o) {
+        min = {std::min(min.x, o.min.x), std::min(min.y, o.min.y)};
+        max = {std::max(max.x, o.max.x), std::max(max.y, o.max.y)};
+    }
+};
+Bounds2 boundsOf(const Polygon& poly);
 
 /// Where segment s lies on an edge of poly: index of that edge, or -1 when s is not
 /// collinear with and contained in any edge (tolerance tolM).
