@@ -124,6 +124,12 @@ Status runDesktopLoop(Session& s, BotDriver* bot, const DesktopLoopOptions& opti
                 a.kind = record::ActionKind::ClearDebris;
                 s.act(a);
             }
+            if (in.useExtinguisher) {
+                // The session picks the nearest fire of the room and the agent the trainee carries.
+                record::TraineeAction a;
+                a.kind = record::ActionKind::UseExtinguisher;
+                s.act(a);
+            }
             if (in.takeCover) {
                 record::TraineeAction a;
                 a.kind = record::ActionKind::DropCoverHold;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "fire/extinguishing_agent.h"
 #include "fire/fed_accumulator.h"
 #include "fire/fire_model.h"
 #include "fire/plume.h"
@@ -207,6 +208,67 @@ Status FireHazard::ignite(const std::string& fireId) {
         return Ok{};
     }
     return makeError("no fire '" + fireId + "' in the scenario");
+}
+
+namespace {
+/// The scenario fire of that id, nullptr if none.
+const scenario::FireDef* scenarioFire(const scenario::ScenarioDef& s, const std::string& id) {
+    for (const auto& f : s.fires)
+        if (f.id == id) return &f;
+    return nullptr;
+}
+}  // namespace
+
+Result<double> FireHazard::applyAgent(const std::string& fireId, const std::string& agentName, const glm::vec3& feetM,
+                                      const world::Room* room) {
+    Impl& m = *impl_;
+    const scenario::FireDef* f = scenarioFire(*m.scenario, fireId);
+    if (!f) return makeError("no fire '" + fireId + "' in the scenario");
+    fire::AgentApplication app;
+    if (agentName != "hose") {
+        if (!fire::parseAgent(agentName, app.agent))
+            return makeError("unknown agent '" + agentName + "' (water, foam, co2, powder, wet_chemical or hose)");
+        const fire::AgentProperties& unit = fire::agentProperties(app.agent);
+        app.flowKgS = unit.flowKgS;
+        app.durationS = unit.dischargeTimeS;
+    }
+    const int i = m.model.fireIndex(fireId);
+    const fire::FireState st = i >= 0 ? m.model.fireState(i) : fire::FireState{};
+    if (!st.ignited || st.extinguished || st.burnedOut) return makeError("the fire '" + fireId + "' is not burning");
+    const world::Room* fireRoom = m.district->findRoom(f->room);
+    const auto zoneOf = [&](const world::Room* r) { return m.roomToZone[static_cast<std::size_t>(r - m.district->rooms.data())]; };
+    if (!room || !fireRoom || zoneOf(room) != zoneOf(fireRoom))
+        return makeError("the fire '" + fireId + "' burns in " + f->room + ": go into that room to fight it");
+    const fire::Point3 base = toFireDef(*f, *fireRoom, m.zoneIds[static_cast<std::size_t>(zoneOf(fireRoom))]).positionM;
+    const double distanceM = std::hypot(feetM.x - base.x, feetM.y - base.y);
+    if (agentName == "hose") app = fire::hoseStream(kHoseBurstS, distanceM);
+    app.distanceM = distanceM;
+    if (auto s = m.model.applyAgent(i, app); !s) return s.error();
+    return distanceM;
+}
+
+std::string FireHazard::nearestBurningFire(const glm::vec3& p, const world::Room* room) const {
+    const Impl& m = *impl_;
+    if (!room) return "";
+    const int zone = m.roomToZone[static_cast<std::size_t>(room - m.district->rooms.data())];
+    std::string best;
+    double bestD = 1e300;
+    for (const auto& f : m.scenario->fires) {
+        const int i = m.model.fireIndex(f.id);
+        if (i < 0) continue;
+        const fire::FireState st = m.model.fireState(i);
+        const world::Room* fr = m.district->findRoom(f.room);
+        if (!st.ignited || st.extinguished || st.burnedOut || !fr) continue;
+        const int fz = m.roomToZone[static_cast<std::size_t>(fr - m.district->rooms.data())];
+        if (fz != zone) continue;
+        const fire::Point3 base = toFireDef(f, *fr, m.zoneIds[static_cast<std::size_t>(fz)]).positionM;
+        const double d = std::hypot(p.x - base.x, p.y - base.y);
+        if (d < bestD) {
+            bestD = d;
+            best = f.id;
+        }
+    }
+    return best;
 }
 
 Status FireHazard::setDoorOpen(const std::string& doorId, bool open) {

@@ -73,6 +73,17 @@ public:
     ~FireHazard();
 
     Status ignite(const std::string& fireId);
+    /// An extinguisher or hose turned on a burning fire by someone standing at feetM in `room`
+    /// (nullptr outdoors): agent "water", "foam", "co2", "powder", "wet_chemical" (a portable
+    /// unit's whole charge at its typical flow, fire/extinguishing_agent.h) or "hose" (a
+    /// fire-service stream for kHoseBurstS). They must stand in the fire's room; the distance is
+    /// to the fire's base, in plan. Returns that distance; what the agent does (knock-down,
+    /// flare-up, shock hazard, out of range or the wrong agent) comes as fire events. Errors:
+    /// unknown fire or agent, the fire not burning, the fire in another room.
+    Result<double> applyAgent(const std::string& fireId, const std::string& agent, const glm::vec3& feetM, const world::Room* room);
+    /// The burning fire in `room` nearest to p (plan distance), or "" if none burns there.
+    std::string nearestBurningFire(const glm::vec3& p, const world::Room* room) const;
+    static constexpr double kHoseBurstS = 30.0;
     Status setDoorOpen(const std::string& doorId, bool open);
     /// Whether a door stands open (doors inside one compartment count as open).
     bool doorOpen(const std::string& doorId) const;

@@ -216,6 +216,7 @@ void Session::applyAction(const record::TraineeAction& a) {
             break;
         }
         case ActionKind::ClearDebris: startRescue(a.target); break;
+        case ActionKind::UseExtinguisher: useExtinguisher(a.target, a.text); break;
         case ActionKind::TagCasualty:
             // Triage: the category the trainee gave (START: green, yellow, red, black).
             emit("casualty.tagged", a.target, 0.0, "triaged " + a.target + (a.text.empty() ? "" : " as " + a.text));
@@ -413,7 +414,10 @@ void Session::tick() {
     }
     moveBody();
     // 4. Events pulled after the step.
-    for (const auto& e : fire_->drainEvents()) emit(e.kind, e.subject, e.value, e.text);
+    for (const auto& e : fire_->drainEvents()) {
+        emit(e.kind, e.subject, e.value, e.text);
+        reportAgentEvent(e);
+    }
     if (flood_)
         for (const auto& e : flood_->drainEvents()) emit(e.kind, e.subject, e.value, e.text);
     if (quake_)

@@ -151,6 +151,11 @@ private:
     float crawlHeightM() const;
     float shelterEyeHeightM() const;
     void applyQuakeEvent(const HazardEvent& e);
+    /// The trainee turns an extinguisher or hose on a fire (session_extinguisher.cpp): fireId
+    /// empty for the nearest one burning in their room, agent empty for the one they carry.
+    void useExtinguisher(const std::string& fireId, const std::string& agent);
+    /// HUD messages for what an agent did (out, flare-up, shock hazard, no use).
+    void reportAgentEvent(const HazardEvent& e);
     void startRescue(const std::string& casualtyId);
     void continueRescue();
     /// A HUD message in the scenario's language.

@@ -42,7 +42,17 @@ inline constexpr SessionText kCannotStand{"You cannot stand while the ground sha
 inline constexpr SessionText kLiftingPiece{"Lifting piece ", "搬开碎块 "};
 inline constexpr SessionText kOpenDoorKey{"E: open the door (or walk into it)", "E：开门（或直接推门走过去）"};
 inline constexpr SessionText kCloseDoorKey{"E: close the door", "E：关门"};
-inline constexpr SessionText kAll[] = {kThrownDown, kUnderDesk, kNoDeskNear, kDeskOver, kCannotStand, kLiftingPiece, kOpenDoorKey, kCloseDoorKey, kRescueStart, kPieceLifted, kTooHeavy, kRescueStopped, kCannotRescue, kCasualtyFree, kFollowYou, kDirectedTo, kRaisedAlarm, kNobodyToLead, kToxicSmoke, kOvercome, kReachedAssembly, kFloodWater,
+inline constexpr SessionText kAgentOn{"You turn the extinguisher on the fire: ", "你把灭火器对准火焰："};
+inline constexpr SessionText kNoExtinguisher{"You have no extinguisher.", "你没有灭火器。"};
+inline constexpr SessionText kNoFireHere{"No fire burns in this room.", "这个房间里没有火。"};
+inline constexpr SessionText kCannotUseAgent{"You cannot use the extinguisher: ", "无法使用灭火器："};
+inline constexpr SessionText kFireOut{"The fire is out. Check it does not rekindle, and report it.", "火已扑灭。确认没有复燃，并报告。"};
+inline constexpr SessionText kFlareUp{"Water on burning oil: the fire flares up! Use a wet-chemical extinguisher or a fire blanket.",
+                                      "水浇在燃烧的油上：火势猛然蹿起！请使用湿化学灭火器或灭火毯。"};
+inline constexpr SessionText kShockHazard{"Water on live electrical equipment: danger of electric shock! Use CO2 or powder.",
+                                          "水浇在带电设备上：有触电危险！请使用二氧化碳或干粉灭火器。"};
+inline constexpr SessionText kAgentNoUse{"The extinguisher does not reach or does not work on this fire.", "灭火器够不着或对这种火无效。"};
+inline constexpr SessionText kAll[] = {kAgentOn, kNoExtinguisher, kNoFireHere, kCannotUseAgent, kFireOut, kFlareUp, kShockHazard, kAgentNoUse, kThrownDown, kUnderDesk, kNoDeskNear, kDeskOver, kCannotStand, kLiftingPiece, kOpenDoorKey, kCloseDoorKey, kRescueStart, kPieceLifted, kTooHeavy, kRescueStopped, kCannotRescue, kCasualtyFree, kFollowYou, kDirectedTo, kRaisedAlarm, kNobodyToLead, kToxicSmoke, kOvercome, kReachedAssembly, kFloodWater,
                                        kSwept, kStruck, kHurt, kDebrisBlocks, kEarthquake, kAftershock, kShakingStopped, kCannotGetThrough, kRecordingFailed,
                                        kScriptStopped};
 }  // namespace say

@@ -28,7 +28,7 @@ struct Window::Impl {
     bool captured = false;
     double lastX = 0.0, lastY = 0.0;
     bool havePos = false;
-    bool escDown = false, eDown = false, rDown = false, fDown = false, hDown = false, gDown = false, lDown = false;
+    bool escDown = false, eDown = false, rDown = false, fDown = false, hDown = false, gDown = false, lDown = false, xDown = false;
 };
 
 Window::Window(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -91,6 +91,9 @@ InputState Window::pollInput() {
     const bool l = key(GLFW_KEY_L);
     in.clearDebris = l && !d.lDown;
     d.lDown = l;
+    const bool xKey = key(GLFW_KEY_X);
+    in.useExtinguisher = xKey && !d.xDown;
+    d.xDown = xKey;
     double x = 0.0, y = 0.0;
     glfwGetCursorPos(d.window, &x, &y);
     if (d.captured && d.havePos) {

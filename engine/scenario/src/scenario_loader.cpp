@@ -85,6 +85,12 @@ void readTrainee(TomlFields& root, ScenarioDef& def) {
     if (auto v = f.num("eye_height_m", false, 0.5, 2.2)) tr.eyeHeightM = *v;
     if (auto v = f.num("crouch_eye_height_m", false, 0.3, 1.5)) tr.crouchEyeHeightM = *v;
     if (auto v = f.num("lift_kg", false, 1.0, 100000.0)) tr.liftKg = *v;
+    if (auto v = f.str("extinguisher", false)) {
+        // The agents of engine/sim/fire (extinguishing_agent.h) and a fire-service hose.
+        static const std::set<std::string> agents{"water", "foam", "co2", "powder", "wet_chemical", "hose"};
+        if (!agents.count(*v)) f.error("extinguisher", "expected one of water, foam, co2, powder, wet_chemical, hose");
+        else tr.extinguisher = *v;
+    }
 }
 
 void readFires(TomlFields& root, ScenarioDef& def) {

@@ -112,6 +112,19 @@ TEST(ScenarioLoader, WrongTypesAndUnknownGrowthClassesAreReported) {
     EXPECT_NE(all.find("fire[0].growth: expected \"slow\""), std::string::npos) << all;
 }
 
+TEST(ScenarioLoader, TheTraineesExtinguisherIsOneOfTheAgents) {
+    std::string text = kGood;
+    text.replace(text.find("start_room = \"A.0.room1\""), 24, "start_room = \"A.0.room1\"\nextinguisher = \"co2\"");
+    auto r = parseScenario(text, "s.toml");
+    ASSERT_TRUE(r.errors.empty()) << join(r.errors);
+    EXPECT_EQ(r.def.trainee.extinguisher, "co2");
+    text.replace(text.find("extinguisher = \"co2\""), 20, "extinguisher = \"sand\"");
+    r = parseScenario(text, "s.toml");
+    ASSERT_EQ(r.errors.size(), 1u) << join(r.errors);
+    EXPECT_EQ(r.errors[0].str(),
+              "s.toml:13: trainee.extinguisher: expected one of water, foam, co2, powder, wet_chemical, hose");
+}
+
 TEST(ScenarioLoader, ARubricParameterTheKindDoesNotTakeNamesItsCriterionLine) {
     std::string text = kGood;
     text.replace(text.find("limit_s = 120"), 13, "limit_s = 120\nrooms = [\"x\"]");

@@ -36,6 +36,9 @@ struct TraineeDef {
     /// casualty: 25 kg for one person by hand (the UK HSE manual-handling guideline figure for
     /// a lift at waist height, close to the body); a rescue team with lifting bags, a tonne or more.
     double liftKg = 25.0;
+    /// What the trainee carries to fight a fire with (key X, or a use_extinguisher action with
+    /// no agent): "water", "foam", "co2", "powder", "wet_chemical" or "hose"; empty: nothing.
+    std::string extinguisher;
     SourceRef source;
 };
 

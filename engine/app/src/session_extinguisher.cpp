@@ -1,0 +1,42 @@
+// The trainee fighting a fire: an extinguisher or hose turned on a fire of their room. What the
+// agent does is the fire model's (engine/sim/fire/extinguishing_agent.h: EN 3-7 / NFPA 10
+// suitability by fire class, knock-down by the unit's rating, flare-up of cooking oil under
+// water, shock hazard of water on live equipment); the session records the attempt and tells
+// the trainee what happened.
+#include <cstdio>
+
+#include "session.h"
+#include "session_text.h"
+
+namespace cd::app {
+
+void Session::useExtinguisher(const std::string& fireId, const std::string& agent) {
+    const std::string what = agent.empty() ? setup_.scenario->trainee.extinguisher : agent;
+    if (what.empty()) {
+        messages_.push_back({timeS(), "warning", tr(say::kNoExtinguisher)});
+        return;
+    }
+    const std::string fire = fireId.empty() ? fire_->nearestBurningFire(body_.feetM, body_.room) : fireId;
+    if (fire.empty()) {
+        messages_.push_back({timeS(), "warning", tr(say::kNoFireHere)});
+        return;
+    }
+    auto distance = fire_->applyAgent(fire, what, body_.feetM, body_.room);
+    if (!distance) {
+        messages_.push_back({timeS(), "warning", tr(say::kCannotUseAgent) + distance.error().message});
+        return;
+    }
+    char text[160];
+    std::snprintf(text, sizeof text, "%s turned on %s from %.1f m", what.c_str(), fire.c_str(), *distance);
+    emit("fire.agent_applied", fire, *distance, text);
+    messages_.push_back({timeS(), "message", tr(say::kAgentOn) + what + " (" + fire + ")"});
+}
+
+void Session::reportAgentEvent(const HazardEvent& e) {
+    if (e.kind == "fire.extinguished") messages_.push_back({timeS(), "message", tr(say::kFireOut)});
+    else if (e.kind == "fire.flare_up") messages_.push_back({timeS(), "alarm", tr(say::kFlareUp)});
+    else if (e.kind == "fire.shock_hazard") messages_.push_back({timeS(), "alarm", tr(say::kShockHazard)});
+    else if (e.kind == "fire.agent_ineffective") messages_.push_back({timeS(), "warning", tr(say::kAgentNoUse)});
+}
+
+}  // namespace cd::app

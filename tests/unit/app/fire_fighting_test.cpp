@@ -1,0 +1,181 @@
+// The trainee turning an extinguisher on a fire (session_extinguisher.cpp, FireHazard::applyAgent):
+// the action reaches the fire model, whose agent chart (EN 3-7 / NFPA 10) decides what happens,
+// and the trainee is told. Tiny district: the fire burns in the middle of R1 (4 x 4 m), the
+// trainee starts next door in R2.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "bot_driver.h"
+#include "fire_hazard.h"
+#include "session.h"
+#include "session_text.h"
+#include "tiny_district.h"
+
+using namespace cd;
+
+namespace {
+
+scenario::ScenarioDef fireScenario(const std::string& fireClass, const std::string& carried) {
+    scenario::ScenarioDef s;
+    s.path = "tiny.toml";
+    s.id = "tiny";
+    s.title = "Tiny fire";
+    s.durationS = 30.0;
+    s.tickHz = 20.0;
+    s.assemblyPoint = "AP";
+    s.trainee.startRoom = "R2";
+    s.trainee.extinguisher = carried;
+    scenario::FireDef f;
+    f.id = "f1";
+    f.room = "R1";
+    f.atS = 1.0;
+    f.alphaKwS2 = 0.1876;
+    f.peakHrrKw = 800.0;
+    f.fireClass = fireClass;
+    s.fires.push_back(f);
+    return s;
+}
+
+struct Outcome {
+    record::SessionLog log;
+    std::vector<std::string> messages;
+    double hrrAtUseKw = 0.0;      ///< the fire's heat release when the agent went on
+    double hrrPeakAfterKw = 0.0;  ///< its highest in the 5 s after
+};
+
+// The trainee walks into R1 (or stays in R2), then uses `agent` on `fire` (empty: what they
+// carry, on the nearest fire of their room) and waits.
+Outcome fight(const scenario::ScenarioDef& sc, const std::string& agent, const std::string& fire, bool goIn = true,
+              std::optional<scenario::Vec3> standAt = std::nullopt) {
+    auto d = world::parseDistrict(test::tinyDistrict().dump(), "tiny.json");
+    EXPECT_TRUE(d.ok());
+    world::WalkGraph graph(*d);
+    app::SessionSetup setup;
+    setup.scenario = &sc;
+    setup.district = &*d;
+    setup.durationS = sc.durationS;
+    auto session = app::Session::start(setup);
+    EXPECT_TRUE(session.ok()) << (session.ok() ? "" : session.error().str());
+    scenario::BotScript bot;
+    scenario::BotStep wait;
+    wait.action = "wait";
+    wait.waitS = 3.0;
+    bot.steps.push_back(wait);
+    if (goIn) {
+        scenario::BotStep move;
+        move.action = "move";
+        if (standAt) move.position = standAt;
+        else move.to = "room:R1";
+        bot.steps.push_back(move);
+    }
+    scenario::BotStep use;
+    use.action = "use_extinguisher";
+    use.target = fire;
+    use.text = agent;
+    bot.steps.push_back(use);
+    app::BotDriver driver(bot, *d, graph);
+    app::Session& s = **session;
+    double usedAtS = -1.0, atUse = 0.0, peak = 0.0;
+    while (!s.ended()) {
+        driver.update(s);
+        s.tick();
+        double hrr = 0.0;
+        for (const auto& f : s.fire().flames()) hrr += f.hrrKw;
+        if (usedAtS < 0.0) {
+            for (const auto& e : s.log().events)
+                if (e.kind == "fire.agent_applied") {
+                    usedAtS = e.timeS;
+                    atUse = hrr;
+                }
+        } else if (s.timeS() <= usedAtS + 5.0) {
+            peak = std::max(peak, hrr);
+        }
+    }
+    Outcome o{s.log(), {}, atUse, peak};
+    for (const auto& m : s.messages()) o.messages.push_back(m.text);
+    return o;
+}
+
+const record::SimEvent* find(const record::SessionLog& log, const std::string& kind) {
+    for (const auto& e : log.events)
+        if (e.kind == kind) return &e;
+    return nullptr;
+}
+
+bool said(const Outcome& o, const app::SessionText& t) {
+    return std::any_of(o.messages.begin(), o.messages.end(), [&](const std::string& m) { return m.find(t.en) != std::string::npos; });
+}
+
+}  // namespace
+
+TEST(FireFighting, ThePowderTheTraineeCarriesPutsOutTheYoungFireOfTheirRoom) {
+    const Outcome o = fight(fireScenario("A", "powder"), "", "");
+    const record::SimEvent* applied = find(o.log, "fire.agent_applied");
+    ASSERT_NE(applied, nullptr);
+    EXPECT_EQ(applied->subject, "f1");
+    EXPECT_LT(applied->value, 2.9);  // from inside the 4 x 4 m room, to the fire in its middle
+    const record::SimEvent* out = find(o.log, "fire.extinguished");
+    ASSERT_NE(out, nullptr);
+    // A 6 kg ABC unit (0.4 kg/s at 10 MJ/kg, 4 MW of knock-down power) on a young fire of a
+    // few kW: out within seconds.
+    EXPECT_LT(out->timeS - applied->timeS, 3.0);
+    EXPECT_TRUE(said(o, app::say::kFireOut));
+    EXPECT_GT(o.hrrAtUseKw, 1.0);  // it was burning (4 kW, 4.7 s after ignition)
+    EXPECT_EQ(o.log.events.back().kind, "scenario.end");
+}
+
+TEST(FireFighting, WaterOnCookingOilFlaresUpAndOnLiveEquipmentIsAShockHazard) {
+    const Outcome oil = fight(fireScenario("F", ""), "water", "f1");
+    ASSERT_NE(find(oil.log, "fire.agent_applied"), nullptr);
+    const record::SimEvent* flare = find(oil.log, "fire.flare_up");
+    ASSERT_NE(flare, nullptr);
+    EXPECT_EQ(flare->value, 3.0);  // the HRR multiplier of the flare-up
+    // The fire still grows (t-squared); the flare-up triples it on top of that for 5 s.
+    EXPECT_GT(oil.hrrPeakAfterKw, 3.0 * oil.hrrAtUseKw);
+    EXPECT_EQ(find(oil.log, "fire.extinguished"), nullptr);
+    EXPECT_TRUE(said(oil, app::say::kFlareUp));
+
+    const Outcome live = fight(fireScenario("E", ""), "water", "f1");
+    ASSERT_NE(find(live.log, "fire.shock_hazard"), nullptr);
+    EXPECT_EQ(find(live.log, "fire.extinguished"), nullptr);
+    EXPECT_TRUE(said(live, app::say::kShockHazard));
+
+    // The right agents for the same fires.
+    EXPECT_NE(find(fight(fireScenario("F", ""), "wet_chemical", "f1").log, "fire.extinguished"), nullptr);
+    EXPECT_NE(find(fight(fireScenario("E", ""), "co2", "f1").log, "fire.extinguished"), nullptr);
+}
+
+TEST(FireFighting, OutOfReachOrFromAnotherRoomTheAgentDoesNothing) {
+    // CO2 throws 2 m: from a corner of R1, 2.4 m from the fire, it does not reach.
+    const Outcome far = fight(fireScenario("B", ""), "co2", "f1", true, scenario::Vec3{0.5, 0.5, 0.0});
+    const record::SimEvent* applied = find(far.log, "fire.agent_applied");
+    ASSERT_NE(applied, nullptr);
+    EXPECT_GT(applied->value, 2.0);
+    const record::SimEvent* miss = find(far.log, "fire.agent_ineffective");
+    ASSERT_NE(miss, nullptr);
+    EXPECT_NEAR(miss->value, applied->value, 1e-9);
+    EXPECT_EQ(find(far.log, "fire.extinguished"), nullptr);
+    EXPECT_TRUE(said(far, app::say::kAgentNoUse));
+
+    // Through the wall from R2: refused, nothing recorded as applied.
+    const Outcome wall = fight(fireScenario("A", ""), "powder", "f1", false);
+    EXPECT_EQ(find(wall.log, "fire.agent_applied"), nullptr);
+    EXPECT_TRUE(std::any_of(wall.messages.begin(), wall.messages.end(),
+                            [](const std::string& m) { return m.find("burns in R1: go into that room") != std::string::npos; }));
+}
+
+TEST(FireFighting, NoExtinguisherAnUnknownAgentOrNoFireIsSaidNotIgnored) {
+    const Outcome none = fight(fireScenario("A", ""), "", "");
+    EXPECT_TRUE(said(none, app::say::kNoExtinguisher));
+    EXPECT_EQ(find(none.log, "fire.agent_applied"), nullptr);
+
+    const Outcome sand = fight(fireScenario("A", ""), "sand", "f1");
+    EXPECT_EQ(find(sand.log, "fire.agent_applied"), nullptr);
+    EXPECT_TRUE(std::any_of(sand.messages.begin(), sand.messages.end(),
+                            [](const std::string& m) { return m.find("unknown agent 'sand'") != std::string::npos; }));
+
+    // In R2 no fire burns: the nearest fire of the room is none.
+    const Outcome empty = fight(fireScenario("A", "powder"), "", "", false);
+    EXPECT_TRUE(said(empty, app::say::kNoFireHere));
+}
