@@ -352,6 +352,24 @@ std::vector<RoomSmoke> FireHazard::smoke() const {
     return out;
 }
 
+namespace {
+/// Where a scenario fire's base is: its position, or the middle of its room's floor.
+glm::vec3 fireBase(const scenario::FireDef& f, const world::Room* room) {
+    const glm::vec3 c = room ? room->box.center() : glm::vec3(0.0f);
+    return f.position ? glm::vec3(f.position->x, f.position->y, f.position->z) : glm::vec3(c.x, c.y, room ? room->box.min.z : 0.0f);
+}
+}  // namespace
+
+std::vector<FireSeat> FireHazard::seats() const {
+    std::vector<FireSeat> out;
+    for (const auto& f : impl_->scenario->fires) {
+        const world::Room* room = impl_->district->findRoom(f.room);
+        if (!room) continue;
+        out.push_back({fireBase(f, room), fire::equivalentDiameterM(f.areaM2), room->box.min.z});
+    }
+    return out;
+}
+
 std::vector<FlameView> FireHazard::flames() const {
     std::vector<FlameView> out;
     const auto& m = impl_->model;
@@ -365,9 +383,7 @@ std::vector<FlameView> FireHazard::flames() const {
         if (!def) continue;
         const world::Room* room = impl_->district->findRoom(def->room);
         FlameView v;
-        glm::vec3 c = room ? room->box.center() : glm::vec3(0.0f);
-        v.baseM = def->position ? glm::vec3(def->position->x, def->position->y, def->position->z)
-                                : glm::vec3(c.x, c.y, room ? room->box.min.z : 0.0f);
+        v.baseM = fireBase(*def, room);
         v.hrrKw = st.hrrKw;
         v.diameterM = fire::equivalentDiameterM(def->areaM2);
         v.heightM = std::max(0.2, fire::heskestadFlameHeightM(st.hrrKw, v.diameterM));

@@ -44,6 +44,13 @@ struct RoomSmoke {
     double extinctionPerM = 0.0; ///< of the upper layer
 };
 
+/// Where a scenario fire sits, burning or not: its base and the floor of its room below it.
+struct FireSeat {
+    glm::vec3 baseM{0.0f};
+    double diameterM = 0.0;
+    float floorZ = 0.0f;
+};
+
 struct FlameView {
     glm::vec3 baseM{0.0f};
     double hrrKw = 0.0;
@@ -96,6 +103,8 @@ public:
 
     std::vector<RoomSmoke> smoke() const;
     std::vector<FlameView> flames() const;
+    /// Every fire of the scenario, ignited or not (what a raised fire burns on is drawn from it).
+    std::vector<FireSeat> seats() const;
 
     struct Impl;
 

@@ -33,10 +33,23 @@ render::RenderSnapshot hazardSnapshot(const Session& s) {
         src.hrrKw = static_cast<float>(f.hrrKw);
         snap.fires.push_back(src);
     }
+    // A fire raised above its floor burns on something (a hob, a desk, a shelf): a plain dark
+    // block from the floor up to the fire's base, a little wider than the fire.
+    for (const FireSeat& seat : s.fire().seats()) {
+        const float lift = seat.baseM.z - seat.floorZ;
+        if (lift < 0.1f) continue;
+        render::BoxInstance b;
+        const float half = std::max(0.3f, 0.5f * static_cast<float>(seat.diameterM) + 0.15f);
+        b.center = {seat.baseM.x, seat.baseM.y, seat.floorZ + 0.5f * lift};
+        b.halfExtents = {half, half, 0.5f * lift};
+        b.color = {0.32f, 0.32f, 0.34f};
+        snap.boxes.push_back(b);
+    }
     // The flood: the model's grid, in blocks of at least 2 m (the renderer draws cells over 1 cm deep).
     if (const FloodHazard* f = s.flood()) snap.water.push_back(f->waterGrid(2.0));
     // Shut doors, then the earthquake: furniture, fallen lights and the debris of a collapse.
-    snap.boxes = s.shutDoors();
+    const std::vector<render::BoxInstance> doors = s.shutDoors();
+    snap.boxes.insert(snap.boxes.end(), doors.begin(), doors.end());
     if (const EarthquakeHazard* q = s.earthquake()) {
         const std::vector<render::BoxInstance> bodies = q->boxesToDraw();
         snap.boxes.insert(snap.boxes.end(), bodies.begin(), bodies.end());
