@@ -10,6 +10,20 @@
 
 namespace cd::app {
 
+namespace {
+/// The agent as the HUD names it.
+SessionText agentName(const std::string& agent) {
+    static const struct { const char* id; SessionText name; } kNames[] = {
+        {"water", {"water", "水"}},           {"foam", {"foam", "泡沫"}},
+        {"co2", {"CO2", "二氧化碳"}},        {"powder", {"dry powder", "干粉"}},
+        {"wet_chemical", {"wet chemical", "湿化学"}}, {"hose", {"the hose", "水枪"}},
+    };
+    for (const auto& n : kNames)
+        if (agent == n.id) return n.name;
+    return {agent.c_str(), agent.c_str()};
+}
+}  // namespace
+
 void Session::useExtinguisher(const std::string& fireId, const std::string& agent) {
     const std::string what = agent.empty() ? setup_.scenario->trainee.extinguisher : agent;
     if (what.empty()) {
@@ -29,7 +43,7 @@ void Session::useExtinguisher(const std::string& fireId, const std::string& agen
     char text[160];
     std::snprintf(text, sizeof text, "%s turned on %s from %.1f m", what.c_str(), fire.c_str(), *distance);
     emit("fire.agent_applied", fire, *distance, text);
-    messages_.push_back({timeS(), "message", tr(say::kAgentOn) + what + " (" + fire + ")"});
+    messages_.push_back({timeS(), "message", tr(say::kAgentOn) + tr(agentName(what)) + " (" + fire + ")"});
 }
 
 void Session::reportAgentEvent(const HazardEvent& e) {
