@@ -50,6 +50,8 @@ struct FireHazard::Impl {
     double clockS = 0.0;  // the session's clock, which the model follows in its own steps
 
     explicit Impl(fire::FireModel m) : model(std::move(m)) {}
+    /// The model room (zone) a district room belongs to.
+    int zoneOf(const world::Room& r) const { return roomToZone[static_cast<std::size_t>(&r - district->rooms.data())]; }
 };
 
 namespace {
@@ -79,6 +81,12 @@ std::string eventKind(fire::FireEventType t) {
         case T::OpeningChanged: return "fire.opening_changed";
     }
     return "fire.event";
+}
+
+/// Where a scenario fire's base is: its position, or the middle of its room's floor.
+glm::vec3 fireBase(const scenario::FireDef& f, const world::Room* room) {
+    const glm::vec3 c = room ? room->box.center() : glm::vec3(0.0f);
+    return f.position ? glm::vec3(f.position->x, f.position->y, f.position->z) : glm::vec3(c.x, c.y, room ? room->box.min.z : 0.0f);
 }
 
 fire::FireDef toFireDef(const scenario::FireDef& f, const world::Room& room, const std::string& zoneId) {
@@ -202,7 +210,7 @@ Status FireHazard::ignite(const std::string& fireId) {
         if (f.id != fireId) continue;
         const world::Room* room = impl_->district->findRoom(f.room);
         if (!room) return makeError("no room '" + f.room + "'", f.source.file, f.source.line, f.source.field + ".room");
-        int zone = impl_->roomToZone[static_cast<std::size_t>(room - impl_->district->rooms.data())];
+        int zone = impl_->zoneOf(*room);
         auto r = impl_->model.ignite(toFireDef(f, *room, impl_->zoneIds[static_cast<std::size_t>(zone)]));
         if (!r) return r.error();
         return Ok{};
@@ -236,10 +244,9 @@ Result<double> FireHazard::applyAgent(const std::string& fireId, const std::stri
     const fire::FireState st = i >= 0 ? m.model.fireState(i) : fire::FireState{};
     if (!st.ignited || st.extinguished || st.burnedOut) return makeError("the fire '" + fireId + "' is not burning");
     const world::Room* fireRoom = m.district->findRoom(f->room);
-    const auto zoneOf = [&](const world::Room* r) { return m.roomToZone[static_cast<std::size_t>(r - m.district->rooms.data())]; };
-    if (!room || !fireRoom || zoneOf(room) != zoneOf(fireRoom))
+    if (!room || !fireRoom || m.zoneOf(*room) != m.zoneOf(*fireRoom))
         return makeError("the fire '" + fireId + "' burns in " + f->room + ": go into that room to fight it");
-    const fire::Point3 base = toFireDef(*f, *fireRoom, m.zoneIds[static_cast<std::size_t>(zoneOf(fireRoom))]).positionM;
+    const glm::vec3 base = fireBase(*f, fireRoom);
     const double distanceM = std::hypot(feetM.x - base.x, feetM.y - base.y);
     if (agentName == "hose") app = fire::hoseStream(kHoseBurstS, distanceM);
     app.distanceM = distanceM;
@@ -250,7 +257,7 @@ Result<double> FireHazard::applyAgent(const std::string& fireId, const std::stri
 std::string FireHazard::nearestBurningFire(const glm::vec3& p, const world::Room* room) const {
     const Impl& m = *impl_;
     if (!room) return "";
-    const int zone = m.roomToZone[static_cast<std::size_t>(room - m.district->rooms.data())];
+    const int zone = m.zoneOf(*room);
     std::string best;
     double bestD = 1e300;
     for (const auto& f : m.scenario->fires) {
@@ -259,9 +266,8 @@ std::string FireHazard::nearestBurningFire(const glm::vec3& p, const world::Room
         const fire::FireState st = m.model.fireState(i);
         const world::Room* fr = m.district->findRoom(f.room);
         if (!st.ignited || st.extinguished || st.burnedOut || !fr) continue;
-        const int fz = m.roomToZone[static_cast<std::size_t>(fr - m.district->rooms.data())];
-        if (fz != zone) continue;
-        const fire::Point3 base = toFireDef(f, *fr, m.zoneIds[static_cast<std::size_t>(fz)]).positionM;
+        if (m.zoneOf(*fr) != zone) continue;
+        const glm::vec3 base = fireBase(f, fr);
         const double d = std::hypot(p.x - base.x, p.y - base.y);
         if (d < bestD) {
             bestD = d;
@@ -306,8 +312,7 @@ void FireHazard::step(double dtS) {
 HazardSample FireHazard::sample(const glm::vec3& p, const world::Room* room) const {
     fire::FireSample f;
     if (room) {
-        int zone = impl_->roomToZone[static_cast<std::size_t>(room - impl_->district->rooms.data())];
-        f = impl_->model.sampleRoom(zone, p.z);
+        f = impl_->model.sampleRoom(impl_->zoneOf(*room), p.z);
     } else {
         f = impl_->model.sample({p.x, p.y, p.z});
     }
@@ -351,14 +356,6 @@ std::vector<RoomSmoke> FireHazard::smoke() const {
     }
     return out;
 }
-
-namespace {
-/// Where a scenario fire's base is: its position, or the middle of its room's floor.
-glm::vec3 fireBase(const scenario::FireDef& f, const world::Room* room) {
-    const glm::vec3 c = room ? room->box.center() : glm::vec3(0.0f);
-    return f.position ? glm::vec3(f.position->x, f.position->y, f.position->z) : glm::vec3(c.x, c.y, room ? room->box.min.z : 0.0f);
-}
-}  // namespace
 
 std::vector<FireSeat> FireHazard::seats() const {
     std::vector<FireSeat> out;
