@@ -4,8 +4,7 @@
 
 #include "crowd_population.h"
 #include "scenario/scenario_loader.h"
-#include "session.h"
-#include "tiny_district.h"
+#include "tiny_session.h"
 
 using namespace cd;
 
@@ -13,32 +12,12 @@ namespace {
 
 // The tiny district: R1 (0..4 x 0..4), a 0.2 m wall, R2 (4.2..8 x 0..4) with the exit D2 on
 // its east wall; the door D1 (1 m, centred at y = 2) is the only way through the wall.
-world::District tiny() {
-    auto d = world::parseDistrict(test::tinyDistrict().dump(), "tiny.json");
-    EXPECT_TRUE(d.ok()) << (d.ok() ? "" : d.error().str());
-    return *d;
-}
+world::District tiny() { return test::tinyWorld(); }
 
 scenario::ScenarioDef crowdScenario(bool fire, double premovementS, int count) {
-    scenario::ScenarioDef s;
-    s.path = "tiny.toml";
-    s.id = "tiny_crowd";
-    s.durationS = 60.0;
-    s.tickHz = 20.0;
-    s.assemblyPoint = "AP";
-    s.trainee.startRoom = "R2";
+    scenario::ScenarioDef s = test::tinyScenario("tiny_crowd", 60.0);
     s.trainee.startPosition = scenario::Vec3{7.5, 3.5, 0.0};  // in a corner, out of the way
-    if (fire) {
-        scenario::FireDef f;
-        f.id = "f1";
-        f.room = "R1";
-        f.atS = 1.0;
-        f.alphaKwS2 = 0.1876;
-        f.peakHrrKw = 800.0;
-        f.sootYield = 0.1;
-        f.coYield = 0.1;
-        s.fires.push_back(f);
-    }
+    if (fire) s.fires.push_back(test::tinyFire());
     scenario::CrowdGroupDef g;
     g.id = "class";
     g.room = "R1";

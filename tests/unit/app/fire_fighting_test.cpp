@@ -6,32 +6,18 @@
 
 #include <algorithm>
 
-#include "bot_driver.h"
 #include "fire_hazard.h"
-#include "session.h"
 #include "session_text.h"
-#include "tiny_district.h"
+#include "tiny_session.h"
 
 using namespace cd;
 
 namespace {
 
 scenario::ScenarioDef fireScenario(const std::string& fireClass, const std::string& carried) {
-    scenario::ScenarioDef s;
-    s.path = "tiny.toml";
-    s.id = "tiny";
-    s.title = "Tiny fire";
-    s.durationS = 30.0;
-    s.tickHz = 20.0;
-    s.assemblyPoint = "AP";
-    s.trainee.startRoom = "R2";
+    scenario::ScenarioDef s = test::tinyScenario("tiny", 30.0);
     s.trainee.extinguisher = carried;
-    scenario::FireDef f;
-    f.id = "f1";
-    f.room = "R1";
-    f.atS = 1.0;
-    f.alphaKwS2 = 0.1876;
-    f.peakHrrKw = 800.0;
+    scenario::FireDef f = test::tinyFire();
     f.fireClass = fireClass;
     s.fires.push_back(f);
     return s;
@@ -48,15 +34,6 @@ struct Outcome {
 // carry, on the nearest fire of their room) and waits.
 Outcome fight(const scenario::ScenarioDef& sc, const std::string& agent, const std::string& fire, bool goIn = true,
               std::optional<scenario::Vec3> standAt = std::nullopt) {
-    auto d = world::parseDistrict(test::tinyDistrict().dump(), "tiny.json");
-    EXPECT_TRUE(d.ok());
-    world::WalkGraph graph(*d);
-    app::SessionSetup setup;
-    setup.scenario = &sc;
-    setup.district = &*d;
-    setup.durationS = sc.durationS;
-    auto session = app::Session::start(setup);
-    EXPECT_TRUE(session.ok()) << (session.ok() ? "" : session.error().str());
     scenario::BotScript bot;
     scenario::BotStep wait;
     wait.action = "wait";
@@ -74,26 +51,25 @@ Outcome fight(const scenario::ScenarioDef& sc, const std::string& agent, const s
     use.target = fire;
     use.text = agent;
     bot.steps.push_back(use);
-    app::BotDriver driver(bot, *d, graph);
-    app::Session& s = **session;
-    double usedAtS = -1.0, atUse = 0.0, peak = 0.0;
-    while (!s.ended()) {
-        driver.update(s);
-        s.tick();
+    Outcome o;
+    double usedAtS = -1.0;
+    auto onTick = [&](const app::Session& s) {
         double hrr = 0.0;
         for (const auto& f : s.fire().flames()) hrr += f.hrrKw;
         if (usedAtS < 0.0) {
             for (const auto& e : s.log().events)
                 if (e.kind == "fire.agent_applied") {
                     usedAtS = e.timeS;
-                    atUse = hrr;
+                    o.hrrAtUseKw = hrr;
                 }
         } else if (s.timeS() <= usedAtS + 5.0) {
-            peak = std::max(peak, hrr);
+            o.hrrPeakAfterKw = std::max(o.hrrPeakAfterKw, hrr);
         }
-    }
-    Outcome o{s.log(), {}, atUse, peak};
-    for (const auto& m : s.messages()) o.messages.push_back(m.text);
+    };
+    test::runTinySession(sc, bot, onTick, [&](const app::Session& s) {
+        o.log = s.log();
+        for (const auto& m : s.messages()) o.messages.push_back(m.text);
+    });
     return o;
 }
 

@@ -1,31 +1,15 @@
 #include <gtest/gtest.h>
 
-#include "bot_driver.h"
-#include "session.h"
-#include "tiny_district.h"
+#include "tiny_session.h"
 
 using namespace cd;
 
 namespace {
 
-scenario::ScenarioDef tinyScenario() {
-    scenario::ScenarioDef s;
-    s.path = "tiny.toml";
-    s.id = "tiny";
+scenario::ScenarioDef drillScenario() {
+    scenario::ScenarioDef s = test::tinyScenario("tiny", 90.0);
     s.title = "Tiny drill";
-    s.durationS = 90.0;
-    s.tickHz = 20.0;
-    s.assemblyPoint = "AP";
-    s.trainee.startRoom = "R2";
-    scenario::FireDef f;
-    f.id = "f1";
-    f.room = "R1";
-    f.atS = 1.0;
-    f.alphaKwS2 = 0.1876;  // ultrafast, so the small room fills within the test
-    f.peakHrrKw = 800.0;
-    f.sootYield = 0.1;
-    f.coYield = 0.1;
-    s.fires.push_back(f);
+    s.fires.push_back(test::tinyFire());
     scenario::TimelineEvent alarm;
     alarm.kind = "alarm";
     alarm.on = "fire.detected";
@@ -43,16 +27,7 @@ struct Drill {
 // The trainee either walks out at 20 s, or walks into the burning room and stays; or, with
 // untilEvent, walks out when that event is recorded (at 80 s at the latest).
 Drill play(bool intoTheFire, const std::string& untilEvent = "") {
-    auto d = world::parseDistrict(test::tinyDistrict().dump(), "tiny.json");
-    EXPECT_TRUE(d.ok());
-    world::WalkGraph graph(*d);
-    scenario::ScenarioDef sc = tinyScenario();
-    app::SessionSetup setup;
-    setup.scenario = &sc;
-    setup.district = &*d;
-    setup.durationS = sc.durationS;
-    auto session = app::Session::start(setup);
-    EXPECT_TRUE(session.ok()) << (session.ok() ? "" : session.error().str());
+    const scenario::ScenarioDef sc = drillScenario();
     scenario::BotScript bot;
     scenario::BotStep wait;
     wait.action = "wait";
@@ -62,13 +37,10 @@ Drill play(bool intoTheFire, const std::string& untilEvent = "") {
     move.action = "move";
     move.to = intoTheFire ? "room:R1" : "assembly:AP";
     bot.steps = {wait, move};
-    app::BotDriver driver(bot, *d, graph);
-    app::Session& s = **session;
-    while (!s.ended()) {
-        driver.update(s);
-        s.tick();
-    }
-    return Drill{s.log().hashes, s.log(), s.fed()};
+    Drill out;
+    test::runTinySession(sc, bot, [](const app::Session&) {},
+                         [&](const app::Session& s) { out = Drill{s.log().hashes, s.log(), s.fed()}; });
+    return out;
 }
 
 bool hasEvent(const record::SessionLog& log, const std::string& kind) {
