@@ -375,6 +375,7 @@ std::uint64_t Session::stateHash() const {
     if (quake_) quake_->hash(h);
     if (rescue_) rescue_->hash(h);
     if (crowd_) crowd_->hash(h);
+    for (const std::string& a : emptied_) h.addString(a);  // nothing until an extinguisher is used
     return h.value();
 }
 

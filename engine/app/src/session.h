@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -194,6 +195,7 @@ private:
     std::optional<DebrisRescue> rescue_;     ///< lifting debris off a trapped casualty (with a quake)
     world::WalkGraph graph_;
     FeltShaking felt_;
+    std::set<std::string> emptied_;  ///< portable extinguishers the trainee has discharged (by agent)
     double shakePeakMS2_ = 0.0;  ///< highest ground acceleration since the last trace point
     std::vector<HazardTracePoint> trace_;
     bool struck_ = false;      ///< struck down by debris (seriously injured: debris_strike.h)

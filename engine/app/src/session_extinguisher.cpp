@@ -30,6 +30,11 @@ void Session::useExtinguisher(const std::string& fireId, const std::string& agen
         messages_.push_back({timeS(), "warning", tr(say::kNoExtinguisher)});
         return;
     }
+    // A portable unit is spent by one use, whether it reached the fire or not; the hose is not.
+    if (what != "hose" && emptied_.count(what)) {
+        messages_.push_back({timeS(), "warning", tr(say::kExtinguisherEmpty) + tr(agentName(what))});
+        return;
+    }
     const std::string fire = fireId.empty() ? fire_->nearestBurningFire(body_.feetM, body_.room) : fireId;
     if (fire.empty()) {
         messages_.push_back({timeS(), "warning", tr(say::kNoFireHere)});
@@ -40,6 +45,7 @@ void Session::useExtinguisher(const std::string& fireId, const std::string& agen
         messages_.push_back({timeS(), "warning", tr(say::kCannotUseAgent) + distance.error().message});
         return;
     }
+    if (what != "hose") emptied_.insert(what);
     char text[160];
     std::snprintf(text, sizeof text, "%s turned on %s from %.1f m", what.c_str(), fire.c_str(), *distance);
     emit("fire.agent_applied", fire, *distance, text);

@@ -43,6 +43,7 @@ inline constexpr SessionText kLiftingPiece{"Lifting piece ", "搬开碎块 "};
 inline constexpr SessionText kOpenDoorKey{"E: open the door (or walk into it)", "E：开门（或直接推门走过去）"};
 inline constexpr SessionText kCloseDoorKey{"E: close the door", "E：关门"};
 inline constexpr SessionText kAgentOn{"You turn the extinguisher on the fire: ", "你把灭火器对准火焰："};
+inline constexpr SessionText kExtinguisherEmpty{"That extinguisher is empty: ", "这具灭火器已经用空："};
 inline constexpr SessionText kNoExtinguisher{"You have no extinguisher.", "你没有灭火器。"};
 inline constexpr SessionText kNoFireHere{"No fire burns in this room.", "这个房间里没有火。"};
 inline constexpr SessionText kCannotUseAgent{"You cannot use the extinguisher: ", "无法使用灭火器："};
@@ -54,7 +55,7 @@ inline constexpr SessionText kShockHazard{"Water on live electrical equipment: d
 inline constexpr SessionText kAgentNoUse{"The extinguisher does not reach or does not work on this fire.", "灭火器够不着或对这种火无效。"};
 /// The agents' names (session_extinguisher.cpp), here for the HUD font's glyphs.
 inline constexpr SessionText kAgentNames{"", "水泡沫二氧化碳干粉湿化学水枪"};
-inline constexpr SessionText kAll[] = {kAgentNames, kAgentOn, kNoExtinguisher, kNoFireHere, kCannotUseAgent, kFireOut, kFlareUp, kShockHazard, kAgentNoUse, kThrownDown, kUnderDesk, kNoDeskNear, kDeskOver, kCannotStand, kLiftingPiece, kOpenDoorKey, kCloseDoorKey, kRescueStart, kPieceLifted, kTooHeavy, kRescueStopped, kCannotRescue, kCasualtyFree, kFollowYou, kDirectedTo, kRaisedAlarm, kNobodyToLead, kToxicSmoke, kOvercome, kReachedAssembly, kFloodWater,
+inline constexpr SessionText kAll[] = {kAgentNames, kExtinguisherEmpty, kAgentOn, kNoExtinguisher, kNoFireHere, kCannotUseAgent, kFireOut, kFlareUp, kShockHazard, kAgentNoUse, kThrownDown, kUnderDesk, kNoDeskNear, kDeskOver, kCannotStand, kLiftingPiece, kOpenDoorKey, kCloseDoorKey, kRescueStart, kPieceLifted, kTooHeavy, kRescueStopped, kCannotRescue, kCasualtyFree, kFollowYou, kDirectedTo, kRaisedAlarm, kNobodyToLead, kToxicSmoke, kOvercome, kReachedAssembly, kFloodWater,
                                        kSwept, kStruck, kHurt, kDebrisBlocks, kEarthquake, kAftershock, kShakingStopped, kCannotGetThrough, kRecordingFailed,
                                        kScriptStopped};
 }  // namespace say

@@ -33,7 +33,7 @@ struct Outcome {
 // The trainee walks into R1 (or stays in R2), then uses `agent` on `fire` (empty: what they
 // carry, on the nearest fire of their room) and waits.
 Outcome fight(const scenario::ScenarioDef& sc, const std::string& agent, const std::string& fire, bool goIn = true,
-              std::optional<scenario::Vec3> standAt = std::nullopt) {
+              std::optional<scenario::Vec3> standAt = std::nullopt, std::optional<scenario::Vec3> thenAt = std::nullopt) {
     scenario::BotScript bot;
     scenario::BotStep wait;
     wait.action = "wait";
@@ -51,6 +51,13 @@ Outcome fight(const scenario::ScenarioDef& sc, const std::string& agent, const s
     use.target = fire;
     use.text = agent;
     bot.steps.push_back(use);
+    if (thenAt) {  // step in and try again
+        scenario::BotStep closer;
+        closer.action = "move";
+        closer.position = thenAt;
+        bot.steps.push_back(closer);
+        bot.steps.push_back(use);
+    }
     Outcome o;
     double usedAtS = -1.0;
     auto onTick = [&](const app::Session& s) {
@@ -154,4 +161,23 @@ TEST(FireFighting, NoExtinguisherAnUnknownAgentOrNoFireIsSaidNotIgnored) {
     // In R2 no fire burns: the nearest fire of the room is none.
     const Outcome empty = fight(fireScenario("A", "powder"), "", "", false);
     EXPECT_TRUE(said(empty, app::say::kNoFireHere));
+}
+
+// One portable unit, one discharge: emptied from too far away, it is not there for a second try
+// from close by. The hose does not run dry.
+TEST(FireFighting, APortableUnitDischargedOutOfReachIsEmptyForTheSecondTry) {
+    const Outcome o = fight(fireScenario("B", "co2"), "", "", true, scenario::Vec3{0.5, 0.5, 0.0}, scenario::Vec3{1.5, 1.5, 0.0});
+    int applied = 0;
+    for (const auto& e : o.log.events) applied += e.kind == "fire.agent_applied";
+    EXPECT_EQ(applied, 1);
+    ASSERT_NE(find(o.log, "fire.agent_ineffective"), nullptr);
+    EXPECT_EQ(find(o.log, "fire.extinguished"), nullptr);
+    EXPECT_TRUE(said(o, app::say::kExtinguisherEmpty));
+
+    // Water does nothing to a burning liquid (class B), so the fire still burns for the second go.
+    const Outcome hose = fight(fireScenario("B", "hose"), "", "", true, scenario::Vec3{0.5, 0.5, 0.0}, scenario::Vec3{1.5, 1.5, 0.0});
+    applied = 0;
+    for (const auto& e : hose.log.events) applied += e.kind == "fire.agent_applied";
+    EXPECT_EQ(applied, 2);
+    EXPECT_FALSE(said(hose, app::say::kExtinguisherEmpty));
 }
