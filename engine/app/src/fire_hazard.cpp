@@ -277,6 +277,19 @@ std::string FireHazard::nearestBurningFire(const glm::vec3& p, const world::Room
     return best;
 }
 
+double FireHazard::distanceToFire(const std::string& fireId, const glm::vec3& p) const {
+    const scenario::FireDef* f = scenarioFire(*impl_->scenario, fireId);
+    if (!f) return -1.0;
+    const glm::vec3 base = fireBase(*f, impl_->district->findRoom(f->room));
+    return std::hypot(p.x - base.x, p.y - base.y);
+}
+
+double FireHazard::agentReachM(const std::string& agent) {
+    if (agent == "hose") return fire::hoseStream(kHoseBurstS, 0.0).rangeM;
+    fire::Agent a;
+    return fire::parseAgent(agent, a) ? fire::agentProperties(a).rangeM : 0.0;
+}
+
 Status FireHazard::setDoorOpen(const std::string& doorId, bool open) {
     auto it = impl_->doorToOpening.find(doorId);
     if (it == impl_->doorToOpening.end()) {

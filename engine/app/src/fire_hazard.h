@@ -90,6 +90,10 @@ public:
     Result<double> applyAgent(const std::string& fireId, const std::string& agent, const glm::vec3& feetM, const world::Room* room);
     /// The burning fire in `room` nearest to p (plan distance), or "" if none burns there.
     std::string nearestBurningFire(const glm::vec3& p, const world::Room* room) const;
+    /// Plan distance from p to the base of the scenario fire of that id (-1 if none).
+    double distanceToFire(const std::string& fireId, const glm::vec3& p) const;
+    /// How far an agent ("water", ..., "hose") throws, m (0 if unknown).
+    static double agentReachM(const std::string& agent);
     static constexpr double kHoseBurstS = 30.0;
     Status setDoorOpen(const std::string& doorId, bool open);
     /// Whether a door stands open (doors inside one compartment count as open).

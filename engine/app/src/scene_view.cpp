@@ -120,6 +120,19 @@ ui::HudModel hudModel(const Session& s, bool paused) {
     if (const world::Door* d = facedDoor(s.district(), s.body().feetM, s.body().yawDeg)) {
         const SessionText& t = s.fire().doorOpen(d->id) ? say::kCloseDoorKey : say::kOpenDoorKey;
         h.trainee.prompt = zh ? t.zh : t.en;
+    } else if (const std::string& agent = sc.trainee.extinguisher; !agent.empty() && !s.extinguisherEmpty(agent)) {
+        // A fire burns in the trainee's room and they carry a charged extinguisher: how far they
+        // are from it against how far the agent throws.
+        const std::string fire = s.fire().nearestBurningFire(s.body().feetM, s.body().room);
+        if (!fire.empty()) {
+            auto pick = [zh](const SessionText& t) { return std::string(zh ? t.zh : t.en); };
+            char m[32];
+            std::snprintf(m, sizeof m, "%.1f", s.fire().distanceToFire(fire, s.body().feetM));
+            char r[16];
+            std::snprintf(r, sizeof r, "%.0f", FireHazard::agentReachM(agent));
+            h.trainee.prompt = pick(say::kUseExtinguisherKey) + pick(say::agentName(agent)) + pick(say::kOnTheFire) + m +
+                               pick(say::kReaches) + r + pick(say::kMetres);
+        }
     }
     if (s.earthquake()) {
         if (const DebrisRescue* r = s.rescue(); r && r->working() && r->currentPiece()) {

@@ -121,6 +121,8 @@ public:
     const CrowdPopulation* crowd() const { return crowd_.get(); }
     /// People to draw (empty without a crowd): classmates blue, teachers green, overcome red.
     std::vector<CrowdPersonView> crowdPeople() const;
+    /// Whether the trainee has discharged their extinguisher of that agent (the hose never runs dry).
+    bool extinguisherEmpty(const std::string& agent) const { return agent != "hose" && emptied_.count(agent) > 0; }
     /// People out, last out, max FED (all zero without a crowd).
     CrowdFigures crowdFigures() const;
 

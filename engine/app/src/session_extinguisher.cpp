@@ -10,9 +10,8 @@
 
 namespace cd::app {
 
-namespace {
 /// The agent as the HUD names it.
-SessionText agentName(const std::string& agent) {
+SessionText say::agentName(const std::string& agent) {
     static const struct { const char* id; SessionText name; } kNames[] = {
         {"water", {"water", "水"}},           {"foam", {"foam", "泡沫"}},
         {"co2", {"CO2", "二氧化碳"}},        {"powder", {"dry powder", "干粉"}},
@@ -22,7 +21,6 @@ SessionText agentName(const std::string& agent) {
         if (agent == n.id) return n.name;
     return {agent.c_str(), agent.c_str()};
 }
-}  // namespace
 
 void Session::useExtinguisher(const std::string& fireId, const std::string& agent) {
     const std::string what = agent.empty() ? setup_.scenario->trainee.extinguisher : agent;
@@ -31,8 +29,8 @@ void Session::useExtinguisher(const std::string& fireId, const std::string& agen
         return;
     }
     // A portable unit is spent by one use, whether it reached the fire or not; the hose is not.
-    if (what != "hose" && emptied_.count(what)) {
-        messages_.push_back({timeS(), "warning", tr(say::kExtinguisherEmpty) + tr(agentName(what))});
+    if (extinguisherEmpty(what)) {
+        messages_.push_back({timeS(), "warning", tr(say::kExtinguisherEmpty) + tr(say::agentName(what))});
         return;
     }
     const std::string fire = fireId.empty() ? fire_->nearestBurningFire(body_.feetM, body_.room) : fireId;
@@ -49,7 +47,7 @@ void Session::useExtinguisher(const std::string& fireId, const std::string& agen
     char text[160];
     std::snprintf(text, sizeof text, "%s turned on %s from %.1f m", what.c_str(), fire.c_str(), *distance);
     emit("fire.agent_applied", fire, *distance, text);
-    messages_.push_back({timeS(), "message", tr(say::kAgentOn) + tr(agentName(what)) + " (" + fire + ")"});
+    messages_.push_back({timeS(), "message", tr(say::kAgentOn) + tr(say::agentName(what)) + " (" + fire + ")"});
 }
 
 void Session::reportAgentEvent(const HazardEvent& e) {

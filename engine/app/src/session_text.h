@@ -53,9 +53,15 @@ inline constexpr SessionText kFlareUp{"Water on burning oil: the fire flares up!
 inline constexpr SessionText kShockHazard{"Water on live electrical equipment: danger of electric shock! Use CO2 or powder.",
                                           "水浇在带电设备上：有触电危险！请使用二氧化碳或干粉灭火器。"};
 inline constexpr SessionText kAgentNoUse{"The extinguisher does not reach or does not work on this fire.", "灭火器够不着或对这种火无效。"};
+/// The agent as the HUD names it ("wet chemical", 湿化学); unknown ids as they are.
+SessionText agentName(const std::string& agent);
+inline constexpr SessionText kUseExtinguisherKey{"X: ", "X："};
+inline constexpr SessionText kOnTheFire{" on the fire, ", "灭火，距离"};
+inline constexpr SessionText kReaches{" m away; it reaches ", " 米；射程 "};
+inline constexpr SessionText kMetres{" m", " 米"};
 /// The agents' names (session_extinguisher.cpp), here for the HUD font's glyphs.
 inline constexpr SessionText kAgentNames{"", "水泡沫二氧化碳干粉湿化学水枪"};
-inline constexpr SessionText kAll[] = {kAgentNames, kExtinguisherEmpty, kAgentOn, kNoExtinguisher, kNoFireHere, kCannotUseAgent, kFireOut, kFlareUp, kShockHazard, kAgentNoUse, kThrownDown, kUnderDesk, kNoDeskNear, kDeskOver, kCannotStand, kLiftingPiece, kOpenDoorKey, kCloseDoorKey, kRescueStart, kPieceLifted, kTooHeavy, kRescueStopped, kCannotRescue, kCasualtyFree, kFollowYou, kDirectedTo, kRaisedAlarm, kNobodyToLead, kToxicSmoke, kOvercome, kReachedAssembly, kFloodWater,
+inline constexpr SessionText kAll[] = {kUseExtinguisherKey, kOnTheFire, kReaches, kMetres, kAgentNames, kExtinguisherEmpty, kAgentOn, kNoExtinguisher, kNoFireHere, kCannotUseAgent, kFireOut, kFlareUp, kShockHazard, kAgentNoUse, kThrownDown, kUnderDesk, kNoDeskNear, kDeskOver, kCannotStand, kLiftingPiece, kOpenDoorKey, kCloseDoorKey, kRescueStart, kPieceLifted, kTooHeavy, kRescueStopped, kCannotRescue, kCasualtyFree, kFollowYou, kDirectedTo, kRaisedAlarm, kNobodyToLead, kToxicSmoke, kOvercome, kReachedAssembly, kFloodWater,
                                        kSwept, kStruck, kHurt, kDebrisBlocks, kEarthquake, kAftershock, kShakingStopped, kCannotGetThrough, kRecordingFailed,
                                        kScriptStopped};
 }  // namespace say

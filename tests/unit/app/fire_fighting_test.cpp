@@ -5,8 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "fire_hazard.h"
+#include "scene_view.h"
 #include "session_text.h"
 #include "tiny_session.h"
 
@@ -180,4 +182,34 @@ TEST(FireFighting, APortableUnitDischargedOutOfReachIsEmptyForTheSecondTry) {
     for (const auto& e : hose.log.events) applied += e.kind == "fire.agent_applied";
     EXPECT_EQ(applied, 2);
     EXPECT_FALSE(said(hose, app::say::kExtinguisherEmpty));
+}
+
+// The HUD tells a trainee with a charged extinguisher in a burning room how far the fire is
+// against how far the agent throws, and stops once the unit is spent.
+TEST(FireFighting, TheHudPromptsTheExtinguisherWithTheDistanceToTheFireAndItsReach) {
+    const scenario::ScenarioDef sc = fireScenario("A", "powder");
+    scenario::BotScript bot;
+    scenario::BotStep move;
+    move.action = "move";
+    move.position = scenario::Vec3{0.5, 2.0, 0.0};  // 1.5 m west of the fire in the middle of R1
+    bot.steps.push_back(move);
+    scenario::BotStep wait;
+    wait.action = "wait";
+    wait.waitS = 10.0;
+    bot.steps.push_back(wait);
+    scenario::BotStep use;
+    use.action = "use_extinguisher";
+    bot.steps.push_back(use);
+    std::string before, after;
+    test::runTinySession(sc, bot, [&](const app::Session& s) {
+        const std::string p = app::hudModel(s, false).trainee.prompt;
+        if (s.timeS() > 8.0 && s.timeS() < 9.0) before = p;
+        if (s.timeS() > 25.0) after = p;
+    }, [](const app::Session&) {});
+    double metres = 0.0;
+    char reach[32] = "";
+    ASSERT_EQ(std::sscanf(before.c_str(), "X: dry powder on the fire, %lf m away; it reaches %31[^\n]", &metres, reach), 2) << before;
+    EXPECT_NEAR(metres, 1.5, 0.15) << before;  // the walker stops within a few cm of its goal
+    EXPECT_STREQ(reach, "5 m");
+    EXPECT_TRUE(after.empty()) << after;
 }
