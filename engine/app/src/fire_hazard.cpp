@@ -290,6 +290,22 @@ double FireHazard::agentReachM(const std::string& agent) {
     return fire::parseAgent(agent, a) ? fire::agentProperties(a).rangeM : 0.0;
 }
 
+double FireHazard::radiantFluxKwM2(const glm::vec3& p, const world::Room* room) const {
+    if (!room) return 0.0;
+    const int zone = impl_->zoneOf(*room);
+    const double chi = fire::FireDef{}.radiativeFraction;  // the scenario's fires keep the model's default
+    double flux = 0.0;
+    for (const FlameView& f : flames()) {
+        if (!f.room || impl_->zoneOf(*f.room) != zone) continue;
+        const glm::vec3 source = f.baseM + glm::vec3(0.0f, 0.0f, static_cast<float>(0.5 * f.heightM));
+        const glm::vec3 d = source - p;
+        const double r2 = std::max(static_cast<double>(glm::dot(d, d)), 0.01);
+        const double cosTheta = std::sqrt(static_cast<double>(d.x * d.x + d.y * d.y) / r2);
+        flux += chi * f.hrrKw * cosTheta / (4.0 * M_PI * r2);
+    }
+    return flux;
+}
+
 Status FireHazard::setDoorOpen(const std::string& doorId, bool open) {
     auto it = impl_->doorToOpening.find(doorId);
     if (it == impl_->doorToOpening.end()) {
@@ -393,6 +409,7 @@ std::vector<FlameView> FireHazard::flames() const {
         if (!def) continue;
         const world::Room* room = impl_->district->findRoom(def->room);
         FlameView v;
+        v.room = room;
         v.baseM = fireBase(*def, room);
         v.hrrKw = st.hrrKw;
         v.diameterM = fire::equivalentDiameterM(def->areaM2);

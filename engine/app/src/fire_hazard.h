@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <glm/common.hpp>
+#include <glm/geometric.hpp>
 #include <glm/vec3.hpp>
 
 #include "core/hash.h"
@@ -52,6 +53,7 @@ struct FireSeat {
 };
 
 struct FlameView {
+    const world::Room* room = nullptr;  ///< the room it burns in
     glm::vec3 baseM{0.0f};
     double hrrKw = 0.0;
     double heightM = 0.0;
@@ -94,6 +96,14 @@ public:
     double distanceToFire(const std::string& fireId, const glm::vec3& p) const;
     /// How far an agent ("water", ..., "hose") throws, m (0 if unknown).
     static double agentReachM(const std::string& agent);
+    /// Radiant heat flux from the flames of `room` on a person's front at p, facing them, kW/m^2:
+    /// each burning fire a point source at half its flame height, chi_r Q cos(theta) / (4 pi R^2),
+    /// cos(theta) the horizontal share of the line to it (Modak's point-source model; SFPE
+    /// Handbook 5th ed., Beyler, ch. 66). Fires in other rooms are behind walls: none.
+    double radiantFluxKwM2(const glm::vec3& p, const world::Room* room) const;
+    /// Radiant heat a person tolerates for minutes; above it pain and burns come within
+    /// seconds to a minute (ISO 13571:2012; Purser, SFPE Handbook 5th ed. ch. 63).
+    static constexpr double kRadiantTenabilityKwM2 = 2.5;
     static constexpr double kHoseBurstS = 30.0;
     Status setDoorOpen(const std::string& doorId, bool open);
     /// Whether a door stands open (doors inside one compartment count as open).

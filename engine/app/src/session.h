@@ -197,6 +197,7 @@ private:
     std::optional<DebrisRescue> rescue_;     ///< lifting debris off a trapped casualty (with a quake)
     world::WalkGraph graph_;
     FeltShaking felt_;
+    bool radiantWarned_ = false;     ///< told the flames' heat is too much here (until it falls back)
     std::set<std::string> emptied_;  ///< portable extinguishers the trainee has discharged (by agent)
     double shakePeakMS2_ = 0.0;  ///< highest ground acceleration since the last trace point
     std::vector<HazardTracePoint> trace_;

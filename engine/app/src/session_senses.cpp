@@ -28,6 +28,20 @@ void Session::senseHazards() {
         messages_.push_back({timeS(), "warning", tr(say::kOvercome)});
     }
 
+    // The flames' radiant heat on the trainee's chest (three quarters of the eye height): above
+    // what a person tolerates for minutes, they are told to back away, once per approach.
+    const glm::vec3 chest = body_.feetM + glm::vec3(0.0f, 0.0f, 0.75f * eyeHeightM());
+    const double flux = fire_->radiantFluxKwM2(chest, body_.room);
+    if (!radiantWarned_ && flux >= FireHazard::kRadiantTenabilityKwM2) {
+        radiantWarned_ = true;
+        char text[96];
+        std::snprintf(text, sizeof text, "radiant heat %.1f kW/m2 from the flames: too close", flux);
+        emit("trainee.radiant_heat", body_.room ? body_.room->id : "outside", flux, text);
+        messages_.push_back({timeS(), "warning", tr(say::kTooHot)});
+    } else if (radiantWarned_ && flux < 0.8 * FireHazard::kRadiantTenabilityKwM2) {
+        radiantWarned_ = false;
+    }
+
     std::string roomId = body_.room ? body_.room->id : "outside";
     if (roomId != lastRoomId_) {
         emit("trainee.enter_room", roomId, 0.0, "from " + lastRoomId_);

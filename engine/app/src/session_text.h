@@ -43,6 +43,7 @@ inline constexpr SessionText kLiftingPiece{"Lifting piece ", "搬开碎块 "};
 inline constexpr SessionText kOpenDoorKey{"E: open the door (or walk into it)", "E：开门（或直接推门走过去）"};
 inline constexpr SessionText kCloseDoorKey{"E: close the door", "E：关门"};
 inline constexpr SessionText kAgentOn{"You turn the extinguisher on the fire: ", "你把灭火器对准火焰："};
+inline constexpr SessionText kTooHot{"The heat of the flames is too much this close: back away.", "离火太近，热辐射难以忍受：请后退。"};
 inline constexpr SessionText kExtinguisherEmpty{"That extinguisher is empty: ", "这具灭火器已经用空："};
 inline constexpr SessionText kNoExtinguisher{"You have no extinguisher.", "你没有灭火器。"};
 inline constexpr SessionText kNoFireHere{"No fire burns in this room.", "这个房间里没有火。"};
@@ -61,7 +62,7 @@ inline constexpr SessionText kReaches{" m away; it reaches ", " 米；射程 "};
 inline constexpr SessionText kMetres{" m", " 米"};
 /// The agents' names (session_extinguisher.cpp), here for the HUD font's glyphs.
 inline constexpr SessionText kAgentNames{"", "水泡沫二氧化碳干粉湿化学水枪"};
-inline constexpr SessionText kAll[] = {kUseExtinguisherKey, kOnTheFire, kReaches, kMetres, kAgentNames, kExtinguisherEmpty, kAgentOn, kNoExtinguisher, kNoFireHere, kCannotUseAgent, kFireOut, kFlareUp, kShockHazard, kAgentNoUse, kThrownDown, kUnderDesk, kNoDeskNear, kDeskOver, kCannotStand, kLiftingPiece, kOpenDoorKey, kCloseDoorKey, kRescueStart, kPieceLifted, kTooHeavy, kRescueStopped, kCannotRescue, kCasualtyFree, kFollowYou, kDirectedTo, kRaisedAlarm, kNobodyToLead, kToxicSmoke, kOvercome, kReachedAssembly, kFloodWater,
+inline constexpr SessionText kAll[] = {kTooHot, kUseExtinguisherKey, kOnTheFire, kReaches, kMetres, kAgentNames, kExtinguisherEmpty, kAgentOn, kNoExtinguisher, kNoFireHere, kCannotUseAgent, kFireOut, kFlareUp, kShockHazard, kAgentNoUse, kThrownDown, kUnderDesk, kNoDeskNear, kDeskOver, kCannotStand, kLiftingPiece, kOpenDoorKey, kCloseDoorKey, kRescueStart, kPieceLifted, kTooHeavy, kRescueStopped, kCannotRescue, kCasualtyFree, kFollowYou, kDirectedTo, kRaisedAlarm, kNobodyToLead, kToxicSmoke, kOvercome, kReachedAssembly, kFloodWater,
                                        kSwept, kStruck, kHurt, kDebrisBlocks, kEarthquake, kAftershock, kShakingStopped, kCannotGetThrough, kRecordingFailed,
                                        kScriptStopped};
 }  // namespace say

@@ -213,3 +213,55 @@ TEST(FireFighting, TheHudPromptsTheExtinguisherWithTheDistanceToTheFireAndItsRea
     EXPECT_STREQ(reach, "5 m");
     EXPECT_TRUE(after.empty()) << after;
 }
+
+// Radiant heat from the flames (FireHazard::radiantFluxKwM2): a point source at half the flame
+// height, chi_r Q cos(theta) / (4 pi R^2) on a chest facing it (Modak); nothing through a wall.
+TEST(RadiantHeat, TheFlamesAreAPointSourceOnTheFacingChestAndAWallStopsThem) {
+    const scenario::ScenarioDef sc = fireScenario("A", "");
+    world::District d = test::tinyWorld();
+    auto hazard = app::FireHazard::build(sc, d);
+    ASSERT_TRUE(hazard.ok()) << hazard.error().str();
+    app::FireHazard& fire = **hazard;
+    ASSERT_TRUE(fire.ignite("f1").ok());
+    for (int i = 0; i < 400; ++i) fire.step(0.05);  // 20 s: 0.1876 x 20^2 = 75 kW
+    const auto flames = fire.flames();
+    ASSERT_EQ(flames.size(), 1u);
+    const app::FlameView& f = flames[0];
+    const glm::vec3 chest(0.5f, 2.0f, 1.2f);  // in R1, 1.5 m west of the fire in its middle
+    const glm::vec3 source = f.baseM + glm::vec3(0.0f, 0.0f, static_cast<float>(0.5 * f.heightM));
+    const double r2 = glm::dot(source - chest, source - chest);
+    const double expected = 0.35 * f.hrrKw * (1.5 / std::sqrt(r2)) / (4.0 * M_PI * r2);
+    EXPECT_NEAR(fire.radiantFluxKwM2(chest, d.findRoom("R1")), expected, 1e-6 * expected);
+    EXPECT_GT(expected, 0.3);
+    // The same distance through the 0.2 m wall, in R2: no line of sight.
+    EXPECT_EQ(fire.radiantFluxKwM2(glm::vec3(4.5f, 2.0f, 1.2f), d.findRoom("R2")), 0.0);
+}
+
+// Standing 1 m from the fire as it grows to hundreds of kW, the trainee is told to back away, once.
+TEST(RadiantHeat, StandingCloseToAGrownFireWarnsOnce) {
+    scenario::BotScript bot;
+    scenario::BotStep wait;
+    wait.action = "wait";
+    wait.waitS = 3.0;
+    scenario::BotStep move;
+    move.action = "move";
+    move.position = scenario::Vec3{1.0, 2.0, 0.0};
+    bot.steps = {wait, move};
+    scenario::ScenarioDef sc = fireScenario("A", "");
+    sc.durationS = 50.0;  // 0.1876 x 49^2 = 450 kW at the end
+    const Outcome o = [&] {
+        Outcome out;
+        test::runTinySession(sc, bot, [](const app::Session&) {}, [&](const app::Session& s) {
+            out.log = s.log();
+            for (const auto& m : s.messages()) out.messages.push_back(m.text);
+        });
+        return out;
+    }();
+    int warnings = 0;
+    for (const auto& e : o.log.events) warnings += e.kind == "trainee.radiant_heat";
+    EXPECT_EQ(warnings, 1);
+    const record::SimEvent* w = find(o.log, "trainee.radiant_heat");
+    ASSERT_NE(w, nullptr);
+    EXPECT_GE(w->value, app::FireHazard::kRadiantTenabilityKwM2);
+    EXPECT_TRUE(said(o, app::say::kTooHot));
+}
