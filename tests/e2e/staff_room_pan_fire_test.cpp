@@ -21,6 +21,10 @@ TEST_F(StaffRoomPanFire, TheWetChemicalExtinguisherPutsThePanFireOutAndPasses) {
     EXPECT_EQ(findEvent(*log, "fire.flare_up"), nullptr);
     EXPECT_TRUE(run.report["score"]["passed"].get<bool>());
     EXPECT_NEAR(run.report["score"]["percent"].get<double>(), 100.0, 1e-9);
+    // The debrief names the extinguisher used and what became of the fire.
+    const std::string html = readText(run.dir + "/report.html");
+    EXPECT_NE(html.find("Fire fighting: wet_chemical turned on pan_fire from 2.1 m at 12 s. Fires put out: 1; flare-ups: 0"),
+              std::string::npos);
 }
 
 TEST_F(StaffRoomPanFire, WaterOnTheBurningOilFlaresUpAndFailsTheRun) {

@@ -293,6 +293,32 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
                         crowd.floodExposed, crowd.maxFloodExposureS, crowd.totalFloodExposureS, crowd.swept);
         }
     }
+    // Fire fighting: each extinguisher the trainee used, from where, and what became of the fire.
+    {
+        std::string fighting;
+        int used = 0, out = 0, flares = 0, shocks = 0, misses = 0;
+        for (const auto& e : s.log().events) {
+            if (e.kind == "fire.agent_applied") {
+                ++used;
+                char line[192];
+                std::snprintf(line, sizeof line, "%s%s at %.0f s", fighting.empty() ? "" : "; ", e.text.c_str(), e.timeS);
+                fighting += line;
+            }
+            out += e.kind == "fire.extinguished";
+            flares += e.kind == "fire.flare_up";
+            shocks += e.kind == "fire.shock_hazard";
+            misses += e.kind == "fire.agent_ineffective";
+        }
+        if (!fighting.empty()) {
+            char tail[192];
+            std::snprintf(tail, sizeof tail, ". Fires put out: %d; flare-ups: %d; shock hazards: %d; no effect (wrong agent or out of reach): %d.",
+                          out, flares, shocks, misses);
+            const std::string line = "Fire fighting: " + fighting + tail;
+            extras.note = extras.note.empty() ? line : extras.note + " " + line;
+            std::printf("fire fighting: %d used, %d out, %d flare-ups, %d shock hazards, %d no effect\n",
+                        used, out, flares, shocks, misses);
+        }
+    }
     if (const FloodHazard* fl = s.flood()) {
         char line[256];
         std::snprintf(line, sizeof line, "Flood: %.0f m2 under water at the end, deepest %.2f m; highest hazard rating where the trainee stood %.2f%s.",
