@@ -10,7 +10,7 @@
 
 namespace cd::app {
 
-/// The agent as the HUD names it.
+/// The agent as the HUD names it; an unknown id is returned as it is, pointing into `agent`.
 SessionText say::agentName(const std::string& agent) {
     static const struct { const char* id; SessionText name; } kNames[] = {
         {"water", {"water", "水"}},           {"foam", {"foam", "泡沫"}},
@@ -23,6 +23,10 @@ SessionText say::agentName(const std::string& agent) {
 }
 
 void Session::useExtinguisher(const std::string& fireId, const std::string& agent) {
+    if (fedIncapacitated_ || struck_ || swept_) {
+        messages_.push_back({timeS(), "warning", tr(say::kCannotUseAgent) + "you are incapacitated"});
+        return;
+    }
     const std::string what = agent.empty() ? setup_.scenario->trainee.extinguisher : agent;
     if (what.empty()) {
         messages_.push_back({timeS(), "warning", tr(say::kNoExtinguisher)});

@@ -54,7 +54,8 @@ inline constexpr SessionText kFlareUp{"Water on burning oil: the fire flares up!
 inline constexpr SessionText kShockHazard{"Water on live electrical equipment: danger of electric shock! Use CO2 or powder.",
                                           "水浇在带电设备上：有触电危险！请使用二氧化碳或干粉灭火器。"};
 inline constexpr SessionText kAgentNoUse{"The extinguisher does not reach or does not work on this fire.", "灭火器够不着或对这种火无效。"};
-/// The agent as the HUD names it ("wet chemical", 湿化学); unknown ids as they are.
+/// The agent as the HUD names it ("wet chemical", 湿化学); an unknown id as it is (the result
+/// then points into `agent`: use it while that lives).
 SessionText agentName(const std::string& agent);
 inline constexpr SessionText kUseExtinguisherKey{"X: ", "X："};
 inline constexpr SessionText kOnTheFire{" on the fire, ", "灭火，距离"};
