@@ -21,7 +21,7 @@ using namespace cd::fire;
 
 bool parseSeconds(const std::string& s, double& out) { return cd::parseDouble(s, out); }
 
-double probeValue(const FireModel& model, const Point3& position, const FireSample& s, const FedAccumulator& fed,
+double probeValue(const FireModel& model, const FireSample& s, const PlumeSample& plume, const FedAccumulator& fed,
                   ProbeQuantity q) {
     switch (q) {
         case ProbeQuantity::LayerHeightM: return s.room >= 0 ? s.layerHeightM : 0.0;
@@ -40,11 +40,11 @@ double probeValue(const FireModel& model, const Point3& position, const FireSamp
         case ProbeQuantity::FedHeat: return fed.heatFed();
         case ProbeQuantity::PressurePa: return s.room >= 0 ? model.roomState(s.room).pressurePa : 0.0;
         case ProbeQuantity::HrrKw: return s.room >= 0 ? model.roomState(s.room).hrrKw : 0.0;
-        case ProbeQuantity::PlumeTempC: return model.plumeAt(position).plumeTempC;
-        case ProbeQuantity::PlumeKgS: return model.plumeAt(position).plumeMassFlowKgS;
-        case ProbeQuantity::FlameHeightM: return model.plumeAt(position).flameHeightM;
-        case ProbeQuantity::JetTempC: return model.plumeAt(position).jetTempC;
-        case ProbeQuantity::JetVelocityMps: return model.plumeAt(position).jetVelocityMS;
+        case ProbeQuantity::PlumeTempC: return plume.plumeTempC;
+        case ProbeQuantity::PlumeKgS: return plume.plumeMassFlowKgS;
+        case ProbeQuantity::FlameHeightM: return plume.flameHeightM;
+        case ProbeQuantity::JetTempC: return plume.jetTempC;
+        case ProbeQuantity::JetVelocityMps: return plume.jetVelocityMS;
         case ProbeQuantity::OutKgS:
         case ProbeQuantity::InKgS: break;  // opening probes: written by the caller
     }
@@ -117,9 +117,10 @@ int runFire(const std::vector<std::string>& args) {
                 }
                 continue;
             }
-            FireSample s = model->sample(probes[i].positionM);
+            const FireSample s = model->sample(probes[i].positionM);
+            const PlumeSample plume = model->plumeAt(probes[i].positionM);  // once per probe, not per column
             for (auto q : probes[i].quantities) {
-                std::snprintf(buf, sizeof buf, ",%.6g", probeValue(*model, probes[i].positionM, s, fed[i], q));
+                std::snprintf(buf, sizeof buf, ",%.6g", probeValue(*model, s, plume, fed[i], q));
                 csv += buf;
             }
         }
