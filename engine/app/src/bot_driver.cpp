@@ -105,7 +105,7 @@ void BotDriver::startStep(Session& session, const scenario::BotStep& step) {
         waiting_ = true;
         waitUntilS_ = session.timeS() + step.waitS;
         waitFor_ = step.untilEvent.empty() ? nullptr : &step;
-        eventsSeen_ = session.log().events.size();
+        eventsSeen_ = 0;  // an event recorded before the wait began ends it at once
         return;
     }
     if (step.action == "move") {

@@ -76,6 +76,32 @@ TEST(Session, ABotWaitingForTheAlarmSetsOffWhenItSounds) {
     EXPECT_LE(out.log.actions.front().timeS, alarm->timeS + 0.05 + 1e-9);
 }
 
+// A wait for an event that was recorded before the wait began ends at once: "wait until the
+// pupil is freed" when the pupil is already free (a heap that came down lighter than the bot's
+// author saw) must not stand the trainee there to the wait's cap.
+TEST(Session, AWaitForAnEventAlreadyRecordedEndsAtOnce) {
+    scenario::BotScript bot;
+    scenario::BotStep first, until, move;
+    first.action = "wait";
+    first.waitS = 30.0;
+    until.action = "wait";
+    until.waitS = 50.0;
+    until.untilEvent = "fire.ignite";
+    move.action = "move";
+    move.to = "assembly:AP";
+    bot.steps = {first, until, move};
+    record::SessionLog log;
+    test::runTinySession(drillScenario(), bot, [](const app::Session&) {}, [&](const app::Session& s) { log = s.log(); });
+    const record::SimEvent* ignite = nullptr;
+    for (const auto& e : log.events)
+        if (e.kind == "fire.ignite" && !ignite) ignite = &e;
+    ASSERT_NE(ignite, nullptr);
+    ASSERT_LT(ignite->timeS, 30.0) << "the fire must start before the second wait";
+    ASSERT_FALSE(log.actions.empty());
+    EXPECT_EQ(log.actions.front().kind, record::ActionKind::Move);
+    EXPECT_NEAR(log.actions.front().timeS, 30.0, 0.05 + 1e-9) << "not at the cap, 80 s";
+}
+
 TEST(Session, StandingInTheBurningRoomGivesAFarHigherDoseThanLeaving) {
     Drill out = play(false);
     Drill in = play(true);
