@@ -113,7 +113,7 @@ TEST(SchoolEarthquake, TheClassesLeaveByTheWestStairAroundTheDebris) {
     // A trainee who stays put, so the session runs until everyone is out.
     const std::string dir = freshDir("quake_crowd");
     std::ofstream(dir + "/stay.toml") << "[bot]\nname = \"stay\"\n[[step]]\naction = \"wait\"\nseconds = 300\n";
-    auto r = runCitydrill("run scenes/earthquake_school.toml --headless --seconds 200 --bot " + dir + "/stay.toml --out " + dir + "/out");
+    auto r = runCitydrill("run scenes/earthquake_school.toml --headless --seconds 240 --bot " + dir + "/stay.toml --out " + dir + "/out");
     ASSERT_EQ(r.exitCode, 0) << r.output;
     auto log = cd::record::loadSession(dir + "/out/session.db");
     ASSERT_TRUE(log.ok()) << log.error().str();

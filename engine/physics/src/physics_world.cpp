@@ -62,6 +62,7 @@ btRigidBody* WorldImpl::addRigid(std::unique_ptr<btCollisionShape> shape, const 
     info.m_linearDamping = 0.0f;   // no hidden damping: verification compares against undamped motion
     info.m_angularDamping = 0.0f;
     auto body = std::make_unique<btRigidBody>(info);
+    FreeRotation::takeOverFrom(*body);
     if (massKg > 0.0f) sweepWhenFast(*body);  // continuous collision for fast debris against thin slabs and walls
     else noteStaticHalfThickness(halfThicknessOf(*shape));
     btRigidBody* raw = body.get();
@@ -417,7 +418,9 @@ void PhysicsWorld::step() {
     im.driveLeaves();
     // One internal step of exactly stepS (maxSubSteps = 0 means "step by timeStep"), so no
     // accumulator rounding can add or drop a step.
+    im.freeRotation.begin(im.bodies, im.stepS);
     im.world->stepSimulation(im.stepS, 0, im.stepS);
+    im.freeRotation.end();
     ++im.tick;
     im.updateJoints();
     for (auto& c : im.characters) {

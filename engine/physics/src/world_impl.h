@@ -9,6 +9,7 @@
 #include <memory>
 #include <vector>
 
+#include "free_rotation.h"
 #include "physics/physics_world.h"
 
 namespace cd::physics {
@@ -148,6 +149,7 @@ struct WorldImpl {
     std::unique_ptr<btDbvtBroadphase> broadphase;
     std::unique_ptr<btSequentialImpulseConstraintSolver> solver;
     std::unique_ptr<btDiscreteDynamicsWorld> world;
+    FreeRotation freeRotation;  // the torque-free turn of every moving body, each step
 
     std::vector<std::unique_ptr<btCollisionShape>> shapes;
     std::vector<std::unique_ptr<btRigidBody>> rigidBodies;

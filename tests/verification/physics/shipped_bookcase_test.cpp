@@ -7,9 +7,12 @@
 // Reference: Housner's rigid block (1963; rocking_block.h) in the y-z plane with the same floor
 // motion, the wall as a stop 3 cm behind, r = 1 - 1.5 sin^2(alpha). Scanned in steps of 0.05 of
 // the record's scale, the 0.25 x 2.0 m bookcase first overturns on the top floor at 0.80 x in
-// Bullet (Housner 0.70 x) and on the ground floor only at 1.85 x (Housner 1.60 x): at the shipped
+// Bullet (Housner 0.70 x) and on the ground floor only at 2.00 x (Housner 1.60 x): at the shipped
 // record it falls on the top floor and stands on the ground floor. The earlier 0.35 x 1.8 m one
 // stood on every floor (top floor: Bullet 1.30 x, Housner 1.10 x); it still falls free-standing.
+// Near its threshold the outcome flips from scale to scale (Bullet, top floor: falls at 1.30,
+// 1.40, 1.55, 1.60 x, stands at 1.35, 1.45, 1.50, 1.65 x, falls at every step from 1.70 x), so
+// the check that it can fall against the wall is at 1.8 x.
 // Bullet needs 1.2-1.3 x Housner's scale (its rocking loses more energy between impacts at 60 Hz,
 // free_rocking_test.cpp). Rocking is chaotic; these cases hold a margin of 20 % or more in scale.
 #include <cstdlib>
@@ -106,7 +109,7 @@ TEST(ShippedBookcase, OnTheTopFloorItTopplesThroughTheShippedRecordAndOnTheGroun
     const HousnerResult groundH = housnerBookcase(kShipped, kGroundFloorM, 1.0, true);
     std::printf("ground floor, wall: Bullet peak %.3f alpha, Housner peak %.3f alpha\n", ground.maxTiltRad / alpha,
                 groundH.maxAbsTiltRad / alpha);
-    EXPECT_FALSE(ground.overturned) << "Bullet, ground floor (first at 1.85 x)";
+    EXPECT_FALSE(ground.overturned) << "Bullet, ground floor (first at 2.00 x)";
     EXPECT_FALSE(groundH.overturned) << "Housner, ground floor (first at 1.60 x)";
     EXPECT_GT(ground.maxTiltRad, 0.1 * alpha) << "it should still rock";
 }
@@ -122,7 +125,7 @@ TEST(ShippedBookcase, TheDeeperBookcaseRocksHardButStandsOnTheTopFloorAndFallsFr
     EXPECT_GT(b.maxTiltRad, 0.25 * alpha) << "it should rock visibly";
     EXPECT_TRUE(shakeBookcase(kDeeper, kTopFloorM, 1.0, false).overturned) << "free-standing, shipped record";
     EXPECT_TRUE(housnerBookcase(kDeeper, kTopFloorM, 1.0, false).overturned) << "Housner, free-standing";
-    EXPECT_TRUE(shakeBookcase(kDeeper, kTopFloorM, 1.5, true).overturned) << "against the wall, 1.5 x the record";
+    EXPECT_TRUE(shakeBookcase(kDeeper, kTopFloorM, 1.8, true).overturned) << "against the wall, 1.8 x the record";
     EXPECT_TRUE(housnerBookcase(kDeeper, kTopFloorM, 1.5, true).overturned) << "Housner, against the wall, 1.5 x";
 }
 
