@@ -99,6 +99,10 @@ int runFire(const std::vector<std::string>& args) {
     std::stable_sort(agents.begin(), agents.end(),
                      [](const ScheduledAgent& a, const ScheduledAgent& b) { return a.startS < b.startS; });
     size_t nextAgent = 0;
+    auto sprays = fireCase->sprays;
+    std::stable_sort(sprays.begin(), sprays.end(),
+                     [](const ScheduledSpray& a, const ScheduledSpray& b) { return a.startS < b.startS; });
+    size_t nextSpray = 0;
 
     std::string csv = "time_s";
     for (const auto& p : probes)
@@ -141,6 +145,12 @@ int runFire(const std::vector<std::string>& args) {
                 auto st = model->applyAgent(agents[nextAgent].fire, agents[nextAgent].application);
                 if (!st) std::fprintf(stderr, "warning: %s\n", st.error().str().c_str());
                 ++nextAgent;
+            }
+            while (nextSpray < sprays.size() && sprays[nextSpray].startS <= model->timeS() + 1e-9) {
+                const ScheduledSpray& w = sprays[nextSpray++];
+                auto f = model->sprayIntoLayer(w.room, w.spray);
+                if (!f) std::fprintf(stderr, "warning: %s:%d: spray: %s\n", casePath.c_str(), w.line, f.error().str().c_str());
+                else std::printf("spray: %.1f s into %s, %.1f %% evaporating in the layer now\n", model->timeS(), w.room.c_str(), 100.0 * *f);
             }
             model->step(tick);
             for (size_t i = 0; i < probes.size(); ++i)

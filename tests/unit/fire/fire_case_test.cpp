@@ -149,6 +149,37 @@ distance_m = 2
     EXPECT_EQ(errorOf(bad), "case.toml:" + std::to_string(line) + ": extinguisher.fire: unknown fire 'wok'");
 }
 
+// Gas cooling in a case file: [[spray]] into a room's layer, its drops and flow checked with the
+// ranges FireModel::sprayIntoLayer accepts; a room that does not exist is an error at its line.
+TEST(FireCase, SpraysIntoTheLayerAreReadAndChecked) {
+    std::string text = kExample + std::string(R"(
+[[spray]]
+room = "atrium"
+start_s = 120
+duration_s = 5
+droplet_diameter_m = 0.0005
+)");
+    auto c = parseFireCase(text, "case.toml");
+    ASSERT_TRUE(c) << c.error().str();
+    ASSERT_EQ(c->sprays.size(), 1u);
+    EXPECT_EQ(c->sprays[0].room, "atrium");
+    EXPECT_DOUBLE_EQ(c->sprays[0].startS, 120.0);
+    EXPECT_DOUBLE_EQ(c->sprays[0].spray.durationS, 5.0);
+    EXPECT_DOUBLE_EQ(c->sprays[0].spray.dropletDiameterM, 0.0005);
+    EXPECT_DOUBLE_EQ(c->sprays[0].spray.flowKgS, 2.0);  // a hose line's default
+    auto lineOf = [](const std::string& t, const std::string& what) {
+        return 1 + static_cast<int>(std::count(t.begin(), t.begin() + t.find(what), '\n'));
+    };
+    std::string big = replace(text, "droplet_diameter_m = 0.0005", "droplet_diameter_m = 0.5");
+    EXPECT_EQ(errorOf(big).rfind("case.toml:" + std::to_string(lineOf(big, "droplet_diameter_m")) +
+                                     ": spray.droplet_diameter_m: must be from",
+                                 0),
+              0u)
+        << errorOf(big);
+    std::string nowhere = replace(text, "room = \"atrium\"\nstart_s = 120", "room = \"attic\"\nstart_s = 120");
+    EXPECT_NE(errorOf(nowhere).find("spray.room"), std::string::npos) << errorOf(nowhere);
+}
+
 // A material value no solid has (a slip of the keyboard or of the units) is an error naming the
 // material's line and field, not a wall that soaks up heat for ever.
 TEST(FireCase, AMaterialValueNoSolidHasIsRejected) {

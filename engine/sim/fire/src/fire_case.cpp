@@ -293,7 +293,7 @@ Result<FireCase> parseFireCase(std::string_view text, const std::string& file) {
     d.sourceFile = file;
     Status status = Ok{};
     static const std::set<std::string> kSections = {"settings", "material", "room",  "opening", "fan", "fire",
-                                                    "detector", "sprinkler", "item", "extinguisher", "probe"};
+                                                    "detector", "sprinkler", "item", "extinguisher", "spray", "probe"};
     for (const auto& [k, v] : root)
         if (!kSections.count(std::string(k.str())))
             return makeError("unknown section", file, lineOf(v), std::string(k.str()));
@@ -498,6 +498,22 @@ Result<FireCase> parseFireCase(std::string_view text, const std::string& file) {
         r.nonNegative("distance_m", a.application.distanceM);
         r.positive("range_m", a.application.rangeM);
         c.agents.push_back(a);
+    });
+    eachTable(root, "spray", file, status, [&](TableReader& r) {
+        ScheduledSpray w;
+        w.line = r.line();
+        r.string("room", w.room, true);
+        checkRoomRef(r, "room", w.room, d, false);
+        r.nonNegative("start_s", w.startS);
+        // The ranges FireModel::sprayIntoLayer accepts.
+        r.within("flow_kg_s", w.spray.flowKgS, 1e-6, 100.0, "kg/s");
+        r.within("duration_s", w.spray.durationS, 1e-3, 600.0, "s");
+        r.within("droplet_diameter_m", w.spray.dropletDiameterM, 1e-5, 0.01, "m: 0.01 to 10 mm");
+        r.within("speed_m_s", w.spray.speedMS, 1e-3, 100.0, "m/s");
+        r.within("elevation_deg", w.spray.elevationDeg, 5.0, 90.0, "degrees above level");
+        r.nonNegative("nozzle_height_m", w.spray.nozzleHeightM);
+        r.within("water_temp_c", w.spray.waterTempC, 0.0, 99.0, "C");
+        c.sprays.push_back(w);
     });
     eachTable(root, "probe", file, status, [&](TableReader& r) {
         ProbeDef p;

@@ -347,6 +347,39 @@ Status FireModel::applyAgent(int i, const AgentApplication& app) {
     return Ok{};
 }
 
+Result<double> FireModel::sprayIntoLayer(std::string_view roomId, const WaterSpray& spray) {
+    const int r = roomIndex(roomId);
+    if (r < 0) return makeError("unknown room '" + std::string(roomId) + "'", "", 0, "room");
+    return sprayIntoLayer(r, spray);
+}
+
+Result<double> FireModel::sprayIntoLayer(int r, const WaterSpray& w) {
+    auto& m = *impl_;
+    if (r < 0 || r >= m.n) return makeError("no such room", "", 0, "room");
+    if (!(w.flowKgS > 0 && w.flowKgS <= 100)) return makeError("must be in (0, 100] kg/s", "", 0, "flow_kg_s");
+    if (!(w.durationS > 0 && w.durationS <= 600)) return makeError("must be in (0, 600] s", "", 0, "duration_s");
+    if (!(w.dropletDiameterM >= 1e-5 && w.dropletDiameterM <= 0.01))
+        return makeError("must be in [0.01, 10] mm", "", 0, "droplet_diameter_m");
+    if (!(w.speedMS > 0 && w.speedMS <= 100)) return makeError("must be in (0, 100] m/s", "", 0, "speed_m_s");
+    if (!(w.elevationDeg >= 5 && w.elevationDeg <= 90)) return makeError("must be in [5, 90] degrees", "", 0, "elevation_deg");
+    if (!(w.nozzleHeightM >= 0 && w.nozzleHeightM <= m.height[r])) return makeError("must be within the room", "", 0, "nozzle_height_m");
+    if (!(w.waterTempC >= 0 && w.waterTempC < 100)) return makeError("must be in [0, 100) C", "", 0, "water_temp_c");
+    Impl::ActiveSpray a;
+    a.room = r;
+    a.untilS = m.timeS + w.durationS;
+    a.spray = w;
+    // Sprays that have run their course make room (only here: step() never allocates).
+    std::erase_if(m.sprays, [&](const Impl::ActiveSpray& s) { return s.untilS <= m.timeS; });
+    m.sprays.push_back(a);
+    return sprayEvaporatedFraction(r, w);
+}
+
+double FireModel::sprayEvaporatedFraction(int r, const WaterSpray& w) const {
+    const auto& m = *impl_;
+    if (r < 0 || r >= m.n) return 0.0;
+    return evaporatedFraction(m.tU[r] - 273.15, w.dropletDiameterM, w.speedMS, m.sprayPathM(r, w), w.waterTempC);
+}
+
 int FireModel::roomCount() const { return impl_->n; }
 int FireModel::openingCount() const { return impl_->nOpen; }
 int FireModel::fireCount() const { return static_cast<int>(impl_->fires.size()); }
@@ -445,6 +478,7 @@ void FireModel::hash(StateHasher& h) const {
     for (const auto& d : m.detectors) h.add(d.linkK), h.add(d.chamberSootKgM3), h.add(d.activated);
     for (const auto& d : m.sprinklers) h.add(d.linkK), h.add(d.activated);
     for (const auto& it : m.items) h.add(it.doseKjM2), h.add(it.ignited);
+    for (const auto& a : m.sprays) h.add(a.room), h.add(a.untilS);  // none unless water was sprayed
 }
 
 ConservationTotals FireModel::conservation() const {

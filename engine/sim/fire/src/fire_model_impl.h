@@ -5,6 +5,7 @@
 // room graph. Everything is sized in create() or ignite(); step() never allocates.
 #include <vector>
 
+#include "fire/water_spray.h"
 #include "fire/combustion.h"
 #include "fire/ceiling_jet.h"
 #include "fire/fire_model.h"
@@ -129,6 +130,16 @@ struct FireModel::Impl {
     // a's flows; 2 v + 1: in room a), kg/s of the sub-step: lower -> upper and upper -> lower.
     std::vector<double> mixUp, mixDown;
 
+    // Water sprayed into the hot layers (water_spray.h), until untilS; the sub-step's evaporation.
+    struct ActiveSpray {
+        int room = 0;
+        double untilS = 0;
+        WaterSpray spray;
+        double evaporatingKgS = 0;  ///< in the last sub-step
+        double coolingW = 0;        ///< heat the evaporating water took from the gas
+    };
+    std::vector<ActiveSpray> sprays;
+
     std::vector<FireRuntime> fires;
     std::vector<DeviceRuntime> detectors, sprinklers;
     std::vector<ItemRuntime> items;
@@ -150,6 +161,9 @@ struct FireModel::Impl {
     void updateDerived();
     void scheduleOpenings(double t0, double t1);
     void fireSources(double dtS);
+    void waterSprays(double dtS);
+    /// Where a spray's drops fly through the upper layer of a room (m), and its evaporated part.
+    double sprayPathM(int room, const WaterSpray& spray) const;
     void wallHeatTransfer(double dtS);
     void radiationThroughOpenings(double dtS);
     // fire_model_convection.cpp

@@ -59,6 +59,7 @@ bool FireModel::Impl::trySubStep(double dt, bool lastChance) {
     std::fill(radW.begin(), radW.end(), 0.0);
     sootSourceKgS = 0;
     fireSources(dt);
+    waterSprays(dt);
     wallHeatTransfer(dt);
     prepareFans(dt);
     prepareDoorJets(dt);
@@ -214,6 +215,41 @@ void FireModel::Impl::fireSources(double dt) {
         srcHU[r] += heat;
         energySource[r] += heat;
         radW[r] += chi * qb * 1e3;
+    }
+}
+
+// [3b] Water sprayed into the hot layer (water_spray.h): what evaporates in flight joins the
+// upper layer as steam (carried as air of its mass: its volume is under-counted by the ratio of
+// the gas constants, 1.6) and takes waterCoolingKjKg from the gas; never so much in a sub-step
+// that the layer would fall below 100 C.
+double FireModel::Impl::sprayPathM(int r, const WaterSpray& w) const {
+    const double nozzleZ = floorZ[r] + w.nozzleHeightM;
+    const double layerDepth = ceilZ[r] - std::max(zInt[r], nozzleZ);
+    if (layerDepth <= 0.0) return 0.0;
+    return layerDepth / std::sin(std::clamp(w.elevationDeg, 5.0, 90.0) * M_PI / 180.0);
+}
+
+void FireModel::Impl::waterSprays(double dt) {
+    for (auto& a : sprays) {
+        a.evaporatingKgS = a.coolingW = 0;
+        const int r = a.room;
+        if (timeS + 1e-12 >= a.untilS || mU[r] <= 0.0) continue;
+        const double tuC = tU[r] - 273.15;
+        const double path = sprayPathM(r, a.spray);
+        const double share = std::min(1.0, (a.untilS - timeS) / dt);  // the part of the sub-step it runs
+        double w = share * a.spray.flowKgS *
+                   evaporatedFraction(tuC, a.spray.dropletDiameterM, a.spray.speedMS, path, a.spray.waterTempC);
+        if (w <= 0.0) continue;
+        const double perKgJ = 1e3 * waterCoolingKjKg(tuC, a.spray.waterTempC);
+        const double roomJ = 0.5 * mU[r] * kCp * std::max(tU[r] - 373.15, 0.0);
+        w = std::min(w, roomJ / (perKgJ * dt));
+        a.evaporatingKgS = w;
+        a.coolingW = w * perKgJ;
+        const double heat = w * kCp * tU[r] - a.coolingW;
+        srcMU[r] += w;
+        srcYU[r * kSpeciesCount + kH2O] += w;
+        srcHU[r] += heat;
+        energySource[r] += heat;
     }
 }
 
@@ -581,6 +617,10 @@ void FireModel::Impl::integrate(double dt) {
         totals.fuelAddedKg += f.pyrolysisKgS * dt;
     }
     totals.sootProducedKg += sootSourceKgS * dt;
+    for (auto& a : sprays) {
+        totals.waterEvaporatedKg += a.evaporatingKgS * dt;
+        totals.heatToWaterJ += a.coolingW * dt;
+    }
     for (int i = 0; i < n; ++i) {
         totals.heatIntoGasJ += energySource[i] * dt;
         double dP = (kGamma - 1.0) * dt * (srcHU[i] + srcHL[i]) / volume[i];

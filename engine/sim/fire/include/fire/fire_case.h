@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "fire/water_spray.h"
 #include "fire/extinguishing_agent.h"
 #include "fire/fire_model_def.h"
 
@@ -42,10 +43,19 @@ struct ScheduledAgent {
     int line = 0;
 };
 
+/// Water sprayed into a room's hot layer at a given time (gas cooling, water_spray.h).
+struct ScheduledSpray {
+    std::string room;
+    double startS = 0;
+    WaterSpray spray;
+    int line = 0;
+};
+
 struct FireCase {
     FireModelDef model;
     std::vector<ProbeDef> probes;
     std::vector<ScheduledAgent> agents;
+    std::vector<ScheduledSpray> sprays;
 };
 
 /// Parses and validates a case; errors are "file:line: field: message".

@@ -18,6 +18,7 @@
 
 #include "core/hash.h"
 #include "core/result.h"
+#include "fire/water_spray.h"
 #include "fire/extinguishing_agent.h"
 #include "fire/fire_event.h"
 #include "fire/fire_model_def.h"
@@ -39,6 +40,8 @@ struct ConservationTotals {
     double sootProducedKg = 0;         ///< by fires and door-jet fires
     double sootOutKg = 0;              ///< net soot that left through openings and fans to outside
     double gasSootKg = 0;              ///< soot in all rooms, both layers
+    double waterEvaporatedKg = 0;      ///< sprayed water turned to steam in the gas (sprayIntoLayer)
+    double heatToWaterJ = 0;           ///< heat that water took from the gas (part of heatIntoGasJ)
 };
 
 /// Work done by the integrator so far (for benchmarks and tuning).
@@ -96,6 +99,13 @@ public:
     /// Applies an extinguishing agent to a fire from the next step on, for app.durationS.
     Status applyAgent(std::string_view fireId, const AgentApplication& app);
     Status applyAgent(int fireIndex, const AgentApplication& app);
+
+    /// Water sprayed into a room's upper layer from now for spray.durationS (gas cooling,
+    /// water_spray.h). Returns the part of it that evaporates in flight at the layer as it is now.
+    Result<double> sprayIntoLayer(int roomIndex, const WaterSpray& spray);
+    Result<double> sprayIntoLayer(std::string_view roomId, const WaterSpray& spray);
+    /// The part of a spray that would evaporate in flight in a room's upper layer now.
+    double sprayEvaporatedFraction(int roomIndex, const WaterSpray& spray) const;
 
     /// Conditions at a point (outside every room: ambient).
     FireSample sample(const Point3& pointM) const;
