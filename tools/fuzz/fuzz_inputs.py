@@ -112,7 +112,8 @@ class Workspace:
             return 'timeout', ''
 
 
-SCENES = ['school_fire_drill', 'earthquake_school', 'school_flood', 'earthquake_rescue', 'staff_room_pan_fire']
+SCENES = ['school_fire_drill', 'earthquake_school', 'school_flood', 'earthquake_rescue', 'staff_room_pan_fire',
+          'classroom_fire_attack']
 
 
 def target_scenario(ws, rng):
@@ -130,6 +131,7 @@ def target_bot(ws, rng):
     bot = 'scenes/bots/' + rng.choice(bots)
     scene = ('school_fire_drill' if ('smoke' in bot or 'walks_out' in bot) else
              'staff_room_pan_fire' if 'pan_fire' in bot else
+             'classroom_fire_attack' if 'fire_attack' in bot else
              'school_flood' if 'flood' in bot else 'earthquake_rescue' if 'rescue' in bot else 'earthquake_school')
     return [bot], ['run', 'scenes/%s.toml' % scene, '--headless', '--seconds', '20', '--bot', bot, '--out', '{out}'], 120
 

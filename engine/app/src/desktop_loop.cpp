@@ -130,6 +130,12 @@ Status runDesktopLoop(Session& s, BotDriver* bot, const DesktopLoopOptions& opti
                 a.kind = record::ActionKind::UseExtinguisher;
                 s.act(a);
             }
+            if (in.coolGas) {
+                record::TraineeAction a;
+                a.kind = record::ActionKind::CoolGas;
+                a.value = 1.0;
+                s.act(a);
+            }
             if (in.takeCover) {
                 record::TraineeAction a;
                 a.kind = record::ActionKind::DropCoverHold;

@@ -23,16 +23,17 @@ FedDose::~FedDose() = default;
 FedDose::FedDose(FedDose&&) noexcept = default;
 FedDose& FedDose::operator=(FedDose&&) noexcept = default;
 
-void FedDose::accumulate(const HazardSample& s, double dtS) {
+void FedDose::accumulate(const HazardSample& s, double dtS, bool suppliedAir, bool turnoutGear) {
     fire::FireSample f;
     f.temperatureC = s.temperatureC;
     f.coPpm = s.coPpm;
     f.co2Pct = s.co2Pct;
     f.o2Pct = s.o2Pct;
     f.hcnPpm = s.hcnPpm;
-    impl_->acc.accumulate(f, dtS);
+    impl_->acc.accumulate(f, dtS, fire::Protection{suppliedAir, turnoutGear});
 }
 double FedDose::fed() const { return impl_->acc.fed(); }
+double FedDose::heatFed() const { return impl_->acc.heatFed(); }
 
 // ---------------------------------------------------------------------------------------
 // Building the zone model from the district: one compartment per room, except that the
@@ -252,6 +253,17 @@ Result<double> FireHazard::applyAgent(const std::string& fireId, const std::stri
     app.distanceM = distanceM;
     if (auto s = m.model.applyAgent(i, app); !s) return s.error();
     return distanceM;
+}
+
+Result<double> FireHazard::sprayIntoLayer(const world::Room* room, double nozzleZM, double pulseS) {
+    Impl& m = *impl_;
+    if (!room) return makeError("outdoors there is no smoke layer to cool");
+    const int zone = m.zoneOf(*room);
+    const fire::RoomDef& z = m.model.def().rooms[static_cast<std::size_t>(zone)];
+    fire::WaterSpray spray;  // the hose's 2 kg/s on a fog setting
+    spray.durationS = pulseS;
+    spray.nozzleHeightM = std::clamp(nozzleZM - z.originM.z, 0.0, z.sizeM.z);
+    return m.model.sprayIntoLayer(zone, spray);
 }
 
 std::string FireHazard::nearestBurningFire(const glm::vec3& p, const world::Room* room) const {

@@ -67,8 +67,11 @@ public:
     ~FedDose();
     FedDose(FedDose&&) noexcept;
     FedDose& operator=(FedDose&&) noexcept;
-    void accumulate(const HazardSample& s, double dtS);
+    /// suppliedAir: breathing from a breathing apparatus (the gases add nothing); turnoutGear:
+    /// firefighters' protective clothing (no ISO 13571 heat dose).
+    void accumulate(const HazardSample& s, double dtS, bool suppliedAir = false, bool turnoutGear = false);
     double fed() const;
+    double heatFed() const;  ///< the convected-heat part of fed()
 
 private:
     struct Impl;
@@ -105,6 +108,11 @@ public:
     /// seconds to a minute (ISO 13571:2012; Purser, SFPE Handbook 5th ed. ch. 63).
     static constexpr double kRadiantTenabilityKwM2 = 2.5;
     static constexpr double kHoseBurstS = 30.0;
+    /// A fog pulse from the hose into the hot layer overhead (gas cooling, fire/water_spray.h)
+    /// by someone in `room` with the nozzle at nozzleZM (absolute), for pulseS seconds. Returns
+    /// the part of the water that turns to steam in the layer as it is now.
+    Result<double> sprayIntoLayer(const world::Room* room, double nozzleZM, double pulseS);
+
     Status setDoorOpen(const std::string& doorId, bool open);
     /// Whether a door stands open (doors inside one compartment count as open).
     bool doorOpen(const std::string& doorId) const;

@@ -112,6 +112,12 @@ ui::HudModel hudModel(const Session& s, bool paused) {
     h.trainee.visibilityM = static_cast<float>(s.lastSample().visibilityM);
     h.trainee.temperatureC = static_cast<float>(s.lastSample().temperatureC);
     h.trainee.hasSmoke = !sc.fires.empty();
+    if (const BreathingApparatus* ba = s.breathingApparatus()) {
+        h.trainee.hasBreathingApparatus = true;
+        h.trainee.baPressureBar = static_cast<float>(ba->pressureBar());
+        h.trainee.baMinutesLeft = static_cast<float>(ba->minutesLeft());
+        h.trainee.baWhistleBar = static_cast<float>(ba->def().whistleBar);
+    }
     if (s.groundShakes()) {
         h.trainee.hasQuake = true;
         h.trainee.shakingIntensity = static_cast<float>(s.feltShaking().intensity());
@@ -169,6 +175,8 @@ ui::HudModel hudModel(const Session& s, bool paused) {
         l.fed = "有效剂量 FED";
         l.visibility = "能见度";
         l.temperature = "温度";
+        l.breathingApparatus = "呼吸器";
+        l.minutesLeft = "分钟可用";
         l.messages = "消息";
         l.paused = "已暂停";
         l.resume = "继续";

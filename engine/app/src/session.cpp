@@ -39,6 +39,7 @@ Status Session::init() {
     auto fire = FireHazard::build(sc, d);
     if (!fire) return fire.error();
     fire_ = std::move(*fire);
+    if (sc.trainee.breathingApparatus) breathing_.emplace(*sc.trainee.breathingApparatus);
     auto flood = FloodHazard::build(sc, d);
     if (!flood) return flood.error();
     flood_ = std::move(*flood);
@@ -217,6 +218,7 @@ void Session::applyAction(const record::TraineeAction& a) {
         }
         case ActionKind::ClearDebris: startRescue(a.target); break;
         case ActionKind::UseExtinguisher: useExtinguisher(a.target, a.text); break;
+        case ActionKind::CoolGas: coolGas(a.value > 0.0 ? a.value : 1.0); break;
         case ActionKind::TagCasualty:
             // Triage: the category the trainee gave (START: green, yellow, red, black).
             emit("casualty.tagged", a.target, 0.0, "triaged " + a.target + (a.text.empty() ? "" : " as " + a.text));
@@ -291,7 +293,7 @@ float Session::speedFactor() const {
 
 void Session::steerCapsule() {
     const float dt = static_cast<float>(clock_.stepS());
-    if (fedIncapacitated_ || swept_ || struck_ || shelter_) {
+    if (incapacitated() || shelter_) {
         capsule_->steerAlong(glm::vec3(0.0f), 0.0f, false, body_.crouched);
         return;
     }
@@ -323,7 +325,7 @@ void Session::moveBody() {
     const float dt = static_cast<float>(clock_.stepS());
     // Down, the trainee lies where they fell, whatever shoves the capsule; under a desk they
     // crawl to it and move with it.
-    if (fedIncapacitated_ || swept_ || struck_) return;
+    if (incapacitated()) return;
     if (shelter_) {
         followShelter(dt);
         return;
@@ -370,6 +372,7 @@ std::uint64_t Session::stateHash() const {
     h.add(body_.yawDeg); h.add(body_.crouched); h.add(thrownDown_);
     h.add(shelter_ ? shelter_->desk * kMaxDeskPlaces + shelter_->place : -1); h.add(underDesk());
     h.add(fed_.fed());
+    if (breathing_) breathing_->hash(h);
     fire_->hash(h);
     if (flood_) flood_->hash(h);
     if (quake_) quake_->hash(h);

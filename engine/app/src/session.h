@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "breathing_apparatus.h"
 #include "core/fixed_clock.h"
 #include "core/result.h"
 #include "crowd_population.h"
@@ -89,6 +90,9 @@ public:
     const std::vector<SessionMessage>& messages() const { return messages_; }
     const std::vector<HazardTracePoint>& hazardTrace() const { return trace_; }
     double fed() const { return fed_.fed(); }
+    double heatFed() const { return fed_.heatFed(); }
+    /// The breathing apparatus the trainee wears, or nullptr.
+    const BreathingApparatus* breathingApparatus() const { return breathing_ ? &*breathing_ : nullptr; }
     const HazardSample& lastSample() const { return lastSample_; }
     bool reachedAssembly() const { return reachedAssemblyS_.has_value(); }
     const std::string& chainHead() const;
@@ -139,6 +143,8 @@ private:
     /// Speed of walking now, of the gait's speed: shaking and wading slow it.
     float speedFactor() const;
     void senseHazards();
+    void coolGas(double pulseS);  ///< session_extinguisher.cpp
+    void breatheFromTheSet();  ///< the breathing apparatus runs down: whistle, empty
     void senseFlood();
     void senseEarthquake();
     /// Drop, cover, hold on (session_shelter.cpp): the nearest free place under a desk within
@@ -208,6 +214,7 @@ private:
     double maxFloodHr_ = 0.0;
     bool floodExposed_ = false, swept_ = false;
     FedDose fed_;
+    std::optional<BreathingApparatus> breathing_;  ///< worn from the start ([trainee.breathing_apparatus])
     HazardSample lastSample_;
     std::unique_ptr<record::SessionStore> store_;
     record::SessionLog log_;
@@ -224,6 +231,8 @@ private:
     bool leftBuilding_ = false;
     std::optional<double> reachedAssemblyS_;
     bool fedWarned_ = false, fedIncapacitated_ = false;
+    /// Out of action: overcome by smoke, swept off their feet or struck down.
+    bool incapacitated() const { return fedIncapacitated_ || swept_ || struck_; }
     bool ended_ = false;
     bool storeFailed_ = false;
     std::uint64_t lastHash_ = 0;

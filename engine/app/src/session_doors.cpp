@@ -20,7 +20,7 @@ constexpr float kPassingM = 0.6f;
 void Session::openDoorPressedOn() {
     // Walking into a shut door opens it, as people do (a push, a handle): the trainee's own
     // action, recorded and scored as the key would be. Not by someone who is down.
-    if (fedIncapacitated_ || swept_ || struck_) return;
+    if (incapacitated()) return;
     const std::string door = quake_->doorPressed();
     if (door.empty() || fire_->doorOpen(door)) return;
     record::TraineeAction a;

@@ -3,6 +3,7 @@
 // suitability by fire class, knock-down by the unit's rating, flare-up of cooking oil under
 // water, shock hazard of water on live equipment); the session records the attempt and tells
 // the trainee what happened.
+#include <algorithm>
 #include <cstdio>
 
 #include "session.h"
@@ -23,7 +24,7 @@ SessionText say::agentName(const std::string& agent) {
 }
 
 void Session::useExtinguisher(const std::string& fireId, const std::string& agent) {
-    if (fedIncapacitated_ || struck_ || swept_) {
+    if (incapacitated()) {
         messages_.push_back({timeS(), "warning", tr(say::kCannotUseAgent) + "you are incapacitated"});
         return;
     }
@@ -52,6 +53,35 @@ void Session::useExtinguisher(const std::string& fireId, const std::string& agen
     std::snprintf(text, sizeof text, "%s turned on %s from %.1f m", what.c_str(), fire.c_str(), *distance);
     emit("fire.agent_applied", fire, *distance, text);
     messages_.push_back({timeS(), "message", tr(say::kAgentOn) + tr(say::agentName(what)) + " (" + fire + ")"});
+}
+
+// Gas cooling: a short fog pulse from the hose into the hot layer overhead, as firefighters do
+// advancing under a hot layer. What turns to steam takes its heat from the gas (the fire model's
+// water_spray.h); the rest wets the ceiling.
+void Session::coolGas(double pulseS) {
+    if (incapacitated()) {
+        messages_.push_back({timeS(), "warning", tr(say::kCannotUseAgent) + "you are incapacitated"});
+        return;
+    }
+    if (setup_.scenario->trainee.extinguisher != "hose") {
+        messages_.push_back({timeS(), "warning", tr(say::kNeedHose)});
+        return;
+    }
+    pulseS = std::clamp(pulseS, 0.2, 10.0);
+    // The nozzle at the shoulder: 0.3 m below the eyes.
+    const double nozzleZ = body_.feetM.z + std::max(eyeHeightM() - 0.3, 0.3);
+    auto steam = fire_->sprayIntoLayer(body_.room, nozzleZ, pulseS);
+    if (!steam) {
+        messages_.push_back({timeS(), "warning", tr(say::kCannotUseAgent) + steam.error().message});
+        return;
+    }
+    char text[128];
+    std::snprintf(text, sizeof text, "%.1f s fog pulse into the layer: %.0f %% of the water turns to steam in it", pulseS,
+                  100.0 * *steam);
+    emit("fire.gas_cooling", body_.room->id, *steam, text);
+    char pct[16];
+    std::snprintf(pct, sizeof pct, "%.0f %%", 100.0 * *steam);
+    messages_.push_back({timeS(), "message", *steam > 0.0 ? tr(say::kGasCooling) + pct : tr(say::kLayerNotHot)});
 }
 
 void Session::reportAgentEvent(const HazardEvent& e) {

@@ -319,6 +319,32 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
                         used, out, flares, shocks, misses);
         }
     }
+    // The responder's kit: fog pulses into the layer and the air left.
+    {
+        int pulses = 0, boiling = 0;
+        double meanSteam = 0.0;
+        for (const auto& e : s.log().events)
+            if (e.kind == "fire.gas_cooling") {
+                ++pulses;
+                if (e.value > 0.0) ++boiling, meanSteam += e.value;
+            }
+        if (pulses > 0) {
+            char line[192];
+            std::snprintf(line, sizeof line, "Gas cooling: %d fog pulse(s) into the hot layer, %d of them into gas hot enough to boil"
+                                             " the water (%.0f %% turned to steam, on average).",
+                          pulses, boiling, boiling ? 100.0 * meanSteam / boiling : 0.0);
+            extras.note = extras.note.empty() ? line : extras.note + " " + line;
+            std::printf("gas cooling: %d pulses, %d into hot gas\n", pulses, boiling);
+        }
+        if (const BreathingApparatus* ba = s.breathingApparatus()) {
+            char line[160];
+            std::snprintf(line, sizeof line, "Breathing apparatus: %.0f bar left of %.0f (%.0f min of air at %.0f L/min)%s.",
+                          ba->pressureBar(), ba->def().pressureBar, ba->minutesLeft(), ba->def().consumptionLMin,
+                          !ba->supplying() ? "; it ran out" : ba->pressureBar() <= ba->def().whistleBar ? "; the whistle sounded" : "");
+            extras.note = extras.note.empty() ? line : extras.note + " " + line;
+            std::printf("breathing apparatus: %.0f bar left\n", ba->pressureBar());
+        }
+    }
     if (const FloodHazard* fl = s.flood()) {
         char line[256];
         std::snprintf(line, sizeof line, "Flood: %.0f m2 under water at the end, deepest %.2f m; highest hazard rating where the trainee stood %.2f%s.",

@@ -14,12 +14,14 @@ namespace cd::app {
 void Session::senseHazards() {
     glm::vec3 eye = body_.feetM + glm::vec3(0.0f, 0.0f, eyeHeightM());
     lastSample_ = fire_->sample(eye, body_.room);
-    fed_.accumulate(lastSample_, clock_.stepS());
+    breatheFromTheSet();
+    const bool onAir = breathing_ && breathing_->supplying();
+    fed_.accumulate(lastSample_, clock_.stepS(), onAir, setup_.scenario->trainee.turnoutGear);
     double fed = fed_.fed();
     if (!fedWarned_ && fed >= 0.3) {
         fedWarned_ = true;
         emit("trainee.fed_threshold", "trainee", 0.3, "FED reached 0.3: incapacitation of susceptible people (ISO 13571)");
-        messages_.push_back({timeS(), "warning", tr(say::kToxicSmoke)});
+        messages_.push_back({timeS(), "warning", tr(onAir ? say::kHeatDose : say::kToxicSmoke)});
     }
     if (!fedIncapacitated_ && fed >= 1.0) {
         fedIncapacitated_ = true;
@@ -60,6 +62,24 @@ void Session::senseHazards() {
                 messages_.push_back({timeS(), "message", tr(say::kReachedAssembly)});
             }
         }
+    }
+}
+
+void Session::breatheFromTheSet() {
+    if (!breathing_) return;
+    char text[128];
+    switch (breathing_->breathe(clock_.stepS())) {
+        case BreathingApparatus::Change::Whistle:
+            std::snprintf(text, sizeof text, "breathing apparatus whistle at %.0f bar: %.1f min of air left",
+                          breathing_->pressureBar(), breathing_->minutesLeft());
+            emit("trainee.ba_whistle", "trainee", breathing_->pressureBar(), text);
+            messages_.push_back({timeS(), "warning", tr(say::kBaWhistle)});
+            break;
+        case BreathingApparatus::Change::Empty:
+            emit("trainee.ba_empty", "trainee", 0.0, "breathing apparatus empty: breathing the room's air");
+            messages_.push_back({timeS(), "warning", tr(say::kBaEmpty)});
+            break;
+        case BreathingApparatus::Change::None: break;
     }
 }
 

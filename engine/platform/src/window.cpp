@@ -28,7 +28,7 @@ struct Window::Impl {
     bool captured = false;
     double lastX = 0.0, lastY = 0.0;
     bool havePos = false;
-    bool escDown = false, eDown = false, rDown = false, fDown = false, hDown = false, gDown = false, lDown = false, xDown = false;
+    bool escDown = false, eDown = false, rDown = false, fDown = false, hDown = false, gDown = false, lDown = false, xDown = false, zDown = false;
 };
 
 Window::Window(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -94,6 +94,9 @@ InputState Window::pollInput() {
     const bool xKey = key(GLFW_KEY_X);
     in.useExtinguisher = xKey && !d.xDown;
     d.xDown = xKey;
+    const bool zKey = key(GLFW_KEY_Z);
+    in.coolGas = zKey && !d.zDown;
+    d.zDown = zKey;
     double x = 0.0, y = 0.0;
     glfwGetCursorPos(d.window, &x, &y);
     if (d.captured && d.havePos) {

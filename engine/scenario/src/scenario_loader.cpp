@@ -91,6 +91,17 @@ void readTrainee(TomlFields& root, ScenarioDef& def) {
         if (!agents.count(*v)) f.error("extinguisher", "expected one of water, foam, co2, powder, wet_chemical, hose");
         else tr.extinguisher = *v;
     }
+    if (auto v = f.boolean("turnout_gear", false)) tr.turnoutGear = *v;
+    if (const toml::table* b = f.table("breathing_apparatus", false)) {
+        TomlFields bf(*b, def.path, "trainee.breathing_apparatus", root.errorsRef());
+        BreathingApparatusDef ba;
+        if (auto v = bf.num("cylinder_l", false, 1.0, 20.0)) ba.cylinderL = *v;
+        if (auto v = bf.num("pressure_bar", false, 10.0, 350.0)) ba.pressureBar = *v;
+        if (auto v = bf.num("consumption_l_min", false, 10.0, 200.0)) ba.consumptionLMin = *v;
+        if (auto v = bf.num("whistle_bar", false, 0.0, 200.0)) ba.whistleBar = *v;
+        if (ba.whistleBar >= ba.pressureBar) bf.error("whistle_bar", "must be below pressure_bar");
+        tr.breathingApparatus = ba;
+    }
 }
 
 void readFires(TomlFields& root, ScenarioDef& def) {

@@ -125,6 +125,31 @@ TEST(ScenarioLoader, TheTraineesExtinguisherIsOneOfTheAgents) {
               "s.toml:13: trainee.extinguisher: expected one of water, foam, co2, powder, wet_chemical, hose");
 }
 
+// A responder's kit: turnout gear and a breathing apparatus whose figures are checked, each
+// error naming its line and field.
+TEST(ScenarioLoader, TheRespondersBreathingApparatusAndTurnoutGear) {
+    std::string text = kGood;
+    const std::string at = "start_room = \"A.0.room1\"";
+    text.replace(text.find(at), at.size(),
+                 at + "\nturnout_gear = true\n[trainee.breathing_apparatus]\ncylinder_l = 9.0\npressure_bar = 200\n"
+                      "consumption_l_min = 60\n");
+    auto r = parseScenario(text, "s.toml");
+    ASSERT_TRUE(r.errors.empty()) << join(r.errors);
+    EXPECT_TRUE(r.def.trainee.turnoutGear);
+    ASSERT_TRUE(r.def.trainee.breathingApparatus.has_value());
+    EXPECT_EQ(r.def.trainee.breathingApparatus->cylinderL, 9.0);
+    EXPECT_EQ(r.def.trainee.breathingApparatus->pressureBar, 200.0);
+    EXPECT_EQ(r.def.trainee.breathingApparatus->consumptionLMin, 60.0);
+    EXPECT_EQ(r.def.trainee.breathingApparatus->whistleBar, 55.0);  // EN 137
+    text.replace(text.find("pressure_bar = 200"), 18, "pressure_bar = 900");
+    text.replace(text.find("consumption_l_min = 60"), 22, "consumpton_l_min = 60");
+    r = parseScenario(text, "s.toml");
+    ASSERT_EQ(r.errors.size(), 2u) << join(r.errors);
+    const std::string all = join(r.errors);
+    EXPECT_NE(all.find("s.toml:16: trainee.breathing_apparatus.pressure_bar"), std::string::npos) << all;
+    EXPECT_NE(all.find("trainee.breathing_apparatus.consumpton_l_min"), std::string::npos) << all;
+}
+
 TEST(ScenarioLoader, ARubricParameterTheKindDoesNotTakeNamesItsCriterionLine) {
     std::string text = kGood;
     text.replace(text.find("limit_s = 120"), 13, "limit_s = 120\nrooms = [\"x\"]");

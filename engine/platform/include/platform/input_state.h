@@ -17,6 +17,7 @@ struct InputState {
     bool takeCover = false; ///< H pressed this frame (edge): drop, cover and hold on
     bool leadGroup = false; ///< G pressed this frame (edge): the nearest group follows the trainee
     bool clearDebris = false; ///< L pressed this frame (edge): lift the debris off the nearest trapped casualty
+    bool coolGas = false;         ///< Z pressed this frame (edge): a 1 s fog pulse from the hose into the hot layer
     bool useExtinguisher = false; ///< X pressed this frame (edge): turn the carried extinguisher on the nearest fire of the room
     float mouseDxPx = 0.0f; ///< cursor motion since the last poll (only while captured)
     float mouseDyPx = 0.0f;

@@ -27,6 +27,7 @@ enum class ActionKind {
     Resume,
     UseLift,          ///< target = lift id (added by record: rubrics forbid it in a fire)
     ClearDebris,      ///< target = casualty id: lift the debris off them, piece by piece
+    CoolGas,          ///< a fog pulse from the hose into the hot layer overhead; value = seconds (1 if 0)
 };
 
 const char* toString(ActionKind kind);

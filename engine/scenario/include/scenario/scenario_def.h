@@ -23,6 +23,17 @@ struct SourceRef {
     std::string field;  ///< e.g. "fire[0].room"
 };
 
+/// Self-contained open-circuit breathing apparatus (compressed air, EN 137): the trainee
+/// breathes the cylinder's air, not the smoke, until it is used up.
+struct BreathingApparatusDef {
+    double cylinderL = 6.8;         ///< water capacity (a 6.8 L carbon cylinder)
+    double pressureBar = 300.0;     ///< charged pressure at the start
+    /// Air used per minute. 40 L/min is the rate at which NIOSH rates service time (42 CFR 84,
+    /// the breathing machine's 40 L/min); hard work takes 60-100 L/min.
+    double consumptionLMin = 40.0;
+    double whistleBar = 55.0;       ///< low-pressure warning (EN 137: 55 +- 5 bar)
+};
+
 struct TraineeDef {
     std::string role = "student";  ///< student | teacher | responder
     std::string startRoom;          ///< a room id of the district, or empty with startPosition
@@ -39,6 +50,11 @@ struct TraineeDef {
     /// What the trainee carries to fight a fire with (key X, or a use_extinguisher action with
     /// no agent): "water", "foam", "co2", "powder", "wet_chemical" or "hose"; empty: nothing.
     std::string extinguisher;
+    /// Firefighters' structural protective clothing (EN 469 / NFPA 1971) with hood: the FED
+    /// counts no convected heat (ISO 13571's heat time is for ordinary clothing).
+    bool turnoutGear = false;
+    /// Worn from the start when given ([trainee.breathing_apparatus]).
+    std::optional<BreathingApparatusDef> breathingApparatus;
     SourceRef source;
 };
 

@@ -24,11 +24,11 @@ double FedAccumulator::heatRatePerMin(double temperatureC) {
     return 1.0 / (5e7 * std::pow(temperatureC, -3.4));
 }
 
-FedCrossing FedAccumulator::accumulate(const FireSample& s, double dtS) {
+FedCrossing FedAccumulator::accumulate(const FireSample& s, double dtS, Protection p) {
     double before = fed();
     double minutes = dtS / 60.0;
-    asphyxiant_ += asphyxiantRatePerMin(s.coPpm, s.hcnPpm, s.co2Pct, s.o2Pct) * minutes;
-    heat_ += heatRatePerMin(s.temperatureC) * minutes;
+    if (!p.suppliedAir) asphyxiant_ += asphyxiantRatePerMin(s.coPpm, s.hcnPpm, s.co2Pct, s.o2Pct) * minutes;
+    if (!p.turnoutGear) heat_ += heatRatePerMin(s.temperatureC) * minutes;
     double after = fed();
     return {before < 0.3 && after >= 0.3, before < 1.0 && after >= 1.0};
 }

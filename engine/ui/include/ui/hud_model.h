@@ -20,6 +20,10 @@ struct TraineeStatus {
     float visibilityM = 30.0f;
     float temperatureC = 20.0f;
     // The water where the trainee stands, shown when the scenario has a flood.
+    bool hasBreathingApparatus = false;
+    float baPressureBar = 0.0f;
+    float baWhistleBar = 55.0f;  ///< the gauge turns amber here
+    float baMinutesLeft = 0.0f;  ///< at the set's consumption rate
     bool hasFlood = false;
     float waterDepthM = 0.0f;
     float waterSpeedMs = 0.0f;
@@ -46,6 +50,8 @@ struct HudLabels {
     std::string paused = "Paused";
     std::string resume = "Resume";
     std::string quit = "Quit";
+    std::string breathingApparatus = "BA";
+    std::string minutesLeft = "min left";
     std::string waterDepth = "Water depth";
     std::string waterSpeed = "Water speed";
     std::string floodHazard = "Flood hazard";

@@ -14,10 +14,18 @@ struct FedCrossing {
     bool reached10 = false;  ///< crossed 1.0 during this call
 };
 
+/// What shields a person from the sample's conditions.
+struct Protection {
+    bool suppliedAir = false;  ///< breathing apparatus: the gases add nothing
+    /// Firefighters' structural protective clothing (EN 469 / NFPA 1971) with hood and mask:
+    /// ISO 13571's convected-heat time is for people in ordinary clothing, so no heat is counted.
+    bool turnoutGear = false;
+};
+
 class FedAccumulator {
 public:
     /// Adds dtS seconds of exposure to the sample's conditions.
-    FedCrossing accumulate(const FireSample& s, double dtS);
+    FedCrossing accumulate(const FireSample& s, double dtS, Protection protection = {});
     /// Asphyxiant plus heat dose (Purser: the fractions add).
     double fed() const { return asphyxiant_ + heat_; }
     double asphyxiantFed() const { return asphyxiant_; }

@@ -1,0 +1,74 @@
+// The fire attack (scenes/classroom_fire_attack.toml) through `citydrill run`: a firefighter in
+// breathing apparatus and turnout gear goes in low under the hot layer of a burning classroom,
+// cools it with fog pulses and puts the fire out with the hose; one who walks in upright and puts
+// no water into the layer also puts it out, with their head in the hottest gas and no cooling.
+#include "scenario_run.h"
+
+namespace cd::e2e {
+
+class ClassroomFireAttack : public ::testing::Test {};
+
+namespace {
+
+// Seconds of poses with 150 C or more at the head (each pose holds until the next).
+double secondsInHeat(const record::SessionLog& log) {
+    double s = 0.0;
+    for (std::size_t i = 0; i + 1 < log.poses.size(); ++i)
+        if (log.poses[i].temperatureC >= 150.0) s += log.poses[i + 1].timeS - log.poses[i].timeS;
+    return s;
+}
+
+}  // namespace
+
+TEST_F(ClassroomFireAttack, GoingInLowAndCoolingTheLayerPutsTheFireOutAndPasses) {
+    const ScenarioRun& run = scenarioRun("classroom_fire_attack", "fire_attack");
+    ASSERT_EQ(run.result.exitCode, 0) << run.result.output;
+    auto log = record::loadSession(run.dir + "/session.db");
+    ASSERT_TRUE(log.ok());
+    // The pulses inside the classroom turn a fifth or more of the water to steam in its layer
+    // (the corridor's layer is too cool to boil any: 0).
+    int inside = 0;
+    for (const auto& e : log->events)
+        if (e.kind == "fire.gas_cooling" && e.subject == "A.0.classroom2") {
+            ++inside;
+            EXPECT_GT(e.value, 0.2) << e.text;
+            EXPECT_LT(e.value, 0.6) << e.text;
+        }
+    EXPECT_EQ(inside, 2);
+    const record::SimEvent* out = findEvent(*log, "fire.extinguished");
+    ASSERT_NE(out, nullptr);
+    EXPECT_LT(out->timeS, 130.0);
+    // On air and in turnout gear the dose stays at nought; the air lasts.
+    for (const auto& p : log->poses) EXPECT_EQ(p.fed, 0.0);
+    EXPECT_EQ(findEvent(*log, "trainee.ba_whistle"), nullptr);
+    EXPECT_TRUE(run.report["score"]["passed"].get<bool>());
+    EXPECT_GE(run.report["score"]["percent"].get<double>(), 90.0);
+    // The debrief counts the pulses and reads the gauge: 170 s at 40 L/min from a 6.8 L cylinder
+    // take 16.7 bar.
+    const std::string html = readText(run.dir + "/report.html");
+    EXPECT_NE(html.find("Gas cooling: 3 fog pulse(s) into the hot layer, 2 of them into gas hot enough"), std::string::npos);
+    EXPECT_NE(html.find("Breathing apparatus: 283 bar left of 300"), std::string::npos);
+    std::printf("fire out at %.1f s; %.1f s with 150 C at the head; score %.1f %%\n", out->timeS, secondsInHeat(*log),
+                run.report["score"]["percent"].get<double>());
+}
+
+TEST_F(ClassroomFireAttack, WalkingInUprightWithoutCoolingTheLayerCostsThePointsForIt) {
+    const ScenarioRun& low = scenarioRun("classroom_fire_attack", "fire_attack");
+    const ScenarioRun& run = scenarioRun("classroom_fire_attack", "fire_attack_upright");
+    ASSERT_EQ(run.result.exitCode, 0) << run.result.output;
+    auto log = record::loadSession(run.dir + "/session.db");
+    auto lowLog = record::loadSession(low.dir + "/session.db");
+    ASSERT_TRUE(log.ok());
+    ASSERT_TRUE(lowLog.ok());
+    EXPECT_EQ(findEvent(*log, "fire.gas_cooling"), nullptr);
+    EXPECT_NE(findEvent(*log, "fire.extinguished"), nullptr);
+    double gasCooling = -1.0;
+    for (const auto& c : run.report["score"]["criteria"])
+        if (c["id"] == "gas_cooling") gasCooling = c["points"].get<double>();
+    EXPECT_EQ(gasCooling, 0.0);
+    EXPECT_LT(run.report["score"]["percent"].get<double>(), low.report["score"]["percent"].get<double>() - 10.0);
+    std::printf("upright: %.1f s with 150 C at the head, score %.1f %%\n", secondsInHeat(*log),
+                run.report["score"]["percent"].get<double>());
+}
+
+}  // namespace cd::e2e

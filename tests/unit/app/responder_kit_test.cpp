@@ -1,0 +1,174 @@
+// The responder's kit (breathing_apparatus.h, session_senses.cpp, session_extinguisher.cpp):
+// a breathing apparatus that keeps the gases out until it runs down, turnout gear that takes the
+// heat out of the ISO 13571 dose, and fog pulses from the hose into the hot layer (gas cooling).
+// Tiny district: the fire burns in the middle of
+// R1 (4 x 4 m), the trainee starts next door in R2.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "breathing_apparatus.h"
+#include "session_text.h"
+#include "tiny_session.h"
+
+using namespace cd;
+
+namespace {
+
+// The fire-service rule: contents = capacity x pressure. 6.8 L at 300 bar, 40 L/min: the whistle
+// (55 bar) after (300 - 55) x 6.8 / 40 = 41.65 min, empty after 300 x 6.8 / 40 = 51.0 min.
+TEST(BreathingApparatus, TheWhistleAndTheEndOfTheAirComeWhenTheCylinderSaysTheyWill) {
+    scenario::BreathingApparatusDef def;
+    app::BreathingApparatus ba(def);
+    EXPECT_NEAR(ba.minutesLeft(), 51.0, 1e-9);
+    EXPECT_NEAR(ba.minutesToWhistle(), 41.65, 1e-9);
+    double whistleS = -1.0, emptyS = -1.0;
+    const double dt = 0.05;
+    for (int i = 1; i <= 70 * 60 * 20; ++i) {
+        const auto change = ba.breathe(dt);
+        if (change == app::BreathingApparatus::Change::Whistle) {
+            EXPECT_LT(whistleS, 0.0) << "once";
+            whistleS = i * dt;
+        }
+        if (change == app::BreathingApparatus::Change::Empty) {
+            EXPECT_LT(emptyS, 0.0) << "once";
+            emptyS = i * dt;
+        }
+    }
+    EXPECT_NEAR(whistleS, 41.65 * 60.0, dt + 1e-6);
+    EXPECT_NEAR(emptyS, 51.0 * 60.0, dt + 1e-6);
+    EXPECT_FALSE(ba.supplying());
+    EXPECT_EQ(ba.pressureBar(), 0.0);
+}
+
+struct Exposure {
+    record::SessionLog log;
+    std::vector<std::string> messages;
+    double fed = 0.0, heatFed = 0.0;
+};
+
+// The trainee walks into the burning R1 at 3 s and stays; the given actions (cool_gas pulses)
+// from actAtS.
+Exposure standInTheFire(const scenario::ScenarioDef& sc, std::vector<scenario::BotStep> actions = {}, double actAtS = 50.0) {
+    scenario::BotScript bot;
+    scenario::BotStep wait, move, rest;
+    wait.action = "wait";
+    wait.waitS = 3.0;
+    move.action = "move";
+    move.to = "room:R1";
+    bot.steps = {wait, move};
+    if (!actions.empty()) {
+        actions.front().notBeforeS = actAtS;
+        for (auto& s : actions) bot.steps.push_back(s);
+    }
+    rest.action = "wait";
+    rest.waitS = 600.0;
+    bot.steps.push_back(rest);
+    Exposure e;
+    test::runTinySession(sc, bot, [](const app::Session&) {}, [&](const app::Session& s) {
+        e.log = s.log();
+        e.fed = s.fed();
+        e.heatFed = s.heatFed();
+        for (const auto& m : s.messages()) e.messages.push_back(m.text);
+    });
+    return e;
+}
+
+scenario::ScenarioDef smokyRoom(double durationS) {
+    scenario::ScenarioDef s = test::tinyScenario("tiny", durationS);
+    s.fires.push_back(test::tinyFire());
+    return s;
+}
+
+const record::SimEvent* find(const record::SessionLog& log, const std::string& kind) {
+    for (const auto& e : log.events)
+        if (e.kind == kind) return &e;
+    return nullptr;
+}
+
+bool said(const Exposure& e, const app::SessionText& t) {
+    return std::any_of(e.messages.begin(), e.messages.end(), [&](const std::string& m) { return m.find(t.en) != std::string::npos; });
+}
+
+TEST(BreathingApparatus, OnAirTheSmokeAddsNoDoseOnlyTheHeatDoesAndTurnoutGearTakesThatToo) {
+    // A minute and a half in a small room with a sooty, CO-rich fire.
+    scenario::ScenarioDef plain = smokyRoom(90.0);
+    const Exposure bare = standInTheFire(plain);
+    scenario::ScenarioDef withBa = plain;
+    withBa.trainee.breathingApparatus = scenario::BreathingApparatusDef{};
+    const Exposure onAir = standInTheFire(withBa);
+    scenario::ScenarioDef kitted = withBa;
+    kitted.trainee.turnoutGear = true;
+    const Exposure full = standInTheFire(kitted);
+    std::printf("FED bare %.3f (heat %.3f), on air %.3f (heat %.3f), with turnout gear %.3f\n", bare.fed, bare.heatFed,
+                onAir.fed, onAir.heatFed, full.fed);
+    ASSERT_GT(bare.fed - bare.heatFed, 0.03) << "the smoke must carry a dose for the test to mean anything";
+    // Same walk, same room: the heat dose is the same; the gases' part is gone.
+    EXPECT_NEAR(onAir.heatFed, bare.heatFed, 1e-9);
+    EXPECT_NEAR(onAir.fed, onAir.heatFed, 1e-12);
+    EXPECT_EQ(full.fed, 0.0);
+    EXPECT_EQ(find(full.log, "trainee.ba_whistle"), nullptr);
+}
+
+TEST(BreathingApparatus, ASmallCylinderWhistlesRunsOutAndThenTheSmokeCounts) {
+    // 1 L at 60 bar, 60 L/min: 1 min of air; the whistle at 55 bar after 5 s.
+    scenario::ScenarioDef sc = smokyRoom(40.0);
+    scenario::BreathingApparatusDef tiny;
+    tiny.cylinderL = 1.0;
+    tiny.pressureBar = 60.0;
+    tiny.consumptionLMin = 60.0;
+    tiny.whistleBar = 55.0;
+    sc.trainee.breathingApparatus = tiny;
+    Exposure e = standInTheFire(sc);
+    const record::SimEvent* whistle = find(e.log, "trainee.ba_whistle");
+    ASSERT_NE(whistle, nullptr);
+    EXPECT_NEAR(whistle->timeS, 5.0, 0.06);
+    EXPECT_NEAR(whistle->value, 55.0, 0.1);
+    EXPECT_TRUE(said(e, app::say::kBaWhistle));
+    EXPECT_EQ(find(e.log, "trainee.ba_empty"), nullptr) << "a minute of air outlasts this 40 s run";
+    sc.durationS = 90.0;  // the smoke is thick by the end
+    e = standInTheFire(sc);
+    const record::SimEvent* empty = find(e.log, "trainee.ba_empty");
+    ASSERT_NE(empty, nullptr);
+    EXPECT_NEAR(empty->timeS, 60.0, 0.06);
+    EXPECT_TRUE(said(e, app::say::kBaEmpty));
+    EXPECT_GT(e.fed - e.heatFed, 0.0) << "breathing the room's air after the cylinder ran out";
+}
+
+scenario::BotStep coolGasStep() {
+    scenario::BotStep s;
+    s.action = "cool_gas";
+    s.value = 2.0;
+    return s;
+}
+
+TEST(GasCoolingAction, AFogPulseIntoTheHotLayerTurnsPartOfTheWaterToSteam) {
+    scenario::ScenarioDef sc = smokyRoom(80.0);
+    sc.trainee.extinguisher = "hose";
+    const Exposure e = standInTheFire(sc, {coolGasStep()}, 75.0);
+    const record::SimEvent* pulse = find(e.log, "fire.gas_cooling");
+    ASSERT_NE(pulse, nullptr);
+    EXPECT_EQ(pulse->subject, "R1");
+    EXPECT_NEAR(pulse->timeS, 75.0, 0.06);
+    EXPECT_GT(pulse->value, 0.05) << "an 800 kW fire's layer in a small room is hot enough";
+    EXPECT_LT(pulse->value, 1.0);
+    EXPECT_TRUE(said(e, app::say::kGasCooling));
+}
+
+TEST(GasCoolingAction, WithoutAHoseThereIsNoPulseAndInACoolRoomNothingBoils) {
+    scenario::ScenarioDef sc = smokyRoom(60.0);
+    sc.trainee.extinguisher = "powder";
+    Exposure e = standInTheFire(sc, {coolGasStep()});
+    EXPECT_EQ(find(e.log, "fire.gas_cooling"), nullptr);
+    EXPECT_TRUE(said(e, app::say::kNeedHose));
+    // No fire at all: the pulse is recorded and nothing turns to steam.
+    scenario::ScenarioDef cold = test::tinyScenario("tiny", 60.0);
+    cold.trainee.extinguisher = "hose";
+    e = standInTheFire(cold, {coolGasStep()});
+    const record::SimEvent* pulse = find(e.log, "fire.gas_cooling");
+    ASSERT_NE(pulse, nullptr);
+    EXPECT_EQ(pulse->value, 0.0);
+    EXPECT_TRUE(said(e, app::say::kLayerNotHot));
+}
+
+}  // namespace
