@@ -82,15 +82,9 @@ Outcome fight(const scenario::ScenarioDef& sc, const std::string& agent, const s
     return o;
 }
 
-const record::SimEvent* find(const record::SessionLog& log, const std::string& kind) {
-    for (const auto& e : log.events)
-        if (e.kind == kind) return &e;
-    return nullptr;
-}
+const record::SimEvent* find(const record::SessionLog& log, const std::string& kind) { return test::firstEvent(log, kind); }
 
-bool said(const Outcome& o, const app::SessionText& t) {
-    return std::any_of(o.messages.begin(), o.messages.end(), [&](const std::string& m) { return m.find(t.en) != std::string::npos; });
-}
+bool said(const Outcome& o, const app::SessionText& t) { return test::saidAny(o.messages, t); }
 
 }  // namespace
 

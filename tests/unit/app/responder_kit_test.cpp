@@ -80,15 +80,9 @@ scenario::ScenarioDef smokyRoom(double durationS) {
     return s;
 }
 
-const record::SimEvent* find(const record::SessionLog& log, const std::string& kind) {
-    for (const auto& e : log.events)
-        if (e.kind == kind) return &e;
-    return nullptr;
-}
+const record::SimEvent* find(const record::SessionLog& log, const std::string& kind) { return test::firstEvent(log, kind); }
 
-bool said(const Exposure& e, const app::SessionText& t) {
-    return std::any_of(e.messages.begin(), e.messages.end(), [&](const std::string& m) { return m.find(t.en) != std::string::npos; });
-}
+bool said(const Exposure& e, const app::SessionText& t) { return test::saidAny(e.messages, t); }
 
 TEST(BreathingApparatus, OnAirTheSmokeAddsNoDoseOnlyTheHeatDoesAndTurnoutGearTakesThatToo) {
     // A minute and a half in a small room with a sooty, CO-rich fire.

@@ -8,6 +8,7 @@
 
 #include "bot_driver.h"
 #include "session.h"
+#include "session_text.h"
 #include "tiny_district.h"
 
 namespace cd::test {
@@ -42,6 +43,20 @@ inline scenario::FireDef tinyFire() {
     f.sootYield = 0.1;
     f.coYield = 0.1;
     return f;
+}
+
+/// The first event of this kind in the log, or nullptr.
+inline const record::SimEvent* firstEvent(const record::SessionLog& log, const std::string& kind) {
+    for (const auto& e : log.events)
+        if (e.kind == kind) return &e;
+    return nullptr;
+}
+
+/// Whether any of the messages shown holds the text's English.
+inline bool saidAny(const std::vector<std::string>& messages, const app::SessionText& t) {
+    for (const auto& m : messages)
+        if (m.find(t.en) != std::string::npos) return true;
+    return false;
 }
 
 /// Runs the scenario to its end with the bot; onTick(session) after every tick. The session
