@@ -50,16 +50,20 @@ void FreeRotation::begin(const std::vector<BodyRecord>& bodies, double h) {
         const Vec p0 = {inertia.x * w0.x, inertia.y * w0.y, inertia.z * w0.z};
         // The mean P by fixed point: P = (P0 + P0 turned by -h |W| about W) / 2, W = I^-1 P,
         // from the explicit guess P0 + h/2 P0 x W0. It contracts by about h |W| a pass (under 0.1
-        // for 6 rad/s at 60 Hz); stop when it moves less than 1e-10 of |P0| (Bullet keeps floats).
+        // for 6 rad/s at 60 Hz); done when it moves less than 1e-10 of |P0| (Bullet keeps floats).
         Vec mean = p0 + (0.5 * h) * cross(p0, w0), wMean = w0;
         const double tol2 = 1e-20 * dot(p0, p0);
-        for (int pass = 0; pass < 50; ++pass) {
+        bool converged = false;
+        for (int pass = 0; pass < 50 && !converged; ++pass) {
             wMean = over(mean, inertia);
             const Vec next = 0.5 * (p0 + turned(p0, wMean, -h));
             const Vec d = next - mean;
             mean = next;
-            if (dot(d, d) <= tol2) break;
+            converged = dot(d, d) <= tol2;
         }
+        // Should the pass not settle (it contracts by about h |W| times how unequal the moments
+        // are), the body keeps Bullet's own step this once: its angular velocity unchanged.
+        if (!converged || !std::isfinite(dot(mean, mean))) continue;
         wMean = over(mean, inertia);
         const Vec p1 = turned(p0, wMean, -h);
         const btVector3 stepW = rot * toBt(wMean);
