@@ -356,14 +356,7 @@ Result<double> FireModel::sprayIntoLayer(std::string_view roomId, const WaterSpr
 Result<double> FireModel::sprayIntoLayer(int r, const WaterSpray& w) {
     auto& m = *impl_;
     if (r < 0 || r >= m.n) return makeError("no such room", "", 0, "room");
-    if (!(w.flowKgS > 0 && w.flowKgS <= 100)) return makeError("must be in (0, 100] kg/s", "", 0, "flow_kg_s");
-    if (!(w.durationS > 0 && w.durationS <= 600)) return makeError("must be in (0, 600] s", "", 0, "duration_s");
-    if (!(w.dropletDiameterM >= 1e-5 && w.dropletDiameterM <= 0.01))
-        return makeError("must be in [0.01, 10] mm", "", 0, "droplet_diameter_m");
-    if (!(w.speedMS > 0 && w.speedMS <= 100)) return makeError("must be in (0, 100] m/s", "", 0, "speed_m_s");
-    if (!(w.elevationDeg >= 5 && w.elevationDeg <= 90)) return makeError("must be in [5, 90] degrees", "", 0, "elevation_deg");
-    if (!(w.nozzleHeightM >= 0 && w.nozzleHeightM <= m.height[r])) return makeError("must be within the room", "", 0, "nozzle_height_m");
-    if (!(w.waterTempC >= 0 && w.waterTempC < 100)) return makeError("must be in [0, 100) C", "", 0, "water_temp_c");
+    if (const SprayFault f = sprayFault(w, m.height[r]); f.field) return makeError(f.message, "", 0, f.field);
     Impl::ActiveSpray a;
     a.room = r;
     a.untilS = m.timeS + w.durationS;

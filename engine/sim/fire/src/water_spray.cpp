@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 
 namespace cd::fire {
 namespace {
@@ -17,6 +18,29 @@ double airKinematicViscosityM2S(double tK) { return 15.89e-6 * std::pow(tK / 300
 double airCpJkgK(double tK) { return 1007.0 + 0.12 * (tK - 300.0); }
 
 }  // namespace
+
+SprayFault sprayFault(const WaterSpray& w, double roomHeightM) {
+    const struct {
+        const char* field;
+        double value, lo, hi;
+        const char* what;
+    } ranges[] = {
+        {"flow_kg_s", w.flowKgS, 1e-6, 100.0, "kg/s"},
+        {"duration_s", w.durationS, 1e-3, 600.0, "s"},
+        {"droplet_diameter_m", w.dropletDiameterM, 1e-5, 0.01, "m: 0.01 to 10 mm"},
+        {"speed_m_s", w.speedMS, 1e-3, 100.0, "m/s"},
+        {"elevation_deg", w.elevationDeg, 5.0, 90.0, "degrees above level"},
+        {"nozzle_height_m", w.nozzleHeightM, 0.0, roomHeightM, "m above the floor, within the room"},
+        {"water_temp_c", w.waterTempC, 0.0, 99.0, "C"},
+    };
+    for (const auto& r : ranges) {
+        if (r.value >= r.lo && r.value <= r.hi) continue;  // NaN fails both
+        std::ostringstream msg;
+        msg << "must be from " << r.lo << " to " << r.hi << " (" << r.what << "), not " << r.value;
+        return {r.field, msg.str()};
+    }
+    return {};
+}
 
 double waterCoolingKjKg(double gasTempC, double waterTempC) {
     return kWaterCpKjKgK * std::max(100.0 - waterTempC, 0.0) + kWaterLatentHeatKjKg +

@@ -17,6 +17,8 @@
 /// at 1 atm) and the steam's warming to the gas temperature (cp 2.0 kJ/kg/K): 2.6 MJ/kg from
 /// 15 C to steam at 100 C (Saerdqvist, "Water and other extinguishing agents", 2002; SFPE
 /// Handbook 5th ed.).
+#include <string>
+
 namespace cd::fire {
 
 struct WaterSpray {
@@ -28,6 +30,14 @@ struct WaterSpray {
     double nozzleHeightM = 1.0;        ///< above the floor (a crouching firefighter)
     double waterTempC = 15.0;
 };
+
+/// The first field of a spray outside what the model accepts: its snake_case name (nullptr when
+/// all are in range) and the message, e.g. "must be from 1e-05 to 0.01 (m: 0.01 to 10 mm), not 0.5".
+struct SprayFault {
+    const char* field = nullptr;
+    std::string message;
+};
+SprayFault sprayFault(const WaterSpray& spray, double roomHeightM);
 
 inline constexpr double kWaterLatentHeatKjKg = 2257.0;  ///< at 100 C, 1 atm
 inline constexpr double kWaterCpKjKgK = 4.18;
