@@ -99,7 +99,9 @@ void readTrainee(TomlFields& root, ScenarioDef& def) {
         if (auto v = bf.num("pressure_bar", false, 10.0, 350.0)) ba.pressureBar = *v;
         if (auto v = bf.num("consumption_l_min", false, 10.0, 200.0)) ba.consumptionLMin = *v;
         if (auto v = bf.num("whistle_bar", false, 0.0, 200.0)) ba.whistleBar = *v;
-        if (ba.whistleBar >= ba.pressureBar) bf.error("whistle_bar", "must be below pressure_bar");
+        if (ba.whistleBar >= ba.pressureBar)
+            bf.error("whistle_bar", "must be below pressure_bar (" + std::to_string(static_cast<int>(ba.whistleBar)) +
+                                        " bar is not below " + std::to_string(static_cast<int>(ba.pressureBar)) + ")");
         tr.breathingApparatus = ba;
     }
 }

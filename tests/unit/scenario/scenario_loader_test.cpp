@@ -148,6 +148,14 @@ TEST(ScenarioLoader, TheRespondersBreathingApparatusAndTurnoutGear) {
     const std::string all = join(r.errors);
     EXPECT_NE(all.find("s.toml:16: trainee.breathing_apparatus.pressure_bar"), std::string::npos) << all;
     EXPECT_NE(all.find("trainee.breathing_apparatus.consumpton_l_min"), std::string::npos) << all;
+    // The default whistle (55 bar) above a half-empty cylinder's 50 bar.
+    text.replace(text.find("pressure_bar = 900"), 18, "pressure_bar = 50");
+    text.replace(text.find("consumpton_l_min = 60"), 21, "consumption_l_min = 60");
+    r = parseScenario(text, "s.toml");
+    ASSERT_EQ(r.errors.size(), 1u) << join(r.errors);
+    EXPECT_NE(r.errors[0].str().find("trainee.breathing_apparatus.whistle_bar: must be below pressure_bar (55 bar is not below 50)"),
+              std::string::npos)
+        << r.errors[0].str();
 }
 
 TEST(ScenarioLoader, ARubricParameterTheKindDoesNotTakeNamesItsCriterionLine) {

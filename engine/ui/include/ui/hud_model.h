@@ -19,11 +19,12 @@ struct TraineeStatus {
     float fed = 0.0f;              ///< fractional effective dose (ISO 13571); marks at 0.3 and 1.0
     float visibilityM = 30.0f;
     float temperatureC = 20.0f;
-    // The water where the trainee stands, shown when the scenario has a flood.
+    // The breathing apparatus's gauge, shown when the trainee wears one.
     bool hasBreathingApparatus = false;
     float baPressureBar = 0.0f;
     float baWhistleBar = 55.0f;  ///< the gauge turns amber here
     float baMinutesLeft = 0.0f;  ///< at the set's consumption rate
+    // The water where the trainee stands, shown when the scenario has a flood.
     bool hasFlood = false;
     float waterDepthM = 0.0f;
     float waterSpeedMs = 0.0f;
