@@ -79,7 +79,7 @@ bool parseFireClass(const std::string& n, FireClass& out) {
 AgentApplication hoseStream(double durationS, double distanceM) {
     AgentApplication a;
     a.agent = Agent::Water;
-    a.flowKgS = 2.0;
+    a.flowKgS = kHoseFlowKgS;
     a.durationS = durationS;
     a.distanceM = distanceM;
     a.rangeM = 15.0;

@@ -49,7 +49,10 @@ struct AgentApplication {
     double rangeM = 0;        ///< 0: the agent's typical range
 };
 
-/// A fire-service hose stream: water, 2 kg/s (120 L/min), 15 m throw.
+/// A fire-service hose line's flow: 2 kg/s (120 L/min), on the fire or into the layer.
+inline constexpr double kHoseFlowKgS = 2.0;
+
+/// A fire-service hose stream: water, kHoseFlowKgS, 15 m throw.
 AgentApplication hoseStream(double durationS, double distanceM);
 
 /// Time (s) for the agent to knock a fire down at the critical rate: at an application rate

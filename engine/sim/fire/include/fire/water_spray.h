@@ -19,10 +19,12 @@
 /// Handbook 5th ed.).
 #include <string>
 
+#include "fire/extinguishing_agent.h"
+
 namespace cd::fire {
 
 struct WaterSpray {
-    double flowKgS = 2.0;              ///< a hose line's 120 L/min
+    double flowKgS = kHoseFlowKgS;     ///< a hose line (extinguishing_agent.h)
     double durationS = 1.0;            ///< one pulse
     double dropletDiameterM = 0.3e-3;  ///< fog; a straight stream's drops are millimetres
     double speedMS = 10.0;             ///< the drops' speed through the layer
