@@ -458,7 +458,8 @@ void CrowdPopulation::accumulateFed(const FireHazard& fire, std::vector<HazardEv
         if (a.fed >= 1.0 && !overcome_[static_cast<size_t>(i)]) {
             overcome_[static_cast<size_t>(i)] = 1;
             a.desiredSpeedMps = kOvercomeSpeedMps;
-            events.push_back({"crowd.overcome", ids_[static_cast<size_t>(i)], a.fed, "overcome by smoke (FED 1) in " + room->id});
+            const char* by = 2.0 * dose.heatFed() >= a.fed ? "overcome by heat (FED 1) in " : "overcome by smoke (FED 1) in ";
+            events.push_back({"crowd.overcome", ids_[static_cast<size_t>(i)], a.fed, by + room->id});
         }
     }
 }

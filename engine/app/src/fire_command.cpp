@@ -45,6 +45,7 @@ double probeValue(const FireModel& model, const FireSample& s, const PlumeSample
         case ProbeQuantity::FlameHeightM: return plume.flameHeightM;
         case ProbeQuantity::JetTempC: return plume.jetTempC;
         case ProbeQuantity::JetVelocityMps: return plume.jetVelocityMS;
+        case ProbeQuantity::RadiantFluxKwM2: return s.radiantFluxKwM2;
         case ProbeQuantity::OutKgS:
         case ProbeQuantity::InKgS: break;  // opening probes: written by the caller
     }

@@ -8,6 +8,7 @@
 #include "fire/fed_accumulator.h"
 #include "fire/fire_model.h"
 #include "fire/plume.h"
+#include "fire/radiant_heat.h"
 #include "fire/smoke_optics.h"
 
 namespace cd::app {
@@ -30,6 +31,7 @@ void FedDose::accumulate(const HazardSample& s, double dtS, bool suppliedAir, bo
     f.co2Pct = s.co2Pct;
     f.o2Pct = s.o2Pct;
     f.hcnPpm = s.hcnPpm;
+    f.radiantFluxKwM2 = s.radiantFluxKwM2;
     impl_->acc.accumulate(f, dtS, fire::Protection{suppliedAir, turnoutGear});
 }
 double FedDose::fed() const { return impl_->acc.fed(); }
@@ -302,18 +304,14 @@ double FireHazard::agentReachM(const std::string& agent) {
     return fire::parseAgent(agent, a) ? fire::agentProperties(a).rangeM : 0.0;
 }
 
-double FireHazard::radiantFluxKwM2(const glm::vec3& p, const world::Room* room) const {
+double FireHazard::flameFluxKwM2(const glm::vec3& p, const world::Room* room) const {
     if (!room) return 0.0;
     const int zone = impl_->zoneOf(*room);
     const double chi = fire::FireDef{}.radiativeFraction;  // the scenario's fires keep the model's default
     double flux = 0.0;
     for (const FlameView& f : flames()) {
         if (!f.room || impl_->zoneOf(*f.room) != zone) continue;
-        const glm::vec3 source = f.baseM + glm::vec3(0.0f, 0.0f, static_cast<float>(0.5 * f.heightM));
-        const glm::vec3 d = source - p;
-        const double r2 = std::max(static_cast<double>(glm::dot(d, d)), 0.01);
-        const double cosTheta = std::sqrt(static_cast<double>(d.x * d.x + d.y * d.y) / r2);
-        flux += chi * f.hrrKw * cosTheta / (4.0 * M_PI * r2);
+        flux += fire::flameFluxKwM2(f.hrrKw, chi, {f.baseM.x, f.baseM.y, f.baseM.z}, f.heightM, f.diameterM, {p.x, p.y, p.z});
     }
     return flux;
 }
@@ -366,6 +364,8 @@ HazardSample FireHazard::sample(const glm::vec3& p, const world::Room* room) con
     s.o2Pct = f.o2Pct;
     s.hcnPpm = f.hcnPpm;
     s.sootKgM3 = f.sootKgM3;
+    // sampleRoom gives the layer's radiation; the flames' is added here (sample(p) has both).
+    s.radiantFluxKwM2 = f.radiantFluxKwM2 + (room ? flameFluxKwM2(p, room) : 0.0);
     return s;
 }
 

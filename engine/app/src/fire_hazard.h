@@ -27,6 +27,7 @@ struct HazardSample {
     double o2Pct = 20.9;
     double hcnPpm = 0.0;
     double sootKgM3 = 0.0;
+    double radiantFluxKwM2 = 0.0; ///< the hot layer's and the flames' (fire::FireSample)
 };
 
 /// A hazard event pulled after the step ("fire.flashover", "fire.detected", ...).
@@ -71,7 +72,7 @@ public:
     /// firefighters' protective clothing (no ISO 13571 heat dose).
     void accumulate(const HazardSample& s, double dtS, bool suppliedAir = false, bool turnoutGear = false);
     double fed() const;
-    double heatFed() const;  ///< the convected-heat part of fed()
+    double heatFed() const;  ///< the heat part of fed(): convected and radiant
 
 private:
     struct Impl;
@@ -100,13 +101,9 @@ public:
     /// How far an agent ("water", ..., "hose") throws, m (0 if unknown).
     static double agentReachM(const std::string& agent);
     /// Radiant heat flux from the flames of `room` on a person's front at p, facing them, kW/m^2:
-    /// each burning fire a point source at half its flame height, chi_r Q cos(theta) / (4 pi R^2),
-    /// cos(theta) the horizontal share of the line to it (Modak's point-source model; SFPE
-    /// Handbook 5th ed., Beyler, ch. 66). Fires in other rooms are behind walls: none.
-    double radiantFluxKwM2(const glm::vec3& p, const world::Room* room) const;
-    /// Radiant heat a person tolerates for minutes; above it pain and burns come within
-    /// seconds to a minute (ISO 13571:2012; Purser, SFPE Handbook 5th ed. ch. 63).
-    static constexpr double kRadiantTenabilityKwM2 = 2.5;
+    /// each burning fire a point source at half its flame height (fire::flameFluxKwM2, Modak's
+    /// point-source model). Fires in other rooms are behind walls: none.
+    double flameFluxKwM2(const glm::vec3& p, const world::Room* room) const;
     static constexpr double kHoseBurstS = 30.0;
     /// A fog pulse from the hose into the hot layer overhead (gas cooling, fire/water_spray.h)
     /// by someone in `room` with the nozzle at nozzleZM (absolute), for pulseS seconds. Returns

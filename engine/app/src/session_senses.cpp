@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "core/log.h"
+#include "fire/fed_accumulator.h"
 #include "session.h"
 #include "session_text.h"
 
@@ -18,29 +19,31 @@ void Session::senseHazards() {
     const bool onAir = breathing_ && breathing_->supplying();
     fed_.accumulate(lastSample_, clock_.stepS(), onAir, setup_.scenario->trainee.turnoutGear);
     double fed = fed_.fed();
+    // Which part of the dose is doing it: the heat (convected and radiant) or the gases.
+    const bool heat = 2.0 * fed_.heatFed() >= fed;
     if (!fedWarned_ && fed >= 0.3) {
         fedWarned_ = true;
         emit("trainee.fed_threshold", "trainee", 0.3, "FED reached 0.3: incapacitation of susceptible people (ISO 13571)");
-        messages_.push_back({timeS(), "warning", tr(onAir ? say::kHeatDose : say::kToxicSmoke)});
+        messages_.push_back({timeS(), "warning", tr(heat ? say::kHeatDose : say::kToxicSmoke)});
     }
     if (!fedIncapacitated_ && fed >= 1.0) {
         fedIncapacitated_ = true;
         emit("trainee.fed_threshold", "trainee", 1.0, "FED reached 1.0: the trainee is incapacitated");
-        emit("trainee.incapacitated", "trainee", fed, "incapacitated by smoke");
-        messages_.push_back({timeS(), "warning", tr(say::kOvercome)});
+        emit("trainee.incapacitated", "trainee", fed, heat ? "incapacitated by heat" : "incapacitated by smoke");
+        messages_.push_back({timeS(), "warning", tr(heat ? say::kOvercomeByHeat : say::kOvercome)});
     }
 
     // The flames' radiant heat on the trainee's chest (three quarters of the eye height): above
     // what a person tolerates for minutes, they are told to back away, once per approach.
     const glm::vec3 chest = body_.feetM + glm::vec3(0.0f, 0.0f, 0.75f * eyeHeightM());
-    const double flux = fire_->radiantFluxKwM2(chest, body_.room);
-    if (!radiantWarned_ && flux >= FireHazard::kRadiantTenabilityKwM2) {
+    const double flux = fire_->flameFluxKwM2(chest, body_.room);
+    if (!radiantWarned_ && flux >= fire::FedAccumulator::kRadiantThresholdKwM2) {
         radiantWarned_ = true;
         char text[96];
         std::snprintf(text, sizeof text, "radiant heat %.1f kW/m2 from the flames: too close", flux);
         emit("trainee.radiant_heat", body_.room ? body_.room->id : "outside", flux, text);
         messages_.push_back({timeS(), "warning", tr(say::kTooHot)});
-    } else if (radiantWarned_ && flux < 0.8 * FireHazard::kRadiantTenabilityKwM2) {
+    } else if (radiantWarned_ && flux < 0.8 * fire::FedAccumulator::kRadiantThresholdKwM2) {
         radiantWarned_ = false;
     }
 

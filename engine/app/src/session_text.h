@@ -15,7 +15,8 @@ inline constexpr SessionText kNobodyToLead{"There is nobody here to lead.", "这
 inline constexpr SessionText kToxicSmoke{"You are breathing toxic smoke. Get low and get out.", "你正在吸入有毒烟气。压低身体，尽快离开。"};
 inline constexpr SessionText kOvercome{"You have been overcome by smoke.", "你已被烟气熏倒。"};
 inline constexpr SessionText kReachedAssembly{"You reached the assembly point.", "你已到达集合点。"};
-inline constexpr SessionText kHeatDose{"The heat is getting to you: get out of the hot gas.", "高温正在伤害你：离开高温烟气。"};
+inline constexpr SessionText kHeatDose{"The heat is getting to you: get away from the flames and out of the hot gas.", "高温正在伤害你：远离火焰，离开高温烟气。"};
+inline constexpr SessionText kOvercomeByHeat{"You have been overcome by the heat.", "你已被高温击倒。"};
 inline constexpr SessionText kNeedHose{"Gas cooling needs a hose line.", "气体冷却需要水带水枪。"};
 inline constexpr SessionText kGasCooling{"Fog pulse into the hot layer: turned to steam ", "向热烟层喷射水雾脉冲：汽化比例 "};
 inline constexpr SessionText kLayerNotHot{"The layer is not hot enough to turn the water to steam: it only wets the ceiling.", "烟层温度不足以使水汽化：水只打湿了天花板。"};
@@ -69,7 +70,7 @@ inline constexpr SessionText kReaches{" m away; it reaches ", " 米；射程 "};
 inline constexpr SessionText kMetres{" m", " 米"};
 /// The agents' names (session_extinguisher.cpp), here for the HUD font's glyphs.
 inline constexpr SessionText kAgentNames{"", "水泡沫二氧化碳干粉湿化学水枪"};
-inline constexpr SessionText kAll[] = {kTooHot, kUseExtinguisherKey, kOnTheFire, kReaches, kMetres, kAgentNames, kExtinguisherEmpty, kAgentOn, kNoExtinguisher, kNoFireHere, kCannotUseAgent, kFireOut, kFlareUp, kShockHazard, kAgentNoUse, kThrownDown, kUnderDesk, kNoDeskNear, kDeskOver, kCannotStand, kLiftingPiece, kOpenDoorKey, kCloseDoorKey, kRescueStart, kPieceLifted, kTooHeavy, kRescueStopped, kCannotRescue, kCasualtyFree, kFollowYou, kDirectedTo, kRaisedAlarm, kNobodyToLead, kToxicSmoke, kOvercome, kReachedAssembly, kHeatDose, kNeedHose, kGasCooling, kLayerNotHot, kBaWhistle, kBaEmpty, kFloodWater,
+inline constexpr SessionText kAll[] = {kTooHot, kUseExtinguisherKey, kOnTheFire, kReaches, kMetres, kAgentNames, kExtinguisherEmpty, kAgentOn, kNoExtinguisher, kNoFireHere, kCannotUseAgent, kFireOut, kFlareUp, kShockHazard, kAgentNoUse, kThrownDown, kUnderDesk, kNoDeskNear, kDeskOver, kCannotStand, kLiftingPiece, kOpenDoorKey, kCloseDoorKey, kRescueStart, kPieceLifted, kTooHeavy, kRescueStopped, kCannotRescue, kCasualtyFree, kFollowYou, kDirectedTo, kRaisedAlarm, kNobodyToLead, kToxicSmoke, kOvercome, kOvercomeByHeat, kReachedAssembly, kHeatDose, kNeedHose, kGasCooling, kLayerNotHot, kBaWhistle, kBaEmpty, kFloodWater,
                                        kSwept, kStruck, kHurt, kDebrisBlocks, kEarthquake, kAftershock, kShakingStopped, kCannotGetThrough, kRecordingFailed,
                                        kScriptStopped};
 }  // namespace say

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "fire/fed_accumulator.h"
 #include "fire_hazard.h"
 #include "scene_view.h"
 #include "session_text.h"
@@ -208,7 +209,7 @@ TEST(FireFighting, TheHudPromptsTheExtinguisherWithTheDistanceToTheFireAndItsRea
     EXPECT_TRUE(after.empty()) << after;
 }
 
-// Radiant heat from the flames (FireHazard::radiantFluxKwM2): a point source at half the flame
+// Radiant heat from the flames (FireHazard::flameFluxKwM2): a point source at half the flame
 // height, chi_r Q cos(theta) / (4 pi R^2) on a chest facing it (Modak); nothing through a wall.
 TEST(RadiantHeat, TheFlamesAreAPointSourceOnTheFacingChestAndAWallStopsThem) {
     const scenario::ScenarioDef sc = fireScenario("A", "");
@@ -225,10 +226,14 @@ TEST(RadiantHeat, TheFlamesAreAPointSourceOnTheFacingChestAndAWallStopsThem) {
     const glm::vec3 source = f.baseM + glm::vec3(0.0f, 0.0f, static_cast<float>(0.5 * f.heightM));
     const double r2 = glm::dot(source - chest, source - chest);
     const double expected = 0.35 * f.hrrKw * (1.5 / std::sqrt(r2)) / (4.0 * M_PI * r2);
-    EXPECT_NEAR(fire.radiantFluxKwM2(chest, d.findRoom("R1")), expected, 1e-6 * expected);
+    EXPECT_NEAR(fire.flameFluxKwM2(chest, d.findRoom("R1")), expected, 1e-6 * expected);
     EXPECT_GT(expected, 0.3);
+    // The sample a person's dose is taken from carries the flames' flux on top of the layer's.
+    const double sampled = fire.sample(chest, d.findRoom("R1")).radiantFluxKwM2;
+    EXPECT_GE(sampled, expected);
+    EXPECT_LT(sampled, expected + 0.05) << "a 75 kW fire's layer is barely warm after 20 s";
     // The same distance through the 0.2 m wall, in R2: no line of sight.
-    EXPECT_EQ(fire.radiantFluxKwM2(glm::vec3(4.5f, 2.0f, 1.2f), d.findRoom("R2")), 0.0);
+    EXPECT_EQ(fire.flameFluxKwM2(glm::vec3(4.5f, 2.0f, 1.2f), d.findRoom("R2")), 0.0);
 }
 
 // Standing 1 m from the fire as it grows to hundreds of kW, the trainee is told to back away, once.
@@ -256,6 +261,6 @@ TEST(RadiantHeat, StandingCloseToAGrownFireWarnsOnce) {
     EXPECT_EQ(warnings, 1);
     const record::SimEvent* w = find(o.log, "trainee.radiant_heat");
     ASSERT_NE(w, nullptr);
-    EXPECT_GE(w->value, app::FireHazard::kRadiantTenabilityKwM2);
+    EXPECT_GE(w->value, cd::fire::FedAccumulator::kRadiantThresholdKwM2);
     EXPECT_TRUE(said(o, app::say::kTooHot));
 }

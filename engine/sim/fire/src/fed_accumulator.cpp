@@ -24,11 +24,23 @@ double FedAccumulator::heatRatePerMin(double temperatureC) {
     return 1.0 / (5e7 * std::pow(temperatureC, -3.4));
 }
 
+// Purser: time to severe pain from radiant heat 1.33 q^-1.33 min, above ISO 13571's 2.5 kW/m2.
+double FedAccumulator::radiantRatePerMin(double fluxKwM2) {
+    if (fluxKwM2 <= kRadiantThresholdKwM2) return 0.0;
+    return std::pow(fluxKwM2, 1.33) / 1.33;
+}
+
+double FedAccumulator::turnoutGearRatePerMin(double fluxKwM2) {
+    if (fluxKwM2 <= kRadiantThresholdKwM2) return 0.0;
+    return fluxKwM2 * 60.0 / kTurnoutGearTppKjM2;
+}
+
 FedCrossing FedAccumulator::accumulate(const FireSample& s, double dtS, Protection p) {
     double before = fed();
     double minutes = dtS / 60.0;
     if (!p.suppliedAir) asphyxiant_ += asphyxiantRatePerMin(s.coPpm, s.hcnPpm, s.co2Pct, s.o2Pct) * minutes;
-    if (!p.turnoutGear) heat_ += heatRatePerMin(s.temperatureC) * minutes;
+    if (p.turnoutGear) heat_ += turnoutGearRatePerMin(s.radiantFluxKwM2) * minutes;
+    else heat_ += (heatRatePerMin(s.temperatureC) + radiantRatePerMin(s.radiantFluxKwM2)) * minutes;
     double after = fed();
     return {before < 0.3 && after >= 0.3, before < 1.0 && after >= 1.0};
 }

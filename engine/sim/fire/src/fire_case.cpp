@@ -30,7 +30,7 @@ constexpr QuantityName kQuantityNames[] = {
     {ProbeQuantity::PlumeTempC, "plume_temp_c"},     {ProbeQuantity::PlumeKgS, "plume_kg_s"},
     {ProbeQuantity::FlameHeightM, "flame_height_m"}, {ProbeQuantity::JetTempC, "jet_temp_c"},
     {ProbeQuantity::JetVelocityMps, "jet_velocity_mps"}, {ProbeQuantity::OutKgS, "out_kg_s"},
-    {ProbeQuantity::InKgS, "in_kg_s"},
+    {ProbeQuantity::InKgS, "in_kg_s"},               {ProbeQuantity::RadiantFluxKwM2, "radiant_flux_kw_m2"},
 };
 
 std::string quantityNames(bool opening) {

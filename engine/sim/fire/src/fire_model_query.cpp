@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "fire/plume.h"
+#include "fire/radiant_heat.h"
 #include "fire/smoke_optics.h"
 #include "fire_model_impl.h"
 
@@ -28,6 +29,7 @@ FireSample FireModel::Impl::sampleLayer(int r, double z) const {
     s.hcnPpm = x[kHCN] * 1e6;
     s.co2Pct = x[kCO2] * 100.0;
     s.o2Pct = x[kO2] * 100.0;
+    s.radiantFluxKwM2 = std::max(floorFlux[r], 0.0) * 1e-3;
     return s;
 }
 
@@ -82,7 +84,15 @@ PlumeSample FireModel::plumeAt(const Point3& p) const {
 
 FireSample FireModel::sample(const Point3& p) const {
     const auto& m = *impl_;
-    if (const int i = m.roomContaining(p); i >= 0) return m.sampleLayer(i, p.z);
+    if (const int i = m.roomContaining(p); i >= 0) {
+        FireSample s = m.sampleLayer(i, p.z);
+        for (const auto& f : m.fires) {
+            if (f.room != i || f.hrrKw <= 0) continue;
+            s.radiantFluxKwM2 += flameFluxKwM2(f.hrrKw, f.def.radiativeFraction, f.def.positionM,
+                                               heskestadFlameHeightM(f.hrrKw, f.diameterM), f.diameterM, p);
+        }
+        return s;
+    }
     FireSample s;
     s.temperatureC = s.upperTempC = s.lowerTempC = m.def.ambientTempC;
     double x[kSpeciesCount];

@@ -15,7 +15,7 @@ namespace cd::fire {
 enum class ProbeQuantity {
     LayerHeightM, UpperTempC, LowerTempC, TempC, VisibilityM, VisibilityLitSignM, CoPpm, Co2Pct, O2Pct, HcnPpm,
     SootKgM3, Fed, FedAsphyxiant, FedHeat, PressurePa, HrrKw,
-    PlumeTempC, PlumeKgS, FlameHeightM, JetTempC, JetVelocityMps,
+    PlumeTempC, PlumeKgS, FlameHeightM, JetTempC, JetVelocityMps, RadiantFluxKwM2,
     // Of an opening (a probe given `opening` instead of `position`):
     OutKgS, InKgS,
 };

@@ -1,0 +1,21 @@
+#pragma once
+/// Radiant heat on a person: from the flames of a fire, treated as a point source.
+/// Source: Modak's point-source model (Modak, Fire Safety J. 1 (1977) 339); Beyler, "Fire
+/// Hazard Calculations for Large, Open Hydrocarbon Fires", SFPE Handbook 5th ed. ch. 66:
+/// q'' = chi_r Q cos(theta) / (4 pi R^2), R from the point to the flame's centre, half the mean
+/// flame height above the base.
+#include "fire/fire_model_def.h"
+
+namespace cd::fire {
+
+/// Incident radiant flux, kW/m2, on a vertical surface at `target` facing the flames of a fire
+/// burning `hrrKw` with radiative fraction `radiativeFraction`, its base at `base`, flames
+/// `flameHeightM` tall and `diameterM` across. cos(theta) is between the line to the flame's
+/// centre and the horizontal (a standing person turned to the fire). The point source is used
+/// down to the fire's radius from the flame's centre (closer, the point source would grow
+/// without bound where the real flux is the flame's own emissive power, about 100 kW/m2 there
+/// for a 1 MW fire).
+double flameFluxKwM2(double hrrKw, double radiativeFraction, const Point3& base, double flameHeightM, double diameterM,
+                     const Point3& target);
+
+}  // namespace cd::fire
