@@ -313,6 +313,17 @@ double FireHazard::flameFluxKwM2(const glm::vec3& p, const world::Room* room) co
         if (!f.room || impl_->zoneOf(*f.room) != zone) continue;
         flux += fire::flameFluxKwM2(f.hrrKw, chi, {f.baseM.x, f.baseM.y, f.baseM.z}, f.heightM, f.diameterM, {p.x, p.y, p.z});
     }
+    // Door-jet fires: a fuel-rich layer flowing out of a doorway burns where it meets this room's
+    // air (the flames out of a door opened onto a starved room). Each is a point source in the
+    // doorway, at the centre of its upper half, where the hot outflow leaves.
+    for (const auto& [doorId, opening] : impl_->doorToOpening) {
+        const double q = impl_->model.openingJetHrrKw(opening, zone);
+        if (q <= 0.0) continue;
+        const world::Door* door = impl_->district->findDoor(doorId);
+        if (!door) continue;
+        const fire::Point3 base{door->centerM.x, door->centerM.y, door->centerM.z + 0.5 * door->heightM};
+        flux += fire::flameFluxKwM2(q, chi, base, 0.5 * door->heightM, door->widthM, {p.x, p.y, p.z});
+    }
     return flux;
 }
 

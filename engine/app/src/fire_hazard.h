@@ -102,7 +102,8 @@ public:
     static double agentReachM(const std::string& agent);
     /// Radiant heat flux from the flames of `room` on a person's front at p, facing them, kW/m^2:
     /// each burning fire a point source at half its flame height (fire::flameFluxKwM2, Modak's
-    /// point-source model). Fires in other rooms are behind walls: none.
+    /// point-source model), and each door-jet fire burning into the room a point source in its
+    /// doorway. Fires in other rooms are behind walls: none.
     double flameFluxKwM2(const glm::vec3& p, const world::Room* room) const;
     static constexpr double kHoseBurstS = 30.0;
     /// A fog pulse from the hose into the hot layer overhead (gas cooling, fire/water_spray.h)

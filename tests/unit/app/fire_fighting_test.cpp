@@ -236,6 +236,41 @@ TEST(RadiantHeat, TheFlamesAreAPointSourceOnTheFacingChestAndAWallStopsThem) {
     EXPECT_EQ(fire.flameFluxKwM2(glm::vec3(4.5f, 2.0f, 1.2f), d.findRoom("R2")), 0.0);
 }
 
+// A fire too big for its room's door: the fuel-rich layer flowing out burns in the next room
+// where it meets that room's air (a door-jet fire, the flames out of the doorway), and those
+// flames radiate on whoever stands in front of the door: a point source in the doorway at the
+// centre of its upper half (1.575 m up a 2.1 m door). An 8 MW fire behind a 1 x 2.1 m door
+// (Kawagoe: 1.5 kg/s of air, about 4.6 MW) with R2's exit open.
+TEST(RadiantHeat, FlamesOutOfAnUnderventilatedRoomsDoorRadiateOnThePersonInFrontOfIt) {
+    scenario::ScenarioDef sc = fireScenario("A", "");
+    sc.fires[0].peakHrrKw = 8000.0;
+    world::District d = test::tinyWorld();
+    auto hazard = app::FireHazard::build(sc, d);
+    ASSERT_TRUE(hazard.ok()) << hazard.error().str();
+    app::FireHazard& fire = **hazard;
+    ASSERT_TRUE(fire.setDoorOpen("D2", true).ok());
+    ASSERT_TRUE(fire.ignite("f1").ok());
+    const world::Room* r2 = d.findRoom("R2");
+    const glm::vec3 near(5.1f, 2.0f, 1.2f), far(6.1f, 2.0f, 1.2f);  // 1 and 2 m in front of D1
+    double firstS = -1.0, peak = 0.0;
+    for (int i = 1; i <= 3600; ++i) {  // 180 s
+        fire.step(0.05);
+        const double qNear = fire.flameFluxKwM2(near, r2);
+        if (qNear <= 0.0) continue;
+        if (firstS < 0.0) firstS = i * 0.05;
+        peak = std::max(peak, qNear);
+        // One point source: the two fluxes are in the ratio of cos(theta) / R^2.
+        const double h = 1.575 - 1.2;
+        const double rn2 = 1.0 + h * h, rf2 = 4.0 + h * h;
+        const double ratio = (1.0 / std::sqrt(rn2) / rn2) / (2.0 / std::sqrt(rf2) / rf2);
+        EXPECT_NEAR(qNear / fire.flameFluxKwM2(far, r2), ratio, 1e-5 * ratio);
+    }
+    ASSERT_GT(firstS, 0.0) << "no flames came out of the door";
+    EXPECT_GT(firstS, 100.0) << "the fire outgrows its door only late in its growth";
+    EXPECT_GT(peak, 10.0) << "the flames out of the door burn whoever stands in front of it";
+    std::printf("door jet: first at %.1f s, peak %.1f kW/m2 1 m in front of the door\n", firstS, peak);
+}
+
 // Standing 1 m from the fire as it grows to hundreds of kW, the trainee is told to back away, once.
 TEST(RadiantHeat, StandingCloseToAGrownFireWarnsOnce) {
     scenario::BotScript bot;

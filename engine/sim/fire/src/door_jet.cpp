@@ -106,6 +106,7 @@ double FireModel::Impl::doorJetHeatW(int slot, double jet, double& dJet) const {
 // and products.
 void FireModel::Impl::doorJetFires(double dt) {
     std::fill(doorJetKw.begin(), doorJetKw.end(), 0.0);
+    std::fill(jetKw.begin(), jetKw.end(), 0.0);
     const int nv = static_cast<int>(va.size());
     for (int v = 0; v < nv; ++v) {
         for (int dir = 0; dir < 2; ++dir) {
@@ -149,6 +150,7 @@ void FireModel::Impl::doorJetFires(double dt) {
             energySource[dst] += qW;
             totals.heatReleasedJ += qW * dt;
             doorJetKw[dst] += qW * 1e-3;
+            jetKw[slot] = qW * 1e-3;
             roomHrrKw[dst] += qW * 1e-3;
         }
     }

@@ -126,6 +126,7 @@ Status FireModel::Impl::build() {
     }
     vflow.assign(va.size(), VentFlow{});
     jetActive.assign(2 * va.size(), 0);
+    jetKw.assign(2 * va.size(), 0.0);
     jetFire.assign(2 * va.size(), -1);
     jetFuelFrac.assign(2 * va.size(), 0.0);
     jetO2Frac.assign(2 * va.size(), 0.0);
@@ -276,6 +277,14 @@ double FireModel::openingMassFlowKgS(int i, bool fromA) const {
     if (i < 0 || i >= m.nOpen) return 0.0;
     const VentFlow& f = m.vflow[i];
     return fromA ? f.fromAUpper + f.fromALower : f.fromBUpper + f.fromBLower;
+}
+
+double FireModel::openingJetHrrKw(int i, int room) const {
+    const auto& m = *impl_;
+    if (i < 0 || i >= m.nOpen || room < 0) return 0.0;
+    if (room == m.vb[i]) return m.jetKw[2 * i];
+    if (room == m.va[i]) return m.jetKw[2 * i + 1];
+    return 0.0;
 }
 
 double FireModel::openingMixingKgS(int i, bool inTo) const {

@@ -123,6 +123,7 @@ struct FireModel::Impl {
     // Door-jet fires, per opening and direction (slot 2 v: A -> B, 2 v + 1: B -> A), set up each
     // sub-step from the layers so that the pressure solve sees the jets' heat.
     std::vector<unsigned char> jetActive;
+    std::vector<double> jetKw;                          // heat each jet released in the last sub-step
     std::vector<int> jetFire;                           // a fire of the source room (chemistry)
     std::vector<double> jetFuelFrac, jetO2Frac, jetAirCap;  // fuel / O2 mass fractions, air limit kg/s
     std::vector<double> jetAirCoeff;                    // spill-plume entrainment k: air = k m_jet^(1/3)

@@ -82,6 +82,9 @@ public:
     /// by a hot inflow, minus upper-layer gas carried down by a cold one. 0 when def.doorMixing
     /// is off, for the outside, ceiling vents and leaks.
     double openingMixingKgS(int openingIndex, bool inTo) const;
+    /// Heat released in the last sub-step by the door-jet fire burning in `room` (a model room
+    /// index, either side of the opening) with fuel from the other side, kW; 0 for none.
+    double openingJetHrrKw(int openingIndex, int room) const;
 
     /// Switches a fan (mechanical vent) on or off at run time (by id or index).
     Status setFanOn(std::string_view fanId, bool on);
