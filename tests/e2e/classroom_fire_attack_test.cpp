@@ -52,6 +52,8 @@ TEST_F(ClassroomFireAttack, GoingInLowAndCoolingTheLayerPutsTheFireOutAndPasses)
     const std::string html = readText(run.dir + "/report.html");
     EXPECT_NE(html.find("Gas cooling: 3 fog pulse(s) into the hot layer, 2 of them into gas hot enough"), std::string::npos);
     EXPECT_NE(html.find("Breathing apparatus: 283 bar left of 300"), std::string::npos);
+    // ... and says what the dose came from: on air, none of it from the gases.
+    EXPECT_NE(html.find(" from heat (hot gas and radiation) and 0.00 from the gases."), std::string::npos);
     std::printf("fire out at %.1f s; %.1f s with 150 C at the head; FED %.3f; score %.1f %%\n", out->timeS,
                 secondsInHeat(*log), log->poses.back().fed, run.report["score"]["percent"].get<double>());
 }

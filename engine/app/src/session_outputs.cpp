@@ -319,6 +319,14 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
                         used, out, flares, shocks, misses);
         }
     }
+    // What the trainee's dose came from: the heat (convected and radiant) or the gases.
+    if (s.fed() >= 0.01) {
+        char line[192];
+        std::snprintf(line, sizeof line, "Dose: FED %.2f at the end, %.2f of it from heat (hot gas and radiation) and %.2f from"
+                                         " the gases.", s.fed(), s.heatFed(), s.fed() - s.heatFed());
+        extras.note = extras.note.empty() ? line : extras.note + " " + line;
+        std::printf("dose: FED %.2f, heat %.2f\n", s.fed(), s.heatFed());
+    }
     // The responder's kit: fog pulses into the layer and the air left.
     {
         int pulses = 0, boiling = 0;
