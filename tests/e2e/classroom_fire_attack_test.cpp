@@ -2,6 +2,9 @@
 // breathing apparatus and turnout gear goes in low under the hot layer of a burning classroom,
 // cools it with fog pulses and puts the fire out with the hose; one who walks in upright and puts
 // no water into the layer also puts it out, with their head in the hottest gas and no cooling.
+#include <cstdio>
+#include <filesystem>
+
 #include "scenario_run.h"
 
 namespace cd::e2e {
@@ -52,6 +55,14 @@ TEST_F(ClassroomFireAttack, GoingInLowAndCoolingTheLayerPutsTheFireOutAndPasses)
     const std::string html = readText(run.dir + "/report.html");
     EXPECT_NE(html.find("Gas cooling: 3 fog pulse(s) into the hot layer, 2 of them into gas hot enough"), std::string::npos);
     EXPECT_NE(html.find("Breathing apparatus: 283 bar left of 300"), std::string::npos);
+    // ... shows the trainee's view when their dose rose fastest (inside, in the hot smoke) ...
+    EXPECT_TRUE(std::filesystem::exists(run.dir + "/worst.png"));
+    const std::size_t caption = html.find("view when their dose rose fastest: ");
+    ASSERT_NE(caption, std::string::npos);
+    double atS = 0.0;
+    ASSERT_EQ(std::sscanf(html.c_str() + caption, "view when their dose rose fastest: %lf s", &atS), 1);
+    EXPECT_GT(atS, 90.0) << "not before the firefighter goes in";
+    EXPECT_LT(atS, out->timeS + 1.0) << "not after the fire is out";
     // ... and says what the dose came from: on air, none of it from the gases.
     EXPECT_NE(html.find(" from heat (hot gas and radiation) and 0.00 from the gases."), std::string::npos);
     std::printf("fire out at %.1f s; %.1f s with 150 C at the head; FED %.3f; score %.1f %%\n", out->timeS,

@@ -155,6 +155,7 @@ Status runDesktopLoop(Session& s, BotDriver* bot, const DesktopLoopOptions& opti
             while (accumulator >= s.stepS() && !s.ended()) {
                 if (bot) bot->update(s);
                 s.tick();
+                if (options.worst) options.worst->observe(s);
                 accumulator -= s.stepS();
             }
         }

@@ -93,11 +93,13 @@ int runRun(const std::vector<std::string>& args) {
 
     auto wallStart = std::chrono::steady_clock::now();
     bool ranHeadless = headless;
+    WorstMoment worst(static_cast<std::uint32_t>(opts->width), static_cast<std::uint32_t>(opts->height));
     if (!headless) {
         DesktopLoopOptions d;
         d.width = opts->width;
         d.height = opts->height;
         d.screenshotPath = opts->screenshotPath;
+        d.worst = &worst;
         auto st = runDesktopLoop(s, bot ? &*bot : nullptr, d);
         if (!st) {
             std::fprintf(stderr, "citydrill: no window (%s); running headless\n", st.error().str().c_str());
@@ -108,12 +110,13 @@ int runRun(const std::vector<std::string>& args) {
         while (!s.ended()) {
             if (bot) bot->update(s);
             s.tick();
+            worst.observe(s);
         }
     }
     double wallS = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
     if (auto st = s.finish(); !st) std::fprintf(stderr, "%s\n", st.error().str().c_str());
 
-    auto outcome = writeSessionOutputs(s, outDir, opts->width, opts->height);
+    auto outcome = writeSessionOutputs(s, outDir, opts->width, opts->height, &worst);
     std::printf("session: %s (%.0f s simulated in %.1f s)\n", outDir.c_str(), s.timeS(), wallS);
     if (!outcome) {
         std::fprintf(stderr, "%s\n", outcome.error().str().c_str());

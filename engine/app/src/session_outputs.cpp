@@ -101,7 +101,8 @@ struct Pictures {
 };
 
 Pictures renderPictures(const Session& s, const std::string& finalPath, const std::string& overviewPath,
-                        const std::string& damagePath, std::uint32_t w, std::uint32_t h) {
+                        const std::string& damagePath, const WorstMoment* worst, const std::string& worstPath,
+                        std::uint32_t w, std::uint32_t h) {
     auto model = assets::loadModel(modelPathOf(s.district()));
     if (!model) return {model.error().str()};
     auto device = gfx::Device::create(gfx::DeviceDesc{});
@@ -123,6 +124,11 @@ Pictures renderPictures(const Session& s, const std::string& finalPath, const st
         auto img = (*renderer)->renderToImage(snap, i);
         if (!img) return {img.error().str()};
         if (auto st = gfx::writePng(*img, i == 0 ? finalPath : i == 1 ? overviewPath : damagePath); !st) return {st.error().str()};
+    }
+    if (worst && worst->seen()) {
+        auto img = (*renderer)->renderToImage(worst->snapshot(), 0);
+        if (!img) return {img.error().str()};
+        if (auto st = gfx::writePng(*img, worstPath); !st) return {st.error().str()};
     }
     return {};
 }
@@ -211,7 +217,8 @@ report::ReportExtras planOf(const Session& s) {
 
 }  // namespace
 
-Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& outDir, int width, int height) {
+Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& outDir, int width, int height,
+                                           const WorstMoment* worst) {
     auto rubric = scenario::buildRubric(s.scenario().rubric);
     if (!rubric) return rubric.error();
     score::ScoreResult score = score::scoreSession(s.log(), *rubric);
@@ -230,8 +237,18 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
     extras.smokeExposure = !s.scenario().fires.empty();
     extras.hazardPlots = hazardPlots(s);
     const std::string damage = joinPath(outDir, "damage.png");
-    Pictures pics = renderPictures(s, out.finalPng, overview, damage, static_cast<std::uint32_t>(width), static_cast<std::uint32_t>(height));
+    const std::string worstPng = joinPath(outDir, "worst.png");
+    Pictures pics = renderPictures(s, out.finalPng, overview, damage, worst, worstPng, static_cast<std::uint32_t>(width),
+                                   static_cast<std::uint32_t>(height));
     if (pics.error.empty()) {
+        if (worst && worst->seen()) {
+            char caption[224];
+            std::snprintf(caption, sizeof caption,
+                          "The trainee's view when their dose rose fastest: %.0f s, FED rising %.2f a minute (%.0f C at the"
+                          " head, visibility %.1f m)",
+                          worst->timeS(), worst->fedPerMin(), worst->temperatureC(), worst->visibilityM());
+            extras.pictures.push_back({caption, readBytes(worstPng)});
+        }
         extras.pictures.push_back({"The trainee's view at the end of the session (eye height)", readBytes(out.finalPng)});
         extras.pictures.push_back({"Overview of the scene at the end of the session", readBytes(overview)});
         if (damageView(s, 16, 16))
