@@ -60,6 +60,18 @@ TEST(SchoolEarthquake, TakingCoverThenTheWestStairPasses) {
     EXPECT_NE(findEvent(*log, "trainee.reached_assembly"), nullptr);
     EXPECT_TRUE(r.report["score"]["passed"].get<bool>()) << r.report["score"].dump();
     EXPECT_GE(r.report["score"]["percent"].get<double>(), 90.0);
+    // The debrief shows the trainee's view in the strongest shaking they felt: while the 20 s
+    // record shakes from 5 s (the felt intensity is of the last 3 s).
+    const std::string html = readText(r.dir + "/report.html");
+    const std::size_t caption = html.find("view in the strongest shaking they felt: ");
+    ASSERT_NE(caption, std::string::npos);
+    double atS = 0.0, intensity = 0.0;
+    ASSERT_EQ(std::sscanf(html.c_str() + caption, "view in the strongest shaking they felt: %lf s, JMA intensity %lf", &atS,
+                          &intensity), 2);
+    EXPECT_GE(intensity, 4.5);
+    EXPECT_LT(intensity, 7.0);
+    EXPECT_GT(atS, 5.0);
+    EXPECT_LE(atS, 28.5);
     std::printf("quake_takes_cover: %.2f s wall\n", r.wallS);
 }
 

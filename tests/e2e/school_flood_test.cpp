@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <functional>
 
 #include "scenario_run.h"
@@ -121,6 +122,18 @@ TEST(SchoolFlood, TheBadBotIsExposedToTheFloodAndScoresLower) {
     const auto* exposure = findEvent(*log, "trainee.flood_exposure");
     ASSERT_NE(exposure, nullptr) << "the bad bot walks into the flooded meadow";
     EXPECT_GE(exposure->value, 0.75) << "hazard rating of 'danger for some' (Defra FD2321/TR1)";
+    // The debrief shows the bad bot's view in the worst water it met (no such picture for the
+    // good one, who never met 'danger for some').
+    const std::string html = readText(bad.dir + "/report.html");
+    const std::size_t caption = html.find("view in the most dangerous water they met: ");
+    ASSERT_NE(caption, std::string::npos);
+    double atS = 0.0, rating = 0.0;
+    ASSERT_EQ(std::sscanf(html.c_str() + caption, "view in the most dangerous water they met: %lf s, hazard rating %lf", &atS,
+                          &rating), 2);
+    EXPECT_GE(rating, exposure->value - 0.06) << "the worst rating is at least the first one past 0.75, to its 0.05 steps";
+    EXPECT_GE(atS, exposure->timeS - 0.5);
+    EXPECT_TRUE(std::filesystem::exists(bad.dir + "/worst.png"));
+    EXPECT_FALSE(std::filesystem::exists(good.dir + "/worst.png"));
     double goodPct = good.report["score"]["percent"].get<double>();
     double badPct = bad.report["score"]["percent"].get<double>();
     EXPECT_GT(goodPct, badPct + 20.0) << "good " << goodPct << " bad " << badPct;

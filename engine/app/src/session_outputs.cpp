@@ -241,14 +241,7 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
     Pictures pics = renderPictures(s, out.finalPng, overview, damage, worst, worstPng, static_cast<std::uint32_t>(width),
                                    static_cast<std::uint32_t>(height));
     if (pics.error.empty()) {
-        if (worst && worst->seen()) {
-            char caption[224];
-            std::snprintf(caption, sizeof caption,
-                          "The trainee's view when their dose rose fastest: %.0f s, FED rising %.2f a minute (%.0f C at the"
-                          " head, visibility %.1f m)",
-                          worst->timeS(), worst->fedPerMin(), worst->temperatureC(), worst->visibilityM());
-            extras.pictures.push_back({caption, readBytes(worstPng)});
-        }
+        if (worst && worst->seen()) extras.pictures.push_back({worst->caption(), readBytes(worstPng)});
         extras.pictures.push_back({"The trainee's view at the end of the session (eye height)", readBytes(out.finalPng)});
         extras.pictures.push_back({"Overview of the scene at the end of the session", readBytes(overview)});
         if (damageView(s, 16, 16))

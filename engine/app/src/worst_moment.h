@@ -1,7 +1,11 @@
 #pragma once
-// The moment the trainee's dose rose fastest, kept for the debrief: the scene as it was then
-// and the trainee's own view, rendered into the report with the rest of the pictures.
+// The worst moment the trainee met, kept for the debrief: the scene as it was then and the
+// trainee's own view, rendered into the report with the other pictures (worst.png). What
+// "worst" means follows the scenario's hazard: with fires, when the dose (FED) rose fastest;
+// with a flood, the highest flood hazard rating at their feet; with shaking, the strongest
+// shaking they felt.
 #include <cstdint>
+#include <string>
 
 #include "render/render_snapshot.h"
 #include "session.h"
@@ -12,26 +16,35 @@ class WorstMoment {
 public:
     WorstMoment(std::uint32_t width, std::uint32_t height) : width_(width), height_(height) {}
 
-    /// After every tick: the dose rate over the tick; a new worst moment keeps the scene.
+    /// After every tick; a new worst moment keeps the scene.
     void observe(const Session& session);
 
     bool seen() const { return seen_; }
     /// The scene then, with the trainee's view as its only view.
     const render::RenderSnapshot& snapshot() const { return snapshot_; }
     double timeS() const { return timeS_; }
-    double fedPerMin() const { return fedPerMin_; }
-    double temperatureC() const { return temperatureC_; }
-    double visibilityM() const { return visibilityM_; }
+    /// For the report: when, and what made it the worst.
+    std::string caption() const;
 
-    /// Below this the dose is not worth a picture (a whole FED over 100 minutes).
+    /// Below these a moment is not worth a picture: a whole FED over 100 minutes; Defra's
+    /// "danger for some" hazard rating; JMA intensity 5 lower (furniture may topple).
     static constexpr double kMinFedPerMin = 0.01;
+    static constexpr double kMinHazardRating = 0.75;
+    static constexpr double kMinIntensity = 4.5;
 
 private:
+    void keep(const Session& s, double value);
+
     std::uint32_t width_, height_;
     double lastFed_ = 0.0, lastTimeS_ = 0.0;
+    std::size_t traceSeen_ = 0;
     bool seen_ = false;
     render::RenderSnapshot snapshot_;
-    double timeS_ = 0.0, fedPerMin_ = 0.0, temperatureC_ = 20.0, visibilityM_ = 30.0;
+    double timeS_ = 0.0, value_ = 0.0;
+    // What else was there: for a dose the temperature at the head and the visibility; for
+    // water its depth and speed.
+    double detailA_ = 0.0, detailB_ = 0.0;
+    enum class Kind { Dose, Flood, Shaking } kind_ = Kind::Dose;
 };
 
 }  // namespace cd::app
