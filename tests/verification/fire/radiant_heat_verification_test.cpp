@@ -115,9 +115,32 @@ TEST(FlameRadiation, TheModelsSampleAddsTheFlamesToTheLayersRadiation) {
     const double flame = heskestadFlameHeightM(fire.hrrKw, d);
     const Point3 person{1.0, 4.0, 1.0};
     const double flames = flameFluxKwM2(fire.hrrKw, f.radiativeFraction, f.positionM, flame, d, person);
-    EXPECT_NEAR(m.sample(person).radiantFluxKwM2, room.floorFluxKwM2 + flames, 1e-9 * (room.floorFluxKwM2 + flames));
-    EXPECT_NEAR(m.sampleRoom(0, 1.0).radiantFluxKwM2, room.floorFluxKwM2, 1e-12);
-    EXPECT_NEAR(m.sample({10.0, 4.0, 1.0}).radiantFluxKwM2, m.roomState(1).floorFluxKwM2, 1e-12);
-    std::printf("1 MW at 120 s: layer %.0f C, floor flux %.2f kW/m2, flames at 3 m %.2f kW/m2\n", room.upperTempC,
-                room.floorFluxKwM2, flames);
+    // The layer seen from 1 m up: the 8 x 8 m plane at the interface, d = interface - 1 m below it.
+    const double d8 = room.layerHeightM - 1.0;
+    const double x = 4.0 / d8, ax = std::sqrt(1.0 + x * x);
+    const double view = d8 > 0.0 ? 2.0 / M_PI * 2.0 * x / ax * std::atan(x / ax) : 1.0;
+    const double layer = room.floorFluxKwM2 * view;
+    EXPECT_NEAR(m.sample(person).radiantFluxKwM2, layer + flames, 1e-9 * (layer + flames));
+    EXPECT_NEAR(m.sampleRoom(0, 1.0).radiantFluxKwM2, layer, 1e-12);
+    EXPECT_NEAR(m.sample({10.0, 4.0, 1.0}).radiantFluxKwM2, m.sampleRoom(1, 1.0).radiantFluxKwM2, 1e-12);
+    // Inside the layer, all of it; at 0.2 m, under the interface, its view factor's share.
+    EXPECT_NEAR(m.sampleRoom(0, 2.9).radiantFluxKwM2, room.floorFluxKwM2, 1e-12);
+    ASSERT_GT(room.layerHeightM, 0.4);
+    const double dLow = room.layerHeightM - 0.2, xl = 4.0 / dLow, axl = std::sqrt(1.0 + xl * xl);
+    const double viewLow = 2.0 / M_PI * 2.0 * xl / axl * std::atan(xl / axl);
+    EXPECT_LT(viewLow, 0.99);  // under the 8 x 8 m plane from 0.63 m: 0.98
+    EXPECT_NEAR(m.sampleRoom(0, 0.2).radiantFluxKwM2, room.floorFluxKwM2 * viewLow, 1e-12);
+    std::printf("1 MW at 120 s: layer %.0f C down to %.2f m, floor flux %.2f kW/m2 (%.2f of it 1 m up), flames at 3 m"
+                " %.2f kW/m2\n", room.upperTempC, room.layerHeightM, room.floorFluxKwM2, view, flames);
+}
+
+// The view factor from a point below the centre of a parallel rectangle (four corner rectangles):
+// a unit square seen from 0.5 m, X = Y = 1: (4 / pi) (1 / sqrt 2) atan(1 / sqrt 2) = 0.5541; on
+// the plane 1; far below it tends to A / (pi d^2).
+TEST(LayerRadiation, TheViewFactorOfTheLayerOverhead) {
+    EXPECT_NEAR(viewFactorToParallelRectangle(1.0, 1.0, 0.5), 4.0 / M_PI / std::sqrt(2.0) * std::atan(1.0 / std::sqrt(2.0)), 1e-12);
+    EXPECT_NEAR(viewFactorToParallelRectangle(1.0, 1.0, 0.5), 0.5541, 1e-4);
+    EXPECT_EQ(viewFactorToParallelRectangle(4.0, 6.0, 0.0), 1.0);
+    EXPECT_NEAR(viewFactorToParallelRectangle(3.0, 6.0, 100.0), 18.0 / (M_PI * 1e4), 1e-3 * 18.0 / (M_PI * 1e4));
+    EXPECT_NEAR(viewFactorToParallelRectangle(4.0, 6.0, 0.01), 1.0, 0.01);
 }

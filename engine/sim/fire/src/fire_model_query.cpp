@@ -29,7 +29,11 @@ FireSample FireModel::Impl::sampleLayer(int r, double z) const {
     s.hcnPpm = x[kHCN] * 1e6;
     s.co2Pct = x[kCO2] * 100.0;
     s.o2Pct = x[kO2] * 100.0;
-    s.radiantFluxKwM2 = std::max(floorFlux[r], 0.0) * 1e-3;
+    // The layer (and the ceiling seen through it) as a plane at the interface over the room's
+    // footprint, seen from the room's centre: all of it from inside the layer, less from far
+    // below (the bottom of a stair shaft whose layer is storeys up).
+    const double below = zInt[r] - z;
+    s.radiantFluxKwM2 = std::max(floorFlux[r], 0.0) * 1e-3 * viewFactorToParallelRectangle(x1[r] - x0[r], y1[r] - y0[r], below);
     return s;
 }
 

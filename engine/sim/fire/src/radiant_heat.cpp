@@ -16,4 +16,11 @@ double flameFluxKwM2(double hrrKw, double radiativeFraction, const Point3& base,
     return radiativeFraction * hrrKw * cosTheta / (4.0 * M_PI * r2);
 }
 
+double viewFactorToParallelRectangle(double lengthM, double widthM, double distanceM) {
+    if (distanceM <= 0.0) return 1.0;
+    const double x = 0.5 * lengthM / distanceM, y = 0.5 * widthM / distanceM;
+    const double ax = std::sqrt(1.0 + x * x), ay = std::sqrt(1.0 + y * y);
+    return std::min(1.0, 2.0 / M_PI * (x / ax * std::atan(y / ax) + y / ay * std::atan(x / ay)));
+}
+
 }  // namespace cd::fire

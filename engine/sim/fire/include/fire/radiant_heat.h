@@ -1,5 +1,6 @@
 #pragma once
-/// Radiant heat on a person: from the flames of a fire, treated as a point source.
+/// Radiant heat on a person: from the flames of a fire, treated as a point source, and from a
+/// hot layer overhead, a plane seen through its view factor.
 /// Source: Modak's point-source model (Modak, Fire Safety J. 1 (1977) 339); Beyler, "Fire
 /// Hazard Calculations for Large, Open Hydrocarbon Fires", SFPE Handbook 5th ed. ch. 66:
 /// q'' = chi_r Q cos(theta) / (4 pi R^2), R from the point to the flame's centre, half the mean
@@ -17,5 +18,12 @@ namespace cd::fire {
 /// for a 1 MW fire).
 double flameFluxKwM2(double hrrKw, double radiativeFraction, const Point3& base, double flameHeightM, double diameterM,
                      const Point3& target);
+
+/// View factor from a small element facing up, on the axis of a lengthM x widthM rectangle
+/// parallel to it and distanceM below its centre: (2 / pi) [X / sqrt(1 + X^2) atan(Y / sqrt(1 +
+/// X^2)) + Y / sqrt(1 + Y^2) atan(X / sqrt(1 + Y^2))], X = L / 2d, Y = W / 2d (four corner
+/// rectangles; Howell, A Catalog of Radiation Heat Transfer Configuration Factors; SFPE Handbook
+/// 5th ed. appendix). 1 at or above the plane.
+double viewFactorToParallelRectangle(double lengthM, double widthM, double distanceM);
 
 }  // namespace cd::fire
