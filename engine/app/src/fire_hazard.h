@@ -69,7 +69,8 @@ public:
     FedDose(FedDose&&) noexcept;
     FedDose& operator=(FedDose&&) noexcept;
     /// suppliedAir: breathing from a breathing apparatus (the gases add nothing); turnoutGear:
-    /// firefighters' protective clothing (no ISO 13571 heat dose).
+    /// firefighters' protective clothing (radiant heat against its TPP in place of ISO 13571's
+    /// heat dose; fire::Protection).
     void accumulate(const HazardSample& s, double dtS, bool suppliedAir = false, bool turnoutGear = false);
     double fed() const;
     double heatFed() const;  ///< the heat part of fed(): convected and radiant
