@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "faced_door.h"
+#include "fire/fed_accumulator.h"
 #include "session_text.h"
 
 namespace cd::app {
@@ -111,6 +112,8 @@ ui::HudModel hudModel(const Session& s, bool paused) {
     h.trainee.fed = static_cast<float>(s.fed());
     h.trainee.visibilityM = static_cast<float>(s.lastSample().visibilityM);
     h.trainee.temperatureC = static_cast<float>(s.lastSample().temperatureC);
+    h.trainee.radiantFluxKwM2 = static_cast<float>(s.lastSample().radiantFluxKwM2);
+    h.trainee.radiantWarnKwM2 = static_cast<float>(fire::FedAccumulator::kRadiantThresholdKwM2);
     h.trainee.hasSmoke = !sc.fires.empty();
     if (const BreathingApparatus* ba = s.breathingApparatus()) {
         h.trainee.hasBreathingApparatus = true;
@@ -175,6 +178,7 @@ ui::HudModel hudModel(const Session& s, bool paused) {
         l.fed = "有效剂量 FED";
         l.visibility = "能见度";
         l.temperature = "温度";
+        l.radiantHeat = "热辐射";
         l.breathingApparatus = "呼吸器";
         l.minutesLeft = "分钟可用";
         l.messages = "消息";

@@ -149,6 +149,11 @@ UiChoices drawHud(const HudModel& m, float w, float h) {
             fedBar(m.trainee.fed, 180.0f);
             ImGui::Text("%s: %.0f m", m.labels.visibility.c_str(), m.trainee.visibilityM);
             ImGui::Text("%s: %.0f \xC2\xB0" "C", m.labels.temperature.c_str(), m.trainee.temperatureC);
+            if (m.trainee.radiantFluxKwM2 >= 0.5f) {
+                const float q = m.trainee.radiantFluxKwM2;
+                const ImVec4 c = q >= m.trainee.radiantWarnKwM2 ? lin(1.0f, 0.7f, 0.2f) : lin(0.85f, 0.85f, 0.85f);
+                ImGui::TextColored(c, "%s: %.1f kW/m\xC2\xB2", m.labels.radiantHeat.c_str(), q);
+            }
         }
         if (m.trainee.hasBreathingApparatus) {
             // The gauge: amber from the whistle (EN 137: 55 bar), red when empty.

@@ -283,14 +283,25 @@ TEST(RadiantHeat, StandingCloseToAGrownFireWarnsOnce) {
     bot.steps = {wait, move};
     scenario::ScenarioDef sc = fireScenario("A", "");
     sc.durationS = 50.0;  // 0.1876 x 49^2 = 450 kW at the end
+    ui::TraineeStatus hud;
+    double sampled = 0.0, fed = 0.0, heatFed = 0.0;
     const Outcome o = [&] {
         Outcome out;
         test::runTinySession(sc, bot, [](const app::Session&) {}, [&](const app::Session& s) {
             out.log = s.log();
             for (const auto& m : s.messages()) out.messages.push_back(m.text);
+            hud = app::hudModel(s, false).trainee;
+            sampled = s.lastSample().radiantFluxKwM2;
+            fed = s.fed();
+            heatFed = s.heatFed();
         });
         return out;
     }();
+    // The HUD reads the flux the dose is taken from, amber from 2.5 kW/m2; at the end, 1 m from
+    // a 450 kW fire, it is well above that, and the dose is mostly heat.
+    EXPECT_FLOAT_EQ(hud.radiantFluxKwM2, static_cast<float>(sampled));
+    EXPECT_GT(hud.radiantFluxKwM2, hud.radiantWarnKwM2);
+    EXPECT_GT(heatFed, 0.5 * fed);
     int warnings = 0;
     for (const auto& e : o.log.events) warnings += e.kind == "trainee.radiant_heat";
     EXPECT_EQ(warnings, 1);

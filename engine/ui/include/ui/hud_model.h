@@ -19,6 +19,10 @@ struct TraineeStatus {
     float fed = 0.0f;              ///< fractional effective dose (ISO 13571); marks at 0.3 and 1.0
     float visibilityM = 30.0f;
     float temperatureC = 20.0f;
+    /// Radiant heat on the trainee, kW/m2 (hot layer and flames): shown from 0.5, amber from
+    /// radiantWarnKwM2, where it starts to count in the FED.
+    float radiantFluxKwM2 = 0.0f;
+    float radiantWarnKwM2 = 2.5f;
     // The breathing apparatus's gauge, shown when the trainee wears one.
     bool hasBreathingApparatus = false;
     float baPressureBar = 0.0f;
@@ -47,6 +51,7 @@ struct HudLabels {
     std::string fed = "FED";
     std::string visibility = "Visibility";
     std::string temperature = "Temperature";
+    std::string radiantHeat = "Radiant heat";
     std::string messages = "Messages";
     std::string paused = "Paused";
     std::string resume = "Resume";
