@@ -63,6 +63,9 @@ TEST_F(ClassroomFireAttack, GoingInLowAndCoolingTheLayerPutsTheFireOutAndPasses)
     ASSERT_EQ(std::sscanf(html.c_str() + caption, "view when their dose rose fastest: %lf s", &atS), 1);
     EXPECT_GT(atS, 90.0) << "not before the firefighter goes in";
     EXPECT_LT(atS, out->timeS + 1.0) << "not after the fire is out";
+    // The smoke hid everything then (visibility under 5 m): the same view without it follows.
+    EXPECT_TRUE(std::filesystem::exists(run.dir + "/worst_no_smoke.png"));
+    EXPECT_NE(html.find("The same view without the smoke: what it hid"), std::string::npos);
     // ... and says what the dose came from: on air, none of it from the gases.
     EXPECT_NE(html.find(" from heat (hot gas and radiation) and 0.00 from the gases."), std::string::npos);
     std::printf("fire out at %.1f s; %.1f s with 150 C at the head; FED %.3f; score %.1f %%\n", out->timeS,

@@ -134,6 +134,7 @@ TEST(SchoolFlood, TheBadBotIsExposedToTheFloodAndScoresLower) {
     EXPECT_GE(atS, exposure->timeS - 0.5);
     EXPECT_TRUE(std::filesystem::exists(bad.dir + "/worst.png"));
     EXPECT_FALSE(std::filesystem::exists(good.dir + "/worst.png"));
+    EXPECT_FALSE(std::filesystem::exists(bad.dir + "/worst_no_smoke.png")) << "no smoke in a flood";
     double goodPct = good.report["score"]["percent"].get<double>();
     double badPct = bad.report["score"]["percent"].get<double>();
     EXPECT_GT(goodPct, badPct + 20.0) << "good " << goodPct << " bad " << badPct;

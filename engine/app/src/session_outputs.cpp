@@ -102,7 +102,7 @@ struct Pictures {
 
 Pictures renderPictures(const Session& s, const std::string& finalPath, const std::string& overviewPath,
                         const std::string& damagePath, const WorstMoment* worst, const std::string& worstPath,
-                        std::uint32_t w, std::uint32_t h) {
+                        const std::string& clearPath, std::uint32_t w, std::uint32_t h) {
     auto model = assets::loadModel(modelPathOf(s.district()));
     if (!model) return {model.error().str()};
     auto device = gfx::Device::create(gfx::DeviceDesc{});
@@ -129,6 +129,13 @@ Pictures renderPictures(const Session& s, const std::string& finalPath, const st
         auto img = (*renderer)->renderToImage(worst->snapshot(), 0);
         if (!img) return {img.error().str()};
         if (auto st = gfx::writePng(*img, worstPath); !st) return {st.error().str()};
+    }
+    if (worst && worst->smokeHidTheView()) {
+        render::RenderSnapshot clear = worst->snapshot();
+        clear.smoke.clear();
+        auto img = (*renderer)->renderToImage(clear, 0);
+        if (!img) return {img.error().str()};
+        if (auto st = gfx::writePng(*img, clearPath); !st) return {st.error().str()};
     }
     return {};
 }
@@ -238,10 +245,13 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
     extras.hazardPlots = hazardPlots(s);
     const std::string damage = joinPath(outDir, "damage.png");
     const std::string worstPng = joinPath(outDir, "worst.png");
-    Pictures pics = renderPictures(s, out.finalPng, overview, damage, worst, worstPng, static_cast<std::uint32_t>(width),
-                                   static_cast<std::uint32_t>(height));
+    const std::string worstClearPng = joinPath(outDir, "worst_no_smoke.png");
+    Pictures pics = renderPictures(s, out.finalPng, overview, damage, worst, worstPng, worstClearPng,
+                                   static_cast<std::uint32_t>(width), static_cast<std::uint32_t>(height));
     if (pics.error.empty()) {
         if (worst && worst->seen()) extras.pictures.push_back({worst->caption(), readBytes(worstPng)});
+        if (worst && worst->smokeHidTheView())
+            extras.pictures.push_back({"The same view without the smoke: what it hid", readBytes(worstClearPng)});
         extras.pictures.push_back({"The trainee's view at the end of the session (eye height)", readBytes(out.finalPng)});
         extras.pictures.push_back({"Overview of the scene at the end of the session", readBytes(overview)});
         if (damageView(s, 16, 16))

@@ -23,6 +23,10 @@ public:
     /// The scene then, with the trainee's view as its only view.
     const render::RenderSnapshot& snapshot() const { return snapshot_; }
     double timeS() const { return timeS_; }
+    /// Whether smoke hid the view then (visibility under kHiddenBySmokeM at the eyes): the report
+    /// adds the same view without the smoke, to show what was there.
+    bool smokeHidTheView() const { return seen_ && kind_ == Kind::Dose && detailB_ < kHiddenBySmokeM; }
+    static constexpr double kHiddenBySmokeM = 5.0;
     /// For the report: when, and what made it the worst.
     std::string caption() const;
 
