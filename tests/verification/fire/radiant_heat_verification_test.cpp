@@ -130,6 +130,13 @@ TEST(FlameRadiation, TheModelsSampleAddsTheFlamesToTheLayersRadiation) {
     const double viewLow = 2.0 / M_PI * 2.0 * xl / axl * std::atan(xl / axl);
     EXPECT_LT(viewLow, 0.99);  // under the 8 x 8 m plane from 0.63 m: 0.98
     EXPECT_NEAR(m.sampleRoom(0, 0.2).radiantFluxKwM2, room.floorFluxKwM2 * viewLow, 1e-12);
+    // A point sample off the centre sees the layer from where it is: by the wall, 0.2 m up, with
+    // no fire's flames added (the fire is in the middle; the flames' part is subtracted).
+    const Point3 byWall{0.3, 4.0, 0.2};
+    const double wallView = viewFactorToParallelRectangle(0.0, 8.0, 0.0, 8.0, 0.3, 4.0, dLow);
+    const double wallFlames = flameFluxKwM2(fire.hrrKw, f.radiativeFraction, f.positionM, flame, d, byWall);
+    EXPECT_LT(wallView, viewLow);
+    EXPECT_NEAR(m.sample(byWall).radiantFluxKwM2, room.floorFluxKwM2 * wallView + wallFlames, 1e-9);
     std::printf("1 MW at 120 s: layer %.0f C down to %.2f m, floor flux %.2f kW/m2 (%.2f of it 1 m up), flames at 3 m"
                 " %.2f kW/m2\n", room.upperTempC, room.layerHeightM, room.floorFluxKwM2, view, flames);
 }
@@ -143,4 +150,13 @@ TEST(LayerRadiation, TheViewFactorOfTheLayerOverhead) {
     EXPECT_EQ(viewFactorToParallelRectangle(4.0, 6.0, 0.0), 1.0);
     EXPECT_NEAR(viewFactorToParallelRectangle(3.0, 6.0, 100.0), 18.0 / (M_PI * 1e4), 1e-3 * 18.0 / (M_PI * 1e4));
     EXPECT_NEAR(viewFactorToParallelRectangle(4.0, 6.0, 0.01), 1.0, 0.01);
+    // Off the centre: the four corner rectangles. At the centre, the centred formula; under a
+    // corner of a 2 x 2 m rectangle, a quarter of a 4 x 4 m one's centre value; under the middle
+    // of an edge of a long rectangle, half its centre value; clamped into the footprint.
+    EXPECT_NEAR(viewFactorToParallelRectangle(0.0, 4.0, 0.0, 6.0, 2.0, 3.0, 1.5), viewFactorToParallelRectangle(4.0, 6.0, 1.5), 1e-12);
+    EXPECT_NEAR(viewFactorToParallelRectangle(0.0, 2.0, 0.0, 2.0, 0.0, 0.0, 0.7), 0.25 * viewFactorToParallelRectangle(4.0, 4.0, 0.7),
+                1e-12);
+    EXPECT_NEAR(viewFactorToParallelRectangle(0.0, 100.0, 0.0, 8.0, 50.0, 0.0, 1.0), 0.5 * viewFactorToParallelRectangle(100.0, 16.0, 1.0),
+                1e-12);
+    EXPECT_EQ(viewFactorToParallelRectangle(0.0, 4.0, 0.0, 6.0, -3.0, -3.0, 1.0), viewFactorToParallelRectangle(0.0, 4.0, 0.0, 6.0, 0.0, 0.0, 1.0));
 }

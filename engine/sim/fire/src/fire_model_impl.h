@@ -1,4 +1,5 @@
 #pragma once
+#include <cmath>
 // Private state of FireModel. Room state is a struct of arrays (one vector per quantity,
 // indexed by room) because the step sweeps every room per pass and touches a few
 // quantities each pass; openings are an edge list; the pressure solver's sparse LU follows the
@@ -194,7 +195,9 @@ struct FireModel::Impl {
     void setOpen(int vent, bool open);
 
     // fire_model_query.cpp
-    FireSample sampleLayer(int room, double z) const;
+    /// Conditions at height z in room; (px, py) places the point in plan for the layer's view
+    /// factor (NaN: the room's centre).
+    FireSample sampleLayer(int room, double z, double px = std::nan(""), double py = std::nan("")) const;
     /// Index of the room holding p (walls, floor and ceiling included), -1 outside every room.
     int roomContaining(const Point3& p) const;
     /// The hottest Alpert jet excess and the fastest velocity of room r's burning fires at the

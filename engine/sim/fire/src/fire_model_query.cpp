@@ -9,7 +9,7 @@
 
 namespace cd::fire {
 
-FireSample FireModel::Impl::sampleLayer(int r, double z) const {
+FireSample FireModel::Impl::sampleLayer(int r, double z, double px, double py) const {
     FireSample s;
     s.room = r;
     s.upperTempC = tU[r] - 273.15;
@@ -30,10 +30,13 @@ FireSample FireModel::Impl::sampleLayer(int r, double z) const {
     s.co2Pct = x[kCO2] * 100.0;
     s.o2Pct = x[kO2] * 100.0;
     // The layer (and the ceiling seen through it) as a plane at the interface over the room's
-    // footprint, seen from the room's centre: all of it from inside the layer, less from far
-    // below (the bottom of a stair shaft whose layer is storeys up).
-    const double below = zInt[r] - z;
-    s.radiantFluxKwM2 = std::max(floorFlux[r], 0.0) * 1e-3 * viewFactorToParallelRectangle(x1[r] - x0[r], y1[r] - y0[r], below);
+    // footprint, seen from the point (the room's centre without a plan position): all of it from
+    // inside the layer, less from far below (the bottom of a stair shaft whose layer is storeys
+    // up) and by the walls.
+    if (std::isnan(px)) px = 0.5 * (x0[r] + x1[r]);
+    if (std::isnan(py)) py = 0.5 * (y0[r] + y1[r]);
+    s.radiantFluxKwM2 =
+        std::max(floorFlux[r], 0.0) * 1e-3 * viewFactorToParallelRectangle(x0[r], x1[r], y0[r], y1[r], px, py, zInt[r] - z);
     return s;
 }
 
@@ -89,7 +92,7 @@ PlumeSample FireModel::plumeAt(const Point3& p) const {
 FireSample FireModel::sample(const Point3& p) const {
     const auto& m = *impl_;
     if (const int i = m.roomContaining(p); i >= 0) {
-        FireSample s = m.sampleLayer(i, p.z);
+        FireSample s = m.sampleLayer(i, p.z, p.x, p.y);
         for (const auto& f : m.fires) {
             if (f.room != i || f.hrrKw <= 0) continue;
             s.radiantFluxKwM2 += flameFluxKwM2(f.hrrKw, f.def.radiativeFraction, f.def.positionM,

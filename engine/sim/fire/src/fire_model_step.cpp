@@ -21,6 +21,7 @@
 #include "fire/ceiling_jet.h"
 #include "fire/heat_release.h"
 #include "fire/plume.h"
+#include "fire/radiant_heat.h"
 #include "fire/smoke_optics.h"
 #include "fire_model_impl.h"
 
@@ -757,9 +758,12 @@ void FireModel::Impl::checkFlashoverAndItems(double dt) {
         if (s.ignited) continue;
         const auto& d = def.items[it];
         int r = itemRoom[it];
+        // Under the layer, the layer and ceiling through their view factor from the item, as for a
+        // person (radiant_heat.h).
         double flux = d.positionM.z >= zInt[r]
                           ? kStefanBoltzmann * (std::pow(tU[r], 4) - std::pow(ambientK, 4))
-                          : floorFlux[r];
+                          : floorFlux[r] * viewFactorToParallelRectangle(x0[r], x1[r], y0[r], y1[r], d.positionM.x,
+                                                                         d.positionM.y, zInt[r] - d.positionM.z);
         for (const auto& f : fires) {
             if (f.room != r || f.hrrKw <= 0) continue;
             double flameMid = 0.5 * heskestadFlameHeightM(f.hrrKw, f.diameterM);

@@ -16,11 +16,29 @@ double flameFluxKwM2(double hrrKw, double radiativeFraction, const Point3& base,
     return radiativeFraction * hrrKw * cosTheta / (4.0 * M_PI * r2);
 }
 
-double viewFactorToParallelRectangle(double lengthM, double widthM, double distanceM) {
-    if (distanceM <= 0.0) return 1.0;
-    const double x = 0.5 * lengthM / distanceM, y = 0.5 * widthM / distanceM;
+namespace {
+
+// A rectangle a x b with the element under one corner, at distance d.
+double cornerViewFactor(double a, double b, double d) {
+    if (a <= 0.0 || b <= 0.0) return 0.0;
+    const double x = a / d, y = b / d;
     const double ax = std::sqrt(1.0 + x * x), ay = std::sqrt(1.0 + y * y);
-    return std::min(1.0, 2.0 / M_PI * (x / ax * std::atan(y / ax) + y / ay * std::atan(x / ay)));
+    return 0.5 / M_PI * (x / ax * std::atan(y / ax) + y / ay * std::atan(x / ay));
+}
+
+}  // namespace
+
+double viewFactorToParallelRectangle(double lengthM, double widthM, double distanceM) {
+    return viewFactorToParallelRectangle(0.0, lengthM, 0.0, widthM, 0.5 * lengthM, 0.5 * widthM, distanceM);
+}
+
+double viewFactorToParallelRectangle(double x0, double x1, double y0, double y1, double x, double y, double distanceM) {
+    if (distanceM <= 0.0) return 1.0;
+    x = std::clamp(x, x0, x1);
+    y = std::clamp(y, y0, y1);
+    const double f = cornerViewFactor(x - x0, y - y0, distanceM) + cornerViewFactor(x1 - x, y - y0, distanceM) +
+                     cornerViewFactor(x - x0, y1 - y, distanceM) + cornerViewFactor(x1 - x, y1 - y, distanceM);
+    return std::min(1.0, f);
 }
 
 }  // namespace cd::fire

@@ -26,4 +26,11 @@ double flameFluxKwM2(double hrrKw, double radiativeFraction, const Point3& base,
 /// 5th ed. appendix). 1 at or above the plane.
 double viewFactorToParallelRectangle(double lengthM, double widthM, double distanceM);
 
+/// The same from a point (x, y) anywhere under the rectangle [x0, x1] x [y0, y1] (clamped into
+/// it): the sum of the four rectangles that have the point under a corner, each
+/// (1 / 2 pi) [A / sqrt(1 + A^2) atan(B / sqrt(1 + A^2)) + B / sqrt(1 + B^2) atan(A / sqrt(1 + B^2))]
+/// with A, B its sides over d. Under the middle of a wall's edge it is half the centre's
+/// (for a rectangle much wider than d).
+double viewFactorToParallelRectangle(double x0, double x1, double y0, double y1, double x, double y, double distanceM);
+
 }  // namespace cd::fire
