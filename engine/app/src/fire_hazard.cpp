@@ -362,7 +362,7 @@ void FireHazard::step(double dtS) {
 HazardSample FireHazard::sample(const glm::vec3& p, const world::Room* room) const {
     fire::FireSample f;
     if (room) {
-        f = impl_->model.sampleRoom(impl_->zoneOf(*room), p.z);
+        f = impl_->model.sampleRoom(impl_->zoneOf(*room), p.x, p.y, p.z);
     } else {
         f = impl_->model.sample({p.x, p.y, p.z});
     }

@@ -137,6 +137,8 @@ TEST(FlameRadiation, TheModelsSampleAddsTheFlamesToTheLayersRadiation) {
     const double wallFlames = flameFluxKwM2(fire.hrrKw, f.radiativeFraction, f.positionM, flame, d, byWall);
     EXPECT_LT(wallView, viewLow);
     EXPECT_NEAR(m.sample(byWall).radiantFluxKwM2, room.floorFluxKwM2 * wallView + wallFlames, 1e-9);
+    // A known room with a plan position (a session's sample) gives the layer's part from there.
+    EXPECT_NEAR(m.sampleRoom(0, 0.3, 4.0, 0.2).radiantFluxKwM2, room.floorFluxKwM2 * wallView, 1e-12);
     std::printf("1 MW at 120 s: layer %.0f C down to %.2f m, floor flux %.2f kW/m2 (%.2f of it 1 m up), flames at 3 m"
                 " %.2f kW/m2\n", room.upperTempC, room.layerHeightM, room.floorFluxKwM2, view, flames);
 }

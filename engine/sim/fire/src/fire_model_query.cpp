@@ -111,6 +111,9 @@ FireSample FireModel::sample(const Point3& p) const {
 }
 
 FireSample FireModel::sampleRoom(int roomIndex, double zM) const { return impl_->sampleLayer(roomIndex, zM); }
+FireSample FireModel::sampleRoom(int roomIndex, double xM, double yM, double zM) const {
+    return impl_->sampleLayer(roomIndex, zM, xM, yM);
+}
 
 RoomState FireModel::roomState(int i) const {
     const auto& m = *impl_;

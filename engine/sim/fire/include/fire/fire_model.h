@@ -112,8 +112,10 @@ public:
 
     /// Conditions at a point (outside every room: ambient).
     FireSample sample(const Point3& pointM) const;
-    /// Conditions at height zM (absolute) in a known room; faster than sample().
+    /// Conditions at height zM (absolute) in a known room; faster than sample(). The layer's
+    /// radiation is seen from the room's centre, or from (xM, yM) when given.
     FireSample sampleRoom(int roomIndex, double zM) const;
+    FireSample sampleRoom(int roomIndex, double xM, double yM, double zM) const;
     /// The plume and ceiling jet at a point (ambient outside every room).
     PlumeSample plumeAt(const Point3& pointM) const;
 

@@ -18,10 +18,9 @@ struct FireSample {
     double lowerTempC = 20;
     /// Radiant flux on a person at the point, kW/m2: the hot layer's and the hot ceiling's seen
     /// through it (the room's floor flux, from a plane at the interface over the room's footprint,
-    /// times its view factor from the room's centre at the point's height: 1 in the layer),
-    /// plus, from FireModel::sample, the flames of the room's burning fires
-    /// (fire/radiant_heat.h); FireModel::sampleRoom, which has no plan position, gives the
-    /// layer's part only.
+    /// times its view factor from the point: 1 in the layer; from the room's centre when only a
+    /// height is given), plus, from FireModel::sample, the flames of the room's burning fires
+    /// (fire/radiant_heat.h); FireModel::sampleRoom gives the layer's part only.
     double radiantFluxKwM2 = 0;
     bool inUpperLayer = false;
     int room = -1;                ///< room index, -1 outside every room
