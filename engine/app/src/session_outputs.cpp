@@ -442,7 +442,8 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
             std::snprintf(line, sizeof line, "Rescue: %d piece(s) of debris (%.0f kg) lifted off; %d casualty(ies) freed by it.",
                           r->piecesCleared(), r->massClearedKg(), rescued);
             extras.note += std::string(" ") + line;
-            std::printf("rescue: %d pieces lifted, %.0f kg, %d casualties freed\n", r->piecesCleared(), r->massClearedKg(), rescued);
+            std::printf("rescue: %d piece%s lifted, %.0f kg, %d casualt%s freed\n", r->piecesCleared(), r->piecesCleared() == 1 ? "" : "s",
+                        r->massClearedKg(), rescued, rescued == 1 ? "y" : "ies");
         }
     }
     std::string db = joinPath(outDir, "session.db");
