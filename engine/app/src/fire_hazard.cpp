@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <map>
 
 #include "fire/extinguishing_agent.h"
@@ -197,6 +198,23 @@ Result<std::unique_ptr<FireHazard>> FireHazard::build(const scenario::ScenarioDe
         def.openings.push_back(o);
     }
 
+    // The scenario's fuel items: what its fires can spread to (fire_model_step.cpp, [10]).
+    for (const scenario::FuelItemDef& it : scenario.items) {
+        const scenario::FireDef& f = it.fire;
+        const int r = roomIndex(f.room);
+        if (r < 0) return makeError("no room '" + f.room + "' in district " + d.manifestPath, f.source.file, f.source.line, f.source.field + ".room");
+        const std::string& zoneId = zoneIds[static_cast<std::size_t>(roomToZone[static_cast<std::size_t>(r)])];
+        fire::ItemDef item;
+        item.id = f.id;
+        item.fire = toFireDef(f, d.rooms[static_cast<std::size_t>(r)], zoneId);
+        item.room = zoneId;
+        item.positionM = item.fire.positionM;
+        item.criticalFluxKwM2 = it.criticalFluxKwM2;
+        item.fluxTimeProductKjM2 = it.fluxTimeProductKjM2;
+        item.line = f.source.line;
+        def.items.push_back(std::move(item));
+    }
+
     auto model = fire::FireModel::create(def);
     if (!model) return model.error();
     auto impl = std::make_unique<Impl>(std::move(*model));
@@ -218,14 +236,23 @@ Status FireHazard::ignite(const std::string& fireId) {
         if (!r) return r.error();
         return Ok{};
     }
+    for (const auto& it : impl_->scenario->items)
+        if (it.fire.id == fireId) return makeError("'" + fireId + "' is an [[item]]: it catches fire from the heat on it, not by command");
     return makeError("no fire '" + fireId + "' in the scenario");
 }
 
 namespace {
-/// The scenario fire of that id, nullptr if none.
+/// Every fire the scenario can have: its [[fire]]s and the fires its [[item]]s become.
+std::vector<const scenario::FireDef*> scenarioFires(const scenario::ScenarioDef& s) {
+    std::vector<const scenario::FireDef*> out;
+    for (const auto& f : s.fires) out.push_back(&f);
+    for (const auto& it : s.items) out.push_back(&it.fire);
+    return out;
+}
+/// The scenario fire (or item's fire) of that id, nullptr if none.
 const scenario::FireDef* scenarioFire(const scenario::ScenarioDef& s, const std::string& id) {
-    for (const auto& f : s.fires)
-        if (f.id == id) return &f;
+    for (const scenario::FireDef* f : scenarioFires(s))
+        if (f->id == id) return f;
     return nullptr;
 }
 }  // namespace
@@ -274,18 +301,18 @@ std::string FireHazard::nearestBurningFire(const glm::vec3& p, const world::Room
     const int zone = m.zoneOf(*room);
     std::string best;
     double bestD = 1e300;
-    for (const auto& f : m.scenario->fires) {
-        const int i = m.model.fireIndex(f.id);
+    for (const scenario::FireDef* f : scenarioFires(*m.scenario)) {
+        const int i = m.model.fireIndex(f->id);
         if (i < 0) continue;
         const fire::FireState st = m.model.fireState(i);
-        const world::Room* fr = m.district->findRoom(f.room);
+        const world::Room* fr = m.district->findRoom(f->room);
         if (!st.ignited || st.extinguished || st.burnedOut || !fr) continue;
         if (m.zoneOf(*fr) != zone) continue;
-        const glm::vec3 base = fireBase(f, fr);
+        const glm::vec3 base = fireBase(*f, fr);
         const double d = std::hypot(p.x - base.x, p.y - base.y);
         if (d < bestD) {
             bestD = d;
-            best = f.id;
+            best = f->id;
         }
     }
     return best;
@@ -347,16 +374,40 @@ void FireHazard::step(double dtS) {
     // at every 1/60 s tick would cost about 30 times more for the same answer.
     impl_->clockS += dtS;
     impl_->model.advanceTo(impl_->clockS);
+    bool wentOut = false;
     for (const auto& e : impl_->model.drainEvents()) {
         if (e.type == fire::FireEventType::OpeningChanged || e.type == fire::FireEventType::Ignition) continue;
         HazardEvent h;
         h.kind = eventKind(e.type);
-        if (e.room >= 0) h.subject = impl_->zoneIds[static_cast<std::size_t>(e.room)];
+        // An item that caught is named by its own id, which is the id of the fire it became.
+        if (e.type == fire::FireEventType::ItemIgnited && e.fire >= 0) h.subject = impl_->model.fireId(e.fire);
+        else if (e.room >= 0) h.subject = impl_->zoneIds[static_cast<std::size_t>(e.room)];
         else if (e.fire >= 0) h.subject = impl_->model.fireId(e.fire);
         h.value = e.value;
         h.text = impl_->model.describe(e);
+        wentOut |= e.type == fire::FireEventType::Extinguished || e.type == fire::FireEventType::Burnout;
         impl_->events.push_back(std::move(h));
     }
+    if (!wentOut || !burning().empty()) return;
+    // The last burning fire went out: the scenario's fires and whatever they spread to.
+    int burned = 0, putOut = 0;
+    for (int i = 0; i < impl_->model.fireCount(); ++i) {
+        const fire::FireState st = impl_->model.fireState(i);
+        burned += st.ignited;
+        putOut += st.extinguished;
+    }
+    char text[128];
+    std::snprintf(text, sizeof text, "no fire burns: %d put out, %d burnt out", putOut, burned - putOut);
+    impl_->events.push_back({"fire.all_out", "", static_cast<double>(burned), text});
+}
+
+std::vector<std::string> FireHazard::burning() const {
+    std::vector<std::string> out;
+    for (int i = 0; i < impl_->model.fireCount(); ++i) {
+        const fire::FireState st = impl_->model.fireState(i);
+        if (st.ignited && !st.extinguished && !st.burnedOut) out.push_back(impl_->model.fireId(i));
+    }
+    return out;
 }
 
 HazardSample FireHazard::sample(const glm::vec3& p, const world::Room* room) const {
@@ -411,10 +462,26 @@ std::vector<RoomSmoke> FireHazard::smoke() const {
 
 std::vector<FireSeat> FireHazard::seats() const {
     std::vector<FireSeat> out;
-    for (const auto& f : impl_->scenario->fires) {
-        const world::Room* room = impl_->district->findRoom(f.room);
+    std::vector<const scenario::FireDef*> onSeats;
+    for (const auto& f : impl_->scenario->fires) onSeats.push_back(&f);
+    for (const auto& it : impl_->scenario->items)
+        if (!it.size) onSeats.push_back(&it.fire);
+    for (const scenario::FireDef* f : onSeats) {
+        const world::Room* room = impl_->district->findRoom(f->room);
         if (!room) continue;
-        out.push_back({fireBase(f, room), fire::equivalentDiameterM(f.areaM2), room->box.min.z});
+        out.push_back({fireBase(*f, room), fire::equivalentDiameterM(f->areaM2), room->box.min.z});
+    }
+    return out;
+}
+
+std::vector<ItemView> FireHazard::items() const {
+    std::vector<ItemView> out;
+    for (const auto& it : impl_->scenario->items) {
+        if (!it.size || !it.fire.position) continue;
+        const scenario::Vec3& p = *it.fire.position;
+        const scenario::Vec3& e = *it.size;
+        const int i = impl_->model.fireIndex(it.fire.id);
+        out.push_back({glm::vec3(p.x, p.y, p.z), 0.5f * glm::vec3(e.x, e.y, e.z), i >= 0 && impl_->model.fireState(i).ignited});
     }
     return out;
 }
@@ -425,10 +492,8 @@ std::vector<FlameView> FireHazard::flames() const {
     for (int i = 0; i < m.fireCount(); ++i) {
         fire::FireState st = m.fireState(i);
         if (!st.ignited || st.hrrKw < 1.0) continue;
-        // The model's fires are the scenario's, ignited in order; find the definition by id.
-        const std::string& id = m.fireId(i);
-        const scenario::FireDef* def = nullptr;
-        for (const auto& f : impl_->scenario->fires) if (f.id == id) def = &f;
+        // The model's fires are the scenario's and its items', in the order they caught.
+        const scenario::FireDef* def = scenarioFire(*impl_->scenario, m.fireId(i));
         if (!def) continue;
         const world::Room* room = impl_->district->findRoom(def->room);
         FlameView v;

@@ -53,6 +53,13 @@ struct FireSeat {
     float floorZ = 0.0f;
 };
 
+/// A fuel item of the scenario with a drawn size, and how it stands.
+struct ItemView {
+    glm::vec3 centerM{0.0f};
+    glm::vec3 halfExtentsM{0.0f};
+    bool caught = false;  ///< it has caught fire (burning, put out or burnt out)
+};
+
 struct FlameView {
     const world::Room* room = nullptr;  ///< the room it burns in
     glm::vec3 baseM{0.0f};
@@ -115,7 +122,12 @@ public:
     Status setDoorOpen(const std::string& doorId, bool open);
     /// Whether a door stands open (doors inside one compartment count as open).
     bool doorOpen(const std::string& doorId) const;
+    /// Steps the model to the session clock and pulls its events. When the last burning fire
+    /// goes out (put out or burnt out, the scenario's fires and the items they spread to), it
+    /// adds "fire.all_out" (value: how many fires burned).
     void step(double dtS);
+    /// Ids of the fires burning now (scenario fires and ignited items).
+    std::vector<std::string> burning() const;
     /// Conditions at p; `room` (where the person stands, nullptr outdoors) settles points
     /// in a doorway or on a wall line, which belong to no room box.
     HazardSample sample(const glm::vec3& p, const world::Room* room) const;
@@ -124,8 +136,11 @@ public:
 
     std::vector<RoomSmoke> smoke() const;
     std::vector<FlameView> flames() const;
-    /// Every fire of the scenario, ignited or not (what a raised fire burns on is drawn from it).
+    /// Every fire of the scenario, ignited or not, and every item without a drawn size (what a
+    /// raised fire burns on is drawn from it).
     std::vector<FireSeat> seats() const;
+    /// The scenario's items with a drawn size.
+    std::vector<ItemView> items() const;
 
     struct Impl;
 

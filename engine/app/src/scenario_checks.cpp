@@ -19,18 +19,20 @@ std::vector<Error> checkScenarioAgainstDistrict(const scenario::ScenarioDef& def
         errors.push_back(at(t.source, "trainee.start_room", "no room '" + t.startRoom + "' in district " + d.manifestPath));
     if (!d.findAssemblyPoint(def.assemblyPoint))
         errors.push_back(makeError("no assembly point '" + def.assemblyPoint + "' in district " + d.manifestPath, def.path, 0, "scenario.assembly_point"));
-    for (const auto& f : def.fires) {
+    auto checkFire = [&](const scenario::FireDef& f, const char* what) {
         const world::Room* room = d.findRoom(f.room);
         if (!room) {
             errors.push_back(at(f.source, f.source.field + ".room", "no room '" + f.room + "' in district " + d.manifestPath));
-            continue;
+            return;
         }
         if (f.position) {
             glm::vec3 p(f.position->x, f.position->y, f.position->z);
             if (!room->box.contains(p))
-                errors.push_back(at(f.source, f.source.field + ".position", "the fire is not inside room '" + f.room + "'"));
+                errors.push_back(at(f.source, f.source.field + ".position", std::string("the ") + what + " is not inside room '" + f.room + "'"));
         }
-    }
+    };
+    for (const auto& f : def.fires) checkFire(f, "fire");
+    for (const auto& it : def.items) checkFire(it.fire, "item");
     for (const auto& e : def.timeline)
         if (!e.target.empty() && !d.findDoor(e.target))
             errors.push_back(at(e.source, e.source.field + ".target", "no door '" + e.target + "' in district " + d.manifestPath));

@@ -46,6 +46,14 @@ render::RenderSnapshot hazardSnapshot(const Session& s) {
         b.color = {0.32f, 0.32f, 0.34f};
         snap.boxes.push_back(b);
     }
+    // The fuel items a fire can spread to, as drawn by the scenario: cloth-red, charred once caught.
+    for (const ItemView& item : s.fire().items()) {
+        render::BoxInstance b;
+        b.center = item.centerM;
+        b.halfExtents = item.halfExtentsM;
+        b.color = item.caught ? glm::vec3(0.035f, 0.03f, 0.028f) : glm::vec3(0.62f, 0.22f, 0.18f);
+        snap.boxes.push_back(b);
+    }
     // The flood: the model's grid, in blocks of at least 2 m (the renderer draws cells over 1 cm deep).
     if (const FloodHazard* f = s.flood()) snap.water.push_back(f->waterGrid(2.0));
     // Shut doors, then the earthquake: furniture, fallen lights and the debris of a collapse.

@@ -85,8 +85,14 @@ void Session::coolGas(double pulseS) {
 }
 
 void Session::reportAgentEvent(const HazardEvent& e) {
-    if (e.kind == "fire.extinguished") messages_.push_back({timeS(), "message", tr(say::kFireOut)});
-    else if (e.kind == "fire.flare_up") messages_.push_back({timeS(), "alarm", tr(say::kFlareUp)});
+    if (e.kind == "fire.extinguished") {
+        const std::vector<std::string> still = fire_->burning();
+        std::string names;
+        for (const auto& id : still) names += (names.empty() ? "" : ", ") + id;
+        messages_.push_back({timeS(), "message", still.empty() ? tr(say::kFireOut) : tr(say::kOneFireOut) + names});
+    } else if (e.kind == "fire.item_ignited") {
+        messages_.push_back({timeS(), "alarm", tr(say::kFireSpread) + e.subject});
+    } else if (e.kind == "fire.flare_up") messages_.push_back({timeS(), "alarm", tr(say::kFlareUp)});
     else if (e.kind == "fire.shock_hazard") messages_.push_back({timeS(), "alarm", tr(say::kShockHazard)});
     else if (e.kind == "fire.agent_ineffective") messages_.push_back({timeS(), "warning", tr(say::kAgentNoUse)});
 }

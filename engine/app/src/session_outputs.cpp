@@ -219,6 +219,18 @@ report::ReportExtras planOf(const Session& s) {
         double fx = f.position ? f.position->x : c.x, fy = f.position ? f.position->y : c.y;
         x.fires.push_back(report::PlanMarker{f.id, "Fire " + f.id, fx, fy, r->building + "." + std::to_string(r->storey)});
     }
+    // The items the fire spread to, where and when they caught.
+    for (const auto& e : s.log().events) {
+        if (e.kind != "fire.item_ignited") continue;
+        for (const auto& it : s.scenario().items) {
+            const world::Room* r = d.findRoom(it.fire.room);
+            if (it.fire.id != e.subject || !r || !it.fire.position) continue;
+            char label[160];
+            std::snprintf(label, sizeof label, "Fire spread to %s at %.0f s", it.fire.id.c_str(), e.timeS);
+            x.fires.push_back(report::PlanMarker{it.fire.id, label, it.fire.position->x, it.fire.position->y,
+                                                 r->building + "." + std::to_string(r->storey)});
+        }
+    }
     return x;
 }
 

@@ -106,43 +106,71 @@ void readTrainee(TomlFields& root, ScenarioDef& def) {
     }
 }
 
+/// The keys a [[fire]] and an [[item]] share: how it grows, how big, its fuel and its smoke.
+void readFireKeys(TomlFields& f, FireDef& fire) {
+    bool hasGrowth = f.has("growth"), hasAlpha = f.has("alpha");
+    if (hasGrowth == hasAlpha) f.error("growth", "give exactly one of growth or alpha");
+    if (hasGrowth) {
+        if (auto g = f.str("growth", true))
+            if (!growthAlpha(*g, fire.alphaKwS2))
+                f.error("growth", "expected \"slow\", \"medium\", \"fast\" or \"ultrafast\", got '" + *g + "'");
+    } else if (hasAlpha) {
+        if (auto v = f.num("alpha", true, 1e-5, 10.0)) fire.alphaKwS2 = *v;
+    }
+    if (auto v = f.num("peak_hrr_kw", true, 1.0, 1e6)) fire.peakHrrKw = *v;
+    if (auto v = f.num("area_m2", false, 0.01, 1000.0)) fire.areaM2 = *v;
+    if (auto v = f.num("fuel_mass_kg", false, 0.0, 1e7)) fire.fuelMassKg = *v;
+    if (auto v = f.num("heat_of_combustion_kj_kg", false, 1000.0, 60000.0)) fire.heatOfCombustionKjKg = *v;
+    if (auto v = f.num("soot_yield", false, 0.0, 0.5)) fire.sootYield = *v;
+    if (auto v = f.num("co_yield", false, 0.0, 0.5)) fire.coYield = *v;
+    if (auto v = f.num("hcn_yield", false, 0.0, 0.5)) fire.hcnYield = *v;
+    if (auto v = f.str("class", false)) {
+        static const std::set<std::string> classes{"A", "B", "C", "E", "F"};
+        if (!classes.count(*v)) f.error("class", "expected one of A, B, C, E, F");
+        else fire.fireClass = *v;
+    }
+}
+
+/// [[fire]] and [[item]]: their ids name fires in one namespace (events, extinguishers, hooks).
 void readFires(TomlFields& root, ScenarioDef& def) {
-    auto tables = root.tables("fire");
     std::set<std::string> ids;
+    auto readId = [&](TomlFields& f, FireDef& fire, const char* what) {
+        if (auto v = f.str("id", true)) {
+            fire.id = *v;
+            if (!ids.insert(*v).second) f.error("id", std::string("duplicate ") + what + " id '" + *v + "' (fires and items share their ids)");
+        }
+        if (auto v = f.str("room", true)) fire.room = *v;
+    };
+    auto tables = root.tables("fire");
     for (std::size_t i = 0; i < tables.size(); ++i) {
         std::string path = "fire[" + std::to_string(i) + "]";
         TomlFields f(*tables[i], def.path, path, root.errorsRef());
         FireDef fire;
         fire.source = sourceOf(f, path);
-        if (auto v = f.str("id", true)) {
-            fire.id = *v;
-            if (!ids.insert(*v).second) f.error("id", "duplicate fire id '" + *v + "'");
-        }
-        if (auto v = f.str("room", true)) fire.room = *v;
+        readId(f, fire, "fire");
         fire.position = vec3(f, "position", false);
         if (auto v = f.num("at_s", false, 0.0, kBig)) fire.atS = *v;
-        bool hasGrowth = f.has("growth"), hasAlpha = f.has("alpha");
-        if (hasGrowth == hasAlpha) f.error("growth", "give exactly one of growth or alpha");
-        if (hasGrowth) {
-            if (auto g = f.str("growth", true))
-                if (!growthAlpha(*g, fire.alphaKwS2))
-                    f.error("growth", "expected \"slow\", \"medium\", \"fast\" or \"ultrafast\", got '" + *g + "'");
-        } else if (hasAlpha) {
-            if (auto v = f.num("alpha", true, 1e-5, 10.0)) fire.alphaKwS2 = *v;
-        }
-        if (auto v = f.num("peak_hrr_kw", true, 1.0, 1e6)) fire.peakHrrKw = *v;
-        if (auto v = f.num("area_m2", false, 0.01, 1000.0)) fire.areaM2 = *v;
-        if (auto v = f.num("fuel_mass_kg", false, 0.0, 1e7)) fire.fuelMassKg = *v;
-        if (auto v = f.num("heat_of_combustion_kj_kg", false, 1000.0, 60000.0)) fire.heatOfCombustionKjKg = *v;
-        if (auto v = f.num("soot_yield", false, 0.0, 0.5)) fire.sootYield = *v;
-        if (auto v = f.num("co_yield", false, 0.0, 0.5)) fire.coYield = *v;
-        if (auto v = f.num("hcn_yield", false, 0.0, 0.5)) fire.hcnYield = *v;
-        if (auto v = f.str("class", false)) {
-            static const std::set<std::string> classes{"A", "B", "C", "E", "F"};
-            if (!classes.count(*v)) f.error("class", "expected one of A, B, C, E, F");
-            else fire.fireClass = *v;
-        }
+        readFireKeys(f, fire);
         def.fires.push_back(std::move(fire));
+    }
+    tables = root.tables("item");
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        std::string path = "item[" + std::to_string(i) + "]";
+        TomlFields f(*tables[i], def.path, path, root.errorsRef());
+        FuelItemDef item;
+        item.fire.source = sourceOf(f, path);
+        readId(f, item.fire, "item");
+        // An item burns where it stands: no default place, and it starts only when the heat
+        // on it has been enough (no at_s).
+        item.fire.position = vec3(f, "position", true);
+        if (auto v = f.num("critical_flux_kw_m2", false, 0.1, 500.0)) item.criticalFluxKwM2 = *v;
+        if (auto v = f.num("flux_time_product_kj_m2", false, 1.0, 1e6)) item.fluxTimeProductKjM2 = *v;
+        if (auto v = f.numbers("size", false, 3)) {
+            if (std::all_of(v->begin(), v->end(), [](double x) { return x >= 0.01 && x <= 50.0; })) item.size = Vec3{(*v)[0], (*v)[1], (*v)[2]};
+            else f.error("size", "each extent must be between 0.01 and 50 m");
+        }
+        readFireKeys(f, item.fire);
+        def.items.push_back(std::move(item));
     }
 }
 

@@ -112,6 +112,64 @@ TEST(ScenarioLoader, WrongTypesAndUnknownGrowthClassesAreReported) {
     EXPECT_NE(all.find("fire[0].growth: expected \"slow\""), std::string::npos) << all;
 }
 
+TEST(ScenarioLoader, AFuelItemIsReadWithItsIgnitionPropertiesAndTheFireItBecomes) {
+    std::string text = kGood;
+    text += R"(
+[[item]]
+id = "curtains"
+room = "A.0.room2"
+position = [1.0, 2.0, 1.5]
+size = [0.06, 1.6, 1.8]
+critical_flux_kw_m2 = 10
+flux_time_product_kj_m2 = 113
+growth = "ultrafast"
+peak_hrr_kw = 250
+fuel_mass_kg = 3
+class = "A"
+)";
+    auto r = parseScenario(text, "s.toml");
+    ASSERT_TRUE(r.ok()) << join(r.errors);
+    ASSERT_EQ(r.def.items.size(), 1u);
+    const FuelItemDef& it = r.def.items[0];
+    EXPECT_EQ(it.fire.id, "curtains");
+    EXPECT_EQ(it.fire.room, "A.0.room2");
+    ASSERT_TRUE(it.fire.position.has_value());
+    EXPECT_DOUBLE_EQ(it.fire.position->z, 1.5);
+    ASSERT_TRUE(it.size.has_value());
+    EXPECT_DOUBLE_EQ(it.size->y, 1.6);
+    EXPECT_DOUBLE_EQ(it.criticalFluxKwM2, 10.0);
+    EXPECT_DOUBLE_EQ(it.fluxTimeProductKjM2, 113.0);
+    EXPECT_DOUBLE_EQ(it.fire.alphaKwS2, 0.1876);
+    EXPECT_DOUBLE_EQ(it.fire.peakHrrKw, 250.0);
+    EXPECT_DOUBLE_EQ(it.fire.fuelMassKg, 3.0);
+    EXPECT_EQ(it.fire.source.field, "item[0]");
+}
+
+TEST(ScenarioLoader, ABadFuelItemNamesFileLineAndField) {
+    std::string text = kGood;
+    const int first = static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 2;  // the [[item]] line
+    text += R"(
+[[item]]
+id = "f1"
+room = "A.0.room2"
+at_s = 10
+critical_flux_kw_m2 = -1
+size = [0.0, 1.0, 1.0]
+growth = "fast"
+peak_hrr_kw = 100
+)";
+    auto r = parseScenario(text, "s.toml");
+    ASSERT_FALSE(r.ok());
+    const std::string all = join(r.errors);
+    // Its id is taken by the fire: one namespace for both.
+    EXPECT_NE(all.find("item[0].id: duplicate item id 'f1' (fires and items share their ids)"), std::string::npos) << all;
+    // No default place for an item, and no ignition time: it catches from the heat.
+    EXPECT_NE(all.find("s.toml:" + std::to_string(first) + ": item[0].position: missing"), std::string::npos) << all;
+    EXPECT_NE(all.find("s.toml:" + std::to_string(first + 3) + ": item[0].at_s: unknown key"), std::string::npos) << all;
+    EXPECT_NE(all.find("item[0].critical_flux_kw_m2: value -1 is outside"), std::string::npos) << all;
+    EXPECT_NE(all.find("item[0].size: each extent must be between 0.01 and 50 m"), std::string::npos) << all;
+}
+
 TEST(ScenarioLoader, TheTraineesExtinguisherIsOneOfTheAgents) {
     std::string text = kGood;
     text.replace(text.find("start_room = \"A.0.room1\""), 24, "start_room = \"A.0.room1\"\nextinguisher = \"co2\"");

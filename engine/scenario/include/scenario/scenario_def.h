@@ -76,6 +76,18 @@ struct FireDef {
     SourceRef source;
 };
 
+/// Fuel the scenario places that the fire can spread to: it ignites when the radiant heat on it
+/// stays above its critical flux long enough (the fire model's ItemDef: the flux-time product of
+/// q - q_crit reaches its value), then burns as `fire`.
+struct FuelItemDef {
+    FireDef fire;                       ///< id, room, position (required) and the fire it becomes
+    double criticalFluxKwM2 = 10.0;     ///< no ignition below this incident flux
+    double fluxTimeProductKjM2 = 1000.0;
+    /// Extents (x, y, z) of the item as drawn, a box centred on the position; none: drawn as a
+    /// fire's seat (a block from the floor up to it).
+    std::optional<Vec3> size;
+};
+
 /// A timed or triggered scenario event: alarm, message, door change, fire, end.
 struct TimelineEvent {
     std::string kind;       ///< alarm | message | open_door | close_door | end
@@ -249,6 +261,7 @@ struct ScenarioDef {
     std::vector<std::string> instructionsZh;
     TraineeDef trainee;
     std::vector<FireDef> fires;
+    std::vector<FuelItemDef> items;  ///< [[item]]: what a fire can spread to
     std::vector<TimelineEvent> timeline;
     std::vector<CrowdGroupDef> crowd;
     std::optional<FloodDef> flood;
