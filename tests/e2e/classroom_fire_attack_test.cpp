@@ -41,6 +41,11 @@ TEST_F(ClassroomFireAttack, GoingInLowAndCoolingTheLayerPutsTheFireOutAndPasses)
     const record::SimEvent* out = findEvent(*log, "fire.extinguished");
     ASSERT_NE(out, nullptr);
     EXPECT_LT(out->timeS, 130.0);
+    // Out in time, the fire spread to nothing: the curtains at the window never caught.
+    EXPECT_EQ(findEvent(*log, "fire.item_ignited"), nullptr);
+    const record::SimEvent* allOut = findEvent(*log, "fire.all_out");
+    ASSERT_NE(allOut, nullptr);
+    EXPECT_DOUBLE_EQ(allOut->timeS, out->timeS);
     // On air and in turnout gear the only dose is the layer's radiation through the gear (its
     // TPP): it grows under the 200 C layer and stays well short of the 0.3 warning; the air lasts.
     ASSERT_FALSE(log->poses.empty());
@@ -88,6 +93,47 @@ TEST_F(ClassroomFireAttack, WalkingInUprightWithoutCoolingTheLayerCostsThePoints
     EXPECT_EQ(gasCooling, 0.0);
     EXPECT_LT(run.report["score"]["percent"].get<double>(), low.report["score"]["percent"].get<double>() - 10.0);
     std::printf("upright: %.1f s with 150 C at the head, score %.1f %%\n", secondsInHeat(*log),
+                run.report["score"]["percent"].get<double>());
+}
+
+TEST_F(ClassroomFireAttack, GoingInAMinuteLateTheFireHasSpreadToTheCurtainsAndBothMustBePutOut) {
+    const ScenarioRun& onTime = scenarioRun("classroom_fire_attack", "fire_attack");
+    const ScenarioRun& run = scenarioRun("classroom_fire_attack", "fire_attack_late");
+    ASSERT_EQ(run.result.exitCode, 0) << run.result.output;
+    auto log = record::loadSession(run.dir + "/session.db");
+    ASSERT_TRUE(log.ok());
+    // Left to grow, the fire's flames and hot layer put 10 kW/m2 and more on the curtains 3.1 m
+    // away from about 115 s; their 113 kJ/m2 above that are in some 40 s later, before the hose.
+    const record::SimEvent* caught = findEvent(*log, "fire.item_ignited");
+    ASSERT_NE(caught, nullptr);
+    EXPECT_EQ(caught->subject, "window_curtains");
+    EXPECT_GT(caught->timeS, 130.0);
+    std::vector<const record::SimEvent*> applied, out;
+    for (const auto& e : log->events) {
+        if (e.kind == "fire.agent_applied") applied.push_back(&e);
+        if (e.kind == "fire.extinguished") out.push_back(&e);
+    }
+    ASSERT_EQ(applied.size(), 2u);
+    EXPECT_LT(caught->timeS, applied[0]->timeS);
+    EXPECT_EQ(applied[0]->subject, "classroom_fire");
+    EXPECT_EQ(applied[1]->subject, "window_curtains");
+    ASSERT_EQ(out.size(), 2u);
+    // The scenario ends a minute after the last fire is out, not the first.
+    const record::SimEvent* allOut = findEvent(*log, "fire.all_out");
+    ASSERT_NE(allOut, nullptr);
+    EXPECT_DOUBLE_EQ(allOut->timeS, out[1]->timeS);
+    EXPECT_NEAR(log->events.back().timeS, allOut->timeS + 60.0, 0.1);
+    // Both out after the 2 min target: the "out" criterion loses points, as the slow attack should.
+    double outPoints = -1.0;
+    for (const auto& c : run.report["score"]["criteria"])
+        if (c["id"] == "out") outPoints = c["points"].get<double>();
+    EXPECT_GT(outPoints, 0.0);
+    EXPECT_LT(outPoints, 40.0);
+    EXPECT_LT(run.report["score"]["percent"].get<double>(), onTime.report["score"]["percent"].get<double>() - 15.0);
+    // The debrief's plan marks where the fire spread and when.
+    const std::string html = readText(run.dir + "/report.html");
+    EXPECT_NE(html.find("Fire spread to window_curtains at "), std::string::npos);
+    std::printf("late: curtains caught at %.1f s, all out at %.1f s, score %.1f %%\n", caught->timeS, allOut->timeS,
                 run.report["score"]["percent"].get<double>());
 }
 

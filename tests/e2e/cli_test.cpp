@@ -76,6 +76,21 @@ TEST(Cli, TakingCoverWithoutAnEarthquakeIsRejectedWithTheGroupsLine) {
         << r.output;
 }
 
+TEST(Cli, AFuelItemOutsideItsRoomIsRejectedWithItsLine) {
+    std::string dir = freshDir("item_outside");
+    std::string text = readText("scenes/classroom_fire_attack.toml");
+    auto at = text.find("position = [130.15, 174.6, 11.7]");
+    ASSERT_NE(at, std::string::npos);
+    text.replace(at, 32, "position = [140.15, 174.6, 11.7]");
+    const int item = static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(text.find("[[item]]")), '\n')) + 1;
+    std::ofstream(dir + "/s.toml") << namingShippedFiles(text);
+    auto r = runCitydrill("validate " + dir + "/s.toml");
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_NE(r.output.find("s.toml:" + std::to_string(item) + ": item[0].position: the item is not inside room 'A.0.classroom2'"),
+              std::string::npos)
+        << r.output;
+}
+
 TEST(Cli, RunRejectsUnknownOptionsAndMissingFiles) {
     EXPECT_EQ(runCitydrill("run scenes/school_fire_drill.toml --bogus").exitCode, 2);
     auto r = runCitydrill("run /nonexistent/s.toml --headless");
