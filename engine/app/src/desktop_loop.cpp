@@ -40,6 +40,7 @@ Status runDesktopLoop(Session& s, BotDriver* bot, const DesktopLoopOptions& opti
     desc.glyphText = sc.titleZh + sessionTextZh();
     for (const auto& line : sc.instructionsZh) desc.glyphText += line;
     for (const auto& e : sc.timeline) desc.glyphText += e.textZh;
+    for (const auto& it : sc.items) desc.glyphText += it.nameZh;
     auto view = ui::DesktopView::open(desc);
     if (!view) return view.error();
     auto model = assets::loadModel(joinPath(parentPath(s.district().manifestPath), s.district().modelPath));

@@ -84,14 +84,26 @@ void Session::coolGas(double pulseS) {
     messages_.push_back({timeS(), "message", *steam > 0.0 ? tr(say::kGasCooling) + pct : tr(say::kLayerNotHot)});
 }
 
+namespace {
+/// What the trainee is told a fire is: an item's name in the scenario's language, else the id.
+std::string fireName(const scenario::ScenarioDef& sc, const std::string& id) {
+    for (const auto& it : sc.items) {
+        if (it.fire.id != id) continue;
+        const std::string& name = sc.language == "zh" && !it.nameZh.empty() ? it.nameZh : it.name;
+        if (!name.empty()) return name;
+    }
+    return id;
+}
+}  // namespace
+
 void Session::reportAgentEvent(const HazardEvent& e) {
     if (e.kind == "fire.extinguished") {
         const std::vector<std::string> still = fire_->burning();
         std::string names;
-        for (const auto& id : still) names += (names.empty() ? "" : ", ") + id;
+        for (const auto& id : still) names += (names.empty() ? "" : ", ") + fireName(*setup_.scenario, id);
         messages_.push_back({timeS(), "message", still.empty() ? tr(say::kFireOut) : tr(say::kOneFireOut) + names});
     } else if (e.kind == "fire.item_ignited") {
-        messages_.push_back({timeS(), "alarm", tr(say::kFireSpread) + e.subject});
+        messages_.push_back({timeS(), "alarm", tr(say::kFireSpread) + fireName(*setup_.scenario, e.subject)});
     } else if (e.kind == "fire.flare_up") messages_.push_back({timeS(), "alarm", tr(say::kFlareUp)});
     else if (e.kind == "fire.shock_hazard") messages_.push_back({timeS(), "alarm", tr(say::kShockHazard)});
     else if (e.kind == "fire.agent_ineffective") messages_.push_back({timeS(), "warning", tr(say::kAgentNoUse)});

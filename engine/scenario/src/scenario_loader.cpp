@@ -160,6 +160,8 @@ void readFires(TomlFields& root, ScenarioDef& def) {
         FuelItemDef item;
         item.fire.source = sourceOf(f, path);
         readId(f, item.fire, "item");
+        if (auto v = f.str("name", false)) item.name = *v;
+        if (auto v = f.str("name_zh", false)) item.nameZh = *v;
         // An item burns where it stands: no default place, and it starts only when the heat
         // on it has been enough (no at_s).
         item.fire.position = vec3(f, "position", true);

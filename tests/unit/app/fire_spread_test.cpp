@@ -20,6 +20,7 @@ namespace {
 scenario::FuelItemDef chair(double criticalFluxKwM2) {
     scenario::FuelItemDef it;
     it.fire.id = "chair";
+    it.name = "the armchair";
     it.fire.room = "R1";
     it.fire.position = scenario::Vec3{2.0, 1.0, 0.45};
     it.fire.alphaKwS2 = 0.0469;
@@ -90,7 +91,9 @@ TEST(FireSpread, TheFireSpreadsToAChairByItsRadiantHeatAndItBurnsAsAFireOfItsOwn
     EXPECT_TRUE(s.chairFlamesDrawn);
     EXPECT_TRUE(s.chairBoxDrawn);
     EXPECT_TRUE(s.chairBoxCharred);
-    EXPECT_TRUE(test::saidAny(s.messages, app::say::kFireSpread));
+    EXPECT_TRUE(std::any_of(s.messages.begin(), s.messages.end(), [](const std::string& m) {
+        return m == std::string(app::say::kFireSpread.en) + "the armchair";
+    }));
     EXPECT_EQ(test::firstEvent(s.log, "fire.all_out"), nullptr);  // both burn on
 }
 
@@ -140,7 +143,9 @@ TEST(FireSpread, PuttingOutTheFirstFireLeavesTheChairBurningAndAllOutComesWithTh
     EXPECT_DOUBLE_EQ(allOut->timeS, out[1]->timeS);  // with the last one, not the first
     EXPECT_EQ(allOut->value, 2.0);                   // two fires burned
     EXPECT_NE(allOut->text.find("2 put out, 0 burnt out"), std::string::npos) << allOut->text;
-    EXPECT_TRUE(test::saidAny(s.messages, app::say::kOneFireOut));
+    EXPECT_TRUE(std::any_of(s.messages.begin(), s.messages.end(), [](const std::string& m) {
+        return m == std::string(app::say::kOneFireOut.en) + "the armchair";
+    }));
     EXPECT_TRUE(test::saidAny(s.messages, app::say::kFireOut));
 }
 

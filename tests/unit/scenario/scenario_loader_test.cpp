@@ -117,6 +117,8 @@ TEST(ScenarioLoader, AFuelItemIsReadWithItsIgnitionPropertiesAndTheFireItBecomes
     text += R"(
 [[item]]
 id = "curtains"
+name = "the curtains"
+name_zh = "窗帘"
 room = "A.0.room2"
 position = [1.0, 2.0, 1.5]
 size = [0.06, 1.6, 1.8]
@@ -133,6 +135,8 @@ class = "A"
     const FuelItemDef& it = r.def.items[0];
     EXPECT_EQ(it.fire.id, "curtains");
     EXPECT_EQ(it.fire.room, "A.0.room2");
+    EXPECT_EQ(it.name, "the curtains");
+    EXPECT_EQ(it.nameZh, "窗帘");
     ASSERT_TRUE(it.fire.position.has_value());
     EXPECT_DOUBLE_EQ(it.fire.position->z, 1.5);
     ASSERT_TRUE(it.size.has_value());

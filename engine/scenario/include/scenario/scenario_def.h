@@ -81,6 +81,8 @@ struct FireDef {
 /// q - q_crit reaches its value), then burns as `fire`.
 struct FuelItemDef {
     FireDef fire;                       ///< id, room, position (required) and the fire it becomes
+    std::string name;                   ///< what the trainee is told caught ("the curtains"); default the id
+    std::string nameZh;
     double criticalFluxKwM2 = 10.0;     ///< no ignition below this incident flux
     double fluxTimeProductKjM2 = 1000.0;
     /// Extents (x, y, z) of the item as drawn, a box centred on the position; none: drawn as a
