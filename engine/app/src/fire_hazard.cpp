@@ -194,6 +194,9 @@ Result<std::unique_ptr<FireHazard>> FireHazard::build(const scenario::ScenarioDe
         o.heightM = door.heightM;
         o.sillM = std::max(0.0, static_cast<double>(door.centerM.z - zoneBoxes[static_cast<std::size_t>(za)].min.z));
         o.open = !door.isExit;  // drills: inner doors stand open, exit doors are shut
+        o.placed = true;        // its door-jet flames radiate from the doorway
+        o.centerXM = door.centerM.x;
+        o.centerYM = door.centerM.y;
         doorToOpening[door.id] = static_cast<int>(def.openings.size());
         def.openings.push_back(o);
     }
@@ -341,17 +344,9 @@ double FireHazard::flameFluxKwM2(const glm::vec3& p, const world::Room* room) co
         flux += fire::flameFluxKwM2(f.hrrKw, chi, {f.baseM.x, f.baseM.y, f.baseM.z}, f.heightM, f.diameterM, {p.x, p.y, p.z});
     }
     // Door-jet fires: a fuel-rich layer flowing out of a doorway burns where it meets this room's
-    // air (the flames out of a door opened onto a starved room). Each is a point source in the
-    // doorway, at the centre of its upper half, where the hot outflow leaves.
-    for (const auto& [doorId, opening] : impl_->doorToOpening) {
-        const double q = impl_->model.openingJetHrrKw(opening, zone);
-        if (q <= 0.0) continue;
-        const world::Door* door = impl_->district->findDoor(doorId);
-        if (!door) continue;
-        const fire::Point3 base{door->centerM.x, door->centerM.y, door->centerM.z + 0.5 * door->heightM};
-        flux += fire::flameFluxKwM2(q, chi, base, 0.5 * door->heightM, door->widthM, {p.x, p.y, p.z});
-    }
-    return flux;
+    // air (the flames out of a door opened onto a starved room). The doors are placed openings of
+    // the model, which takes each as a point source in the doorway.
+    return flux + impl_->model.jetFlameFluxKwM2(zone, {p.x, p.y, p.z});
 }
 
 Status FireHazard::setDoorOpen(const std::string& doorId, bool open) {

@@ -98,3 +98,75 @@ TEST(DoorJet, SettingsTurnThemOffOrSetTheIgnitionTemperature) {
     ASSERT_FALSE(bad);
     EXPECT_EQ(bad.error().str(), "case.toml:2: settings.door_jet_ignition_temp_c: must be above ambient_temp_c");
 }
+
+namespace {
+// The hall side of the door at x = 4, y = 2 (the wall between the rooms), its flames a point
+// source based at the middle of its 2 m height with 1 m flames, 0.9 m across.
+double jetHandFluxKwM2(double qKw, const Point3& p) {
+    const Point3 mid{4.0, 2.0, 1.5};  // 1.0 (the middle of the opening) + half the 1 m flames
+    const double dx = p.x - mid.x, dy = p.y - mid.y, dz = p.z - mid.z;
+    const double r2 = dx * dx + dy * dy + dz * dz;
+    const double cosTheta = std::sqrt(dx * dx + dy * dy) / std::sqrt(r2);
+    return 0.35 * qKw * cosTheta / (4.0 * M_PI * r2);
+}
+}  // namespace
+
+TEST(DoorJet, APlacedDoorsJetFlamesRadiateOnProbesAndIgniteAnItemInFrontOfIt) {
+    // The same rooms, with coats on a rack 0.8 m in front of the door in the hall.
+    auto withItem = [](bool placed) {
+        FireModelDef def = starvedRoomAndHall(true);
+        def.openings[0].placed = placed;
+        def.openings[0].centerXM = 4.0;
+        def.openings[0].centerYM = 2.0;
+        ItemDef item;
+        item.id = "coats";
+        item.room = "hall";
+        item.positionM = {4.8, 2.0, 1.2};
+        item.criticalFluxKwM2 = 10.0;
+        item.fluxTimeProductKjM2 = 30.0;  // thin garments: some 0.1 kg/m2 of fabric
+        item.fire.id = "coats";
+        item.fire.peakHrrKw = 200.0;
+        def.items.push_back(item);
+        auto m = FireModel::create(def);
+        EXPECT_TRUE(m) << m.error().str();
+        return std::move(*m);
+    };
+    FireModel placed = withItem(true), unplaced = withItem(false);
+    const Point3 probe{5.0, 2.0, 1.2};
+    double peakKw = 0.0, itemS = -1.0, unplacedItemS = -1.0;
+    for (double t = 0.5; t <= 200.0; t += 0.5) {
+        placed.advanceTo(t);
+        unplaced.advanceTo(t);
+        const double q = placed.openingJetHrrKw(0, 1);
+        // The probe takes the hall's layer and the jet's point source; the unplaced door's jet
+        // burns the same (same model, same flows) but radiates on nothing.
+        const double jet = placed.jetFlameFluxKwM2(1, probe);
+        EXPECT_NEAR(jet, jetHandFluxKwM2(q, probe), 1e-9 + 1e-9 * jet) << "t = " << t;
+        EXPECT_EQ(unplaced.jetFlameFluxKwM2(1, probe), 0.0);
+        for (const auto& e : placed.drainEvents())
+            if (e.type == FireEventType::ItemIgnited && itemS < 0.0) itemS = t;
+        if (itemS < 0.0)  // (then the coats' own flames join the hall's)
+            EXPECT_NEAR(placed.sample(probe).radiantFluxKwM2 - placed.sampleRoom(1, probe.x, probe.y, probe.z).radiantFluxKwM2,
+                        jet, 1e-9 + 1e-9 * jet);
+        peakKw = std::max(peakKw, q);
+        for (const auto& e : unplaced.drainEvents())
+            if (e.type == FireEventType::ItemIgnited && unplacedItemS < 0.0) unplacedItemS = t;
+    }
+    EXPECT_GT(peakKw, 100.0);
+    EXPECT_GT(itemS, 120.0) << "the jet burns only once the door is open";
+    EXPECT_LT(unplacedItemS, 0.0) << "without a place the jet's flames reach nothing";
+    std::printf("jet peak %.0f kW; the coats 0.8 m in front of the door caught at %.1f s\n", peakKw, itemS);
+}
+
+TEST(DoorJet, ACaseFilesOpeningTakesItsPlanCentre) {
+    const std::string rooms = "[[room]]\nid = \"a\"\nsize = [3.0, 3.0, 3.0]\n";
+    auto c = parseFireCase(rooms + "[[opening]]\nfrom = \"a\"\nwidth = 1.0\nheight = 2.0\nplan_center = [3.0, 1.5]\n", "case.toml");
+    ASSERT_TRUE(c) << c.error().str();
+    ASSERT_EQ(c->model.openings.size(), 1u);
+    EXPECT_TRUE(c->model.openings[0].placed);
+    EXPECT_DOUBLE_EQ(c->model.openings[0].centerXM, 3.0);
+    EXPECT_DOUBLE_EQ(c->model.openings[0].centerYM, 1.5);
+    auto bad = parseFireCase(rooms + "[[opening]]\nfrom = \"a\"\nwidth = 1.0\nheight = 2.0\nplan_center = [3.0]\n", "case.toml");
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().str(), "case.toml:8: opening.plan_center: must be an array of 2 numbers [x, y]");
+}

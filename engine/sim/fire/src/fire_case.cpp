@@ -3,6 +3,7 @@
 #include "fire/fire_case.h"
 
 #include <cmath>
+#include <optional>
 #include <cstdio>
 #include <set>
 #include <sstream>
@@ -124,6 +125,22 @@ public:
         if (!n) return;
         if (auto v = n->value_exact<bool>()) out = *v;
         else fail(std::string("must be true or false, not ") + typeName(*n), key, n);
+    }
+    /// [x, y]: a point in plan; `given` says whether the key was there.
+    void planPoint(const char* key, double& x, double& y, bool& given) {
+        seen_.insert(key);
+        const toml::node* n = t_.get(key);
+        if (!n) return;
+        const toml::array* a = n->as_array();
+        std::optional<double> vx, vy;
+        if (a && a->size() == 2) vx = (*a)[0].value<double>(), vy = (*a)[1].value<double>();
+        if (!vx || !vy || !std::isfinite(*vx) || !std::isfinite(*vy)) {
+            fail("must be an array of 2 numbers [x, y]", key, n);
+            return;
+        }
+        x = *vx;
+        y = *vy;
+        given = true;
     }
     void point(const char* key, Point3& out, bool required = false) {
         seen_.insert(key);
@@ -380,6 +397,7 @@ Result<FireCase> parseFireCase(std::string_view text, const std::string& file) {
             r.positive("width", o.widthM, true);
             r.positive("height", o.heightM, true);
             r.nonNegative("sill", o.sillM);
+            r.planPoint("plan_center", o.centerXM, o.centerYM, o.placed);
         }
         r.boolean("open", o.open);
         r.nonNegative("open_at", o.openAtS);

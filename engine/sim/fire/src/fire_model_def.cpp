@@ -98,6 +98,8 @@ Status validate(const FireModelDef& def) {
             if (!b) return makeError("unknown room '" + o.roomB + "'", file, o.line, f("to"));
             if (b == a) return makeError("an opening joins two different rooms", file, o.line, f("to"));
         }
+        if (o.placed && (!std::isfinite(o.centerXM) || !std::isfinite(o.centerYM)))
+            return makeError("must be finite", file, o.line, f("plan_center"));
         if (!(o.dischargeCoeff > 0 && o.dischargeCoeff <= 1))
             return makeError("must be in (0, 1]", file, o.line, f("discharge_coefficient"));
         if (o.kind == OpeningKind::Ceiling) {

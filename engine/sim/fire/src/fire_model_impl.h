@@ -190,6 +190,8 @@ struct FireModel::Impl {
     void updateFiresAfterStep(double dtS);
     void updateDevices(double dtS);
     void checkFlashoverAndItems(double dtS);
+    /// Door-jet flames into `room` through placed wall openings, at p (FireModel::jetFlameFluxKwM2), W/m^2.
+    double jetFluxWM2(int room, const Point3& p) const;
     double chooseSubStep(double remaining) const;
     void checkBackdraft(int vent);
     void setOpen(int vent, bool open);

@@ -89,6 +89,25 @@ PlumeSample FireModel::plumeAt(const Point3& p) const {
     return s;
 }
 
+double FireModel::Impl::jetFluxWM2(int room, const Point3& p) const {
+    double flux = 0.0;
+    for (int i = 0; i < nOpen; ++i) {
+        const OpeningDef& o = def.openings[static_cast<std::size_t>(i)];
+        if (!o.placed || vceiling[i]) continue;
+        const double q = room == vb[i] ? jetKw[2 * i] : room == va[i] ? jetKw[2 * i + 1] : 0.0;
+        if (q <= 0.0) continue;
+        const double h = vzt[i] - vzb[i];
+        const Point3 base{o.centerXM, o.centerYM, 0.5 * (vzb[i] + vzt[i])};
+        flux += 1e3 * flameFluxKwM2(q, FireDef{}.radiativeFraction, base, 0.5 * h, vw[i], p);
+    }
+    return flux;
+}
+
+double FireModel::jetFlameFluxKwM2(int room, const Point3& p) const {
+    if (room < 0 || room >= impl_->n) return 0.0;
+    return impl_->jetFluxWM2(room, p) * 1e-3;
+}
+
 FireSample FireModel::sample(const Point3& p) const {
     const auto& m = *impl_;
     if (const int i = m.roomContaining(p); i >= 0) {
@@ -98,6 +117,7 @@ FireSample FireModel::sample(const Point3& p) const {
             s.radiantFluxKwM2 += flameFluxKwM2(f.hrrKw, f.def.radiativeFraction, f.def.positionM,
                                                heskestadFlameHeightM(f.hrrKw, f.diameterM), f.diameterM, p);
         }
+        s.radiantFluxKwM2 += m.jetFluxWM2(i, p) * 1e-3;
         return s;
     }
     FireSample s;

@@ -744,7 +744,8 @@ void FireModel::Impl::updateDevices(double dt) {
 // Safety J. 32 (1999) "Defining flashover for fire hazard calculations") and ignition of
 // items by incident radiant flux, a flux-time product above a critical flux (Smith & Satija;
 // Shokri & Beyler, SFPE Handbook 5th ed. ch. 66). Flame radiation from the room's fires is a
-// point source chi_r Q / (4 pi d^2) (Modak; SFPE Handbook ch. 66).
+// point source chi_r Q / (4 pi d^2) (Modak; SFPE Handbook ch. 66); door-jet flames into the room
+// through placed openings add theirs (jetFluxWM2).
 void FireModel::Impl::checkFlashoverAndItems(double dt) {
     for (int i = 0; i < n; ++i) {
         if (flashover[i]) continue;
@@ -772,6 +773,7 @@ void FireModel::Impl::checkFlashoverAndItems(double dt) {
             double dist = std::max(std::sqrt(dx * dx + dy * dy + dz * dz), 0.5 * f.diameterM + 0.1);
             flux += f.def.radiativeFraction * f.hrrKw * 1e3 / (4.0 * M_PI * dist * dist);
         }
+        flux += jetFluxWM2(r, d.positionM);  // the flames out of a doorway into this room
         double fluxKw = flux * 1e-3;
         if (fluxKw > d.criticalFluxKwM2) s.doseKjM2 += (fluxKw - d.criticalFluxKwM2) * dt;
         if (s.doseKjM2 < d.fluxTimeProductKjM2) continue;

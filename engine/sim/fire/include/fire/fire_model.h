@@ -85,6 +85,11 @@ public:
     /// Heat released in the last sub-step by the door-jet fire burning in `room` (a model room
     /// index, either side of the opening) with fuel from the other side, kW; 0 for none.
     double openingJetHrrKw(int openingIndex, int room) const;
+    /// Radiant flux at p from the door-jet fires burning into `room` through placed wall openings
+    /// (OpeningDef::placed), kW/m^2: each a point source in its doorway, based at the middle of
+    /// the opening's height with flames of half that height and the opening's width
+    /// (flameFluxKwM2, Modak), chi_r = 0.35.
+    double jetFlameFluxKwM2(int room, const Point3& p) const;
 
     /// Switches a fan (mechanical vent) on or off at run time (by id or index).
     Status setFanOn(std::string_view fanId, bool on);

@@ -64,6 +64,10 @@ struct OpeningDef {
     double openAtS = -1;           ///< scheduled opening time, < 0 for none
     double closeAtS = -1;          ///< scheduled closing time, < 0 for none
     double dischargeCoeff = 0.7;   ///< orifice coefficient (CFAST: 0.7 wall vents, 0.68 ceiling vents)
+    /// Wall openings: where the opening's centre lies in plan, when known. Then the flames of a
+    /// door-jet fire through it radiate (on people, probes and items) from the doorway.
+    bool placed = false;
+    double centerXM = 0, centerYM = 0;
     int line = 0;
 };
 
