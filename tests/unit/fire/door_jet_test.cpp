@@ -145,9 +145,10 @@ TEST(DoorJet, APlacedDoorsJetFlamesRadiateOnProbesAndIgniteAnItemInFrontOfIt) {
         EXPECT_EQ(unplaced.jetFlameFluxKwM2(1, probe), 0.0);
         for (const auto& e : placed.drainEvents())
             if (e.type == FireEventType::ItemIgnited && itemS < 0.0) itemS = t;
-        if (itemS < 0.0)  // (then the coats' own flames join the hall's)
+        if (itemS < 0.0) {  // (then the coats' own flames join the hall's)
             EXPECT_NEAR(placed.sample(probe).radiantFluxKwM2 - placed.sampleRoom(1, probe.x, probe.y, probe.z).radiantFluxKwM2,
                         jet, 1e-9 + 1e-9 * jet);
+        }
         peakKw = std::max(peakKw, q);
         for (const auto& e : unplaced.drainEvents())
             if (e.type == FireEventType::ItemIgnited && unplacedItemS < 0.0) unplacedItemS = t;
