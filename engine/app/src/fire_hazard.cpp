@@ -252,10 +252,13 @@ std::vector<const scenario::FireDef*> scenarioFires(const scenario::ScenarioDef&
     for (const auto& it : s.items) out.push_back(&it.fire);
     return out;
 }
-/// The scenario fire (or item's fire) of that id, nullptr if none.
+/// The scenario fire (or item's fire) of that id, nullptr if none. No allocation: flames() calls
+/// it for every burning fire, and flames() runs for every person the crowd samples.
 const scenario::FireDef* scenarioFire(const scenario::ScenarioDef& s, const std::string& id) {
-    for (const scenario::FireDef* f : scenarioFires(s))
-        if (f->id == id) return f;
+    for (const auto& f : s.fires)
+        if (f.id == id) return &f;
+    for (const auto& it : s.items)
+        if (it.fire.id == id) return &it.fire;
     return nullptr;
 }
 }  // namespace

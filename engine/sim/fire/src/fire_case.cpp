@@ -3,8 +3,8 @@
 #include "fire/fire_case.h"
 
 #include <cmath>
-#include <optional>
 #include <cstdio>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <toml++/toml.h>
