@@ -103,7 +103,7 @@ TEST_F(ClassroomFireAttack, GoingInAMinuteLateTheFireHasSpreadToTheCurtainsAndBo
     auto log = record::loadSession(run.dir + "/session.db");
     ASSERT_TRUE(log.ok());
     // Left to grow, the fire's flames and hot layer put 10 kW/m2 and more on the curtains 3.1 m
-    // away from about 115 s; their 113 kJ/m2 above that are in some 40 s later, before the hose.
+    // away from about 115 s; their 113 kJ/m2 above that are in some 35 s later, before the hose.
     const record::SimEvent* caught = findEvent(*log, "fire.item_ignited");
     ASSERT_NE(caught, nullptr);
     EXPECT_EQ(caught->subject, "window_curtains");
