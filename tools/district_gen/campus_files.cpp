@@ -47,6 +47,10 @@ Status writeCampusManifest(const Campus& c, const std::string& dir) {
         doors.push_back({{"id", dr.id}, {"roomA", dr.roomA}, {"roomB", dr.roomB}, {"centerM", v3(dr.centerM)}, {"normal", v3(dr.normal)},
                          {"widthM", r3(dr.widthM)}, {"heightM", r3(dr.heightM)}, {"isExit", dr.isExit}});
     j["doors"] = doors;
+    ojson windows = ojson::array();
+    for (const world::Window& w : d.windows)
+        windows.push_back({{"id", w.id}, {"room", w.room}, {"centerM", v3(w.centerM)}, {"normal", v3(w.normal)}, {"widthM", r3(w.widthM)}, {"heightM", r3(w.heightM)}});
+    j["windows"] = windows;
     ojson stairs = ojson::array();
     for (const world::Stair& s : d.stairs)
         stairs.push_back({{"id", s.id}, {"lowerRoom", s.lowerRoom}, {"upperRoom", s.upperRoom}, {"lengthM", r3(s.lengthM)}, {"bottomM", v3(s.bottomM)},

@@ -9,6 +9,7 @@
 //   y 160..290  teaching blocks in two rows; a gentle hill in the north-west corner
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "campus.h"
 #include "core/rng.h"
@@ -125,7 +126,23 @@ void planBuildingInterior(BuildingPlan& p, Campus& campus) {
             for (int b = 0; b < bands; ++b)
                 if (b != cb) walls.push_back({false, xl[k], yl[b] + t / 2, yl[b + 1] - t / 2, zf, zc, false, {}});
 
-        auto window = [](float c, float w) { return Opening{c, w, 0.9f, 2.4f, true}; };
+        // A glazed opening in exterior wall `wall` (0 south, 1 north, 2 west, 3 east), also listed
+        // in the manifest (the fire model keeps windows shut until their glass falls out).
+        std::map<std::string, int> windowsOfRoom;
+        auto addWindow = [&](int wall, const std::string& roomId, float c, float w) {
+            constexpr float kSill = 0.9f, kHead = 2.4f;
+            walls[wall].openings.push_back({c, w, kSill, kHead, true});
+            world::Window win;
+            win.id = roomId + ".window" + std::to_string(++windowsOfRoom[roomId]);
+            win.room = roomId;
+            const Wall& wl = walls[wall];
+            win.centerM = wl.alongX ? glm::vec3(c, wl.at, zf + kSill) : glm::vec3(wl.at, c, zf + kSill);
+            const glm::vec3 outward[4] = {{0, -1, 0}, {0, 1, 0}, {-1, 0, 0}, {1, 0, 0}};
+            win.normal = outward[wall];
+            win.widthM = w;
+            win.heightM = kHead - kSill;
+            d.windows.push_back(win);
+        };
 
         // Stairwells.
         for (int wi = 0; wi < 2; ++wi) {
@@ -144,10 +161,10 @@ void planBuildingInterior(BuildingPlan& p, Campus& campus) {
                 addDoor(d, doorId, room.id, "outside", {w.circX, yl[0], zf}, {0, -1, 0}, 1.4f);
                 walls[0].openings.push_back({w.circX, 1.4f, 0.0f, 2.1f, false});
             } else {
-                walls[0].openings.push_back(window(w.circX, 1.2f));
+                addWindow(0, room.id, w.circX, 1.2f);
             }
-            walls[1].openings.push_back(window(w.circX, 1.2f));
-            walls[wi == 0 ? 2 : 3].openings.push_back(window((sy0 + sy1) * 0.5f, 1.5f));
+            addWindow(1, room.id, w.circX, 1.2f);
+            addWindow(wi == 0 ? 2 : 3, room.id, (sy0 + sy1) * 0.5f, 1.5f);
         }
 
         // Corridor.
@@ -163,7 +180,7 @@ void planBuildingInterior(BuildingPlan& p, Campus& campus) {
                 for (int k = 0; k < n; ++k) {
                     const float c = (xl[k + 1] + xl[k + 2]) * 0.5f;
                     if (s == 0 && std::abs(c - midX) < 2.5f) continue;
-                    walls[0].openings.push_back(window(c, 1.8f));
+                    addWindow(0, room.id, c, 1.8f);
                 }
                 if (s == 0) {
                     addDoor(d, p.id + ".main.exit", room.id, "outside", {midX, yl[0], zf}, {0, -1, 0}, 2.0f, 2.4f);
@@ -209,11 +226,11 @@ void planBuildingInterior(BuildingPlan& p, Campus& campus) {
                 if (hall) {
                     addDoor(d, p.id + ".main.exit", room.id, "outside", {c, yl[0], zf}, {0, -1, 0}, 2.0f, 2.4f);
                     walls[0].openings.push_back({c, 2.0f, 0.0f, 2.4f, false});
-                    walls[0].openings.push_back(window(c - 2.9f, 1.2f));
-                    walls[0].openings.push_back(window(c + 2.9f, 1.2f));
+                    addWindow(0, room.id, c - 2.9f, 1.2f);
+                    addWindow(0, room.id, c + 2.9f, 1.2f);
                 } else {
-                    walls[facade].openings.push_back(window(c - 2.0f, 1.8f));
-                    walls[facade].openings.push_back(window(c + 2.0f, 1.8f));
+                    addWindow(facade, room.id, c - 2.0f, 1.8f);
+                    addWindow(facade, room.id, c + 2.0f, 1.8f);
                 }
             }
         }

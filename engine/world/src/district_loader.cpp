@@ -314,6 +314,43 @@ bool readAll(Ctx& ctx, const json& root, const std::string& manifestDir, Distric
         return false;
     }
 
+    // Windows (optional): glazing in a room's outside wall, above its floor.
+    std::set<std::string> windowIds;
+    if (const json* arr = arrayField(ctx, top, "windows", false)) {
+        for (std::size_t i = 0; i < arr->size(); ++i) {
+            ObjectReader r(ctx, (*arr)[i], at("windows", i));
+            Window w;
+            if (!r.str("id", w.id) || !r.str("room", w.room) || !r.vec3("centerM", w.centerM) || !r.vec3("normal", w.normal) ||
+                !r.num("widthM", w.widthM) || !r.num("heightM", w.heightM) || !r.noOtherKeys())
+                return false;
+            if (!windowIds.insert(w.id).second || doorIds.count(w.id)) return ctx.fail(r.field("id"), "duplicate window or door id '" + w.id + "'");
+            auto a = roomIndex.find(w.room);
+            if (a == roomIndex.end()) return ctx.fail(r.field("room"), "unknown room '" + w.room + "'");
+            if (w.widthM < 0.2f || w.widthM > 20.0f) return ctx.fail(r.field("widthM"), "must be between 0.2 and 20 m");
+            if (w.heightM < 0.2f || w.heightM > 10.0f) return ctx.fail(r.field("heightM"), "must be between 0.2 and 10 m");
+            const float nLen = std::sqrt(w.normal.x * w.normal.x + w.normal.y * w.normal.y);
+            if (nLen < 1e-3f || std::abs(w.normal.z) > 1e-3f) return ctx.fail(r.field("normal"), "must be a non-zero horizontal vector");
+            w.normal = glm::vec3(w.normal.x / nLen, w.normal.y / nLen, 0.0f);
+            const Room& room = d.rooms[a->second];
+            const glm::vec3 tangent(-w.normal.y, w.normal.x, 0.0f);
+            // Near the box's edge from either side (a window is in a wall, not the room's middle).
+            auto toBoundary = [&](const glm::vec3& e) {
+                const float inside = std::min({e.x - room.box.min.x, room.box.max.x - e.x, e.y - room.box.min.y, room.box.max.y - e.y});
+                return inside > 0.0f ? inside : distanceXY(room.box, e);
+            };
+            for (const glm::vec3& e : {w.centerM, w.centerM + tangent * (w.widthM * 0.5f), w.centerM - tangent * (w.widthM * 0.5f)})
+                if (toBoundary(e) > kDoorBoundaryTolM)
+                    return ctx.fail(r.field("centerM"), "window (width " + std::to_string(w.widthM) + " m) is not on the boundary of room '" + room.id + "'");
+            if (w.centerM.z < room.box.min.z - kDoorFloorTolM || w.centerM.z + w.heightM > room.box.max.z + kDoorFloorTolM)
+                return ctx.fail(r.field("heightM"), "window does not fit between the floor and ceiling of room '" + room.id + "'");
+            const glm::vec3 toRoom = room.box.center() - w.centerM;
+            if (toRoom.x * w.normal.x + toRoom.y * w.normal.y >= 0.0f) return ctx.fail(r.field("normal"), "must point out of room '" + room.id + "'");
+            d.windows.push_back(w);
+        }
+    } else if (ctx.error) {
+        return false;
+    }
+
     // Stairs.
     std::set<std::string> stairIds;
     if (const json* arr = arrayField(ctx, top, "stairs", false)) {

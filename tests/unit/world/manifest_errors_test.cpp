@@ -23,6 +23,11 @@ int lineOf(const std::string& text, const std::string& needle, std::size_t from 
     return line;
 }
 
+/// A 1.5 m window on R1's south wall, sill at 0.9 m.
+J window(const char* room) {
+    return {{"id", "W1"}, {"room", room}, {"centerM", {2, -0.1, 0.9}}, {"normal", {0, -1, 0}}, {"widthM", 1.5}, {"heightM", 1.5}};
+}
+
 struct Case {
     const char* what;
     std::function<void(J&)> mutate;
@@ -77,6 +82,29 @@ const Case kCases[] = {
     {"wrong format tag", [](J& j) { j["format"] = "gltf"; }, "format", "citydrill-district"},
     {"missing exits", [](J& j) { j.erase("exits"); }, "exits", "missing required field"},
     {"negative assembly radius", [](J& j) { j["assemblyPoints"][0]["radiusM"] = -1; }, "assemblyPoints[0].radiusM", "must be positive"},
+    {"window in an unknown room", [](J& j) { j["windows"] = J::array({window("R9")}); }, "windows[0].room", "unknown room 'R9'"},
+    {"window off the room's walls",
+     [](J& j) {
+         J w = window("R1");
+         w["centerM"] = {2, 2, 0.9};
+         j["windows"] = J::array({w});
+     },
+     "windows[0].centerM", "not on the boundary of room 'R1'"},
+    {"window above the ceiling",
+     [](J& j) {
+         J w = window("R1");
+         w["heightM"] = 2.5;
+         j["windows"] = J::array({w});
+     },
+     "windows[0].heightM", "between the floor and ceiling"},
+    {"window facing into its room",
+     [](J& j) {
+         J w = window("R1");
+         w["normal"] = {0, 1, 0};
+         j["windows"] = J::array({w});
+     },
+     "windows[0].normal", "must point out of room 'R1'"},
+    {"window with a door's id", [](J& j) { J w = window("R1"); w["id"] = "D1"; j["windows"] = J::array({w}); }, "windows[0].id", "duplicate window or door id"},
     {"low area of two points", [](J& j) { j["lowArea"]["polygonM"] = {{0, 0}, {1, 1}}; }, "lowArea.polygonM", "at least 3"},
 };
 
@@ -86,6 +114,24 @@ INSTANTIATE_TEST_SUITE_P(Malformed, ManifestErrors, ::testing::ValuesIn(kCases),
         if (std::isalnum(static_cast<unsigned char>(*p))) name += *p;
     return name;
 });
+
+TEST(ManifestWindows, AWindowIsReadWithItsNormalMadeUnitLength) {
+    J j = cd::test::tinyDistrict();
+    J w = window("R1");
+    w["normal"] = {0, -2, 0};
+    j["windows"] = J::array({w});
+    auto r = parseDistrict(j.dump(2), "ok.json");
+    ASSERT_TRUE(r.ok()) << r.error().str();
+    ASSERT_EQ(r->windows.size(), 1u);
+    EXPECT_EQ(r->windows[0].room, "R1");
+    EXPECT_FLOAT_EQ(r->windows[0].normal.y, -1.0f);
+    EXPECT_FLOAT_EQ(r->windows[0].centerM.z, 0.9f);
+    EXPECT_FLOAT_EQ(r->windows[0].heightM, 1.5f);
+    // Windows are optional: the tiny district has none.
+    auto none = parseDistrict(cd::test::tinyDistrict().dump(2), "ok.json");
+    ASSERT_TRUE(none.ok());
+    EXPECT_TRUE(none->windows.empty());
+}
 
 TEST(ManifestLines, TheReportedLineIsTheLineOfTheOffendingKey) {
     J j = cd::test::tinyDistrict();

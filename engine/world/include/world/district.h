@@ -53,6 +53,16 @@ struct Door {
     bool isExit = false;   ///< leads outside
 };
 
+/// A glazed window in an outside wall (the fire model keeps it shut until the glass falls out).
+struct Window {
+    std::string id;
+    std::string room;          ///< the room it lights
+    glm::vec3 centerM{0.0f};   ///< centre of the opening at sill level, wall mid-plane
+    glm::vec3 normal{1.0f, 0.0f, 0.0f};  ///< horizontal, pointing out of the room
+    float widthM = 1.2f;
+    float heightM = 1.5f;      ///< sill to head
+};
+
 struct Stair {
     std::string id;
     std::string lowerRoom;  ///< stairwell room on the lower storey
@@ -93,6 +103,7 @@ struct District {
     std::vector<Building> buildings;
     std::vector<Room> rooms;
     std::vector<Door> doors;
+    std::vector<Window> windows;  ///< optional in the manifest
     std::vector<Stair> stairs;
     std::vector<Exit> exits;
     std::vector<AssemblyPoint> assemblyPoints;
