@@ -83,6 +83,7 @@ std::string eventKind(fire::FireEventType t) {
         case T::Burnout: return "fire.burnout";
         case T::BackdraftRisk: return "fire.backdraft_risk";
         case T::OpeningChanged: return "fire.opening_changed";
+        case T::GlassBroke: return "fire.window_broke";
     }
     return "fire.event";
 }
@@ -198,6 +199,25 @@ Result<std::unique_ptr<FireHazard>> FireHazard::build(const scenario::ScenarioDe
         o.centerXM = door.centerM.x;
         o.centerYM = door.centerM.y;
         doorToOpening[door.id] = static_cast<int>(def.openings.size());
+        def.openings.push_back(o);
+    }
+    // Windows: single glazing, shut, until the hot layer breaks the glass out (the fire gets air).
+    for (const world::Window& w : d.windows) {
+        const int a = roomIndex(w.room);
+        if (a < 0) continue;
+        const int za = roomToZone[static_cast<std::size_t>(a)];
+        const world::Aabb& box = zoneBoxes[static_cast<std::size_t>(za)];
+        fire::OpeningDef o;
+        o.id = w.id;
+        o.roomA = zoneIds[static_cast<std::size_t>(za)];
+        o.widthM = w.widthM;
+        o.heightM = std::min(static_cast<double>(w.heightM), static_cast<double>(box.max.z - w.centerM.z));
+        o.sillM = std::max(0.0, static_cast<double>(w.centerM.z - box.min.z));
+        o.open = false;
+        o.glassBreaksAtC = fire::kSingleGlazingFalloutC;
+        o.placed = true;
+        o.centerXM = w.centerM.x;
+        o.centerYM = w.centerM.y;
         def.openings.push_back(o);
     }
 
@@ -377,8 +397,10 @@ void FireHazard::step(double dtS) {
         if (e.type == fire::FireEventType::OpeningChanged || e.type == fire::FireEventType::Ignition) continue;
         HazardEvent h;
         h.kind = eventKind(e.type);
-        // An item that caught is named by its own id, which is the id of the fire it became.
+        // An item that caught is named by its own id, which is the id of the fire it became; a
+        // window whose glass broke, by the window's.
         if (e.type == fire::FireEventType::ItemIgnited && e.fire >= 0) h.subject = impl_->model.fireId(e.fire);
+        else if (e.type == fire::FireEventType::GlassBroke) h.subject = impl_->model.def().openings[static_cast<std::size_t>(e.device)].id;
         else if (e.room >= 0) h.subject = impl_->zoneIds[static_cast<std::size_t>(e.room)];
         else if (e.fire >= 0) h.subject = impl_->model.fireId(e.fire);
         h.value = e.value;

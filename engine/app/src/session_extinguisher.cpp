@@ -104,6 +104,8 @@ void Session::reportAgentEvent(const HazardEvent& e) {
         messages_.push_back({timeS(), "message", still.empty() ? tr(say::kFireOut) : tr(say::kOneFireOut) + names});
     } else if (e.kind == "fire.item_ignited") {
         messages_.push_back({timeS(), "alarm", tr(say::kFireSpread) + fireName(*setup_.scenario, e.subject)});
+    } else if (e.kind == "fire.window_broke") {
+        messages_.push_back({timeS(), "alarm", tr(say::kWindowBroke)});
     } else if (e.kind == "fire.flare_up") messages_.push_back({timeS(), "alarm", tr(say::kFlareUp)});
     else if (e.kind == "fire.shock_hazard") messages_.push_back({timeS(), "alarm", tr(say::kShockHazard)});
     else if (e.kind == "fire.agent_ineffective") messages_.push_back({timeS(), "warning", tr(say::kAgentNoUse)});

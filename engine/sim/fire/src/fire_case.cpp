@@ -399,6 +399,7 @@ Result<FireCase> parseFireCase(std::string_view text, const std::string& file) {
             r.nonNegative("sill", o.sillM);
             r.planPoint("plan_center", o.centerXM, o.centerYM, o.placed);
         }
+        r.positive("glass_breaks_at_c", o.glassBreaksAtC);
         r.boolean("open", o.open);
         r.nonNegative("open_at", o.openAtS);
         r.nonNegative("close_at", o.closeAtS);

@@ -87,6 +87,7 @@ Status FireModel::Impl::build() {
         vw.push_back(o.widthM);
         vcd.push_back(o.dischargeCoeff);
         vopen.push_back(o.open ? 1 : 0);
+        glassBroken.push_back(0);
         bool ceiling = o.kind == OpeningKind::Ceiling;
         vceiling.push_back(ceiling ? 1 : 0);
         vround.push_back(o.shape == VentShape::Round ? 1 : 0);
@@ -236,6 +237,7 @@ void FireModel::setOpeningOpen(int i, bool open) { impl_->setOpen(i, open); }
 void FireModel::Impl::setOpen(int i, bool open) {
     if (i < 0 || i >= nOpen) return;
     if (vopen[i] == (open ? 1 : 0)) return;
+    if (!open && glassBroken[i]) return;  // the glass is gone: nothing left to shut
     vopen[i] = open ? 1 : 0;
     pushEvent(FireEventType::OpeningChanged, va[i], -1, i, open ? 1.0 : 0.0);
     if (open) checkBackdraft(i);
@@ -439,6 +441,7 @@ const char* eventTypeName(FireEventType t) {
         case FireEventType::Burnout: return "burnout";
         case FireEventType::BackdraftRisk: return "backdraft_risk";
         case FireEventType::OpeningChanged: return "opening_changed";
+        case FireEventType::GlassBroke: return "glass_broke";
     }
     return "?";
 }
@@ -456,6 +459,7 @@ std::string FireModel::describe(const FireEvent& e) const {
             case FireEventType::SprinklerActivated: s += " sprinkler " + m.def.sprinklers[e.device].id; break;
             case FireEventType::ItemIgnited: s += " item " + m.def.items[e.device].id; break;
             case FireEventType::BackdraftRisk:
+            case FireEventType::GlassBroke:
             case FireEventType::OpeningChanged: s += " opening " + m.def.openings[e.device].id; break;
             default: break;
         }
@@ -470,6 +474,7 @@ void FireModel::hash(StateHasher& h) const {
     auto vec = [&](const std::vector<double>& v) { h.addBytes(v.data(), v.size() * sizeof(double)); };
     vec(m.mU), vec(m.mL), vec(m.hU), vec(m.hL), vec(m.yU), vec(m.yL), vec(m.wallU), vec(m.wallL);
     h.addBytes(m.vopen.data(), m.vopen.size());
+    h.addBytes(m.glassBroken.data(), m.glassBroken.size());
     h.addBytes(m.fanOn.data(), m.fanOn.size());
     // fanFilteredKg is a counter only (the soot it took is already out of yU / yL), left out so
     // that the hashes of runs without filters stay what they were.

@@ -102,6 +102,12 @@ Status validate(const FireModelDef& def) {
             return makeError("must be finite", file, o.line, f("plan_center"));
         if (!(o.dischargeCoeff > 0 && o.dischargeCoeff <= 1))
             return makeError("must be in (0, 1]", file, o.line, f("discharge_coefficient"));
+        if (o.glassBreaksAtC != 0) {
+            if (o.kind != OpeningKind::Wall) return makeError("only a wall opening (a window) is glazed", file, o.line, f("glass_breaks_at_c"));
+            if (!(o.glassBreaksAtC >= 100 && o.glassBreaksAtC <= 1200))
+                return makeError("must be between 100 and 1200 C", file, o.line, f("glass_breaks_at_c"));
+            if (o.open) return makeError("glazing that can break starts shut: give open = false", file, o.line, f("open"));
+        }
         if (o.kind == OpeningKind::Ceiling) {
             if (!(o.areaM2 > 0) || !std::isfinite(o.areaM2)) return makeError("must be > 0", file, o.line, f("area_m2"));
             if (o.areaM2 > a->sizeM.x * a->sizeM.y + 1e-9)

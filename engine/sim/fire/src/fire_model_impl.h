@@ -103,6 +103,7 @@ struct FireModel::Impl {
     std::vector<int> va, vb; // room indices, vb = -1 outside
     std::vector<double> vzb, vzt, vw, vcd;      // ceiling vents: vzb = vzt = vent height, vw = area
     std::vector<unsigned char> vopen;
+    std::vector<unsigned char> glassBroken;      // defined openings: glazing that has fallen out
     std::vector<unsigned char> vceiling, vround; // ceiling vent (Cooper), round shape
     std::vector<VentFlow> vflow;
     // Pressure solver: Newton on all room pressures with a sparse LU of the Jacobian.
@@ -190,6 +191,7 @@ struct FireModel::Impl {
     void updateFiresAfterStep(double dtS);
     void updateDevices(double dtS);
     void checkFlashoverAndItems(double dtS);
+    void breakGlazing();
     /// Door-jet flames into `room` through placed wall openings, at p (FireModel::jetFlameFluxKwM2), W/m^2.
     double jetFluxWM2(int room, const Point3& p) const;
     double chooseSubStep(double remaining) const;

@@ -74,6 +74,7 @@ bool FireModel::Impl::trySubStep(double dt, bool lastChance) {
     updateDerived();
     updateDevices(dt);
     checkFlashoverAndItems(dt);
+    breakGlazing();
     return true;
 }
 
@@ -746,6 +747,22 @@ void FireModel::Impl::updateDevices(double dt) {
 // Shokri & Beyler, SFPE Handbook 5th ed. ch. 66). Flame radiation from the room's fires is a
 // point source chi_r Q / (4 pi d^2) (Modak; SFPE Handbook ch. 66); door-jet flames into the room
 // through placed openings add theirs (jetFluxWM2).
+// Glazing falls out once the upper layer on either side covers the top of the pane at the
+// breaking temperature (OpeningDef::glassBreaksAtC): the room-gas criterion of Babrauskas (1998).
+void FireModel::Impl::breakGlazing() {
+    for (int v = 0; v < nOpen; ++v) {
+        const double breakC = def.openings[static_cast<size_t>(v)].glassBreaksAtC;
+        if (breakC <= 0 || glassBroken[v]) continue;
+        for (int r : {va[v], vb[v]}) {
+            if (r < 0 || zInt[r] >= vzt[v] || tU[r] - 273.15 < breakC) continue;
+            glassBroken[v] = 1;
+            pushEvent(FireEventType::GlassBroke, r, -1, v, tU[r] - 273.15);
+            setOpen(v, true);
+            break;
+        }
+    }
+}
+
 void FireModel::Impl::checkFlashoverAndItems(double dt) {
     for (int i = 0; i < n; ++i) {
         if (flashover[i]) continue;

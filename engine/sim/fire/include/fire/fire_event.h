@@ -17,6 +17,7 @@ enum class FireEventType {
     Burnout,             ///< fire: fuel consumed
     BackdraftRisk,       ///< room, device = opening: opened onto oxygen-starved hot fuel-rich gas
     OpeningChanged,      ///< device = opening; value 1 open, 0 closed
+    GlassBroke,          ///< room (the hot side), device = opening: its glass fell out; value = layer C
 };
 
 struct FireEvent {

@@ -68,8 +68,18 @@ struct OpeningDef {
     /// door-jet fire through it radiate (on people, probes and items) from the doorway.
     bool placed = false;
     double centerXM = 0, centerYM = 0;
+    /// Wall openings: a glazed window, shut until its glass falls out (> 0). Then it opens for
+    /// good: once the upper layer on either side reaches down past the opening's top at this
+    /// temperature, C. Babrauskas (1998) puts the chance that thin single glazing falls out at
+    /// about 1/6 at 450 C room gas; kSingleGlazingFalloutC takes that as the breaking point.
+    double glassBreaksAtC = 0;
     int line = 0;
 };
+
+/// Upper-layer temperature at which ordinary single glazing is taken to fall out, C
+/// (Babrauskas, "Glass breakage in fires", The Fire Place, 1998: about 1 in 6 thin single panes
+/// out at a room gas temperature near 450 C; fall-out grows more likely above it).
+inline constexpr double kSingleGlazingFalloutC = 450.0;
 
 /// A fan (CFAST mechanical vent): moves a set volume flow of the gas at its inlet from one
 /// room (or outside: a supply fan) to another (or outside: an exhaust fan), or back into the
