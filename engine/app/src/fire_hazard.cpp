@@ -234,6 +234,7 @@ Result<std::unique_ptr<FireHazard>> FireHazard::build(const scenario::ScenarioDe
         item.positionM = item.fire.positionM;
         item.criticalFluxKwM2 = it.criticalFluxKwM2;
         item.fluxTimeProductKjM2 = it.fluxTimeProductKjM2;
+        item.fluxTimeExponent = it.fluxTimeExponent;
         item.line = f.source.line;
         def.items.push_back(std::move(item));
     }

@@ -167,6 +167,7 @@ void readFires(TomlFields& root, ScenarioDef& def) {
         item.fire.position = vec3(f, "position", true);
         if (auto v = f.num("critical_flux_kw_m2", false, 0.1, 500.0)) item.criticalFluxKwM2 = *v;
         if (auto v = f.num("flux_time_product_kj_m2", false, 1.0, 1e6)) item.fluxTimeProductKjM2 = *v;
+        if (auto v = f.num("flux_time_exponent", false, 1.0, 2.0)) item.fluxTimeExponent = *v;
         if (auto v = f.numbers("size", false, 3)) {
             if (std::all_of(v->begin(), v->end(), [](double x) { return x >= 0.01 && x <= 50.0; })) item.size = Vec3{(*v)[0], (*v)[1], (*v)[2]};
             else f.error("size", "each extent must be between 0.01 and 50 m");

@@ -143,6 +143,7 @@ class = "A"
     EXPECT_DOUBLE_EQ(it.size->y, 1.6);
     EXPECT_DOUBLE_EQ(it.criticalFluxKwM2, 10.0);
     EXPECT_DOUBLE_EQ(it.fluxTimeProductKjM2, 113.0);
+    EXPECT_DOUBLE_EQ(it.fluxTimeExponent, 1.0);  // thin: the default
     EXPECT_DOUBLE_EQ(it.fire.alphaKwS2, 0.1876);
     EXPECT_DOUBLE_EQ(it.fire.peakHrrKw, 250.0);
     EXPECT_DOUBLE_EQ(it.fire.fuelMassKg, 3.0);
@@ -158,6 +159,7 @@ id = "f1"
 room = "A.0.room2"
 at_s = 10
 critical_flux_kw_m2 = -1
+flux_time_exponent = 2.5
 size = [0.0, 1.0, 1.0]
 growth = "fast"
 peak_hrr_kw = 100
@@ -172,6 +174,27 @@ peak_hrr_kw = 100
     EXPECT_NE(all.find("s.toml:" + std::to_string(first + 3) + ": item[0].at_s: unknown key"), std::string::npos) << all;
     EXPECT_NE(all.find("item[0].critical_flux_kw_m2: value -1 is outside"), std::string::npos) << all;
     EXPECT_NE(all.find("item[0].size: each extent must be between 0.01 and 50 m"), std::string::npos) << all;
+    EXPECT_NE(all.find("item[0].flux_time_exponent: value 2.5 is outside"), std::string::npos) << all;
+}
+
+TEST(ScenarioLoader, AThickFuelItemTakesItsFluxTimeExponent) {
+    std::string text = kGood;
+    text += R"(
+[[item]]
+id = "desk"
+room = "A.0.room2"
+position = [1.0, 2.0, 0.75]
+critical_flux_kw_m2 = 11
+flux_time_product_kj_m2 = 12142
+flux_time_exponent = 1.82
+growth = "medium"
+peak_hrr_kw = 400
+)";
+    auto r = parseScenario(text, "s.toml");
+    ASSERT_TRUE(r.ok()) << join(r.errors);
+    ASSERT_EQ(r.def.items.size(), 1u);
+    EXPECT_DOUBLE_EQ(r.def.items[0].fluxTimeExponent, 1.82);
+    EXPECT_DOUBLE_EQ(r.def.items[0].fluxTimeProductKjM2, 12142.0);
 }
 
 TEST(ScenarioLoader, TheTraineesExtinguisherIsOneOfTheAgents) {

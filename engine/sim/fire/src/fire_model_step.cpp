@@ -792,7 +792,10 @@ void FireModel::Impl::checkFlashoverAndItems(double dt) {
         }
         flux += jetFluxWM2(r, d.positionM);  // the flames out of a doorway into this room
         double fluxKw = flux * 1e-3;
-        if (fluxKw > d.criticalFluxKwM2) s.doseKjM2 += (fluxKw - d.criticalFluxKwM2) * dt;
+        if (fluxKw > d.criticalFluxKwM2) {
+            const double excess = fluxKw - d.criticalFluxKwM2;
+            s.doseKjM2 += (d.fluxTimeExponent == 1.0 ? excess : std::pow(excess, d.fluxTimeExponent)) * dt;
+        }
         if (s.doseKjM2 < d.fluxTimeProductKjM2) continue;
         s.ignited = true;
         FireDef fd = d.fire;

@@ -176,7 +176,12 @@ struct ItemDef {
     std::string room;
     Point3 positionM;
     double criticalFluxKwM2 = 10.0;    ///< no ignition below this incident flux
-    double fluxTimeProductKjM2 = 1000; ///< ignites when integral of (q - q_crit) dt reaches this
+    /// Ignites when the integral of (q - q_crit)^n dt reaches this: kJ/m^2 for n = 1, in general
+    /// (kW/m^2)^n s. Under a steady flux, t_ig = FTP / (q - q_crit)^n.
+    double fluxTimeProductKjM2 = 1000;
+    /// n: 1 for thermally thin fuels (fabrics, paper), near 2 for thick ones (Smith & Satija 1983;
+    /// Shields, Silcock & Murray 1994); wood 1 / 0.547 = 1.83 (Janssens 1991). From 1 to 2.
+    double fluxTimeExponent = 1.0;
     FireDef fire;                      ///< the fire it becomes (room/position taken from the item)
     int line = 0;
 };
