@@ -50,6 +50,7 @@ struct FireHazard::Impl {
     std::vector<int> roomToZone;               // district room index -> model room index
     std::vector<std::string> zoneIds;          // model room index -> id used in events
     std::map<std::string, int> doorToOpening;  // district door id -> model opening index
+    std::map<std::string, int> windowToOpening;  // district window id -> model opening index
     std::vector<HazardEvent> events;
     double clockS = 0.0;  // the session's clock, which the model follows in its own steps
 
@@ -177,7 +178,7 @@ Result<std::unique_ptr<FireHazard>> FireHazard::build(const scenario::ScenarioDe
             if (d.rooms[i].id == id) return static_cast<int>(i);
         return -1;
     };
-    std::map<std::string, int> doorToOpening;
+    std::map<std::string, int> doorToOpening, windowToOpening;
     for (const world::Door& door : d.doors) {
         int a = roomIndex(door.roomA);
         int b = door.roomB == "outside" ? -1 : roomIndex(door.roomB);
@@ -218,6 +219,7 @@ Result<std::unique_ptr<FireHazard>> FireHazard::build(const scenario::ScenarioDe
         o.placed = true;
         o.centerXM = w.centerM.x;
         o.centerYM = w.centerM.y;
+        windowToOpening[w.id] = static_cast<int>(def.openings.size());
         def.openings.push_back(o);
     }
 
@@ -247,6 +249,7 @@ Result<std::unique_ptr<FireHazard>> FireHazard::build(const scenario::ScenarioDe
     impl->roomToZone = std::move(roomToZone);
     impl->zoneIds = std::move(zoneIds);
     impl->doorToOpening = std::move(doorToOpening);
+    impl->windowToOpening = std::move(windowToOpening);
     return std::unique_ptr<FireHazard>(new FireHazard(std::move(impl)));
 }
 
@@ -381,6 +384,18 @@ Status FireHazard::setDoorOpen(const std::string& doorId, bool open) {
     }
     impl_->model.setOpeningOpen(it->second, open);
     return Ok{};
+}
+
+Status FireHazard::setWindowOpen(const std::string& windowId, bool open) {
+    auto it = impl_->windowToOpening.find(windowId);
+    if (it == impl_->windowToOpening.end()) return makeError("no window '" + windowId + "' in the district");
+    impl_->model.setOpeningOpen(it->second, open);  // a pane that fell out stays open
+    return Ok{};
+}
+
+bool FireHazard::windowOpen(const std::string& windowId) const {
+    auto it = impl_->windowToOpening.find(windowId);
+    return it != impl_->windowToOpening.end() && impl_->model.openingOpen(it->second);
 }
 
 bool FireHazard::doorOpen(const std::string& doorId) const {

@@ -120,6 +120,11 @@ public:
     Result<double> sprayIntoLayer(const world::Room* room, double nozzleZM, double pulseS);
 
     Status setDoorOpen(const std::string& doorId, bool open);
+    /// Opens or shuts a district window (shut single glazing at the start; one whose glass fell
+    /// out in the heat stays open). Opening the window of an oxygen-starved room raises
+    /// fire.backdraft_risk, as a door does.
+    Status setWindowOpen(const std::string& windowId, bool open);
+    bool windowOpen(const std::string& windowId) const;
     /// Whether a door stands open (doors inside one compartment count as open).
     bool doorOpen(const std::string& doorId) const;
     /// Steps the model to the session clock and pulls its events. When the last burning fire

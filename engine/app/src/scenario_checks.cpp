@@ -33,9 +33,15 @@ std::vector<Error> checkScenarioAgainstDistrict(const scenario::ScenarioDef& def
     };
     for (const auto& f : def.fires) checkFire(f, "fire");
     for (const auto& it : def.items) checkFire(it.fire, "item");
-    for (const auto& e : def.timeline)
-        if (!e.target.empty() && !d.findDoor(e.target))
+    for (const auto& e : def.timeline) {
+        if (e.target.empty()) continue;
+        if (e.kind == "open_window" || e.kind == "close_window") {
+            if (!d.findWindow(e.target))
+                errors.push_back(at(e.source, e.source.field + ".target", "no window '" + e.target + "' in district " + d.manifestPath));
+        } else if (!d.findDoor(e.target)) {
             errors.push_back(at(e.source, e.source.field + ".target", "no door '" + e.target + "' in district " + d.manifestPath));
+        }
+    }
     for (const auto& g : def.crowd) {
         const std::string& at0 = g.source.field;
         const world::Room* room = d.findRoom(g.room);

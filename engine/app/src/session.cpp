@@ -273,6 +273,13 @@ void Session::applyCommand(const scenario::HazardCommand& c) {
             if (fire_->setDoorOpen(c.target, open)) emit(open ? "door.open" : "door.close", c.target, 0.0, "by the scenario");
             break;
         }
+        case CommandKind::OpenWindow:
+        case CommandKind::CloseWindow: {
+            const bool open = c.kind == CommandKind::OpenWindow;
+            if (auto st = fire_->setWindowOpen(c.target, open); !st) CD_LOG_ERROR("%s", st.error().str().c_str());
+            else emit(open ? "window.open" : "window.close", c.target, 0.0, "by the scenario");
+            break;
+        }
         case CommandKind::End:
             emit("scenario.end", "", 0.0, c.text.empty() ? "ended by the scenario" : c.text);
             ended_ = true;

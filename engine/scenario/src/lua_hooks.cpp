@@ -73,6 +73,8 @@ int luaEnd(lua_State* L) { return issue(L, CommandKind::End, false); }
 int luaIgnite(lua_State* L) { return issue(L, CommandKind::Ignite, true); }
 int luaOpenDoor(lua_State* L) { return issue(L, CommandKind::OpenDoor, true); }
 int luaCloseDoor(lua_State* L) { return issue(L, CommandKind::CloseDoor, true); }
+int luaOpenWindow(lua_State* L) { return issue(L, CommandKind::OpenWindow, true); }
+int luaCloseWindow(lua_State* L) { return issue(L, CommandKind::CloseWindow, true); }
 
 // "[string \"x.lua\"]:12: msg" or "x.lua:12: msg" -> Error{file, 12, field, msg}.
 Error luaError(const std::string& chunkName, const std::string& what, const std::string& message) {
@@ -121,7 +123,7 @@ Result<std::unique_ptr<LuaHooks>> LuaHooks::fromSource(const std::string& source
     }
     static const luaL_Reg api[] = {{"alarm", luaAlarm}, {"message", luaMessage}, {"end_scenario", luaEnd},
                                    {"ignite", luaIgnite}, {"open_door", luaOpenDoor}, {"close_door", luaCloseDoor},
-                                   {nullptr, nullptr}};
+                                   {"open_window", luaOpenWindow}, {"close_window", luaCloseWindow}, {nullptr, nullptr}};
     luaL_newlib(L, api);
     lua_setglobal(L, "citydrill");
     lua_sethook(L, countHook, LUA_MASKCOUNT, 1000);

@@ -179,14 +179,15 @@ void readFires(TomlFields& root, ScenarioDef& def) {
 
 void readTimeline(TomlFields& root, ScenarioDef& def) {
     auto tables = root.tables("event");
-    static const std::set<std::string> kinds{"alarm", "message", "open_door", "close_door", "end"};
+    static const std::set<std::string> kinds{"alarm", "message", "open_door", "close_door", "open_window", "close_window", "end"};
     for (std::size_t i = 0; i < tables.size(); ++i) {
         std::string path = "event[" + std::to_string(i) + "]";
         TomlFields f(*tables[i], def.path, path, root.errorsRef());
         TimelineEvent ev;
         ev.source = sourceOf(f, path);
         if (auto v = f.str("kind", true)) {
-            if (!kinds.count(*v)) f.error("kind", "expected alarm, message, open_door, close_door or end, got '" + *v + "'");
+            if (!kinds.count(*v))
+                f.error("kind", "expected alarm, message, open_door, close_door, open_window, close_window or end, got '" + *v + "'");
             ev.kind = *v;
         }
         if (auto v = f.num("at_s", false, 0.0, kBig)) ev.atS = *v;
@@ -197,6 +198,8 @@ void readTimeline(TomlFields& root, ScenarioDef& def) {
         if (auto v = f.str("target", false)) ev.target = *v;
         if ((ev.kind == "open_door" || ev.kind == "close_door") && ev.target.empty())
             f.error("target", "a door event needs the door id");
+        if ((ev.kind == "open_window" || ev.kind == "close_window") && ev.target.empty())
+            f.error("target", "a window event needs the window id");
         if (auto v = f.str("text", ev.kind == "alarm" || ev.kind == "message")) ev.text = *v;
         if (auto v = f.str("text_zh", false)) ev.textZh = *v;
         def.timeline.push_back(std::move(ev));

@@ -11,6 +11,8 @@ const char* toString(CommandKind kind) {
         case CommandKind::Message: return "message";
         case CommandKind::OpenDoor: return "open_door";
         case CommandKind::CloseDoor: return "close_door";
+        case CommandKind::OpenWindow: return "open_window";
+        case CommandKind::CloseWindow: return "close_window";
         case CommandKind::End: return "end";
     }
     return "?";
@@ -21,6 +23,8 @@ CommandKind kindOf(const std::string& k) {
     if (k == "alarm") return CommandKind::Alarm;
     if (k == "open_door") return CommandKind::OpenDoor;
     if (k == "close_door") return CommandKind::CloseDoor;
+    if (k == "open_window") return CommandKind::OpenWindow;
+    if (k == "close_window") return CommandKind::CloseWindow;
     if (k == "end") return CommandKind::End;
     return CommandKind::Message;
 }

@@ -33,6 +33,7 @@ const T* findById(const std::vector<T>& items, const std::string& id) {
 
 const Room* District::findRoom(const std::string& id) const { return findById(rooms, id); }
 const Door* District::findDoor(const std::string& id) const { return findById(doors, id); }
+const Window* District::findWindow(const std::string& id) const { return findById(windows, id); }
 const Exit* District::findExit(const std::string& id) const { return findById(exits, id); }
 const AssemblyPoint* District::findAssemblyPoint(const std::string& id) const { return findById(assemblyPoints, id); }
 const Building* District::findBuilding(const std::string& id) const { return findById(buildings, id); }

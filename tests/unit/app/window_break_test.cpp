@@ -1,13 +1,14 @@
 // District windows in a session's fire: shut single glazing that the hot layer breaks out
-// (fire::kSingleGlazingFalloutC), named by the window in a "fire.window_broke" event. Tiny
-// district: f1 (raised to 2.5 MW, ultrafast) burns in R1 (4 x 4 x 3 m), whose door D1 to R2 stands open
-// and so does R2's exit; the test gives R1 a 1.5 x 1.5 m window in its south wall.
+// (fire::kSingleGlazingFalloutC), named by the window in a "fire.window_broke" event, and that a
+// scenario opens and shuts (open_window / close_window). Tiny district: f1 burns in R1 (4 x 4 x
+// 3 m), whose door D1 to R2 stands open; the tests give R1 a 1.5 x 1.5 m window in its south wall.
 #include <gtest/gtest.h>
 
 #include <cstdio>
 
 #include "fire/fire_model_def.h"
 #include "fire_hazard.h"
+#include "scenario_checks.h"
 #include "tiny_district.h"
 #include "tiny_session.h"
 
@@ -93,4 +94,76 @@ TEST(WindowBreak, TheHotLayerBreaksTheWindowWhichVentsTheSmokeAndLetsAirIn) {
     std::printf("no window: O2 %.1f %%, interface %.2f m\n", without.o2AfterPct, without.layerAfterM);
     EXPECT_LT(without.o2AfterPct, 8.0);
     EXPECT_LT(without.layerAfterM, 0.9);
+}
+
+namespace {
+
+/// The tiny session with R1's window, the exits shut (the drill's default): f1 starves R1. The
+/// scenario opens the window at openAtS (< 0: never). R1's upper-layer oxygen at 180 s.
+struct Vented {
+    std::vector<record::SimEvent> windowEvents;
+    bool openAtEnd = false;
+    double o2At180Pct = 0;
+};
+
+Vented ventAt(double openAtS) {
+    scenario::ScenarioDef sc = test::tinyScenario("tiny", 180.0);
+    sc.fires.push_back(test::tinyFire());
+    if (openAtS >= 0) {
+        scenario::TimelineEvent ev;
+        ev.kind = "open_window";
+        ev.atS = openAtS;
+        ev.target = "R1.window1";
+        sc.timeline.push_back(ev);
+    }
+    const world::District d = districtWithWindow(true);
+    EXPECT_TRUE(app::checkScenarioAgainstDistrict(sc, d).empty());
+    app::SessionSetup setup;
+    setup.scenario = &sc;
+    setup.district = &d;
+    setup.durationS = sc.durationS;
+    auto session = app::Session::start(setup);
+    EXPECT_TRUE(session.ok()) << (session.ok() ? "" : session.error().str());
+    Vented v;
+    if (!session.ok()) return v;
+    app::Session& s = **session;
+    while (!s.ended()) s.tick();
+    for (const auto& e : s.log().events)
+        if (e.kind.rfind("window.", 0) == 0) v.windowEvents.push_back(e);
+    v.openAtEnd = s.fire().windowOpen("R1.window1");
+    v.o2At180Pct = s.fire().sample({2.0f, 2.0f, 2.8f}, d.findRoom("R1")).o2Pct;
+    return v;
+}
+
+}  // namespace
+
+TEST(WindowVent, TheScenarioOpensTheWindowOfAStarvedRoomAndAirComesIn) {
+    const Vented shut = ventAt(-1.0), vented = ventAt(120.0);
+    EXPECT_TRUE(shut.windowEvents.empty());
+    EXPECT_FALSE(shut.openAtEnd);
+    ASSERT_EQ(vented.windowEvents.size(), 1u);
+    EXPECT_EQ(vented.windowEvents[0].kind, "window.open");
+    EXPECT_EQ(vented.windowEvents[0].subject, "R1.window1");
+    EXPECT_NEAR(vented.windowEvents[0].timeS, 120.0, 0.05);
+    EXPECT_TRUE(vented.openAtEnd);
+    std::printf("R1 upper layer O2 at 180 s: %.1f %% shut, %.1f %% with the window open from 120 s\n", shut.o2At180Pct, vented.o2At180Pct);
+    EXPECT_GT(vented.o2At180Pct, shut.o2At180Pct + 2.0);
+}
+
+TEST(WindowVent, AWindowTheDistrictLacksIsAnErrorAtTheEventsLine) {
+    scenario::ScenarioDef sc = test::tinyScenario("tiny", 60.0);
+    scenario::TimelineEvent ev;
+    ev.kind = "close_window";
+    ev.atS = 10.0;
+    ev.target = "R1.window9";
+    ev.source = {"tiny.toml", 31, "event[0]"};
+    sc.timeline.push_back(ev);
+    const auto errors = app::checkScenarioAgainstDistrict(sc, districtWithWindow(true));
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_EQ(errors[0].str(), "tiny.toml:31: event[0].target: no window 'R1.window9' in district tiny.json");
+    // A window event never names a door, nor a door event a window.
+    sc.timeline[0].target = "D1";
+    EXPECT_EQ(app::checkScenarioAgainstDistrict(sc, districtWithWindow(true)).size(), 1u);
+    sc.timeline[0].kind = "open_door";
+    EXPECT_TRUE(app::checkScenarioAgainstDistrict(sc, districtWithWindow(true)).empty());
 }

@@ -27,6 +27,26 @@ end
     EXPECT_EQ(out[1].target, "B.1.door2");
 }
 
+TEST(LuaHooks, AScriptOpensAWindowToVentTheSmokeAndShutsItAgain) {
+    auto hooks = LuaHooks::fromSource(R"(
+function on_tick(t)
+  if t >= 60 and t < 61 then citydrill.open_window("A.0.classroom2.window1") end
+  if t >= 90 and t < 91 then citydrill.close_window("A.0.classroom2.window1") end
+end
+)", "vent.lua");
+    ASSERT_TRUE(hooks.ok()) << hooks.error().str();
+    std::vector<HazardCommand> out;
+    ASSERT_TRUE((*hooks)->onTick(30.0, out).ok());
+    EXPECT_TRUE(out.empty());
+    ASSERT_TRUE((*hooks)->onTick(60.5, out).ok());
+    ASSERT_TRUE((*hooks)->onTick(90.5, out).ok());
+    ASSERT_EQ(out.size(), 2u);
+    EXPECT_EQ(out[0].kind, CommandKind::OpenWindow);
+    EXPECT_EQ(out[0].target, "A.0.classroom2.window1");
+    EXPECT_EQ(out[1].kind, CommandKind::CloseWindow);
+    EXPECT_STREQ(toString(out[1].kind), "close_window");
+}
+
 TEST(LuaHooks, AnEndlessLoopIsStoppedWithItsFileAndLine) {
     auto hooks = LuaHooks::fromSource("function on_tick(t)\n  while true do end\nend\n", "loop.lua",
                                       LuaLimits{100000, 1u << 20});

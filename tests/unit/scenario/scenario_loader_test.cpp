@@ -197,6 +197,31 @@ peak_hrr_kw = 400
     EXPECT_DOUBLE_EQ(r.def.items[0].fluxTimeProductKjM2, 12142.0);
 }
 
+TEST(ScenarioLoader, WindowEventsNameTheirWindow) {
+    std::string text = kGood;
+    text += R"(
+[[event]]
+kind = "open_window"
+at_s = 60
+target = "A.0.room2.window1"
+
+[[event]]
+kind = "close_window"
+at_s = 90
+)";
+    auto r = parseScenario(text, "s.toml");
+    ASSERT_FALSE(r.ok());
+    const std::string all = join(r.errors);
+    EXPECT_NE(all.find("event[2].target: a window event needs the window id"), std::string::npos) << all;
+    EXPECT_EQ(all.find("event[1]"), std::string::npos) << all;
+    text.resize(text.rfind("\n[[event]]"));
+    auto good = parseScenario(text, "s.toml");
+    ASSERT_TRUE(good.ok()) << join(good.errors);
+    ASSERT_EQ(good.def.timeline.size(), 2u);
+    EXPECT_EQ(good.def.timeline[1].kind, "open_window");
+    EXPECT_EQ(good.def.timeline[1].target, "A.0.room2.window1");
+}
+
 TEST(ScenarioLoader, TheTraineesExtinguisherIsOneOfTheAgents) {
     std::string text = kGood;
     text.replace(text.find("start_room = \"A.0.room1\""), 24, "start_room = \"A.0.room1\"\nextinguisher = \"co2\"");

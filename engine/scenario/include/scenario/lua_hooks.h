@@ -1,7 +1,7 @@
 #pragma once
 /// Scenario hooks in Lua 5.4, sandboxed: a script may define on_start(), on_tick(time_s) and
 /// on_event(kind, subject, value, time_s), and act through the `citydrill` table (alarm,
-/// message, ignite, open_door, close_door, end_scenario). No io, os, require or load; each
+/// message, ignite, open_door, close_door, open_window, close_window, end_scenario). No io, os, require or load; each
 /// call has an instruction budget and the state a memory cap, so a hostile or broken script
 /// ends with an error naming its file and line instead of hanging or crashing the session.
 #include <memory>

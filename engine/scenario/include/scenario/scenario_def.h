@@ -93,11 +93,11 @@ struct FuelItemDef {
 
 /// A timed or triggered scenario event: alarm, message, door change, fire, end.
 struct TimelineEvent {
-    std::string kind;       ///< alarm | message | open_door | close_door | end
+    std::string kind;       ///< alarm | message | open_door | close_door | open_window | close_window | end
     std::optional<double> atS;
     std::string on;         ///< trigger: a sim event kind ("fire.detected", "trainee.left_building", ...)
     double delayS = 0.0;    ///< after the trigger
-    std::string target;     ///< door id for door events
+    std::string target;     ///< door id for door events, window id for window events
     std::string text;
     std::string textZh;
     SourceRef source;

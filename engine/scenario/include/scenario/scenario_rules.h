@@ -12,7 +12,7 @@
 
 namespace cd::scenario {
 
-enum class CommandKind { Ignite, Alarm, Message, OpenDoor, CloseDoor, End };
+enum class CommandKind { Ignite, Alarm, Message, OpenDoor, CloseDoor, OpenWindow, CloseWindow, End };
 
 struct HazardCommand {
     CommandKind kind = CommandKind::Message;

@@ -112,6 +112,7 @@ struct District {
 
     const Room* findRoom(const std::string& id) const;
     const Door* findDoor(const std::string& id) const;
+    const Window* findWindow(const std::string& id) const;
     const Exit* findExit(const std::string& id) const;
     const AssemblyPoint* findAssemblyPoint(const std::string& id) const;
     /// The room whose box contains p, or nullptr (outside).
