@@ -96,6 +96,8 @@ Status BotDriver::validate() const {
         }
         if ((s.action == "open_door" || s.action == "close_door") && !district_.findDoor(s.target))
             return makeError("no door '" + s.target + "' in the district", s.source.file, s.source.line, s.source.field + ".target");
+        if ((s.action == "open_window" || s.action == "close_window") && !district_.findWindow(s.target))
+            return makeError("no window '" + s.target + "' in the district", s.source.file, s.source.line, s.source.field + ".target");
     }
     return Ok{};
 }

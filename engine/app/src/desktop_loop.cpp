@@ -148,6 +148,11 @@ Status runDesktopLoop(Session& s, BotDriver* bot, const DesktopLoopOptions& opti
                     a.kind = s.fire().doorOpen(d->id) ? record::ActionKind::CloseDoor : record::ActionKind::OpenDoor;
                     a.target = d->id;
                     s.act(a);
+                } else if (const world::Window* w = facedWindow(s.district(), s.body().feetM, s.body().yawDeg)) {
+                    record::TraineeAction a;
+                    a.kind = s.fire().windowOpen(w->id) ? record::ActionKind::CloseWindow : record::ActionKind::OpenWindow;
+                    a.target = w->id;
+                    s.act(a);
                 }
             }
         }

@@ -1,18 +1,25 @@
 #include "faced_door.h"
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace cd::app {
+namespace {
 
-const world::Door* facedDoor(const world::District& district, const glm::vec3& feetM, float yawDeg) {
+/// Of the openings (doors or windows) whose centre lies between belowM and aboveM over the feet
+/// (their floor) and within kDoorReachM in plan, the one whose centre lies closest to the view
+/// heading, within 75 degrees of it; one within 0.6 m counts whichever way the trainee faces.
+template <class Opening>
+const Opening* faced(const std::vector<Opening>& openings, const glm::vec3& feetM, float yawDeg, float belowM, float aboveM) {
     constexpr float kInDoorwayM = 0.6f;
     const float cosLimit = std::cos(75.0f * 0.0174533f);
     const glm::vec3 view(std::cos(yawDeg * 0.0174533f), std::sin(yawDeg * 0.0174533f), 0.0f);
-    const world::Door* best = nullptr;
+    const Opening* best = nullptr;
     float bestCost = 0.0f;
-    for (const world::Door& d : district.doors) {
+    for (const Opening& d : openings) {
         const glm::vec3 v = d.centerM - feetM;
-        if (std::fabs(v.z) > 1.0f) continue;  // another floor
+        if (v.z < -belowM || v.z > aboveM) continue;  // another floor
         const float dist = std::sqrt(v.x * v.x + v.y * v.y);
         if (dist > kDoorReachM) continue;
         const float c = dist > 1e-4f ? (v.x * view.x + v.y * view.y) / dist : 1.0f;
@@ -25,6 +32,16 @@ const world::Door* facedDoor(const world::District& district, const glm::vec3& f
         }
     }
     return best;
+}
+
+}  // namespace
+
+const world::Door* facedDoor(const world::District& district, const glm::vec3& feetM, float yawDeg) {
+    return faced(district.doors, feetM, yawDeg, 1.0f, 1.0f);
+}
+
+const world::Window* facedWindow(const world::District& district, const glm::vec3& feetM, float yawDeg) {
+    return faced(district.windows, feetM, yawDeg, 1.0f, 2.5f);  // a window's centre is at its sill
 }
 
 }  // namespace cd::app

@@ -16,4 +16,8 @@ constexpr float kDoorReachM = 1.6f;
 /// (within 0.6 m) counts whichever way they face. nullptr when none.
 const world::Door* facedDoor(const world::District& district, const glm::vec3& feetM, float yawDeg);
 
+/// The same for windows (their centre at sill height, on feetM's floor): the one within
+/// kDoorReachM of the feet, in plan, that the trainee faces. nullptr when none.
+const world::Window* facedWindow(const world::District& district, const glm::vec3& feetM, float yawDeg);
+
 }  // namespace cd::app

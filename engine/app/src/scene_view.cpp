@@ -137,6 +137,9 @@ ui::HudModel hudModel(const Session& s, bool paused) {
     if (const world::Door* d = facedDoor(s.district(), s.body().feetM, s.body().yawDeg)) {
         const SessionText& t = s.fire().doorOpen(d->id) ? say::kCloseDoorKey : say::kOpenDoorKey;
         h.trainee.prompt = zh ? t.zh : t.en;
+    } else if (const world::Window* w = facedWindow(s.district(), s.body().feetM, s.body().yawDeg)) {
+        const SessionText& t = s.fire().windowOpen(w->id) ? say::kCloseWindowKey : say::kOpenWindowKey;
+        h.trainee.prompt = zh ? t.zh : t.en;
     } else if (const std::string& agent = sc.trainee.extinguisher; !agent.empty() && !s.extinguisherEmpty(agent)) {
         // A fire burns in the trainee's room and they carry a charged extinguisher: how far they
         // are from it against how far the agent throws.

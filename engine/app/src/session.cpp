@@ -6,6 +6,7 @@
 
 #include "core/log.h"
 #include "crowd_furniture.h"
+#include "faced_door.h"
 #include "session_text.h"
 #include "still_world.h"
 
@@ -201,6 +202,22 @@ void Session::applyAction(const record::TraineeAction& a) {
             auto st = fire_->setDoorOpen(a.target, open);
             if (st) emit(open ? "door.open" : "door.close", a.target, 0.0, "by the trainee");
             else messages_.push_back({timeS(), "warning", st.error().message});
+            break;
+        }
+        case ActionKind::OpenWindow:
+        case ActionKind::CloseWindow: {
+            const bool open = a.kind == ActionKind::OpenWindow;
+            const world::Window* w = setup_.district->findWindow(a.target);
+            const glm::vec3 v = w ? w->centerM - body_.feetM : glm::vec3(0.0f);
+            if (!w) {
+                messages_.push_back({timeS(), "warning", "no window '" + a.target + "' in the district"});
+            } else if (std::sqrt(v.x * v.x + v.y * v.y) > kDoorReachM || v.z < -1.0f || v.z > 2.5f) {
+                messages_.push_back({timeS(), "warning", tr(say::kWindowOutOfReach)});
+            } else if (auto st = fire_->setWindowOpen(a.target, open); st) {
+                emit(open ? "window.open" : "window.close", a.target, 0.0, "by the trainee");
+            } else {
+                messages_.push_back({timeS(), "warning", st.error().message});
+            }
             break;
         }
         case ActionKind::DropCoverHold: {

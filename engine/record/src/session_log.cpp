@@ -8,7 +8,7 @@ namespace {
 
 // One table keeps the names and the enum in step; the snake_case names are what the
 // database, the scenario files and the xAPI export use.
-constexpr std::array<std::pair<ActionKind, const char*>, 18> kActionNames{{
+constexpr std::array<std::pair<ActionKind, const char*>, 20> kActionNames{{
     {ActionKind::Move, "move"},
     {ActionKind::Look, "look"},
     {ActionKind::Crouch, "crouch"},
@@ -27,6 +27,8 @@ constexpr std::array<std::pair<ActionKind, const char*>, 18> kActionNames{{
     {ActionKind::UseLift, "use_lift"},
     {ActionKind::ClearDebris, "clear_debris"},
     {ActionKind::CoolGas, "cool_gas"},
+    {ActionKind::OpenWindow, "open_window"},
+    {ActionKind::CloseWindow, "close_window"},
 }};
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "fire/fire_model_def.h"
 #include "fire_hazard.h"
 #include "scenario_checks.h"
+#include "session_text.h"
 #include "tiny_district.h"
 #include "tiny_session.h"
 
@@ -166,4 +167,72 @@ TEST(WindowVent, AWindowTheDistrictLacksIsAnErrorAtTheEventsLine) {
     EXPECT_EQ(app::checkScenarioAgainstDistrict(sc, districtWithWindow(true)).size(), 1u);
     sc.timeline[0].kind = "open_door";
     EXPECT_TRUE(app::checkScenarioAgainstDistrict(sc, districtWithWindow(true)).empty());
+}
+
+namespace {
+
+scenario::BotStep botStep(const std::string& action, const std::string& target = "") {
+    scenario::BotStep st;
+    st.action = action;
+    st.target = target;
+    st.source = {"bot.toml", 1, "step[0]"};
+    return st;
+}
+
+}  // namespace
+
+TEST(WindowVent, TheTraineeOpensAndShutsAWindowWithinReachAndNotFromAcrossTheRoom) {
+    scenario::ScenarioDef sc = test::tinyScenario("tiny", 30.0);
+    const world::District d = districtWithWindow(true);
+    world::WalkGraph graph(d);
+    scenario::BotScript bot;
+    bot.steps.push_back(botStep("open_window", "R1.window1"));  // from R2: out of reach
+    scenario::BotStep toWindow = botStep("move");
+    toWindow.position = scenario::Vec3{2.0, 0.7, 0.0};  // in R1, 0.8 m in from the window
+    bot.steps.push_back(toWindow);
+    bot.steps.push_back(botStep("open_window", "R1.window1"));
+    scenario::BotStep wait = botStep("wait");
+    wait.waitS = 2.0;
+    bot.steps.push_back(wait);
+    bot.steps.push_back(botStep("close_window", "R1.window1"));
+    app::BotDriver driver(bot, d, graph);
+    ASSERT_TRUE(driver.validate().ok());
+    app::SessionSetup setup;
+    setup.scenario = &sc;
+    setup.district = &d;
+    setup.durationS = sc.durationS;
+    auto session = app::Session::start(setup);
+    ASSERT_TRUE(session.ok()) << session.error().str();
+    app::Session& s = **session;
+    bool openSeen = false;
+    while (!s.ended()) {
+        driver.update(s);
+        s.tick();
+        openSeen |= s.fire().windowOpen("R1.window1");
+    }
+    std::vector<std::string> kinds, texts;
+    for (const auto& e : s.log().events)
+        if (e.kind.rfind("window.", 0) == 0) {
+            kinds.push_back(e.kind);
+            texts.push_back(e.text);
+            EXPECT_EQ(e.subject, "R1.window1");
+        }
+    EXPECT_EQ(kinds, (std::vector<std::string>{"window.open", "window.close"}));
+    EXPECT_EQ(texts, (std::vector<std::string>{"by the trainee", "by the trainee"}));
+    EXPECT_TRUE(openSeen);
+    EXPECT_FALSE(s.fire().windowOpen("R1.window1"));
+    int outOfReach = 0;
+    for (const auto& m : s.messages()) outOfReach += m.text == app::say::kWindowOutOfReach.en;
+    EXPECT_EQ(outOfReach, 1);
+    // The actions are recorded as the trainee's, by name.
+    int windowActions = 0;
+    for (const auto& a : s.log().actions) windowActions += a.kind == record::ActionKind::OpenWindow || a.kind == record::ActionKind::CloseWindow;
+    EXPECT_EQ(windowActions, 3);
+    // A bot that names a window the district lacks is refused before it runs.
+    scenario::BotScript badBot;
+    badBot.steps.push_back(botStep("close_window", "R1.window7"));
+    app::BotDriver bad(badBot, d, graph);
+    const Status st = bad.validate();
+    ASSERT_FALSE(st.ok());
+    EXPECT_EQ(st.error().str(), "bot.toml:1: step[0].target: no window 'R1.window7' in the district");
 }

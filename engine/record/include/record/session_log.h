@@ -28,6 +28,8 @@ enum class ActionKind {
     UseLift,          ///< target = lift id (added by record: rubrics forbid it in a fire)
     ClearDebris,      ///< target = casualty id: lift the debris off them, piece by piece
     CoolGas,          ///< a fog pulse from the hose into the hot layer overhead; value = seconds (1 if 0)
+    OpenWindow,       ///< target = window id (within reach)
+    CloseWindow,      ///< target = window id (within reach)
 };
 
 const char* toString(ActionKind kind);
