@@ -208,6 +208,18 @@ report::ReportExtras planOf(const Session& s) {
             report::PlanMarker m{door.id, "", door.centerM.x, door.centerM.y, ps.id};
             (door.isExit ? ps.exits : ps.doors).push_back(m);
         }
+        // Windows opened (by the trainee or the scenario) or broken out by the heat.
+        for (const auto& e : s.log().events) {
+            const bool opened = e.kind == "window.open", broke = e.kind == "fire.window_broke";
+            if (!opened && !broke) continue;
+            const world::Window* w = d.findWindow(e.subject);
+            const world::Room* r = w ? d.findRoom(w->room) : nullptr;
+            if (!r || r->building != building || r->storey != k) continue;
+            char label[200];
+            if (opened) std::snprintf(label, sizeof label, "%s opened %s at %.0f s", w->id.c_str(), e.text.c_str(), e.timeS);
+            else std::snprintf(label, sizeof label, "%s: the glass broke out at %.0f s (%.0f C)", w->id.c_str(), e.timeS, e.value);
+            ps.windows.push_back(report::PlanMarker{w->id, label, w->centerM.x, w->centerM.y, ps.id});
+        }
         x.storeys.push_back(std::move(ps));
     }
     if (const auto* ap = d.findAssemblyPoint(s.scenario().assemblyPoint))

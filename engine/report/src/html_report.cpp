@@ -76,6 +76,7 @@ svg .rm-exit{fill:#def2e4;stroke:#2e7d32;stroke-width:1}
 svg .rm-outside{fill:#eef5e9;stroke:#a5b99a;stroke-width:1;stroke-dasharray:4 3}
 svg .rm-hazard{fill:#fbe3df;stroke:#b3261e;stroke-width:1}
 svg .door{fill:#8d6e63;stroke:#fff;stroke-width:1}
+svg .window{fill:#4fc3f7;stroke:#01579b;stroke-width:1}
 svg .exit{fill:#1b7f3b;stroke:#fff;stroke-width:1}
 svg .assembly{fill:#1b7f3b;stroke:#fff;stroke-width:2}
 svg .fire{fill:#e65100;stroke:#b71c1c;stroke-width:1}

@@ -282,6 +282,7 @@ std::string planSvg(const PlanStorey& storey, bool firstStorey, double nextFloor
     for (const auto& r : storey.rooms) { grow(r.minX, r.minY); grow(r.maxX, r.maxY); }
     for (const auto& d : storey.doors) grow(d.x, d.y);
     for (const auto& d : storey.exits) grow(d.x, d.y);
+    for (const auto& w : storey.windows) grow(w.x, w.y);
     for (const auto& f : extras.fires) if (onStorey(f.storey)) grow(f.x, f.y);
     if (extras.assemblyPoint && onStorey(extras.assemblyPoint->storey)) grow(extras.assemblyPoint->x, extras.assemblyPoint->y);
     for (const auto* p : path) grow(p->x, p->y);
@@ -329,6 +330,10 @@ std::string planSvg(const PlanStorey& storey, bool firstStorey, double nextFloor
     for (const auto& d : storey.doors) {
         s += "<g><title>door " + esc(d.label.empty() ? d.id : d.label) + "</title><rect class=\"door\" x=\"" +
              num(X(d.x) - 3.5) + "\" y=\"" + num(Y(d.y) - 3.5) + "\" width=\"7\" height=\"7\"/></g>";
+    }
+    for (const auto& w : storey.windows) {
+        s += "<g><title>window " + esc(w.label.empty() ? w.id : w.label) + "</title><rect class=\"window\" x=\"" + num(X(w.x) - 6) +
+             "\" y=\"" + num(Y(w.y) - 3) + "\" width=\"12\" height=\"6\"/></g>";
     }
     for (const auto& e : storey.exits) {
         double x = X(e.x), y = Y(e.y);

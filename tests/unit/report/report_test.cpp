@@ -53,6 +53,7 @@ report::ReportExtras sampleExtras() {
                {"yard", "Yard", "outside", 24, -10, 44, 14}};
     g.doors = {{"d_class_corr", "", 8, 3, ""}, {"d_lab", "", 6, 6, ""}};
     g.exits = {{"exit_south", "South exit", 24, 3, ""}};
+    g.windows = {{"w_lab", "w_lab opened by the trainee at 75 s", 3, 14, ""}};
     report::PlanStorey f1;
     f1.id = "f1";
     f1.name = "First floor";
@@ -168,6 +169,7 @@ TEST(ReportHtml, HasTheFiguresEveryCriterionAndBalancedMarkup) {
     EXPECT_EQ(html.find("<script"), std::string::npos);
     EXPECT_NE(html.find("&lt;script&gt;alert(1)&lt;/script&gt;"), std::string::npos);
     EXPECT_NE(html.find("Science lab &lt;B&gt;"), std::string::npos);
+    EXPECT_NE(html.find("<title>window w_lab opened by the trainee at 75 s</title><rect class=\"window\""), std::string::npos);
 }
 
 TEST(ReportHtml, AnEmptySessionStillRendersAValidPage) {

@@ -38,6 +38,8 @@ struct PlanStorey {
     std::vector<PlanRoom> rooms;
     std::vector<PlanMarker> doors;
     std::vector<PlanMarker> exits;
+    /// Windows opened or broken out during the session; label: what happened and when.
+    std::vector<PlanMarker> windows;
 };
 
 struct ReportPicture {
