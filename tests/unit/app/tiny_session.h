@@ -59,11 +59,10 @@ inline bool saidAny(const std::vector<std::string>& messages, const app::Session
     return false;
 }
 
-/// Runs the scenario to its end with the bot; onTick(session) after every tick. The session
-/// is alive only inside onTick, and returned for a last look through `last`.
+/// Runs the scenario on district d to its end with the bot; onTick(session) after every tick.
+/// The session is alive only inside onTick, and returned for a last look through `last`.
 template <class OnTick, class Last>
-void runTinySession(const scenario::ScenarioDef& sc, const scenario::BotScript& bot, OnTick onTick, Last last) {
-    world::District d = tinyWorld();
+void runSession(const scenario::ScenarioDef& sc, const scenario::BotScript& bot, const world::District& d, OnTick onTick, Last last) {
     world::WalkGraph graph(d);
     app::SessionSetup setup;
     setup.scenario = &sc;
@@ -79,6 +78,13 @@ void runTinySession(const scenario::ScenarioDef& sc, const scenario::BotScript& 
         onTick(s);
     }
     last(s);
+}
+
+/// runSession on the tiny district.
+template <class OnTick, class Last>
+void runTinySession(const scenario::ScenarioDef& sc, const scenario::BotScript& bot, OnTick onTick, Last last) {
+    const world::District d = tinyWorld();
+    runSession(sc, bot, d, onTick, last);
 }
 
 }  // namespace cd::test

@@ -119,20 +119,13 @@ Vented ventAt(double openAtS) {
     }
     const world::District d = districtWithWindow(true);
     EXPECT_TRUE(app::checkScenarioAgainstDistrict(sc, d).empty());
-    app::SessionSetup setup;
-    setup.scenario = &sc;
-    setup.district = &d;
-    setup.durationS = sc.durationS;
-    auto session = app::Session::start(setup);
-    EXPECT_TRUE(session.ok()) << (session.ok() ? "" : session.error().str());
     Vented v;
-    if (!session.ok()) return v;
-    app::Session& s = **session;
-    while (!s.ended()) s.tick();
-    for (const auto& e : s.log().events)
-        if (e.kind.rfind("window.", 0) == 0) v.windowEvents.push_back(e);
-    v.openAtEnd = s.fire().windowOpen("R1.window1");
-    v.o2At180Pct = s.fire().sample({2.0f, 2.0f, 2.8f}, d.findRoom("R1")).o2Pct;
+    test::runSession(sc, scenario::BotScript{}, d, [](const app::Session&) {}, [&](const app::Session& s) {
+        for (const auto& e : s.log().events)
+            if (e.kind.rfind("window.", 0) == 0) v.windowEvents.push_back(e);
+        v.openAtEnd = s.fire().windowOpen("R1.window1");
+        v.o2At180Pct = s.fire().sample({2.0f, 2.0f, 2.8f}, d.findRoom("R1")).o2Pct;
+    });
     return v;
 }
 
@@ -195,38 +188,27 @@ TEST(WindowVent, TheTraineeOpensAndShutsAWindowWithinReachAndNotFromAcrossTheRoo
     wait.waitS = 2.0;
     bot.steps.push_back(wait);
     bot.steps.push_back(botStep("close_window", "R1.window1"));
-    app::BotDriver driver(bot, d, graph);
-    ASSERT_TRUE(driver.validate().ok());
-    app::SessionSetup setup;
-    setup.scenario = &sc;
-    setup.district = &d;
-    setup.durationS = sc.durationS;
-    auto session = app::Session::start(setup);
-    ASSERT_TRUE(session.ok()) << session.error().str();
-    app::Session& s = **session;
-    bool openSeen = false;
-    while (!s.ended()) {
-        driver.update(s);
-        s.tick();
-        openSeen |= s.fire().windowOpen("R1.window1");
-    }
+    ASSERT_TRUE(app::BotDriver(bot, d, graph).validate().ok());
+    bool openSeen = false, openAtEnd = true;
     std::vector<std::string> kinds, texts;
-    for (const auto& e : s.log().events)
-        if (e.kind.rfind("window.", 0) == 0) {
-            kinds.push_back(e.kind);
-            texts.push_back(e.text);
-            EXPECT_EQ(e.subject, "R1.window1");
-        }
+    int outOfReach = 0, windowActions = 0;
+    test::runSession(sc, bot, d, [&](const app::Session& s) { openSeen |= s.fire().windowOpen("R1.window1"); }, [&](const app::Session& s) {
+        for (const auto& e : s.log().events)
+            if (e.kind.rfind("window.", 0) == 0) {
+                kinds.push_back(e.kind);
+                texts.push_back(e.text);
+                EXPECT_EQ(e.subject, "R1.window1");
+            }
+        openAtEnd = s.fire().windowOpen("R1.window1");
+        for (const auto& m : s.messages()) outOfReach += m.text == app::say::kWindowOutOfReach.en;
+        for (const auto& a : s.log().actions) windowActions += a.kind == record::ActionKind::OpenWindow || a.kind == record::ActionKind::CloseWindow;
+    });
     EXPECT_EQ(kinds, (std::vector<std::string>{"window.open", "window.close"}));
     EXPECT_EQ(texts, (std::vector<std::string>{"by the trainee", "by the trainee"}));
     EXPECT_TRUE(openSeen);
-    EXPECT_FALSE(s.fire().windowOpen("R1.window1"));
-    int outOfReach = 0;
-    for (const auto& m : s.messages()) outOfReach += m.text == app::say::kWindowOutOfReach.en;
+    EXPECT_FALSE(openAtEnd);
     EXPECT_EQ(outOfReach, 1);
     // The actions are recorded as the trainee's, by name.
-    int windowActions = 0;
-    for (const auto& a : s.log().actions) windowActions += a.kind == record::ActionKind::OpenWindow || a.kind == record::ActionKind::CloseWindow;
     EXPECT_EQ(windowActions, 3);
     // A bot that names a window the district lacks is refused before it runs.
     scenario::BotScript badBot;
