@@ -74,6 +74,16 @@ render::RenderSnapshot hazardSnapshot(const Session& s) {
             snap.people.push_back(m);
         }
     }
+    // Windows opened, or broken out by the heat: their glass is not drawn. The cutaway stops 3 cm
+    // short of the opening's edges, so its reveals (within 1 cm of a cutaway they would go too)
+    // stay, and a rim of glass is left in the frame.
+    for (const world::Window& w : s.district().windows) {
+        if (!s.fire().windowOpen(w.id)) continue;
+        const glm::vec3 along = glm::abs(glm::vec3(-w.normal.y, w.normal.x, 0.0f)), across = glm::abs(w.normal);
+        const glm::vec3 half = along * (0.5f * w.widthM - 0.03f) + across * 0.05f + glm::vec3(0.0f, 0.0f, 0.5f * w.heightM - 0.03f);
+        const glm::vec3 c = w.centerM + glm::vec3(0.0f, 0.0f, 0.5f * w.heightM);
+        snap.hiddenBoxes.push_back({c - half, c + half});
+    }
     // The crowd: classmates blue, teachers green, people overcome by smoke red.
     const glm::vec3 me = s.body().feetM;
     for (const auto& v : s.crowdPeople()) {

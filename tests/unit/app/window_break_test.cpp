@@ -9,6 +9,7 @@
 #include "fire/fire_model_def.h"
 #include "fire_hazard.h"
 #include "scenario_checks.h"
+#include "scene_view.h"
 #include "session_text.h"
 #include "tiny_district.h"
 #include "tiny_session.h"
@@ -105,6 +106,7 @@ struct Vented {
     std::vector<record::SimEvent> windowEvents;
     bool openAtEnd = false;
     double o2At180Pct = 0;
+    std::vector<render::Aabb> hidden;  ///< what the drawing leaves out of the district mesh
 };
 
 Vented ventAt(double openAtS) {
@@ -125,6 +127,7 @@ Vented ventAt(double openAtS) {
             if (e.kind.rfind("window.", 0) == 0) v.windowEvents.push_back(e);
         v.openAtEnd = s.fire().windowOpen("R1.window1");
         v.o2At180Pct = s.fire().sample({2.0f, 2.0f, 2.8f}, d.findRoom("R1")).o2Pct;
+        v.hidden = app::hazardSnapshot(s).hiddenBoxes;
     });
     return v;
 }
@@ -142,6 +145,17 @@ TEST(WindowVent, TheScenarioOpensTheWindowOfAStarvedRoomAndAirComesIn) {
     EXPECT_TRUE(vented.openAtEnd);
     std::printf("R1 upper layer O2 at 180 s: %.1f %% shut, %.1f %% with the window open from 120 s\n", shut.o2At180Pct, vented.o2At180Pct);
     EXPECT_GT(vented.o2At180Pct, shut.o2At180Pct + 2.0);
+    // Drawn open: the pane (x 1.25-2.75, z 0.9-2.4 in the wall's mid-plane y -0.1) is cut out of
+    // the district mesh, 3 cm short of the opening's edges so that its reveals stay.
+    EXPECT_TRUE(shut.hidden.empty());
+    ASSERT_EQ(vented.hidden.size(), 1u);
+    const render::Aabb& cut = vented.hidden[0];
+    EXPECT_NEAR(cut.min.x, 1.28f, 1e-4f);
+    EXPECT_NEAR(cut.max.x, 2.72f, 1e-4f);
+    EXPECT_NEAR(cut.min.z, 0.93f, 1e-4f);
+    EXPECT_NEAR(cut.max.z, 2.37f, 1e-4f);
+    EXPECT_NEAR(cut.min.y, -0.15f, 1e-4f);
+    EXPECT_NEAR(cut.max.y, -0.05f, 1e-4f);
 }
 
 TEST(WindowVent, AWindowTheDistrictLacksIsAnErrorAtTheEventsLine) {
