@@ -223,7 +223,7 @@ Result<std::unique_ptr<FireHazard>> FireHazard::build(const scenario::ScenarioDe
         def.openings.push_back(o);
     }
 
-    // The scenario's fuel items: what its fires can spread to (fire_model_step.cpp, [10]).
+    // The scenario's fuel items: what its fires can spread to (fire_model_spread.cpp).
     for (const scenario::FuelItemDef& it : scenario.items) {
         const scenario::FireDef& f = it.fire;
         const int r = roomIndex(f.room);

@@ -1,4 +1,4 @@
-// Secondary ignition of a fuel item by radiant heat (fire_model_step.cpp, [10]): the item's dose
+// Secondary ignition of a fuel item by radiant heat (fire_model_spread.cpp): the item's dose
 // is the flux-time product with exponent 1, FTP = integral of (q - q_crit) dt, the form that
 // fits thermally thin fuels (Smith & Satija 1983; Shields, Silcock & Murray, Fire and Materials
 // 18 (1994); SFPE Handbook 5th ed., "Ignition of secondary items"). For a thin fabric it is the

@@ -190,6 +190,7 @@ struct FireModel::Impl {
     void integrate(double dtS);
     void updateFiresAfterStep(double dtS);
     void updateDevices(double dtS);
+    // fire_model_spread.cpp
     void checkFlashoverAndItems(double dtS);
     void breakGlazing();
     /// Door-jet flames into `room` through placed wall openings, at p (FireModel::jetFlameFluxKwM2), W/m^2.
