@@ -7,6 +7,9 @@
 namespace cd::app {
 namespace {
 
+// A window's centre is at its sill: on the feet's floor it lies up to this far above them.
+constexpr float kWindowBelowM = 1.0f, kWindowAboveM = 2.5f;
+
 /// Of the openings (doors or windows) whose centre lies between belowM and aboveM over the feet
 /// (their floor) and within kDoorReachM in plan, the one whose centre lies closest to the view
 /// heading, within 75 degrees of it; one within 0.6 m counts whichever way the trainee faces.
@@ -41,7 +44,12 @@ const world::Door* facedDoor(const world::District& district, const glm::vec3& f
 }
 
 const world::Window* facedWindow(const world::District& district, const glm::vec3& feetM, float yawDeg) {
-    return faced(district.windows, feetM, yawDeg, 1.0f, 2.5f);  // a window's centre is at its sill
+    return faced(district.windows, feetM, yawDeg, kWindowBelowM, kWindowAboveM);
+}
+
+bool windowInReach(const world::Window& window, const glm::vec3& feetM) {
+    const glm::vec3 v = window.centerM - feetM;
+    return std::sqrt(v.x * v.x + v.y * v.y) <= kDoorReachM && v.z >= -kWindowBelowM && v.z <= kWindowAboveM;
 }
 
 }  // namespace cd::app

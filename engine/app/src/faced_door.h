@@ -19,5 +19,8 @@ const world::Door* facedDoor(const world::District& district, const glm::vec3& f
 /// The same for windows (their centre at sill height, on feetM's floor): the one within
 /// kDoorReachM of the feet, in plan, that the trainee faces. nullptr when none.
 const world::Window* facedWindow(const world::District& district, const glm::vec3& feetM, float yawDeg);
+/// Whether someone standing at feetM can work the window: within kDoorReachM of it in plan,
+/// and its sill at most 1 m below the feet and 2.5 m above them (their floor).
+bool windowInReach(const world::Window& window, const glm::vec3& feetM);
 
 }  // namespace cd::app

@@ -208,10 +208,9 @@ void Session::applyAction(const record::TraineeAction& a) {
         case ActionKind::CloseWindow: {
             const bool open = a.kind == ActionKind::OpenWindow;
             const world::Window* w = setup_.district->findWindow(a.target);
-            const glm::vec3 v = w ? w->centerM - body_.feetM : glm::vec3(0.0f);
             if (!w) {
                 messages_.push_back({timeS(), "warning", "no window '" + a.target + "' in the district"});
-            } else if (std::sqrt(v.x * v.x + v.y * v.y) > kDoorReachM || v.z < -1.0f || v.z > 2.5f) {
+            } else if (!windowInReach(*w, body_.feetM)) {
                 messages_.push_back({timeS(), "warning", tr(say::kWindowOutOfReach)});
             } else if (auto st = fire_->setWindowOpen(a.target, open); st) {
                 emit(open ? "window.open" : "window.close", a.target, 0.0, "by the trainee");
