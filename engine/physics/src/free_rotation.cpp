@@ -25,6 +25,14 @@ Vec turned(Vec v, Vec w, double t) {
     const double phi = speed * t, c = std::cos(phi), s = std::sin(phi);
     return c * v + s * cross(n, v) + ((1.0 - c) * dot(n, v)) * n;
 }
+Vec toWorld(const btMatrix3x3& r, Vec v) {
+    return {r[0].x() * v.x + r[0].y() * v.y + r[0].z() * v.z, r[1].x() * v.x + r[1].y() * v.y + r[1].z() * v.z,
+            r[2].x() * v.x + r[2].y() * v.y + r[2].z() * v.z};
+}
+Vec toBody(const btMatrix3x3& r, Vec v) {  // R^T v
+    return {r[0].x() * v.x + r[1].x() * v.y + r[2].x() * v.z, r[0].y() * v.x + r[1].y() * v.y + r[2].y() * v.z,
+            r[0].z() * v.x + r[1].z() * v.y + r[2].z() * v.z};
+}
 btVector3 toBt(Vec v) {
     return btVector3(static_cast<btScalar>(v.x), static_cast<btScalar>(v.y), static_cast<btScalar>(v.z));
 }
@@ -38,12 +46,15 @@ void FreeRotation::takeOverFrom(btRigidBody& body) {
 
 void FreeRotation::begin(const std::vector<BodyRecord>& bodies, double h) {
     turns_.clear();
+    stepS_ = h;
     for (const BodyRecord& r : bodies) {
         btRigidBody* b = r.body;
         if (!b || r.removed || b->isStaticOrKinematicObject() || !b->isActive()) continue;
         if (b->getAngularFactor() != btVector3(1, 1, 1)) continue;
         const Vec inertia = toVec(b->getLocalInertia());
         if (!(inertia.x > 0.0 && inertia.y > 0.0 && inertia.z > 0.0)) continue;
+        // Equal moments (a cube, a sphere): the free turn keeps w as it is, and so does Bullet.
+        if (inertia.x == inertia.y && inertia.y == inertia.z) continue;
         const btMatrix3x3& rot = b->getWorldTransform().getBasis();
         const Vec w0 = toVec(b->getAngularVelocity() * rot);  // body frame (R^T w)
         if (dot(w0, w0) < 1e-12) continue;
@@ -65,17 +76,24 @@ void FreeRotation::begin(const std::vector<BodyRecord>& bodies, double h) {
         // are), the body keeps Bullet's own step this once: its angular velocity unchanged.
         if (!converged || !std::isfinite(dot(mean, mean))) continue;
         wMean = over(mean, inertia);
-        const Vec p1 = turned(p0, wMean, -h);
         const btVector3 stepW = rot * toBt(wMean);
         b->setAngularVelocity(stepW);
-        turns_.push_back({b, stepW, rot * toBt(turned(over(p1, inertia), wMean, h))});
+        turns_.push_back({b, stepW, rot * toBt(p0), rot, toBt(inertia)});
     }
 }
 
 void FreeRotation::end() {
     for (const Turn& t : turns_) {
         if (!t.body->isActive()) continue;  // put to sleep in the step: Bullet zeroed it
-        t.body->setAngularVelocity(t.endW + (t.body->getAngularVelocity() - t.stepW));
+        const Vec inertia = toVec(t.inertia);
+        const Vec w = toVec(t.body->getAngularVelocity());  // what the body turned by
+        const Vec kick = toBody(t.startRotation, w - toVec(t.stepW));  // the solver's change of w
+        const Vec l = toVec(t.startL) + toWorld(t.startRotation, {inertia.x * kick.x, inertia.y * kick.y, inertia.z * kick.z});
+        // Read through R1 = exp(h w) R0, the orientation the velocity reached; not Bullet's own
+        // R1, which also holds the split impulse's turn: a correction of penetration, which
+        // carries no momentum.
+        const Vec p1 = toBody(t.startRotation, turned(l, w, -stepS_));  // R1^T L
+        t.body->setAngularVelocity(toBt(turned(toWorld(t.startRotation, over(p1, inertia)), w, stepS_)));
     }
     turns_.clear();
 }

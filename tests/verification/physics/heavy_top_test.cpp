@@ -98,29 +98,29 @@ double steadyRate(double tiltRad, double w3) {
 
 }  // namespace
 
-// What the case shows: at 240 Hz the axis turns at the steady rate (within 0.6 %) and the top
-// holds its tilt to 0.08 rad over 2 s. At the world's 60 Hz it does not hold its tilt: it sinks,
-// by an amount that falls with the step (about as dt: a first-order error in coupling the
-// weight's torque through the joint with the spin over a step), and its precession speeds up as
-// it sinks. Measured over 2 s at 30 degrees: w3 = 20 rad/s, 0.984 rad/s against the steady 0.944
-// (+4.3 %) and the tilt +0.35 rad; w3 = 30, 0.684 against 0.620 (+10 %) and +0.33 rad. Over 10 s
-// at 60 Hz the top sinks past the horizontal (tilt 2.5 rad), where a top on a frictionless pivot
-// would hold 30 degrees. The 60 Hz bounds are those measurements with a margin: they catch a
-// change for the worse, and record that a fast spin on a joint is good for a second or two at
-// the world's step (debris bonded in a falling cluster spins at a few rad/s, not 20).
-TEST(HeavyTop, ASpinningTopOnAPivotPrecessesAtTheSteadyRateButSinksByAStepError) {
-    const double theta = 30.0 * M_PI / 180.0;
-    for (double w3 : {20.0, 30.0}) {
-        const double expected = steadyRate(theta, w3);
-        const Precession at60 = spin(theta, w3, 2.0, 60.0f), at240 = spin(theta, w3, 2.0, 240.0f);
-        std::printf("w3 %.0f rad/s, steady precession %.4f rad/s (fast-top %.4f): 60 Hz %.4f, tilt +%.3f rad; 240 Hz %.4f, tilt +%.3f rad\n", w3,
-                    expected, kMass * kG * kH / (kMass * 2.0 * kA * kA / 3.0 * w3), at60.rateRadS, at60.tiltRiseRad, at240.rateRadS, at240.tiltRiseRad);
-        EXPECT_NEAR(at60.rateRadS, expected, 0.12 * expected) << "w3 " << w3;
-        EXPECT_NEAR(at240.rateRadS, expected, 0.01 * expected) << "w3 " << w3;
-        EXPECT_LT(at60.tiltRiseRad, 0.45) << "w3 " << w3;
-        EXPECT_LT(at240.tiltRiseRad, 0.12) << "w3 " << w3;
-        EXPECT_GT(at60.tiltRiseRad, 2.5 * at240.tiltRiseRad) << "w3 " << w3 << ": the sinking should shrink with the step";
-        EXPECT_NEAR(at60.spinRadS, w3, 0.01 * w3);
+// What the case shows: the axis turns at the steady rate and the top holds its tilt, at the
+// world's 60 Hz as at 240 Hz. Measured at 30 degrees, 60 Hz: w3 = 20 rad/s, 0.9445 rad/s over
+// 10 s against the steady 0.9438, tilt +0.001 rad; w3 = 30, 0.6207 against 0.6201, +0.001 rad;
+// w3 = 8 (a slow top, 1.27 times the least spin that can precess steadily here), 2.856 against
+// 2.848, +0.005 rad; at 60 degrees, w3 = 20, 0.9333 against 0.9333. The spin w3 stays within
+// 0.003 %. Until 30 Nov the top sank at 60 Hz by a first-order error (+0.35 rad in 2 s at
+// w3 = 20, past the horizontal in 10 s), from the way FreeRotation added the joint's impulse to
+// the turning body (free_rotation.h). Tolerances: the rate 1 % (the steady state is set up from
+// floats and the joint takes a few steps to fix the centre, which leaves a small nutation),
+// the tilt 0.02 rad over 10 s, w3 0.1 %.
+TEST(HeavyTop, ASpinningTopOnAPivotPrecessesAtTheSteadyRateAndHoldsItsTilt) {
+    struct Case {
+        double tiltDeg, w3, seconds;
+        float hz;
+    };
+    for (const Case& c : {Case{30, 20, 10, 60}, Case{30, 30, 10, 60}, Case{30, 8, 10, 60}, Case{60, 20, 10, 60}, Case{30, 20, 2, 240}}) {
+        const double theta = c.tiltDeg * M_PI / 180.0, expected = steadyRate(theta, c.w3);
+        const Precession got = spin(theta, c.w3, c.seconds, c.hz);
+        std::printf("%.0f deg, w3 %.0f rad/s, %.0f s at %.0f Hz: steady precession %.4f rad/s (fast-top %.4f), got %.4f; tilt %+.4f rad; w3 %.4f\n", c.tiltDeg,
+                    c.w3, c.seconds, c.hz, expected, kMass * kG * kH / (kMass * 2.0 * kA * kA / 3.0 * c.w3), got.rateRadS, got.tiltRiseRad, got.spinRadS);
+        EXPECT_NEAR(got.rateRadS, expected, 0.01 * expected) << c.tiltDeg << " deg, w3 " << c.w3 << ", " << c.hz << " Hz";
+        EXPECT_NEAR(got.tiltRiseRad, 0.0, 0.02) << c.tiltDeg << " deg, w3 " << c.w3 << ", " << c.hz << " Hz";
+        EXPECT_NEAR(got.spinRadS, c.w3, 0.001 * c.w3) << c.tiltDeg << " deg, w3 " << c.w3 << ", " << c.hz << " Hz";
     }
 }
 
