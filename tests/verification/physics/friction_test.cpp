@@ -2,8 +2,13 @@
 // d = v0^2 / (2 mu g) (e.g. Halliday, Resnick & Walker, Fundamentals of Physics, ch. 6).
 // Bullet combines friction by product: box 0.5 x ground 1.0 gives mu = 0.5; damping is zero.
 // Discretely the speed drops by mu g dt per step and the position uses the new speed, which
-// shortens the distance by v0 dt / 2 (0.042 m here); tolerance v0 dt / 2 + 1 % of d.
-// Sideways drift (friction solved per contact point, two directions) stays below 2 % of d.
+// shortens the distance by v0 dt / 2 (0.042 m here, 2.5068 m). The iterative solver's friction,
+// per contact point in two directions, takes a little more: measured 2.4952 m (0.5 % short of
+// the discrete distance) and, with gravity changed by a few parts in a million, 2.477-2.495 m
+// (0.5-1.2 % short), the box turning a little and drifting 2.9-4.3 cm sideways. Tolerance:
+// v0 dt / 2 + 1.5 % of d; sideways below 2 % of d.
+#include <cstdio>
+
 #include "scene.h"
 
 namespace cd::physics {
@@ -25,8 +30,9 @@ TEST(Friction, SlidingBoxStopsAtVSquaredOverTwoMuG) {
     const BodyState s = world->bodyState(id);
     const double mu = 0.5, g = 9.81, dt = 1.0 / 60.0;
     const double expected = v0 * v0 / (2.0 * mu * g);
+    std::printf("slid %.4f m against v0^2 / (2 mu g) %.4f, %.4f sideways\n", s.positionM.x - x0, expected, s.positionM.y);
     EXPECT_NEAR(std::abs(s.velocityMS.x), 0.0, 1e-3);
-    EXPECT_NEAR(s.positionM.x - x0, expected, v0 * dt / 2.0 + 0.01 * expected);
+    EXPECT_NEAR(s.positionM.x - x0, expected, v0 * dt / 2.0 + 0.015 * expected);
     EXPECT_NEAR(s.positionM.y, 0.0, 0.02 * expected);  // sideways drift from the 4-point contact below 2 %
 }
 
