@@ -122,28 +122,32 @@ TEST(Friction, OnATwentyDegreeSlopeASphereRollsAtFiveSeventhsOfGSin) {
 
 // The cylinder touches along a line, which Bullet keeps as a few manifold points that come and
 // go as it turns. Their uneven pushes tilt and turn it, so one roll is noisy: over 40 slopes from
-// 19.5 to 20.475 deg the acceleration runs at 0.993 of 2/3 g sin theta on average, each roll
-// between 0.92 and 1.05 of it (2.9 % standard deviation), and the cylinder wanders sideways at
-// 8 cm/s rms after 1.5 s (22 cm/s at most). The rotation step of 30 Nov left these figures where
-// they were (0.992, 0.90-1.03, 2.7 %, 7 cm/s rms, 16 cm/s at most before it); a single roll at
-// 20 deg, which this case was until then, passed or failed by where it fell in that spread.
-// Held to: the mean within 2 %, each roll within 12 %, the sideways rms under 12 cm/s (a
-// training-grade roll, not a bearing).
+// 19.5 to 20.475 deg the acceleration runs at 0.993 of 2/3 g sin theta on average (standard
+// deviation 2.9 %, each roll between 0.92 and 1.05 of it), and the cylinder wanders sideways at
+// 8 cm/s rms after 1.5 s. With gravity changed by a few parts in a million: means 0.993-1.004,
+// deviations 2.0-3.4 %, sideways 6-8 cm/s rms, single rolls up to 16 % off (so no bound on one
+// roll but that it still rolls). The rotation step of 30 Nov left these figures where they were;
+// a single roll at 20 deg, which this case was until then, passed or failed by where it fell in
+// that spread. Held to: the mean within 2 %, the deviation under 6 %, every roll within 30 %
+// (sliding would be -0.56 of it), sideways under 12 cm/s rms (a training-grade roll, not a
+// bearing).
 TEST(Friction, OnSlopesAroundTwentyDegreesACylinderRollsAtTwoThirdsOfGSinOnAverage) {
-    double sum = 0.0, worst = 0.0, sideways2 = 0.0;
+    double sum = 0.0, sum2 = 0.0, worst = 0.0, sideways2 = 0.0;
     const int runs = 40;
     for (int k = 0; k < runs; ++k) {
         const double theta = (19.5 + 0.025 * k) * M_PI / 180.0, expected = 2.0 / 3.0 * 9.81 * std::sin(theta);
         double a = 0.0;
         const BodyState s = rollDown(ShapeKind::Cylinder, theta, &a);
         sum += a / expected;
+        sum2 += (a / expected) * (a / expected);
         worst = std::max(worst, std::abs(a / expected - 1.0));
         sideways2 += s.velocityMS.y * s.velocityMS.y;
     }
-    const double mean = sum / runs, rms = std::sqrt(sideways2 / runs);
-    std::printf("cylinder, %d slopes: a / (2/3 g sin) %.4f on average, worst %.3f off; sideways %.3f m/s rms\n", runs, mean, worst, rms);
+    const double mean = sum / runs, sd = std::sqrt(std::max(0.0, sum2 / runs - mean * mean)), rms = std::sqrt(sideways2 / runs);
+    std::printf("cylinder, %d slopes: a / (2/3 g sin) %.4f on average, sd %.4f, worst %.3f off; sideways %.3f m/s rms\n", runs, mean, sd, worst, rms);
     EXPECT_NEAR(mean, 1.0, 0.02);
-    EXPECT_LT(worst, 0.12);
+    EXPECT_LT(sd, 0.06);
+    EXPECT_LT(worst, 0.3);  // still a roll: sliding would be -0.56 of it
     EXPECT_LT(rms, 0.12);
 }
 
