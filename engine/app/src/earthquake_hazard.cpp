@@ -10,6 +10,7 @@
 #include "crowd_furniture.h"
 #include "physics/ground_motion.h"
 #include "physics/physics_world.h"
+#include "physics/seismic_intensity.h"
 
 namespace cd::app {
 
@@ -56,6 +57,9 @@ struct EarthquakeHazard::Impl {
     std::unique_ptr<physics::PhysicsWorld> world;
     std::vector<physics::GroundMotion> motions;  ///< the main shaking, then the aftershocks
     std::vector<double> motionStartS;
+    std::vector<physics::GroundMotion> felt;     ///< per motion, JMA-filtered (seismic_intensity.h)
+    std::vector<physics::SeismicIntensity> intensity;  ///< per motion, of the whole record
+    std::vector<double> startedAtS;             ///< per motion started, the world time it began
     std::size_t nextMotion = 0;                 ///< the next to start (or the one shaking now)
     bool shakingNow = false;
     physics::StructureId structure;
@@ -127,6 +131,10 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
             }
             impl->motions.push_back(std::move(*m));
             impl->motionStartS.push_back(a.atS);
+        }
+        for (const physics::GroundMotion& m : impl->motions) {
+            impl->felt.push_back(physics::jmaFiltered(m));
+            impl->intensity.push_back(physics::jmaIntensity(m));
         }
     }
 
@@ -263,10 +271,12 @@ void EarthquakeHazard::advanceTo(double timeS) {
             const physics::GroundMotion& m = im.motions[im.nextMotion];
             im.shakingNow = true;
             w.setGroundMotion(m, t);
-            char text[200];
-            std::snprintf(text, sizeof text, "%s: %s, peak %.2f m/s^2 (%.2f g), %.0f s",
+            im.startedAtS.push_back(t);
+            const physics::SeismicIntensity& si = im.intensity[im.nextMotion];
+            char text[256];
+            std::snprintf(text, sizeof text, "%s: %s, peak %.2f m/s^2 (%.2f g), JMA intensity %.1f (%s), %.0f s",
                           im.nextMotion == 0 ? "the ground shakes" : "an aftershock", m.source.c_str(), m.peakHorizontalMS2(),
-                          m.peakHorizontalMS2() / kG, m.durationS());
+                          m.peakHorizontalMS2() / kG, si.instrumental, si.jmaClass.c_str(), m.durationS());
             im.emit(im.nextMotion == 0 ? "earthquake.start" : "earthquake.aftershock", eq.building, m.peakHorizontalMS2(), text);
         }
         if (im.shakingNow && t + 1e-9 >= im.motionStartS[im.nextMotion] + im.motions[im.nextMotion].durationS()) {
@@ -364,6 +374,16 @@ std::vector<HazardEvent> EarthquakeHazard::drainEvents() {
 bool EarthquakeHazard::shaking() const { return impl_->shakingNow; }
 
 glm::vec3 EarthquakeHazard::groundAccelerationMS2() const { return impl_->world->groundAccelerationMS2(); }
+
+glm::vec3 EarthquakeHazard::feltAccelerationMS2() const {
+    const Impl& im = *impl_;
+    // The ground acceleration of the last step's start, as groundAccelerationMS2(); the filters'
+    // ringing after a record ends is kept, what they put before it starts is not.
+    const double t = im.world->timeS() - im.world->stepS();
+    glm::vec3 sum(0.0f);
+    for (std::size_t i = 0; i < im.startedAtS.size(); ++i) sum += im.felt[i].accelerationAt(t - im.startedAtS[i] + im.motions[i].timeS.front());
+    return sum;
+}
 
 namespace {
 // Loose structure debris strikes faster than kStrikeSpeedMS; a fallen or toppling item with
@@ -623,6 +643,8 @@ EarthquakeFigures EarthquakeHazard::figures() const {
     if (!im.motions.empty()) {
         f.durationS = im.motions.front().durationS();
         f.pgaMS2 = im.motions.front().peakHorizontalMS2();
+        f.jmaIntensity = im.intensity.front().instrumental;
+        f.jmaClass = im.intensity.front().jmaClass;
     }
     f.aftershocks = static_cast<int>(im.motions.size()) - (im.motions.empty() ? 0 : 1);
     f.itemsFallen = im.itemsFallen;

@@ -30,6 +30,8 @@ struct EarthquakeFigures {
     double startS = 0.0;
     double durationS = 0.0;
     double pgaMS2 = 0.0;           ///< peak horizontal ground acceleration of the record
+    double jmaIntensity = 0.0;     ///< JMA instrumental intensity of the record (seismic_intensity.h)
+    std::string jmaClass = "0";    ///< its class: "0" .. "4", "5-", "5+", "6-", "6+", "7"
     int aftershocks = 0;           ///< [[earthquake.aftershock]]s of the scenario
     int itemsFallen = 0;           ///< hanging items that broke loose
     int furniture = 0;             ///< desks and bookcases
@@ -75,6 +77,9 @@ public:
     bool shaking() const;
     /// Ground acceleration now (m/s^2), zero when still.
     glm::vec3 groundAccelerationMS2() const;
+    /// The same through JMA's intensity filters (physics::jmaFiltered): what a person's felt
+    /// intensity is read from (FeltShaking).
+    glm::vec3 feltAccelerationMS2() const;
     bool isDoorBlocked(const std::string& doorId) const { return blocked_.count(doorId) > 0; }
     /// What strikes a person standing at feetM (an upright capsule of radiusM and heightM), and
     /// how hard, or nothing: loose structure debris faster than 1 m/s ("falling debris"), or a

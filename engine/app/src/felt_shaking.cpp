@@ -34,16 +34,6 @@ double FeltShaking::intensity() const {
     return gal > 0.0 ? std::max(0.0, 2.0 * std::log10(gal) + 0.94) : 0.0;
 }
 
-std::string FeltShaking::intensityClass(double i) {
-    if (i < 0.5) return "0";
-    if (i < 4.5) return std::to_string(static_cast<int>(std::floor(i + 0.5)));
-    if (i < 5.0) return "5-";
-    if (i < 5.5) return "5+";
-    if (i < 6.0) return "6-";
-    if (i < 6.5) return "6+";
-    return "7";
-}
-
 double FeltShaking::walkingFactor(double i) {
     static const double kI[] = {4.5, 5.0, 5.5, 6.0, 6.5};
     static const double kF[] = {1.0, 0.7, 0.4, 0.2, 0.1};

@@ -5,10 +5,11 @@
 // total of 0.3 s, and I = 2 log10(a0 [gal]) + 0.94. The JMA class descriptions then say what
 // people can do: 5 upper (I 5.0-5.5) "difficult to walk without holding onto something", 6 lower
 // (5.5-6.0) "difficult to remain standing", 6 upper (6.0-6.5) "impossible to move without
-// crawling". We leave out JMA's period filter (it weights 0.5-10 Hz), so records with much
-// energy outside that band read a little high.
+// crawling". The acceleration fed in is the ground's through JMA's filters (period effect, high
+// and low cut: EarthquakeHazard::feltAccelerationMS2, physics/seismic_intensity.h); until
+// 30 Nov it was the raw acceleration, which read a record with much energy above 2 Hz high (the
+// shipped Kanai-Tajimi record, Tg 0.4 s: about 0.3 of a class).
 #include <cstddef>
-#include <string>
 #include <vector>
 
 #include <glm/vec3.hpp>
@@ -30,8 +31,6 @@ public:
     double a0MS2() const;
     /// JMA instrumental intensity of the window; 0 when still.
     double intensity() const;
-    /// The JMA class of an intensity: "0" .. "4", "5-", "5+", "6-", "6+", "7".
-    static std::string intensityClass(double intensity);
     /// Walking speed as a fraction of the normal: 1 up to I 4.5, 0.7 at 5.0, 0.4 at 5.5, 0.2 at
     /// 6.0, 0.1 from 6.5 (linear between). The anchors are the JMA descriptions above; the numbers
     /// are our assumption.

@@ -6,6 +6,7 @@
 
 #include "faced_door.h"
 #include "fire/fed_accumulator.h"
+#include "physics/seismic_intensity.h"
 #include "session_text.h"
 
 namespace cd::app {
@@ -142,7 +143,7 @@ ui::HudModel hudModel(const Session& s, bool paused) {
     if (s.groundShakes()) {
         h.trainee.hasQuake = true;
         h.trainee.shakingIntensity = static_cast<float>(s.feltShaking().intensity());
-        h.trainee.shakingClass = FeltShaking::intensityClass(h.trainee.shakingIntensity);
+        h.trainee.shakingClass = physics::jmaClassName(h.trainee.shakingIntensity);
     }
     if (const world::Door* d = facedDoor(s.district(), s.body().feetM, s.body().yawDeg)) {
         const SessionText& t = s.fire().doorOpen(d->id) ? say::kCloseDoorKey : say::kOpenDoorKey;

@@ -421,11 +421,12 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
         for (const auto& d : f.blockedDoors) blocked += (blocked.empty() ? "" : ", ") + d;
         char line[512];
         std::snprintf(line, sizeof line,
-                      "Earthquake: %.0f s of shaking from %.0f s, peak horizontal ground acceleration %.2f m/s2 (%.2f g); "
+                      "Earthquake: %.0f s of shaking from %.0f s, peak horizontal ground acceleration %.2f m/s2 (%.2f g), "
+                      "JMA instrumental intensity %.1f (shindo %s); "
                       "%d of %d structure chunks came down; %d of %d pieces of furniture moved more than 5 cm, %d toppled; "
                       "%d hanging item(s) fell; %d of %d casualties trapped under debris; "
                       "doors blocked by debris at the end: %s%s.",
-                      f.durationS, f.startS, f.pgaMS2, f.pgaMS2 / 9.81, f.chunksLoose, f.chunks, f.furnitureMoved, f.furniture, f.furnitureToppled, f.itemsFallen,
+                      f.durationS, f.startS, f.pgaMS2, f.pgaMS2 / 9.81, f.jmaIntensity, f.jmaClass.c_str(), f.chunksLoose, f.chunks, f.furnitureMoved, f.furniture, f.furnitureToppled, f.itemsFallen,
                       f.casualtiesTrapped, f.casualties,
                       blocked.empty() ? "none" : blocked.c_str(),
                       s.struckByDebris() ? "; the trainee was struck down by debris (seriously injured)"
@@ -457,7 +458,8 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
             std::snprintf(line, sizeof line, "%d aftershock(s) followed (the timeline's earthquake.aftershock).", f.aftershocks);
             extras.note += std::string(" ") + line;
         }
-        std::printf("earthquake: PGA %.2f m/s^2, %d/%d chunks down, furniture %d/%d moved, %d toppled, %d items fell, %d/%d casualties trapped, blocked: %s%s\n", f.pgaMS2,
+        std::printf("earthquake: PGA %.2f m/s^2, JMA %.1f (%s), %d/%d chunks down, furniture %d/%d moved, %d toppled, %d items fell, %d/%d casualties trapped, blocked: %s%s\n", f.pgaMS2,
+                    f.jmaIntensity, f.jmaClass.c_str(),
                     f.chunksLoose, f.chunks, f.furnitureMoved, f.furniture, f.furnitureToppled, f.itemsFallen, f.casualtiesTrapped, f.casualties, blocked.empty() ? "none" : blocked.c_str(),
                     s.struckByDebris() ? ", trainee struck down" : s.hurtByDebris() ? ", trainee hurt" : "");
         if (const DebrisRescue* r = s.rescue(); r && r->piecesCleared() > 0) {

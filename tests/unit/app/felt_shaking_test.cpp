@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "felt_shaking.h"
+#include "physics/seismic_intensity.h"
 
 using namespace cd;
 
@@ -12,7 +13,7 @@ TEST(FeltShaking, SteadyShakingOf100GalIsIntensity494) {
     for (int i = 0; i < 90; ++i) f.add(glm::vec3(0.6f, 0.8f, 0.0f));  // |a| = 1 m/s^2
     EXPECT_NEAR(f.a0MS2(), 1.0, 1e-6);
     EXPECT_NEAR(f.intensity(), 4.94, 1e-6);
-    EXPECT_EQ(app::FeltShaking::intensityClass(f.intensity()), "5-");
+    EXPECT_EQ(physics::jmaClassName(f.intensity()), "5-");
 }
 
 TEST(FeltShaking, A0OfASineIsTheLevelItExceedsForAtotalOf03s) {
@@ -23,7 +24,7 @@ TEST(FeltShaking, A0OfASineIsTheLevelItExceedsForAtotalOf03s) {
     for (int i = 0; i < 200; ++i) f.add(glm::vec3(static_cast<float>(A * std::sin(w * i * dt + 0.3)), 0.0f, 0.0f));
     EXPECT_NEAR(f.a0MS2(), 0.9877 * A, 0.02 * A);
     // 300 gal: I = 2 log10(296) + 0.94 = 5.88, class 6 lower.
-    EXPECT_EQ(app::FeltShaking::intensityClass(f.intensity()), "6-");
+    EXPECT_EQ(physics::jmaClassName(f.intensity()), "6-");
 }
 
 TEST(FeltShaking, AShortJoltDoesNotCountAsShaking) {
@@ -35,13 +36,13 @@ TEST(FeltShaking, AShortJoltDoesNotCountAsShaking) {
 }
 
 TEST(FeltShaking, ClassesAndWalkingFollowTheJmaScale) {
-    EXPECT_EQ(app::FeltShaking::intensityClass(0.4), "0");
-    EXPECT_EQ(app::FeltShaking::intensityClass(4.49), "4");
-    EXPECT_EQ(app::FeltShaking::intensityClass(4.5), "5-");
-    EXPECT_EQ(app::FeltShaking::intensityClass(5.0), "5+");
-    EXPECT_EQ(app::FeltShaking::intensityClass(5.5), "6-");
-    EXPECT_EQ(app::FeltShaking::intensityClass(6.0), "6+");
-    EXPECT_EQ(app::FeltShaking::intensityClass(6.5), "7");
+    EXPECT_EQ(physics::jmaClassName(0.4), "0");
+    EXPECT_EQ(physics::jmaClassName(4.49), "4");
+    EXPECT_EQ(physics::jmaClassName(4.5), "5-");
+    EXPECT_EQ(physics::jmaClassName(5.0), "5+");
+    EXPECT_EQ(physics::jmaClassName(5.5), "6-");
+    EXPECT_EQ(physics::jmaClassName(6.0), "6+");
+    EXPECT_EQ(physics::jmaClassName(6.5), "7");
     EXPECT_DOUBLE_EQ(app::FeltShaking::walkingFactor(3.0), 1.0);
     EXPECT_DOUBLE_EQ(app::FeltShaking::walkingFactor(5.0), 0.7);
     EXPECT_NEAR(app::FeltShaking::walkingFactor(5.25), 0.55, 1e-12);
