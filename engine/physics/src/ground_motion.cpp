@@ -13,6 +13,7 @@ namespace cd::physics {
 namespace {
 
 constexpr double kMaxAccelMS2 = 100.0;  // ~10 g; the largest recorded PGAs are about 4 g
+constexpr double kMaxDurationS = 3600.0;  // no earthquake shakes for an hour; strong-motion records run minutes
 constexpr double kPi = 3.14159265358979323846;
 
 std::string_view trim(std::string_view s) {
@@ -101,6 +102,10 @@ Result<GroundMotion> parseGroundMotionCsv(std::string_view text, const std::stri
         if (!g.timeS.empty() && !(v[0] > g.timeS.back())) {
             return makeError("time must increase strictly (previous " + std::to_string(g.timeS.back()) + ")",
                              sourceName, lineNo, "time_s");
+        }
+        if (!g.timeS.empty() && v[0] - g.timeS.front() > kMaxDurationS) {
+            return makeError("the record would last " + std::to_string(v[0] - g.timeS.front()) + " s; at most 3600 s", sourceName,
+                             lineNo, "time_s");
         }
         g.timeS.push_back(v[0]);
         g.accelMS2.emplace_back(float(v[1]), float(v[2]), float(v[3]));

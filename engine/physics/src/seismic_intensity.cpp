@@ -11,6 +11,7 @@ namespace {
 constexpr double kStepS = 0.01;     // JMA's 100 samples a second
 constexpr double kPadS = 10.0;      // still ground either side, so the filters' tails do not wrap
 constexpr double kAboveS = 0.3;     // the level is the one reached for 0.3 s in all
+constexpr double kMaxS = 3600.0;    // longer records (not from a CSV, which stops there) are cut
 
 /// In-place radix-2 FFT (size a power of two); inverse when `inverse`, unscaled.
 void fft(std::vector<std::complex<double>>& a, bool inverse) {
@@ -59,7 +60,7 @@ GroundMotion jmaFiltered(const GroundMotion& g) {
     GroundMotion out;
     out.source = "jma-filtered(" + g.source + ")";
     if (g.timeS.size() < 2) return out;
-    const std::size_t samples = static_cast<std::size_t>(std::floor(g.durationS() / kStepS)) + 1;
+    const std::size_t samples = static_cast<std::size_t>(std::floor(std::min(g.durationS(), kMaxS) / kStepS)) + 1;
     const std::size_t pad = static_cast<std::size_t>(kPadS / kStepS);
     std::size_t n = 1;
     while (n < samples + 2 * pad) n <<= 1;

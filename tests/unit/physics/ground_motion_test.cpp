@@ -35,6 +35,12 @@ TEST(GroundMotionCsv, WrongColumnCountMissingHeaderTimeOrderAndUnitsAreErrors) {
     EXPECT_EQ(cm.error().field, "ax");
     EXPECT_FALSE(parseGroundMotionCsv("time_s,ax,ay,az\n0,0,0,0\n", "a.csv").ok());  // one sample
     EXPECT_FALSE(parseGroundMotionCsv("time_s,ax,ay,az\n0,0,0,inf\n1,0,0,0\n", "a.csv").ok());
+    // A record that would last a million seconds (a typo in time_s) is refused where it goes too far.
+    auto endless = parseGroundMotionCsv("time_s,ax,ay,az\n0,0,0,0\n1,0,0,0\n1e6,0,0,0\n", "a.csv");
+    ASSERT_FALSE(endless.ok());
+    EXPECT_EQ(endless.error().line, 4);
+    EXPECT_EQ(endless.error().field, "time_s");
+    EXPECT_TRUE(parseGroundMotionCsv("time_s,ax,ay,az\n0,0,0,0\n3600,0,0,0\n", "a.csv").ok());
 }
 
 TEST(GroundMotionCsv, AMissingFileIsAnErrorNotACrash) {
