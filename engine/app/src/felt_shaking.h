@@ -8,7 +8,7 @@
 // crawling". The acceleration fed in is the ground's through JMA's filters (period effect, high
 // and low cut: EarthquakeHazard::feltAccelerationMS2, physics/seismic_intensity.h); until
 // 30 Nov it was the raw acceleration, which read a record with much energy above 2 Hz high (the
-// shipped Kanai-Tajimi record, Tg 0.4 s: about 0.3 of a class).
+// shipped Kanai-Tajimi record, Tg 0.4 s: 5.6 at most in classroom 3, 5.4 through the filters).
 #include <cstddef>
 #include <vector>
 

@@ -22,13 +22,14 @@ struct BodyRecord;
 /// end() takes the angular momentum as the state: the start's, R0 P0, plus the angular impulse
 /// that contacts and joints gave during the step (their change to the angular velocity times the
 /// start's world inertia, as Bullet's solver applied it), read back through the orientation the
-/// body actually reached, w1 = R1 I^-1 R1^T L. For a free body that is R1 I^-1 P1 exactly as
-/// before. With a joint it matters: adding the solver's change of w at the end, unturned, put
+/// step's velocity w reached, w1 = R1 I^-1 R1^T L with R1 = exp(h w) R0 (not Bullet's own R1,
+/// which also holds the split impulse's penetration-correcting turn). For a free body that is
+/// R1 I^-1 P1 as before. With a joint it matters: adding the solver's change of w at the end, unturned, put
 /// the impulse's share of the nutation a step out of phase, and a heavy top on a pivot sank by
 /// a first-order error (0.35 rad in 2 s at 60 Hz, 20 rad/s); read through the reached
 /// orientation, the impulse acts from the start of the step, as the solver assumed when it moved
 /// the body, and the top holds its tilt to 0.001 rad (docs/physics.md). A body spinning about a
-/// principal axis (or with equal moments) is left exactly as Bullet moves it. Bullet's default
+/// principal axis is left as Bullet moves it, and one with equal moments is not touched. Bullet's default
 /// (an implicit gyroscopic step in the body frame) lost 10.8 % of a tumbling box's rotational
 /// energy in 2 s (docs/physics.md).
 class FreeRotation {

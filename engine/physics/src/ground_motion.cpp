@@ -104,8 +104,9 @@ Result<GroundMotion> parseGroundMotionCsv(std::string_view text, const std::stri
                              sourceName, lineNo, "time_s");
         }
         if (!g.timeS.empty() && v[0] - g.timeS.front() > kMaxDurationS) {
-            return makeError("the record would last " + std::to_string(v[0] - g.timeS.front()) + " s; at most 3600 s", sourceName,
-                             lineNo, "time_s");
+            char text[96];
+            std::snprintf(text, sizeof text, "the record would last %g s; at most %g s", v[0] - g.timeS.front(), kMaxDurationS);
+            return makeError(text, sourceName, lineNo, "time_s");
         }
         g.timeS.push_back(v[0]);
         g.accelMS2.emplace_back(float(v[1]), float(v[2]), float(v[3]));

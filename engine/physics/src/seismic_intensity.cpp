@@ -48,7 +48,8 @@ double jmaFilterGain(double hz) {
 }
 
 std::string jmaClassName(double i) {
-    if (i < 4.5) return std::to_string(static_cast<int>(std::max(0.0, std::floor(i + 0.5))));
+    if (!(i >= 0.5)) return "0";  // NaN too
+    if (i < 4.5) return std::to_string(static_cast<int>(std::floor(i + 0.5)));
     if (i < 5.0) return "5-";
     if (i < 5.5) return "5+";
     if (i < 6.0) return "6-";
