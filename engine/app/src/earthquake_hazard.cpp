@@ -34,17 +34,36 @@ glm::vec3 bodyColor(const physics::DynamicBodyDef& b) {
     if (b.kind == physics::BodyKind::Extinguisher) return kExtinguisherColor;
     return isDesk(b) ? kDeskColor : kShelfColor;
 }
-// A shaking's ground motion: its record, or the parametric model. Errors name the field (prefix
-// "earthquake." or "earthquake.aftershock[i].").
+// A shaking's ground motion: its record, or the parametric model, scaled to its jma_intensity
+// when it has one (the filters are linear: scaling by k adds 2 log10 k to I). Errors name the
+// field (prefix "earthquake." or "earthquake.aftershock[i].").
 Result<physics::GroundMotion> motionOf(const scenario::ShakingDef& s, const std::string& file, int line, const std::string& prefix) {
-    if (!s.recordPath.empty()) return physics::loadGroundMotionCsv(s.recordPath);
-    physics::ParametricGroundMotion p;
-    p.pgaMS2 = s.pgaG * kG;
-    p.dominantPeriodS = s.periodS;
-    p.durationS = s.durationS;
-    p.seed = s.recordSeed;
-    auto m = physics::makeParametricGroundMotion(p);
-    if (!m) return makeError(m.error().message, file, line, prefix + m.error().field);
+    Result<physics::GroundMotion> m = physics::GroundMotion{};
+    if (!s.recordPath.empty()) {
+        m = physics::loadGroundMotionCsv(s.recordPath);
+        if (!m) return m;
+    } else {
+        physics::ParametricGroundMotion p;
+        p.pgaMS2 = s.pgaG * kG;
+        p.dominantPeriodS = s.periodS;
+        p.durationS = s.durationS;
+        p.seed = s.recordSeed;
+        m = physics::makeParametricGroundMotion(p);
+        if (!m) return makeError(m.error().message, file, line, prefix + m.error().field);
+    }
+    if (s.jmaIntensity > 0.0) {
+        const physics::SeismicIntensity now = physics::jmaIntensity(*m);
+        if (!(now.aGal > 0.0)) return makeError("the record never shakes: there is no intensity to scale", file, line, prefix + "jma_intensity");
+        const double k = std::pow(10.0, (s.jmaIntensity - now.rawI) / 2.0);
+        for (glm::vec3& a : m->accelMS2) {
+            a *= static_cast<float>(k);
+            if (glm::length(a) > 100.0f) {
+                char text[160];
+                std::snprintf(text, sizeof text, "scaled by %.3g to reach it the record would exceed 100 m/s^2 (it reads %.2f as it is)", k, now.rawI);
+                return makeError(text, file, line, prefix + "jma_intensity");
+            }
+        }
+    }
     return m;
 }
 

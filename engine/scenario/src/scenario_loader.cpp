@@ -390,6 +390,8 @@ void readShaking(TomlFields& f, ScenarioDef& def, const std::string& baseDir, Sh
     if (auto v = f.num("period_s", false, 0.05, 5.0)) s.periodS = *v;
     if (auto v = f.num("duration_s", false, 1.0, 300.0)) s.durationS = *v;
     if (auto v = f.integer("record_seed", false, 0, (1LL << 62))) s.recordSeed = static_cast<std::uint64_t>(*v);
+    // JMA 0.5 is barely felt; 7.5 is beyond any record (the strongest measured, 2011, 6.7 at K-NET Tsukidate).
+    if (auto v = f.num("jma_intensity", false, 0.5, 7.5)) s.jmaIntensity = *v;
 }
 
 void readEarthquake(TomlFields& root, ScenarioDef& def, const std::string& baseDir) {
@@ -402,7 +404,7 @@ void readEarthquake(TomlFields& root, ScenarioDef& def, const std::string& baseD
     if (auto v = f.num("at_s", eq.groundMotion, 0.0, kBig)) eq.atS = *v;
     if (auto v = f.str("building", true)) eq.building = *v;
     if (!eq.groundMotion) {
-        for (const char* k : {"at_s", "record", "pga_g", "period_s", "duration_s", "record_seed", "aftershock"})
+        for (const char* k : {"at_s", "record", "pga_g", "period_s", "duration_s", "record_seed", "jma_intensity", "aftershock"})
             if (f.has(k)) f.error(k, "not with ground_motion = false (the ground stays still)");
     } else {
         readShaking(f, def, baseDir, eq.shaking);

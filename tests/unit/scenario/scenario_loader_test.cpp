@@ -527,6 +527,14 @@ from = [1.0, 1.0]
     // A parametric record needs its peak acceleration, within reason.
     load = parseScenario(base + "\n[earthquake]\nat_s = 1\nbuilding = \"A\"\npga_g = 9\n", "s.toml");
     EXPECT_NE(join(load.errors).find("earthquake.pga_g"), std::string::npos) << join(load.errors);
+    // A target JMA intensity is read, within the scale; not for a still ground.
+    load = parseScenario(base + "\n[earthquake]\nat_s = 1\nbuilding = \"A\"\npga_g = 0.2\njma_intensity = 5.8\n", "s.toml");
+    ASSERT_TRUE(load.errors.empty()) << join(load.errors);
+    EXPECT_DOUBLE_EQ(load.def.earthquake->shaking.jmaIntensity, 5.8);
+    load = parseScenario(base + "\n[earthquake]\nat_s = 1\nbuilding = \"A\"\npga_g = 0.2\njma_intensity = 9\n", "s.toml");
+    EXPECT_NE(join(load.errors).find("earthquake.jma_intensity"), std::string::npos) << join(load.errors);
+    load = parseScenario(base + "\n[earthquake]\nground_motion = false\nbuilding = \"A\"\njma_intensity = 5\n", "s.toml");
+    EXPECT_NE(join(load.errors).find("earthquake.jma_intensity: not with ground_motion = false"), std::string::npos) << join(load.errors);
 }
 
 TEST(ScenarioLoaderEarthquake, AftershocksAreReadInOrderEachAfterTheShakingBeforeIt) {

@@ -211,6 +211,7 @@ struct ShakingDef {
     double periodS = 0.4;        ///< parametric: dominant (site) period
     double durationS = 20.0;     ///< parametric: whole record
     std::uint64_t recordSeed = 1;
+    double jmaIntensity = 0.0;   ///< > 0: the motion is scaled so its JMA instrumental intensity is this
 };
 
 /// [[earthquake.aftershock]]: the ground shakes again at atS (after the shaking before it ended).
