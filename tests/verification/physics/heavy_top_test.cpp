@@ -106,7 +106,7 @@ double steadyRate(double tiltRad, double w3) {
 // 10 s against the steady 0.9438, tilt +0.001 rad; w3 = 30, 0.6207 against 0.6201, +0.001 rad;
 // w3 = 8 (a slow top, 1.27 times the least spin that can precess steadily here), 2.856 against
 // 2.848, +0.005 rad; at 60 degrees, w3 = 20, 0.9333 against 0.9333. The spin w3 stays within
-// 0.003 %. Until 30 Nov the top sank at 60 Hz by a first-order error (+0.35 rad in 2 s at
+// 0.04 %. Until 30 Nov the top sank at 60 Hz by a first-order error (+0.35 rad in 2 s at
 // w3 = 20, past the horizontal in 10 s), from the way FreeRotation added the joint's impulse to
 // the turning body (free_rotation.h). Tolerances: the rate 1 % (the steady state is set up from
 // floats and the joint takes a few steps to fix the centre, which leaves a small nutation),
