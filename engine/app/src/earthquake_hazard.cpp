@@ -1,3 +1,15 @@
+// The earthquake hazard over a session. Sections, in order (search for the function names):
+//   [motion]    motionOf: a shaking's record or parametric motion, scaled to its jma_intensity
+//   [build]     EarthquakeHazard::build: the physics world of the building, its furniture,
+//               leaves, breakable structure and casualties, and the filtered records
+//   [step]      advanceTo, heat, drainEvents, feltAccelerationMS2: the shaking, the scripted
+//               collapses and fire weakening over time
+//   [strikes]   somethingFalling, struckBy: what falling debris and items do to people
+//   [doors]     followDoors .. doorPressed: leaves, shut doors and blocked passages
+//   [drawing]   shutDoors .. fallenStructure: what the renderer draws and cuts away
+//   [figures]   figures: the numbers for the summary and the report
+//   [trainee]   addTrainee .. clearWalk: the trainee's capsule in the physics world
+//   [rescue]    casualties, debrisOn, debrisInWay, carryAway: freeing the trapped
 #include "earthquake_hazard.h"
 
 #include <algorithm>
