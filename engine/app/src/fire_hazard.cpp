@@ -51,6 +51,14 @@ struct FireHazard::Impl {
     std::vector<std::string> zoneIds;          // model room index -> id used in events
     std::map<std::string, int> doorToOpening;  // district door id -> model opening index
     std::map<std::string, int> windowToOpening;  // district window id -> model opening index
+    /// Windows and exit doors: where flames out of them are drawn (FireHazard::flames).
+    struct OutsideOpening {
+        int opening = -1;
+        glm::vec3 sillCentreM{0.0f};
+        glm::vec3 normal{1.0f, 0.0f, 0.0f};
+        float heightM = 0.0f;
+    };
+    std::vector<OutsideOpening> outsideOpenings;
     std::vector<HazardEvent> events;
     double clockS = 0.0;  // the session's clock, which the model follows in its own steps
 
@@ -85,6 +93,8 @@ std::string eventKind(fire::FireEventType t) {
         case T::BackdraftRisk: return "fire.backdraft_risk";
         case T::OpeningChanged: return "fire.opening_changed";
         case T::GlassBroke: return "fire.window_broke";
+        case T::GlassCracked: return "fire.window_cracked";
+        case T::ExternalFlames: return "fire.external_flames";
     }
     return "fire.event";
 }
@@ -199,10 +209,11 @@ Result<std::unique_ptr<FireHazard>> FireHazard::build(const scenario::ScenarioDe
         o.placed = true;        // its door-jet flames radiate from the doorway
         o.centerXM = door.centerM.x;
         o.centerYM = door.centerM.y;
+        if (zb < 0) o.outwardX = door.normal.x, o.outwardY = door.normal.y;  // roomA to outside
         doorToOpening[door.id] = static_cast<int>(def.openings.size());
         def.openings.push_back(o);
     }
-    // Windows: single glazing, shut, until the hot layer breaks the glass out (the fire gets air).
+    // Windows: shut, their glass heated through until it cracks and falls out (the fire gets air).
     for (const world::Window& w : d.windows) {
         const int a = roomIndex(w.room);
         if (a < 0) continue;
@@ -215,10 +226,15 @@ Result<std::unique_ptr<FireHazard>> FireHazard::build(const scenario::ScenarioDe
         o.heightM = std::min(static_cast<double>(w.heightM), static_cast<double>(box.max.z - w.centerM.z));
         o.sillM = std::max(0.0, static_cast<double>(w.centerM.z - box.min.z));
         o.open = false;
-        o.glassBreaksAtC = fire::kSingleGlazingFalloutC;
+        o.glazing.kind = w.glazing == "toughened" ? fire::GlassKind::Toughened : fire::GlassKind::Float;
+        o.glazing.panes = w.panes;
+        o.glazing.thicknessM = w.glassThicknessM;
+        if (o.glazing.kind == fire::GlassKind::Float) o.glassBreaksAtC = fire::kSingleGlazingFalloutC;
         o.placed = true;
         o.centerXM = w.centerM.x;
         o.centerYM = w.centerM.y;
+        o.outwardX = w.normal.x;  // its facade: flames out of the windows below heat it
+        o.outwardY = w.normal.y;
         windowToOpening[w.id] = static_cast<int>(def.openings.size());
         def.openings.push_back(o);
     }
@@ -250,6 +266,12 @@ Result<std::unique_ptr<FireHazard>> FireHazard::build(const scenario::ScenarioDe
     impl->zoneIds = std::move(zoneIds);
     impl->doorToOpening = std::move(doorToOpening);
     impl->windowToOpening = std::move(windowToOpening);
+    for (const world::Window& w : d.windows)
+        if (auto it = impl->windowToOpening.find(w.id); it != impl->windowToOpening.end())
+            impl->outsideOpenings.push_back({it->second, w.centerM, w.normal, w.heightM});
+    for (const world::Door& door : d.doors)
+        if (auto it = impl->doorToOpening.find(door.id); it != impl->doorToOpening.end() && door.roomB == "outside")
+            impl->outsideOpenings.push_back({it->second, door.centerM, door.normal, door.heightM});
     return std::unique_ptr<FireHazard>(new FireHazard(std::move(impl)));
 }
 
@@ -416,7 +438,9 @@ void FireHazard::step(double dtS) {
         // An item that caught is named by its own id, which is the id of the fire it became; a
         // window whose glass broke, by the window's.
         if (e.type == fire::FireEventType::ItemIgnited && e.fire >= 0) h.subject = impl_->model.fireId(e.fire);
-        else if (e.type == fire::FireEventType::GlassBroke) h.subject = impl_->model.def().openings[static_cast<std::size_t>(e.device)].id;
+        else if (e.type == fire::FireEventType::GlassBroke || e.type == fire::FireEventType::GlassCracked ||
+                 e.type == fire::FireEventType::ExternalFlames)
+            h.subject = impl_->model.def().openings[static_cast<std::size_t>(e.device)].id;
         else if (e.room >= 0) h.subject = impl_->zoneIds[static_cast<std::size_t>(e.room)];
         else if (e.fire >= 0) h.subject = impl_->model.fireId(e.fire);
         h.value = e.value;
@@ -538,6 +562,18 @@ std::vector<FlameView> FireHazard::flames() const {
         v.hrrKw = st.hrrKw;
         v.diameterM = fire::equivalentDiameterM(def->areaM2);
         v.heightM = std::max(0.2, fire::heskestadFlameHeightM(st.hrrKw, v.diameterM));
+        out.push_back(v);
+    }
+    // Flames out of windows and exit doors of a flashed-over room (EN 1991-1-2 Annex B): drawn
+    // outside, L_H out from the facade, from the opening's mid-height to L_L above its top.
+    for (const Impl::OutsideOpening& o : impl_->outsideOpenings) {
+        const fire::ExternalFlame f = m.externalFlame(o.opening);
+        if (!f.present) continue;
+        FlameView v;
+        v.baseM = o.sillCentreM + o.normal * static_cast<float>(f.projectionM) + glm::vec3(0.0f, 0.0f, 0.5f * o.heightM);
+        v.hrrKw = f.hrrKw;
+        v.diameterM = f.widthM;  // Annex B: as wide as the opening
+        v.heightM = f.heightM + 0.5 * o.heightM;
         out.push_back(v);
     }
     return out;

@@ -61,7 +61,7 @@ struct ItemView {
 };
 
 struct FlameView {
-    const world::Room* room = nullptr;  ///< the room it burns in
+    const world::Room* room = nullptr;  ///< the room it burns in; nullptr: outside, out of a window or exit door
     glm::vec3 baseM{0.0f};
     double hrrKw = 0.0;
     double heightM = 0.0;

@@ -104,6 +104,13 @@ void Session::reportAgentEvent(const HazardEvent& e) {
         messages_.push_back({timeS(), "message", still.empty() ? tr(say::kFireOut) : tr(say::kOneFireOut) + names});
     } else if (e.kind == "fire.item_ignited") {
         messages_.push_back({timeS(), "alarm", tr(say::kFireSpread) + fireName(*setup_.scenario, e.subject)});
+    } else if (e.kind == "fire.window_cracked") {
+        messages_.push_back({timeS(), "warning", tr(say::kWindowCracked)});
+    } else if (e.kind == "fire.external_flames") {
+        // Said once for the windows of one room that flashed over together.
+        const std::string text = tr(say::kExternalFlames);
+        if (messages_.empty() || messages_.back().text != text || messages_.back().timeS != timeS())
+            messages_.push_back({timeS(), "alarm", text});
     } else if (e.kind == "fire.window_broke") {
         messages_.push_back({timeS(), "alarm", tr(say::kWindowBroke)});
     } else if (e.kind == "fire.flare_up") messages_.push_back({timeS(), "alarm", tr(say::kFlareUp)});

@@ -321,8 +321,14 @@ bool readAll(Ctx& ctx, const json& root, const std::string& manifestDir, Distric
             ObjectReader r(ctx, (*arr)[i], at("windows", i));
             Window w;
             if (!r.str("id", w.id) || !r.str("room", w.room) || !r.vec3("centerM", w.centerM) || !r.vec3("normal", w.normal) ||
-                !r.num("widthM", w.widthM) || !r.num("heightM", w.heightM) || !r.noOtherKeys())
+                !r.num("widthM", w.widthM) || !r.num("heightM", w.heightM))
                 return false;
+            if ((r.has("glazing") && !r.str("glazing", w.glazing)) || (r.has("panes") && !r.integer("panes", w.panes)) ||
+                (r.has("glassThicknessM") && !r.num("glassThicknessM", w.glassThicknessM)) || !r.noOtherKeys())
+                return false;
+            if (w.glazing != "float" && w.glazing != "toughened") return ctx.fail(r.field("glazing"), "must be \"float\" or \"toughened\"");
+            if (w.panes != 1 && w.panes != 2) return ctx.fail(r.field("panes"), "must be 1 or 2");
+            if (!(w.glassThicknessM >= 0.002f && w.glassThicknessM <= 0.025f)) return ctx.fail(r.field("glassThicknessM"), "must be between 0.002 and 0.025 m");
             if (!windowIds.insert(w.id).second || doorIds.count(w.id)) return ctx.fail(r.field("id"), "duplicate window or door id '" + w.id + "'");
             auto a = roomIndex.find(w.room);
             if (a == roomIndex.end()) return ctx.fail(r.field("room"), "unknown room '" + w.room + "'");

@@ -18,17 +18,23 @@ using namespace cd;
 
 namespace {
 
-world::District districtWithWindow(bool window) {
+world::District districtWithWindow(bool window, const nlohmann::ordered_json& glass = nlohmann::ordered_json::object()) {
     nlohmann::ordered_json j = test::tinyDistrict();
-    if (window)
-        j["windows"] = nlohmann::ordered_json::array(
-            {{{"id", "R1.window1"}, {"room", "R1"}, {"centerM", {2, -0.1, 0.9}}, {"normal", {0, -1, 0}}, {"widthM", 1.5}, {"heightM", 1.5}}});
+    if (window) {
+        nlohmann::ordered_json w = {{"id", "R1.window1"}, {"room", "R1"}, {"centerM", {2, -0.1, 0.9}}, {"normal", {0, -1, 0}}, {"widthM", 1.5}, {"heightM", 1.5}};
+        w.update(glass);
+        j["windows"] = nlohmann::ordered_json::array({w});
+    }
     auto d = world::parseDistrict(j.dump(), "tiny.json");
     EXPECT_TRUE(d.ok()) << d.error().str();
     return d.ok() ? std::move(*d) : world::District{};
 }
 
 struct Burn {
+    double crackedAtS = -1;  ///< the first "fire.window_cracked"
+    double flamesAtS = -1;   ///< "fire.external_flames" out of the window
+    int flamesDrawn = 0;     ///< FireHazard::flames() outside the building then
+    int cracks = 0;
     double brokeAtS = -1;
     double brokeLayerC = 0;
     std::string subject;
@@ -38,11 +44,11 @@ struct Burn {
     double layerAfterM = 0;
 };
 
-Burn burn(bool window) {
+Burn burn(bool window, const nlohmann::ordered_json& glass = nlohmann::ordered_json::object(), double peakKw = 2500.0, double untilS = 390.0) {
     scenario::ScenarioDef sc = test::tinyScenario("tiny", 900.0);
     sc.fires.push_back(test::tinyFire());
-    sc.fires.back().peakHrrKw = 2500.0;
-    const world::District d = districtWithWindow(window);
+    sc.fires.back().peakHrrKw = peakKw;
+    const world::District d = districtWithWindow(window, glass);
     auto fire = app::FireHazard::build(sc, d);
     EXPECT_TRUE(fire.ok()) << fire.error().str();
     Burn run;
@@ -52,16 +58,25 @@ Burn burn(bool window) {
     EXPECT_TRUE(f.setDoorOpen("D2", true).ok());  // the exit stands open: the fire draws air through R2
     const world::Room* r1 = d.findRoom("R1");
     const glm::vec3 underCeiling(2.0f, 2.0f, 2.8f);
-    double t = 0, beforeAtS = 330.0;
+    double t = 0, beforeAtS = untilS - 60.0;
     for (; t < beforeAtS + 60.0; t += 0.5) {
         f.step(0.5);
-        for (const auto& e : f.drainEvents())
+        for (const auto& e : f.drainEvents()) {
+            if (e.kind == "fire.window_cracked") {
+                EXPECT_EQ(e.subject, "R1.window1");
+                if (run.cracks++ == 0) run.crackedAtS = t + 0.5;
+            }
+            if (e.kind == "fire.external_flames" && e.subject == "R1.window1" && run.flamesAtS < 0) {
+                run.flamesAtS = t + 0.5;
+                for (const app::FlameView& v : f.flames()) run.flamesDrawn += v.room == nullptr && v.baseM.y < -0.1f;
+            }
             if (e.kind == "fire.window_broke") {
                 run.brokeAtS = t + 0.5;
                 run.brokeLayerC = e.value;
                 run.subject = e.subject;
                 beforeAtS = run.brokeAtS;
             }
+        }
         if (t + 0.5 == beforeAtS) {
             const app::HazardSample before = f.sample(underCeiling, r1);
             run.o2BeforePct = before.o2Pct;
@@ -81,6 +96,10 @@ TEST(WindowBreak, TheHotLayerBreaksTheWindowWhichVentsTheSmokeAndLetsAirIn) {
     ASSERT_GT(with.brokeAtS, 0) << "the glass never broke";
     EXPECT_EQ(with.subject, "R1.window1");
     EXPECT_GE(with.brokeLayerC, cd::fire::kSingleGlazingFalloutC);
+    // A manifest window without glazing fields is one 4 mm pane of float glass: it cracks first.
+    EXPECT_EQ(with.cracks, 1);
+    EXPECT_GT(with.crackedAtS, 0);
+    EXPECT_LT(with.crackedAtS, with.brokeAtS - 30.0);
     std::printf("broke at %.1f s (layer %.0f C): O2 %.1f %%, interface %.2f m; 60 s later O2 %.1f %%, interface %.2f m\n", with.brokeAtS,
                 with.brokeLayerC, with.o2BeforePct, with.layerBeforeM, with.o2AfterPct, with.layerAfterM);
     // Before, the room's smoke was vitiated and low (its door, and the open exit next door, were
@@ -231,4 +250,44 @@ TEST(WindowVent, TheTraineeOpensAndShutsAWindowWithinReachAndNotFromAcrossTheRoo
     const Status st = bad.validate();
     ASSERT_FALSE(st.ok());
     EXPECT_EQ(st.error().str(), "bot.toml:1: step[0].target: no window 'R1.window7' in the district");
+}
+
+// The manifest's glazing: toughened glass falls out as it breaks, later than float glass cracks;
+// double float glazing cracks both panes, the outer one later, and opens no sooner than one pane.
+TEST(WindowBreak, TheManifestsGlazingSetsHowTheWindowBreaks) {
+    const Burn single = burn(true);
+    const Burn toughened = burn(true, {{"glazing", "toughened"}, {"glassThicknessM", 0.006}});
+    const Burn twoPanes = burn(true, {{"panes", 2}});
+    std::printf("float: cracked %.1f s, out %.1f s; toughened: out %.1f s (%.0f C); double: cracked %.1f s, %d cracks, out %.1f s\n",
+                single.crackedAtS, single.brokeAtS, toughened.brokeAtS, toughened.brokeLayerC, twoPanes.crackedAtS, twoPanes.cracks,
+                twoPanes.brokeAtS);
+    ASSERT_GT(toughened.brokeAtS, 0);
+    EXPECT_EQ(toughened.cracks, 1);
+    EXPECT_EQ(toughened.crackedAtS, toughened.brokeAtS);
+    EXPECT_GT(toughened.crackedAtS, single.crackedAtS + 30.0);
+    ASSERT_GT(twoPanes.brokeAtS, 0);
+    EXPECT_EQ(twoPanes.cracks, 2);
+    EXPECT_GE(twoPanes.brokeAtS, single.brokeAtS);
+    const auto bad = [](const nlohmann::ordered_json& glass) {
+        nlohmann::ordered_json j = test::tinyDistrict();
+        nlohmann::ordered_json w = {{"id", "R1.window1"}, {"room", "R1"}, {"centerM", {2, -0.1, 0.9}}, {"normal", {0, -1, 0}}, {"widthM", 1.5}, {"heightM", 1.5}};
+        w.update(glass);
+        j["windows"] = nlohmann::ordered_json::array({w});
+        auto d = world::parseDistrict(j.dump(), "tiny.json");
+        return d.ok() ? std::string("no error") : d.error().str();
+    };
+    EXPECT_NE(bad({{"glazing", "wired"}}).find("windows[0].glazing: must be \"float\" or \"toughened\""), std::string::npos) << bad({{"glazing", "wired"}});
+    EXPECT_NE(bad({{"panes", 3}}).find("windows[0].panes: must be 1 or 2"), std::string::npos) << bad({{"panes", 3}});
+    EXPECT_NE(bad({{"glassThicknessM", 4}}).find("windows[0].glassThicknessM: must be between"), std::string::npos) << bad({{"glassThicknessM", 4}});
+}
+
+// A bigger fire flashes the room over once its window is out: flames reach out of the window
+// (EN 1991-1-2 Annex B), the session records them and draws them outside the south wall.
+TEST(WindowBreak, AFlashedOverRoomSendsFlamesOutOfItsWindow) {
+    const Burn big = burn(true, nlohmann::ordered_json::object(), 8000.0, 900.0);
+    std::printf("glass out at %.1f s; flames out of the window at %.1f s (%d drawn outside)\n", big.brokeAtS, big.flamesAtS, big.flamesDrawn);
+    ASSERT_GT(big.brokeAtS, 0);
+    ASSERT_GT(big.flamesAtS, big.brokeAtS);
+    EXPECT_EQ(big.flamesDrawn, 1);
+    EXPECT_LT(burn(true).flamesAtS, 0);  // 2.5 MW: no flames out of it
 }

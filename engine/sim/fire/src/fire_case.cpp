@@ -164,6 +164,7 @@ public:
             v[i] = *x;
         }
         out = Point3{v[0], v[1], v[2]};
+
     }
     const toml::node* node(const char* key) {
         seen_.insert(key);
@@ -188,6 +189,28 @@ private:
     Status& status_;
     std::set<std::string> seen_;
 };
+
+// A window's glass with the heat-transfer model (window_glass.h): its kind, then the panes.
+void readGlazing(TableReader& r, GlazingDef& g) {
+    std::string kind;
+    r.string("glazing", kind);
+    if (kind == "float") g.kind = GlassKind::Float;
+    else if (kind == "toughened") g.kind = GlassKind::Toughened;
+    else if (r.node("glazing")) r.fail("must be float or toughened", "glazing", r.node("glazing"));
+    double panes = 1, thicknessMm = g.thicknessM * 1e3, gapMm = g.gapM * 1e3;
+    r.number("panes", panes);
+    r.number("glass_thickness_mm", thicknessMm);
+    r.number("glass_gap_mm", gapMm);
+    r.number("glass_breaking_stress_mpa", g.breakingStressMPa);
+    for (const char* k : {"panes", "glass_thickness_mm", "glass_gap_mm", "glass_breaking_stress_mpa"})
+        if (r.node(k) && g.kind == GlassKind::None)
+            r.fail("describes heated glass: give glazing = \"float\" or \"toughened\" too", k, r.node(k));
+    if (r.node("panes") && !(panes == 1.0 || panes == 2.0)) r.fail("must be 1 or 2", "panes", r.node("panes"));
+    if (r.node("glass_gap_mm") && panes != 2.0) r.fail("only for double glazing (panes = 2)", "glass_gap_mm", r.node("glass_gap_mm"));
+    g.panes = panes == 2.0 ? 2 : 1;
+    g.thicknessM = thicknessMm * 1e-3;
+    g.gapM = gapMm * 1e-3;
+}
 
 void readFireFields(TableReader& r, FireDef& f, Status& status, const std::string& file) {
     std::string growth;
@@ -398,6 +421,7 @@ Result<FireCase> parseFireCase(std::string_view text, const std::string& file) {
             r.positive("height", o.heightM, true);
             r.nonNegative("sill", o.sillM);
             r.planPoint("plan_center", o.centerXM, o.centerYM, o.placed);
+            readGlazing(r, o.glazing);
         }
         r.positive("glass_breaks_at_c", o.glassBreaksAtC);
         r.boolean("open", o.open);

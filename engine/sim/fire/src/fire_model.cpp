@@ -88,6 +88,13 @@ Status FireModel::Impl::build() {
         vcd.push_back(o.dischargeCoeff);
         vopen.push_back(o.open ? 1 : 0);
         glassBroken.push_back(0);
+        glazingOf.push_back(-1);
+        if (o.glazing.kind != GlassKind::None) {
+            glazingOf.back() = static_cast<int>(paneState.size() / 2);
+            glassK.insert(glassK.end(), 2 * kWallNodes, ambientK);
+            paneState.push_back(o.glazing.panes >= 1 ? kPaneIntact : kPaneOut);
+            paneState.push_back(o.glazing.panes >= 2 ? kPaneIntact : kPaneOut);
+        }
         bool ceiling = o.kind == OpeningKind::Ceiling;
         vceiling.push_back(ceiling ? 1 : 0);
         vround.push_back(o.shape == VentShape::Round ? 1 : 0);
@@ -95,6 +102,29 @@ Status FireModel::Impl::build() {
             vzb.back() = vzt.back() = ceilZ[a];
             vw.back() = o.areaM2;
         }
+    }
+    // Facades: the outward normal of each placed wall opening to outside.
+    extFlame.assign(nOpen, ExternalFlame{});
+    extReported.assign(nOpen, 0);
+    outX.assign(nOpen, 0.0);
+    outY.assign(nOpen, 0.0);
+    facadeK.assign(nOpen, ambientK);
+    facadeEps.assign(nOpen, 0.0);
+    facadeH.assign(nOpen, 0.0);
+    for (int v = 0; v < nOpen; ++v) {
+        const OpeningDef& o = def.openings[static_cast<size_t>(v)];
+        if (o.kind != OpeningKind::Wall || vb[v] >= 0 || !o.placed) continue;
+        double nx = o.outwardX, ny = o.outwardY;
+        if (nx == 0 && ny == 0) {
+            const int a = va[v];
+            const double toSide[4] = {o.centerXM - x0[a], x1[a] - o.centerXM, o.centerYM - y0[a], y1[a] - o.centerYM};
+            const int k = static_cast<int>(std::min_element(toSide, toSide + 4) - toSide);
+            nx = k == 0 ? -1 : k == 1 ? 1 : 0;
+            ny = k == 2 ? -1 : k == 3 ? 1 : 0;
+        }
+        const double len = std::hypot(nx, ny);
+        outX[v] = nx / len;
+        outY[v] = ny / len;
     }
     // Leakage: a full-height slot of the given area to outside (CFAST models leaks as vents).
     for (int i = 0; i < n; ++i) {
@@ -442,6 +472,8 @@ const char* eventTypeName(FireEventType t) {
         case FireEventType::BackdraftRisk: return "backdraft_risk";
         case FireEventType::OpeningChanged: return "opening_changed";
         case FireEventType::GlassBroke: return "glass_broke";
+        case FireEventType::GlassCracked: return "glass_cracked";
+        case FireEventType::ExternalFlames: return "external_flames";
     }
     return "?";
 }
@@ -460,6 +492,8 @@ std::string FireModel::describe(const FireEvent& e) const {
             case FireEventType::ItemIgnited: s += " item " + m.def.items[e.device].id; break;
             case FireEventType::BackdraftRisk:
             case FireEventType::GlassBroke:
+            case FireEventType::GlassCracked:
+            case FireEventType::ExternalFlames:
             case FireEventType::OpeningChanged: s += " opening " + m.def.openings[e.device].id; break;
             default: break;
         }
@@ -475,6 +509,8 @@ void FireModel::hash(StateHasher& h) const {
     vec(m.mU), vec(m.mL), vec(m.hU), vec(m.hL), vec(m.yU), vec(m.yL), vec(m.wallU), vec(m.wallL);
     h.addBytes(m.vopen.data(), m.vopen.size());
     h.addBytes(m.glassBroken.data(), m.glassBroken.size());
+    vec(m.glassK);  // empty without heat-transfer glazing: the hashes of other runs stay as they were
+    h.addBytes(m.paneState.data(), m.paneState.size());
     h.addBytes(m.fanOn.data(), m.fanOn.size());
     // fanFilteredKg is a counter only (the soot it took is already out of yU / yL), left out so
     // that the hashes of runs without filters stay what they were.

@@ -108,6 +108,21 @@ Status validate(const FireModelDef& def) {
                 return makeError("must be between 100 and 1200 C", file, o.line, f("glass_breaks_at_c"));
             if (o.open) return makeError("glazing that can break starts shut: give open = false", file, o.line, f("open"));
         }
+        if (o.glazing.kind != GlassKind::None) {
+            const GlazingDef& g = o.glazing;
+            if (o.kind != OpeningKind::Wall) return makeError("only a wall opening (a window) is glazed", file, o.line, f("glazing"));
+            if (o.open) return makeError("glazing that can break starts shut: give open = false", file, o.line, f("open"));
+            if (g.panes != 1 && g.panes != 2) return makeError("must be 1 or 2", file, o.line, f("panes"));
+            if (!(g.thicknessM >= 0.002 && g.thicknessM <= 0.025))
+                return makeError("must be from 2 to 25 mm", file, o.line, f("glass_thickness_mm"));
+            if (g.panes == 2 && !(g.gapM >= 0.004 && g.gapM <= 0.03))
+                return makeError("must be from 4 to 30 mm", file, o.line, f("glass_gap_mm"));
+            if (g.breakingStressMPa != 0 && !(g.breakingStressMPa >= 10 && g.breakingStressMPa <= 400))
+                return makeError("must be from 10 to 400 MPa", file, o.line, f("glass_breaking_stress_mpa"));
+            if (g.kind == GlassKind::Toughened && o.glassBreaksAtC != 0)
+                return makeError("toughened glass falls out as it breaks; a fall-out temperature is for float glass", file, o.line,
+                                 f("glass_breaks_at_c"));
+        }
         if (o.kind == OpeningKind::Ceiling) {
             if (!(o.areaM2 > 0) || !std::isfinite(o.areaM2)) return makeError("must be > 0", file, o.line, f("area_m2"));
             if (o.areaM2 > a->sizeM.x * a->sizeM.y + 1e-9)

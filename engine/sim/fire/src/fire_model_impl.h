@@ -12,6 +12,8 @@
 #include "fire/fire_model.h"
 #include "fire/vent_flow.h"
 #include "fire/wall_conduction.h"
+#include "fire/window_glass.h"
+#include "fire/external_flame.h"
 #include "sparse_lu.h"
 
 namespace cd::fire {
@@ -62,6 +64,9 @@ struct DeviceRuntime {
     double chamberSootKgM3 = 0;  // smoke detectors: soot inside the chamber
 };
 
+// Window panes with the heat-transfer model (FireModel::Impl::paneState).
+inline constexpr unsigned char kPaneIntact = 0, kPaneCracked = 1, kPaneOut = 2;
+
 struct ItemRuntime {
     double doseKjM2 = 0;
     bool ignited = false;
@@ -104,6 +109,20 @@ struct FireModel::Impl {
     std::vector<double> vzb, vzt, vw, vcd;      // ceiling vents: vzb = vzt = vent height, vw = area
     std::vector<unsigned char> vopen;
     std::vector<unsigned char> glassBroken;      // defined openings: glazing that has fallen out
+    // Glazing with the heat-transfer model (window_glass.h): per defined opening its index g
+    // here (-1 for none); 2 panes' node temperatures from [g * 2 * kWallNodes]; per pane
+    // [g * 2 + p] its state (kPaneIntact, kPaneCracked, kPaneOut).
+    std::vector<int> glazingOf;
+    std::vector<double> glassK;
+    std::vector<unsigned char> paneState;
+    // Flames out of windows (external_flame.h), per defined opening, set each sub-step: the flame
+    // out of it; whether that was reported; the outward normal in plan of a placed wall opening to
+    // outside ((0, 0) for others); the flames of the openings below on its facade, where they
+    // reach it: gas temperature (ambient when none), emissivity, convection coefficient.
+    std::vector<ExternalFlame> extFlame;
+    std::vector<unsigned char> extReported;
+    std::vector<double> outX, outY;
+    std::vector<double> facadeK, facadeEps, facadeH;
     std::vector<unsigned char> vceiling, vround; // ceiling vent (Cooper), round shape
     std::vector<VentFlow> vflow;
     // Pressure solver: Newton on all room pressures with a sparse LU of the Jacobian.
@@ -192,7 +211,14 @@ struct FireModel::Impl {
     void updateDevices(double dtS);
     // fire_model_spread.cpp
     void checkFlashoverAndItems(double dtS);
-    void breakGlazing();
+    void breakGlazing(double dtS);
+    // fire_model_facade.cpp
+    void externalFlames();
+    /// Radiation at p in `room` from flames outside its open windows (facadeK), W/m^2.
+    double facadeFluxWM2(int room, const Point3& p) const;
+    /// What side `room` (-1: outside) of opening v offers its glass, whose face there is at
+    /// surfaceK (window_glass.h).
+    GlassSide glassSide(int room, int v, double surfaceK) const;
     /// Door-jet flames into `room` through placed wall openings, at p (FireModel::jetFlameFluxKwM2), W/m^2.
     double jetFluxWM2(int room, const Point3& p) const;
     double chooseSubStep(double remaining) const;

@@ -105,7 +105,7 @@ double FireModel::Impl::jetFluxWM2(int room, const Point3& p) const {
 
 double FireModel::jetFlameFluxKwM2(int room, const Point3& p) const {
     if (room < 0 || room >= impl_->n) return 0.0;
-    return impl_->jetFluxWM2(room, p) * 1e-3;
+    return (impl_->jetFluxWM2(room, p) + impl_->facadeFluxWM2(room, p)) * 1e-3;
 }
 
 FireSample FireModel::sample(const Point3& p) const {
@@ -117,7 +117,7 @@ FireSample FireModel::sample(const Point3& p) const {
             s.radiantFluxKwM2 += flameFluxKwM2(f.hrrKw, f.def.radiativeFraction, f.def.positionM,
                                                heskestadFlameHeightM(f.hrrKw, f.diameterM), f.diameterM, p);
         }
-        s.radiantFluxKwM2 += m.jetFluxWM2(i, p) * 1e-3;
+        s.radiantFluxKwM2 += (m.jetFluxWM2(i, p) + m.facadeFluxWM2(i, p)) * 1e-3;
         return s;
     }
     FireSample s;

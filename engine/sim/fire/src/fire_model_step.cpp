@@ -73,8 +73,9 @@ bool FireModel::Impl::trySubStep(double dt, bool lastChance) {
     updateFiresAfterStep(dt);
     updateDerived();
     updateDevices(dt);
+    externalFlames();
     checkFlashoverAndItems(dt);
-    breakGlazing();
+    breakGlazing(dt);
     return true;
 }
 

@@ -5,18 +5,26 @@
 
 namespace cd::fire {
 
+namespace {
+
+// Node spacing grows geometrically from the exposed face (ratio kWallStretch): the first
+// minutes of heating penetrate sqrt(alpha t), a few mm in concrete, which a uniform grid
+// over 150 mm would smear into one thick surface node.
+void cellWidths(double thicknessM, double* dx) {
+    static const double kFirstFraction = (kWallStretch - 1.0) / (std::pow(kWallStretch, kWallNodes - 1) - 1.0);
+    dx[0] = thicknessM * kFirstFraction;
+    for (int j = 1; j < kWallNodes - 1; ++j) dx[j] = dx[j - 1] * kWallStretch;
+}
+
+}  // namespace
+
 // Backward-Euler conduction (unconditionally stable, so the wall never limits the step);
 // half control volumes at both faces; tridiagonal solve by the Thomas algorithm.
 double advanceWallSlab(double* t, const WallMaterial& m, double gasK, double exposedHWM2K, double extraFluxWM2,
                        double backHWM2K, double ambientK, double dtS, double* scratch) {
     constexpr int n = kWallNodes;
-    // Node spacing grows geometrically from the exposed face (ratio kWallStretch): the first
-    // minutes of heating penetrate sqrt(alpha t), a few mm in concrete, which a uniform grid
-    // over 150 mm would smear into one thick surface node.
     double dx[n - 1];
-    static const double kFirstFraction = (kWallStretch - 1.0) / (std::pow(kWallStretch, n - 1) - 1.0);
-    dx[0] = m.thicknessM * kFirstFraction;
-    for (int j = 1; j < n - 1; ++j) dx[j] = dx[j - 1] * kWallStretch;
+    cellWidths(m.thicknessM, dx);
     const double rc = m.densityKgM3 * m.specificHeatJKgK / dtS;
     double* c = scratch;      // modified upper diagonal
     double* d = scratch + n;  // modified right-hand side
@@ -51,6 +59,14 @@ double advanceWallSlab(double* t, const WallMaterial& m, double gasK, double exp
     t[n - 1] = d[n - 1];
     for (int i = n - 2; i >= 0; --i) t[i] = d[i] - c[i] * t[i + 1];
     return exposedHWM2K * (gasK - t[0]);
+}
+
+double slabMeanTempK(const double* tempsK) {
+    double dx[kWallNodes - 1];
+    cellWidths(1.0, dx);
+    double sum = 0;
+    for (int i = 0; i < kWallNodes; ++i) sum += tempsK[i] * 0.5 * ((i > 0 ? dx[i - 1] : 0.0) + (i < kWallNodes - 1 ? dx[i] : 0.0));
+    return sum;
 }
 
 double backFaceCoefficientWM2K(const WallMaterial& m, double backK, double ambientK) {

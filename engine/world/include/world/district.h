@@ -61,6 +61,11 @@ struct Window {
     glm::vec3 normal{1.0f, 0.0f, 0.0f};  ///< horizontal, pointing out of the room
     float widthM = 1.2f;
     float heightM = 1.5f;      ///< sill to head
+    /// Its glass: "float" (annealed) or "toughened"; one pane or two (double glazing); each
+    /// pane's thickness. The fire model heats it through and breaks it (fire/window_glass.h).
+    std::string glazing = "float";
+    int panes = 1;
+    float glassThicknessM = 0.004f;
 };
 
 struct Stair {

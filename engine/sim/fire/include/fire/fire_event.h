@@ -18,6 +18,8 @@ enum class FireEventType {
     BackdraftRisk,       ///< room, device = opening: opened onto oxygen-starved hot fuel-rich gas
     OpeningChanged,      ///< device = opening; value 1 open, 0 closed
     GlassBroke,          ///< room (the hot side), device = opening: its glass fell out; value = layer C
+    GlassCracked,        ///< room (the hot side), device = opening: a pane cracked; value = its rise over the edge, K
+    ExternalFlames,      ///< room, device = opening to outside: flames reach out of it and up the facade; value = L_L, m
 };
 
 struct FireEvent {

@@ -18,6 +18,7 @@
 
 #include "core/hash.h"
 #include "core/result.h"
+#include "fire/external_flame.h"
 #include "fire/water_spray.h"
 #include "fire/extinguishing_agent.h"
 #include "fire/fire_event.h"
@@ -88,8 +89,12 @@ public:
     /// Radiant flux at p from the door-jet fires burning into `room` through placed wall openings
     /// (OpeningDef::placed), kW/m^2: each a point source in its doorway, based at the middle of
     /// the opening's height with flames of half that height and the opening's width
-    /// (flameFluxKwM2, Modak), chi_r = 0.35.
+    /// (flameFluxKwM2, Modak), chi_r = 0.35. With them, the flames outside the room's open
+    /// windows, rising from windows below on the facade, each seen as a panel filling the opening.
     double jetFlameFluxKwM2(int room, const Point3& p) const;
+    /// The flame out of an opening to outside in the last sub-step (EN 1991-1-2 Annex B): present
+    /// once its room has flashed over and the opening is open (external_flame.h).
+    ExternalFlame externalFlame(int openingIndex) const;
 
     /// Switches a fan (mechanical vent) on or off at run time (by id or index).
     Status setFanOn(std::string_view fanId, bool on);

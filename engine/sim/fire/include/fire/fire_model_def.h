@@ -47,6 +47,20 @@ enum class OpeningKind { Wall, Ceiling };
 /// Shape of a ceiling vent (sets its flooding pressure and exchange flow, Cooper 1998).
 enum class VentShape { Square, Round };
 
+/// Window glass with a heat-transfer model (window_glass.h): None leaves only the room-gas
+/// criterion of OpeningDef::glassBreaksAtC. Float: annealed float glass; it cracks, then falls
+/// out. Toughened: thermally toughened; it breaks into small pieces and falls out at once.
+enum class GlassKind { None, Float, Toughened };
+
+/// The glazing of a window: one pane, or two with a sealed gap (double glazing).
+struct GlazingDef {
+    GlassKind kind = GlassKind::None;
+    int panes = 1;                   ///< 1 or 2
+    double thicknessM = 0.004;       ///< of each pane
+    double gapM = 0.012;             ///< between the panes of double glazing
+    double breakingStressMPa = 0;    ///< 0: the kind's characteristic strength (window_glass.h)
+};
+
 /// A door, window or vent: a rectangular opening in a wall between two rooms or to outside,
 /// or (kind Ceiling) a vent in roomA's ceiling to the room above (whose floor lies at roomA's
 /// ceiling height) or to outside.
@@ -68,11 +82,19 @@ struct OpeningDef {
     /// door-jet fire through it radiate (on people, probes and items) from the doorway.
     bool placed = false;
     double centerXM = 0, centerYM = 0;
+    /// Placed wall openings to outside: the outward normal in plan, which says the facade it is in
+    /// (flames out of the windows below heat it). (0, 0): the nearest side of roomA's box.
+    double outwardX = 0, outwardY = 0;
     /// Wall openings: a glazed window, shut until its glass falls out (> 0). Then it opens for
     /// good: once the upper layer on either side reaches down past the opening's top at this
     /// temperature, C. Babrauskas (1998) puts the chance that thin single glazing falls out at
     /// about 1/6 at 450 C room gas; kSingleGlazingFalloutC takes that as the breaking point.
     double glassBreaksAtC = 0;
+    /// Wall openings: the glass heated through (window_glass.h). It cracks when a pane's mean
+    /// temperature rises far enough above its shaded edge; float glass then falls out at
+    /// glassBreaksAtC (kSingleGlazingFalloutC when 0), toughened glass at once. The window opens
+    /// when every pane is out.
+    GlazingDef glazing;
     int line = 0;
 };
 

@@ -23,6 +23,10 @@ inline constexpr double kWallStretch = 1.4;
 double advanceWallSlab(double* tempsK, const WallMaterial& m, double gasK, double exposedHWM2K, double extraFluxWM2,
                        double backHWM2K, double ambientK, double dtS, double* scratch);
 
+/// Mean temperature through a slab's thickness (nodes as advanceWallSlab's), each node weighted
+/// by the share of the thickness it owns, K.
+double slabMeanTempK(const double* tempsK);
+
 /// Heat transfer coefficient from a slab's back (unexposed) face at backK to ambient air and
 /// surroundings at ambientK, W/m^2/K: EN 1991-1-2:2002 3.1(5), convection 4 W/m^2/K on the
 /// unexposed side plus the face's radiation eps sigma (T^4 - T_a^4), linearised as
