@@ -47,6 +47,11 @@ const world::Window* facedWindow(const world::District& district, const glm::vec
     return faced(district.windows, feetM, yawDeg, kWindowBelowM, kWindowAboveM);
 }
 
+bool doorInReach(const world::Door& door, const glm::vec3& feetM) {
+    const glm::vec3 v = door.centerM - feetM;
+    return std::sqrt(v.x * v.x + v.y * v.y) <= kDoorReachM && std::fabs(v.z) <= 1.0f;
+}
+
 bool windowInReach(const world::Window& window, const glm::vec3& feetM) {
     const glm::vec3 v = window.centerM - feetM;
     return std::sqrt(v.x * v.x + v.y * v.y) <= kDoorReachM && v.z >= -kWindowBelowM && v.z <= kWindowAboveM;

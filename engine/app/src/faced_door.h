@@ -22,5 +22,8 @@ const world::Window* facedWindow(const world::District& district, const glm::vec
 /// Whether someone standing at feetM can work the window: within kDoorReachM of it in plan,
 /// and its sill at most 1 m below the feet and 2.5 m above them (their floor).
 bool windowInReach(const world::Window& window, const glm::vec3& feetM);
+/// Whether someone standing at feetM can work the door: within kDoorReachM of its centre in plan,
+/// on its floor (within 1 m).
+bool doorInReach(const world::Door& door, const glm::vec3& feetM);
 
 }  // namespace cd::app

@@ -195,6 +195,12 @@ void Session::applyAction(const record::TraineeAction& a) {
         case ActionKind::OpenDoor:
         case ActionKind::CloseDoor: {
             bool open = a.kind == ActionKind::OpenDoor;
+            // Worked by hand: within reach, as a window (a bot or a script cannot work a door
+            // from across the building).
+            if (const world::Door* d = setup_.district->findDoor(a.target); d && !doorInReach(*d, body_.feetM)) {
+                messages_.push_back({timeS(), "warning", tr(say::kDoorOutOfReach)});
+                break;
+            }
             // Pushed open in passing, it swings shut behind them (followPassedDoors); opened or shut
             // with the key, it stays as they left it.
             if (open && a.text == "walked into it") passedDoors_[a.target] = {timeS(), "the trainee"};

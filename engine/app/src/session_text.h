@@ -51,6 +51,7 @@ inline constexpr SessionText kOpenDoorKey{"E: open the door (or walk into it)", 
 inline constexpr SessionText kCloseDoorKey{"E: close the door", "E：关门"};
 inline constexpr SessionText kOpenWindowKey{"E: open the window", "E：开窗"};
 inline constexpr SessionText kCloseWindowKey{"E: close the window", "E：关窗"};
+inline constexpr SessionText kDoorOutOfReach{"That door is out of reach: go to it first.", "够不着那扇门：请先走过去。"};
 inline constexpr SessionText kWindowOutOfReach{"That window is out of reach: go to it first.", "够不着那扇窗：请先走过去。"};
 inline constexpr SessionText kAgentOn{"You turn the extinguisher on the fire: ", "你把灭火器对准火焰："};
 inline constexpr SessionText kTooHot{"The heat of the flames is too much this close: back away.", "离火太近，热辐射难以忍受：请后退。"};
@@ -78,7 +79,7 @@ inline constexpr SessionText kReaches{" m away; it reaches ", " 米；射程 "};
 inline constexpr SessionText kMetres{" m", " 米"};
 /// The agents' names (session_extinguisher.cpp), here for the HUD font's glyphs.
 inline constexpr SessionText kAgentNames{"", "水泡沫二氧化碳干粉湿化学水枪"};
-inline constexpr SessionText kAll[] = {kTooHot, kUseExtinguisherKey, kOnTheFire, kReaches, kMetres, kAgentNames, kExtinguisherEmpty, kAgentOn, kNoExtinguisher, kNoFireHere, kCannotUseAgent, kFireSpread, kWindowCracked, kWindowBroke, kExternalFlames, kOneFireOut, kFireOut, kFlareUp, kShockHazard, kAgentNoUse, kThrownDown, kUnderDesk, kNoDeskNear, kDeskOver, kCannotStand, kLiftingPiece, kOpenDoorKey, kCloseDoorKey, kOpenWindowKey, kCloseWindowKey, kWindowOutOfReach, kRescueStart, kPieceLifted, kTooHeavy, kRescueStopped, kCannotRescue, kCasualtyFree, kFollowYou, kDirectedTo, kRaisedAlarm, kNobodyToLead, kToxicSmoke, kOvercome, kOvercomeByHeat, kReachedAssembly, kHeatDose, kNeedHose, kGasCooling, kLayerNotHot, kBaWhistle, kBaEmpty, kFloodWater,
+inline constexpr SessionText kAll[] = {kTooHot, kUseExtinguisherKey, kOnTheFire, kReaches, kMetres, kAgentNames, kExtinguisherEmpty, kAgentOn, kNoExtinguisher, kNoFireHere, kCannotUseAgent, kFireSpread, kWindowCracked, kWindowBroke, kExternalFlames, kOneFireOut, kFireOut, kFlareUp, kShockHazard, kAgentNoUse, kThrownDown, kUnderDesk, kNoDeskNear, kDeskOver, kCannotStand, kLiftingPiece, kOpenDoorKey, kCloseDoorKey, kOpenWindowKey, kCloseWindowKey, kDoorOutOfReach, kWindowOutOfReach, kRescueStart, kPieceLifted, kTooHeavy, kRescueStopped, kCannotRescue, kCasualtyFree, kFollowYou, kDirectedTo, kRaisedAlarm, kNobodyToLead, kToxicSmoke, kOvercome, kOvercomeByHeat, kReachedAssembly, kHeatDose, kNeedHose, kGasCooling, kLayerNotHot, kBaWhistle, kBaEmpty, kFloodWater,
                                        kSwept, kStruck, kHurt, kDebrisBlocks, kEarthquake, kAftershock, kShakingStopped, kCannotGetThrough, kRecordingFailed,
                                        kScriptStopped};
 }  // namespace say

@@ -252,6 +252,34 @@ TEST(WindowVent, TheTraineeOpensAndShutsAWindowWithinReachAndNotFromAcrossTheRoo
     EXPECT_EQ(st.error().str(), "bot.toml:1: step[0].target: no window 'R1.window7' in the district");
 }
 
+// A door, like a window, is worked within reach (1.6 m of its centre): from the middle of R2
+// (2 m from D1) a bot's close_door is refused with the HUD's word; a step towards it, it shuts.
+TEST(DoorReach, TheTraineeShutsADoorWithinReachAndNotFromAcrossTheRoom) {
+    scenario::ScenarioDef sc = test::tinyScenario("tiny", 20.0);
+    const world::District d = districtWithWindow(false);
+    world::WalkGraph graph(d);
+    scenario::BotScript bot;
+    bot.steps.push_back(botStep("close_door", "D1"));  // from R2's middle: 2 m away
+    scenario::BotStep toDoor = botStep("move");
+    toDoor.position = scenario::Vec3{5.2, 2.0, 0.0};  // 1.1 m from D1
+    bot.steps.push_back(toDoor);
+    bot.steps.push_back(botStep("close_door", "D1"));
+    ASSERT_TRUE(app::BotDriver(bot, d, graph).validate().ok());
+    std::vector<double> closedAtS;
+    int outOfReach = 0;
+    bool openAtEnd = true;
+    test::runSession(sc, bot, d, [](const app::Session&) {}, [&](const app::Session& s) {
+        for (const auto& e : s.log().events)
+            if (e.kind == "door.close" && e.subject == "D1") closedAtS.push_back(e.timeS);
+        for (const auto& m : s.messages()) outOfReach += m.text == app::say::kDoorOutOfReach.en;
+        openAtEnd = s.fire().doorOpen("D1");
+    });
+    EXPECT_EQ(outOfReach, 1);
+    ASSERT_EQ(closedAtS.size(), 1u);
+    EXPECT_GT(closedAtS[0], 0.3);  // after the walk, not at the first step
+    EXPECT_FALSE(openAtEnd);
+}
+
 // The manifest's glazing: toughened glass falls out as it breaks, later than float glass cracks;
 // double float glazing cracks both panes, the outer one later, and opens no sooner than one pane.
 TEST(WindowBreak, TheManifestsGlazingSetsHowTheWindowBreaks) {
