@@ -18,14 +18,19 @@ using namespace cd;
 
 namespace {
 
-world::District districtWithWindow(bool window, const nlohmann::ordered_json& glass = nlohmann::ordered_json::object()) {
+// The tiny district's manifest, with R1's window (its glazing fields from `glass`) or without.
+nlohmann::ordered_json districtJson(bool window, const nlohmann::ordered_json& glass = nlohmann::ordered_json::object()) {
     nlohmann::ordered_json j = test::tinyDistrict();
     if (window) {
         nlohmann::ordered_json w = {{"id", "R1.window1"}, {"room", "R1"}, {"centerM", {2, -0.1, 0.9}}, {"normal", {0, -1, 0}}, {"widthM", 1.5}, {"heightM", 1.5}};
         w.update(glass);
         j["windows"] = nlohmann::ordered_json::array({w});
     }
-    auto d = world::parseDistrict(j.dump(), "tiny.json");
+    return j;
+}
+
+world::District districtWithWindow(bool window, const nlohmann::ordered_json& glass = nlohmann::ordered_json::object()) {
+    auto d = world::parseDistrict(districtJson(window, glass).dump(), "tiny.json");
     EXPECT_TRUE(d.ok()) << d.error().str();
     return d.ok() ? std::move(*d) : world::District{};
 }
@@ -297,11 +302,7 @@ TEST(WindowBreak, TheManifestsGlazingSetsHowTheWindowBreaks) {
     EXPECT_EQ(twoPanes.cracks, 2);
     EXPECT_GE(twoPanes.brokeAtS, single.brokeAtS);
     const auto bad = [](const nlohmann::ordered_json& glass) {
-        nlohmann::ordered_json j = test::tinyDistrict();
-        nlohmann::ordered_json w = {{"id", "R1.window1"}, {"room", "R1"}, {"centerM", {2, -0.1, 0.9}}, {"normal", {0, -1, 0}}, {"widthM", 1.5}, {"heightM", 1.5}};
-        w.update(glass);
-        j["windows"] = nlohmann::ordered_json::array({w});
-        auto d = world::parseDistrict(j.dump(), "tiny.json");
+        auto d = world::parseDistrict(districtJson(true, glass).dump(), "tiny.json");
         return d.ok() ? std::string("no error") : d.error().str();
     };
     EXPECT_NE(bad({{"glazing", "wired"}}).find("windows[0].glazing: must be \"float\" or \"toughened\""), std::string::npos) << bad({{"glazing", "wired"}});
