@@ -95,6 +95,7 @@ std::string eventKind(fire::FireEventType t) {
         case T::GlassBroke: return "fire.window_broke";
         case T::GlassCracked: return "fire.window_cracked";
         case T::ExternalFlames: return "fire.external_flames";
+        case T::Reignited: return "fire.reignited";
     }
     return "fire.event";
 }
@@ -437,7 +438,7 @@ void FireHazard::step(double dtS) {
         h.kind = eventKind(e.type);
         // An item that caught is named by its own id, which is the id of the fire it became; a
         // window whose glass broke, by the window's.
-        if (e.type == fire::FireEventType::ItemIgnited && e.fire >= 0) h.subject = impl_->model.fireId(e.fire);
+        if ((e.type == fire::FireEventType::ItemIgnited || e.type == fire::FireEventType::Reignited) && e.fire >= 0) h.subject = impl_->model.fireId(e.fire);
         else if (e.type == fire::FireEventType::GlassBroke || e.type == fire::FireEventType::GlassCracked ||
                  e.type == fire::FireEventType::ExternalFlames)
             h.subject = impl_->model.def().openings[static_cast<std::size_t>(e.device)].id;

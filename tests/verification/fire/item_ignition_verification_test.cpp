@@ -15,6 +15,7 @@
 
 #include <cmath>
 
+#include "fire/extinguishing_agent.h"
 #include "fire/plume.h"
 #include "fire_fixture.h"
 
@@ -39,9 +40,9 @@ ItemDef curtainItem() {
     return curtain;
 }
 
-/// `item` hung at the flames' mid-height, distanceM from their axis, in the hall with the
-/// steady 500 kW fire; when it caught.
-Ignition ignitionAt(ItemDef item, double distanceM, double untilS) {
+/// The hall with the steady 500 kW fire, and `item` hung at the flames' mid-height, distanceM
+/// from their axis.
+FireModelDef hallWith(ItemDef item, double distanceM) {
     FireModelDef def = singleRoom(40.0, 40.0, 12.0);
     for (int k = 0; k < 2; ++k) {
         OpeningDef door = floorVent("room", 4.0, 3.0);
@@ -57,7 +58,12 @@ Ignition ignitionAt(ItemDef item, double distanceM, double untilS) {
     item.positionM = {fire.positionM.x + distanceM, fire.positionM.y, flameMid};
     item.fire = centreFire(def, 200.0, kAlphaUltrafast);
     def.items.push_back(item);
-    FireModel m = makeModel(def);
+    return def;
+}
+
+/// When `item`, in the hall distanceM from the flames' axis, caught.
+Ignition ignitionAt(ItemDef item, double distanceM, double untilS) {
+    FireModel m = makeModel(hallWith(std::move(item), distanceM));
     Ignition out;
     // Followed as a session does, on a 0.05 s clock (the model keeps its own steps).
     for (double clockS = 0.05; clockS < untilS && out.timeS < 0.0; clockS += 0.05) {
@@ -89,6 +95,51 @@ TEST(ItemIgnition, AThinCurtainCatchesAfterItsFluxTimeProductAboveTheCriticalFlu
         EXPECT_NEAR(ig.timeS, expectedS, 0.5 + 0.01 * expectedS) << "d = " << d;
         std::printf("d %.1f m: %.2f kW/m2 in the model (%.2f point source), caught at %.2f s (closed form %.2f s)\n", d,
                     ig.fluxKwM2, q, ig.timeS, expectedS);
+    }
+}
+
+// Re-ignition: the curtain (0.9 m away, 17.2 kW/m2) is put out with water as it catches, the
+// water running 10 s. Once it stops, the cooled curtain takes its dose anew under the flames
+// still burning and catches again FTP / (q - q_crit) = 15.7 s later. With the big fire put out
+// too, nothing heats it and it stays out.
+TEST(ItemIgnition, ACurtainPutOutCatchesAgainUnderTheFlamesOnceTheWaterStops) {
+    for (const bool bigFireOut : {false, true}) {
+        FireModel m = makeModel(hallWith(curtainItem(), 0.9));
+        AgentApplication water;
+        water.agent = Agent::Water;
+        water.flowKgS = 0.5;
+        water.durationS = 10.0;
+        water.distanceM = 1.0;
+        double caughtS = -1, outS = -1, againS = -1, againFluxKwM2 = 0;
+        for (double clockS = 0.05; clockS < 120.0 && againS < 0.0; clockS += 0.05) {
+            m.advanceTo(clockS);
+            for (const auto& e : m.drainEvents()) {
+                if (e.type == FireEventType::ItemIgnited) {
+                    caughtS = m.timeS();
+                    ASSERT_TRUE(m.applyAgent(e.fire, water).ok());
+                    if (bigFireOut) {
+                        ASSERT_TRUE(m.applyAgent(0, hoseStream(30.0, 3.0)).ok());
+                    }
+                }
+                if (e.type == FireEventType::Extinguished && e.fire == 1) outS = m.timeS();
+                if (e.type == FireEventType::Reignited) againS = m.timeS(), againFluxKwM2 = e.value;
+            }
+        }
+        ASSERT_GT(caughtS, 0.0);
+        ASSERT_GT(outS, caughtS);
+        EXPECT_LT(outS, caughtS + water.durationS);
+        if (bigFireOut) {
+            EXPECT_LT(againS, 0.0) << "caught again at " << againS << " s with nothing burning";
+            continue;
+        }
+        ASSERT_GT(againS, 0.0);
+        const double expectedS = caughtS + water.durationS + kCurtainFtpKjM2 / (againFluxKwM2 - kCriticalKwM2);
+        std::printf("curtain caught %.2f s, out %.2f s, water off %.2f s, caught again %.2f s (%.2f kW/m2; closed form %.2f s)\n",
+                    caughtS, outS, caughtS + water.durationS, againS, againFluxKwM2, expectedS);
+        EXPECT_NEAR(againS, expectedS, 0.5 + 0.01 * expectedS);
+        EXPECT_NEAR(againFluxKwM2, pointSourceKwM2(0.9), 0.02 * pointSourceKwM2(0.9));
+        m.advanceTo(againS + 5.0);  // it grows again from nothing (ultrafast: 4.7 kW at 5 s)
+        EXPECT_GT(m.fireState(1).hrrKw, 1.0);
     }
 }
 

@@ -474,6 +474,7 @@ const char* eventTypeName(FireEventType t) {
         case FireEventType::GlassBroke: return "glass_broke";
         case FireEventType::GlassCracked: return "glass_cracked";
         case FireEventType::ExternalFlames: return "external_flames";
+        case FireEventType::Reignited: return "reignited";
     }
     return "?";
 }
@@ -489,7 +490,8 @@ std::string FireModel::describe(const FireEvent& e) const {
         switch (e.type) {
             case FireEventType::DetectorActivated: s += " detector " + m.def.detectors[e.device].id; break;
             case FireEventType::SprinklerActivated: s += " sprinkler " + m.def.sprinklers[e.device].id; break;
-            case FireEventType::ItemIgnited: s += " item " + m.def.items[e.device].id; break;
+            case FireEventType::ItemIgnited:
+            case FireEventType::Reignited: s += " item " + m.def.items[e.device].id; break;
             case FireEventType::BackdraftRisk:
             case FireEventType::GlassBroke:
             case FireEventType::GlassCracked:

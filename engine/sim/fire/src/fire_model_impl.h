@@ -70,6 +70,7 @@ inline constexpr unsigned char kPaneIntact = 0, kPaneCracked = 1, kPaneOut = 2;
 struct ItemRuntime {
     double doseKjM2 = 0;
     bool ignited = false;
+    int fire = -1;  // the fire it became
 };
 
 struct FireModel::Impl {

@@ -29,8 +29,18 @@ void FireModel::Impl::checkFlashoverAndItems(double dt) {
     }
     for (size_t it = 0; it < items.size(); ++it) {
         auto& s = items[it];
-        if (s.ignited) continue;
         const auto& d = def.items[it];
+        // An item whose fire was put out catches again the same way, its dose counted anew once
+        // the agent has stopped wetting it, while fuel is left: the flux-time product of a cooled
+        // fuel (re-ignition under the heat of the fires still burning or the hot layer).
+        if (s.ignited) {
+            const FireRuntime& f = fires[static_cast<size_t>(s.fire)];
+            const bool fuelLeft = f.def.fuelMassKg <= 0 || f.pyrolysedKg < f.def.fuelMassKg * (1.0 - 1e-9);
+            if (!f.extinguished || f.burnedOut || !fuelLeft || timeS <= f.agentUntilS) {
+                s.doseKjM2 = 0;
+                continue;
+            }
+        }
         int r = itemRoom[it];
         // Under the layer, the layer and ceiling through their view factor from the item, as for a
         // person (radiant_heat.h).
@@ -54,6 +64,17 @@ void FireModel::Impl::checkFlashoverAndItems(double dt) {
             s.doseKjM2 += (d.fluxTimeExponent == 1.0 ? excess : std::pow(excess, d.fluxTimeExponent)) * dt;
         }
         if (s.doseKjM2 < d.fluxTimeProductKjM2) continue;
+        if (s.ignited) {
+            // Re-ignition: its fire grows again from nothing on the fuel it has left.
+            FireRuntime& f = fires[static_cast<size_t>(s.fire)];
+            f.extinguished = false;
+            f.knockdown = 1;
+            f.startS = timeS;
+            f.decayStartS = -1;
+            s.doseKjM2 = 0;
+            pushEvent(FireEventType::Reignited, r, s.fire, static_cast<int>(it), fluxKw);
+            continue;
+        }
         s.ignited = true;
         FireDef fd = d.fire;
         fd.room = d.room;
@@ -67,6 +88,7 @@ void FireModel::Impl::checkFlashoverAndItems(double dt) {
         fr.diameterM = equivalentDiameterM(fr.def.areaM2);
         fr.startS = timeS;
         fires.push_back(std::move(fr));
+        s.fire = static_cast<int>(fires.size() - 1);
         pushEvent(FireEventType::ItemIgnited, r, static_cast<int>(fires.size() - 1), static_cast<int>(it), fluxKw);
     }
 }
