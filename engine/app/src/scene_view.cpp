@@ -138,6 +138,7 @@ ui::HudModel hudModel(const Session& s, bool paused) {
         h.trainee.hasBreathingApparatus = true;
         h.trainee.baPressureBar = static_cast<float>(ba->pressureBar());
         h.trainee.baMinutesLeft = static_cast<float>(ba->minutesLeft());
+        h.trainee.baConsumptionLMin = static_cast<float>(ba->consumptionLMin());
         h.trainee.baWhistleBar = static_cast<float>(ba->def().whistleBar);
     }
     if (s.groundShakes()) {

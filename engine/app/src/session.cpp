@@ -40,7 +40,9 @@ Status Session::init() {
     auto fire = FireHazard::build(sc, d);
     if (!fire) return fire.error();
     fire_ = std::move(*fire);
-    if (sc.trainee.breathingApparatus) breathing_.emplace(*sc.trainee.breathingApparatus);
+    if (sc.trainee.breathingApparatus)
+        breathing_.emplace(*sc.trainee.breathingApparatus,
+                           Breather{sc.trainee.bodyMassKg, sc.trainee.loadKg, sc.trainee.vo2MaxMlKgMin});
     auto flood = FloodHazard::build(sc, d);
     if (!flood) return flood.error();
     flood_ = std::move(*flood);

@@ -215,6 +215,8 @@ private:
     bool floodExposed_ = false, swept_ = false;
     FedDose fed_;
     std::optional<BreathingApparatus> breathing_;  ///< worn from the start ([trainee.breathing_apparatus])
+    std::optional<glm::vec3> breathedAtM_;  ///< the feet when the set was last breathed from (the pace of breathing)
+    double firefightingUntilS_ = -1.0;     ///< working the hose until then (the breathing's work, kFirefightingMets)
     HazardSample lastSample_;
     std::unique_ptr<record::SessionStore> store_;
     record::SessionLog log_;

@@ -49,6 +49,7 @@ void Session::useExtinguisher(const std::string& fireId, const std::string& agen
         return;
     }
     if (what != "hose") emptied_.insert(what);
+    else firefightingUntilS_ = std::max(firefightingUntilS_, timeS() + FireHazard::kHoseBurstS);
     char text[160];
     std::snprintf(text, sizeof text, "%s turned on %s from %.1f m", what.c_str(), fire.c_str(), *distance);
     emit("fire.agent_applied", fire, *distance, text);
@@ -75,6 +76,7 @@ void Session::coolGas(double pulseS) {
         messages_.push_back({timeS(), "warning", tr(say::kCannotUseAgent) + steam.error().message});
         return;
     }
+    firefightingUntilS_ = std::max(firefightingUntilS_, timeS() + pulseS);
     char text[128];
     std::snprintf(text, sizeof text, "%.1f s fog pulse into the layer: %.0f %% of the water turns to steam in it", pulseS,
                   100.0 * *steam);

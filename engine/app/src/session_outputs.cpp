@@ -389,10 +389,14 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
             std::printf("gas cooling: %d pulses, %d into hot gas\n", pulses, boiling);
         }
         if (const BreathingApparatus* ba = s.breathingApparatus()) {
-            char line[160];
-            std::snprintf(line, sizeof line, "Breathing apparatus: %.0f bar left of %.0f (%.0f min of air at %.0f L/min)%s.",
-                          ba->pressureBar(), ba->def().pressureBar, ba->minutesLeft(), ba->def().consumptionLMin,
-                          !ba->supplying() ? "; it ran out" : ba->pressureBar() <= ba->def().whistleBar ? "; the whistle sounded" : "");
+            char line[256];
+            std::snprintf(line, sizeof line,
+                          "Breathing apparatus: %.0f bar left of %.0f (%.0f min of air at %.0f L/min)%s; %.0f L of air used,"
+                          " %.0f L/min on average%s.",
+                          ba->pressureBar(), ba->def().pressureBar, ba->minutesLeft(), ba->consumptionLMin(),
+                          !ba->supplying() ? "; it ran out" : ba->pressureBar() <= ba->def().whistleBar ? "; the whistle sounded" : "",
+                          ba->litresUsed(), ba->meanConsumptionLMin(),
+                          ba->breathingRate() ? " (the wearer's breathing, from how they moved)" : "");
             extras.note = extras.note.empty() ? line : extras.note + " " + line;
             std::printf("breathing apparatus: %.0f bar left\n", ba->pressureBar());
         }

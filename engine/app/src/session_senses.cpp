@@ -12,6 +12,10 @@
 
 namespace cd::app {
 
+namespace {
+constexpr double kFastestBreathingPaceMS = 10.0;  // faster than any sprint: the body was placed
+}  // namespace
+
 void Session::senseHazards() {
     glm::vec3 eye = body_.feetM + glm::vec3(0.0f, 0.0f, eyeHeightM());
     lastSample_ = fire_->sample(eye, body_.room);
@@ -70,11 +74,23 @@ void Session::senseHazards() {
 
 void Session::breatheFromTheSet() {
     if (!breathing_) return;
+    // The pace the trainee breathes at follows how fast they moved and climbed over the step
+    // (walked, pushed by the capsule, carried up a flight); a jump (placed) counts as standing.
+    const double dt = clock_.stepS();
+    double speed = 0.0, climb = 0.0;
+    if (breathedAtM_) {
+        const glm::vec3 d = body_.feetM - *breathedAtM_;
+        speed = std::hypot(d.x, d.y) / dt;
+        climb = d.z / dt;
+        if (speed > kFastestBreathingPaceMS || std::fabs(climb) > kFastestBreathingPaceMS) speed = climb = 0.0;
+    }
+    breathedAtM_ = body_.feetM;
     char text[128];
-    switch (breathing_->breathe(clock_.stepS())) {
+    const double work = timeS() < firefightingUntilS_ ? kFirefightingMets : 0.0;
+    switch (breathing_->breathe(dt, speed, climb, work)) {
         case BreathingApparatus::Change::Whistle:
-            std::snprintf(text, sizeof text, "breathing apparatus whistle at %.0f bar: %.1f min of air left",
-                          breathing_->pressureBar(), breathing_->minutesLeft());
+            std::snprintf(text, sizeof text, "breathing apparatus whistle at %.0f bar: %.1f min of air left at %.0f L/min",
+                          breathing_->pressureBar(), breathing_->minutesLeft(), breathing_->consumptionLMin());
             emit("trainee.ba_whistle", "trainee", breathing_->pressureBar(), text);
             messages_.push_back({timeS(), "warning", tr(say::kBaWhistle)});
             break;

@@ -85,6 +85,9 @@ void readTrainee(TomlFields& root, ScenarioDef& def) {
     if (auto v = f.num("eye_height_m", false, 0.5, 2.2)) tr.eyeHeightM = *v;
     if (auto v = f.num("crouch_eye_height_m", false, 0.3, 1.5)) tr.crouchEyeHeightM = *v;
     if (auto v = f.num("lift_kg", false, 1.0, 100000.0)) tr.liftKg = *v;
+    if (auto v = f.num("body_mass_kg", false, 20.0, 200.0)) tr.bodyMassKg = *v;
+    if (auto v = f.num("load_kg", false, 0.0, 100.0)) tr.loadKg = *v;
+    if (auto v = f.num("vo2max_ml_kg_min", false, 15.0, 90.0)) tr.vo2MaxMlKgMin = *v;
     if (auto v = f.str("extinguisher", false)) {
         // The agents of engine/sim/fire (extinguishing_agent.h) and a fire-service hose.
         static const std::set<std::string> agents{"water", "foam", "co2", "powder", "wet_chemical", "hose"};
@@ -99,6 +102,7 @@ void readTrainee(TomlFields& root, ScenarioDef& def) {
         if (auto v = bf.num("pressure_bar", false, 10.0, 350.0)) ba.pressureBar = *v;
         if (auto v = bf.num("consumption_l_min", false, 10.0, 200.0)) ba.consumptionLMin = *v;
         if (auto v = bf.num("whistle_bar", false, 0.0, 200.0)) ba.whistleBar = *v;
+        if (auto v = bf.num("mass_kg", false, 0.0, 40.0)) ba.massKg = *v;
         if (ba.whistleBar >= ba.pressureBar)
             bf.error("whistle_bar", "must be below pressure_bar (" + std::to_string(static_cast<int>(ba.whistleBar)) +
                                         " bar is not below " + std::to_string(static_cast<int>(ba.pressureBar)) + ")");

@@ -159,8 +159,8 @@ UiChoices drawHud(const HudModel& m, float w, float h) {
             // The gauge: amber from the whistle (EN 137: 55 bar), red when empty.
             const float p = m.trainee.baPressureBar;
             const ImVec4 c = p <= 0.0f ? lin(1.0f, 0.3f, 0.3f) : p <= m.trainee.baWhistleBar ? lin(1.0f, 0.7f, 0.2f) : lin(0.85f, 0.85f, 0.85f);
-            ImGui::TextColored(c, "%s: %.0f bar (%.0f %s)", m.labels.breathingApparatus.c_str(), p, m.trainee.baMinutesLeft,
-                               m.labels.minutesLeft.c_str());
+            ImGui::TextColored(c, "%s: %.0f bar (%.0f %s, %.0f L/min)", m.labels.breathingApparatus.c_str(), p,
+                               m.trainee.baMinutesLeft, m.labels.minutesLeft.c_str(), m.trainee.baConsumptionLMin);
         }
         if (m.trainee.hasFlood) floodLines(m.trainee, m.labels);
         if (m.trainee.hasQuake) quakeLines(m.trainee, m.labels);

@@ -19,6 +19,7 @@ namespace {
 // (55 bar) after (300 - 55) x 6.8 / 40 = 41.65 min, empty after 300 x 6.8 / 40 = 51.0 min.
 TEST(BreathingApparatus, TheWhistleAndTheEndOfTheAirComeWhenTheCylinderSaysTheyWill) {
     scenario::BreathingApparatusDef def;
+    def.consumptionLMin = 40.0;
     app::BreathingApparatus ba(def);
     EXPECT_NEAR(ba.minutesLeft(), 51.0, 1e-9);
     EXPECT_NEAR(ba.minutesToWhistle(), 41.65, 1e-9);
@@ -180,3 +181,70 @@ TEST(GasCoolingAction, WithoutAHoseThereIsNoPulseAndInACoolRoomNothingBoils) {
 }
 
 }  // namespace
+
+namespace {
+scenario::BotStep botStep(const std::string& action, const std::string& to = "", double notBeforeS = 0.0) {
+    scenario::BotStep s;
+    s.action = action;
+    s.to = to;
+    s.notBeforeS = notBeforeS;
+    if (action == "wait") s.waitS = 600.0;
+    return s;
+}
+
+// The set's air use, tick by tick, and the mean at the end.
+struct AirUse {
+    std::vector<double> lMin;
+    double mean = 0.0;
+};
+AirUse breatheThrough(const scenario::ScenarioDef& sc, const scenario::BotScript& bot) {
+    AirUse a;
+    test::runTinySession(sc, bot, [&](const app::Session& s) { a.lMin.push_back(s.breathingApparatus()->consumptionLMin()); },
+                         [&](const app::Session& s) { a.mean = s.breathingApparatus()->meanConsumptionLMin(); });
+    return a;
+}
+}  // namespace
+
+// Without a fixed consumption the set runs down at the rate the trainee breathes
+// (breathing_rate.h): at rest while they stand, faster as they walk to and fro (never faster
+// than steady walking asks), and at the Compendium's firefighting 8 METs while they work the hose.
+TEST(BreathingApparatus, TheSetRunsDownAtTheRateTheTraineeWorks) {
+    scenario::ScenarioDef sc = test::tinyScenario("tiny", 120.0);
+    sc.trainee.breathingApparatus = scenario::BreathingApparatusDef{};
+    const app::BreathingRate model(app::Breather{sc.trainee.bodyMassKg, sc.trainee.breathingApparatus->massKg, sc.trainee.vo2MaxMlKgMin});
+    const double rest = model.minuteVentilationLMin();
+    scenario::BotScript still;
+    still.steps = {botStep("wait")};
+    const AirUse standing = breatheThrough(sc, still);
+    EXPECT_NEAR(standing.mean, rest, 1e-6 * rest);
+
+    scenario::BotScript pacing;
+    for (int i = 0; i < 40; ++i) pacing.steps.push_back(botStep("move", i % 2 ? "room:R2" : "room:R1"));
+    pacing.steps.push_back(botStep("wait"));
+    const AirUse walking = breatheThrough(sc, pacing);
+    const double walkSteady = app::ventilatoryEquivalent(0.0) * model.demandLMin(sc.trainee.walkSpeedMps, 0.0);
+    const double peak = *std::max_element(walking.lMin.begin(), walking.lMin.end());
+    std::printf("standing %.2f L/min; pacing between the rooms %.2f L/min on average, %.2f at most (steady walking %.2f)\n",
+                standing.mean, walking.mean, peak, walkSteady);
+    EXPECT_GT(walking.mean, 1.5 * rest);
+    EXPECT_LE(peak, walkSteady * (1.0 + 1e-9));
+
+    // Into the burning room at 3 s, the hose on the fire from 10 s for its 30 s burst, then standing.
+    scenario::ScenarioDef fight = smokyRoom(120.0);
+    fight.trainee.breathingApparatus = scenario::BreathingApparatusDef{};
+    fight.trainee.extinguisher = "hose";
+    fight.trainee.turnoutGear = true;
+    scenario::BotScript hose;
+    hose.steps = {botStep("move", "room:R1", 3.0), botStep("use_extinguisher", "", 10.0), botStep("wait")};
+    hose.steps[1].target = "f1";
+    const AirUse working = breatheThrough(fight, hose);
+    const double work = app::ventilatoryEquivalent(model.demandLMin(0.0, 0.0, app::kFirefightingMets) / model.breather().vo2MaxLMin()) *
+                        model.demandLMin(0.0, 0.0, app::kFirefightingMets);
+    const auto at = [&](double t) { return working.lMin[static_cast<size_t>(t * fight.tickHz) - 1]; };
+    std::printf("working the hose: %.1f L/min at 10 s, %.1f at 40 s (steady %.1f), %.1f at 100 s\n", at(10.0), at(40.0), work, at(100.0));
+    EXPECT_GT(work, 55.0) << "8 METs for 75 kg: 2.1 L/min of O2, 63 % of VO2max";
+    // 30 s of the burst is one time constant: about 63 % of the way up, then back down.
+    EXPECT_GT(at(40.0), at(10.0) + 0.55 * (work - at(10.0)));
+    EXPECT_LT(at(40.0), work);
+    EXPECT_LT(at(100.0), 0.5 * at(40.0));
+}

@@ -251,12 +251,30 @@ TEST(ScenarioLoader, TheRespondersBreathingApparatusAndTurnoutGear) {
     EXPECT_EQ(r.def.trainee.breathingApparatus->pressureBar, 200.0);
     EXPECT_EQ(r.def.trainee.breathingApparatus->consumptionLMin, 60.0);
     EXPECT_EQ(r.def.trainee.breathingApparatus->whistleBar, 55.0);  // EN 137
+    // Without a fixed consumption the wearer's body sets the rate: its mass, load and fitness.
+    text.replace(text.find("consumption_l_min = 60\n"), 23, "mass_kg = 15.5\n");
+    text.replace(text.find("turnout_gear = true"), 19, "turnout_gear = true\nbody_mass_kg = 82\nload_kg = 9\nvo2max_ml_kg_min = 48");
+    r = parseScenario(text, "s.toml");
+    ASSERT_TRUE(r.errors.empty()) << join(r.errors);
+    EXPECT_FALSE(r.def.trainee.breathingApparatus->consumptionLMin.has_value());
+    EXPECT_EQ(r.def.trainee.breathingApparatus->massKg, 15.5);
+    EXPECT_EQ(r.def.trainee.bodyMassKg, 82.0);
+    EXPECT_EQ(r.def.trainee.loadKg, 9.0);
+    EXPECT_EQ(r.def.trainee.vo2MaxMlKgMin, 48.0);
+    std::string bad = text;
+    bad.replace(bad.find("body_mass_kg = 82"), 17, "body_mass_kg = 0");
+    bad.replace(bad.find("mass_kg = 15.5"), 14, "mass_kg = -1");
+    r = parseScenario(bad, "s.toml");
+    ASSERT_EQ(r.errors.size(), 2u) << join(r.errors);
+    EXPECT_NE(join(r.errors).find("trainee.body_mass_kg"), std::string::npos) << join(r.errors);
+    EXPECT_NE(join(r.errors).find("trainee.breathing_apparatus.mass_kg"), std::string::npos) << join(r.errors);
+    text.replace(text.find("mass_kg = 15.5\n"), 15, "consumption_l_min = 60\n");
     text.replace(text.find("pressure_bar = 200"), 18, "pressure_bar = 900");
     text.replace(text.find("consumption_l_min = 60"), 22, "consumpton_l_min = 60");
     r = parseScenario(text, "s.toml");
     ASSERT_EQ(r.errors.size(), 2u) << join(r.errors);
     const std::string all = join(r.errors);
-    EXPECT_NE(all.find("s.toml:16: trainee.breathing_apparatus.pressure_bar"), std::string::npos) << all;
+    EXPECT_NE(all.find("s.toml:19: trainee.breathing_apparatus.pressure_bar"), std::string::npos) << all;
     EXPECT_NE(all.find("trainee.breathing_apparatus.consumpton_l_min"), std::string::npos) << all;
     // The default whistle (55 bar) above a half-empty cylinder's 50 bar.
     text.replace(text.find("pressure_bar = 900"), 18, "pressure_bar = 50");

@@ -28,10 +28,14 @@ struct SourceRef {
 struct BreathingApparatusDef {
     double cylinderL = 6.8;         ///< water capacity (a 6.8 L carbon cylinder)
     double pressureBar = 300.0;     ///< charged pressure at the start
-    /// Air used per minute. 40 L/min is the rate at which NIOSH rates service time (42 CFR 84,
-    /// the breathing machine's 40 L/min); hard work takes 60-100 L/min.
-    double consumptionLMin = 40.0;
+    /// A fixed rate of air use (L/min; 40 is the rate NIOSH rates service time at, 42 CFR 84).
+    /// None: the wearer's breathing follows how they move (app/breathing_rate.h), from about
+    /// 10 L/min standing to 100 L/min and more running or climbing stairs in full kit.
+    std::optional<double> consumptionLMin;
     double whistleBar = 55.0;       ///< low-pressure warning (EN 137: 55 +- 5 bar)
+    /// The set's mass, carried on the back: about 11 kg for an EN 137 set with a 6.8 L carbon
+    /// cylinder and its mask (makers' data sheets; a steel cylinder makes it 15-18 kg).
+    double massKg = 11.0;
 };
 
 struct TraineeDef {
@@ -47,6 +51,12 @@ struct TraineeDef {
     /// casualty: 25 kg for one person by hand (the UK HSE manual-handling guideline figure for
     /// a lift at waist height, close to the body); a rescue team with lifting bags, a tonne or more.
     double liftKg = 25.0;
+    /// The body that breathes (app/breathing_rate.h): mass without kit, what is carried besides
+    /// a breathing apparatus (turnout gear, tools), and aerobic capacity. Used with a breathing
+    /// apparatus that has no fixed consumption.
+    double bodyMassKg = 75.0;
+    double loadKg = 0.0;
+    double vo2MaxMlKgMin = 42.0;  ///< NFPA 1582's minimum for structural firefighters, 12 METs
     /// What the trainee carries to fight a fire with (key X, or a use_extinguisher action with
     /// no agent): "water", "foam", "co2", "powder", "wet_chemical" or "hose"; empty: nothing.
     std::string extinguisher;

@@ -27,7 +27,8 @@ struct TraineeStatus {
     bool hasBreathingApparatus = false;
     float baPressureBar = 0.0f;
     float baWhistleBar = 55.0f;  ///< the gauge turns amber here
-    float baMinutesLeft = 0.0f;  ///< at the set's consumption rate
+    float baMinutesLeft = 0.0f;  ///< at the rate the wearer breathes now
+    float baConsumptionLMin = 40.0f;
     // The water where the trainee stands, shown when the scenario has a flood.
     bool hasFlood = false;
     float waterDepthM = 0.0f;
