@@ -380,20 +380,21 @@ void EarthquakeHazard::advanceTo(double timeS) {
     }
 }
 
-void EarthquakeHazard::heat(const std::vector<RoomSmoke>& smoke) {
+void EarthquakeHazard::heat(const std::vector<RoomSmoke>& smoke, double dtS) {
     Impl& im = *impl_;
     if (!im.structure.valid()) return;
-    float hottest = -1e9f;
-    int storey = 0;
+    // Each storey's members are heated by the hottest upper layer over its structure rooms.
+    std::vector<float> gasC;
     for (const RoomSmoke& r : smoke) {
-        if (!r.room) continue;
+        if (!r.room || r.room->storey < 0) continue;
         for (const auto& id : im.def->structureRooms)
-            if (r.room->id == id && r.upperTempC > hottest) {
-                hottest = static_cast<float>(r.upperTempC);
-                storey = r.room->storey;
+            if (r.room->id == id) {
+                const auto st = static_cast<std::size_t>(r.room->storey);
+                if (gasC.size() <= st) gasC.resize(st + 1, 20.0f);
+                gasC[st] = std::max(gasC[st], static_cast<float>(r.upperTempC));
             }
     }
-    if (hottest > 100.0f) im.world->setStoreyTemperature(im.structure, storey, hottest);
+    im.world->heatStructure(im.structure, gasC, static_cast<float>(dtS));
 }
 
 std::vector<HazardEvent> EarthquakeHazard::drainEvents() {

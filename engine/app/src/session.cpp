@@ -439,7 +439,7 @@ void Session::tick() {
     // and landing on every 1/60 s tick would cut each one short.
     if (flood_ && now + clock_.stepS() > flood_->timeS() + 1e-9) flood_->advanceTo(flood_->timeS() + kFloodStrideS);
     if (quake_) {
-        quake_->heat(fire_->smoke());
+        quake_->heat(fire_->smoke(), clock_.stepS());
         quake_->followDoors(*fire_);
         // Out from under the desk when the trainee stands or sets off.
         if (shelter_ && (moveTarget_ || walkDir_ != glm::vec3(0.0f) || !body_.crouched)) leaveShelter();

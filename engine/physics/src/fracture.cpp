@@ -55,6 +55,10 @@ Result<FracturedStructure> fractureStructure(const StructureDef& def) {
                                  memberField(mi, "halfExtentsM"));
         }
         if (auto s = validateMaterial(m.material, memberField(mi, "material"), def.source); !s) return s.error();
+        if (!std::isfinite(m.sectionFactorPerM) || m.sectionFactorPerM < 0.0f || m.sectionFactorPerM > 1000.0f)
+            return makeError("must be in [0, 1000] m^-1 (0: the box's own)", def.source, 0, memberField(mi, "sectionFactorPerM"));
+        if (!std::isfinite(m.rebarAxisM) || m.rebarAxisM < 0.005f || m.rebarAxisM > 0.2f)
+            return makeError("must be in [0.005, 0.2] m", def.source, 0, memberField(mi, "rebarAxisM"));
         Rng rng = root.fork(mi);
         int n[3];
         std::vector<float> planes[3];

@@ -86,6 +86,8 @@ Result<StructureId> PhysicsWorld::addStructure(const StructureDef& def) {
         s.linksOf[static_cast<std::size_t>(jd.chunkA)].push_back(static_cast<int>(s.links.size()));
         s.links.push_back(l);
     }
+    s.memberFires.reserve(def.members.size());
+    for (const MemberDef& m : def.members) s.memberFires.emplace_back(m);
     im.structures.push_back(std::move(s));
     im.resolveStructure(im.structures.size() - 1);  // the design pass: sizes every link for its dead load
     return makeId<StructureId>(static_cast<std::uint32_t>(sIndex));
@@ -347,24 +349,53 @@ void PhysicsWorld::triggerCollapse(StructureId sid, const glm::vec3& lo, const g
     im.resolveStructure(sid.index);
 }
 
-void PhysicsWorld::setStoreyTemperature(StructureId sid, int storey, float upperLayerC) {
+bool WorldImpl::weakenLink(LinkRecord& l, float k) {
+    // Heat damage does not heal: a link keeps the lowest factor it has seen.
+    if (!(k < l.fireFactor)) return false;
+    l.fireFactor = k;
+    // A falling cluster heated on the way down: its bond weakens too.
+    if (l.bond >= 0) {
+        BondRecord& bd = bonds[static_cast<std::size_t>(l.bond)];
+        bd.constraint->setBreakingImpulseThreshold(bondImpulseNs(l) * bd.strengthScale);
+    }
+    return true;
+}
+
+void PhysicsWorld::setStoreyTemperature(StructureId sid, int storey, float memberC) {
     WorldImpl& im = *impl_;
-    if (!sid.valid() || sid.index >= im.structures.size() || !std::isfinite(upperLayerC)) return;
+    if (!sid.valid() || sid.index >= im.structures.size() || !std::isfinite(memberC)) return;
     StructureRecord& s = im.structures[sid.index];
     bool weakened = false;
+    for (LinkRecord& l : s.links)
+        if (!l.broken && l.storey == storey) weakened |= im.weakenLink(l, strengthReductionFactor(l.curve, memberC));
+    if (weakened) im.resolveStructure(sid.index);
+}
+
+void PhysicsWorld::heatStructure(StructureId sid, const std::vector<float>& gasCByStorey, float dtS) {
+    WorldImpl& im = *impl_;
+    if (!sid.valid() || sid.index >= im.structures.size() || !(dtS > 0.0f)) return;
+    StructureRecord& s = im.structures[sid.index];
+    s.heatPendingS += dtS;
+    constexpr float kStrideS = 1.0f;  // members heat over minutes: a second is fine-grained enough
+    if (s.heatPendingS < kStrideS) return;
+    const double stepS = s.heatPendingS;
+    s.heatPendingS = 0.0f;
+    for (MemberFire& m : s.memberFires) {
+        if (!m.weakens()) continue;
+        const auto st = static_cast<std::size_t>(m.storey());
+        const float gas = m.storey() >= 0 && st < gasCByStorey.size() && std::isfinite(gasCByStorey[st]) ? gasCByStorey[st] : 20.0f;
+        m.advance(gas, stepS);
+    }
+    bool weakened = false;
     for (LinkRecord& l : s.links) {
-        if (l.broken || l.storey != storey) continue;
-        // Heat damage does not heal: a link keeps the lowest factor it has seen.
-        const float k = strengthReductionFactor(l.curve, upperLayerC);
-        if (k < l.fireFactor) {
-            l.fireFactor = k;
-            weakened = true;
-            // A falling cluster heated on the way down: its bond weakens too.
-            if (l.bond >= 0) {
-                BondRecord& bd = im.bonds[static_cast<std::size_t>(l.bond)];
-                bd.constraint->setBreakingImpulseThreshold(im.bondImpulseNs(l) * bd.strengthScale);
-            }
+        if (l.broken) continue;
+        const MemberFire& a = s.memberFires[static_cast<std::size_t>(s.chunkDefs[static_cast<std::size_t>(l.a)].member)];
+        float k = a.heated() ? a.strengthFactor() : 1.0f;
+        if (l.b >= 0) {
+            const MemberFire& b = s.memberFires[static_cast<std::size_t>(s.chunkDefs[static_cast<std::size_t>(l.b)].member)];
+            if (b.heated()) k = std::min(k, b.strengthFactor());
         }
+        weakened |= im.weakenLink(l, k);
     }
     if (weakened) im.resolveStructure(sid.index);
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "free_rotation.h"
+#include "member_fire.h"
 #include "physics/physics_world.h"
 
 namespace cd::physics {
@@ -98,6 +99,8 @@ struct StructureRecord {
     bool bondLooseChunks = true;  // StructureDef::bondLooseChunks
     bool collapsing = false;
     bool settled = false;
+    std::vector<MemberFire> memberFires;  // per member of the def: heating in a fire (heatStructure)
+    float heatPendingS = 0.0f;            // fire time not yet stepped into the members
 };
 
 /// A door leaf's hinge, and where swingDoorLeaf is taking it.
@@ -209,6 +212,9 @@ struct WorldImpl {
     void pullLeaf(int bodyIndex);
     /// Load flow, failures and detachment until the structure is in equilibrium again.
     void resolveStructure(std::size_t si);
+    /// Lowers a link's fire factor to k if that is lower (a falling bond's threshold with it);
+    /// says whether it did.
+    bool weakenLink(LinkRecord& l, float k);
     /// A crushed chunk (rubble): dynamic, every link broken.
     void detachChunk(StructureRecord& s, std::size_t chunk);
     /// Chunks that come loose in one load-flow pass: dynamic; links to the ground or to attached

@@ -59,9 +59,14 @@ public:
     /// crushes its column and wall chunks inside to a quarter height (rubble), and kicks them
     /// sideways (0.5..1 x kickMS, direction from the seed) so the failed storey gives way.
     void triggerCollapse(StructureId s, const glm::vec3& boxMinM, const glm::vec3& boxMaxM, float kickMS = 1.5f);
-    /// Fire weakening: the upper-layer gas temperature on a storey scales its joints' strength
-    /// by the material's Eurocode reduction factor (never recovers when it cools).
-    void setStoreyTemperature(StructureId s, int storey, float upperLayerC);
+    /// Fire weakening by a member temperature given directly: the joints of a storey take the
+    /// material's Eurocode reduction at memberC (never recovering when it cools).
+    void setStoreyTemperature(StructureId s, int storey, float memberC);
+    /// Fire weakening by the fire's history: each member is heated for dtS by the gas of its
+    /// storey (gasCByStorey[storey]; 20 C beyond the list) through its section
+    /// (physics/member_heating.h), and a joint takes the lower strength share of its two
+    /// members (MemberFire); never recovering. Stepped in 1 s strides, so call it every tick.
+    void heatStructure(StructureId s, const std::vector<float>& gasCByStorey, float dtS);
     void applyImpulse(BodyId b, const glm::vec3& impulseNs, const glm::vec3& atM);
     /// Takes a loose body (debris, furniture, a fallen item) out of the world, as rescuers carry
     /// it away; what touched it wakes and may fall. Static bodies, door leaves and bodies

@@ -20,6 +20,12 @@ struct MemberDef {
     glm::vec3 centerM{0.0f};
     glm::vec3 halfExtentsM{0.5f};  ///< members touch their neighbours face to face, no overlap
     Material material = materials::concrete();
+    /// Heating in a fire (physics/member_heating.h). Steel: A_m/V of the real section (m^-1;
+    /// 0: the box's own, perimeter over area, right for a solid bar, far too low for an I-section,
+    /// whose 100-300 m^-1 heats it in minutes). Concrete slabs and beams: the axis distance of the
+    /// bottom reinforcement from the heated face (EN 1992-1-2 Table 5.8 asks 10-30 mm for R30-R90).
+    float sectionFactorPerM = 0.0f;
+    float rebarAxisM = 0.025f;
 };
 
 struct StructureDef {

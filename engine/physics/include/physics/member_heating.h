@@ -1,0 +1,70 @@
+#pragma once
+/// How a structural member heats up in a fire, and what strength that leaves it: members lag
+/// the gas by minutes (bare steel) to hours (concrete cover), so a structure is weakened by the
+/// fire's history, not by the gas temperature of the moment. The Eurocodes' methods:
+/// EN 1991-1-2 for the heat reaching the surface, EN 1993-1-2 4.2.5.1 for unprotected steel,
+/// EN 1992-1-2 3.3 properties and Annex B.1 (the 500 C isotherm) for concrete.
+#include <vector>
+
+#include "physics/fire_reduction.h"
+
+namespace cd::physics {
+
+/// EN 1991-1-2 3.1: the net heat flux (W/m2) from gas at gasC into a surface at surfaceC,
+/// convection alpha_c (25 W/m2/K for the standard fire) and radiation with the member's
+/// emissivity (0.7 for concrete and carbon steel, EN 1992-1-2 2.2 / EN 1993-1-2 2.2) and the
+/// fire's 1.0.
+double netHeatFluxWM2(double gasC, double surfaceC, double emissivity = 0.7, double alphaC = 25.0);
+
+/// ISO 834 / EN 1991-1-2 3.2.1 standard fire: 20 + 345 log10(8 t + 1), t in minutes.
+double standardFireC(double timeS);
+
+/// EN 1993-1-2 3.4.1.2: specific heat of carbon steel (J/kg/K), with its peak of 5 000 at 735 C.
+double steelSpecificHeat(double tempC);
+
+/// EN 1993-1-2 4.2.5.1: an unprotected steel member as one temperature, rising by
+/// k_sh (A_m/V) / (c_a rho_a) h_net per second; the standard's 5 s step limit is kept.
+class SteelHeating {
+public:
+    static constexpr double kDensity = 7850.0;
+    /// sectionFactorPerM: A_m/V, the heated perimeter over the section's area (m^-1);
+    /// emissivity: the surface's (EN 1993-1-2 2.2: 0.7 for carbon steel).
+    explicit SteelHeating(double sectionFactorPerM, double initialC = 20.0, double emissivity = 0.7)
+        : factor_(sectionFactorPerM), tempC_(initialC), emissivity_(emissivity) {}
+    void advance(double gasC, double dtS);
+    double temperatureC() const { return tempC_; }
+
+private:
+    double factor_;
+    double tempC_;
+    double emissivity_;
+};
+
+/// EN 1992-1-2 3.3.2-3.3.3: normal-weight concrete, siliceous aggregate, 1.5 % moisture (the
+/// standard's value for its Annex A profiles), conductivity at its lower limit.
+double concreteConductivity(double tempC);
+double concreteSpecificHeat(double tempC);
+double concreteDensity(double tempC);
+
+/// Heat conducted through a concrete (or masonry) member's thickness (1-D, implicit, 5 mm
+/// cells): heated on one face with the other losing 9 W/m2/K to 20 C air (EN 1991-1-2 3.1(5),
+/// a slab over a fire), or on both faces alike (a wall or column in the fire's room).
+class ConcreteHeating {
+public:
+    ConcreteHeating(double thicknessM, bool bothFaces, double initialC = 20.0);
+    void advance(double gasC, double dtS);
+    /// Temperature at this depth from a heated face (linear between nodes).
+    double temperatureAtC(double depthM) const;
+    /// Depth from a heated face where the member is at tempC: 0 if the surface is cooler, the
+    /// whole heated depth (half the thickness with both faces) if it is hotter throughout.
+    double isothermDepthM(double tempC) const;
+    double heatedDepthM() const { return depthM_; }
+
+private:
+    double depthM_;      ///< from the heated face to the far face, or to the middle with both faces
+    bool bothFaces_;
+    double dx_;
+    std::vector<double> t_;  ///< node temperatures (C) from the heated face
+};
+
+}  // namespace cd::physics

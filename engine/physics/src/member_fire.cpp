@@ -1,0 +1,45 @@
+#include "member_fire.h"
+
+#include <algorithm>
+
+namespace cd::physics {
+
+namespace {
+constexpr double kIsothermC = 500.0;  // EN 1992-1-2 Annex B.1
+constexpr double kStillAmbientC = 25.0;
+}  // namespace
+
+MemberFire::MemberFire(const MemberDef& m)
+    : kind_(m.kind), curve_(m.material.fireCurve), storey_(m.storey), rebarAxisM_(m.rebarAxisM) {
+    float e[3] = {2.0f * m.halfExtentsM.x, 2.0f * m.halfExtentsM.y, 2.0f * m.halfExtentsM.z};
+    std::sort(e, e + 3);
+    thinM_ = e[0];
+    wideM_ = (kind_ == MemberKind::Column || kind_ == MemberKind::Beam) ? e[1] : e[0];
+    if (curve_ == FireCurve::Steel) {
+        // The box's own section factor: its heated perimeter over its area.
+        const double own = 2.0 * (thinM_ + wideM_) / (static_cast<double>(thinM_) * wideM_);
+        steel_.emplace(m.sectionFactorPerM > 0.0f ? m.sectionFactorPerM : own);
+    } else if (curve_ == FireCurve::ConcreteSiliceous) {
+        concrete_.emplace(thinM_, kind_ != MemberKind::Slab);  // a slab is heated from below only
+    }
+}
+
+void MemberFire::advance(double gasC, double dtS) {
+    if (!heated_ && gasC <= kStillAmbientC) return;
+    heated_ = true;
+    if (steel_) steel_->advance(gasC, dtS);
+    if (concrete_) concrete_->advance(gasC, dtS);
+}
+
+float MemberFire::strengthFactor() const {
+    if (steel_) return strengthReductionFactor(FireCurve::Steel, static_cast<float>(steel_->temperatureC()));
+    if (!concrete_) return 1.0f;
+    if (kind_ == MemberKind::Slab || kind_ == MemberKind::Beam)
+        return strengthReductionFactor(FireCurve::Steel, static_cast<float>(concrete_->temperatureAtC(rebarAxisM_)));
+    const double lost = 2.0 * concrete_->isothermDepthM(kIsothermC);
+    const double thin = std::max(0.0, thinM_ - lost) / thinM_;
+    const double wide = kind_ == MemberKind::Column ? std::max(0.0, wideM_ - lost) / wideM_ : 1.0;
+    return static_cast<float>(thin * wide);
+}
+
+}  // namespace cd::physics

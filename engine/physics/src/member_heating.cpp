@@ -1,0 +1,123 @@
+#include "physics/member_heating.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace cd::physics {
+
+namespace {
+constexpr double kSigma = 5.670374e-8;
+constexpr double kKelvin = 273.15;
+constexpr double kAmbientC = 20.0;
+constexpr double kBackFaceW = 9.0;   // EN 1991-1-2 3.1(5): the unexposed side, radiation included
+constexpr double kMaxStepS = 5.0;    // EN 1993-1-2 4.2.5.1(3); also the conduction's sub-step
+constexpr double kCellM = 0.005;
+
+// The time steps advance() takes for dtS: equal, none longer than kMaxStepS.
+int substeps(double dtS) { return std::max(1, static_cast<int>(std::ceil(dtS / kMaxStepS - 1e-9))); }
+}  // namespace
+
+double netHeatFluxWM2(double gasC, double surfaceC, double emissivity, double alphaC) {
+    const double g = gasC + kKelvin, s = surfaceC + kKelvin;
+    return alphaC * (gasC - surfaceC) + emissivity * kSigma * (g * g * g * g - s * s * s * s);
+}
+
+double standardFireC(double timeS) { return 20.0 + 345.0 * std::log10(8.0 * std::max(0.0, timeS) / 60.0 + 1.0); }
+
+double steelSpecificHeat(double t) {
+    t = std::clamp(t, 20.0, 1200.0);
+    if (t < 600.0) return 425.0 + 0.773 * t - 1.69e-3 * t * t + 2.22e-6 * t * t * t;
+    if (t < 735.0) return 666.0 + 13002.0 / (738.0 - t);
+    if (t < 900.0) return 545.0 + 17820.0 / (t - 731.0);
+    return 650.0;
+}
+
+void SteelHeating::advance(double gasC, double dtS) {
+    if (!(dtS > 0.0)) return;
+    const int n = substeps(dtS);
+    const double dt = dtS / n;
+    for (int i = 0; i < n; ++i)
+        tempC_ += factor_ / (steelSpecificHeat(tempC_) * kDensity) * netHeatFluxWM2(gasC, tempC_, emissivity_) * dt;
+}
+
+double concreteConductivity(double t) {
+    const double u = std::clamp(t, 20.0, 1200.0) / 100.0;
+    return 1.36 - 0.136 * u + 0.0057 * u * u;
+}
+
+double concreteSpecificHeat(double t) {
+    if (t <= 100.0) return 900.0;
+    if (t <= 115.0) return 1470.0;  // the 1.5 % moisture driven off (EN 1992-1-2 3.3.2(2))
+    if (t <= 200.0) return 1470.0 + (1000.0 - 1470.0) * (t - 115.0) / 85.0;
+    if (t <= 400.0) return 1000.0 + (t - 200.0) / 2.0;
+    return 1100.0;
+}
+
+double concreteDensity(double t) {
+    constexpr double r20 = 2300.0;
+    if (t <= 115.0) return r20;
+    if (t <= 200.0) return r20 * (1.0 - 0.02 * (t - 115.0) / 85.0);
+    if (t <= 400.0) return r20 * (0.98 - 0.03 * (t - 200.0) / 200.0);
+    return r20 * (0.95 - 0.07 * (std::min(t, 1200.0) - 400.0) / 800.0);
+}
+
+ConcreteHeating::ConcreteHeating(double thicknessM, bool bothFaces, double initialC)
+    : depthM_(bothFaces ? 0.5 * thicknessM : thicknessM), bothFaces_(bothFaces) {
+    const int cells = std::max(4, static_cast<int>(std::lround(depthM_ / kCellM)));
+    dx_ = depthM_ / cells;
+    t_.assign(static_cast<std::size_t>(cells) + 1, initialC);
+}
+
+void ConcreteHeating::advance(double gasC, double dtS) {
+    if (!(dtS > 0.0)) return;
+    const int steps = substeps(dtS);
+    const double dt = dtS / steps;
+    const std::size_t n = t_.size();
+    std::vector<double> lo(n), di(n), up(n), rhs(n);
+    for (int s = 0; s < steps; ++s) {
+        // Backward Euler on control volumes (half cells at the faces), properties at the old
+        // temperatures; the surface's radiation linearised about its old temperature.
+        for (std::size_t i = 0; i < n; ++i) {
+            const double vol = (i == 0 || i + 1 == n) ? 0.5 * dx_ : dx_;
+            const double cap = concreteDensity(t_[i]) * concreteSpecificHeat(t_[i]) * vol / dt;
+            const double kl = i > 0 ? concreteConductivity(0.5 * (t_[i - 1] + t_[i])) / dx_ : 0.0;
+            const double kr = i + 1 < n ? concreteConductivity(0.5 * (t_[i] + t_[i + 1])) / dx_ : 0.0;
+            lo[i] = -kl;
+            up[i] = -kr;
+            di[i] = cap + kl + kr;
+            rhs[i] = cap * t_[i];
+        }
+        const double g = gasC + kKelvin, s0 = t_[0] + kKelvin;
+        const double h = 25.0 + 0.7 * kSigma * (g * g + s0 * s0) * (g + s0);
+        di[0] += h;
+        rhs[0] += h * gasC;
+        if (!bothFaces_) {  // the far face loses heat to the air on its side
+            di[n - 1] += kBackFaceW;
+            rhs[n - 1] += kBackFaceW * kAmbientC;
+        }
+        // Thomas algorithm.
+        for (std::size_t i = 1; i < n; ++i) {
+            const double m = lo[i] / di[i - 1];
+            di[i] -= m * up[i - 1];
+            rhs[i] -= m * rhs[i - 1];
+        }
+        t_[n - 1] = rhs[n - 1] / di[n - 1];
+        for (std::size_t i = n - 1; i-- > 0;) t_[i] = (rhs[i] - up[i] * t_[i + 1]) / di[i];
+    }
+}
+
+double ConcreteHeating::temperatureAtC(double depthM) const {
+    const double x = std::clamp(depthM, 0.0, depthM_) / dx_;
+    const std::size_t i = std::min(static_cast<std::size_t>(x), t_.size() - 2);
+    const double f = x - static_cast<double>(i);
+    return t_[i] + f * (t_[i + 1] - t_[i]);
+}
+
+double ConcreteHeating::isothermDepthM(double tempC) const {
+    if (t_[0] < tempC) return 0.0;
+    for (std::size_t i = 1; i < t_.size(); ++i)
+        if (t_[i] < tempC) return dx_ * (static_cast<double>(i - 1) + (t_[i - 1] - tempC) / (t_[i - 1] - t_[i]));
+    return depthM_;
+}
+
+}  // namespace cd::physics
