@@ -60,6 +60,16 @@ const BodyRecord* door(const std::vector<BodyRecord>& bodies, const btCollisionO
     return r.kind == BodyKind::Door ? &r : nullptr;
 }
 
+/// The loose body behind a collision object (furniture, debris, an extinguisher or fallen item,
+/// a chunk that came loose), or null (walls, terrain, doors, intact structure, bodies taken out).
+const BodyRecord* loose(const std::vector<BodyRecord>& bodies, const btCollisionObject* obj) {
+    if (!obj || obj->isStaticOrKinematicObject()) return nullptr;
+    const int index = obj->getUserIndex();
+    if (index < 0 || static_cast<std::size_t>(index) >= bodies.size()) return nullptr;
+    const BodyRecord& r = bodies[static_cast<std::size_t>(index)];
+    return r.kind != BodyKind::Door && r.body && !r.removed && r.body->getInvMass() > 0.0f ? &r : nullptr;
+}
+
 /// Where a leaf's hinge axis is (its box's edge at local -x), at the leaf's mid-height.
 btVector3 hingeOf(const btRigidBody& leaf) {
     const auto* box = static_cast<const btBoxShape*>(leaf.getCollisionShape());
@@ -125,7 +135,7 @@ bool CharacterBody::overlapsAt(btCollisionWorld& world, btCapsuleShapeZ& s, cons
 }
 
 btVector3 CharacterBody::slide(btCollisionWorld& world, btVector3 feet, btVector3 move, bool steepIsWall,
-                               const std::vector<BodyRecord>* bodies, std::vector<DoorContact>* doors) {
+                               const std::vector<BodyRecord>* bodies, std::vector<PushContact>* doors) {
     // Collide and slide: move to the first contact, drop the component into the surface, repeat.
     for (int iter = 0; iter < 4 && move.length2() > 1e-10f; ++iter) {
         const Hit h = sweep(world, feet, feet + move);
@@ -139,7 +149,7 @@ btVector3 CharacterBody::slide(btCollisionWorld& world, btVector3 feet, btVector
         if (bodies && doors) {
             if (const BodyRecord* r = door(*bodies, h.object)) {
                 const int index = h.object->getUserIndex();
-                const bool seen = std::any_of(doors->begin(), doors->end(), [&](const DoorContact& c) {
+                const bool seen = std::any_of(doors->begin(), doors->end(), [&](const PushContact& c) {
                     return c.panel == index || c.pulled == index || c.leaf == r->body;
                 });
                 const btVector3 flat(h.normal.x(), h.normal.y(), 0);
@@ -148,9 +158,13 @@ btVector3 CharacterBody::slide(btCollisionWorld& world, btVector3 feet, btVector
                 // A leaf at its stop pressed from the stop side is taken by the handle and
                 // pulled open (WorldImpl::pullLeaf); one on its motor is not pushed against it.
                 const bool pulls = !shut && presses && pressesIntoStop(*r, h.point, -flat.normalized());
-                if (!seen && pulls) doors->push_back(DoorContact{nullptr, -1, h.point, h.normal, index});
-                else if (!seen && !shut && !r->leafDriving) doors->push_back(DoorContact{r->body, -1, h.point, h.normal});
-                if (!seen && shut && presses) doors->push_back(DoorContact{nullptr, index, h.point, h.normal});
+                if (!seen && pulls) doors->push_back(PushContact{nullptr, -1, h.point, h.normal, index});
+                else if (!seen && !shut && !r->leafDriving) doors->push_back(PushContact{r->body, -1, h.point, h.normal});
+                if (!seen && shut && presses) doors->push_back(PushContact{nullptr, index, h.point, h.normal});
+            } else if (const BodyRecord* r = loose(*bodies, h.object)) {
+                // A loose body stops this step like a wall too, and is pushed as a leaf is.
+                const bool seen = std::any_of(doors->begin(), doors->end(), [&](const PushContact& c) { return c.leaf == r->body; });
+                if (!seen) doors->push_back(PushContact{r->body, -1, h.point, h.normal, -1, true});
             }
         }
         const float len = move.length();
@@ -198,15 +212,17 @@ bool CharacterBody::edgeSupports(btCollisionWorld& world, const Hit& h, float ma
     return cb.hasHit() && walkable(cb.m_hitNormalWorld) && cb.m_hitPointWorld.z() <= maxTopZ;
 }
 
-// The trainee leans on the leaf with a palm (a push along the contact normal, no friction),
-// as hard as it takes for the touched point to move away at the speed the trainee presses on
-// with, but never harder than def_.pushForceN: the impulse per step is at most F dt. The hinge
-// and the leaf's inertia and damping resist through Bullet's solver at the next step.
-bool CharacterBody::pushDoors(const std::vector<DoorContact>& doors, const btVector3& wishVelocity, float dt) {
+// The trainee leans on the leaf or loose body with a palm (a push along the contact normal, no
+// friction), as hard as it takes for the touched point to move away at the speed the trainee
+// presses on with, but never harder than def_.pushForceN: the impulse per step is at most F dt.
+// The hinge, the body's inertia, damping and its friction on the floor resist through Bullet's
+// solver at the next step: a chair slides away, a desk heavier than the push can shift stays put
+// (static friction above F), a tall light item may tip.
+bool CharacterBody::pushBodies(const std::vector<PushContact>& doors, const btVector3& wishVelocity, float dt) {
     const float maxImpulseNs = def_.pushForceN * dt;
     if (!(maxImpulseNs > 0.0f)) return false;
     bool any = false;
-    for (const DoorContact& c : doors) {
+    for (const PushContact& c : doors) {
         if (!c.leaf) continue;  // a shut panel does not swing
         btVector3 dir(-c.normal.x(), -c.normal.y(), 0.0f);  // horizontal: into the leaf
         if (dir.length2() < 1e-6f) continue;
@@ -224,7 +240,7 @@ bool CharacterBody::pushDoors(const std::vector<DoorContact>& doors, const btVec
         const float impulseNs = std::min(lagMS / denom, maxImpulseNs);
         leaf.activate();
         leaf.applyImpulse(dir * impulseNs, rel);
-        any = true;
+        any = any || !c.loose;
     }
     return any;
 }
@@ -283,7 +299,7 @@ void CharacterBody::step(btCollisionWorld& world, const std::vector<BodyRecord>&
     else verticalSpeed_ = 0.0f;
 
     // 1. Step up (only from the ground), 2. move and slide, 3. step down onto walkable ground.
-    auto attempt = [&](bool stepUp, btVector3& outFeet, bool& outGrounded, std::vector<DoorContact>& doors) {
+    auto attempt = [&](bool stepUp, btVector3& outFeet, bool& outGrounded, std::vector<PushContact>& doors) {
         btVector3 f = feet_;
         float up = 0.0f;
         if (stepUp && def_.stepHeightM > 0.0f) {
@@ -315,7 +331,7 @@ void CharacterBody::step(btCollisionWorld& world, const std::vector<BodyRecord>&
     bool grounded = false;
     btVector3 flatNext;
     bool flatGrounded = false;
-    std::vector<DoorContact> flatDoors, stepDoors, *doors = nullptr;
+    std::vector<PushContact> flatDoors, stepDoors, *doors = nullptr;
     const bool flatOk = attempt(false, flatNext, flatGrounded, flatDoors);
     btVector3 stepNext;
     bool stepGrounded = false;
@@ -341,11 +357,11 @@ void CharacterBody::step(btCollisionWorld& world, const std::vector<BodyRecord>&
     // Airborne: keep falling from where the vertical sweep stopped.
     feet_ = next;
     grounded_ = grounded;
-    pushingDoor_ = doors && pushDoors(*doors, move / dt, dt);
+    pushingDoor_ = doors && pushBodies(*doors, move / dt, dt);
     shutDoor_ = -1;
     pulledLeaf_ = -1;
     if (doors)
-        for (const DoorContact& c : *doors) {
+        for (const PushContact& c : *doors) {
             if (c.panel >= 0 && shutDoor_ < 0) shutDoor_ = c.panel;
             if (c.pulled >= 0 && pulledLeaf_ < 0) pulledLeaf_ = c.pulled;
         }

@@ -41,14 +41,16 @@ private:
         btVector3 point{0, 0, 0};
         const btCollisionObject* object = nullptr;
     };
-    /// A door leaf the level move ran into (pushed once the move is chosen), or a shut door
-    /// panel it pressed against (leaf null, panel its body index).
-    struct DoorContact {
+    /// A door leaf or a loose body (furniture, debris, a fallen item) the level move ran into
+    /// (pushed once the move is chosen), or a shut door panel it pressed against (leaf null,
+    /// panel its body index).
+    struct PushContact {
         btRigidBody* leaf = nullptr;
         int panel = -1;
         btVector3 point{0, 0, 0};
         btVector3 normal{0, 0, 1};  // from the leaf towards the capsule
         int pulled = -1;            // a one-way leaf at its stop, pressed from the stop side
+        bool loose = false;         // leaf is a loose body, not a door
     };
     float height() const { return crouched_ ? def_.crouchHeightM : def_.standHeightM; }
     btCapsuleShapeZ& shape() { return crouched_ ? *crouchShape_ : *standShape_; }
@@ -58,8 +60,9 @@ private:
     void placeProbe(btCapsuleShapeZ& s, const btVector3& center);
     bool overlapsAt(btCollisionWorld& world, btCapsuleShapeZ& s, const btVector3& center);
     btVector3 slide(btCollisionWorld& world, btVector3 feet, btVector3 move, bool steepIsWall,
-                    const std::vector<BodyRecord>* bodies = nullptr, std::vector<DoorContact>* doors = nullptr);
-    bool pushDoors(const std::vector<DoorContact>& doors, const btVector3& wishVelocity, float dt);
+                    const std::vector<BodyRecord>* bodies = nullptr, std::vector<PushContact>* contacts = nullptr);
+    /// Pushes the leaves and loose bodies in contacts; says whether a door leaf was pushed.
+    bool pushBodies(const std::vector<PushContact>& contacts, const btVector3& wishVelocity, float dt);
     bool walkable(const btVector3& n) const { return n.z() >= cosMaxSlope_; }
     bool groundBelow(btCollisionWorld& world, const btVector3& feet, float reach, float& groundZ);
     bool edgeSupports(btCollisionWorld& world, const Hit& h, float maxTopZ);

@@ -1,5 +1,6 @@
-// The trainee opens a hinged door by walking into it (CharacterDef::pushForceN), both ways;
-// walls, furniture and a zero push force still stop the capsule. A one-way door is pushed open
+// The trainee opens a hinged door by walking into it (CharacterDef::pushForceN), both ways, and
+// shoves a light loose body along; walls, heavy furniture and a zero push force still stop the
+// capsule. A one-way door is pushed open
 // from one side and pulled open from the other, never swung past its stop.
 #include <cmath>
 #include <cstdio>
@@ -204,7 +205,9 @@ TEST(DoorPush, TheWallBesideTheDoorStillStopsTheTrainee) {
     EXPECT_NEAR(s.doorAngleRad(), 0.0f, 0.01f);
 }
 
-TEST(DoorPush, FurnitureIsAnObstacleNotPushedAside) {
+// A 20 kg desk on the floor holds against more than the walker's 60 N (friction 0.5 x 0.8 of
+// the floor: 78 N): it does not move and stops them.
+TEST(DoorPush, ADeskHeavierThanThePushCanShiftIsAnObstacle) {
     DoorScene s({-2.5f, -3.0f, 0.0f}, CharacterDef{}.pushForceN, true);
     const BodyId desk = makeId<BodyId>(3);  // floor, two walls, then the desk
     ASSERT_EQ(s.world->bodyState(desk).kind, BodyKind::Furniture);
@@ -213,6 +216,44 @@ TEST(DoorPush, FurnitureIsAnObstacleNotPushedAside) {
     s.walkUntil({0.0f, 1.0f}, 0.0f, 3.0);
     EXPECT_LT(glm::length(s.world->bodyState(desk).positionM - before), 0.001f);
     EXPECT_LT(s.world->character(s.trainee).feetM.y, -1.3f - 0.25f + 0.001f);
+}
+
+// A 5 kg chair in the way (friction 0.4 x 5 x 9.81 = 20 N, less than the walker's 60 N) is
+// shoved along ahead of them: it moves the way they walk and they keep going, slowed. With no
+// push force it is an obstacle like the desk.
+TEST(DoorPush, ALightChairInTheWayIsShovedAlong) {
+    for (float force : {CharacterDef{}.pushForceN, 0.0f}) {
+        WorldDef def = test::floorWorld();
+        DynamicBodyDef chair;  // 0.45 x 0.45 x 0.9 m, 5 kg
+        chair.centerM = {0.0f, 1.0f, 0.45f};
+        chair.halfExtentsM = {0.225f, 0.225f, 0.45f};
+        chair.material = materials::furniture();
+        chair.material.densityKgM3 = 5.0f / (0.45f * 0.45f * 0.9f);
+        def.bodies.push_back(chair);
+        auto world = test::build(def);
+        CharacterDef c;
+        c.pushForceN = force;
+        const CharacterId t = world->addCharacter(c).value();
+        const BodyId body = makeId<BodyId>(1);  // the floor, then the chair
+        test::run(*world, 0.5);
+        const glm::vec3 before = world->bodyState(body).positionM;
+        CharacterInput in;
+        in.moveDir = {0.0f, 1.0f};
+        world->setCharacterInput(t, in);
+        test::run(*world, 3.0);
+        const glm::vec3 moved = world->bodyState(body).positionM - before;
+        const float walked = world->character(t).feetM.y;
+        std::printf("push %.0f N: the chair moved %.2f m along, %.2f m across; the walker got %.2f m\n", force, moved.y,
+                    std::fabs(moved.x), walked);
+        if (force > 0.0f) {
+            EXPECT_GT(moved.y, 1.0f) << "pushed along the way they walk";
+            EXPECT_GT(walked, 1.5f) << "they keep going behind it";
+            EXPECT_LT(walked, 1.4f * 3.0f) << "but no faster than they walk";
+        } else {
+            EXPECT_LT(glm::length(moved), 0.001f);
+            EXPECT_LT(walked, 1.0f - 0.225f - 0.25f + 0.001f);
+        }
+    }
 }
 
 TEST(DoorPush, WithNoPushForceADoorIsAWall) {

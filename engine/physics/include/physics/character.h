@@ -20,7 +20,8 @@ struct CharacterDef {
     float runSpeedMS = 3.5f;
     float crouchSpeedMS = 0.7f;
     float eyeBelowTopM = 0.12f;
-    /// Most force the trainee pushes a door leaf with while walking into it (0: doors are walls).
+    /// Most force the trainee pushes a door leaf or a loose body (a chair, a fallen item, light
+    /// debris) with while walking into it (0: doors and loose bodies are walls).
     /// 60 N: above the 22 N (5 lbf) an interior door may need to open (2010 ADA Standards
     /// 404.2.9, ICC A117.1) and near the 67 N (15 lbf) an egress door may need to be opened to
     /// its required width (NFPA 101 7.2.1.4.5), so a door built to code gives way. docs/physics.md.
