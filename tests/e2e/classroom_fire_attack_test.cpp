@@ -74,6 +74,10 @@ TEST_F(ClassroomFireAttack, GoingInLowAndCoolingTheLayerPutsTheFireOutAndPasses)
     EXPECT_GT(mean, 12.0) << "more than standing: they walked in and worked the hose";
     EXPECT_LT(mean, 40.0) << "less than the hose's work throughout: most of the run is waiting and walking";
     std::printf("breathing apparatus: %.0f bar left, %.0f L used, %.1f L/min on average\n", barLeft, litres, mean);
+    // The exposure section plots the gauge (with the whistle) and the air drawn over the session.
+    EXPECT_NE(html.find("aria-label=\"Breathing apparatus: the cylinder&#39;s pressure\""), std::string::npos);
+    EXPECT_NE(html.find("whistle: withdraw"), std::string::npos);
+    EXPECT_NE(html.find("Air drawn from the set"), std::string::npos);
     // ... shows the trainee's view when their dose rose fastest (inside, in the hot smoke) ...
     EXPECT_TRUE(std::filesystem::exists(run.dir + "/worst.png"));
     const std::size_t caption = html.find("view when their dose rose fastest: ");

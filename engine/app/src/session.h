@@ -56,6 +56,8 @@ struct HazardTracePoint {
     float hazardRating = 0.0f;    ///< Defra FD2321 hazard rating
     float groundAccelMS2 = 0.0f;  ///< peak horizontal ground acceleration since the last sample
     float shakingIntensity = 0.0f;  ///< JMA instrumental intensity felt (FeltShaking)
+    float baPressureBar = 0.0f;     ///< the breathing apparatus's cylinder (0 without one)
+    float baLMin = 0.0f;            ///< air drawn from it now
 };
 
 class Session {

@@ -140,7 +140,8 @@ Pictures renderPictures(const Session& s, const std::string& finalPath, const st
     return {};
 }
 
-/// Water and shaking at the trainee, when the session has a flood or an earthquake.
+/// Water and shaking at the trainee, when the session has a flood or an earthquake, and the
+/// breathing apparatus's cylinder and the air drawn from it, when they wear one.
 std::vector<report::ReportPlot> hazardPlots(const Session& s) {
     std::vector<report::ReportPlot> out;
     const auto& trace = s.hazardTrace();
@@ -172,6 +173,19 @@ std::vector<report::ReportPlot> hazardPlots(const Session& s) {
         }
         out.push_back(std::move(shake));
         out.push_back(std::move(felt));
+    }
+    if (const BreathingApparatus* ba = s.breathingApparatus()) {
+        report::ReportPlot gauge{"Breathing apparatus: the cylinder's pressure", "bar", {{"pressure", "#1f4e79", {}}},
+                                 {{ba->def().whistleBar, "whistle: withdraw", "#b3261e"}}, 0.0, 1.05 * ba->def().pressureBar};
+        report::ReportPlot air{"Air drawn from the set (follows how the wearer moves and works)", "L/min", {{"air", "#00838f", {}}},
+                               {{40.0, "40 L/min: the NIOSH rating rate", "#8a94a6"}}, 0.0, 60.0};
+        for (const HazardTracePoint& p : trace) {
+            gauge.lines[0].points.emplace_back(p.timeS, p.baPressureBar);
+            air.lines[0].points.emplace_back(p.timeS, p.baLMin);
+            air.maxY = std::max(air.maxY, 1.1 * p.baLMin);
+        }
+        out.push_back(std::move(gauge));
+        out.push_back(std::move(air));
     }
     return out;
 }
