@@ -80,6 +80,37 @@ Result<physics::GroundMotion> motionOf(const scenario::ShakingDef& s, const std:
     return m;
 }
 
+// The rooms of the building whose hot gas heats a structural member in a fire, face by face
+// (physics::MemberGas): a slab's underside, the room under it (it is that room's ceiling), its top
+// the room over it; a wall's faces, the rooms either side of it along its thickness; a column or
+// beam, the rooms it stands in or bounds, all round.
+EarthquakeHazard::Impl::MemberRooms roomsAround(const physics::MemberDef& m, const world::District& d, const std::string& building) {
+    constexpr float kReachM = 0.15f;  // a member's face lies within this of the rooms it bounds
+    constexpr float kSlabReachM = 0.5f;
+    constexpr float kSlabOverM = 0.3f;  // more than a slab's bearing on a wall
+    const glm::vec3 lo = m.centerM - m.halfExtentsM, hi = m.centerM + m.halfExtentsM;
+    const int across = m.halfExtentsM.x <= m.halfExtentsM.y ? 0 : 1;  // a wall's thickness
+    EarthquakeHazard::Impl::MemberRooms out;
+    for (const world::Room& r : d.rooms) {
+        if (r.building != building) continue;
+        const world::Aabb& b = r.box;
+        if (lo.x >= b.max.x + kReachM || hi.x <= b.min.x - kReachM || lo.y >= b.max.y + kReachM || hi.y <= b.min.y - kReachM)
+            continue;
+        if (m.kind == physics::MemberKind::Slab) {
+            // Over the room, not only bearing on its walls' tops.
+            if (std::min(hi.x, b.max.x) - std::max(lo.x, b.min.x) < kSlabOverM || std::min(hi.y, b.max.y) - std::max(lo.y, b.min.y) < kSlabOverM)
+                continue;
+            if (std::fabs(b.max.z - lo.z) <= kSlabReachM && b.max.z <= m.centerM.z) out.front.push_back(&r);
+            else if (std::fabs(b.min.z - hi.z) <= kSlabReachM && b.min.z >= m.centerM.z) out.back.push_back(&r);
+            continue;
+        }
+        if (!(lo.z < b.max.z && hi.z > b.min.z)) continue;
+        const bool front = m.kind != physics::MemberKind::Wall || 0.5f * (b.min[across] + b.max[across]) < m.centerM[across];
+        (front ? out.front : out.back).push_back(&r);
+    }
+    return out;
+}
+
 }  // namespace
 
 EarthquakeHazard::EarthquakeHazard(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -163,6 +194,7 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
         impl->structure = *s;
         const auto chunks = impl->world->structureChunks(*s);
         impl->chunkDefs = impl->world->structureChunkDefs(*s);
+        for (const physics::MemberDef& m : bp->structure->members) impl->memberRooms.push_back(roomsAround(m, d, eq.building));
         impl->structureGroundZ = bp->structure->groundZM;
         impl->buildingMin = bp->buildingMinM;
         impl->buildingMax = bp->buildingMaxM;
@@ -333,18 +365,19 @@ void EarthquakeHazard::advanceTo(double timeS) {
 void EarthquakeHazard::heat(const std::vector<RoomSmoke>& smoke, double dtS) {
     Impl& im = *impl_;
     if (!im.structure.valid()) return;
-    // Each storey's members are heated by the hottest upper layer over its structure rooms.
-    std::vector<float> gasC;
+    // Each face of a member is heated by the hottest upper layer among the rooms on that side.
+    std::vector<physics::MemberGas> gas(im.memberRooms.size());
     for (const RoomSmoke& r : smoke) {
-        if (!r.room || r.room->storey < 0) continue;
-        for (const auto& id : im.def->structureRooms)
-            if (r.room->id == id) {
-                const auto st = static_cast<std::size_t>(r.room->storey);
-                if (gasC.size() <= st) gasC.resize(st + 1, 20.0f);
-                gasC[st] = std::max(gasC[st], static_cast<float>(r.upperTempC));
-            }
+        if (!r.room || !(r.upperTempC > 20.0)) continue;
+        const auto c = static_cast<float>(r.upperTempC);
+        for (std::size_t m = 0; m < im.memberRooms.size(); ++m) {
+            for (const world::Room* around : im.memberRooms[m].front)
+                if (around == r.room) gas[m].frontC = std::max(gas[m].frontC, c);
+            for (const world::Room* around : im.memberRooms[m].back)
+                if (around == r.room) gas[m].backC = std::max(gas[m].backC, c);
+        }
     }
-    im.world->heatStructure(im.structure, gasC, static_cast<float>(dtS));
+    im.world->heatStructure(im.structure, gas, static_cast<float>(dtS));
 }
 
 std::vector<HazardEvent> EarthquakeHazard::drainEvents() {

@@ -71,9 +71,10 @@ public:
     /// structure.collapse, structure.settled, passage.blocked, passage.cleared (subject = door id),
     /// casualty.trapped, casualty.freed (subject = casualty id).
     std::vector<HazardEvent> drainEvents();
-    /// Fire weakening: for dtS the structure's members are heated by the hottest upper layer
-    /// over the structure rooms of their storey and lose strength as the Eurocodes say
-    /// (PhysicsWorld::heatStructure, docs/physics.md); never recovers.
+    /// Fire weakening: for dtS the structure's members are heated by the hottest upper layer of
+    /// the rooms around them (a slab by the room under it, a wall by the rooms it bounds) and
+    /// lose strength as the Eurocodes say (PhysicsWorld::heatStructure, docs/physics.md); never
+    /// recovers.
     void heat(const std::vector<RoomSmoke>& smoke, double dtS);
     bool shaking() const;
     /// Ground acceleration now (m/s^2), zero when still.

@@ -50,6 +50,12 @@ struct EarthquakeHazard::Impl {
     std::vector<char> leafOff;                  ///< per leaf: came off its hinge with its frame
     std::size_t firstLeaf = 0;                  ///< movable index of the first leaf
     std::vector<physics::ChunkDef> chunkDefs;  ///< per structure chunk, as fractured
+    /// Per structure member: the rooms whose gas heats its front and back faces
+    /// (physics::MemberGas; a column or beam has them all as its front).
+    struct MemberRooms {
+        std::vector<const world::Room*> front, back;
+    };
+    std::vector<MemberRooms> memberRooms;
     float structureGroundZ = 0.0f;
     int roofStorey = -1;         // slab chunks of this storey are the roof (BuildingPhysics::topStorey)
     std::optional<float> roofSlabBottomZ;  // the lowest bottom of the structure's roof slab chunks, if it has any

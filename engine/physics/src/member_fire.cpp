@@ -10,7 +10,7 @@ constexpr double kStillAmbientC = 25.0;
 }  // namespace
 
 MemberFire::MemberFire(const MemberDef& m)
-    : kind_(m.kind), curve_(m.material.fireCurve), storey_(m.storey), rebarAxisM_(m.rebarAxisM) {
+    : kind_(m.kind), curve_(m.material.fireCurve), rebarAxisM_(m.rebarAxisM) {
     float e[3] = {2.0f * m.halfExtentsM.x, 2.0f * m.halfExtentsM.y, 2.0f * m.halfExtentsM.z};
     std::sort(e, e + 3);
     thinM_ = e[0];
@@ -20,15 +20,18 @@ MemberFire::MemberFire(const MemberDef& m)
         const double own = 2.0 * (thinM_ + wideM_) / (static_cast<double>(thinM_) * wideM_);
         steel_.emplace(m.sectionFactorPerM > 0.0f ? m.sectionFactorPerM : own);
     } else if (curve_ == FireCurve::ConcreteSiliceous) {
-        concrete_.emplace(thinM_, kind_ != MemberKind::Slab);  // a slab is heated from below only
+        concrete_.emplace(thinM_);
     }
 }
 
-void MemberFire::advance(double gasC, double dtS) {
-    if (!heated_ && gasC <= kStillAmbientC) return;
+void MemberFire::advance(const MemberGas& gas, double dtS) {
+    const double hotter = std::max(gas.frontC, gas.backC);
+    if (!heated_ && hotter <= kStillAmbientC) return;
     heated_ = true;
-    if (steel_) steel_->advance(gasC, dtS);
-    if (concrete_) concrete_->advance(gasC, dtS);
+    if (steel_) steel_->advance(hotter, dtS);
+    if (!concrete_) return;
+    if (kind_ == MemberKind::Wall || kind_ == MemberKind::Slab) concrete_->advance(gas.frontC, gas.backC, dtS);
+    else concrete_->advance(hotter, hotter, dtS);  // columns and beams: all round
 }
 
 float MemberFire::strengthFactor() const {
@@ -36,7 +39,7 @@ float MemberFire::strengthFactor() const {
     if (!concrete_) return 1.0f;
     if (kind_ == MemberKind::Slab || kind_ == MemberKind::Beam)
         return strengthReductionFactor(FireCurve::Steel, static_cast<float>(concrete_->temperatureAtC(rebarAxisM_)));
-    const double lost = 2.0 * concrete_->isothermDepthM(kIsothermC);
+    const double lost = concrete_->hotterThanM(kIsothermC);
     const double thin = std::max(0.0, thinM_ - lost) / thinM_;
     const double wide = kind_ == MemberKind::Column ? std::max(0.0, wideM_ - lost) / wideM_ : 1.0;
     return static_cast<float>(thin * wide);

@@ -1,6 +1,6 @@
 #pragma once
-// One member of a structure in a fire: its heating (member_heating.h) under the gas of its storey
-// and the share of its cold strength that leaves it.
+// One member of a structure in a fire: its heating (member_heating.h) under the gas around it and
+// the share of its cold strength that leaves it.
 #include <optional>
 
 #include "physics/member_heating.h"
@@ -12,16 +12,16 @@ namespace cd::physics {
 /// - steel (FireCurve::Steel): EN 1993-1-2 k_y at its temperature (SteelHeating);
 /// - concrete and masonry in compression (walls, columns): EN 1992-1-2 Annex B.1, the 500 C
 ///   isotherm method: concrete hotter than 500 C is lost, the rest keeps its strength, so the
-///   share is the section left inside the isotherm (walls and columns heated on every face);
-/// - concrete slabs and beams (bending, heated from below): k_y of the bottom bars at their axis
-///   distance (EN 1992-1-2 Table 3.2a, hot-rolled class N: the same factors as structural steel).
+///   share is the section left inside the isotherm (a wall heated from the side or sides in
+///   fire, a column all round, its two directions alike);
+/// - concrete slabs and beams (bending): k_y of the bottom bars at their axis distance from the
+///   underside (EN 1992-1-2 Table 3.2a, hot-rolled class N: the same factors as structural steel).
 /// Timber and unweakened materials keep 1.
 class MemberFire {
 public:
     explicit MemberFire(const MemberDef& m);
-    void advance(double gasC, double dtS);
+    void advance(const MemberGas& gas, double dtS);
     float strengthFactor() const;
-    int storey() const { return storey_; }
     bool weakens() const { return curve_ != FireCurve::None; }
     /// Whether it has seen gas above ambient (members that have not are not stepped).
     bool heated() const { return heated_; }
@@ -29,7 +29,6 @@ public:
 private:
     MemberKind kind_;
     FireCurve curve_;
-    int storey_;
     float thinM_ = 0.0f, wideM_ = 0.0f;  // the section's two smaller sides (walls and slabs: thickness, thickness)
     float rebarAxisM_;
     std::optional<ConcreteHeating> concrete_;

@@ -61,14 +61,22 @@ double concreteDensity(double t) {
     return r20 * (0.95 - 0.07 * (std::min(t, 1200.0) - 400.0) / 800.0);
 }
 
-ConcreteHeating::ConcreteHeating(double thicknessM, bool bothFaces, double initialC)
-    : depthM_(bothFaces ? 0.5 * thicknessM : thicknessM), bothFaces_(bothFaces) {
-    const int cells = std::max(4, static_cast<int>(std::lround(depthM_ / kCellM)));
-    dx_ = depthM_ / cells;
+ConcreteHeating::ConcreteHeating(double thicknessM, double initialC) : thicknessM_(thicknessM) {
+    const int cells = std::max(4, static_cast<int>(std::lround(thicknessM_ / kCellM)));
+    dx_ = thicknessM_ / cells;
     t_.assign(static_cast<std::size_t>(cells) + 1, initialC);
 }
 
-void ConcreteHeating::advance(double gasC, double dtS) {
+namespace {
+// A face's heat transfer, linearised about its surface temperature: h (W/m2/K) towards gasC.
+double faceCoefficient(double gasC, double surfaceC) {
+    if (gasC <= kAmbientC + 0.5) return kBackFaceW;  // the unexposed side
+    const double g = gasC + kKelvin, s = surfaceC + kKelvin;
+    return 25.0 + 0.7 * kSigma * (g * g + s * s) * (g + s);
+}
+}  // namespace
+
+void ConcreteHeating::advance(double frontGasC, double backGasC, double dtS) {
     if (!(dtS > 0.0)) return;
     const int steps = substeps(dtS);
     const double dt = dtS / steps;
@@ -76,7 +84,7 @@ void ConcreteHeating::advance(double gasC, double dtS) {
     std::vector<double> lo(n), di(n), up(n), rhs(n);
     for (int s = 0; s < steps; ++s) {
         // Backward Euler on control volumes (half cells at the faces), properties at the old
-        // temperatures; the surface's radiation linearised about its old temperature.
+        // temperatures; the faces' radiation linearised about their old temperatures.
         for (std::size_t i = 0; i < n; ++i) {
             const double vol = (i == 0 || i + 1 == n) ? 0.5 * dx_ : dx_;
             const double cap = concreteDensity(t_[i]) * concreteSpecificHeat(t_[i]) * vol / dt;
@@ -87,14 +95,11 @@ void ConcreteHeating::advance(double gasC, double dtS) {
             di[i] = cap + kl + kr;
             rhs[i] = cap * t_[i];
         }
-        const double g = gasC + kKelvin, s0 = t_[0] + kKelvin;
-        const double h = 25.0 + 0.7 * kSigma * (g * g + s0 * s0) * (g + s0);
-        di[0] += h;
-        rhs[0] += h * gasC;
-        if (!bothFaces_) {  // the far face loses heat to the air on its side
-            di[n - 1] += kBackFaceW;
-            rhs[n - 1] += kBackFaceW * kAmbientC;
-        }
+        const double hf = faceCoefficient(frontGasC, t_[0]), hb = faceCoefficient(backGasC, t_[n - 1]);
+        di[0] += hf;
+        rhs[0] += hf * std::max(frontGasC, kAmbientC);
+        di[n - 1] += hb;
+        rhs[n - 1] += hb * std::max(backGasC, kAmbientC);
         // Thomas algorithm.
         for (std::size_t i = 1; i < n; ++i) {
             const double m = lo[i] / di[i - 1];
@@ -107,17 +112,20 @@ void ConcreteHeating::advance(double gasC, double dtS) {
 }
 
 double ConcreteHeating::temperatureAtC(double depthM) const {
-    const double x = std::clamp(depthM, 0.0, depthM_) / dx_;
+    const double x = std::clamp(depthM, 0.0, thicknessM_) / dx_;
     const std::size_t i = std::min(static_cast<std::size_t>(x), t_.size() - 2);
     const double f = x - static_cast<double>(i);
     return t_[i] + f * (t_[i + 1] - t_[i]);
 }
 
-double ConcreteHeating::isothermDepthM(double tempC) const {
-    if (t_[0] < tempC) return 0.0;
-    for (std::size_t i = 1; i < t_.size(); ++i)
-        if (t_[i] < tempC) return dx_ * (static_cast<double>(i - 1) + (t_[i - 1] - tempC) / (t_[i - 1] - t_[i]));
-    return depthM_;
+double ConcreteHeating::hotterThanM(double tempC) const {
+    double hot = 0.0;
+    for (std::size_t i = 0; i + 1 < t_.size(); ++i) {
+        const double a = t_[i], b = t_[i + 1];
+        if (a >= tempC && b >= tempC) hot += dx_;
+        else if (a >= tempC || b >= tempC) hot += dx_ * (std::max(a, b) - tempC) / std::fabs(a - b);
+    }
+    return hot;
 }
 
 }  // namespace cd::physics

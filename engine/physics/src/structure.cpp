@@ -371,7 +371,7 @@ void PhysicsWorld::setStoreyTemperature(StructureId sid, int storey, float membe
     if (weakened) im.resolveStructure(sid.index);
 }
 
-void PhysicsWorld::heatStructure(StructureId sid, const std::vector<float>& gasCByStorey, float dtS) {
+void PhysicsWorld::heatStructure(StructureId sid, const std::vector<MemberGas>& gasByMember, float dtS) {
     WorldImpl& im = *impl_;
     if (!sid.valid() || sid.index >= im.structures.size() || !(dtS > 0.0f)) return;
     StructureRecord& s = im.structures[sid.index];
@@ -380,10 +380,12 @@ void PhysicsWorld::heatStructure(StructureId sid, const std::vector<float>& gasC
     if (s.heatPendingS < kStrideS) return;
     const double stepS = s.heatPendingS;
     s.heatPendingS = 0.0f;
-    for (MemberFire& m : s.memberFires) {
+    for (std::size_t i = 0; i < s.memberFires.size(); ++i) {
+        MemberFire& m = s.memberFires[i];
         if (!m.weakens()) continue;
-        const auto st = static_cast<std::size_t>(m.storey());
-        const float gas = m.storey() >= 0 && st < gasCByStorey.size() && std::isfinite(gasCByStorey[st]) ? gasCByStorey[st] : 20.0f;
+        MemberGas gas = i < gasByMember.size() ? gasByMember[i] : MemberGas{};
+        if (!std::isfinite(gas.frontC)) gas.frontC = 20.0f;
+        if (!std::isfinite(gas.backC)) gas.backC = 20.0f;
         m.advance(gas, stepS);
     }
     bool weakened = false;

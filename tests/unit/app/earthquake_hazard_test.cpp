@@ -123,6 +123,27 @@ TEST(EarthquakeHazard, AFireUnderTheSlabBringsItDown) {
     }
 }
 
+// A fire heats the members round its own room, not its whole storey: two hours of 900 C in the
+// classroom beside the corridor heat only the wall between them, and nothing of the corridor
+// fails, where the same fire in the corridor breaks its slab's most loaded links (above).
+TEST(EarthquakeHazard, AFireNextDoorHeatsTheWallBetweenNotTheCorridorsSlab) {
+    const auto s = quietQuake();
+    for (const char* room : {"A.4.corridor", "A.4.classroom1"}) {
+        auto q = app::EarthquakeHazard::build(s, campus());
+        ASSERT_TRUE(q.ok()) << q.error().str();
+        app::RoomSmoke hot;
+        hot.room = campus().findRoom(room);
+        ASSERT_NE(hot.room, nullptr);
+        hot.layerHeightM = 1.0;
+        hot.upperTempC = 900.0;
+        (*q)->heat({hot}, 7200.0);
+        (*q)->advanceTo(3.0);
+        const bool failed = has((*q)->drainEvents(), "structure.collapse");
+        std::printf("900 C for 2 h in %s: %s\n", room, failed ? "joints fail" : "nothing fails");
+        EXPECT_EQ(failed, std::string(room) == "A.4.corridor") << room;
+    }
+}
+
 TEST(EarthquakeHazard, WhereTheStructureCameDownTheDistrictModelIsCutAway) {
     const auto s = eastEndCollapsesAtHalfASecond();
     auto q = app::EarthquakeHazard::build(s, campus());

@@ -47,24 +47,23 @@ double concreteSpecificHeat(double tempC);
 double concreteDensity(double tempC);
 
 /// Heat conducted through a concrete (or masonry) member's thickness (1-D, implicit, 5 mm
-/// cells): heated on one face with the other losing 9 W/m2/K to 20 C air (EN 1991-1-2 3.1(5),
-/// a slab over a fire), or on both faces alike (a wall or column in the fire's room).
+/// cells), each face in its own gas: a face in gas above ambient takes EN 1991-1-2 3.1's fire
+/// exposure (convection 25 W/m2/K and radiation); a face in 20 C air loses 9 W/m2/K, the
+/// standard's unexposed side (3.1(5)).
 class ConcreteHeating {
 public:
-    ConcreteHeating(double thicknessM, bool bothFaces, double initialC = 20.0);
-    void advance(double gasC, double dtS);
-    /// Temperature at this depth from a heated face (linear between nodes).
+    explicit ConcreteHeating(double thicknessM, double initialC = 20.0);
+    void advance(double frontGasC, double backGasC, double dtS);
+    /// Temperature at this depth from the front face (linear between nodes).
     double temperatureAtC(double depthM) const;
-    /// Depth from a heated face where the member is at tempC: 0 if the surface is cooler, the
-    /// whole heated depth (half the thickness with both faces) if it is hotter throughout.
-    double isothermDepthM(double tempC) const;
-    double heatedDepthM() const { return depthM_; }
+    /// How much of the thickness is at tempC or hotter (both faces' bands together).
+    double hotterThanM(double tempC) const;
+    double thicknessM() const { return thicknessM_; }
 
 private:
-    double depthM_;      ///< from the heated face to the far face, or to the middle with both faces
-    bool bothFaces_;
+    double thicknessM_;
     double dx_;
-    std::vector<double> t_;  ///< node temperatures (C) from the heated face
+    std::vector<double> t_;  ///< node temperatures (C) from the front face
 };
 
 }  // namespace cd::physics

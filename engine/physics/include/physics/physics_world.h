@@ -62,11 +62,11 @@ public:
     /// Fire weakening by a member temperature given directly: the joints of a storey take the
     /// material's Eurocode reduction at memberC (never recovering when it cools).
     void setStoreyTemperature(StructureId s, int storey, float memberC);
-    /// Fire weakening by the fire's history: each member is heated for dtS by the gas of its
-    /// storey (gasCByStorey[storey]; 20 C beyond the list) through its section
-    /// (physics/member_heating.h), and a joint takes the lower strength share of its two
+    /// Fire weakening by the fire's history: each member is heated for dtS by the gas on its
+    /// faces (gasByMember, indexed as StructureDef::members; 20 C beyond the list) through its
+    /// section (physics/member_heating.h), and a joint takes the lower strength share of its two
     /// members (MemberFire); never recovering. Stepped in 1 s strides, so call it every tick.
-    void heatStructure(StructureId s, const std::vector<float>& gasCByStorey, float dtS);
+    void heatStructure(StructureId s, const std::vector<MemberGas>& gasByMember, float dtS);
     void applyImpulse(BodyId b, const glm::vec3& impulseNs, const glm::vec3& atM);
     /// Takes a loose body (debris, furniture, a fallen item) out of the world, as rescuers carry
     /// it away; what touched it wakes and may fall. Static bodies, door leaves and bodies

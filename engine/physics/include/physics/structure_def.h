@@ -28,6 +28,14 @@ struct MemberDef {
     float rebarAxisM = 0.025f;
 };
 
+/// The gas on a member's two faces in a fire (PhysicsWorld::heatStructure): front is the face
+/// towards -x or -y along a wall's thickness and the underside of a slab; columns and beams take
+/// the hotter of the two all round.
+struct MemberGas {
+    float frontC = 20.0f;
+    float backC = 20.0f;
+};
+
 struct StructureDef {
     std::string name;
     std::string source;            ///< file, for error messages
