@@ -380,6 +380,7 @@ void PhysicsWorld::heatStructure(StructureId sid, const std::vector<MemberGas>& 
     if (s.heatPendingS < kStrideS) return;
     const double stepS = s.heatPendingS;
     s.heatPendingS = 0.0f;
+    std::vector<float> share(s.memberFires.size(), 1.0f);  // per member: the strength heat leaves it
     for (std::size_t i = 0; i < s.memberFires.size(); ++i) {
         MemberFire& m = s.memberFires[i];
         if (!m.weakens()) continue;
@@ -387,18 +388,12 @@ void PhysicsWorld::heatStructure(StructureId sid, const std::vector<MemberGas>& 
         if (!std::isfinite(gas.frontC)) gas.frontC = 20.0f;
         if (!std::isfinite(gas.backC)) gas.backC = 20.0f;
         m.advance(gas, stepS);
+        if (m.heated()) share[i] = m.strengthFactor();
     }
+    auto shareOf = [&](int chunk) { return share[static_cast<std::size_t>(s.chunkDefs[static_cast<std::size_t>(chunk)].member)]; };
     bool weakened = false;
-    for (LinkRecord& l : s.links) {
-        if (l.broken) continue;
-        const MemberFire& a = s.memberFires[static_cast<std::size_t>(s.chunkDefs[static_cast<std::size_t>(l.a)].member)];
-        float k = a.heated() ? a.strengthFactor() : 1.0f;
-        if (l.b >= 0) {
-            const MemberFire& b = s.memberFires[static_cast<std::size_t>(s.chunkDefs[static_cast<std::size_t>(l.b)].member)];
-            if (b.heated()) k = std::min(k, b.strengthFactor());
-        }
-        weakened |= im.weakenLink(l, k);
-    }
+    for (LinkRecord& l : s.links)
+        if (!l.broken) weakened |= im.weakenLink(l, l.b >= 0 ? std::min(shareOf(l.a), shareOf(l.b)) : shareOf(l.a));
     if (weakened) im.resolveStructure(sid.index);
 }
 
