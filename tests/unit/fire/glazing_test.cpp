@@ -206,6 +206,30 @@ TEST(Glazing, ToughenedGlassFallsOutAsItBreaksAndDoubleGlazingCracksPaneByPane) 
     EXPECT_GE(d.outS, f.outS);
 }
 
+// A window opened by hand has its sash swung into the room: its glass stands in the room's gas on
+// both faces, cracks and falls out there, and the window, its glass gone, cannot be shut again.
+TEST(Glazing, TheGlassOfAWindowStandingOpenIsHeatedInTheRoomAndOnceOutTheWindowCannotShut) {
+    FireModelDef def = withGlazing(GlassKind::Float);
+    def.openings[1].openAtS = 1.0;  // opened a second in (glazing starts shut)
+    auto open = FireModel::create(def);
+    ASSERT_TRUE(open) << open.error().str();
+    const GlassEvents g = burnUntilOut(*open, 1, 1200.0);
+    ASSERT_EQ(g.crackS.size(), 1u);
+    ASSERT_GT(g.outS, 0) << "the sash's glass in a 2 MW fire's room";
+    EXPECT_EQ(g.crackRoom[0], 0);
+    EXPECT_EQ(g.outRoom, 0);
+    std::printf("open sash: cracked at %.1f s, out at %.1f s (%.0f C)\n", g.crackS[0], g.outS, g.outLayerC);
+    open->setOpeningOpen(1, false);
+    EXPECT_TRUE(open->openingOpen(1)) << "no glass left to shut";
+    // Shut before the glass went, the window shuts.
+    auto shut = FireModel::create(def);
+    ASSERT_TRUE(shut);
+    while (shut->timeS() < 2.0) shut->step(0.5);
+    ASSERT_TRUE(shut->openingOpen(1));
+    shut->setOpeningOpen(1, false);
+    EXPECT_FALSE(shut->openingOpen(1));
+}
+
 // The glass is heated from whichever side is hot: a fire in the next room cracks the glazed
 // partition between them, and a fire beside a placed window cracks it sooner by its flames.
 TEST(Glazing, TheFireOnTheOtherSideAndAFireBesideTheWindowHeatTheGlass) {

@@ -136,6 +136,8 @@ GlassSide FireModel::Impl::glassSide(int r, int v, double surfaceK) const {
 // Babrauskas (1998). With it (OpeningDef::glazing) each pane is heated through, cracks at
 // Pagni & Joshi's temperature rise, and falls out: toughened glass at once, cracked float glass
 // when it faces a hot layer over its top at glassBreaksAtC. The window opens when every pane is out.
+// A window standing open (opened by hand or on schedule) has its sash swung into room a: both
+// faces of its glass are in that room's gas, and glass that falls out leaves it unable to shut.
 void FireModel::Impl::breakGlazing(double dt) {
     double scratch[2 * kWallNodes];
     for (int v = 0; v < nOpen; ++v) {
@@ -158,10 +160,11 @@ void FireModel::Impl::breakGlazing(double dt) {
         unsigned char* state = &paneState[static_cast<size_t>(g) * 2];
         const unsigned char in[2] = {state[0] != kPaneOut, state[1] != kPaneOut};
         const int first = in[0] ? 0 : 1, last = in[1] ? 1 : 0;  // the panes facing side a and side b
+        const int backRoom = vopen[v] ? va[v] : vb[v];  // an open sash stands in room a
         const GlassSide a = glassSide(va[v], v, t[first * kWallNodes]);
-        const GlassSide b = glassSide(vb[v], v, t[last * kWallNodes + kWallNodes - 1]);
+        const GlassSide b = glassSide(backRoom, v, t[last * kWallNodes + kWallNodes - 1]);
         advanceGlazing(t, in, 2, glassPane(o.glazing.thicknessM), o.glazing.gapM, a, b, dt, scratch);
-        const int hotRoom = vb[v] >= 0 && b.gasK > a.gasK ? vb[v] : va[v];
+        const int hotRoom = backRoom >= 0 && b.gasK > a.gasK ? backRoom : va[v];
         const double breakRiseK = glassBreakingRiseK(glazingBreakingStressMPa(o.glazing));
         int fellInto = -1;
         for (int p = 0; p < 2; ++p) {
@@ -174,7 +177,7 @@ void FireModel::Impl::breakGlazing(double dt) {
         }
         if (o.glazing.kind == GlassKind::Float) {
             const double fallC = o.glassBreaksAtC > 0 ? o.glassBreaksAtC : kSingleGlazingFalloutC;
-            const struct { const GlassSide& side; int room, pane; } facing[2] = {{a, va[v], first}, {b, vb[v], last}};
+            const struct { const GlassSide& side; int room, pane; } facing[2] = {{a, va[v], first}, {b, backRoom, last}};
             for (const auto& f : facing) {
                 if (state[f.pane] != kPaneCracked || f.side.coverK - 273.15 < fallC) continue;
                 state[f.pane] = kPaneOut;
