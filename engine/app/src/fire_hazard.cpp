@@ -254,6 +254,7 @@ Result<std::unique_ptr<FireHazard>> FireHazard::build(const scenario::ScenarioDe
         item.criticalFluxKwM2 = it.criticalFluxKwM2;
         item.fluxTimeProductKjM2 = it.fluxTimeProductKjM2;
         item.fluxTimeExponent = it.fluxTimeExponent;
+        item.igniteAtS = it.igniteAtS.value_or(-1.0);
         item.line = f.source.line;
         def.items.push_back(std::move(item));
     }

@@ -166,9 +166,10 @@ void readFires(TomlFields& root, ScenarioDef& def) {
         readId(f, item.fire, "item");
         if (auto v = f.str("name", false)) item.name = *v;
         if (auto v = f.str("name_zh", false)) item.nameZh = *v;
-        // An item burns where it stands: no default place, and it starts only when the heat
-        // on it has been enough (no at_s).
+        // An item burns where it stands: no default place, and it starts when the heat on it
+        // has been enough, or when the scenario lights it (ignite_at_s; no at_s).
         item.fire.position = vec3(f, "position", true);
+        if (auto v = f.num("ignite_at_s", false, 0.0, 1e6)) item.igniteAtS = *v;
         if (auto v = f.num("critical_flux_kw_m2", false, 0.1, 500.0)) item.criticalFluxKwM2 = *v;
         if (auto v = f.num("flux_time_product_kj_m2", false, 1.0, 1e6)) item.fluxTimeProductKjM2 = *v;
         if (auto v = f.num("flux_time_exponent", false, 1.0, 2.0)) item.fluxTimeExponent = *v;

@@ -148,6 +148,17 @@ class = "A"
     EXPECT_DOUBLE_EQ(it.fire.peakHrrKw, 250.0);
     EXPECT_DOUBLE_EQ(it.fire.fuelMassKg, 3.0);
     EXPECT_EQ(it.fire.source.field, "item[0]");
+    EXPECT_FALSE(it.igniteAtS.has_value()) << "lit by the heat only";
+    // Lit by the scenario: ignite_at_s (not at_s, which an item does not take), not negative.
+    text.replace(text.find("class = \"A\""), 11, "class = \"A\"\nignite_at_s = 30");
+    r = parseScenario(text, "s.toml");
+    ASSERT_TRUE(r.ok()) << join(r.errors);
+    ASSERT_TRUE(r.def.items[0].igniteAtS.has_value());
+    EXPECT_DOUBLE_EQ(*r.def.items[0].igniteAtS, 30.0);
+    text.replace(text.find("ignite_at_s = 30"), 16, "ignite_at_s = -5");
+    r = parseScenario(text, "s.toml");
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(join(r.errors).find("item[0].ignite_at_s: value -5 is outside"), std::string::npos) << join(r.errors);
 }
 
 TEST(ScenarioLoader, ABadFuelItemNamesFileLineAndField) {

@@ -143,6 +143,40 @@ TEST(ItemIgnition, ACurtainPutOutCatchesAgainUnderTheFlamesOnceTheWaterStops) {
     }
 }
 
+// An item the scenario lights (ignite_at_s) burns from its time, as the scenario's own fires do
+// (an ignition, not a spread), and is an item all the same: put out at 10 s with 10 s of water,
+// it catches again under the flames FTP / (q - q_crit) after the water stops.
+TEST(ItemIgnition, AnItemTheScenarioLightsCatchesAgainOncePutOut) {
+    ItemDef lit = curtainItem();
+    lit.igniteAtS = 5.0;
+    FireModel m = makeModel(hallWith(lit, 0.9));
+    AgentApplication water;
+    water.agent = Agent::Water;
+    water.flowKgS = 0.5;
+    water.durationS = 10.0;
+    water.distanceM = 1.0;
+    double litS = -1, spreadS = -1, outS = -1, againS = -1, againFluxKwM2 = 0;
+    for (double clockS = 0.05; clockS < 120.0 && againS < 0.0; clockS += 0.05) {
+        m.advanceTo(clockS);
+        if (std::fabs(m.timeS() - 10.0) < 0.01) {
+            ASSERT_TRUE(m.applyAgent(1, water).ok());
+        }
+        for (const auto& e : m.drainEvents()) {
+            if (e.type == FireEventType::Ignition && e.fire == 1) litS = e.timeS;
+            if (e.type == FireEventType::ItemIgnited) spreadS = e.timeS;
+            if (e.type == FireEventType::Extinguished && e.fire == 1) outS = m.timeS();
+            if (e.type == FireEventType::Reignited) againS = m.timeS(), againFluxKwM2 = e.value;
+        }
+    }
+    EXPECT_NEAR(litS, 5.0, 0.51);
+    EXPECT_LT(spreadS, 0.0) << "lit by the scenario, not caught from the flames";
+    ASSERT_GT(outS, 10.0);
+    ASSERT_GT(againS, 0.0);
+    const double expectedS = 10.0 + water.durationS + kCurtainFtpKjM2 / (againFluxKwM2 - kCriticalKwM2);
+    std::printf("lit %.2f s, out %.2f s, caught again %.2f s (closed form %.2f s)\n", litS, outS, againS, expectedS);
+    EXPECT_NEAR(againS, expectedS, 0.5 + 0.01 * expectedS);
+}
+
 TEST(ItemIgnition, BelowTheCriticalFluxTheCurtainNeverCatches) {
     // 1.5 m away the flames give 6.2 kW/m2: under 10, however long it lasts.
     EXPECT_LT(pointSourceKwM2(1.5), kCriticalKwM2);

@@ -96,6 +96,9 @@ struct FuelItemDef {
     double criticalFluxKwM2 = 10.0;     ///< no ignition below this incident flux
     double fluxTimeProductKjM2 = 1000.0;  ///< (kW/m^2)^n s; kJ/m^2 for n = 1
     double fluxTimeExponent = 1.0;        ///< n: 1 thin fuels, near 2 thick ones (fire::ItemDef)
+    /// Lit by the scenario at this time (the fire starts on it), rather than by the heat on it;
+    /// once put out it catches again as any item does (fire::ItemDef::igniteAtS).
+    std::optional<double> igniteAtS;
     /// Extents (x, y, z) of the item as drawn, a box centred on the position; none: drawn as a
     /// fire's seat (a block from the floor up to it).
     std::optional<Vec3> size;

@@ -516,6 +516,7 @@ Result<FireCase> parseFireCase(std::string_view text, const std::string& file) {
         r.positive("critical_flux_kw_m2", it.criticalFluxKwM2);
         r.positive("flux_time_product_kj_m2", it.fluxTimeProductKjM2);
         r.positive("flux_time_exponent", it.fluxTimeExponent);
+        r.nonNegative("ignite_at_s", it.igniteAtS);
         it.fire.line = it.line;
         it.fire.id = it.id;
         readFireFields(r, it.fire, status, file);

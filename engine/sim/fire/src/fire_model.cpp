@@ -200,6 +200,21 @@ Status FireModel::Impl::build() {
     detectors.assign(def.detectors.size(), DeviceRuntime{ambientK, false, -1});
     sprinklers.assign(def.sprinklers.size(), DeviceRuntime{ambientK, false, -1});
     items.assign(def.items.size(), ItemRuntime{});
+    // Items the scenario lights: their fires start at their time like the scenario's own.
+    for (size_t it = 0; it < def.items.size(); ++it) {
+        const ItemDef& d = def.items[it];
+        if (d.igniteAtS < 0) continue;
+        FireDef fd = d.fire;
+        fd.room = d.room;
+        fd.positionM = d.positionM;
+        fd.startS = d.igniteAtS;
+        if (fd.id.empty()) fd.id = d.id;
+        auto f = makeFire(fd, "item");
+        if (!f) return f.error();
+        fires.push_back(std::move(*f));
+        items[it].ignited = true;
+        items[it].fire = static_cast<int>(fires.size() - 1);
+    }
     for (const auto& d : def.detectors) detRoom.push_back(roomOf(d.room));
     for (const auto& d : def.sprinklers) sprRoom.push_back(roomOf(d.room));
     for (const auto& d : def.items) itemRoom.push_back(roomOf(d.room));

@@ -236,6 +236,8 @@ Status validate(const FireModelDef& def) {
             return makeError("must be > 0", file, it.line, prefix + ".flux_time_product_kj_m2");
         if (!(it.fluxTimeExponent >= 1 && it.fluxTimeExponent <= 2))
             return makeError("must be between 1 (thin fuels) and 2 (thick)", file, it.line, prefix + ".flux_time_exponent");
+        if (!std::isfinite(it.igniteAtS) || (it.igniteAtS < 0 && it.igniteAtS != -1))
+            return makeError("must be >= 0 s (or left out: lit by the heat only)", file, it.line, prefix + ".ignite_at_s");
     }
     if (!(def.maxStepS > 0 && def.maxStepS <= 10)) return makeError("must be in (0, 10]", file, 0, "settings.max_step_s");
     if (!(def.lowerOxygenLimitPct >= 0 && def.lowerOxygenLimitPct < 20.9))

@@ -204,6 +204,9 @@ struct ItemDef {
     /// n: 1 for thermally thin fuels (fabrics, paper), near 2 for thick ones (Smith & Satija 1983;
     /// Shields, Silcock & Murray 1994); wood 1 / 0.547 = 1.83 (Janssens 1991). From 1 to 2.
     double fluxTimeExponent = 1.0;
+    /// >= 0: lit by the scenario at this time (a fire that starts on it) rather than by the heat
+    /// on it; once put out it catches again as any item does. < 0: lit only by the heat.
+    double igniteAtS = -1;
     FireDef fire;                      ///< the fire it becomes (room/position taken from the item)
     int line = 0;
 };
