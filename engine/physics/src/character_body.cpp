@@ -135,7 +135,7 @@ bool CharacterBody::overlapsAt(btCollisionWorld& world, btCapsuleShapeZ& s, cons
 }
 
 btVector3 CharacterBody::slide(btCollisionWorld& world, btVector3 feet, btVector3 move, bool steepIsWall,
-                               const std::vector<BodyRecord>* bodies, std::vector<PushContact>* doors) {
+                               const std::vector<BodyRecord>* bodies, std::vector<PushContact>* contacts) {
     // Collide and slide: move to the first contact, drop the component into the surface, repeat.
     for (int iter = 0; iter < 4 && move.length2() > 1e-10f; ++iter) {
         const Hit h = sweep(world, feet, feet + move);
@@ -146,11 +146,11 @@ btVector3 CharacterBody::slide(btCollisionWorld& world, btVector3 feet, btVector
         // A door leaf stops this step like a wall; it is pushed after the move is chosen, and
         // swings out of the way over the next steps. First contact per leaf only. A shut panel
         // is noted when the move presses into it (not when it only grazes it).
-        if (bodies && doors) {
+        if (bodies && contacts) {
             if (const BodyRecord* r = door(*bodies, h.object)) {
                 const int index = h.object->getUserIndex();
-                const bool seen = std::any_of(doors->begin(), doors->end(), [&](const PushContact& c) {
-                    return c.panel == index || c.pulled == index || c.leaf == r->body;
+                const bool seen = std::any_of(contacts->begin(), contacts->end(), [&](const PushContact& c) {
+                    return c.panel == index || c.pulled == index || c.body == r->body;
                 });
                 const btVector3 flat(h.normal.x(), h.normal.y(), 0);
                 const bool presses = flat.length2() > 1e-6f && -move.dot(flat.normalized()) > 0.3f * move.length();
@@ -158,13 +158,13 @@ btVector3 CharacterBody::slide(btCollisionWorld& world, btVector3 feet, btVector
                 // A leaf at its stop pressed from the stop side is taken by the handle and
                 // pulled open (WorldImpl::pullLeaf); one on its motor is not pushed against it.
                 const bool pulls = !shut && presses && pressesIntoStop(*r, h.point, -flat.normalized());
-                if (!seen && pulls) doors->push_back(PushContact{nullptr, -1, h.point, h.normal, index});
-                else if (!seen && !shut && !r->leafDriving) doors->push_back(PushContact{r->body, -1, h.point, h.normal});
-                if (!seen && shut && presses) doors->push_back(PushContact{nullptr, index, h.point, h.normal});
+                if (!seen && pulls) contacts->push_back(PushContact{nullptr, -1, h.point, h.normal, index});
+                else if (!seen && !shut && !r->leafDriving) contacts->push_back(PushContact{r->body, -1, h.point, h.normal});
+                if (!seen && shut && presses) contacts->push_back(PushContact{nullptr, index, h.point, h.normal});
             } else if (const BodyRecord* r = loose(*bodies, h.object)) {
                 // A loose body stops this step like a wall too, and is pushed as a leaf is.
-                const bool seen = std::any_of(doors->begin(), doors->end(), [&](const PushContact& c) { return c.leaf == r->body; });
-                if (!seen) doors->push_back(PushContact{r->body, -1, h.point, h.normal, -1, true});
+                const bool seen = std::any_of(contacts->begin(), contacts->end(), [&](const PushContact& c) { return c.body == r->body; });
+                if (!seen) contacts->push_back(PushContact{r->body, -1, h.point, h.normal, -1, true});
             }
         }
         const float len = move.length();
@@ -218,28 +218,28 @@ bool CharacterBody::edgeSupports(btCollisionWorld& world, const Hit& h, float ma
 // The hinge, the body's inertia, damping and its friction on the floor resist through Bullet's
 // solver at the next step: a chair slides away, a desk heavier than the push can shift stays put
 // (static friction above F), a tall light item may tip.
-bool CharacterBody::pushBodies(const std::vector<PushContact>& doors, const btVector3& wishVelocity, float dt) {
+bool CharacterBody::pushBodies(const std::vector<PushContact>& contacts, const btVector3& wishVelocity, float dt) {
     const float maxImpulseNs = def_.pushForceN * dt;
     if (!(maxImpulseNs > 0.0f)) return false;
     bool any = false;
-    for (const PushContact& c : doors) {
-        if (!c.leaf) continue;  // a shut panel does not swing
-        btVector3 dir(-c.normal.x(), -c.normal.y(), 0.0f);  // horizontal: into the leaf
+    for (const PushContact& c : contacts) {
+        if (!c.body) continue;  // a shut panel does not swing
+        btVector3 dir(-c.normal.x(), -c.normal.y(), 0.0f);  // horizontal: into the body
         if (dir.length2() < 1e-6f) continue;
         dir.normalize();
         const float pressMS = wishVelocity.dot(dir);
-        if (pressMS <= 1e-3f) continue;  // walking along the leaf, not into it
-        btRigidBody& leaf = *c.leaf;
-        const btVector3 rel = c.point - leaf.getCenterOfMassPosition();
-        const float lagMS = pressMS - leaf.getVelocityInLocalPoint(rel).dot(dir);
+        if (pressMS <= 1e-3f) continue;  // walking along it, not into it
+        btRigidBody& body = *c.body;
+        const btVector3 rel = c.point - body.getCenterOfMassPosition();
+        const float lagMS = pressMS - body.getVelocityInLocalPoint(rel).dot(dir);
         if (lagMS <= 0.0f) continue;  // already swinging away faster than the trainee walks
-        // Free-body effective mass at the point; the hinge makes the leaf heavier there, so the
+        // Free-body effective mass at the point; a leaf's hinge makes it heavier there, so the
         // point lags a little and the next step pushes again (still capped at F dt).
-        const float denom = leaf.computeImpulseDenominator(c.point, dir);
+        const float denom = body.computeImpulseDenominator(c.point, dir);
         if (!(denom > 0.0f)) continue;
         const float impulseNs = std::min(lagMS / denom, maxImpulseNs);
-        leaf.activate();
-        leaf.applyImpulse(dir * impulseNs, rel);
+        body.activate();
+        body.applyImpulse(dir * impulseNs, rel);
         any = any || !c.loose;
     }
     return any;
@@ -299,7 +299,7 @@ void CharacterBody::step(btCollisionWorld& world, const std::vector<BodyRecord>&
     else verticalSpeed_ = 0.0f;
 
     // 1. Step up (only from the ground), 2. move and slide, 3. step down onto walkable ground.
-    auto attempt = [&](bool stepUp, btVector3& outFeet, bool& outGrounded, std::vector<PushContact>& doors) {
+    auto attempt = [&](bool stepUp, btVector3& outFeet, bool& outGrounded, std::vector<PushContact>& contacts) {
         btVector3 f = feet_;
         float up = 0.0f;
         if (stepUp && def_.stepHeightM > 0.0f) {
@@ -307,7 +307,7 @@ void CharacterBody::step(btCollisionWorld& world, const std::vector<BodyRecord>&
             up = h.hit ? std::max(0.0f, h.fraction * def_.stepHeightM - kSkinM) : def_.stepHeightM;
             f.setZ(f.z() + up);
         }
-        f = slide(world, f, move, !stepUp, &bodies, &doors);
+        f = slide(world, f, move, !stepUp, &bodies, &contacts);
         const float fall = std::max(0.0f, -verticalSpeed_ * dt);
         const float down = up + (grounded_ ? def_.stepHeightM : 0.0f) + fall + kSkinM;
         const Hit h = sweep(world, f, f - btVector3(0, 0, down));
@@ -331,22 +331,22 @@ void CharacterBody::step(btCollisionWorld& world, const std::vector<BodyRecord>&
     bool grounded = false;
     btVector3 flatNext;
     bool flatGrounded = false;
-    std::vector<PushContact> flatDoors, stepDoors, *doors = nullptr;
-    const bool flatOk = attempt(false, flatNext, flatGrounded, flatDoors);
+    std::vector<PushContact> flatContacts, stepContacts, *contacts = nullptr;
+    const bool flatOk = attempt(false, flatNext, flatGrounded, flatContacts);
     btVector3 stepNext;
     bool stepGrounded = false;
     // Step up only when it gets further than walking on the level (a low beam can make the
     // raised path the shorter one).
     auto progress = [&](const btVector3& p) { return btVector3(p.x() - feet_.x(), p.y() - feet_.y(), 0).length(); };
-    if (grounded_ && attempt(true, stepNext, stepGrounded, stepDoors) &&
+    if (grounded_ && attempt(true, stepNext, stepGrounded, stepContacts) &&
         (!flatOk || progress(stepNext) > progress(flatNext) + 1e-4f)) {
         next = stepNext;
         grounded = stepGrounded;
-        doors = &stepDoors;
+        contacts = &stepContacts;
     } else if (flatOk) {
         next = flatNext;
         grounded = flatGrounded;
-        doors = &flatDoors;
+        contacts = &flatContacts;
     } else {
         {
             // On a steep face: slide down it under gravity, not grounded.
@@ -357,11 +357,11 @@ void CharacterBody::step(btCollisionWorld& world, const std::vector<BodyRecord>&
     // Airborne: keep falling from where the vertical sweep stopped.
     feet_ = next;
     grounded_ = grounded;
-    pushingDoor_ = doors && pushBodies(*doors, move / dt, dt);
+    pushingDoor_ = contacts && pushBodies(*contacts, move / dt, dt);
     shutDoor_ = -1;
     pulledLeaf_ = -1;
-    if (doors)
-        for (const PushContact& c : *doors) {
+    if (contacts)
+        for (const PushContact& c : *contacts) {
             if (c.panel >= 0 && shutDoor_ < 0) shutDoor_ = c.panel;
             if (c.pulled >= 0 && pulledLeaf_ < 0) pulledLeaf_ = c.pulled;
         }

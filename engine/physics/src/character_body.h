@@ -42,15 +42,15 @@ private:
         const btCollisionObject* object = nullptr;
     };
     /// A door leaf or a loose body (furniture, debris, a fallen item) the level move ran into
-    /// (pushed once the move is chosen), or a shut door panel it pressed against (leaf null,
+    /// (pushed once the move is chosen), or a shut door panel it pressed against (body null,
     /// panel its body index).
     struct PushContact {
-        btRigidBody* leaf = nullptr;
+        btRigidBody* body = nullptr;  // the leaf or loose body to push
         int panel = -1;
         btVector3 point{0, 0, 0};
-        btVector3 normal{0, 0, 1};  // from the leaf towards the capsule
+        btVector3 normal{0, 0, 1};  // from the body towards the capsule
         int pulled = -1;            // a one-way leaf at its stop, pressed from the stop side
-        bool loose = false;         // leaf is a loose body, not a door
+        bool loose = false;         // body is a loose body, not a door leaf
     };
     float height() const { return crouched_ ? def_.crouchHeightM : def_.standHeightM; }
     btCapsuleShapeZ& shape() { return crouched_ ? *crouchShape_ : *standShape_; }
