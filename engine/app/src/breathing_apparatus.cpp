@@ -4,15 +4,12 @@
 
 namespace cd::app {
 
-BreathingApparatus::BreathingApparatus(const scenario::BreathingApparatusDef& def, Breather wearer)
-    : def_(def), pressureBar_(def.pressureBar) {
-    wearer.loadKg += def.massKg;
-    if (!def.consumptionLMin) rate_.emplace(wearer);
-}
+BreathingApparatus::BreathingApparatus(const scenario::BreathingApparatusDef& def, double wearerBreathesLMin)
+    : def_(def), pressureBar_(def.pressureBar), wearerLMin_(wearerBreathesLMin) {}
 
-BreathingApparatus::Change BreathingApparatus::breathe(double dtS, double speedMS, double climbMS, double workMets) {
+BreathingApparatus::Change BreathingApparatus::breathe(double dtS, double wearerBreathesLMin) {
     if (!supplying()) return Change::None;
-    if (rate_) rate_->follow(speedMS, climbMS, dtS, workMets);
+    wearerLMin_ = wearerBreathesLMin;
     breathedS_ += dtS;
     pressureBar_ = std::max(0.0, pressureBar_ - consumptionLMin() / 60.0 * dtS / def_.cylinderL);
     if (!supplying()) return Change::Empty;

@@ -25,7 +25,9 @@ FedDose::~FedDose() = default;
 FedDose::FedDose(FedDose&&) noexcept = default;
 FedDose& FedDose::operator=(FedDose&&) noexcept = default;
 
-void FedDose::accumulate(const HazardSample& s, double dtS, bool suppliedAir, bool turnoutGear) {
+static_assert(FedDose::kLightWorkVentilationLMin == fire::FedAccumulator::kLightWorkVentilationLMin);
+
+void FedDose::accumulate(const HazardSample& s, double dtS, bool suppliedAir, bool turnoutGear, double ventilationLMin) {
     fire::FireSample f;
     f.temperatureC = s.temperatureC;
     f.coPpm = s.coPpm;
@@ -33,7 +35,7 @@ void FedDose::accumulate(const HazardSample& s, double dtS, bool suppliedAir, bo
     f.o2Pct = s.o2Pct;
     f.hcnPpm = s.hcnPpm;
     f.radiantFluxKwM2 = s.radiantFluxKwM2;
-    impl_->acc.accumulate(f, dtS, fire::Protection{suppliedAir, turnoutGear});
+    impl_->acc.accumulate(f, dtS, fire::Protection{suppliedAir, turnoutGear}, ventilationLMin);
 }
 double FedDose::fed() const { return impl_->acc.fed(); }
 double FedDose::heatFed() const { return impl_->acc.heatFed(); }

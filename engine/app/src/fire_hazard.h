@@ -77,8 +77,11 @@ public:
     FedDose& operator=(FedDose&&) noexcept;
     /// suppliedAir: breathing from a breathing apparatus (the gases add nothing); turnoutGear:
     /// firefighters' protective clothing (radiant heat against its TPP in place of ISO 13571's
-    /// heat dose; fire::Protection).
-    void accumulate(const HazardSample& s, double dtS, bool suppliedAir = false, bool turnoutGear = false);
+    /// heat dose; fire::Protection); ventilationLMin: the air they breathe a minute (the CO they
+    /// take up; ISO 13571's light work when not known).
+    void accumulate(const HazardSample& s, double dtS, bool suppliedAir = false, bool turnoutGear = false,
+                    double ventilationLMin = kLightWorkVentilationLMin);
+    static constexpr double kLightWorkVentilationLMin = 25.0;  ///< fire::FedAccumulator's
     double fed() const;
     double heatFed() const;  ///< the heat part of fed(): convected and radiant
 

@@ -40,9 +40,11 @@ Status Session::init() {
     auto fire = FireHazard::build(sc, d);
     if (!fire) return fire.error();
     fire_ = std::move(*fire);
+    // The trainee breathes at the rate they work, carrying their load and the set if they wear one.
+    const double setKg = sc.trainee.breathingApparatus ? sc.trainee.breathingApparatus->massKg : 0.0;
+    breathingRate_ = BreathingRate(Breather{sc.trainee.bodyMassKg, sc.trainee.loadKg + setKg, sc.trainee.vo2MaxMlKgMin});
     if (sc.trainee.breathingApparatus)
-        breathing_.emplace(*sc.trainee.breathingApparatus,
-                           Breather{sc.trainee.bodyMassKg, sc.trainee.loadKg, sc.trainee.vo2MaxMlKgMin});
+        breathing_.emplace(*sc.trainee.breathingApparatus, breathingRate_.minuteVentilationLMin());
     auto flood = FloodHazard::build(sc, d);
     if (!flood) return flood.error();
     flood_ = std::move(*flood);
@@ -403,6 +405,7 @@ std::uint64_t Session::stateHash() const {
     h.add(body_.yawDeg); h.add(body_.crouched); h.add(thrownDown_);
     h.add(shelter_ ? shelter_->desk * kMaxDeskPlaces + shelter_->place : -1); h.add(underDesk());
     h.add(fed_.fed());
+    breathingRate_.hash(h);
     if (breathing_) breathing_->hash(h);
     fire_->hash(h);
     if (flood_) flood_->hash(h);

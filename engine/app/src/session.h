@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "breathing_apparatus.h"
+#include "breathing_rate.h"
 #include "core/fixed_clock.h"
 #include "core/result.h"
 #include "crowd_population.h"
@@ -93,6 +94,8 @@ public:
     const std::vector<HazardTracePoint>& hazardTrace() const { return trace_; }
     double fed() const { return fed_.fed(); }
     double heatFed() const { return fed_.heatFed(); }
+    /// How hard the trainee breathes (the CO of the smoke they take up; the air their set gives).
+    const BreathingRate& breathingRate() const { return breathingRate_; }
     /// The breathing apparatus the trainee wears, or nullptr.
     const BreathingApparatus* breathingApparatus() const { return breathing_ ? &*breathing_ : nullptr; }
     const HazardSample& lastSample() const { return lastSample_; }
@@ -146,7 +149,7 @@ private:
     float speedFactor() const;
     void senseHazards();
     void coolGas(double pulseS);  ///< session_extinguisher.cpp
-    void breatheFromTheSet();  ///< the breathing apparatus runs down: whistle, empty
+    void breathe();  ///< at the pace they moved; the breathing apparatus runs down: whistle, empty
     void senseFlood();
     void senseEarthquake();
     /// Drop, cover, hold on (session_shelter.cpp): the nearest free place under a desk within
@@ -216,8 +219,9 @@ private:
     double maxFloodHr_ = 0.0;
     bool floodExposed_ = false, swept_ = false;
     FedDose fed_;
+    BreathingRate breathingRate_{Breather{}};    ///< the trainee's ([trainee] body_mass_kg, load_kg, vo2max_ml_kg_min)
     std::optional<BreathingApparatus> breathing_;  ///< worn from the start ([trainee.breathing_apparatus])
-    std::optional<glm::vec3> breathedAtM_;  ///< the feet when the set was last breathed from (the pace of breathing)
+    std::optional<glm::vec3> breathedAtM_;  ///< the feet at the last breath (the pace of breathing)
     double firefightingUntilS_ = -1.0;     ///< working the hose until then (the breathing's work, kFirefightingMets)
     HazardSample lastSample_;
     std::unique_ptr<record::SessionStore> store_;

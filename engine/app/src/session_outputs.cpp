@@ -410,7 +410,7 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
                           ba->pressureBar(), ba->def().pressureBar, ba->minutesLeft(), ba->consumptionLMin(),
                           !ba->supplying() ? "; it ran out" : ba->pressureBar() <= ba->def().whistleBar ? "; the whistle sounded" : "",
                           ba->litresUsed(), ba->meanConsumptionLMin(),
-                          ba->breathingRate() ? " (the wearer's breathing, from how they moved)" : "");
+                          ba->drawsWhatTheWearerBreathes() ? " (the wearer's breathing, from how they moved)" : "");
             extras.note = extras.note.empty() ? line : extras.note + " " + line;
             std::printf("breathing apparatus: %.0f bar left\n", ba->pressureBar());
         }

@@ -19,9 +19,10 @@ constexpr double kFastestBreathingPaceMS = 10.0;  // faster than any sprint: the
 void Session::senseHazards() {
     glm::vec3 eye = body_.feetM + glm::vec3(0.0f, 0.0f, eyeHeightM());
     lastSample_ = fire_->sample(eye, body_.room);
-    breatheFromTheSet();
+    breathe();
     const bool onAir = breathing_ && breathing_->supplying();
-    fed_.accumulate(lastSample_, clock_.stepS(), onAir, setup_.scenario->trainee.turnoutGear);
+    fed_.accumulate(lastSample_, clock_.stepS(), onAir, setup_.scenario->trainee.turnoutGear,
+                    breathingRate_.minuteVentilationLMin());
     double fed = fed_.fed();
     // Which part of the dose is doing it: the heat (convected and radiant) or the gases.
     const bool heat = 2.0 * fed_.heatFed() >= fed;
@@ -72,8 +73,7 @@ void Session::senseHazards() {
     }
 }
 
-void Session::breatheFromTheSet() {
-    if (!breathing_) return;
+void Session::breathe() {
     // The pace the trainee breathes at follows how fast they moved and climbed over the step
     // (walked, pushed by the capsule, carried up a flight); a jump (placed) counts as standing.
     const double dt = clock_.stepS();
@@ -85,9 +85,10 @@ void Session::breatheFromTheSet() {
         if (speed > kFastestBreathingPaceMS || std::fabs(climb) > kFastestBreathingPaceMS) speed = climb = 0.0;
     }
     breathedAtM_ = body_.feetM;
+    breathingRate_.follow(speed, climb, dt, timeS() < firefightingUntilS_ ? kFirefightingMets : 0.0);
+    if (!breathing_) return;
     char text[128];
-    const double work = timeS() < firefightingUntilS_ ? kFirefightingMets : 0.0;
-    switch (breathing_->breathe(dt, speed, climb, work)) {
+    switch (breathing_->breathe(dt, breathingRate_.minuteVentilationLMin())) {
         case BreathingApparatus::Change::Whistle:
             std::snprintf(text, sizeof text, "breathing apparatus whistle at %.0f bar: %.1f min of air left at %.0f L/min",
                           breathing_->pressureBar(), breathing_->minutesLeft(), breathing_->consumptionLMin());

@@ -9,6 +9,13 @@
 /// 13571's 2.5 kW/m2, below which a person tolerates radiation for many minutes. The heat
 /// fractions add (ISO 13571: sum (1/t_Iconv + 1/t_Irad) dt).
 /// Incapacitation at 1.0; 0.3 is the ISO 13571 threshold protecting susceptible people.
+/// How hard the person breathes: ISO 13571's CO dose is for light activity. The CO a person takes
+/// up goes with the air they breathe (Stewart et al. 1973: %COHb = 3.317e-5 CO^1.036 V t), and
+/// the COHb that incapacitates falls as they work harder; Purser's three activity levels (SFPE
+/// Handbook 5th ed. ch. 63, as FDS+Evac's FED_ACTIVITY takes them): at rest V = 8.5 L/min and
+/// D = 40 % COHb, light work 25 and 30 %, heavy work 50 and 20 %. The CO term is scaled by
+/// (V / D) / (25 / 30), D taken linearly in V between those points (40 % below 8.5 L/min, 20 %
+/// above 50). The other terms are as ISO 13571 gives them, whatever the breathing.
 #include "fire/fire_sample.h"
 
 namespace cd::fire {
@@ -31,8 +38,13 @@ struct Protection {
 
 class FedAccumulator {
 public:
-    /// Adds dtS seconds of exposure to the sample's conditions.
-    FedCrossing accumulate(const FireSample& s, double dtS, Protection protection = {});
+    /// Purser's light work, for which ISO 13571's CO dose is written (L/min).
+    static constexpr double kLightWorkVentilationLMin = 25.0;
+
+    /// Adds dtS seconds of exposure to the sample's conditions, for a person breathing
+    /// ventilationLMin litres of air a minute.
+    FedCrossing accumulate(const FireSample& s, double dtS, Protection protection = {},
+                           double ventilationLMin = kLightWorkVentilationLMin);
     /// Asphyxiant plus heat dose (Purser: the fractions add).
     double fed() const { return asphyxiant_ + heat_; }
     double asphyxiantFed() const { return asphyxiant_; }
@@ -41,7 +53,12 @@ public:
     bool reached10() const { return fed() >= 1.0; }
 
     /// Dose rates per minute for constant conditions.
-    static double asphyxiantRatePerMin(double coPpm, double hcnPpm, double co2Pct, double o2Pct);
+    static double asphyxiantRatePerMin(double coPpm, double hcnPpm, double co2Pct, double o2Pct,
+                                       double ventilationLMin = kLightWorkVentilationLMin);
+    /// The COHb (%) that incapacitates a person breathing ventilationLMin (Purser's D).
+    static double incapacitatingCohbPct(double ventilationLMin);
+    /// The CO dose rate at this breathing over the rate at light work: (V / D) / (25 / 30).
+    static double coUptakeFactor(double ventilationLMin);
     static double heatRatePerMin(double temperatureC);
     static double radiantRatePerMin(double fluxKwM2);
     /// Through turnout gear: incident radiant energy over the gear's TPP.
