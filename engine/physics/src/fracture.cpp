@@ -33,6 +33,15 @@ float overlap(float aMin, float aMax, float bMin, float bMax) { return std::min(
 
 }  // namespace
 
+float sectionFill(const MemberDef& m) {
+    if (m.material.fireCurve != FireCurve::Steel || m.sectionFactorPerM <= 0.0f) return 1.0f;
+    if (m.kind != MemberKind::Column && m.kind != MemberKind::Beam) return 1.0f;
+    float e[3] = {2.0f * m.halfExtentsM.x, 2.0f * m.halfExtentsM.y, 2.0f * m.halfExtentsM.z};
+    std::sort(e, e + 3);
+    const float b = e[0], h = e[1];
+    return std::min(1.0f, (2.0f * h + 4.0f * b) / (m.sectionFactorPerM * b * h));
+}
+
 Result<FracturedStructure> fractureStructure(const StructureDef& def) {
     if (def.members.empty()) return makeError("structure '" + def.name + "' has no geometry", def.source, 0, "members");
     if (!(def.chunkSizeM >= 0.1f && def.chunkSizeM <= 50.0f))
@@ -44,7 +53,7 @@ Result<FracturedStructure> fractureStructure(const StructureDef& def) {
         return makeError("must be in (0, 0.2) m", def.source, 0, "touchToleranceM");
 
     FracturedStructure out;
-    std::vector<float> strength;  // per chunk, of its material
+    std::vector<float> strength, bearing;  // per chunk: its material's, over the member's box (sectionFill)
     Rng root(def.seed, 0x66726163ULL);
     for (std::size_t mi = 0; mi < def.members.size(); ++mi) {
         const MemberDef& m = def.members[mi];
@@ -80,13 +89,14 @@ Result<FracturedStructure> fractureStructure(const StructureDef& def) {
                     c.centerM = 0.5f * (lo + hi);
                     c.halfExtentsM = 0.5f * (hi - lo);
                     out.chunks.push_back(c);
-                    strength.push_back(m.material.jointStrengthPa);
+                    strength.push_back(m.material.jointStrengthPa * sectionFill(m));
+                    bearing.push_back(strength.back() * m.material.bearingRatio);
                 }
     }
 
-    auto capacity = [&](int a, int b, float area) {
-        const float sa = strength[static_cast<std::size_t>(a)];
-        const float sb = b < 0 ? 0.0f : strength[static_cast<std::size_t>(b)];
+    auto capacity = [&](const std::vector<float>& of, int a, int b, float area) {
+        const float sa = of[static_cast<std::size_t>(a)];
+        const float sb = b < 0 ? 0.0f : of[static_cast<std::size_t>(b)];
         // The weaker side fails first; 0 means unbreakable, so it does not win the minimum.
         const float s = (sa > 0.0f && sb > 0.0f) ? std::min(sa, sb) : std::max(sa, sb);
         return s * area;
@@ -125,7 +135,8 @@ Result<FracturedStructure> fractureStructure(const StructureDef& def) {
                 j.areaM2 = ou * ov;
                 j.axis = axis;
                 j.faceMinM = std::min(ou, ov);
-                j.capacityN = capacity(j.chunkA, j.chunkB, j.areaM2);
+                j.capacityN = capacity(strength, j.chunkA, j.chunkB, j.areaM2);
+                j.bearingCapacityN = capacity(bearing, j.chunkA, j.chunkB, j.areaM2);
                 j.storey = std::min(out.chunks[j.chunkA].storey, out.chunks[j.chunkB].storey);
                 out.joints.push_back(j);
                 break;
@@ -143,7 +154,8 @@ Result<FracturedStructure> fractureStructure(const StructureDef& def) {
         j.areaM2 = 4.0f * ch.halfExtentsM.x * ch.halfExtentsM.y;
         j.axis = 2;
         j.faceMinM = 2.0f * std::min(ch.halfExtentsM.x, ch.halfExtentsM.y);
-        j.capacityN = capacity(j.chunkA, -1, j.areaM2);
+        j.capacityN = capacity(strength, j.chunkA, -1, j.areaM2);
+        j.bearingCapacityN = capacity(bearing, j.chunkA, -1, j.areaM2);
         j.storey = ch.storey;
         out.joints.push_back(j);
     }

@@ -29,6 +29,8 @@ Status validateMaterial(const Material& m, std::string_view field, const std::st
     if (auto s = checkRange(m.jointStrengthPa, 0.0f, 2.0e9f, field, "jointStrengthPa", file, "Pa, 0 = unbreakable");
         !s)
         return s;
+    if (auto s = checkRange(m.bearingRatio, 1.0f, 100.0f, field, "bearingRatio", file, "bearing over tension strength"); !s)
+        return s;
     return Ok{};
 }
 
@@ -37,10 +39,10 @@ namespace materials {
 Material ground() { return {"ground", 0.8f, 0.1f, 2000.0f, 0.0f, FireCurve::None}; }
 // Joint strengths are effective values for pre-cracked members (about half the design tensile
 // strength of C25/30 concrete, a mortar bond of 0.2 MPa), chosen so a frame stands under gravity.
-Material concrete() { return {"concrete", 0.7f, 0.1f, 2400.0f, 1.5e6f, FireCurve::ConcreteSiliceous}; }
-Material masonry() { return {"masonry", 0.7f, 0.05f, 1800.0f, 0.2e6f, FireCurve::ConcreteSiliceous}; }
-Material steel() { return {"steel", 0.5f, 0.3f, 7850.0f, 235.0e6f, FireCurve::Steel}; }
-Material timber() { return {"timber", 0.5f, 0.2f, 500.0f, 2.0e6f, FireCurve::None}; }
+Material concrete() { return {"concrete", 0.7f, 0.1f, 2400.0f, 1.5e6f, FireCurve::ConcreteSiliceous, 10.0f}; }
+Material masonry() { return {"masonry", 0.7f, 0.05f, 1800.0f, 0.2e6f, FireCurve::ConcreteSiliceous, 10.0f}; }
+Material steel() { return {"steel", 0.5f, 0.3f, 7850.0f, 235.0e6f, FireCurve::Steel, 1.0f}; }
+Material timber() { return {"timber", 0.5f, 0.2f, 500.0f, 2.0e6f, FireCurve::None, 1.5f}; }
 Material furniture() { return {"furniture", 0.5f, 0.1f, 600.0f, 0.0f, FireCurve::None}; }
 
 }  // namespace materials

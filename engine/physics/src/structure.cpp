@@ -18,7 +18,6 @@ namespace cd::physics {
 namespace {
 
 constexpr float kCrackM = 0.002f;         // chunks collide 2 mm inside their faces
-constexpr float kCompressionRatio = 10.0f;  // concrete and masonry: fc ~ 10 x ft
 constexpr float kDeadLoadFactor = 1.35f;    // EN 1990 Table A1.2(B): gamma_G for permanent actions
 constexpr float kG = 9.81f;
 constexpr int kMaxPasses = 64;
@@ -44,8 +43,9 @@ Result<StructureId> PhysicsWorld::addStructure(const StructureDef& def) {
     s.bondLooseChunks = def.bondLooseChunks;
     float top = def.groundZM + 1.0f;
     for (const ChunkDef& c : f.chunks) {
-        const Material& mat = def.members[static_cast<std::size_t>(c.member)].material;
-        const float mass = mat.densityKgM3 * 8.0f * c.halfExtentsM.x * c.halfExtentsM.y * c.halfExtentsM.z;
+        const MemberDef& member = def.members[static_cast<std::size_t>(c.member)];
+        const Material& mat = member.material;
+        const float mass = mat.densityKgM3 * sectionFill(member) * 8.0f * c.halfExtentsM.x * c.halfExtentsM.y * c.halfExtentsM.z;
         btTransform xf;
         xf.setIdentity();
         xf.setOrigin(bt(c.centerM));
@@ -72,15 +72,15 @@ Result<StructureId> PhysicsWorld::addStructure(const StructureDef& def) {
         l.storey = jd.storey;
         l.vertical = jd.axis == 2;
         l.capacityN = jd.capacityN;
+        l.bearingCapacityN = jd.bearingCapacityN;
         l.pointM = jd.pointM;
-        // The weaker material's fire curve governs the bond.
-        const Material& ma = def.members[static_cast<std::size_t>(f.chunks[static_cast<std::size_t>(jd.chunkA)].member)].material;
-        l.curve = ma.fireCurve;
+        // The weaker member's fire curve governs the bond.
+        const MemberDef& ma = def.members[static_cast<std::size_t>(f.chunks[static_cast<std::size_t>(jd.chunkA)].member)];
+        l.curve = ma.material.fireCurve;
         if (jd.chunkB >= 0) {
-            const Material& mb =
-                def.members[static_cast<std::size_t>(f.chunks[static_cast<std::size_t>(jd.chunkB)].member)].material;
-            if (mb.jointStrengthPa > 0.0f && (ma.jointStrengthPa <= 0.0f || mb.jointStrengthPa < ma.jointStrengthPa))
-                l.curve = mb.fireCurve;
+            const MemberDef& mb = def.members[static_cast<std::size_t>(f.chunks[static_cast<std::size_t>(jd.chunkB)].member)];
+            const float sa = ma.material.jointStrengthPa * sectionFill(ma), sb = mb.material.jointStrengthPa * sectionFill(mb);
+            if (sb > 0.0f && (sa <= 0.0f || sb < sa)) l.curve = mb.material.fireCurve;
             s.linksOf[static_cast<std::size_t>(jd.chunkB)].push_back(static_cast<int>(s.links.size()));
         }
         s.linksOf[static_cast<std::size_t>(jd.chunkA)].push_back(static_cast<int>(s.links.size()));
@@ -149,8 +149,8 @@ void WorldImpl::detachChunk(StructureRecord& s, std::size_t c) {
 // passes its weight plus what it carries, in equal shares, to its neighbours one hop closer to
 // the ground. A link fails when
 //   demand / capacity x Q >= designScale x k_fire,
-// with capacity = f A in tension and shear, 10 f A in bearing (load going down through a
-// horizontal face); Q = 1 + |a_z|/g + (1 + z/H) |a_h|/g is the earthquake amplification (inertia
+// with capacity = f A in tension and shear, the material's bearing ratio x f A in bearing (load
+// going down through a horizontal face: 10 for concrete and masonry, 1 for steel); Q = 1 + |a_z|/g + (1 + z/H) |a_h|/g is the earthquake amplification (inertia
 // in proportion to the gravity load through the link, growing with height like the EN 1998-1
 // 4.3.3.2.3 lateral force distribution); k_fire from EN 1992-1-2 / EN 1993-1-2.
 void WorldImpl::resolveStructure(std::size_t si) {
@@ -229,7 +229,7 @@ void WorldImpl::resolveStructure(std::size_t si) {
         for (std::size_t li = 0; li < s.links.size(); ++li) {
             LinkRecord& l = s.links[li];
             if (l.broken || l.bond >= 0 || l.riding || l.capacityN <= 0.0f) continue;  // falling: Bullet judges
-            const float cap = l.capacityN * (flowsDown[li] ? kCompressionRatio : 1.0f);
+            const float cap = flowsDown[li] ? l.bearingCapacityN : l.capacityN;
             const float u = l.demandN / cap;
             const float zRel = std::clamp((l.pointM.z - s.baseZM) / s.heightM, 0.0f, 1.0f);
             if (!s.designed) {

@@ -64,6 +64,7 @@ struct LinkRecord {
     int storey = 0;
     bool vertical = false;      // the face is horizontal: one chunk bears on the other
     float capacityN = 0.0f;     // material strength x area (tension and shear); 0 = unbreakable
+    float bearingCapacityN = 0.0f;  // the same in bearing (Material::bearingRatio)
     float designScale = 1.0f;   // raised so the link carries its dead load x 1.35 (EN 1990)
     float fireFactor = 1.0f;    // Eurocode reduction, lowest seen
     float demandN = 0.0f;       // load through the link from the last load-flow pass

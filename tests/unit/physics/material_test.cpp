@@ -34,6 +34,11 @@ TEST(Material, NegativeOrNanFrictionAndAbsurdDensityAreErrors) {
     m = materials::furniture();
     m.densityKgM3 = 0.0f;
     EXPECT_FALSE(validateMaterial(m, "m").ok());
+    m = materials::concrete();
+    m.bearingRatio = 0.5f;  // weaker in bearing than in tension: no building material is
+    EXPECT_EQ(validateMaterial(m, "m").error().field, "m.bearingRatio");
+    m.bearingRatio = std::nanf("");
+    EXPECT_FALSE(validateMaterial(m, "m").ok());
 }
 
 }  // namespace

@@ -16,6 +16,11 @@ struct Material {
     /// Effective strength of a joint between two chunks (tension/shear), 0 = unbreakable.
     float jointStrengthPa = 0.0f;
     FireCurve fireCurve = FireCurve::None;  ///< how heat weakens the joints
+    /// A joint's strength in bearing (load going down through a horizontal face) over its
+    /// tension/shear strength: concrete and masonry crush at about 10 x the tensile strength
+    /// (fc ~ 10 fct); steel yields alike both ways (buckling not counted); timber parallel to the
+    /// grain about 1.5 (EN 338 C24: fc,0,k 21 over ft,0,k 14.5 MPa).
+    float bearingRatio = 1.0f;
 };
 
 /// Rejects NaN and absurd values; the error's field is "<field>.<member>".
