@@ -155,7 +155,7 @@ int runFire(const std::vector<std::string>& args) {
             }
             model->step(tick);
             for (size_t i = 0; i < probes.size(); ++i)
-                if (probes[i].opening.empty()) fed[i].accumulate(model->sample(probes[i].positionM), tick);
+                if (probes[i].opening.empty()) fed[i].accumulate(model->sample(probes[i].positionM), tick, {}, probes[i].ventilationLMin);
             printEvents();
         }
         writeRow(row * every);

@@ -248,3 +248,48 @@ quantities = ["out_kg_s", "in_kg_s"]
         EXPECT_NE(err.find(message), std::string::npos) << err;
     }
 }
+
+// The FED columns are for a person breathing ventilation_l_min (light work, 25 L/min, unless
+// given): at rest, 8.5 L/min, the CO dose is 0.255 of light work's (FedAccumulator). With no HCN
+// and the oxygen above 20 %, the whole asphyxiant dose is the CO's.
+TEST(FireCommand, AProbesDoseIsForThePersonBreathingThere) {
+    if (!haveCli()) GTEST_SKIP() << "citydrill not built";
+    std::string text = kCase;
+    text += R"(
+[[probe]]
+id = "working"
+position = [5.0, 5.0, 8.0]
+quantities = ["fed_asphyxiant", "co_ppm", "hcn_ppm", "o2_pct"]
+
+[[probe]]
+id = "resting"
+position = [5.0, 5.0, 8.0]
+ventilation_l_min = 8.5
+quantities = ["fed_asphyxiant"]
+)";
+    std::string path = writeCase("breathing.toml", text);
+    std::string csv = tempPrefix() + "breathing.csv";
+    std::string err;
+    ASSERT_EQ(runCli(path + " --until 120 --every 120 --csv " + csv, err), 0) << err;
+    std::ifstream in(csv);
+    std::string header, line, last;
+    std::getline(in, header);
+    while (std::getline(in, line)) last = line;
+    double t, z, tu, fed, vis, working, co, hcn, o2, resting;
+    ASSERT_EQ(std::sscanf(last.c_str(), "%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf,%lf", &t, &z, &tu, &fed, &vis, &working, &co, &hcn,
+                          &o2, &resting),
+              10)
+        << header << "\n" << last;
+    ASSERT_GT(co, 1.0) << "the probe must stand in smoke";
+    EXPECT_EQ(hcn, 0.0);
+    EXPECT_GT(o2, 20.0);
+    EXPECT_GT(working, 0.0);
+    EXPECT_NEAR(resting / working, (8.5 / 40.0) / (25.0 / 30.0), 1e-3);
+    // Given on an opening probe, or out of range, it is an error at its line.
+    EXPECT_EQ(runCli(writeCase("bad_breathing.toml", std::string(kCase) + "\n[[probe]]\nid = \"r\"\nposition = [1.0, 1.0, 1.0]\n"
+                                                                       "ventilation_l_min = 0.5\nquantities = [\"fed\"]\n") +
+                         " --until 1 --every 1 --csv " + csv,
+                     err),
+              1);
+    EXPECT_NE(err.find("probe.ventilation_l_min: must be from 4 to 200"), std::string::npos) << err;
+}

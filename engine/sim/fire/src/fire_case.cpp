@@ -575,6 +575,12 @@ Result<FireCase> parseFireCase(std::string_view text, const std::string& file) {
         }
         r.string("opening", p.opening);
         if (!r.node("opening")) r.point("position", p.positionM, true);
+        if (r.node("opening") && r.node("ventilation_l_min")) {
+            r.fail("an opening probe breathes nothing: ventilation_l_min is for a point probe's FED", "ventilation_l_min",
+                   r.node("ventilation_l_min"));
+            return;
+        }
+        r.within("ventilation_l_min", p.ventilationLMin, 4.0, 200.0, "L/min of air breathed: 8.5 at rest, 25 light work, 50 heavy");
         // A probe's columns are named by its id, and it reads the room it stands in: a repeated
         // id would give two columns one name, a probe in no room would read ambient air.
         for (const ProbeDef& earlier : c.probes)

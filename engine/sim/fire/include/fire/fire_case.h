@@ -8,6 +8,7 @@
 #include "core/result.h"
 #include "fire/water_spray.h"
 #include "fire/extinguishing_agent.h"
+#include "fire/fed_accumulator.h"
 #include "fire/fire_model_def.h"
 
 namespace cd::fire {
@@ -32,6 +33,9 @@ struct ProbeDef {
     Point3 positionM;
     std::string opening;  ///< an opening probe's opening id (then positionM is unused)
     std::vector<ProbeQuantity> quantities;
+    /// The air breathed by the person the FED columns are for (L/min; FedAccumulator: 8.5 at
+    /// rest, 25 light work, 50 heavy work).
+    double ventilationLMin = FedAccumulator::kLightWorkVentilationLMin;
     int line = 0;
 };
 
