@@ -22,6 +22,12 @@ constexpr std::array<Row, 13> kSteel{{{20, 1.000f}, {100, 1.000f}, {200, 1.000f}
                                       {800, 0.110f}, {900, 0.060f}, {1000, 0.040f}, {1100, 0.020f},
                                       {1200, 0.000f}}};
 
+// EN 1993-1-2:2005 Table 3.1, column kE,θ: slope of the linear elastic range.
+constexpr std::array<Row, 13> kSteelModulus{{{20, 1.000f}, {100, 1.000f}, {200, 0.900f}, {300, 0.800f},
+                                             {400, 0.700f}, {500, 0.600f}, {600, 0.310f}, {700, 0.130f},
+                                             {800, 0.090f}, {900, 0.0675f}, {1000, 0.0450f}, {1100, 0.0225f},
+                                             {1200, 0.000f}}};
+
 template <std::size_t N>
 float interpolate(const std::array<Row, N>& table, float t) {
     if (!(t > table.front().tempC)) return table.front().factor;  // also NaN: no weakening
@@ -47,5 +53,7 @@ float strengthReductionFactor(FireCurve curve, float temperatureC) {
     }
     return 1.0f;
 }
+
+float steelElasticModulusFactor(float temperatureC) { return interpolate(kSteelModulus, temperatureC); }
 
 }  // namespace cd::physics

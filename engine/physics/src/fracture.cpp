@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/rng.h"
+#include "physics/steel_buckling.h"
 #include "physics/structure_def.h"
 
 namespace cd::physics {
@@ -90,7 +91,9 @@ Result<FracturedStructure> fractureStructure(const StructureDef& def) {
                     c.halfExtentsM = 0.5f * (hi - lo);
                     out.chunks.push_back(c);
                     strength.push_back(m.material.jointStrengthPa * sectionFill(m));
-                    bearing.push_back(strength.back() * m.material.bearingRatio);
+                    // A steel column buckles before it yields (steel_buckling.h).
+                    bearing.push_back(strength.back() * m.material.bearingRatio *
+                                      static_cast<float>(coldBucklingReduction(steelColumnSlenderness(m))));
                 }
     }
 

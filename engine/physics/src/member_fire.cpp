@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "physics/steel_buckling.h"
+
 namespace cd::physics {
 
 namespace {
@@ -19,6 +21,8 @@ MemberFire::MemberFire(const MemberDef& m)
         // The box's own section factor: its heated perimeter over its area.
         const double own = 2.0 * (thinM_ + wideM_) / (static_cast<double>(thinM_) * wideM_);
         steel_.emplace(m.sectionFactorPerM > 0.0f ? m.sectionFactorPerM : own);
+        slenderness_ = steelColumnSlenderness(m);
+        epsilon_ = steelEpsilon(m.material);
     } else if (curve_ == FireCurve::ConcreteSiliceous) {
         concrete_.emplace(thinM_);
     }
@@ -32,6 +36,11 @@ void MemberFire::advance(const MemberGas& gas, double dtS) {
     if (!concrete_) return;
     if (kind_ == MemberKind::Wall || kind_ == MemberKind::Slab) concrete_->advance(gas.frontC, gas.backC, dtS);
     else concrete_->advance(hotter, hotter, dtS);  // columns and beams: all round
+}
+
+float MemberFire::bearingFactor() const {
+    if (steel_ && slenderness_ > 0.0) return steelColumnBearingFactor(slenderness_, steel_->temperatureC(), epsilon_);
+    return strengthFactor();
 }
 
 float MemberFire::strengthFactor() const {

@@ -22,6 +22,9 @@ public:
     explicit MemberFire(const MemberDef& m);
     void advance(const MemberGas& gas, double dtS);
     float strengthFactor() const;
+    /// The same in bearing: a steel column's buckling resistance (steel_buckling.h), else as
+    /// strengthFactor().
+    float bearingFactor() const;
     bool weakens() const { return curve_ != FireCurve::None; }
     /// Whether it has seen gas above ambient (members that have not are not stepped).
     bool heated() const { return heated_; }
@@ -31,6 +34,7 @@ private:
     FireCurve curve_;
     float thinM_ = 0.0f, wideM_ = 0.0f;  // the section's two smaller sides (walls and slabs: thickness, thickness)
     float rebarAxisM_;
+    double slenderness_ = 0.0, epsilon_ = 1.0;  // a steel column's (steel_buckling.h)
     std::optional<ConcreteHeating> concrete_;
     std::optional<SteelHeating> steel_;
     bool heated_ = false;

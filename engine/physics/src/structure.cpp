@@ -12,6 +12,7 @@
 #include <glm/common.hpp>
 
 #include "core/rng.h"
+#include "physics/steel_buckling.h"
 #include "world_impl.h"
 
 namespace cd::physics {
@@ -81,7 +82,19 @@ Result<StructureId> PhysicsWorld::addStructure(const StructureDef& def) {
             const MemberDef& mb = def.members[static_cast<std::size_t>(f.chunks[static_cast<std::size_t>(jd.chunkB)].member)];
             const float sa = ma.material.jointStrengthPa * sectionFill(ma), sb = mb.material.jointStrengthPa * sectionFill(mb);
             if (sb > 0.0f && (sa <= 0.0f || sb < sa)) l.curve = mb.material.fireCurve;
+            // In bearing the weaker side is the one of lower bearing strength, buckling included.
+            const auto bearing = [](const MemberDef& m) {
+                return m.material.jointStrengthPa * sectionFill(m) * m.material.bearingRatio *
+                       static_cast<float>(coldBucklingReduction(steelColumnSlenderness(m)));
+            };
+            const float ba = bearing(ma), bb = bearing(mb);
+            const MemberDef& weaker = (bb > 0.0f && (ba <= 0.0f || bb < ba)) ? mb : ma;
+            l.slenderness = static_cast<float>(steelColumnSlenderness(weaker));
+            l.epsilon = static_cast<float>(steelEpsilon(weaker.material));
             s.linksOf[static_cast<std::size_t>(jd.chunkB)].push_back(static_cast<int>(s.links.size()));
+        } else {
+            l.slenderness = static_cast<float>(steelColumnSlenderness(ma));
+            l.epsilon = static_cast<float>(steelEpsilon(ma.material));
         }
         s.linksOf[static_cast<std::size_t>(jd.chunkA)].push_back(static_cast<int>(s.links.size()));
         s.links.push_back(l);
@@ -240,7 +253,7 @@ void WorldImpl::resolveStructure(std::size_t si) {
                 continue;
             }
             const float q = 1.0f + av + (1.0f + zRel) * ah;
-            if (u * q >= l.designScale * l.fireFactor) {
+            if (u * q >= l.designScale * (flowsDown[li] ? l.bearingFireFactor : l.fireFactor)) {
                 // Both sides lose the bond; detaching is decided by connectivity on the next pass.
                 breakLink(s, static_cast<int>(li));
                 failed = true;
@@ -349,9 +362,11 @@ void PhysicsWorld::triggerCollapse(StructureId sid, const glm::vec3& lo, const g
     im.resolveStructure(sid.index);
 }
 
-bool WorldImpl::weakenLink(LinkRecord& l, float k) {
-    // Heat damage does not heal: a link keeps the lowest factor it has seen.
-    if (!(k < l.fireFactor)) return false;
+bool WorldImpl::weakenLink(LinkRecord& l, float k, float kBearing) {
+    // Heat damage does not heal: a link keeps the lowest factors it has seen.
+    const bool bearing = kBearing < l.bearingFireFactor;
+    if (bearing) l.bearingFireFactor = kBearing;
+    if (!(k < l.fireFactor)) return bearing;
     l.fireFactor = k;
     // A falling cluster heated on the way down: its bond weakens too.
     if (l.bond >= 0) {
@@ -367,7 +382,10 @@ void PhysicsWorld::setStoreyTemperature(StructureId sid, int storey, float membe
     StructureRecord& s = im.structures[sid.index];
     bool weakened = false;
     for (LinkRecord& l : s.links)
-        if (!l.broken && l.storey == storey) weakened |= im.weakenLink(l, strengthReductionFactor(l.curve, memberC));
+        if (!l.broken && l.storey == storey) {
+            const float k = strengthReductionFactor(l.curve, memberC);
+            weakened |= im.weakenLink(l, k, l.slenderness > 0.0f ? steelColumnBearingFactor(l.slenderness, memberC, l.epsilon) : k);
+        }
     if (weakened) im.resolveStructure(sid.index);
 }
 
@@ -381,6 +399,7 @@ void PhysicsWorld::heatStructure(StructureId sid, const std::vector<MemberGas>& 
     const double stepS = s.heatPendingS;
     s.heatPendingS = 0.0f;
     std::vector<float> share(s.memberFires.size(), 1.0f);  // per member: the strength heat leaves it
+    std::vector<float> bearingShare(s.memberFires.size(), 1.0f);  // in bearing (a steel column buckles)
     for (std::size_t i = 0; i < s.memberFires.size(); ++i) {
         MemberFire& m = s.memberFires[i];
         if (!m.weakens()) continue;
@@ -388,12 +407,15 @@ void PhysicsWorld::heatStructure(StructureId sid, const std::vector<MemberGas>& 
         if (!std::isfinite(gas.frontC)) gas.frontC = 20.0f;
         if (!std::isfinite(gas.backC)) gas.backC = 20.0f;
         m.advance(gas, stepS);
-        if (m.heated()) share[i] = m.strengthFactor();
+        if (!m.heated()) continue;
+        share[i] = m.strengthFactor();
+        bearingShare[i] = m.bearingFactor();
     }
-    auto shareOf = [&](int chunk) { return share[static_cast<std::size_t>(s.chunkDefs[static_cast<std::size_t>(chunk)].member)]; };
+    auto of = [&](const std::vector<float>& v, int chunk) { return v[static_cast<std::size_t>(s.chunkDefs[static_cast<std::size_t>(chunk)].member)]; };
+    auto least = [&](const std::vector<float>& v, const LinkRecord& l) { return l.b >= 0 ? std::min(of(v, l.a), of(v, l.b)) : of(v, l.a); };
     bool weakened = false;
     for (LinkRecord& l : s.links)
-        if (!l.broken) weakened |= im.weakenLink(l, l.b >= 0 ? std::min(shareOf(l.a), shareOf(l.b)) : shareOf(l.a));
+        if (!l.broken) weakened |= im.weakenLink(l, least(share, l), least(bearingShare, l));
     if (weakened) im.resolveStructure(sid.index);
 }
 

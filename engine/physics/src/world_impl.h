@@ -67,6 +67,9 @@ struct LinkRecord {
     float bearingCapacityN = 0.0f;  // the same in bearing (Material::bearingRatio)
     float designScale = 1.0f;   // raised so the link carries its dead load x 1.35 (EN 1990)
     float fireFactor = 1.0f;    // Eurocode reduction, lowest seen
+    float bearingFireFactor = 1.0f;  // the same in bearing (a steel column's buckling: steel_buckling.h)
+    float slenderness = 0.0f;   // of the steel column whose bearing governs the link (0: none)
+    float epsilon = 1.0f;       // that column's steel: (235 MPa / f_y)^0.5
     float demandN = 0.0f;       // load through the link from the last load-flow pass
     FireCurve curve = FireCurve::None;
     glm::vec3 pointM{0.0f};
@@ -215,7 +218,7 @@ struct WorldImpl {
     void resolveStructure(std::size_t si);
     /// Lowers a link's fire factor to k if that is lower (a falling bond's threshold with it);
     /// says whether it did.
-    bool weakenLink(LinkRecord& l, float k);
+    bool weakenLink(LinkRecord& l, float k, float kBearing);
     /// A crushed chunk (rubble): dynamic, every link broken.
     void detachChunk(StructureRecord& s, std::size_t chunk);
     /// Chunks that come loose in one load-flow pass: dynamic; links to the ground or to attached

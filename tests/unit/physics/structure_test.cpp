@@ -147,8 +147,11 @@ TEST(Structure, FireAtNineHundredDegreesBringsDownAStoreyThatStandsCold) {
 // 1 / 1.35 = 74 % of their strength. Under 900 C gas on the ground storey:
 // - concrete (0.4 m columns, 0.25 m slabs with bars at 25 mm) stands its first half hour, while
 //   the 500 C isotherm creeps in and the bars stay below 400 C, and fails within two hours;
-// - a steel frame of I-sections (A_m/V 200 m^-1) fails within 10 min (steel past 520 C);
-// - the same frame as solid 0.1 m steel bars (their own 40 m^-1) lasts longer: 10 min leave it.
+// - a steel frame of I-sections (A_m/V 200 m^-1) stands its first minute and fails within 10;
+//   its 0.1 m columns, 3.25 m tall, are slender (1.38: steel_buckling.h), so they buckle at
+//   about 300 C, long before the steel loses yield strength;
+// - the same frame as solid 0.1 m steel bars (their own 40 m^-1, slenderness 1.20) lasts longer:
+//   4 min leave it standing.
 // The member temperature given at once (setStoreyTemperature(900)) breaks the concrete frame
 // at once: the gas is not the member.
 TEST(Structure, FireWeakensAFrameAsItsMembersHeatThrough) {
@@ -156,9 +159,9 @@ TEST(Structure, FireWeakensAFrameAsItsMembersHeatThrough) {
     const Case cases[] = {{"concrete", materials::concrete(), 0.4f, 0.0f, 1.0f, false},
                           {"concrete", materials::concrete(), 0.4f, 0.0f, 30.0f, false},
                           {"concrete", materials::concrete(), 0.4f, 0.0f, 120.0f, true},
-                          {"steel I-sections", materials::steel(), 0.1f, 200.0f, 2.0f, false},
+                          {"steel I-sections", materials::steel(), 0.1f, 200.0f, 1.0f, false},
                           {"steel I-sections", materials::steel(), 0.1f, 200.0f, 10.0f, true},
-                          {"solid steel", materials::steel(), 0.1f, 0.0f, 10.0f, false}};
+                          {"solid steel", materials::steel(), 0.1f, 0.0f, 4.0f, false}};
     auto frame = [](const Case& c) {
         FrameBuildingParams p = smallFrame();
         p.storeys = 3;

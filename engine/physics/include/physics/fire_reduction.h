@@ -11,4 +11,7 @@ enum class FireCurve {
 /// Reduction factor in [0, 1] at temperatureC, linearly interpolated between the table rows.
 float strengthReductionFactor(FireCurve curve, float temperatureC);
 
+/// EN 1993-1-2:2005 Table 3.1, k_E,theta: the slope of carbon steel's linear elastic range.
+float steelElasticModulusFactor(float temperatureC);
+
 }  // namespace cd::physics

@@ -1,0 +1,35 @@
+#pragma once
+/// Flexural buckling of a steel column, cold (EN 1993-1-1:2005 6.3.1.2) and in fire
+/// (EN 1993-1-2:2005 4.2.3.2). A column of non-dimensional slenderness
+/// lambda = (L_cr / i) / (93.9 eps), eps = (235 MPa / f_y)^0.5, carries chi A f_y:
+/// - cold, buckling curve c (alpha 0.49, EN 1993-1-1 Table 6.2: rolled I-sections about their
+///   weak axis, and solid sections): Phi = 0.5 (1 + alpha (lambda - 0.2) + lambda^2),
+///   chi = 1 / (Phi + (Phi^2 - lambda^2)^0.5), 1 up to lambda 0.2;
+/// - in fire at temperature theta: lambda_theta = lambda (k_y,theta / k_E,theta)^0.5,
+///   alpha = 0.65 eps, Phi_theta = 0.5 (1 + alpha lambda_theta + lambda_theta^2),
+///   chi_fi = 1 / (Phi_theta + (Phi_theta^2 - lambda_theta^2)^0.5), and the column carries
+///   chi_fi k_y,theta A f_y.
+/// A column's buckling length is its member's height (pinned at both ends; EN 1993-1-2
+/// 4.2.3.2(5) allows 0.5-0.7 of it for a continuous column in a braced frame, not used here);
+/// i its weak axis's: a quarter of the flange width for an I-section (HE A and HE B sections:
+/// i_z / b = 0.25), b / 12^0.5 for a solid box.
+#include "physics/structure_def.h"
+
+namespace cd::physics {
+
+/// lambda of a steel column member about its weak axis; 0 for any other member.
+double steelColumnSlenderness(const MemberDef& m);
+/// eps = (235 MPa / f_y)^0.5, f_y the material's joint strength within EN 1993-1-2's steels
+/// (S235 to S460); a joint strength outside them (a deliberately weak or strong joint) counts as
+/// the nearer end.
+double steelEpsilon(const Material& steel);
+/// chi, cold (curve c).
+double coldBucklingReduction(double slenderness);
+/// chi_fi at temperatureC.
+double fireBucklingReduction(double slenderness, double temperatureC, double epsilon);
+/// The share of a column's cold buckling resistance chi A f_y that is left at temperatureC:
+/// chi_fi k_y,theta / chi. Below 1 already at 20 C for a slender column: EN 1993-1-2's curve
+/// (alpha 0.65 eps, no plateau) lies below EN 1993-1-1's.
+float steelColumnBearingFactor(double slenderness, double temperatureC, double epsilon);
+
+}  // namespace cd::physics
