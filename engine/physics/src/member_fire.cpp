@@ -24,7 +24,8 @@ MemberFire::MemberFire(const MemberDef& m)
         slenderness_ = steelColumnSlenderness(m);
         epsilon_ = steelEpsilon(m.material);
     } else if (curve_ == FireCurve::ConcreteSiliceous) {
-        concrete_.emplace(thinM_);
+        if (kind_ == MemberKind::Column) section_.emplace(thinM_, wideM_);
+        else concrete_.emplace(thinM_);
     }
 }
 
@@ -33,9 +34,10 @@ void MemberFire::advance(const MemberGas& gas, double dtS) {
     if (!heated_ && hotter <= kStillAmbientC) return;
     heated_ = true;
     if (steel_) steel_->advance(hotter, dtS);
+    if (section_) section_->advance(hotter, dtS);  // a column: all round
     if (!concrete_) return;
     if (kind_ == MemberKind::Wall || kind_ == MemberKind::Slab) concrete_->advance(gas.frontC, gas.backC, dtS);
-    else concrete_->advance(hotter, hotter, dtS);  // columns and beams: all round
+    else concrete_->advance(hotter, hotter, dtS);  // beams: all round
 }
 
 float MemberFire::bearingFactor() const {
@@ -45,13 +47,11 @@ float MemberFire::bearingFactor() const {
 
 float MemberFire::strengthFactor() const {
     if (steel_) return strengthReductionFactor(FireCurve::Steel, static_cast<float>(steel_->temperatureC()));
+    if (section_) return static_cast<float>(section_->areaCoolerThan(kIsothermC));
     if (!concrete_) return 1.0f;
     if (kind_ == MemberKind::Slab || kind_ == MemberKind::Beam)
         return strengthReductionFactor(FireCurve::Steel, static_cast<float>(concrete_->temperatureAtC(rebarAxisM_)));
-    const double lost = concrete_->hotterThanM(kIsothermC);
-    const double thin = std::max(0.0, thinM_ - lost) / thinM_;
-    const double wide = kind_ == MemberKind::Column ? std::max(0.0, wideM_ - lost) / wideM_ : 1.0;
-    return static_cast<float>(thin * wide);
+    return static_cast<float>(std::max(0.0, thinM_ - concrete_->hotterThanM(kIsothermC)) / thinM_);  // a wall
 }
 
 }  // namespace cd::physics

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "physics/member_heating.h"
+#include "physics/section_heating.h"
 #include "physics/structure_def.h"
 
 namespace cd::physics {
@@ -12,8 +13,9 @@ namespace cd::physics {
 /// - steel (FireCurve::Steel): EN 1993-1-2 k_y at its temperature (SteelHeating);
 /// - concrete and masonry in compression (walls, columns): EN 1992-1-2 Annex B.1, the 500 C
 ///   isotherm method: concrete hotter than 500 C is lost, the rest keeps its strength, so the
-///   share is the section left inside the isotherm (a wall heated from the side or sides in
-///   fire, a column all round, its two directions alike);
+///   share is the section left inside the isotherm (a wall heated through its thickness from the
+///   side or sides in fire; a column all round, in two dimensions, its corners heated from two
+///   faces: SectionHeating);
 /// - concrete slabs and beams (bending): k_y of the bottom bars at their axis distance from the
 ///   underside (EN 1992-1-2 Table 3.2a, hot-rolled class N: the same factors as structural steel).
 /// Timber and unweakened materials keep 1.
@@ -36,6 +38,7 @@ private:
     float rebarAxisM_;
     double slenderness_ = 0.0, epsilon_ = 1.0;  // a steel column's (steel_buckling.h)
     std::optional<ConcreteHeating> concrete_;
+    std::optional<SectionHeating> section_;  // a concrete column
     std::optional<SteelHeating> steel_;
     bool heated_ = false;
 };
