@@ -495,14 +495,13 @@ void Session::tick() {
         p.temperatureC = lastSample_.temperatureC;
         log_.poses.push_back(p);
         if (store_) recordStatus(store_->appendPose(p));
-        if (flood_ || earthquake() || breathing_) {
-            trace_.push_back({now, static_cast<float>(lastFlood_.depthM), static_cast<float>(lastFlood_.speedMs),
-                              static_cast<float>(lastFlood_.hazardRating), static_cast<float>(shakePeakMS2_),
-                              static_cast<float>(felt_.intensity()),
-                              breathing_ ? static_cast<float>(breathing_->pressureBar()) : 0.0f,
-                              breathing_ && breathing_->supplying() ? static_cast<float>(breathing_->consumptionLMin()) : 0.0f});
-            shakePeakMS2_ = 0.0;
-        }
+        trace_.push_back({now, static_cast<float>(lastFlood_.depthM), static_cast<float>(lastFlood_.speedMs),
+                          static_cast<float>(lastFlood_.hazardRating), static_cast<float>(shakePeakMS2_),
+                          static_cast<float>(felt_.intensity()),
+                          breathing_ ? static_cast<float>(breathing_->pressureBar()) : 0.0f,
+                          breathing_ && breathing_->supplying() ? static_cast<float>(breathing_->consumptionLMin()) : 0.0f,
+                          static_cast<float>(breathingRate_.minuteVentilationLMin())});
+        shakePeakMS2_ = 0.0;
     }
     if (clock_.tick() % hashEvery == 0) {
         lastHash_ = stateHash();

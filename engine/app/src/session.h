@@ -59,6 +59,7 @@ struct HazardTracePoint {
     float shakingIntensity = 0.0f;  ///< JMA instrumental intensity felt (FeltShaking)
     float baPressureBar = 0.0f;     ///< the breathing apparatus's cylinder (0 without one)
     float baLMin = 0.0f;            ///< air drawn from it now
+    float breathingLMin = 0.0f;     ///< air the trainee breathes now (BreathingRate)
 };
 
 class Session {

@@ -140,8 +140,9 @@ Pictures renderPictures(const Session& s, const std::string& finalPath, const st
     return {};
 }
 
-/// Water and shaking at the trainee, when the session has a flood or an earthquake, and the
-/// breathing apparatus's cylinder and the air drawn from it, when they wear one.
+/// Water and shaking at the trainee, when the session has a flood or an earthquake; the
+/// breathing apparatus's cylinder and the air drawn from it, when they wear one; without one, in
+/// a fire, the air they breathe (the CO of the smoke they take up goes with it).
 std::vector<report::ReportPlot> hazardPlots(const Session& s) {
     std::vector<report::ReportPlot> out;
     const auto& trace = s.hazardTrace();
@@ -185,6 +186,15 @@ std::vector<report::ReportPlot> hazardPlots(const Session& s) {
             air.maxY = std::max(air.maxY, 1.1 * p.baLMin);
         }
         out.push_back(std::move(gauge));
+        out.push_back(std::move(air));
+    } else if (!s.scenario().fires.empty() || !s.scenario().items.empty()) {
+        report::ReportPlot air{"Air the trainee breathes (the smoke's CO dose goes with it, Purser)", "L/min", {{"air", "#00838f", {}}},
+                               {{8.5, "at rest", "#8a94a6"}, {25.0, "light work: ISO 13571's dose", "#5b6475"}, {50.0, "heavy work", "#b26a00"}},
+                               0.0, 55.0};
+        for (const HazardTracePoint& p : trace) {
+            air.lines[0].points.emplace_back(p.timeS, p.breathingLMin);
+            air.maxY = std::max(air.maxY, 1.1 * p.breathingLMin);
+        }
         out.push_back(std::move(air));
     }
     return out;
