@@ -11,6 +11,12 @@ namespace {
 constexpr double kCellM = 0.005;
 // Stable to 3.2 s at a corner node at 1 200 C (its capacity over its conductances and faces' h).
 constexpr double kMaxStepS = 2.0;
+// Bounds for the explicit step's stability over EN 1992-1-2's range to 1 200 C: the least heat
+// capacity (rho c, J/m3/K), the greatest conductivity and the greatest face coefficient
+// (convection 25 plus radiation 0.7 sigma (g^2 + s^2)(g + s) with both at 1 200 C).
+constexpr double kLeastCapacity = 2.0e6;
+constexpr double kMostConductivity = 1.36;
+constexpr double kMostFaceWM2K = 550.0;
 constexpr double kAmbientC = 20.0;
 constexpr double kBackFaceW = 9.0;  // EN 1991-1-2 3.1(5), as ConcreteHeating
 }  // namespace
@@ -22,6 +28,14 @@ SectionHeating::SectionHeating(double widthM, double depthM, double initialC, st
     dx_ = 0.5 * widthM / nx_;
     dy_ = 0.5 * depthM / ny_;
     t_.assign(static_cast<std::size_t>((nx_ + 1) * (ny_ + 1)), initialC);
+    // The corner node is the least stable: a quarter cell, two conductances of half a side, two
+    // half faces. Half its limit, and no more than kMaxStepS (a thin section takes more steps).
+    const double cap = constant ? constant->heatCapacityJM3K : kLeastCapacity;
+    const double k = constant ? constant->conductivityWMK : kMostConductivity;
+    const double h = constant ? constant->faceWM2K : kMostFaceWM2K;
+    const double limit = cap * 0.25 * dx_ * dy_ / (k * (0.5 * dy_ / dx_ + 0.5 * dx_ / dy_) + h * 0.5 * (dx_ + dy_));
+    const double interior = cap * dx_ * dy_ / (2.0 * k * (dy_ / dx_ + dx_ / dy_));
+    stepS_ = std::min(kMaxStepS, 0.5 * std::min(limit, interior));
     next_ = t_;
     k_ = t_;
     c_ = t_;
@@ -38,7 +52,7 @@ double SectionHeating::flux(double gasC, double surfaceC) const {
 // their exposed sides; the centre lines carry none.
 void SectionHeating::advance(double gasC, double dtS) {
     if (!(dtS > 0.0)) return;
-    const int steps = std::max(1, static_cast<int>(std::ceil(dtS / kMaxStepS - 1e-9)));
+    const int steps = std::max(1, static_cast<int>(std::ceil(dtS / stepS_ - 1e-9)));
     const double dt = dtS / steps;
     const int w = nx_ + 1;
     for (int s = 0; s < steps; ++s) {

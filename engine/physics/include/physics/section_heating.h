@@ -4,7 +4,8 @@
 /// its faces, which a conduction through the thickness alone (ConcreteHeating) misses. A quarter
 /// of the section on a grid of 5 mm, the faces taking EN 1991-1-2 3.1's exposure (convection
 /// 25 W/m2/K and radiation, emissivity 0.7) or in 20 C air losing 9 W/m2/K, the two centre lines
-/// closed by symmetry; explicit steps of at most 2 s (stable to 3.2 s at 1 200 C at this grid).
+/// closed by symmetry; explicit steps of at most 2 s, shorter where a thin section's small cells
+/// ask it (half the corner node's stability limit at 1 200 C).
 #include <optional>
 #include <vector>
 
@@ -33,6 +34,7 @@ private:
     double flux(double gasC, double surfaceC) const;
     int nx_, ny_;  // intervals from a face to the centre line
     double dx_, dy_;
+    double stepS_;  // the longest stable explicit step (SectionHeating's constructor)
     std::optional<Constant> constant_;
     std::vector<double> t_, next_, k_, c_;  // (nx_ + 1) x (ny_ + 1) nodes, x fastest; conductivity, heat capacity
 };
