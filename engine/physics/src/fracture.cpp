@@ -43,6 +43,12 @@ float sectionFill(const MemberDef& m) {
     return std::min(1.0f, (2.0f * h + 4.0f * b) / (m.sectionFactorPerM * b * h));
 }
 
+float memberJointStrengthPa(const MemberDef& m) { return m.material.jointStrengthPa * sectionFill(m); }
+
+float memberBearingStrengthPa(const MemberDef& m) {
+    return memberJointStrengthPa(m) * m.material.bearingRatio * static_cast<float>(coldBucklingReduction(steelColumnSlenderness(m)));
+}
+
 Result<FracturedStructure> fractureStructure(const StructureDef& def) {
     if (def.members.empty()) return makeError("structure '" + def.name + "' has no geometry", def.source, 0, "members");
     if (!(def.chunkSizeM >= 0.1f && def.chunkSizeM <= 50.0f))
@@ -54,7 +60,7 @@ Result<FracturedStructure> fractureStructure(const StructureDef& def) {
         return makeError("must be in (0, 0.2) m", def.source, 0, "touchToleranceM");
 
     FracturedStructure out;
-    std::vector<float> strength, bearing;  // per chunk: its material's, over the member's box (sectionFill)
+    std::vector<float> strength, bearing;  // per chunk: its member's joint strengths
     Rng root(def.seed, 0x66726163ULL);
     for (std::size_t mi = 0; mi < def.members.size(); ++mi) {
         const MemberDef& m = def.members[mi];
@@ -90,10 +96,8 @@ Result<FracturedStructure> fractureStructure(const StructureDef& def) {
                     c.centerM = 0.5f * (lo + hi);
                     c.halfExtentsM = 0.5f * (hi - lo);
                     out.chunks.push_back(c);
-                    strength.push_back(m.material.jointStrengthPa * sectionFill(m));
-                    // A steel column buckles before it yields (steel_buckling.h).
-                    bearing.push_back(strength.back() * m.material.bearingRatio *
-                                      static_cast<float>(coldBucklingReduction(steelColumnSlenderness(m))));
+                    strength.push_back(memberJointStrengthPa(m));
+                    bearing.push_back(memberBearingStrengthPa(m));
                 }
     }
 

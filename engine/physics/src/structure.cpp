@@ -80,14 +80,10 @@ Result<StructureId> PhysicsWorld::addStructure(const StructureDef& def) {
         l.curve = ma.material.fireCurve;
         if (jd.chunkB >= 0) {
             const MemberDef& mb = def.members[static_cast<std::size_t>(f.chunks[static_cast<std::size_t>(jd.chunkB)].member)];
-            const float sa = ma.material.jointStrengthPa * sectionFill(ma), sb = mb.material.jointStrengthPa * sectionFill(mb);
+            const float sa = memberJointStrengthPa(ma), sb = memberJointStrengthPa(mb);
             if (sb > 0.0f && (sa <= 0.0f || sb < sa)) l.curve = mb.material.fireCurve;
             // In bearing the weaker side is the one of lower bearing strength, buckling included.
-            const auto bearing = [](const MemberDef& m) {
-                return m.material.jointStrengthPa * sectionFill(m) * m.material.bearingRatio *
-                       static_cast<float>(coldBucklingReduction(steelColumnSlenderness(m)));
-            };
-            const float ba = bearing(ma), bb = bearing(mb);
+            const float ba = memberBearingStrengthPa(ma), bb = memberBearingStrengthPa(mb);
             const MemberDef& weaker = (bb > 0.0f && (ba <= 0.0f || bb < ba)) ? mb : ma;
             l.slenderness = static_cast<float>(steelColumnSlenderness(weaker));
             l.epsilon = static_cast<float>(steelEpsilon(weaker.material));
@@ -163,9 +159,11 @@ void WorldImpl::detachChunk(StructureRecord& s, std::size_t c) {
 // the ground. A link fails when
 //   demand / capacity x Q >= designScale x k_fire,
 // with capacity = f A in tension and shear, the material's bearing ratio x f A in bearing (load
-// going down through a horizontal face: 10 for concrete and masonry, 1 for steel); Q = 1 + |a_z|/g + (1 + z/H) |a_h|/g is the earthquake amplification (inertia
-// in proportion to the gravity load through the link, growing with height like the EN 1998-1
-// 4.3.3.2.3 lateral force distribution); k_fire from EN 1992-1-2 / EN 1993-1-2.
+// going down through a horizontal face: 10 for concrete and masonry, 1 for steel, less a steel
+// column's buckling); Q = 1 + |a_z|/g + (1 + z/H) |a_h|/g is the earthquake amplification
+// (inertia in proportion to the gravity load through the link, growing with height like the
+// EN 1998-1 4.3.3.2.3 lateral force distribution); k_fire from EN 1992-1-2 / EN 1993-1-2 (in
+// bearing, a steel column's buckling resistance in fire).
 void WorldImpl::resolveStructure(std::size_t si) {
     StructureRecord& s = structures[si];
     const std::size_t n = s.chunks.size();

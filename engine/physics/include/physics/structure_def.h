@@ -36,6 +36,12 @@ struct MemberDef {
 /// that share of the box's steel (mass and joint strength), not the solid box's.
 float sectionFill(const MemberDef& m);
 
+/// A joint's strength (Pa over the shared face) on a member's side: tension and shear, its
+/// material's times sectionFill; bearing, that times the material's bearing ratio and, for a
+/// steel column, its cold buckling reduction (physics/steel_buckling.h).
+float memberJointStrengthPa(const MemberDef& m);
+float memberBearingStrengthPa(const MemberDef& m);
+
 /// The gas on a member's two faces in a fire (PhysicsWorld::heatStructure): front is the face
 /// towards -x or -y along a wall's thickness and the underside of a slab; columns and beams take
 /// the hotter of the two all round.
