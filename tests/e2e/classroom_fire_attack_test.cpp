@@ -78,6 +78,7 @@ TEST_F(ClassroomFireAttack, GoingInLowAndCoolingTheLayerPutsTheFireOutAndPasses)
     EXPECT_NE(html.find("aria-label=\"Breathing apparatus: the cylinder&#39;s pressure\""), std::string::npos);
     EXPECT_NE(html.find("whistle: withdraw"), std::string::npos);
     EXPECT_NE(html.find("Air drawn from the set"), std::string::npos);
+    EXPECT_EQ(html.find("Air the trainee breathes"), std::string::npos) << "on air, the set's plot is the breathing";
     // ... shows the trainee's view when their dose rose fastest (inside, in the hot smoke) ...
     EXPECT_TRUE(std::filesystem::exists(run.dir + "/worst.png"));
     const std::size_t caption = html.find("view when their dose rose fastest: ");

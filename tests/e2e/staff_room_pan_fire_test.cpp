@@ -25,6 +25,9 @@ TEST_F(StaffRoomPanFire, TheWetChemicalExtinguisherPutsThePanFireOutAndPasses) {
     const std::string html = readText(run.dir + "/report.html");
     EXPECT_NE(html.find("Fire fighting: wet_chemical turned on pan_fire from 2.1 m at 12 s. Fires put out: 1; flare-ups: 0"),
               std::string::npos);
+    // Without a breathing apparatus the exposure section plots the air the trainee breathes, on
+    // which the smoke's CO dose depends.
+    EXPECT_NE(html.find("aria-label=\"Air the trainee breathes"), std::string::npos);
 }
 
 TEST_F(StaffRoomPanFire, WaterOnTheBurningOilFlaresUpAndFailsTheRun) {
