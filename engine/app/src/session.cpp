@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/log.h"
+#include "crowd/hazard_speed.h"
 #include "crowd_furniture.h"
 #include "faced_door.h"
 #include "session_text.h"
@@ -324,6 +325,17 @@ float Session::speedFactor() const {
     return f;
 }
 
+// A move to a target is a bot's (a trainee at the controls steers by heading, and their own eyes
+// slow them in smoke): a student or teacher walks as the crowd does, as people walked through
+// smoke in Frantzich & Nilsson's experiments, by the smoke at the eyes (Ks = 3 / S for
+// reflecting signs). A responder is not slowed: the experiments' people were evacuees, not
+// firefighters advancing on a hose line, whose pace their procedures set.
+float Session::scriptedSmokeFactor() const {
+    if (setup_.scenario->trainee.role == "responder") return 1.0f;
+    const double s = lastSample_.visibilityM;
+    return s < 29.0 ? static_cast<float>(crowd::smokeSpeedFactor(3.0 / std::max(s, 0.1))) : 1.0f;
+}
+
 void Session::steerCapsule() {
     const float dt = static_cast<float>(clock_.stepS());
     if (incapacitated() || shelter_) {
@@ -342,7 +354,7 @@ void Session::steerCapsule() {
         capsule_->steerAlong(walkDir_, speedFactor(), walkRun_, body_.crouched);
         return;
     }
-    switch (capsule_->steerTo(*moveTarget_, speedFactor(), moveRun_, body_.crouched, dt)) {
+    switch (capsule_->steerTo(*moveTarget_, speedFactor() * scriptedSmokeFactor(), moveRun_, body_.crouched, dt)) {
         case TraineeCapsule::Progress::Arrived: moveTarget_.reset(); break;
         case TraineeCapsule::Progress::Stuck:
             emit("trainee.blocked", body_.room ? body_.room->id : "outside", 0.0, "cannot get through to the move target");
@@ -373,7 +385,7 @@ void Session::moveBody() {
     }
     float crouchFactor = (body_.crouched ? 0.5f : 1.0f) * speedFactor();
     if (moveTarget_) {
-        float speed = static_cast<float>(moveRun_ ? t.runSpeedMps : t.walkSpeedMps) * crouchFactor;
+        float speed = static_cast<float>(moveRun_ ? t.runSpeedMps : t.walkSpeedMps) * crouchFactor * scriptedSmokeFactor();
         glm::vec3 to = *moveTarget_ - body_.feetM;
         glm::vec3 flat(to.x, to.y, 0.0f);
         float dist = std::sqrt(flat.x * flat.x + flat.y * flat.y);

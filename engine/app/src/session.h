@@ -148,6 +148,8 @@ private:
     void steerCapsule();
     /// Speed of walking now, of the gait's speed: shaking and wading slow it.
     float speedFactor() const;
+    /// A scripted move's speed in smoke, of the gait's (Frantzich & Nilsson, as the crowd).
+    float scriptedSmokeFactor() const;
     void senseHazards();
     void coolGas(double pulseS);  ///< session_extinguisher.cpp
     void breathe();  ///< at the pace they moved; the breathing apparatus runs down: whistle, empty
