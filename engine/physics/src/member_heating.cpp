@@ -67,14 +67,13 @@ ConcreteHeating::ConcreteHeating(double thicknessM, double initialC) : thickness
     t_.assign(static_cast<std::size_t>(cells) + 1, initialC);
 }
 
-namespace {
-// A face's heat transfer, linearised about its surface temperature: h (W/m2/K) towards gasC.
-double faceCoefficient(double gasC, double surfaceC) {
+double faceCoefficientWM2K(double gasC, double surfaceC) {
     if (gasC <= kAmbientC + 0.5) return kBackFaceW;  // the unexposed side
     const double g = gasC + kKelvin, s = surfaceC + kKelvin;
     return 25.0 + 0.7 * kSigma * (g * g + s * s) * (g + s);
 }
-}  // namespace
+
+double exposureTowardsC(double gasC) { return std::max(gasC, kAmbientC); }
 
 void ConcreteHeating::advance(double frontGasC, double backGasC, double dtS) {
     if (!(dtS > 0.0)) return;
@@ -95,11 +94,11 @@ void ConcreteHeating::advance(double frontGasC, double backGasC, double dtS) {
             di[i] = cap + kl + kr;
             rhs[i] = cap * t_[i];
         }
-        const double hf = faceCoefficient(frontGasC, t_[0]), hb = faceCoefficient(backGasC, t_[n - 1]);
+        const double hf = faceCoefficientWM2K(frontGasC, t_[0]), hb = faceCoefficientWM2K(backGasC, t_[n - 1]);
         di[0] += hf;
-        rhs[0] += hf * std::max(frontGasC, kAmbientC);
+        rhs[0] += hf * exposureTowardsC(frontGasC);
         di[n - 1] += hb;
-        rhs[n - 1] += hb * std::max(backGasC, kAmbientC);
+        rhs[n - 1] += hb * exposureTowardsC(backGasC);
         // Thomas algorithm.
         for (std::size_t i = 1; i < n; ++i) {
             const double m = lo[i] / di[i - 1];

@@ -9,7 +9,6 @@ namespace cd::physics {
 
 namespace {
 constexpr double kCellM = 0.005;
-// Stable to 3.2 s at a corner node at 1 200 C (its capacity over its conductances and faces' h).
 constexpr double kMaxStepS = 2.0;
 // Bounds for the explicit step's stability over EN 1992-1-2's range to 1 200 C: the least heat
 // capacity (rho c, J/m3/K), the greatest conductivity and the greatest face coefficient
@@ -17,8 +16,6 @@ constexpr double kMaxStepS = 2.0;
 constexpr double kLeastCapacity = 2.0e6;
 constexpr double kMostConductivity = 1.36;
 constexpr double kMostFaceWM2K = 550.0;
-constexpr double kAmbientC = 20.0;
-constexpr double kBackFaceW = 9.0;  // EN 1991-1-2 3.1(5), as ConcreteHeating
 }  // namespace
 
 SectionHeating::SectionHeating(double widthM, double depthM, double initialC, std::optional<Constant> constant)
@@ -43,8 +40,7 @@ SectionHeating::SectionHeating(double widthM, double depthM, double initialC, st
 
 double SectionHeating::flux(double gasC, double surfaceC) const {
     if (constant_) return constant_->faceWM2K * (gasC - surfaceC);
-    if (gasC <= kAmbientC + 0.5) return kBackFaceW * (kAmbientC - surfaceC);
-    return netHeatFluxWM2(gasC, surfaceC);
+    return faceCoefficientWM2K(gasC, surfaceC) * (exposureTowardsC(gasC) - surfaceC);  // as ConcreteHeating's faces
 }
 
 // Control volumes round the nodes (half widths on the faces and centre lines): the heat

@@ -16,6 +16,13 @@ namespace cd::physics {
 /// fire's 1.0.
 double netHeatFluxWM2(double gasC, double surfaceC, double emissivity = 0.7, double alphaC = 25.0);
 
+/// A concrete face's exposure as a coefficient towards the gas, h (W/m2/K): in gas above ambient,
+/// EN 1991-1-2 3.1 (convection 25 and radiation, emissivity 0.7), linearised about the surface,
+/// h (gasC - surfaceC) = netHeatFluxWM2(gasC, surfaceC); in 20 C air, 9 W/m2/K towards 20 C, the
+/// standard's unexposed side (3.1(5)). exposureTowardsC gives the temperature h acts towards.
+double faceCoefficientWM2K(double gasC, double surfaceC);
+double exposureTowardsC(double gasC);
+
 /// ISO 834 / EN 1991-1-2 3.2.1 standard fire: 20 + 345 log10(8 t + 1), t in minutes.
 double standardFireC(double timeS);
 
