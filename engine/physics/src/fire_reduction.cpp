@@ -28,6 +28,9 @@ constexpr std::array<Row, 13> kSteelModulus{{{20, 1.000f}, {100, 1.000f}, {200, 
                                              {800, 0.090f}, {900, 0.0675f}, {1000, 0.0450f}, {1100, 0.0225f},
                                              {1200, 0.000f}}};
 
+// EN 1995-1-2:2004 Figure B.5: softwood in tension parallel to the grain.
+constexpr std::array<Row, 3> kTimberTension{{{20, 1.00f}, {100, 0.65f}, {300, 0.00f}}};
+
 template <std::size_t N>
 float interpolate(const std::array<Row, N>& table, float t) {
     if (!(t > table.front().tempC)) return table.front().factor;  // also NaN: no weakening
@@ -49,6 +52,7 @@ float strengthReductionFactor(FireCurve curve, float temperatureC) {
     switch (curve) {
         case FireCurve::ConcreteSiliceous: return interpolate(kConcreteSiliceous, temperatureC);
         case FireCurve::Steel: return interpolate(kSteel, temperatureC);
+        case FireCurve::Timber: return interpolate(kTimberTension, temperatureC);
         case FireCurve::None: break;
     }
     return 1.0f;

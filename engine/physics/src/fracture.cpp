@@ -4,7 +4,7 @@
 #include <string>
 
 #include "core/rng.h"
-#include "physics/steel_buckling.h"
+#include "physics/column_buckling.h"
 #include "physics/structure_def.h"
 
 namespace cd::physics {
@@ -46,7 +46,7 @@ float sectionFill(const MemberDef& m) {
 float memberJointStrengthPa(const MemberDef& m) { return m.material.jointStrengthPa * sectionFill(m); }
 
 float memberBearingStrengthPa(const MemberDef& m) {
-    return memberJointStrengthPa(m) * m.material.bearingRatio * static_cast<float>(coldBucklingReduction(steelColumnSlenderness(m)));
+    return memberJointStrengthPa(m) * m.material.bearingRatio * static_cast<float>(coldColumnReduction(m));
 }
 
 Result<FracturedStructure> fractureStructure(const StructureDef& def) {

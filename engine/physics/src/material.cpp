@@ -42,7 +42,7 @@ Material ground() { return {"ground", 0.8f, 0.1f, 2000.0f, 0.0f, FireCurve::None
 Material concrete() { return {"concrete", 0.7f, 0.1f, 2400.0f, 1.5e6f, FireCurve::ConcreteSiliceous, 10.0f}; }
 Material masonry() { return {"masonry", 0.7f, 0.05f, 1800.0f, 0.2e6f, FireCurve::ConcreteSiliceous, 10.0f}; }
 Material steel() { return {"steel", 0.5f, 0.3f, 7850.0f, 235.0e6f, FireCurve::Steel, 1.0f}; }
-Material timber() { return {"timber", 0.5f, 0.2f, 500.0f, 2.0e6f, FireCurve::None, 1.5f}; }
+Material timber() { return {"timber", 0.5f, 0.2f, 500.0f, 2.0e6f, FireCurve::Timber, 1.5f}; }
 Material furniture() { return {"furniture", 0.5f, 0.1f, 600.0f, 0.0f, FireCurve::None}; }
 
 }  // namespace materials

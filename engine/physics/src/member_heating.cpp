@@ -13,9 +13,50 @@ constexpr double kBackFaceW = 9.0;   // EN 1991-1-2 3.1(5): the unexposed side, 
 constexpr double kMaxStepS = 5.0;    // EN 1993-1-2 4.2.5.1(3); also the conduction's sub-step
 constexpr double kCellM = 0.005;
 
-// The time steps advance() takes for dtS: equal, none longer than kMaxStepS.
-int substeps(double dtS) { return std::max(1, static_cast<int>(std::ceil(dtS / kMaxStepS - 1e-9))); }
+constexpr double kTimberStepS = 1.0;  // ThicknessHeating's step in timber (member_heating.h)
+
+// The time steps advance() takes for dtS: equal, none longer than longestS.
+int substeps(double dtS, double longestS = kMaxStepS) { return std::max(1, static_cast<int>(std::ceil(dtS / longestS - 1e-9))); }
+
+struct Point {
+    double tempC, value;
+};
+
+// Linear between the rows, held at the ends; rows may repeat a temperature for a step.
+template <std::size_t N>
+double tabulated(const Point (&rows)[N], double t) {
+    if (!(t > rows[0].tempC)) return rows[0].value;
+    for (std::size_t i = 1; i < N; ++i)
+        if (t <= rows[i].tempC) {
+            const Point& a = rows[i - 1];
+            const Point& b = rows[i];
+            return b.tempC > a.tempC ? a.value + (t - a.tempC) / (b.tempC - a.tempC) * (b.value - a.value) : b.value;
+        }
+    return rows[N - 1].value;
+}
+
+// EN 1995-1-2:2004 Annex B, softwood. Table B.1: conductivity of wood and char (W/m/K).
+constexpr Point kTimberConductivity[] = {{20, 0.12}, {200, 0.15}, {350, 0.07}, {500, 0.09}, {800, 0.35}, {1200, 1.50}};
+// Table B.2: specific heat (J/kg/K), the water's evaporation between 99 and 120 C.
+constexpr Point kTimberSpecificHeat[] = {{20, 1530},  {99, 1770},  {99, 13600}, {120, 13500}, {120, 2120},
+                                         {200, 2000}, {250, 1620}, {300, 710},  {350, 850},   {400, 1000},
+                                         {600, 1400}, {800, 1650}, {1200, 1650}};
+// Table B.3: density over the dry density, 12 % moisture. Gone at 1 200 C: held at 1 150 C's.
+constexpr Point kTimberDensityRatio[] = {{20, 1.12},  {99, 1.12},  {120, 1.00}, {200, 1.00}, {250, 0.93}, {300, 0.76},
+                                         {350, 0.52}, {400, 0.38}, {600, 0.28}, {800, 0.26}, {1200, 0.0}};
+constexpr double kTimberHeldC = 1150.0;
 }  // namespace
+
+double Solid::conductivity(double t) const {
+    if (kind == Kind::Concrete) return concreteConductivity(t);
+    return tabulated(kTimberConductivity, t);
+}
+
+double Solid::heatCapacity(double t) const {
+    if (kind == Kind::Concrete) return concreteDensity(t) * concreteSpecificHeat(t);
+    t = std::min(t, kTimberHeldC);
+    return dryDensityKgM3 * tabulated(kTimberDensityRatio, t) * tabulated(kTimberSpecificHeat, t);
+}
 
 double netHeatFluxWM2(double gasC, double surfaceC, double emissivity, double alphaC) {
     const double g = gasC + kKelvin, s = surfaceC + kKelvin;
@@ -61,23 +102,23 @@ double concreteDensity(double t) {
     return r20 * (0.95 - 0.07 * (std::min(t, 1200.0) - 400.0) / 800.0);
 }
 
-ConcreteHeating::ConcreteHeating(double thicknessM, double initialC) : thicknessM_(thicknessM) {
+ThicknessHeating::ThicknessHeating(double thicknessM, Solid solid, double initialC) : thicknessM_(thicknessM), solid_(solid) {
     const int cells = std::max(4, static_cast<int>(std::lround(thicknessM_ / kCellM)));
     dx_ = thicknessM_ / cells;
     t_.assign(static_cast<std::size_t>(cells) + 1, initialC);
 }
 
-double faceCoefficientWM2K(double gasC, double surfaceC) {
+double faceCoefficientWM2K(double gasC, double surfaceC, double emissivity) {
     if (gasC <= kAmbientC + 0.5) return kBackFaceW;  // the unexposed side
     const double g = gasC + kKelvin, s = surfaceC + kKelvin;
-    return 25.0 + 0.7 * kSigma * (g * g + s * s) * (g + s);
+    return 25.0 + emissivity * kSigma * (g * g + s * s) * (g + s);
 }
 
 double exposureTowardsC(double gasC) { return std::max(gasC, kAmbientC); }
 
-void ConcreteHeating::advance(double frontGasC, double backGasC, double dtS) {
+void ThicknessHeating::advance(double frontGasC, double backGasC, double dtS) {
     if (!(dtS > 0.0)) return;
-    const int steps = substeps(dtS);
+    const int steps = substeps(dtS, solid_.kind == Solid::Kind::Softwood ? kTimberStepS : kMaxStepS);
     const double dt = dtS / steps;
     const std::size_t n = t_.size();
     std::vector<double> lo(n), di(n), up(n), rhs(n);
@@ -86,15 +127,16 @@ void ConcreteHeating::advance(double frontGasC, double backGasC, double dtS) {
         // temperatures; the faces' radiation linearised about their old temperatures.
         for (std::size_t i = 0; i < n; ++i) {
             const double vol = (i == 0 || i + 1 == n) ? 0.5 * dx_ : dx_;
-            const double cap = concreteDensity(t_[i]) * concreteSpecificHeat(t_[i]) * vol / dt;
-            const double kl = i > 0 ? concreteConductivity(0.5 * (t_[i - 1] + t_[i])) / dx_ : 0.0;
-            const double kr = i + 1 < n ? concreteConductivity(0.5 * (t_[i] + t_[i + 1])) / dx_ : 0.0;
+            const double cap = solid_.heatCapacity(t_[i]) * vol / dt;
+            const double kl = i > 0 ? solid_.conductivity(0.5 * (t_[i - 1] + t_[i])) / dx_ : 0.0;
+            const double kr = i + 1 < n ? solid_.conductivity(0.5 * (t_[i] + t_[i + 1])) / dx_ : 0.0;
             lo[i] = -kl;
             up[i] = -kr;
             di[i] = cap + kl + kr;
             rhs[i] = cap * t_[i];
         }
-        const double hf = faceCoefficientWM2K(frontGasC, t_[0]), hb = faceCoefficientWM2K(backGasC, t_[n - 1]);
+        const double e = solid_.emissivity();
+        const double hf = faceCoefficientWM2K(frontGasC, t_[0], e), hb = faceCoefficientWM2K(backGasC, t_[n - 1], e);
         di[0] += hf;
         rhs[0] += hf * exposureTowardsC(frontGasC);
         di[n - 1] += hb;
@@ -110,14 +152,14 @@ void ConcreteHeating::advance(double frontGasC, double backGasC, double dtS) {
     }
 }
 
-double ConcreteHeating::temperatureAtC(double depthM) const {
+double ThicknessHeating::temperatureAtC(double depthM) const {
     const double x = std::clamp(depthM, 0.0, thicknessM_) / dx_;
     const std::size_t i = std::min(static_cast<std::size_t>(x), t_.size() - 2);
     const double f = x - static_cast<double>(i);
     return t_[i] + f * (t_[i + 1] - t_[i]);
 }
 
-double ConcreteHeating::hotterThanM(double tempC) const {
+double ThicknessHeating::hotterThanM(double tempC) const {
     double hot = 0.0;
     for (std::size_t i = 0; i + 1 < t_.size(); ++i) {
         const double a = t_[i], b = t_[i + 1];

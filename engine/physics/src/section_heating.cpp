@@ -3,79 +3,80 @@
 #include <algorithm>
 #include <cmath>
 
-#include "physics/member_heating.h"
-
 namespace cd::physics {
 
 namespace {
 constexpr double kCellM = 0.005;
 constexpr double kMaxStepS = 2.0;
-// Bounds for the explicit step's stability over EN 1992-1-2's range to 1 200 C: the least heat
-// capacity (rho c, J/m3/K), the greatest conductivity and the greatest face coefficient
-// (convection 25 plus radiation 0.7 sigma (g^2 + s^2)(g + s) with both at 1 200 C).
-constexpr double kLeastCapacity = 2.0e6;
-constexpr double kMostConductivity = 1.36;
-constexpr double kMostFaceWM2K = 550.0;
 }  // namespace
 
-SectionHeating::SectionHeating(double widthM, double depthM, double initialC, std::optional<Constant> constant)
-    : constant_(constant) {
+SectionHeating::SectionHeating(double widthM, double depthM, Solid solid, double initialC)
+    : SectionHeating(widthM, depthM, initialC, solid, std::nullopt) {}
+
+SectionHeating::SectionHeating(double widthM, double depthM, double initialC, Constant constant)
+    : SectionHeating(widthM, depthM, initialC, Solid::concrete(), constant) {}
+
+SectionHeating::SectionHeating(double widthM, double depthM, double initialC, Solid solid, std::optional<Constant> constant)
+    : solid_(solid), constant_(constant) {
     nx_ = std::max(2, static_cast<int>(std::lround(0.5 * widthM / kCellM)));
     ny_ = std::max(2, static_cast<int>(std::lround(0.5 * depthM / kCellM)));
     dx_ = 0.5 * widthM / nx_;
     dy_ = 0.5 * depthM / ny_;
     t_.assign(static_cast<std::size_t>((nx_ + 1) * (ny_ + 1)), initialC);
-    // The corner node is the least stable: a quarter cell, two conductances of half a side, two
-    // half faces. Half its limit, and no more than kMaxStepS (a thin section takes more steps).
-    const double cap = constant ? constant->heatCapacityJM3K : kLeastCapacity;
-    const double k = constant ? constant->conductivityWMK : kMostConductivity;
-    const double h = constant ? constant->faceWM2K : kMostFaceWM2K;
-    const double limit = cap * 0.25 * dx_ * dy_ / (k * (0.5 * dy_ / dx_ + 0.5 * dx_ / dy_) + h * 0.5 * (dx_ + dy_));
-    const double interior = cap * dx_ * dy_ / (2.0 * k * (dy_ / dx_ + dx_ / dy_));
-    stepS_ = std::min(kMaxStepS, 0.5 * std::min(limit, interior));
     next_ = t_;
-    k_ = t_;
     c_ = t_;
-}
-
-double SectionHeating::flux(double gasC, double surfaceC) const {
-    if (constant_) return constant_->faceWM2K * (gasC - surfaceC);
-    return faceCoefficientWM2K(gasC, surfaceC) * (exposureTowardsC(gasC) - surfaceC);  // as ConcreteHeating's faces
+    gx_ = t_;
+    gy_ = t_;
+    gf_ = t_;
 }
 
 // Control volumes round the nodes (half widths on the faces and centre lines): the heat
-// conducted across their sides at the mean of the two nodes' conductivities, the faces' flux over
-// their exposed sides; the centre lines carry none.
+// conducted across their sides at the conductivity of the two nodes' mean temperature (as
+// ThicknessHeating's: timber's falls by half between 200 and 350 C), the faces' flux over their
+// exposed sides; the centre lines carry none. Each step is half the shortest of the nodes'
+// explicit limits, heat capacity over the sum of their conductances, at the step's start.
 void SectionHeating::advance(double gasC, double dtS) {
     if (!(dtS > 0.0)) return;
-    const int steps = std::max(1, static_cast<int>(std::ceil(dtS / stepS_ - 1e-9)));
-    const double dt = dtS / steps;
     const int w = nx_ + 1;
-    for (int s = 0; s < steps; ++s) {
-        for (std::size_t n = 0; n < t_.size(); ++n) {
-            k_[n] = constant_ ? constant_->conductivityWMK : concreteConductivity(t_[n]);
-            c_[n] = constant_ ? constant_->heatCapacityJM3K : concreteDensity(t_[n]) * concreteSpecificHeat(t_[n]);
-        }
+    const auto at = [w](int i, int j) { return static_cast<std::size_t>(j * w + i); };
+    const auto half = [](int i, int n, double h) { return (i == 0 || i == n) ? 0.5 * h : h; };  // a volume's side
+    const double towards = constant_ ? gasC : exposureTowardsC(gasC);
+    const auto conductivity = [&](double a, double b) { return constant_ ? constant_->conductivityWMK : solid_.conductivity(0.5 * (a + b)); };
+    double left = dtS;
+    while (left > 0.0) {
+        // Conductances (W/m/K per metre of column) to the next node along x and along y, the
+        // faces' coefficients, and the step they allow.
         for (int j = 0; j <= ny_; ++j)
             for (int i = 0; i <= nx_; ++i) {
-                const std::size_t at = static_cast<std::size_t>(j * w + i);
-                const double ti = t_[at];
-                const double hx = (i == 0 || i == nx_) ? 0.5 * dx_ : dx_;  // the volume's width
-                const double hy = (j == 0 || j == ny_) ? 0.5 * dy_ : dy_;
-                double q = 0.0;  // W per metre of column
-                auto across = [&](int ii, int jj, double face, double gap) {
-                    const std::size_t n = static_cast<std::size_t>(jj * w + ii);
-                    q += 0.5 * (k_[at] + k_[n]) * face / gap * (t_[n] - ti);
-                };
-                if (i > 0) across(i - 1, j, hy, dx_);
-                if (i < nx_) across(i + 1, j, hy, dx_);
-                if (j > 0) across(i, j - 1, hx, dy_);
-                if (j < ny_) across(i, j + 1, hx, dy_);
-                if (i == 0) q += flux(gasC, ti) * hy;
-                if (j == 0) q += flux(gasC, ti) * hx;
-                next_[at] = ti + q * dt / (c_[at] * hx * hy);
+                const std::size_t n = at(i, j);
+                const double ti = t_[n];
+                gx_[n] = i < nx_ ? conductivity(ti, t_[n + 1]) * half(j, ny_, dy_) / dx_ : 0.0;
+                gy_[n] = j < ny_ ? conductivity(ti, t_[n + static_cast<std::size_t>(w)]) * half(i, nx_, dx_) / dy_ : 0.0;
+                const double exposed = (i == 0 ? half(j, ny_, dy_) : 0.0) + (j == 0 ? half(i, nx_, dx_) : 0.0);
+                gf_[n] = exposed > 0.0 ? (constant_ ? constant_->faceWM2K : faceCoefficientWM2K(gasC, ti, solid_.emissivity())) * exposed : 0.0;
+                c_[n] = (constant_ ? constant_->heatCapacityJM3K : solid_.heatCapacity(ti)) * half(i, nx_, dx_) * half(j, ny_, dy_);
+            }
+        double stable = kMaxStepS;
+        for (int j = 0; j <= ny_; ++j)
+            for (int i = 0; i <= nx_; ++i) {
+                const std::size_t n = at(i, j);
+                const double g = gx_[n] + gy_[n] + gf_[n] + (i > 0 ? gx_[n - 1] : 0.0) + (j > 0 ? gy_[n - static_cast<std::size_t>(w)] : 0.0);
+                stable = std::min(stable, 0.5 * c_[n] / g);
+            }
+        const double dt = std::min(left, stable);
+        for (int j = 0; j <= ny_; ++j)
+            for (int i = 0; i <= nx_; ++i) {
+                const std::size_t n = at(i, j);
+                const double ti = t_[n];
+                double q = gf_[n] * (towards - ti);
+                if (i < nx_) q += gx_[n] * (t_[n + 1] - ti);
+                if (i > 0) q += gx_[n - 1] * (t_[n - 1] - ti);
+                if (j < ny_) q += gy_[n] * (t_[n + static_cast<std::size_t>(w)] - ti);
+                if (j > 0) q += gy_[n - static_cast<std::size_t>(w)] * (t_[n - static_cast<std::size_t>(w)] - ti);
+                next_[n] = ti + q * dt / c_[n];
             }
         t_.swap(next_);
+        left -= dt;
     }
 }
 
@@ -97,6 +98,31 @@ double SectionHeating::areaCoolerThan(double tempC) const {
             if (t_[static_cast<std::size_t>(j * (nx_ + 1) + i)] < tempC) cool += a;
         }
     return cool / all;
+}
+
+namespace {
+// Along a line of nodes from a face (first) to the centre line, spaced h: how far in tempC is
+// reached, linear between nodes.
+template <typename At>
+double hotDepth(At at, int n, double h, double tempC) {
+    if (at(0) < tempC) return 0.0;
+    for (int i = 1; i <= n; ++i) {
+        const double b = at(i);
+        if (b < tempC) {
+            const double a = at(i - 1);
+            return h * (i - 1 + (a - tempC) / (a - b));
+        }
+    }
+    return n * h;
+}
+}  // namespace
+
+double SectionHeating::hotDepthAcrossWidthM(double tempC) const {
+    return hotDepth([&](int i) { return t_[static_cast<std::size_t>(ny_ * (nx_ + 1) + i)]; }, nx_, dx_, tempC);
+}
+
+double SectionHeating::hotDepthAcrossDepthM(double tempC) const {
+    return hotDepth([&](int j) { return t_[static_cast<std::size_t>(j * (nx_ + 1) + nx_)]; }, ny_, dy_, tempC);
 }
 
 }  // namespace cd::physics

@@ -12,7 +12,7 @@
 #include <glm/common.hpp>
 
 #include "core/rng.h"
-#include "physics/steel_buckling.h"
+#include "physics/column_buckling.h"
 #include "world_impl.h"
 
 namespace cd::physics {

@@ -67,7 +67,7 @@ struct LinkRecord {
     float bearingCapacityN = 0.0f;  // the same in bearing (Material::bearingRatio)
     float designScale = 1.0f;   // raised so the link carries its dead load x 1.35 (EN 1990)
     float fireFactor = 1.0f;    // Eurocode reduction, lowest seen
-    float bearingFireFactor = 1.0f;  // the same in bearing (a steel column's buckling: steel_buckling.h)
+    float bearingFireFactor = 1.0f;  // the same in bearing (a steel column's buckling: column_buckling.h)
     float slenderness = 0.0f;   // of the steel column whose bearing governs the link (0: none)
     float epsilon = 1.0f;       // that column's steel: (235 MPa / f_y)^0.5
     float demandN = 0.0f;       // load through the link from the last load-flow pass

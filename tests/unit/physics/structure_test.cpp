@@ -148,7 +148,7 @@ TEST(Structure, FireAtNineHundredDegreesBringsDownAStoreyThatStandsCold) {
 // - concrete (0.4 m columns, 0.25 m slabs with bars at 25 mm) stands its first half hour, while
 //   the 500 C isotherm creeps in and the bars stay below 400 C, and fails within two hours;
 // - a steel frame of I-sections (A_m/V 200 m^-1) stands its first minute and fails within 10;
-//   its 0.1 m columns, 3.25 m tall, are slender (1.38: steel_buckling.h), so they buckle at
+//   its 0.1 m columns, 3.25 m tall, are slender (1.38: column_buckling.h), so they buckle at
 //   about 300 C, long before the steel loses yield strength;
 // - the same frame as solid 0.1 m steel bars (their own 40 m^-1, slenderness 1.20) lasts longer:
 //   4 min leave it standing.
@@ -161,7 +161,9 @@ TEST(Structure, FireWeakensAFrameAsItsMembersHeatThrough) {
                           {"concrete", materials::concrete(), 0.4f, 0.0f, 120.0f, true},
                           {"steel I-sections", materials::steel(), 0.1f, 200.0f, 1.0f, false},
                           {"steel I-sections", materials::steel(), 0.1f, 200.0f, 10.0f, true},
-                          {"solid steel", materials::steel(), 0.1f, 0.0f, 4.0f, false}};
+                          {"solid steel", materials::steel(), 0.1f, 0.0f, 4.0f, false},
+                          {"timber", materials::timber(), 0.3f, 0.0f, 1.0f, false},
+                          {"timber", materials::timber(), 0.3f, 0.0f, 30.0f, true}};
     auto frame = [](const Case& c) {
         FrameBuildingParams p = smallFrame();
         p.storeys = 3;
@@ -195,7 +197,7 @@ TEST(Structure, FireWeakensAFrameAsItsMembersHeatThrough) {
         EXPECT_EQ(broken > 0, c.falls) << c.name << ", " << c.minutes << " min";
     }
     // When the first joints go, heated a minute at a time (printed for docs/physics.md).
-    for (const Case& c : {cases[0], cases[3], cases[5]}) {
+    for (const Case& c : {cases[0], cases[3], cases[5], cases[6]}) {
         auto w = test::build(test::floorWorld());
         const StructureDef def = frame(c);
         const StructureId s = w->addStructure(def).value();

@@ -1,7 +1,7 @@
 // Members heated by a fire (physics/member_heating.h) against published cases: unprotected steel
 // under the standard fire against the ECCS fit, concrete against Wickstrom's method and against
-// the exact solution of a semi-infinite solid; the Eurocode property formulas at their tabulated
-// points.
+// the exact solution of a semi-infinite solid, timber's char against EN 1995-1-2's charring
+// rates; the Eurocode property formulas at their tabulated points.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -64,7 +64,7 @@ TEST(MemberHeating, UnprotectedSteelReachesItsCriticalTemperatureWhenTheEccsFitS
 // 20 C air settles where the same heat flows through every layer, k(T) dT/dx, equal to what the
 // hot face takes in and the cold face gives out (EN 1991-1-2 3.1). Checked within 1 %.
 TEST(MemberHeating, ASlabSettlesWhereTheSameHeatCrossesEveryLayer) {
-    ConcreteHeating slab(0.1);
+    ThicknessHeating slab(0.1);
     for (int i = 0; i < 48 * 3600 / 60; ++i) slab.advance(300.0, 20.0, 60.0);
     const double hot = slab.temperatureAtC(0.0), cold = slab.temperatureAtC(0.1);
     const double in = netHeatFluxWM2(300.0, hot), out = 9.0 * (cold - 20.0);
@@ -82,7 +82,7 @@ TEST(MemberHeating, ASlabSettlesWhereTheSameHeatCrossesEveryLayer) {
 // A wall in fire on both faces heats symmetrically, and loses twice the band one fire takes; the
 // band hotter than 500 C is read off the profile (EN 1992-1-2 Annex B.1).
 TEST(MemberHeating, AWallInFireOnBothFacesLosesTwiceTheBandOfOne) {
-    ConcreteHeating one(0.2), both(0.2);
+    ThicknessHeating one(0.2), both(0.2);
     for (int i = 0; i < 3600; ++i) {
         one.advance(standardFireC(i + 0.5), 20.0, 1.0);
         both.advance(standardFireC(i + 0.5), standardFireC(i + 0.5), 1.0);
@@ -103,7 +103,7 @@ TEST(MemberHeating, AWallInFireOnBothFacesLosesTwiceTheBandOfOne) {
 // EN 1992-1-2 properties (conductivity at the lower limit, which its Annex A profiles use) run
 // 2-18 % of the rise cooler from 20 to 60 mm and 30 to 120 min, never hotter: within 20 %.
 TEST(MemberHeating, ConcreteUnderTheStandardFireFollowsWickstromsMethod) {
-    ConcreteHeating wall(0.3);
+    ThicknessHeating wall(0.3);
     double t = 0.0;
     for (double until : {1800.0, 3600.0, 5400.0, 7200.0}) {
         while (t < until) {
@@ -119,6 +119,43 @@ TEST(MemberHeating, ConcreteUnderTheStandardFireFollowsWickstromsMethod) {
                         wall.temperatureAtC(x), wick, 100.0 * (wall.temperatureAtC(x) - wick) / (wick - 20.0));
             EXPECT_NEAR(wall.temperatureAtC(x), wick, 0.20 * (wick - 20.0));
             EXPECT_LE(wall.temperatureAtC(x), wick);
+        }
+    }
+}
+
+// EN 1995-1-2 Annex B's softwood at its tabulated points (Tables B.1-B.3), 450 kg/m3 dry.
+TEST(TimberCharring, AnnexBsPropertiesAtTheirTabulatedPoints) {
+    const Solid wood = Solid::softwood(1.12 * 450.0);
+    EXPECT_NEAR(wood.dryDensityKgM3, 450.0, 1e-9);
+    EXPECT_NEAR(wood.conductivity(20.0), 0.12, 1e-12);
+    EXPECT_NEAR(wood.conductivity(350.0), 0.07, 1e-12);
+    EXPECT_NEAR(wood.conductivity(650.0), 0.5 * (0.09 + 0.35), 1e-12);  // between 500 and 800 C
+    EXPECT_NEAR(wood.heatCapacity(20.0), 450.0 * 1.12 * 1530.0, 1e-6);
+    const double f = 11.0 / 21.0;  // 110 C, between 99 and 120 C: the water's evaporation
+    EXPECT_NEAR(wood.heatCapacity(110.0), 450.0 * (1.12 - 0.12 * f) * (13600.0 - 100.0 * f), 1e-6);
+    EXPECT_NEAR(wood.heatCapacity(300.0), 450.0 * 0.76 * 710.0, 1e-6);
+    EXPECT_NEAR(wood.heatCapacity(800.0), 450.0 * 0.26 * 1650.0, 1e-6);
+    EXPECT_GT(wood.heatCapacity(1200.0), 0.0);  // held at 1 150 C's, where a little char is left
+    EXPECT_EQ(wood.emissivity(), 0.8);
+}
+
+// Under the standard fire on one face, the char line (300 C, EN 1995-1-2 3.4.1) in Annex B's
+// softwood moves at the one-dimensional charring rate beta_0 = 0.65 mm/min (3.4.2, Table 3.1:
+// softwood, solid or glued laminated, characteristic density 290 kg/m3 or more), the rate its
+// properties were fitted to. Within 10 % from 30 to 90 min.
+TEST(TimberCharring, UnderTheStandardFireTheCharLineMovesAtBeta0) {
+    ThicknessHeating slab(0.2, Solid::softwood(1.12 * 450.0));
+    double t = 0.0;
+    for (double until : {600.0, 1800.0, 3600.0, 5400.0}) {
+        while (t < until) {
+            slab.advance(standardFireC(t + 0.5), 20.0, 1.0);
+            t += 1.0;
+        }
+        const double charM = slab.hotterThanM(kCharLineC), beta0 = 0.65e-3 * t / 60.0;
+        std::printf("%3.0f min: char %.1f mm, beta_0 t %.1f mm (%.3f mm/min)\n", t / 60.0, 1000.0 * charM, 1000.0 * beta0,
+                    1000.0 * charM / (t / 60.0));
+        if (t >= 1800.0) {
+            EXPECT_NEAR(charM, beta0, 0.10 * beta0) << t / 60.0 << " min";
         }
     }
 }

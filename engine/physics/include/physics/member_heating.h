@@ -16,11 +16,12 @@ namespace cd::physics {
 /// fire's 1.0.
 double netHeatFluxWM2(double gasC, double surfaceC, double emissivity = 0.7, double alphaC = 25.0);
 
-/// A concrete face's exposure as a coefficient towards the gas, h (W/m2/K): in gas above ambient,
-/// EN 1991-1-2 3.1 (convection 25 and radiation, emissivity 0.7), linearised about the surface,
-/// h (gasC - surfaceC) = netHeatFluxWM2(gasC, surfaceC); in 20 C air, 9 W/m2/K towards 20 C, the
-/// standard's unexposed side (3.1(5)). exposureTowardsC gives the temperature h acts towards.
-double faceCoefficientWM2K(double gasC, double surfaceC);
+/// A face's exposure as a coefficient towards the gas, h (W/m2/K): in gas above ambient,
+/// EN 1991-1-2 3.1 (convection 25 and radiation with the surface's emissivity), linearised about
+/// the surface, h (gasC - surfaceC) = netHeatFluxWM2(gasC, surfaceC, emissivity); in 20 C air,
+/// 9 W/m2/K towards 20 C, the standard's unexposed side (3.1(5)). exposureTowardsC gives the
+/// temperature h acts towards.
+double faceCoefficientWM2K(double gasC, double surfaceC, double emissivity = 0.7);
 double exposureTowardsC(double gasC);
 
 /// ISO 834 / EN 1991-1-2 3.2.1 standard fire: 20 + 345 log10(8 t + 1), t in minutes.
@@ -53,13 +54,39 @@ double concreteConductivity(double tempC);
 double concreteSpecificHeat(double tempC);
 double concreteDensity(double tempC);
 
-/// Heat conducted through a concrete (or masonry) member's thickness (1-D, implicit, 5 mm
-/// cells), each face in its own gas: a face in gas above ambient takes EN 1991-1-2 3.1's fire
-/// exposure (convection 25 W/m2/K and radiation); a face in 20 C air loses 9 W/m2/K, the
-/// standard's unexposed side (3.1(5)).
-class ConcreteHeating {
+/// What a member conducts heat through, by temperature (properties held at 1 200 C beyond it).
+/// - Concrete (and masonry): EN 1992-1-2 3.3 as above, emissivity 0.7 (EN 1992-1-2 2.2).
+/// - Softwood: EN 1995-1-2 Annex B, the properties for a thermal analysis of timber in fire:
+///   conductivity (Table B.1: 0.12 W/m/K at 20 C, 0.15 at 200, 0.07 at 350, 0.09 at 500, 0.35 at
+///   800, 1.5 at 1 200), specific heat (Table B.2, with the moisture's evaporation as 13 600 J/kg/K
+///   from 99 to 120 C) and density as a ratio of the dry density (Table B.3, 12 % moisture: 1.12
+///   to 99 C, 1.0 dry, 0.76 at 300 C, the char's 0.26 at 800 C, gone at 1 200 C); emissivity 0.8
+///   (EN 1991-1-2 3.1(6)). The char's conductivity above 350 C is an effective value: the standard
+///   fits it so that under the standard fire the 300 C isotherm, the char line (EN 1995-1-2
+///   3.4.1), moves at the one-dimensional charring rate beta_0 of 0.65 mm/min (3.4.2).
+struct Solid {
+    enum class Kind { Concrete, Softwood };
+    Kind kind = Kind::Concrete;
+    double dryDensityKgM3 = 0.0;  ///< softwood's, to which Annex B's ratios apply
+    static Solid concrete() { return {}; }
+    /// densityKgM3: at 12 % moisture, as timber is weighed in service.
+    static Solid softwood(double densityKgM3) { return {Kind::Softwood, densityKgM3 / 1.12}; }
+    double conductivity(double tempC) const;
+    double heatCapacity(double tempC) const;  ///< J/m3/K: density x specific heat
+    double emissivity() const { return kind == Kind::Softwood ? 0.8 : 0.7; }
+};
+
+/// The char line (EN 1995-1-2 3.4.1(1)): timber hotter than this is char.
+constexpr double kCharLineC = 300.0;
+
+/// Heat conducted through a member's thickness (1-D, implicit, 5 mm cells), each face in its own
+/// gas: a face in gas above ambient takes EN 1991-1-2 3.1's fire exposure (convection
+/// 25 W/m2/K and radiation); a face in 20 C air loses 9 W/m2/K, the standard's unexposed side
+/// (3.1(5)). Steps of 5 s in concrete, 1 s in timber (the moisture's heat is taken up within
+/// 21 C: a longer step lets a node pass it).
+class ThicknessHeating {
 public:
-    explicit ConcreteHeating(double thicknessM, double initialC = 20.0);
+    explicit ThicknessHeating(double thicknessM, Solid solid = Solid::concrete(), double initialC = 20.0);
     void advance(double frontGasC, double backGasC, double dtS);
     /// Temperature at this depth from the front face (linear between nodes).
     double temperatureAtC(double depthM) const;
@@ -69,6 +96,7 @@ public:
 
 private:
     double thicknessM_;
+    Solid solid_;
     double dx_;
     std::vector<double> t_;  ///< node temperatures (C) from the front face
 };

@@ -1,13 +1,16 @@
 #pragma once
 /// Heat conducted into a rectangular section heated on all four faces by one gas (a column in a
 /// fire), in two dimensions: its corners heat from two sides, so they run ahead of the middle of
-/// its faces, which a conduction through the thickness alone (ConcreteHeating) misses. A quarter
+/// its faces, which a conduction through the thickness alone (ThicknessHeating) misses. A quarter
 /// of the section on a grid of 5 mm, the faces taking EN 1991-1-2 3.1's exposure (convection
-/// 25 W/m2/K and radiation, emissivity 0.7) or in 20 C air losing 9 W/m2/K, the two centre lines
-/// closed by symmetry; explicit steps of at most 2 s, shorter where a thin section's small cells
-/// ask it (half the corner node's stability limit at 1 200 C).
+/// 25 W/m2/K and radiation with the solid's emissivity) or in 20 C air losing 9 W/m2/K, the two
+/// centre lines closed by symmetry; explicit steps of at most 2 s, each half the least stable
+/// node's limit at the temperatures of the moment (a thin section's small cells, timber's light
+/// char ask for shorter ones).
 #include <optional>
 #include <vector>
+
+#include "physics/member_heating.h"
 
 namespace cd::physics {
 
@@ -21,22 +24,30 @@ public:
         double faceWM2K;
     };
 
-    /// widthM x depthM of EN 1992-1-2 3.3's concrete (member_heating.h), or of constant properties.
-    SectionHeating(double widthM, double depthM, double initialC = 20.0, std::optional<Constant> constant = std::nullopt);
+    /// widthM x depthM of a solid (member_heating.h: EN 1992-1-2's concrete, EN 1995-1-2's softwood).
+    explicit SectionHeating(double widthM, double depthM, Solid solid = Solid::concrete(), double initialC = 20.0);
+    /// The same of constant properties.
+    SectionHeating(double widthM, double depthM, double initialC, Constant constant);
     void advance(double gasC, double dtS);
     /// Temperature at a point x from one face of the width and y from one face of the depth
     /// (the nearest node; symmetric about the centre lines).
     double temperatureAtC(double xM, double yM) const;
     /// The share of the section's area cooler than tempC.
     double areaCoolerThan(double tempC) const;
+    /// How far in from the middle of a face the section is tempC or hotter: across the width
+    /// (x, along the depth's centre line) or across the depth (y, along the width's).
+    double hotDepthAcrossWidthM(double tempC) const;
+    double hotDepthAcrossDepthM(double tempC) const;
 
 private:
-    double flux(double gasC, double surfaceC) const;
+    SectionHeating(double widthM, double depthM, double initialC, Solid solid, std::optional<Constant> constant);
     int nx_, ny_;  // intervals from a face to the centre line
     double dx_, dy_;
-    double stepS_;  // the longest stable explicit step (SectionHeating's constructor)
+    Solid solid_;
     std::optional<Constant> constant_;
-    std::vector<double> t_, next_, k_, c_;  // (nx_ + 1) x (ny_ + 1) nodes, x fastest; conductivity, heat capacity
+    // (nx_ + 1) x (ny_ + 1) nodes, x fastest: temperatures; per step, each node's heat capacity,
+    // its conductances to the next node along x and along y, and to the gas over its faces.
+    std::vector<double> t_, next_, c_, gx_, gy_, gf_;
 };
 
 }  // namespace cd::physics

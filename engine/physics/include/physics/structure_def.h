@@ -38,7 +38,7 @@ float sectionFill(const MemberDef& m);
 
 /// A joint's strength (Pa over the shared face) on a member's side: tension and shear, its
 /// material's times sectionFill; bearing, that times the material's bearing ratio and, for a
-/// steel column, its cold buckling reduction (physics/steel_buckling.h).
+/// steel or timber column, its cold buckling reduction (physics/column_buckling.h).
 float memberJointStrengthPa(const MemberDef& m);
 float memberBearingStrengthPa(const MemberDef& m);
 

@@ -1,4 +1,4 @@
-#include "physics/steel_buckling.h"
+#include "physics/column_buckling.h"
 
 #include <algorithm>
 #include <cmath>
@@ -11,6 +11,8 @@ namespace {
 constexpr double kCurveC = 0.49;           // EN 1993-1-1 Table 6.1
 constexpr double kISectionGyration = 0.25;  // i_z / b of HE A and HE B sections
 constexpr double kEulerSlenderness = 93.9;  // pi (E / f_y)^0.5 at f_y 235 MPa
+constexpr double kTimberStrengthOverStiffness = 21.0 / 7400.0;  // C24: f_c,0,k / E_0.05 (EN 338)
+constexpr double kTimberImperfection = 0.2;  // beta_c, solid timber (EN 1995-1-1 6.3.2(3))
 
 double reduction(double phi, double lambda) { return std::min(1.0, 1.0 / (phi + std::sqrt(std::max(0.0, phi * phi - lambda * lambda)))); }
 }  // namespace
@@ -47,6 +49,28 @@ float steelColumnBearingFactor(double slenderness, double temperatureC, double e
     const double ky = strengthReductionFactor(FireCurve::Steel, static_cast<float>(temperatureC));
     if (slenderness <= 0.0) return static_cast<float>(ky);
     return static_cast<float>(fireBucklingReduction(slenderness, temperatureC, epsilon) * ky / coldBucklingReduction(slenderness));
+}
+
+}  // namespace cd::physics
+
+namespace cd::physics {
+
+double timberColumnSlenderness(double lengthM, double thinM) {
+    if (!(thinM > 0.0)) return 1.0e9;  // nothing left to stand on
+    return lengthM / (thinM / std::sqrt(12.0)) / M_PI * std::sqrt(kTimberStrengthOverStiffness);
+}
+
+double timberBucklingReduction(double lambda) {
+    if (lambda <= 0.3) return 1.0;
+    const double k = 0.5 * (1.0 + kTimberImperfection * (lambda - 0.3) + lambda * lambda);
+    return reduction(k, lambda);
+}
+
+double coldColumnReduction(const MemberDef& m) {
+    if (m.kind != MemberKind::Column) return 1.0;
+    if (m.material.fireCurve == FireCurve::Timber)
+        return timberBucklingReduction(timberColumnSlenderness(2.0 * m.halfExtentsM.z, 2.0 * std::min(m.halfExtentsM.x, m.halfExtentsM.y)));
+    return coldBucklingReduction(steelColumnSlenderness(m));
 }
 
 }  // namespace cd::physics
