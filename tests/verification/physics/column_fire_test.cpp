@@ -270,4 +270,33 @@ TEST(TimberColumnFire, ALoadedColumnFailsWhenItsSectionLeftBucklesUnderTheLoad) 
     }
 }
 
+// A timber slab charring from below loses its bending resistance with its section modulus,
+// (h - d_ef)^2 / h^2 (EN 1995-1-2 4.2.2: one-dimensional charring at beta_0, 0.65 mm/min, and
+// d_0 7 mm). A 0.1 m slab hung with a load mu of its cold resistance (its joints carry it in the
+// model, all with the slab's share) and heated from below by the standard fire fails when that
+// share falls to mu: within 10 % of EN 1995-1-2's time.
+TEST(TimberSlabFire, ASlabCharredFromBelowFailsWhenItsSectionModulusFallsToTheLoad) {
+    MemberDef slab;
+    slab.kind = MemberKind::Slab;
+    slab.material = materials::timber();
+    slab.halfExtentsM = {0.3f, 0.3f, 0.0f};
+    const double h = 0.1, coldN = 0.36 * slab.material.jointStrengthPa;
+    for (const double mu : {0.3, 0.5}) {
+        Rig r = loadedMember(true, static_cast<float>(h), mu * coldN, slab);
+        ASSERT_EQ(breaks(*r.world, 0.5), 0) << "cold, it carries " << mu << " of its resistance";
+        double failS = -1.0;
+        for (int s = 1; s <= 7200 && failS < 0.0; ++s) {
+            const auto gas = static_cast<float>(standardFireC(s - 0.5));
+            r.world->heatStructure(r.structure, {{20.0f, 20.0f}, {20.0f, 20.0f}, {20.0f, 20.0f}, {gas, 20.0f}, {20.0f, 20.0f}}, 1.0f);
+            if (s % 10 == 0 && breaks(*r.world, 1.0 / 30.0) > 0) failS = s;
+        }
+        const double dEf = h * (1.0 - std::sqrt(mu));  // (h - d_ef)^2 = mu h^2
+        double expected = 0.0;  // minutes: beta_0 t + k_0 d_0 = dEf, k_0 = t / 20 up to 1
+        while (0.65e-3 * expected + 0.007 * std::min(1.0, expected / 20.0) < dEf) expected += 0.01;
+        std::printf("timber slab, load %.1f of its resistance: fails after %.1f min (EN 1995-1-2 4.2.2 with beta_0: %.1f min)\n", mu,
+                    failS / 60.0, expected);
+        EXPECT_NEAR(failS / 60.0, expected, 0.10 * expected) << "load " << mu;
+    }
+}
+
 }  // namespace

@@ -123,6 +123,22 @@ TEST(MemberHeating, ConcreteUnderTheStandardFireFollowsWickstromsMethod) {
     }
 }
 
+// EN 1992-1-2 Table 5.8 (simply supported one-way slabs): the least thickness h and axis
+// distance a of the bottom bars for a rating R, heated from below by the standard fire. The
+// tables rest on a critical temperature of the reinforcement of 500 C (5.2(5)): at its rating
+// each slab's bars should be near it. Within 10 %.
+TEST(MemberHeating, TheBarsOfTheTabulatedSlabsReachTheCriticalTemperatureAtTheirRating) {
+    struct Row { int minutes; double hM, aM; };
+    for (const Row r : {Row{30, 0.06, 0.01}, Row{60, 0.08, 0.02}, Row{90, 0.10, 0.03}, Row{120, 0.12, 0.04}, Row{180, 0.15, 0.055},
+                        Row{240, 0.175, 0.065}}) {
+        ThicknessHeating slab(r.hM);
+        for (int s = 0; s < r.minutes * 60; ++s) slab.advance(standardFireC(s + 0.5), 20.0, 1.0);
+        const double bars = slab.temperatureAtC(r.aM);
+        std::printf("R%d, h %.0f mm, a %.0f mm: bars at %.0f C\n", r.minutes, r.hM * 1e3, r.aM * 1e3, bars);
+        EXPECT_NEAR(bars, 500.0, 50.0) << "R" << r.minutes;
+    }
+}
+
 // EN 1995-1-2 Annex B's softwood at its tabulated points (Tables B.1-B.3), 450 kg/m3 dry.
 TEST(TimberCharring, AnnexBsPropertiesAtTheirTabulatedPoints) {
     const Solid wood = Solid::softwood(1.12 * 450.0);

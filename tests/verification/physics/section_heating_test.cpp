@@ -123,7 +123,7 @@ TEST(SectionHeating, AThinSectionStaysStableInTheHottestGas) {
 // round. EN 1995-1-2 3.4.2 (Figure 3.2) takes a corner's rounding as a radius equal to the
 // one-dimensional char depth d, leaving (b - 2 d)^2 - (4 - pi) d^2 of a square b wide: within 5 %
 // of the section at 30 and 60 min. A thin bar of it, in the hottest gas, stays stable.
-TEST(SectionHeating, ATimberColumnChargesRoundedCorners) {
+TEST(SectionHeating, ATimberColumnCharsRoundedCorners) {
     const Solid wood = Solid::softwood(1.12 * 450.0);
     const double b = 0.2;
     SectionHeating column(b, b, wood);
