@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "core/files.h"
 #include "world/district.h"
 
@@ -36,7 +38,10 @@ protected:
         const std::string ownDir = fs::read_symlink("/proc/self/exe").parent_path().string();
         exe_ = cd::joinPath(env("CITYDRILL_BIN_DIR", ownDir.c_str()), "district_gen");
         if (!fs::exists(exe_)) GTEST_SKIP() << "district_gen not built at " << exe_;
-        root_ = fs::temp_directory_path() / ("cd_district_gen_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+        // ctest runs each case in its own process, side by side: the process id keeps their
+        // folders apart (gtest's random seed comes from the clock and two cases started together
+        // shared one, so one case's SetUp removed the other's output).
+        root_ = fs::temp_directory_path() / ("cd_district_gen_" + std::to_string(::getpid()));
         fs::remove_all(root_);
     }
     void TearDown() override { fs::remove_all(root_); }
