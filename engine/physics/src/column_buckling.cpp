@@ -51,10 +51,6 @@ float steelColumnBearingFactor(double slenderness, double temperatureC, double e
     return static_cast<float>(fireBucklingReduction(slenderness, temperatureC, epsilon) * ky / coldBucklingReduction(slenderness));
 }
 
-}  // namespace cd::physics
-
-namespace cd::physics {
-
 double timberColumnSlenderness(double lengthM, double thinM) {
     if (!(thinM > 0.0)) return 1.0e9;  // nothing left to stand on
     return lengthM / (thinM / std::sqrt(12.0)) / M_PI * std::sqrt(kTimberStrengthOverStiffness);
