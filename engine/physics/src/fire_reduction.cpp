@@ -3,13 +3,12 @@
 #include <array>
 #include <cmath>
 
+#include "temperature_table.h"
+
 namespace cd::physics {
 namespace {
 
-struct Row {
-    float tempC;
-    float factor;
-};
+using Row = TemperatureRow<float>;
 
 // EN 1992-1-2:2004 Table 3.1, column 2: fc,θ/fck for normal-weight siliceous aggregate concrete.
 constexpr std::array<Row, 13> kConcreteSiliceous{{{20, 1.00f}, {100, 1.00f}, {200, 0.95f}, {300, 0.85f},
@@ -31,33 +30,18 @@ constexpr std::array<Row, 13> kSteelModulus{{{20, 1.000f}, {100, 1.000f}, {200, 
 // EN 1995-1-2:2004 Figure B.5: softwood in tension parallel to the grain.
 constexpr std::array<Row, 3> kTimberTension{{{20, 1.00f}, {100, 0.65f}, {300, 0.00f}}};
 
-template <std::size_t N>
-float interpolate(const std::array<Row, N>& table, float t) {
-    if (!(t > table.front().tempC)) return table.front().factor;  // also NaN: no weakening
-    if (t >= table.back().tempC) return table.back().factor;
-    for (std::size_t i = 1; i < N; ++i) {
-        if (t <= table[i].tempC) {
-            const Row& a = table[i - 1];
-            const Row& b = table[i];
-            const float s = (t - a.tempC) / (b.tempC - a.tempC);
-            return a.factor + s * (b.factor - a.factor);
-        }
-    }
-    return table.back().factor;
-}
-
 }  // namespace
 
 float strengthReductionFactor(FireCurve curve, float temperatureC) {
     switch (curve) {
-        case FireCurve::ConcreteSiliceous: return interpolate(kConcreteSiliceous, temperatureC);
-        case FireCurve::Steel: return interpolate(kSteel, temperatureC);
-        case FireCurve::Timber: return interpolate(kTimberTension, temperatureC);
+        case FireCurve::ConcreteSiliceous: return interpolateTable(kConcreteSiliceous, temperatureC);
+        case FireCurve::Steel: return interpolateTable(kSteel, temperatureC);
+        case FireCurve::Timber: return interpolateTable(kTimberTension, temperatureC);
         case FireCurve::None: break;
     }
     return 1.0f;
 }
 
-float steelElasticModulusFactor(float temperatureC) { return interpolate(kSteelModulus, temperatureC); }
+float steelElasticModulusFactor(float temperatureC) { return interpolateTable(kSteelModulus, temperatureC); }
 
 }  // namespace cd::physics

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "temperature_table.h"
+
 namespace cd::physics {
 
 namespace {
@@ -18,22 +20,7 @@ constexpr double kTimberStepS = 1.0;  // ThicknessHeating's step in timber (memb
 // The time steps advance() takes for dtS: equal, none longer than longestS.
 int substeps(double dtS, double longestS = kMaxStepS) { return std::max(1, static_cast<int>(std::ceil(dtS / longestS - 1e-9))); }
 
-struct Point {
-    double tempC, value;
-};
-
-// Linear between the rows, held at the ends; rows may repeat a temperature for a step.
-template <std::size_t N>
-double tabulated(const Point (&rows)[N], double t) {
-    if (!(t > rows[0].tempC)) return rows[0].value;
-    for (std::size_t i = 1; i < N; ++i)
-        if (t <= rows[i].tempC) {
-            const Point& a = rows[i - 1];
-            const Point& b = rows[i];
-            return b.tempC > a.tempC ? a.value + (t - a.tempC) / (b.tempC - a.tempC) * (b.value - a.value) : b.value;
-        }
-    return rows[N - 1].value;
-}
+using Point = TemperatureRow<double>;
 
 // EN 1995-1-2:2004 Annex B, softwood. Table B.1: conductivity of wood and char (W/m/K).
 constexpr Point kTimberConductivity[] = {{20, 0.12}, {200, 0.15}, {350, 0.07}, {500, 0.09}, {800, 0.35}, {1200, 1.50}};
@@ -49,13 +36,13 @@ constexpr double kTimberHeldC = 1150.0;
 
 double Solid::conductivity(double t) const {
     if (kind == Kind::Concrete) return concreteConductivity(t);
-    return tabulated(kTimberConductivity, t);
+    return interpolateTable(kTimberConductivity, t);
 }
 
 double Solid::heatCapacity(double t) const {
     if (kind == Kind::Concrete) return concreteDensity(t) * concreteSpecificHeat(t);
     t = std::min(t, kTimberHeldC);
-    return dryDensityKgM3 * tabulated(kTimberDensityRatio, t) * tabulated(kTimberSpecificHeat, t);
+    return dryDensityKgM3 * interpolateTable(kTimberDensityRatio, t) * interpolateTable(kTimberSpecificHeat, t);
 }
 
 double netHeatFluxWM2(double gasC, double surfaceC, double emissivity, double alphaC) {
