@@ -166,6 +166,8 @@ Result<std::unique_ptr<FireHazard>> FireHazard::build(const scenario::ScenarioDe
         rd.sizeM = {s.x, s.y, s.z};
         fire::builtinWallMaterial("concrete", rd.wall);
         rd.leakageAreaM2 = kLeakPerWallArea * 2.0 * (s.x + s.y) * s.z;
+        // The district says which rooms are corridors (their smoke runs along them as a front).
+        rd.corridor = r.kind == world::RoomKind::Corridor;
         def.rooms.push_back(rd);
         zoneIds.push_back(id);
         zoneBoxes.push_back(box);
@@ -511,15 +513,24 @@ std::vector<RoomSmoke> FireHazard::smoke() const {
         if (zone < 0) continue;
         fire::RoomState st = impl_->model.roomState(zone);
         if (st.upperSootKgM3 < 1e-7) continue;
-        RoomSmoke s;
-        s.room = &rooms[i];
-        // The shaft's interface is measured from its bottom; express it per storey room.
-        double zoneFloor = impl_->model.def().rooms[static_cast<std::size_t>(zone)].originM.z;
-        double interfaceZ = zoneFloor + st.layerHeightM;
-        s.layerHeightM = std::max(0.0, interfaceZ - rooms[i].box.min.z);
-        s.upperTempC = st.upperTempC;
-        s.extinctionPerM = fire::extinctionCoefficientPerM(st.upperSootKgM3);
-        out.push_back(s);
+        // The stretches of the room under the layer (a corridor's smoke front may not have
+        // reached its far end yet).
+        const double zoneFloor = impl_->model.def().rooms[static_cast<std::size_t>(zone)].originM.z;
+        for (const fire::SmokeCover& c : impl_->model.smokeCover(zone)) {
+            RoomSmoke s;
+            s.room = &rooms[i];
+            s.box = rooms[i].box;
+            s.box.min.x = std::max(s.box.min.x, static_cast<float>(c.x0));
+            s.box.min.y = std::max(s.box.min.y, static_cast<float>(c.y0));
+            s.box.max.x = std::min(s.box.max.x, static_cast<float>(c.x1));
+            s.box.max.y = std::min(s.box.max.y, static_cast<float>(c.y1));
+            if (s.box.min.x >= s.box.max.x || s.box.min.y >= s.box.max.y) continue;
+            // The shaft's interface is measured from its bottom; express it per storey room.
+            s.layerHeightM = std::max(0.0, zoneFloor + c.layerHeightM - rooms[i].box.min.z);
+            s.upperTempC = st.upperTempC;
+            s.extinctionPerM = fire::extinctionCoefficientPerM(st.upperSootKgM3);
+            out.push_back(s);
+        }
     }
     return out;
 }

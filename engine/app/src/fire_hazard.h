@@ -38,9 +38,11 @@ struct HazardEvent {
     std::string text;
 };
 
-/// One room's smoke, for drawing.
+/// One room's smoke, for drawing: over the whole room, or over the stretch of a corridor its
+/// front has reached (a room may have several).
 struct RoomSmoke {
     const world::Room* room = nullptr;
+    world::Aabb box;             ///< the part of the room under the layer
     double layerHeightM = 99.0;  ///< above the floor
     double upperTempC = 20.0;
     double extinctionPerM = 0.0; ///< of the upper layer

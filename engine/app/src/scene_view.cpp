@@ -17,8 +17,8 @@ render::RenderSnapshot hazardSnapshot(const Session& s) {
     snap.timeS = static_cast<float>(s.timeS());
     for (const auto& r : s.fire().smoke()) {
         render::SmokeVolume v;
-        v.boxMin = r.room->box.min;
-        v.boxMax = r.room->box.max;
+        v.boxMin = r.box.min;
+        v.boxMax = r.box.max;
         v.interfaceZ = r.room->box.min.z + static_cast<float>(r.layerHeightM);
         v.extinctionPerM = static_cast<float>(r.extinctionPerM);
         snap.smoke.push_back(v);

@@ -219,6 +219,7 @@ Status FireModel::Impl::build() {
     for (const auto& d : def.sprinklers) sprRoom.push_back(roomOf(d.room));
     for (const auto& d : def.items) itemRoom.push_back(roomOf(d.room));
     events.reserve(1024);
+    buildSmokeFronts();
     updateDerived();
     totals.gasMassKg = 0;
     return Ok{};
@@ -539,6 +540,9 @@ void FireModel::hash(StateHasher& h) const {
     for (const auto& d : m.sprinklers) h.add(d.linkK), h.add(d.activated);
     for (const auto& it : m.items) h.add(it.doseKjM2), h.add(it.ignited);
     for (const auto& a : m.sprays) h.add(a.room), h.add(a.untilS);  // none unless water was sprayed
+    // Smoke fronts (corridors only): where each has reached.
+    for (int r = 0; r < m.n; ++r)
+        if (m.corridorAxis[r] >= 0) h.add(m.corridorCover[r]), h.add(m.corridorFilled[r] != 0);
 }
 
 ConservationTotals FireModel::conservation() const {

@@ -25,6 +25,13 @@ inline constexpr double kInitialUpperFraction = 1e-4;  // a thin layer under the
 inline constexpr double kMinLayerFraction = 1e-6;      // of the room's gas mass
 inline constexpr double kBackdraftFuelMassFraction = 0.10;  // Fleischmann, Pagni & Williamson (1994)
 
+/// The part of a corridor a smoke source has covered so far, along the corridor's long axis
+/// from its low end (m), and whether the source has fed it yet (fire_model_fronts.cpp).
+struct FrontSpan {
+    double lo = 0, hi = 0;
+    bool started = false;
+};
+
 struct FireRuntime {
     FireDef def;
     int room = -1;
@@ -55,6 +62,7 @@ struct FireRuntime {
     bool oxygenLimited = false;
     bool extinguished = false;
     bool burnedOut = false;
+    FrontSpan front;               // the smoke of a fire in a corridor
 };
 
 struct DeviceRuntime {
@@ -163,6 +171,20 @@ struct FireModel::Impl {
     };
     std::vector<ActiveSpray> sprays;
 
+    // Smoke fronts along corridors (smoke_front.h, fire_model_fronts.cpp). Per room: its long
+    // axis (-1: not a corridor, 0: x, 1: y); whether its smoke has reached both ends (then the
+    // zone's layer holds everywhere); the length the smoke covers. Per opening side, as the jets
+    // (2 v: in room vb fed from va, 2 v + 1: in va fed from vb), the span it fed and where along
+    // the corridor it feeds; frontSlots lists each corridor's slots from frontSlotStart[room].
+    // coverSpans: per room, the spans its smoke covers, merged (set each sub-step).
+    std::vector<signed char> corridorAxis;
+    std::vector<unsigned char> corridorFilled;
+    std::vector<double> corridorCover;
+    std::vector<FrontSpan> ventSpan;
+    std::vector<double> ventSpanAt;
+    std::vector<int> frontSlots, frontSlotStart;
+    std::vector<std::vector<FrontSpan>> coverSpans;
+
     std::vector<FireRuntime> fires;
     std::vector<DeviceRuntime> detectors, sprinklers;
     std::vector<ItemRuntime> items;
@@ -225,6 +247,23 @@ struct FireModel::Impl {
     double chooseSubStep(double remaining) const;
     void checkBackdraft(int vent);
     void setOpen(int vent, bool open);
+
+    // fire_model_fronts.cpp
+    void buildSmokeFronts();
+    void advanceSmokeFronts(double dtS);
+    /// Whether room r is a corridor whose smoke has not yet reached both ends.
+    bool frontMoving(int r) const { return corridorAxis[r] >= 0 && !corridorFilled[r]; }
+    /// The interface height at plan point (px, py) of room r: the zone's, or in a corridor whose
+    /// front is moving the covered part's (its layer's volume over the covered floor) or the
+    /// ceiling beyond the front. NaN px: the zone's.
+    double interfaceAtZ(int r, double px, double py) const;
+    /// The view factor from (px, py, z) to the layer of room r: its covered part in a corridor
+    /// whose front is moving, else the whole ceiling (viewFactorToParallelRectangle).
+    double layerViewFactor(int r, double px, double py, double z) const;
+    /// Merges the spans room r's sources have fed into coverSpans[r] and sets corridorCover[r].
+    void mergeSpans(int r);
+    /// Depth of a moving front's layer: its volume over the covered floor, at most the height.
+    double frontDepthM(int r) const;
 
     // fire_model_query.cpp
     /// Conditions at height z in room; (px, py) places the point in plan for the layer's view

@@ -14,8 +14,10 @@ FireSample FireModel::Impl::sampleLayer(int r, double z, double px, double py) c
     s.room = r;
     s.upperTempC = tU[r] - 273.15;
     s.lowerTempC = tL[r] - 273.15;
-    s.layerHeightM = zInt[r] - floorZ[r];
-    s.inUpperLayer = z >= zInt[r];
+    // In a corridor whose smoke front is moving, the layer where (px, py) lies (fire_model_fronts.cpp).
+    const double zi = interfaceAtZ(r, px, py);
+    s.layerHeightM = zi - floorZ[r];
+    s.inUpperLayer = zi < ceilZ[r] && z >= zi;
     const double* y = s.inUpperLayer ? &yU[r * kSpeciesCount] : &yL[r * kSpeciesCount];
     double m = s.inUpperLayer ? mU[r] : mL[r];
     double v = s.inUpperLayer ? volU[r] : volume[r] - volU[r];
@@ -33,10 +35,11 @@ FireSample FireModel::Impl::sampleLayer(int r, double z, double px, double py) c
     // footprint, seen from the point (the room's centre without a plan position): all of it from
     // inside the layer, less from far below (the bottom of a stair shaft whose layer is storeys
     // up) and by the walls.
-    if (std::isnan(px)) px = 0.5 * (x0[r] + x1[r]);
-    if (std::isnan(py)) py = 0.5 * (y0[r] + y1[r]);
-    s.radiantFluxKwM2 =
-        std::max(floorFlux[r], 0.0) * 1e-3 * viewFactorToParallelRectangle(x0[r], x1[r], y0[r], y1[r], px, py, zInt[r] - z);
+    const double view = std::isnan(px) || std::isnan(py)
+                            ? viewFactorToParallelRectangle(x0[r], x1[r], y0[r], y1[r], 0.5 * (x0[r] + x1[r]),
+                                                            0.5 * (y0[r] + y1[r]), zInt[r] - z)
+                            : layerViewFactor(r, px, py, z);
+    s.radiantFluxKwM2 = std::max(floorFlux[r], 0.0) * 1e-3 * view;
     return s;
 }
 
@@ -68,7 +71,8 @@ PlumeSample FireModel::plumeAt(const Point3& p) const {
         return s;
     }
     const int r = s.room;
-    const double layerK = p.z >= m.zInt[r] ? m.tU[r] : m.tL[r];
+    const double zi = m.interfaceAtZ(r, p.x, p.y);
+    const double layerK = zi < m.ceilZ[r] && p.z >= zi ? m.tU[r] : m.tL[r];
     double plumeK = layerK, nearest = 1e300;
     for (const auto& f : m.fires) {
         if (f.room != r || f.hrrKw <= 0) continue;

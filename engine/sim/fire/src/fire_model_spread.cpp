@@ -44,10 +44,10 @@ void FireModel::Impl::checkFlashoverAndItems(double dt) {
         int r = itemRoom[it];
         // Under the layer, the layer and ceiling through their view factor from the item, as for a
         // person (radiant_heat.h).
-        double flux = d.positionM.z >= zInt[r]
+        const double zi = interfaceAtZ(r, d.positionM.x, d.positionM.y);
+        double flux = zi < ceilZ[r] && d.positionM.z >= zi
                           ? kStefanBoltzmann * (std::pow(tU[r], 4) - std::pow(ambientK, 4))
-                          : floorFlux[r] * viewFactorToParallelRectangle(x0[r], x1[r], y0[r], y1[r], d.positionM.x,
-                                                                         d.positionM.y, zInt[r] - d.positionM.z);
+                          : floorFlux[r] * layerViewFactor(r, d.positionM.x, d.positionM.y, d.positionM.z);
         for (const auto& f : fires) {
             if (f.room != r || f.hrrKw <= 0) continue;
             double flameMid = 0.5 * heskestadFlameHeightM(f.hrrKw, f.diameterM);

@@ -72,6 +72,7 @@ bool FireModel::Impl::trySubStep(double dt, bool lastChance) {
     timeS += dt;
     updateFiresAfterStep(dt);
     updateDerived();
+    advanceSmokeFronts(dt);
     updateDevices(dt);
     externalFlames();
     checkFlashoverAndItems(dt);
@@ -687,8 +688,13 @@ void FireModel::Impl::updateFiresAfterStep(double dt) {
 // which follows the layer they sit in with Heskestad's lag L / u. Without a fire in the room
 // the link and the chamber see the layer at 0.1 m/s.
 void FireModel::Impl::updateDevices(double dt) {
+    // A device under a corridor's ceiling that the smoke front has not reached sees the air.
+    auto inLayer = [&](int r, const Point3& p) {
+        const double zi = interfaceAtZ(r, p.x, p.y);
+        return zi < ceilZ[r] && p.z >= zi;
+    };
     auto jetAt = [&](int r, const Point3& p, double& gasK, double& velocity) {
-        gasK = p.z >= zInt[r] ? tU[r] : tL[r];
+        gasK = inLayer(r, p) ? tU[r] : tL[r];
         velocity = 0.1;
         const CeilingJet jet = ceilingJetAt(r, p);
         if (jet.velocityMS <= 0) return;
@@ -702,7 +708,7 @@ void FireModel::Impl::updateDevices(double dt) {
         int r = detRoom[d];
         bool fire = false;
         if (dd.kind == DetectorKind::Smoke) {
-            bool upper = dd.positionM.z >= zInt[r];
+            bool upper = inLayer(r, dd.positionM);
             double soot = upper ? yU[r * kSpeciesCount + kSoot] / volU[r]
                                 : yL[r * kSpeciesCount + kSoot] / (volume[r] - volU[r]);
             double gasK, u;

@@ -45,6 +45,12 @@ struct ConservationTotals {
     double heatToWaterJ = 0;           ///< heat that water took from the gas (part of heatIntoGasJ)
 };
 
+/// A stretch of a room's plan under its smoke layer (FireModel::smokeCover).
+struct SmokeCover {
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  ///< m
+    double layerHeightM = 0;                ///< interface above the room's floor
+};
+
 /// Work done by the integrator so far (for benchmarks and tuning).
 struct SolverStats {
     long subSteps = 0;
@@ -128,6 +134,15 @@ public:
     FireSample sampleRoom(int roomIndex, double xM, double yM, double zM) const;
     /// The plume and ceiling jet at a point (ambient outside every room).
     PlumeSample plumeAt(const Point3& pointM) const;
+
+    /// The parts of a room's floor plan its smoke layer lies over, each with the interface's
+    /// height there (m above the room's floor): the whole room, or in a corridor whose smoke
+    /// front is still moving (smoke_front.h) the stretches the smoke has reached, none before.
+    std::vector<SmokeCover> smokeCover(int roomIndex) const;
+    /// Whether the room is treated as a corridor (RoomDef::corridor), and how far along it, in
+    /// m, its smoke reaches in all (the whole length once it has reached both ends).
+    bool isCorridor(int roomIndex) const;
+    double smokeCoverM(int roomIndex) const;
 
     RoomState roomState(int roomIndex) const;
     Result<RoomState> roomState(std::string_view roomId) const;

@@ -1,0 +1,37 @@
+#pragma once
+/// The front of a smoke layer running along a corridor: a gravity current under the ceiling.
+///
+/// A zone model spreads the smoke that enters a room over its whole ceiling at once. In a long
+/// corridor that is wrong by tens of seconds: the layer runs from the door it came through as
+/// a gravity current at about 1 m/s (Heselden & Hinkley, Fire Research Note 832, 1970: smoke in
+/// a 600 m tunnel "travelled at a speed in the order of 1 m/s"). The front's speed follows
+/// the current's depth h and reduced gravity g' = g (T_layer - T_air) / T_layer:
+///     u = Fr sqrt(g' h),
+/// with the front Froude number measured by Huppert & Simpson ("The slumping of gravity
+/// currents", J. Fluid Mech. 99:785-799, 1980, eq. 2.3) in a channel of height H:
+///     Fr = 1.19                   for h / H <= 0.075,
+///     Fr = 0.5 (h / H)^(-1/3)     for 0.075 <= h / H <= 1.
+/// The current is their box model: the layer's volume spread evenly over the part of the
+/// corridor it covers. Fed at a constant volume flux q per unit width, the box model runs at
+/// the steady speed u = (Fr^2 g' q)^(1/3) with depth h = q / u (steadyGravityCurrent), the
+/// result of Benjamin's and Hinkley's theory of a current fed from a door (Hinkley, Fire
+/// Research Note 807, 1970); once the feed stops it slumps on, slowing as it thins.
+
+namespace cd::fire {
+
+/// Huppert & Simpson's front Froude number at depth ratio h / H (clamped to (0, 1]).
+double gravityCurrentFroude(double depthRatio);
+
+/// Speed of the front, m/s, of a current depthM deep under a ceiling heightM above the floor,
+/// reduced gravity g' (m/s^2). 0 for no depth or no buoyancy.
+double gravityCurrentSpeedMS(double depthM, double heightM, double reducedGravityMS2);
+
+struct SteadyCurrent {
+    double speedMS = 0;
+    double depthM = 0;
+};
+/// A current fed at volumeFluxM2S (m^3/s per m of width) of gas with reduced gravity g': its
+/// steady speed and depth under a ceiling heightM high (the box model above, closed form).
+SteadyCurrent steadyGravityCurrent(double volumeFluxM2S, double reducedGravityMS2, double heightM);
+
+}  // namespace cd::fire

@@ -1,0 +1,181 @@
+// Smoke fronts along corridors (smoke_front.h). The zone model keeps one layer per room; in a
+// corridor the layer's gas is held to the part its front has covered, spread evenly over it
+// (Huppert & Simpson's box model), until it has reached both ends. Each source feeds a span
+// from where it enters: an opening through which the upper layer of the room beyond flows in
+// hotter than the corridor's air, or a fire burning in the corridor. The fronts change what the
+// queries, detectors, sprinklers and items see, not the zone's flows or balances (as CFAST 6's
+// corridor model, which delayed only its detectors and targets).
+#include <algorithm>
+#include <cmath>
+
+#include "fire/radiant_heat.h"
+#include "fire/smoke_front.h"
+#include "fire_model_impl.h"
+
+namespace cd::fire {
+
+namespace {
+constexpr double kFeedKgS = 1e-5;  // an upper-layer inflow below this feeds no front
+constexpr double kFeedExcessK = 1.0;  // nor one within this of the corridor's air
+}  // namespace
+
+void FireModel::Impl::buildSmokeFronts() {
+    corridorAxis.assign(n, -1);
+    corridorFilled.assign(n, 0);
+    corridorCover.assign(n, 0.0);
+    const int nv = static_cast<int>(va.size());
+    ventSpan.assign(2 * nv, FrontSpan{});
+    ventSpanAt.assign(2 * nv, 0.0);
+    frontSlotStart.assign(n + 1, 0);
+    frontSlots.clear();
+    for (int r = 0; r < n; ++r) {
+        if (fire::isCorridor(def.rooms[static_cast<std::size_t>(r)])) corridorAxis[r] = x1[r] - x0[r] >= y1[r] - y0[r] ? 0 : 1;
+        frontSlotStart[r] = static_cast<int>(frontSlots.size());
+        if (corridorAxis[r] < 0) continue;
+        const bool alongX = corridorAxis[r] == 0;
+        const double lo = alongX ? x0[r] : y0[r], hi = alongX ? x1[r] : y1[r];
+        for (int v = 0; v < nv; ++v) {
+            for (int side = 0; side < 2; ++side) {
+                const int room = side == 0 ? vb[v] : va[v], other = side == 0 ? va[v] : vb[v];
+                if (room != r || other < 0 || other == r) continue;  // outside feeds no smoke
+                // Where it enters: the opening's place, or the middle of the two rooms' shared
+                // extent along the corridor (the other room's centre when they share none).
+                double at;
+                const OpeningDef* o = v < nOpen ? &def.openings[static_cast<std::size_t>(v)] : nullptr;
+                if (o && o->placed && !vceiling[v]) {
+                    at = alongX ? o->centerXM : o->centerYM;
+                } else {
+                    const double olo = alongX ? x0[other] : y0[other], ohi = alongX ? x1[other] : y1[other];
+                    const double a = std::max(lo, olo), b = std::min(hi, ohi);
+                    at = a <= b ? 0.5 * (a + b) : 0.5 * (olo + ohi);
+                }
+                ventSpanAt[2 * v + side] = std::clamp(at, lo, hi) - lo;
+                frontSlots.push_back(2 * v + side);
+            }
+        }
+    }
+    frontSlotStart[n] = static_cast<int>(frontSlots.size());
+    coverSpans.assign(n, {});
+    for (int r = 0; r < n; ++r)
+        if (corridorAxis[r] >= 0) coverSpans[r].reserve(frontSlotStart[r + 1] - frontSlotStart[r] + 4);
+}
+
+void FireModel::Impl::mergeSpans(int r) {
+    std::vector<FrontSpan>& out = coverSpans[r];
+    out.clear();
+    for (int k = frontSlotStart[r]; k < frontSlotStart[r + 1]; ++k)
+        if (const FrontSpan& s = ventSpan[frontSlots[k]]; s.started) out.push_back(s);
+    for (const auto& f : fires)
+        if (f.room == r && f.front.started) out.push_back(f.front);
+    std::sort(out.begin(), out.end(), [](const FrontSpan& a, const FrontSpan& b) { return a.lo < b.lo; });
+    std::size_t m = 0;
+    for (const FrontSpan& s : out) {
+        if (m > 0 && s.lo <= out[m - 1].hi) {
+            out[m - 1].hi = std::max(out[m - 1].hi, s.hi);
+        } else {
+            out[m++] = s;
+        }
+    }
+    out.resize(m);
+    corridorCover[r] = 0;
+    for (const FrontSpan& s : out) corridorCover[r] += s.hi - s.lo;
+}
+
+double FireModel::Impl::frontDepthM(int r) const {
+    const double width = corridorAxis[r] == 0 ? y1[r] - y0[r] : x1[r] - x0[r];
+    return std::min(volU[r] / (width * std::max(corridorCover[r], 1e-6)), height[r]);
+}
+
+void FireModel::Impl::advanceSmokeFronts(double dt) {
+    for (int r = 0; r < n; ++r) {
+        if (!frontMoving(r)) continue;
+        const bool alongX = corridorAxis[r] == 0;
+        const double length = alongX ? x1[r] - x0[r] : y1[r] - y0[r];
+        // New sources: a span as wide as the opening (a fire: its diameter) where it enters.
+        auto start = [&](FrontSpan& s, double at, double halfWidth) {
+            s.started = true;
+            s.lo = std::max(0.0, at - halfWidth);
+            s.hi = std::min(length, at + halfWidth);
+        };
+        for (int k = frontSlotStart[r]; k < frontSlotStart[r + 1]; ++k) {
+            const int slot = frontSlots[k], v = slot / 2;
+            FrontSpan& s = ventSpan[slot];
+            if (s.started) continue;
+            const int other = slot % 2 == 0 ? va[v] : vb[v];
+            const double feed = slot % 2 == 0 ? vflow[v].fromAUpper : vflow[v].fromBUpper;
+            if (feed > kFeedKgS && tU[other] > tL[r] + kFeedExcessK)
+                start(s, ventSpanAt[slot], 0.5 * (vceiling[v] ? std::sqrt(vw[v]) : vw[v]));
+        }
+        for (auto& f : fires) {
+            if (f.room != r || f.front.started || !f.ignited || f.hrrKw <= 0) continue;
+            start(f.front, (alongX ? f.def.positionM.x - x0[r] : f.def.positionM.y - y0[r]), 0.5 * f.diameterM);
+        }
+        mergeSpans(r);
+        if (coverSpans[r].empty()) continue;
+        // Every front moves at the box model's speed: the layer spread over the covered floor.
+        const double gPrime = kGravity * std::max(0.0, tU[r] - tL[r]) / tU[r];
+        const double step = gravityCurrentSpeedMS(frontDepthM(r), height[r], gPrime) * dt;
+        auto grow = [&](FrontSpan& s) {
+            if (!s.started) return;
+            s.lo = std::max(0.0, s.lo - step);
+            s.hi = std::min(length, s.hi + step);
+        };
+        for (int k = frontSlotStart[r]; k < frontSlotStart[r + 1]; ++k) grow(ventSpan[frontSlots[k]]);
+        for (auto& f : fires)
+            if (f.room == r) grow(f.front);
+        mergeSpans(r);
+        if (corridorCover[r] >= length * (1.0 - 1e-9)) corridorFilled[r] = 1;
+    }
+}
+
+double FireModel::Impl::interfaceAtZ(int r, double px, double py) const {
+    if (!frontMoving(r) || std::isnan(px)) return zInt[r];
+    const bool alongX = corridorAxis[r] == 0;
+    const double s = alongX ? px - x0[r] : py - y0[r];
+    for (const FrontSpan& span : coverSpans[r])
+        if (s >= span.lo && s <= span.hi) return ceilZ[r] - frontDepthM(r);
+    return ceilZ[r];
+}
+
+double FireModel::Impl::layerViewFactor(int r, double px, double py, double z) const {
+    if (!frontMoving(r) || std::isnan(px))
+        return viewFactorToParallelRectangle(x0[r], x1[r], y0[r], y1[r], px, py, zInt[r] - z);
+    const bool alongX = corridorAxis[r] == 0;
+    const double layerZ = ceilZ[r] - frontDepthM(r);
+    double f = 0;
+    for (const FrontSpan& span : coverSpans[r]) {
+        const double a = (alongX ? x0[r] : y0[r]) + span.lo, b = (alongX ? x0[r] : y0[r]) + span.hi;
+        f += alongX ? viewFactorToParallelRectangle(a, b, y0[r], y1[r], px, py, layerZ - z)
+                    : viewFactorToParallelRectangle(x0[r], x1[r], a, b, px, py, layerZ - z);
+    }
+    return f;
+}
+
+std::vector<SmokeCover> FireModel::smokeCover(int r) const {
+    const auto& m = *impl_;
+    std::vector<SmokeCover> out;
+    if (r < 0 || r >= m.n) return out;
+    if (!m.frontMoving(r)) {
+        out.push_back({m.x0[r], m.y0[r], m.x1[r], m.y1[r], m.zInt[r] - m.floorZ[r]});
+        return out;
+    }
+    const double layer = m.height[r] - m.frontDepthM(r);
+    for (const FrontSpan& s : m.coverSpans[r]) {
+        if (m.corridorAxis[r] == 0)
+            out.push_back({m.x0[r] + s.lo, m.y0[r], m.x0[r] + s.hi, m.y1[r], layer});
+        else
+            out.push_back({m.x0[r], m.y0[r] + s.lo, m.x1[r], m.y0[r] + s.hi, layer});
+    }
+    return out;
+}
+
+bool FireModel::isCorridor(int r) const { return r >= 0 && r < impl_->n && impl_->corridorAxis[r] >= 0; }
+
+double FireModel::smokeCoverM(int r) const {
+    const auto& m = *impl_;
+    if (r < 0 || r >= m.n) return 0.0;
+    if (m.corridorAxis[r] < 0) return 0.0;
+    return m.corridorFilled[r] ? (m.corridorAxis[r] == 0 ? m.x1[r] - m.x0[r] : m.y1[r] - m.y0[r]) : m.corridorCover[r];
+}
+
+}  // namespace cd::fire

@@ -1,0 +1,145 @@
+// Corridors: what the smoke front changes (what people, probes, detectors and the renderer
+// see beyond it) and what it leaves alone (the zone's balances, rooms that are no corridors).
+#include <gtest/gtest.h>
+
+#include "fire/fire_case.h"
+#include "fire/fire_model.h"
+
+namespace cd::fire {
+namespace {
+
+constexpr const char* kCase = R"(
+[[room]]
+id = "office"
+origin = [0.0, 2.0, 0.0]
+size = [4.0, 4.0, 2.5]
+
+[[room]]
+id = "corridor"
+size = [40.0, 2.0, 2.5]
+
+[[opening]]
+from = "office"
+to = "corridor"
+width = 0.9
+height = 2.0
+plan_center = [2.0, 2.0]
+
+[[fire]]
+room = "office"
+position = [2.0, 4.0, 0.0]
+growth = "fast"
+peak_hrr_kw = 500.0
+area_m2 = 0.5
+
+[[detector]]
+id = "near"
+room = "corridor"
+position = [4.0, 1.0, 2.45]
+
+[[detector]]
+id = "far"
+room = "corridor"
+position = [36.0, 1.0, 2.45]
+)";
+
+FireModel model(const std::string& text) {
+    auto c = parseFireCase(text, "case.toml");
+    if (!c) ADD_FAILURE() << c.error().str();
+    auto m = FireModel::create(c->model);
+    if (!m) ADD_FAILURE() << m.error().str();
+    return std::move(*m);
+}
+
+std::string replaceOnce(std::string s, const std::string& from, const std::string& to) {
+    s.replace(s.find(from), from.size(), to);
+    return s;
+}
+
+TEST(CorridorFront, BeyondTheFrontTheAirIsClearAndUnderItTheLayerIsDeeperThanTheZones) {
+    FireModel m = model(kCase);
+    const int c = m.roomIndex("corridor");
+    ASSERT_TRUE(m.isCorridor(c));
+    EXPECT_FALSE(m.isCorridor(m.roomIndex("office")));
+    // Step until the smoke has entered and run some metres, not yet to the far end.
+    while (m.timeS() < 300 && m.smokeCoverM(c) < 8.0) m.step(0.5);
+    ASSERT_LT(m.smokeCoverM(c), 20.0);
+    const RoomState zone = m.roomState(c);
+    const FireSample near = m.sample({3.0, 1.0, 2.4});
+    const FireSample far = m.sample({35.0, 1.0, 2.4});
+    EXPECT_TRUE(near.inUpperLayer);
+    EXPECT_LT(near.layerHeightM, zone.layerHeightM);  // the zone's layer over the covered part only
+    EXPECT_NEAR(near.temperatureC, zone.upperTempC, 1e-9);
+    EXPECT_FALSE(far.inUpperLayer);
+    EXPECT_DOUBLE_EQ(far.layerHeightM, 2.5);
+    EXPECT_NEAR(far.temperatureC, zone.lowerTempC, 1e-9);
+    EXPECT_LT(near.visibilityM, far.visibilityM);
+    // The renderer's cover: inside the corridor, its length the cover's.
+    double covered = 0;
+    for (const SmokeCover& s : m.smokeCover(c)) {
+        EXPECT_GE(s.x0, 0.0);
+        EXPECT_LE(s.x1, 40.0);
+        EXPECT_DOUBLE_EQ(s.y0, 0.0);
+        EXPECT_DOUBLE_EQ(s.y1, 2.0);
+        EXPECT_NEAR(s.layerHeightM, near.layerHeightM, 1e-9);
+        covered += s.x1 - s.x0;
+    }
+    EXPECT_NEAR(covered, m.smokeCoverM(c), 1e-9);
+    // Once the front has reached both ends the zone's layer holds everywhere.
+    while (m.timeS() < 600 && m.smokeCoverM(c) < 40.0) m.step(0.5);
+    ASSERT_DOUBLE_EQ(m.smokeCoverM(c), 40.0);
+    const FireSample later = m.sample({35.0, 1.0, 2.4});
+    EXPECT_DOUBLE_EQ(later.layerHeightM, m.roomState(c).layerHeightM);
+    ASSERT_EQ(m.smokeCover(c).size(), 1u);
+    EXPECT_DOUBLE_EQ(m.smokeCover(c)[0].x1 - m.smokeCover(c)[0].x0, 40.0);
+}
+
+TEST(CorridorFront, ADetectorNearTheDoorAlarmsBeforeOneAtTheFarEnd) {
+    FireModel m = model(kCase);
+    double nearS = -1, farS = -1;
+    while (m.timeS() < 600 && farS < 0) {
+        m.step(0.5);
+        for (const FireEvent& e : m.drainEvents()) {
+            if (e.type != FireEventType::DetectorActivated) continue;
+            (e.device == 0 ? nearS : farS) = e.timeS;
+        }
+    }
+    ASSERT_GT(nearS, 0);
+    ASSERT_GT(farS, 0);
+    EXPECT_GT(farS, nearS + 20.0) << "32 m further along at about 1 m/s";
+    // Without the front (corridor = false) both see the zone's layer and alarm together.
+    FireModel zone = model(replaceOnce(kCase, "id = \"corridor\"", "id = \"corridor\"\ncorridor = false"));
+    double zNear = -1, zFar = -1;
+    while (zone.timeS() < 600 && zFar < 0) {
+        zone.step(0.5);
+        for (const FireEvent& e : zone.drainEvents())
+            if (e.type == FireEventType::DetectorActivated) (e.device == 0 ? zNear : zFar) = e.timeS;
+    }
+    EXPECT_NEAR(zNear, zFar, 0.51);
+    EXPECT_LT(zFar, farS);
+}
+
+TEST(CorridorFront, TheFrontChangesNoFlowOrBalanceOfTheZoneModel) {
+    FireModel a = model(kCase);
+    FireModel b = model(replaceOnce(kCase, "id = \"corridor\"", "id = \"corridor\"\ncorridor = false"));
+    a.step(200.0);
+    b.step(200.0);
+    for (const char* room : {"office", "corridor"}) {
+        EXPECT_DOUBLE_EQ(a.roomState(room)->upperTempC, b.roomState(room)->upperTempC) << room;
+        EXPECT_DOUBLE_EQ(a.roomState(room)->layerHeightM, b.roomState(room)->layerHeightM) << room;
+    }
+}
+
+TEST(CorridorFront, ALongRoomIsACorridorUnlessTheCaseSaysOtherwise) {
+    // 40 x 2 m: a corridor by its plan (3 : 1 or longer); a square room made one by `corridor`.
+    EXPECT_TRUE(model(kCase).isCorridor(1));
+    FireModel square = model(replaceOnce(kCase, "id = \"office\"", "id = \"office\"\ncorridor = true"));
+    EXPECT_TRUE(square.isCorridor(0));
+    auto bad = parseFireCase(replaceOnce(kCase, "id = \"office\"", "id = \"office\"\ncorridor = \"yes\""), "case.toml");
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().field, "room.corridor");
+    EXPECT_EQ(bad.error().line, 4);
+}
+
+}  // namespace
+}  // namespace cd::fire
