@@ -17,6 +17,7 @@ size = [4.0, 4.0, 2.5]
 [[room]]
 id = "corridor"
 size = [40.0, 2.0, 2.5]
+corridor = true
 
 [[opening]]
 from = "office"
@@ -108,7 +109,7 @@ TEST(CorridorFront, ADetectorNearTheDoorAlarmsBeforeOneAtTheFarEnd) {
     ASSERT_GT(farS, 0);
     EXPECT_GT(farS, nearS + 20.0) << "32 m further along at about 1 m/s";
     // Without the front (corridor = false) both see the zone's layer and alarm together.
-    FireModel zone = model(replaceOnce(kCase, "id = \"corridor\"", "id = \"corridor\"\ncorridor = false"));
+    FireModel zone = model(replaceOnce(kCase, "corridor = true", "corridor = false"));
     double zNear = -1, zFar = -1;
     while (zone.timeS() < 600 && zFar < 0) {
         zone.step(0.5);
@@ -121,7 +122,7 @@ TEST(CorridorFront, ADetectorNearTheDoorAlarmsBeforeOneAtTheFarEnd) {
 
 TEST(CorridorFront, TheFrontChangesNoFlowOrBalanceOfTheZoneModel) {
     FireModel a = model(kCase);
-    FireModel b = model(replaceOnce(kCase, "id = \"corridor\"", "id = \"corridor\"\ncorridor = false"));
+    FireModel b = model(replaceOnce(kCase, "corridor = true", "corridor = false"));
     a.step(200.0);
     b.step(200.0);
     for (const char* room : {"office", "corridor"}) {
@@ -130,11 +131,11 @@ TEST(CorridorFront, TheFrontChangesNoFlowOrBalanceOfTheZoneModel) {
     }
 }
 
-TEST(CorridorFront, ALongRoomIsACorridorUnlessTheCaseSaysOtherwise) {
-    // 40 x 2 m: a corridor by its plan (3 : 1 or longer); a square room made one by `corridor`.
+TEST(CorridorFront, ARoomIsACorridorOnlyWhenTheCaseSaysSo) {
+    // However long: a 40 x 2 m room without `corridor = true` fills at once, as in CFAST.
     EXPECT_TRUE(model(kCase).isCorridor(1));
-    FireModel square = model(replaceOnce(kCase, "id = \"office\"", "id = \"office\"\ncorridor = true"));
-    EXPECT_TRUE(square.isCorridor(0));
+    EXPECT_FALSE(model(replaceOnce(kCase, "corridor = true", "")).isCorridor(1));
+    EXPECT_TRUE(model(replaceOnce(kCase, "id = \"office\"", "id = \"office\"\ncorridor = true")).isCorridor(0));
     auto bad = parseFireCase(replaceOnce(kCase, "id = \"office\"", "id = \"office\"\ncorridor = \"yes\""), "case.toml");
     ASSERT_FALSE(bad);
     EXPECT_EQ(bad.error().field, "room.corridor");

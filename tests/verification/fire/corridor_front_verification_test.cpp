@@ -53,6 +53,7 @@ FireModelDef roomAndCorridor(double length, double width, double height, double 
     corridor.id = "corridor";
     corridor.originM = {0.0, 0.0, 0.0};
     corridor.sizeM = {length, width, height};
+    corridor.corridor = true;
     def.rooms.push_back(corridor);
     OpeningDef door;
     door.id = "door";

@@ -387,11 +387,7 @@ Result<FireCase> parseFireCase(std::string_view text, const std::string& file) {
             if (!found) r.fail("unknown material '" + wall + "'", "wall", r.node("wall"));
         }
         r.nonNegative("leakage_area_m2", room.leakageAreaM2);
-        if (r.has("corridor")) {
-            bool corridor = false;
-            r.boolean("corridor", corridor);
-            room.corridor = corridor;
-        }
+        r.boolean("corridor", room.corridor);
         if (r.node("size") && status && !(room.sizeM.x > 0 && room.sizeM.y > 0 && room.sizeM.z > 0))
             r.fail("room has zero volume (every size must be > 0)", "size", r.node("size"));
         d.rooms.push_back(room);

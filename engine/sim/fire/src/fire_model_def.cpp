@@ -1,6 +1,5 @@
 #include "fire/fire_model_def.h"
 
-#include <algorithm>
 #include <cmath>
 #include <set>
 
@@ -64,12 +63,6 @@ Status validateFire(const FireModelDef& def, const FireDef& f, const std::string
     auto y = combustionYields(f);
     if (!y) return makeError(y.error().message, def.sourceFile, f.line, prefix + "." + y.error().field.substr(5));
     return Ok{};
-}
-
-bool isCorridor(const RoomDef& room) {
-    if (room.corridor) return *room.corridor;
-    const double longSide = std::max(room.sizeM.x, room.sizeM.y), shortSide = std::min(room.sizeM.x, room.sizeM.y);
-    return shortSide > 0 && longSide >= kCorridorAspect * shortSide;
 }
 
 Status validate(const FireModelDef& def) {

@@ -29,7 +29,7 @@ void FireModel::Impl::buildSmokeFronts() {
     frontSlotStart.assign(n + 1, 0);
     frontSlots.clear();
     for (int r = 0; r < n; ++r) {
-        if (fire::isCorridor(def.rooms[static_cast<std::size_t>(r)])) corridorAxis[r] = x1[r] - x0[r] >= y1[r] - y0[r] ? 0 : 1;
+        if (def.rooms[static_cast<std::size_t>(r)].corridor) corridorAxis[r] = x1[r] - x0[r] >= y1[r] - y0[r] ? 0 : 1;
         frontSlotStart[r] = static_cast<int>(frontSlots.size());
         if (corridorAxis[r] < 0) continue;
         const bool alongX = corridorAxis[r] == 0;

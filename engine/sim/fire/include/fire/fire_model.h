@@ -139,7 +139,7 @@ public:
     /// height there (m above the room's floor): the whole room, or in a corridor whose smoke
     /// front is still moving (smoke_front.h) the stretches the smoke has reached, none before.
     std::vector<SmokeCover> smokeCover(int roomIndex) const;
-    /// Whether the room is treated as a corridor (RoomDef::corridor), and how far along it, in
+    /// Whether the room is a corridor (RoomDef::corridor), and how far along it, in
     /// m, its smoke reaches in all (the whole length once it has reached both ends).
     bool isCorridor(int roomIndex) const;
     double smokeCoverM(int roomIndex) const;

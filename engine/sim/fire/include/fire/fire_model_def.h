@@ -1,7 +1,6 @@
 #pragma once
 /// Plain definition structs for a compartment fire model: rooms, openings, fires,
 /// detectors, sprinklers and fuel items. Settings struct in, FireModel out.
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,16 +34,11 @@ struct RoomDef {
     WallMaterial wall;
     double leakageAreaM2 = 0;   ///< effective leak area to outside (cracks), spread over the height
     /// A corridor: smoke entering it runs along its long axis as a gravity current (smoke_front.h)
-    /// and conditions beyond the front stay those of the lower layer. Unset: a corridor when its
-    /// plan is at least kCorridorAspect times as long as it is wide.
-    std::optional<bool> corridor;
+    /// and conditions beyond the front stay those of the lower layer. Otherwise (as in CFAST, whose
+    /// corridor model had to be asked for) the layer lies under the whole ceiling at once.
+    bool corridor = false;
     int line = 0;               ///< source line in a case file, 0 if built in code
 };
-
-/// Plan length over width from which a room is a corridor by default (RoomDef::corridor).
-inline constexpr double kCorridorAspect = 3.0;
-/// Whether the room is treated as a corridor (RoomDef::corridor).
-bool isCorridor(const RoomDef& room);
 
 /// Name used for the outside (ambient reservoir) in OpeningDef::roomB.
 inline constexpr const char* kOutside = "outside";
