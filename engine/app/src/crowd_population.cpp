@@ -378,13 +378,20 @@ void CrowdPopulation::tick(double now, const FireHazard& fire, const glm::vec3& 
         t.radiusM = crowd::length(t.vel) < kStandingMps ? kSidewaysRadiusM : kPersonRadiusM;
     }
     // Whole-area smoke for speeds and for judging doors smoke-logged: the upper layer counts
-    // once it is down to an adult's eyes.
+    // once it is down to an adult's eyes, over the part of the room it covers (a corridor's
+    // smoke front may have run only part of its length): the room's mean extinction.
     for (int a = 0; a < static_cast<int>(areaRoom_.size()); ++a) sim_->setAreaHazard(a, crowd::LocalHazard{});
+    std::vector<double> extinction(areaRoom_.size(), 0.0);
     for (const RoomSmoke& s : fire.smoke()) {
         if (s.layerHeightM > kAdultEyeM) continue;
         const int a = sim_->building().areaIndex(s.room->id);
-        if (a >= 0) sim_->setAreaHazard(a, crowd::LocalHazard{s.extinctionPerM, 0.0, 0.0});
+        if (a < 0 || a >= static_cast<int>(extinction.size())) continue;
+        const glm::vec3 part = s.box.size(), whole = s.room->box.size();
+        extinction[static_cast<std::size_t>(a)] += s.extinctionPerM * (part.x * part.y) / std::max(whole.x * whole.y, 1e-6f);
     }
+    for (int a = 0; a < static_cast<int>(extinction.size()); ++a)
+        if (extinction[static_cast<std::size_t>(a)] > 0)
+            sim_->setAreaHazard(a, crowd::LocalHazard{extinction[static_cast<std::size_t>(a)], 0.0, 0.0});
     if (flood) senseFloodAtExits(*flood, events);
     if (flood) {
         // Indoors people stand above the water (buildings are closed cells of the flood model);
