@@ -12,7 +12,9 @@ using namespace cd::fire;
 namespace {
 
 // A 4 x 4 x 2.5 m room with only a crack to outside and a 1.5 MW fast fire, which starves it;
-// its door to the hall (which has an exit to outside) opens at 120 s.
+// its door to the hall (which has an exit to outside) opens at 180 s. By then the fire has
+// burnt the room's air down to the lower oxygen limit (about 120 s) and lives on what the crack
+// lets in.
 FireModelDef starvedRoomAndHall(bool doorJets) {
     FireModelDef def;
     RoomDef a;
@@ -31,7 +33,7 @@ FireModelDef starvedRoomAndHall(bool doorJets) {
     door.widthM = 0.9;
     door.heightM = 2.0;
     door.open = false;
-    door.openAtS = 120;
+    door.openAtS = 180;
     OpeningDef exit = door;
     exit.id = "exit";
     exit.roomA = "hall";
@@ -55,12 +57,12 @@ FireModelDef starvedRoomAndHall(bool doorJets) {
 TEST(DoorJet, OpeningTheDoorOfAStarvedRoomBurnsItsFuelInTheHall) {
     auto m = FireModel::create(starvedRoomAndHall(true));
     ASSERT_TRUE(m) << m.error().str();
-    m->step(115.0);
+    m->step(175.0);
     RoomState before = m->roomState(0);
     EXPECT_LT(m->fireState(0).hrrKw, 0.2 * m->fireState(0).requestedHrrKw);  // starved
     EXPECT_GT(before.upperFuelMassFraction, 0.01);                            // unburnt fuel waits
     EXPECT_EQ(m->roomState(1).hrrKw, 0.0);
-    // The door opens at 120 s: air revives the fire, its layer passes CFAST's jet ignition
+    // The door opens at 180 s: air revives the fire, its layer passes CFAST's jet ignition
     // temperature (ambient + 200 K) and the fuel-rich outflow burns in the hall.
     m->step(15.0);
     EXPECT_GT(m->roomState(0).upperTempC, 20.0 + 200.0);
@@ -75,8 +77,8 @@ TEST(DoorJet, WithoutDoorJetsTheHallOnlyReceivesSmokeAndEnergyIsStillConserved) 
     auto on = FireModel::create(starvedRoomAndHall(true));
     ASSERT_TRUE(off && on);
     ConservationTotals start = on->conservation();
-    off->step(130.0);
-    on->step(130.0);
+    off->step(190.0);
+    on->step(190.0);
     EXPECT_EQ(off->roomState(1).hrrKw, 0.0);
     EXPECT_GT(on->roomState(1).hrrKw, 100.0);
     EXPECT_GT(on->roomState(1).upperTempC, off->roomState(1).upperTempC + 20.0);
@@ -134,7 +136,7 @@ TEST(DoorJet, APlacedDoorsJetFlamesRadiateOnProbesAndIgniteAnItemInFrontOfIt) {
     FireModel placed = withItem(true), unplaced = withItem(false);
     const Point3 probe{5.0, 2.0, 1.2};
     double peakKw = 0.0, itemS = -1.0, unplacedItemS = -1.0;
-    for (double t = 0.5; t <= 200.0; t += 0.5) {
+    for (double t = 0.5; t <= 260.0; t += 0.5) {
         placed.advanceTo(t);
         unplaced.advanceTo(t);
         const double q = placed.openingJetHrrKw(0, 1);
@@ -154,9 +156,12 @@ TEST(DoorJet, APlacedDoorsJetFlamesRadiateOnProbesAndIgniteAnItemInFrontOfIt) {
             if (e.type == FireEventType::ItemIgnited && unplacedItemS < 0.0) unplacedItemS = t;
     }
     EXPECT_GT(peakKw, 100.0);
-    EXPECT_GT(itemS, 120.0) << "the jet burns only once the door is open";
-    EXPECT_LT(unplacedItemS, 0.0) << "without a place the jet's flames reach nothing";
-    std::printf("jet peak %.0f kW; the coats 0.8 m in front of the door caught at %.1f s\n", peakKw, itemS);
+    EXPECT_GT(itemS, 180.0) << "the jet burns only once the door is open";
+    // Without a place the jet's flames reach nothing: the coats catch later, if at all, from the
+    // hall's hot layer alone.
+    EXPECT_TRUE(unplacedItemS < 0.0 || unplacedItemS > itemS + 5.0) << unplacedItemS;
+    std::printf("jet peak %.0f kW; the coats 0.8 m in front of the door caught at %.1f s (%.1f s unplaced)\n", peakKw,
+                itemS, unplacedItemS);
 }
 
 TEST(DoorJet, ACaseFilesOpeningTakesItsPlanCentre) {

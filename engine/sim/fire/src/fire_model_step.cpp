@@ -190,6 +190,22 @@ void FireModel::Impl::fireSources(double dt) {
             qb = std::min({qb, me * yO2 * kHuggettKjPerKgO2 * ramp, o2Cap});
         }
         qb = std::max(qb, 0.0);
+        // CFAST (do_fire): fuel the plume could not burn with the lower layer's air burns as it
+        // rises through the upper layer, with the air the plume entrains there (Heskestad over the
+        // layer's depth, driven by all the heat the plume carries) and the upper layer's oxygen.
+        // Matters once the layer is down near the fire's base with oxygen still in it (a closed
+        // room filling); a ventilation-controlled layer is below the lower oxygen limit.
+        if (entrains && qb < q) {
+            const double* yUp = &yU[r * kSpeciesCount];
+            double xu[kSpeciesCount];
+            moleFractions(yUp, mU[r], xu);
+            const double rampU = std::clamp((100.0 * xu[kO2] - lol) / 1.0, 0.0, 1.0);
+            const double depth = std::max(0.0, std::min(ceilZ[r] - zInt[r], ceilZ[r] - zFire));
+            const double carried = q;  // what burns below and what may burn above
+            const double meU = heskestadPlumeMassFlowKgS(carried, (1.0 - chi) * carried, f.diameterM, depth);
+            const double o2CapU = 0.5 * yUp[kO2] / dt * kHuggettKjPerKgO2;
+            qb += std::max(0.0, std::min({q - qb, meU * yUp[kO2] / mU[r] * kHuggettKjPerKgO2 * rampU, o2CapU}));
+        }
         bool limited = q > 0 && qb < 0.99 * q;
         if (limited && !f.oxygenLimited) pushEvent(FireEventType::OxygenLimited, r, fi, -1, qb);
         f.oxygenLimited = limited;
