@@ -32,6 +32,7 @@ FireModelDef twoRooms() {
     b.originM = {4, 0, 0};
     b.sizeM = {6, 2, 2.5};
     b.leakageAreaM2 = 0.01;
+    b.corridor = true;  // its smoke front is part of the state
     def.rooms = {a, b};
     OpeningDef door;
     door.id = "door";
@@ -88,6 +89,14 @@ TEST(FireModel, StepDoesNotAllocateOnceRunning) {
     long before = gAllocations.load();
     for (int i = 0; i < 600; ++i) m->step(1.0 / 60.0);
     EXPECT_EQ(gAllocations.load() - before, 0);
+    // And while the smoke runs along the hall.
+    while (m->timeS() < 300 && m->smokeCoverM(1) <= 0) m->step(0.5);
+    ASSERT_GT(m->smokeCoverM(1), 0.0);
+    m->drainEvents();
+    before = gAllocations.load();
+    for (int i = 0; i < 120; ++i) m->step(1.0 / 60.0);
+    EXPECT_EQ(gAllocations.load() - before, 0);
+    EXPECT_LT(m->smokeCoverM(1), 6.0) << "still moving";
 }
 
 TEST(FireModel, SmokeFlowsThroughTheDoorAndSamplesReadTheLayerAtTheirHeight) {
