@@ -98,6 +98,7 @@ std::string eventKind(fire::FireEventType t) {
         case T::GlassCracked: return "fire.window_cracked";
         case T::ExternalFlames: return "fire.external_flames";
         case T::Reignited: return "fire.reignited";
+        case T::CorridorFilled: return "fire.corridor_filled";
     }
     return "fire.event";
 }

@@ -89,6 +89,15 @@ TEST(CorridorFront, BeyondTheFrontTheAirIsClearAndUnderItTheLayerIsDeeperThanThe
     // Once the front has reached both ends the zone's layer holds everywhere.
     while (m.timeS() < 600 && m.smokeCoverM(c) < 40.0) m.step(0.5);
     ASSERT_DOUBLE_EQ(m.smokeCoverM(c), 40.0);
+    int filled = 0;
+    for (const FireEvent& e : m.drainEvents())
+        if (e.type == FireEventType::CorridorFilled) {
+            ++filled;
+            EXPECT_EQ(e.room, c);
+            EXPECT_DOUBLE_EQ(e.value, 40.0);
+            EXPECT_EQ(m.describe(e).substr(m.describe(e).find(' ', 0)), " s corridor_filled room corridor");
+        }
+    EXPECT_EQ(filled, 1);
     const FireSample later = m.sample({35.0, 1.0, 2.4});
     EXPECT_DOUBLE_EQ(later.layerHeightM, m.roomState(c).layerHeightM);
     ASSERT_EQ(m.smokeCover(c).size(), 1u);

@@ -491,6 +491,7 @@ const char* eventTypeName(FireEventType t) {
         case FireEventType::GlassCracked: return "glass_cracked";
         case FireEventType::ExternalFlames: return "external_flames";
         case FireEventType::Reignited: return "reignited";
+        case FireEventType::CorridorFilled: return "corridor_filled";
     }
     return "?";
 }

@@ -124,7 +124,10 @@ void FireModel::Impl::advanceSmokeFronts(double dt) {
         for (auto& f : fires)
             if (f.room == r) grow(f.front);
         mergeSpans(r);
-        if (corridorCover[r] >= length * (1.0 - 1e-9)) corridorFilled[r] = 1;
+        if (corridorCover[r] >= length * (1.0 - 1e-9)) {
+            corridorFilled[r] = 1;
+            pushEvent(FireEventType::CorridorFilled, r, -1, -1, length);
+        }
     }
 }
 

@@ -21,6 +21,7 @@ enum class FireEventType {
     GlassCracked,        ///< room (the hot side), device = opening: a pane cracked; value = its rise over the edge, K
     ExternalFlames,      ///< room, device = opening to outside: flames reach out of it and up the facade; value = L_L, m
     Reignited,           ///< fire, device = item: an item whose fire was put out caught again; value = flux kW/m2
+    CorridorFilled,      ///< room (a corridor): its smoke front has reached both ends; value = its length, m
 };
 
 struct FireEvent {
