@@ -2,6 +2,8 @@
 // see beyond it) and what it leaves alone (the zone's balances, rooms that are no corridors).
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include "fire/fire_case.h"
 #include "fire/fire_model.h"
 
@@ -129,7 +131,9 @@ TEST(CorridorFront, ADetectorNearTheDoorAlarmsBeforeOneAtTheFarEnd) {
     EXPECT_LT(zFar, farS);
 }
 
-TEST(CorridorFront, TheFrontChangesNoFlowOrBalanceOfTheZoneModel) {
+// With the corridor's only door the one that feeds it, the front changes what is read, not the
+// zone's flows: the layers are those of the same room without a front.
+TEST(CorridorFront, FedThroughItsOnlyDoorTheZonesLayersAreThoseWithoutAFront) {
     FireModel a = model(kCase);
     FireModel b = model(replaceOnce(kCase, "corridor = true", "corridor = false"));
     a.step(200.0);
@@ -138,6 +142,44 @@ TEST(CorridorFront, TheFrontChangesNoFlowOrBalanceOfTheZoneModel) {
         EXPECT_DOUBLE_EQ(a.roomState(room)->upperTempC, b.roomState(room)->upperTempC) << room;
         EXPECT_DOUBLE_EQ(a.roomState(room)->layerHeightM, b.roomState(room)->layerHeightM) << room;
     }
+}
+
+// A stair door at the corridor's far end: the corridor has no layer there until the front
+// arrives, so the door passes no smoke before (the zone's thin layer over the whole corridor
+// would have reached down past the door's top some 10 s earlier).
+TEST(CorridorFront, AFarDoorPassesNoSmokeUntilTheFrontReachesIt) {
+    const std::string stair = R"(
+[[room]]
+id = "stair"
+origin = [40.0, 0.0, 0.0]
+size = [4.0, 6.0, 2.5]
+
+[[opening]]
+from = "corridor"
+to = "stair"
+width = 0.9
+height = 2.0
+plan_center = [40.0, 1.0]
+
+[[opening]]
+from = "stair"
+to = "outside"
+width = 0.9
+height = 2.0
+)";
+    FireModel m = model(std::string(kCase) + stair);
+    const int c = m.roomIndex("corridor"), st = m.roomIndex("stair");
+    double reachedS = -1, smokeS = -1;
+    while (m.timeS() < 400 && smokeS < 0) {
+        m.step(0.5);
+        if (reachedS < 0 && m.smokeCoverM(c) >= 39.5) reachedS = m.timeS();
+        if (smokeS < 0 && m.roomState(st).upperSootKgM3 > 1e-7) smokeS = m.timeS();
+    }
+    std::printf("front at the stair door %.1f s, smoke in the stair %.1f s\n", reachedS, smokeS);
+    ASSERT_GT(reachedS, 0);
+    ASSERT_GT(smokeS, 0);
+    EXPECT_GE(smokeS, reachedS);
+    EXPECT_LT(smokeS, reachedS + 30.0);
 }
 
 TEST(CorridorFront, ARoomIsACorridorOnlyWhenTheCaseSaysSo) {

@@ -26,6 +26,7 @@ void FireModel::Impl::buildSmokeFronts() {
     const int nv = static_cast<int>(va.size());
     ventSpan.assign(2 * nv, FrontSpan{});
     ventSpanAt.assign(2 * nv, 0.0);
+    ventCorridorAt.assign(2 * nv, std::nan(""));
     frontSlotStart.assign(n + 1, 0);
     frontSlots.clear();
     for (int r = 0; r < n; ++r) {
@@ -37,7 +38,12 @@ void FireModel::Impl::buildSmokeFronts() {
         for (int v = 0; v < nv; ++v) {
             for (int side = 0; side < 2; ++side) {
                 const int room = side == 0 ? vb[v] : va[v], other = side == 0 ? va[v] : vb[v];
-                if (room != r || other < 0 || other == r) continue;  // outside feeds no smoke
+                if (room != r || other == r) continue;
+                const OpeningDef* wallOpening = v < nOpen && !vceiling[v] ? &def.openings[static_cast<std::size_t>(v)] : nullptr;
+                if (wallOpening && wallOpening->placed)
+                    ventCorridorAt[2 * v + side] =
+                        std::clamp(alongX ? wallOpening->centerXM : wallOpening->centerYM, lo, hi) - lo;
+                if (other < 0) continue;  // outside feeds no smoke
                 // Where it enters: the opening's place, or the middle of the two rooms' shared
                 // extent along the corridor (the other room's centre when they share none).
                 double at;
@@ -50,6 +56,7 @@ void FireModel::Impl::buildSmokeFronts() {
                     at = a <= b ? 0.5 * (a + b) : 0.5 * (olo + ohi);
                 }
                 ventSpanAt[2 * v + side] = std::clamp(at, lo, hi) - lo;
+                if (wallOpening) ventCorridorAt[2 * v + side] = ventSpanAt[2 * v + side];
                 frontSlots.push_back(2 * v + side);
             }
         }
@@ -129,6 +136,15 @@ void FireModel::Impl::advanceSmokeFronts(double dt) {
             pushEvent(FireEventType::CorridorFilled, r, -1, -1, length);
         }
     }
+}
+
+bool FireModel::Impl::beyondFront(int slot) const {
+    const int v = slot / 2, r = slot % 2 == 0 ? vb[v] : va[v];
+    if (r < 0 || !frontMoving(r) || std::isnan(ventCorridorAt[slot])) return false;
+    const double s = ventCorridorAt[slot];
+    for (const FrontSpan& span : coverSpans[r])
+        if (s >= span.lo && s <= span.hi) return false;
+    return true;
 }
 
 double FireModel::Impl::interfaceAtZ(int r, double px, double py) const {

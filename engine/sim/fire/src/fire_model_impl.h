@@ -182,6 +182,10 @@ struct FireModel::Impl {
     std::vector<double> corridorCover;
     std::vector<FrontSpan> ventSpan;
     std::vector<double> ventSpanAt;
+    // Per opening side as ventSpan: where along its corridor (that side's room) the opening
+    // lies, m, for every wall opening of a corridor with a known place; NaN for none (leaks,
+    // an unplaced opening to outside, ceiling vents, rooms that are not corridors).
+    std::vector<double> ventCorridorAt;
     std::vector<int> frontSlots, frontSlotStart;
     std::vector<std::vector<FrontSpan>> coverSpans;
 
@@ -264,6 +268,9 @@ struct FireModel::Impl {
     void mergeSpans(int r);
     /// Depth of a moving front's layer: its volume over the covered floor, at most the height.
     double frontDepthM(int r) const;
+    /// Whether a wall opening's side in a corridor lies beyond its moving front (slot as ventSpan):
+    /// there the corridor has no upper layer to give or take yet.
+    bool beyondFront(int slot) const;
 
     // fire_model_query.cpp
     /// Conditions at height z in room; (px, py) places the point in plan for the layer's view

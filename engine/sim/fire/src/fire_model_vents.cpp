@@ -14,7 +14,14 @@ namespace cd::fire {
 // (the below room's upper layer, the above room's lower layer, unless that layer is negligible).
 VentFlow FireModel::Impl::openingFlow(int v, double pa, double pb) const {
     int a = va[v], b = vb[v];
-    if (!vceiling[v]) return ventFlow(side(a, pa, true), side(b, pb, true), vzb[v], vzt[v], vw[v], vcd[v], rhoAmb);
+    if (!vceiling[v]) {
+        // A corridor's side beyond its smoke front has no upper layer there yet: it gives and
+        // takes lower-layer gas only (fire_model_fronts.cpp).
+        VentSide sa = side(a, pa, true), sb = side(b, pb, true);
+        if (beyondFront(2 * v + 1)) sa.interfaceZ = 1e30;
+        if (beyondFront(2 * v)) sb.interfaceZ = 1e30;
+        return ventFlow(sa, sb, vzb[v], vzt[v], vw[v], vcd[v], rhoAmb);
+    }
     double z = vzb[v];
     double pBelow = relativePressurePa(side(a, pa, true), z, rhoAmb);
     double pAbove = b >= 0 ? relativePressurePa(side(b, pb, true), z, rhoAmb) : 0.0;
