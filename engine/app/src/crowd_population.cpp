@@ -381,7 +381,8 @@ void CrowdPopulation::tick(double now, const FireHazard& fire, const glm::vec3& 
     // once it is down to an adult's eyes, over the part of the room it covers (a corridor's
     // smoke front may have run only part of its length): the room's mean extinction.
     for (int a = 0; a < static_cast<int>(areaRoom_.size()); ++a) sim_->setAreaHazard(a, crowd::LocalHazard{});
-    std::vector<double> extinction(areaRoom_.size(), 0.0);
+    std::vector<double>& extinction = areaExtinction_;
+    extinction.assign(areaRoom_.size(), 0.0);
     for (const RoomSmoke& s : fire.smoke()) {
         if (s.layerHeightM > kAdultEyeM) continue;
         const int a = sim_->building().areaIndex(s.room->id);

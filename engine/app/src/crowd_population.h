@@ -253,6 +253,7 @@ private:
     const world::District* district_ = nullptr;
     std::unique_ptr<crowd::CrowdSim> sim_;
     std::vector<const world::Room*> areaRoom_;  ///< crowd area -> district room
+    std::vector<double> areaExtinction_;        ///< per area, the tick's smoke (scratch)
     std::vector<std::string> ids_;              ///< per agent
     std::vector<char> teacher_;                 ///< per agent
     std::vector<char> reported_;                ///< per agent: evacuation reported

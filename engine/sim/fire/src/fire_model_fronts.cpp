@@ -25,8 +25,7 @@ void FireModel::Impl::buildSmokeFronts() {
     corridorCover.assign(n, 0.0);
     const int nv = static_cast<int>(va.size());
     ventSpan.assign(2 * nv, FrontSpan{});
-    ventSpanAt.assign(2 * nv, 0.0);
-    ventCorridorAt.assign(2 * nv, std::nan(""));
+    ventSpanAt.assign(2 * nv, std::nan(""));
     frontSlotStart.assign(n + 1, 0);
     frontSlots.clear();
     for (int r = 0; r < n; ++r) {
@@ -39,24 +38,18 @@ void FireModel::Impl::buildSmokeFronts() {
             for (int side = 0; side < 2; ++side) {
                 const int room = side == 0 ? vb[v] : va[v], other = side == 0 ? va[v] : vb[v];
                 if (room != r || other == r) continue;
-                const OpeningDef* wallOpening = v < nOpen && !vceiling[v] ? &def.openings[static_cast<std::size_t>(v)] : nullptr;
-                if (wallOpening && wallOpening->placed)
-                    ventCorridorAt[2 * v + side] =
-                        std::clamp(alongX ? wallOpening->centerXM : wallOpening->centerYM, lo, hi) - lo;
-                if (other < 0) continue;  // outside feeds no smoke
-                // Where it enters: the opening's place, or the middle of the two rooms' shared
-                // extent along the corridor (the other room's centre when they share none).
-                double at;
-                const OpeningDef* o = v < nOpen ? &def.openings[static_cast<std::size_t>(v)] : nullptr;
-                if (o && o->placed && !vceiling[v]) {
-                    at = alongX ? o->centerXM : o->centerYM;
-                } else {
+                // Where it lies: a placed wall opening's place; between two rooms the middle of
+                // their shared extent along the corridor (the other room's centre when they
+                // share none); unknown for leaks and unplaced openings to outside.
+                const OpeningDef* o = v < nOpen && !vceiling[v] ? &def.openings[static_cast<std::size_t>(v)] : nullptr;
+                if (o && o->placed) {
+                    ventSpanAt[2 * v + side] = std::clamp(alongX ? o->centerXM : o->centerYM, lo, hi) - lo;
+                } else if (other >= 0) {
                     const double olo = alongX ? x0[other] : y0[other], ohi = alongX ? x1[other] : y1[other];
                     const double a = std::max(lo, olo), b = std::min(hi, ohi);
-                    at = a <= b ? 0.5 * (a + b) : 0.5 * (olo + ohi);
+                    ventSpanAt[2 * v + side] = std::clamp(a <= b ? 0.5 * (a + b) : 0.5 * (olo + ohi), lo, hi) - lo;
                 }
-                ventSpanAt[2 * v + side] = std::clamp(at, lo, hi) - lo;
-                if (wallOpening) ventCorridorAt[2 * v + side] = ventSpanAt[2 * v + side];
+                if (other < 0) continue;  // outside feeds no smoke
                 frontSlots.push_back(2 * v + side);
             }
         }
@@ -140,8 +133,8 @@ void FireModel::Impl::advanceSmokeFronts(double dt) {
 
 bool FireModel::Impl::beyondFront(int slot) const {
     const int v = slot / 2, r = slot % 2 == 0 ? vb[v] : va[v];
-    if (r < 0 || !frontMoving(r) || std::isnan(ventCorridorAt[slot])) return false;
-    const double s = ventCorridorAt[slot];
+    if (r < 0 || vceiling[v] || !frontMoving(r) || std::isnan(ventSpanAt[slot])) return false;
+    const double s = ventSpanAt[slot];
     for (const FrontSpan& span : coverSpans[r])
         if (s >= span.lo && s <= span.hi) return false;
     return true;

@@ -181,11 +181,10 @@ struct FireModel::Impl {
     std::vector<unsigned char> corridorFilled;
     std::vector<double> corridorCover;
     std::vector<FrontSpan> ventSpan;
+    // ventSpanAt: where along the corridor the opening lies, m: its plan_center, or between two
+    // rooms the middle of their shared extent; NaN where unknown (leaks, an unplaced opening to
+    // outside) or the room is no corridor.
     std::vector<double> ventSpanAt;
-    // Per opening side as ventSpan: where along its corridor (that side's room) the opening
-    // lies, m, for every wall opening of a corridor with a known place; NaN for none (leaks,
-    // an unplaced opening to outside, ceiling vents, rooms that are not corridors).
-    std::vector<double> ventCorridorAt;
     std::vector<int> frontSlots, frontSlotStart;
     std::vector<std::vector<FrontSpan>> coverSpans;
 
