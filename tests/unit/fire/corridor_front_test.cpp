@@ -72,7 +72,9 @@ TEST(CorridorFront, BeyondTheFrontTheAirIsClearAndUnderItTheLayerIsDeeperThanThe
     const FireSample far = m.sample({35.0, 1.0, 2.4});
     EXPECT_TRUE(near.inUpperLayer);
     EXPECT_LT(near.layerHeightM, zone.layerHeightM);  // the zone's layer over the covered part only
-    EXPECT_NEAR(near.temperatureC, zone.upperTempC, 1e-9);
+    // Near the door the layer is hotter than the zone's mean, no hotter than what comes in.
+    EXPECT_GT(near.temperatureC, zone.upperTempC);
+    EXPECT_LE(near.temperatureC, m.roomState(m.roomIndex("office")).upperTempC + 1e-9);
     EXPECT_FALSE(far.inUpperLayer);
     EXPECT_DOUBLE_EQ(far.layerHeightM, 2.5);
     EXPECT_NEAR(far.temperatureC, zone.lowerTempC, 1e-9);
@@ -104,6 +106,37 @@ TEST(CorridorFront, BeyondTheFrontTheAirIsClearAndUnderItTheLayerIsDeeperThanThe
     EXPECT_DOUBLE_EQ(later.layerHeightM, m.roomState(c).layerHeightM);
     ASSERT_EQ(m.smokeCover(c).size(), 1u);
     EXPECT_DOUBLE_EQ(m.smokeCover(c)[0].x1 - m.smokeCover(c)[0].x0, 40.0);
+}
+
+// The layer cools as its current runs away from the door (smoke_front.h): hotter by the door,
+// falling along the corridor, its mean over the corridor the zone's layer.
+TEST(CorridorFront, TheLayerCoolsAwayFromTheDoorAndKeepsTheZonesMean) {
+    FireModel m = model(kCase);
+    const int c = m.roomIndex("corridor");
+    m.step(300.0);
+    ASSERT_DOUBLE_EQ(m.smokeCoverM(c), 40.0);
+    const RoomState zone = m.roomState(c);
+    constexpr int kPoints = 400;
+    double previous = 1e9, sum = 0;
+    for (int i = 0; i < kPoints; ++i) {
+        const double x = (i + 0.5) * 40.0 / kPoints;
+        const double t = m.sample({x, 1.0, 2.45}).temperatureC;
+        if (x >= 2.0) {
+            EXPECT_LE(t, previous + 1e-12) << x;  // the door is at x = 2 m
+        }
+        previous = t;
+        sum += t;
+    }
+    const double near = m.sample({2.0, 1.0, 2.45}).temperatureC, far = m.sample({39.0, 1.0, 2.45}).temperatureC;
+    std::printf("at 300 s: %.1f C at the door, %.1f C 37 m on; zone %.1f C over %.1f C\n", near, far, zone.upperTempC,
+                zone.lowerTempC);
+    EXPECT_GT(near - zone.lowerTempC, 1.5 * (far - zone.lowerTempC));
+    EXPECT_NEAR(sum / kPoints, zone.upperTempC, 0.01 * (zone.upperTempC - zone.lowerTempC));
+    // A room that is no corridor reads its zone's layer everywhere.
+    FireModel plain = model(replaceOnce(kCase, "corridor = true", "corridor = false"));
+    plain.step(300.0);
+    EXPECT_DOUBLE_EQ(plain.sample({2.0, 1.0, 2.45}).temperatureC, plain.roomState(c).upperTempC);
+    EXPECT_DOUBLE_EQ(plain.sample({39.0, 1.0, 2.45}).temperatureC, plain.roomState(c).upperTempC);
 }
 
 TEST(CorridorFront, ADetectorNearTheDoorAlarmsBeforeOneAtTheFarEnd) {

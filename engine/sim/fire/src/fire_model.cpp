@@ -541,9 +541,10 @@ void FireModel::hash(StateHasher& h) const {
     for (const auto& d : m.sprinklers) h.add(d.linkK), h.add(d.activated);
     for (const auto& it : m.items) h.add(it.doseKjM2), h.add(it.ignited);
     for (const auto& a : m.sprays) h.add(a.room), h.add(a.untilS);  // none unless water was sprayed
-    // Smoke fronts (corridors only): where each has reached.
+    // Smoke fronts (corridors only): where each has reached, how its layer cools along it.
     for (int r = 0; r < m.n; ++r)
-        if (m.corridorAxis[r] >= 0) h.add(m.corridorCover[r]), h.add(m.corridorFilled[r] != 0);
+        if (m.corridorAxis[r] >= 0)
+            h.add(m.corridorCover[r]), h.add(m.corridorFilled[r] != 0), h.add(m.corridorProfile[r].shapeMean);
 }
 
 ConservationTotals FireModel::conservation() const {

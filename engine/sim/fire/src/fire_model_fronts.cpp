@@ -2,9 +2,11 @@
 // corridor the layer's gas is held to the part its front has covered, spread evenly over it
 // (Huppert & Simpson's box model), until it has reached both ends. Each source feeds a span
 // from where it enters: an opening through which the upper layer of the room beyond flows in
-// hotter than the corridor's air, or a fire burning in the corridor. The fronts change what the
-// queries, detectors, sprinklers and items see, not the zone's flows or balances (as CFAST 6's
-// corridor model, which delayed only its detectors and targets).
+// hotter than the corridor's air, or a fire burning in the corridor. Each source's current
+// cools as it runs (smoke_front.h): the layer's temperature falls away from the sources, its
+// mean the zone's. The fronts change what the queries, detectors, sprinklers and items see,
+// not the zone's flows or balances (as CFAST 6's corridor model, which delayed and cooled only
+// what its detectors and targets saw).
 #include <algorithm>
 #include <cmath>
 
@@ -23,6 +25,7 @@ void FireModel::Impl::buildSmokeFronts() {
     corridorAxis.assign(n, -1);
     corridorFilled.assign(n, 0);
     corridorCover.assign(n, 0.0);
+    corridorProfile.assign(n, CorridorProfile{});
     const int nv = static_cast<int>(va.size());
     ventSpan.assign(2 * nv, FrontSpan{});
     ventSpanAt.assign(2 * nv, std::nan(""));
@@ -88,14 +91,16 @@ double FireModel::Impl::frontDepthM(int r) const {
 
 void FireModel::Impl::advanceSmokeFronts(double dt) {
     for (int r = 0; r < n; ++r) {
-        if (!frontMoving(r)) continue;
+        if (corridorAxis[r] < 0) continue;
         const bool alongX = corridorAxis[r] == 0;
         const double length = alongX ? x1[r] - x0[r] : y1[r] - y0[r];
         // New sources: a span as wide as the opening (a fire: its diameter) where it enters.
-        auto start = [&](FrontSpan& s, double at, double halfWidth) {
+        auto start = [&](FrontSpan& s, double at, double halfWidth, double sourceK) {
             s.started = true;
-            s.lo = std::max(0.0, at - halfWidth);
-            s.hi = std::min(length, at + halfWidth);
+            s.atM = std::clamp(at, 0.0, length);
+            s.lo = std::max(0.0, s.atM - halfWidth);
+            s.hi = std::min(length, s.atM + halfWidth);
+            s.sourceK = sourceK;
         };
         for (int k = frontSlotStart[r]; k < frontSlotStart[r + 1]; ++k) {
             const int slot = frontSlots[k], v = slot / 2;
@@ -104,31 +109,115 @@ void FireModel::Impl::advanceSmokeFronts(double dt) {
             const int other = slot % 2 == 0 ? va[v] : vb[v];
             const double feed = slot % 2 == 0 ? vflow[v].fromAUpper : vflow[v].fromBUpper;
             if (feed > kFeedKgS && tU[other] > tL[r] + kFeedExcessK)
-                start(s, ventSpanAt[slot], 0.5 * (vceiling[v] ? std::sqrt(vw[v]) : vw[v]));
+                start(s, ventSpanAt[slot], 0.5 * (vceiling[v] ? std::sqrt(vw[v]) : vw[v]), tU[other]);
         }
         for (auto& f : fires) {
             if (f.room != r || f.front.started || !f.ignited || f.hrrKw <= 0) continue;
-            start(f.front, (alongX ? f.def.positionM.x - x0[r] : f.def.positionM.y - y0[r]), 0.5 * f.diameterM);
+            start(f.front, (alongX ? f.def.positionM.x - x0[r] : f.def.positionM.y - y0[r]), 0.5 * f.diameterM, 0.0);
         }
-        mergeSpans(r);
-        if (coverSpans[r].empty()) continue;
-        // Every front moves at the box model's speed: the layer spread over the covered floor.
-        const double gPrime = kGravity * std::max(0.0, tU[r] - tL[r]) / tU[r];
-        const double step = gravityCurrentSpeedMS(frontDepthM(r), height[r], gPrime) * dt;
-        auto grow = [&](FrontSpan& s) {
-            if (!s.started) return;
-            s.lo = std::max(0.0, s.lo - step);
-            s.hi = std::min(length, s.hi + step);
-        };
-        for (int k = frontSlotStart[r]; k < frontSlotStart[r + 1]; ++k) grow(ventSpan[frontSlots[k]]);
-        for (auto& f : fires)
-            if (f.room == r) grow(f.front);
-        mergeSpans(r);
-        if (corridorCover[r] >= length * (1.0 - 1e-9)) {
-            corridorFilled[r] = 1;
-            pushEvent(FireEventType::CorridorFilled, r, -1, -1, length);
+        if (frontMoving(r)) {
+            mergeSpans(r);
+            if (!coverSpans[r].empty()) {
+                // Every front moves at the box model's speed: the layer spread over the covered floor.
+                const double gPrime = kGravity * std::max(0.0, tU[r] - tL[r]) / tU[r];
+                const double step = gravityCurrentSpeedMS(frontDepthM(r), height[r], gPrime) * dt;
+                auto grow = [&](FrontSpan& s) {
+                    if (!s.started) return;
+                    s.lo = std::max(0.0, s.lo - step);
+                    s.hi = std::min(length, s.hi + step);
+                };
+                for (int k = frontSlotStart[r]; k < frontSlotStart[r + 1]; ++k) grow(ventSpan[frontSlots[k]]);
+                for (auto& f : fires)
+                    if (f.room == r) grow(f.front);
+                mergeSpans(r);
+                if (corridorCover[r] >= length * (1.0 - 1e-9)) {
+                    corridorFilled[r] = 1;
+                    pushEvent(FireEventType::CorridorFilled, r, -1, -1, length);
+                }
+            }
         }
+        updateCorridorDecay(r, dt);
     }
+}
+
+double FireModel::Impl::corridorShape(int r, double s) const {
+    double shape = 0;
+    bool any = false;
+    auto take = [&](const FrontSpan& f) {
+        if (!f.started) return;
+        any = true;
+        shape = std::max(shape, std::exp(-std::fabs(s - f.atM) * f.decayPerM));
+    };
+    for (int k = frontSlotStart[r]; k < frontSlotStart[r + 1]; ++k) take(ventSpan[frontSlots[k]]);
+    for (const auto& f : fires)
+        if (f.room == r) take(f.front);
+    return any ? shape : 1.0;
+}
+
+void FireModel::Impl::updateCorridorDecay(int r, double dt) {
+    const bool alongX = corridorAxis[r] == 0;
+    const double length = alongX ? x1[r] - x0[r] : y1[r] - y0[r], width = alongX ? y1[r] - y0[r] : x1[r] - x0[r];
+    const double depth = frontMoving(r) ? frontDepthM(r) : ceilZ[r] - zInt[r];
+    const double surfaceK = wallU[static_cast<size_t>(r) * kWallNodes], floorK = wallL[static_cast<size_t>(r) * kWallNodes];
+    const double loss = currentHeatLossWPerM(width, depth, tU[r], surfaceK, floorK,
+                                             convectiveCoefficientWM2K(tU[r], surfaceK), emissU[r]);
+    const double excess = tU[r] - tL[r];
+    CorridorProfile& p = corridorProfile[r];
+    p.hottestFedK = 0;
+    bool fed = false, fireFed = false;
+    // A source's current takes the decay its feed gives over the time that feed needs to
+    // replace the corridor's layer: a feed that dwindles leaves the layer as it laid it down.
+    auto relax = [&](FrontSpan& s, double feedKgS) {
+        if (!s.started) return;
+        fed = true;
+        if (feedKgS <= kFeedKgS || excess <= kFeedExcessK) return;
+        const double target = 1.0 / currentDecayLengthM(feedKgS, excess, loss);
+        s.decayPerM += (target - s.decayPerM) * std::min(1.0, dt * feedKgS / std::max(mU[r], 1e-12));
+    };
+    for (int k = frontSlotStart[r]; k < frontSlotStart[r + 1]; ++k) {
+        const int slot = frontSlots[k], v = slot / 2;
+        FrontSpan& s = ventSpan[slot];
+        relax(s, slot % 2 == 0 ? vflow[v].fromAUpper : vflow[v].fromBUpper);
+        if (!s.started) continue;
+        s.sourceK = tU[slot % 2 == 0 ? va[v] : vb[v]];
+        p.hottestFedK = std::max(p.hottestFedK, s.sourceK);
+    }
+    for (auto& f : fires) {
+        if (f.room != r) continue;
+        relax(f.front, f.plumeKgS);
+        fireFed |= f.front.started;
+    }
+    if (fireFed) p.hottestFedK = 0;
+    p.shapeMean = 0;
+    if (!fed) return;
+    // The shape's mean over the layer: the covered spans while the front moves, then the whole
+    // corridor (midpoint rule, 32 points per span).
+    constexpr int kPoints = 32;
+    double sum = 0, covered = 0;
+    auto integrate = [&](double a, double b) {
+        const double h = (b - a) / kPoints;
+        for (int i = 0; i < kPoints; ++i) sum += corridorShape(r, a + (i + 0.5) * h) * h;
+        covered += b - a;
+    };
+    if (frontMoving(r)) {
+        for (const FrontSpan& span : coverSpans[r]) integrate(span.lo, span.hi);
+    } else {
+        integrate(0.0, length);
+    }
+    p.shapeMean = covered > 0 ? sum / covered : 0.0;
+}
+
+double FireModel::Impl::layerTempAtK(int r, double px, double py) const {
+    const CorridorProfile& p = corridorProfile[r];
+    if (corridorAxis[r] < 0 || std::isnan(px) || !(p.shapeMean > 0)) return tU[r];
+    const double s = corridorAxis[r] == 0 ? px - x0[r] : py - y0[r];
+    const double k = tL[r] + (tU[r] - tL[r]) * corridorShape(r, s) / p.shapeMean;
+    return p.hottestFedK > 0 ? std::min(k, std::max(p.hottestFedK, tU[r])) : k;
+}
+
+double FireModel::Impl::layerFluxWM2(int r, double layerK) const {
+    const double a4 = std::pow(ambientK, 4), tw = wallU[static_cast<size_t>(r) * kWallNodes];
+    return kStefanBoltzmann * (emissU[r] * (std::pow(layerK, 4) - a4) + (1.0 - emissU[r]) * (std::pow(tw, 4) - a4));
 }
 
 bool FireModel::Impl::beyondFront(int slot) const {

@@ -26,10 +26,17 @@ inline constexpr double kMinLayerFraction = 1e-6;      // of the room's gas mass
 inline constexpr double kBackdraftFuelMassFraction = 0.10;  // Fleischmann, Pagni & Williamson (1994)
 
 /// The part of a corridor a smoke source has covered so far, along the corridor's long axis
-/// from its low end (m), and whether the source has fed it yet (fire_model_fronts.cpp).
+/// from its low end (m), and whether the source has fed it yet (fire_model_fronts.cpp). For the
+/// layer's temperature along the corridor: where the source feeds (m from the low end), the
+/// rate its current's excess temperature falls along the corridor (1/m, the inverse of the
+/// e-folding length; 0: no loss yet) and the temperature of the gas it brings (K; 0 for a fire
+/// in the corridor, whose plume sets none).
 struct FrontSpan {
     double lo = 0, hi = 0;
     bool started = false;
+    double atM = 0;
+    double decayPerM = 0;
+    double sourceK = 0;
 };
 
 struct FireRuntime {
@@ -187,6 +194,14 @@ struct FireModel::Impl {
     std::vector<double> ventSpanAt;
     std::vector<int> frontSlots, frontSlotStart;
     std::vector<std::vector<FrontSpan>> coverSpans;
+    // Per corridor, for layerTempAtK: the mean over its layer of the sources' decay shape (0
+    // while no source feeds it) and the hottest gas a source brings in (0: a fire in the
+    // corridor feeds it, which sets no bound).
+    struct CorridorProfile {
+        double shapeMean = 0;
+        double hottestFedK = 0;
+    };
+    std::vector<CorridorProfile> corridorProfile;
 
     std::vector<FireRuntime> fires;
     std::vector<DeviceRuntime> detectors, sprinklers;
@@ -267,6 +282,21 @@ struct FireModel::Impl {
     void mergeSpans(int r);
     /// Depth of a moving front's layer: its volume over the covered floor, at most the height.
     double frontDepthM(int r) const;
+    /// The decay shape of corridor r's layer temperature at s m along it: the largest
+    /// exp(-|s - at| decayPerM) of its started sources (1 while none has started).
+    double corridorShape(int r, double s) const;
+    /// Moves each fed source's decay rate towards the one its current's heat loss per metre
+    /// gives (smoke_front.h) over the time the feed takes to replace the corridor's layer, and
+    /// sets corridorProfile[r] over the stretch the layer covers.
+    void updateCorridorDecay(int r, double dtS);
+    /// The upper layer's temperature at plan point (px, py) of room r, K: the zone's, or in a
+    /// corridor fed by a source the zone's mean excess over the lower layer shaped by
+    /// corridorShape (its mean over the layer is the zone's), no hotter than the hottest gas
+    /// fed in. NaN px: the zone's.
+    double layerTempAtK(int r, double px, double py) const;
+    /// Radiant flux, W/m^2, down from room r's upper layer at temperature layerK onto a surface
+    /// at ambient under it, with the ceiling behind seen through the grey layer.
+    double layerFluxWM2(int r, double layerK) const;
     /// Whether a wall opening's side in a corridor lies beyond its moving front (slot as ventSpan):
     /// there the corridor has no upper layer to give or take yet.
     bool beyondFront(int slot) const;

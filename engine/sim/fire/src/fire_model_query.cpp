@@ -12,9 +12,11 @@ namespace cd::fire {
 FireSample FireModel::Impl::sampleLayer(int r, double z, double px, double py) const {
     FireSample s;
     s.room = r;
-    s.upperTempC = tU[r] - 273.15;
+    // In a corridor, the layer where (px, py) lies: its depth while the front moves, its
+    // temperature along the corridor (fire_model_fronts.cpp).
+    const double layerK = layerTempAtK(r, px, py);
+    s.upperTempC = layerK - 273.15;
     s.lowerTempC = tL[r] - 273.15;
-    // In a corridor whose smoke front is moving, the layer where (px, py) lies (fire_model_fronts.cpp).
     const double zi = interfaceAtZ(r, px, py);
     s.layerHeightM = zi - floorZ[r];
     s.inUpperLayer = zi < ceilZ[r] && z >= zi;
@@ -39,7 +41,7 @@ FireSample FireModel::Impl::sampleLayer(int r, double z, double px, double py) c
                             ? viewFactorToParallelRectangle(x0[r], x1[r], y0[r], y1[r], 0.5 * (x0[r] + x1[r]),
                                                             0.5 * (y0[r] + y1[r]), zInt[r] - z)
                             : layerViewFactor(r, px, py, z);
-    s.radiantFluxKwM2 = std::max(floorFlux[r], 0.0) * 1e-3 * view;
+    s.radiantFluxKwM2 = std::max(layerK == tU[r] ? floorFlux[r] : layerFluxWM2(r, layerK), 0.0) * 1e-3 * view;
     return s;
 }
 
@@ -72,7 +74,8 @@ PlumeSample FireModel::plumeAt(const Point3& p) const {
     }
     const int r = s.room;
     const double zi = m.interfaceAtZ(r, p.x, p.y);
-    const double layerK = zi < m.ceilZ[r] && p.z >= zi ? m.tU[r] : m.tL[r];
+    const double upperK = m.layerTempAtK(r, p.x, p.y);
+    const double layerK = zi < m.ceilZ[r] && p.z >= zi ? upperK : m.tL[r];
     double plumeK = layerK, nearest = 1e300;
     for (const auto& f : m.fires) {
         if (f.room != r || f.hrrKw <= 0) continue;
@@ -88,7 +91,7 @@ PlumeSample FireModel::plumeAt(const Point3& p) const {
     }
     s.plumeTempC = plumeK - 273.15;
     const CeilingJet jet = m.ceilingJetAt(r, p);
-    s.jetTempC = (jet.velocityMS > 0 ? std::max(layerK, m.tU[r] + jet.excessTempK) : layerK) - 273.15;
+    s.jetTempC = (jet.velocityMS > 0 ? std::max(layerK, upperK + jet.excessTempK) : layerK) - 273.15;
     s.jetVelocityMS = jet.velocityMS;
     return s;
 }

@@ -45,9 +45,10 @@ void FireModel::Impl::checkFlashoverAndItems(double dt) {
         // Under the layer, the layer and ceiling through their view factor from the item, as for a
         // person (radiant_heat.h).
         const double zi = interfaceAtZ(r, d.positionM.x, d.positionM.y);
+        const double layerK = layerTempAtK(r, d.positionM.x, d.positionM.y);
         double flux = zi < ceilZ[r] && d.positionM.z >= zi
-                          ? kStefanBoltzmann * (std::pow(tU[r], 4) - std::pow(ambientK, 4))
-                          : floorFlux[r] * layerViewFactor(r, d.positionM.x, d.positionM.y, d.positionM.z);
+                          ? kStefanBoltzmann * (std::pow(layerK, 4) - std::pow(ambientK, 4))
+                          : layerFluxWM2(r, layerK) * layerViewFactor(r, d.positionM.x, d.positionM.y, d.positionM.z);
         for (const auto& f : fires) {
             if (f.room != r || f.hrrKw <= 0) continue;
             double flameMid = 0.5 * heskestadFlameHeightM(f.hrrKw, f.diameterM);

@@ -116,10 +116,7 @@ void FireModel::Impl::updateDerived() {
         double surf = area[i] + perimeter[i] * (ceilZ[i] - zInt[i]);
         double beam = 3.6 * volU[i] / std::max(surf, 1e-9);
         emissU[i] = 1.0 - std::exp(-kappa * beam);
-        double tw = wallU[i * kWallNodes];
-        double a4 = std::pow(ambientK, 4);
-        floorFlux[i] = kStefanBoltzmann * (emissU[i] * (std::pow(tU[i], 4) - a4) +
-                                           (1.0 - emissU[i]) * (std::pow(tw, 4) - a4));
+        floorFlux[i] = layerFluxWM2(i, tU[i]);
     }
 }
 
@@ -710,11 +707,12 @@ void FireModel::Impl::updateDevices(double dt) {
         return zi < ceilZ[r] && p.z >= zi;
     };
     auto jetAt = [&](int r, const Point3& p, double& gasK, double& velocity) {
-        gasK = inLayer(r, p) ? tU[r] : tL[r];
+        const double upperK = layerTempAtK(r, p.x, p.y);
+        gasK = inLayer(r, p) ? upperK : tL[r];
         velocity = 0.1;
         const CeilingJet jet = ceilingJetAt(r, p);
         if (jet.velocityMS <= 0) return;
-        gasK = std::max(gasK, tU[r] + jet.excessTempK);
+        gasK = std::max(gasK, upperK + jet.excessTempK);
         velocity = std::max(velocity, jet.velocityMS);
     };
     for (size_t d = 0; d < detectors.size(); ++d) {

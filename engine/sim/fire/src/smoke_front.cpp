@@ -3,6 +3,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+
+#include "fire/wall_conduction.h"
+#include "fire_model_impl.h"
 
 namespace cd::fire {
 
@@ -38,6 +42,19 @@ SteadyCurrent steadyGravityCurrent(double q, double gPrime, double heightM) {
         c.speedMS = q / heightM;
     }
     return c;
+}
+
+double currentHeatLossWPerM(double widthM, double depthM, double layerK, double surfaceK, double floorK,
+                            double hConvWM2K, double emissivity) {
+    const double bounded = widthM + 2.0 * depthM;  // ceiling and both side walls over the depth
+    auto radiated = [&](double toK) { return emissivity * kStefanBoltzmann * (std::pow(layerK, 4) - std::pow(toK, 4)); };
+    const double loss = bounded * (hConvWM2K * (layerK - surfaceK) + radiated(surfaceK)) + widthM * radiated(floorK);
+    return std::max(loss, 0.0);
+}
+
+double currentDecayLengthM(double massFlowKgS, double excessK, double lossWPerM) {
+    if (!(lossWPerM > 0)) return std::numeric_limits<double>::infinity();
+    return std::max(massFlowKgS, 0.0) * kCp * std::max(excessK, 0.0) / lossWPerM;
 }
 
 }  // namespace cd::fire

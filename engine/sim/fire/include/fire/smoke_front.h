@@ -16,6 +16,16 @@
 /// the steady speed u = (Fr^2 g' q)^(1/3) with depth h = q / u (steadyGravityCurrent), the
 /// result of Benjamin's and Hinkley's theory of a current fed from a door (Hinkley, Fire
 /// Research Note 807, 1970); once the feed stops it slumps on, slowing as it thins.
+///
+/// Along the corridor the current cools: Hinkley measured the smoke layer's temperature falling
+/// along the tunnel and found the fall "accounted for entirely by convection and radiation
+/// transfer to the walls and floor", with little mixing into the air below (Fire Research Note
+/// 854, 1971). A steady current carrying m (kg/s) that loses q' (W per m of corridor) per
+/// excess dT then has an excess falling as exp(-x / lambda), lambda = m c_p dT / q'
+/// (currentDecayLengthM). Measured corridor excesses do fall exponentially with distance (Hu,
+/// Huo, Li, Wang & Chow, Tunnelling and Underground Space Technology 20:223-229, 2005); CFAST 6's
+/// corridor model halved the excess every 16.7 m by default (Bailey, Forney, Tatem & Jones,
+/// J. Fire Prot. Eng. 12:139-161, 2002: 10^(-0.018 x)).
 
 namespace cd::fire {
 
@@ -33,5 +43,17 @@ struct SteadyCurrent {
 /// A current fed at volumeFluxM2S (m^3/s per m of width) of gas with reduced gravity g': its
 /// steady speed and depth under a ceiling heightM high (the box model above, closed form).
 SteadyCurrent steadyGravityCurrent(double volumeFluxM2S, double reducedGravityMS2, double heightM);
+
+/// Heat a current of smoke widthM wide and depthM deep at layerK loses per metre of corridor,
+/// W/m: convection (coefficient hConvWM2K) to the ceiling and to both side walls over its depth
+/// at surfaceK; radiation from the grey layer (emissivity) to the same surfaces and down to the
+/// floor at floorK. Never negative.
+double currentHeatLossWPerM(double widthM, double depthM, double layerK, double surfaceK, double floorK,
+                            double hConvWM2K, double emissivity);
+
+/// The e-folding length, m, of the excess temperature of a current carrying massFlowKgS at
+/// excessK over the air below while losing lossWPerM: m c_p excess / loss. Infinite when it
+/// loses nothing.
+double currentDecayLengthM(double massFlowKgS, double excessK, double lossWPerM);
 
 }  // namespace cd::fire
