@@ -220,13 +220,13 @@ double FireModel::Impl::layerFluxWM2(int r, double layerK) const {
     return kStefanBoltzmann * (emissU[r] * (std::pow(layerK, 4) - a4) + (1.0 - emissU[r]) * (std::pow(tw, 4) - a4));
 }
 
-bool FireModel::Impl::beyondFront(int slot) const {
+double FireModel::Impl::openingInterfaceZ(int slot, double zoneZ) const {
     const int v = slot / 2, r = slot % 2 == 0 ? vb[v] : va[v];
-    if (r < 0 || vceiling[v] || !frontMoving(r) || std::isnan(ventSpanAt[slot])) return false;
+    if (r < 0 || vceiling[v] || !frontMoving(r) || std::isnan(ventSpanAt[slot])) return zoneZ;
     const double s = ventSpanAt[slot];
     for (const FrontSpan& span : coverSpans[r])
-        if (s >= span.lo && s <= span.hi) return false;
-    return true;
+        if (s >= span.lo && s <= span.hi) return ceilZ[r] - frontDepthM(r);
+    return 1e30;
 }
 
 double FireModel::Impl::interfaceAtZ(int r, double px, double py) const {

@@ -297,9 +297,10 @@ struct FireModel::Impl {
     /// Radiant flux, W/m^2, down from room r's upper layer at temperature layerK onto a surface
     /// at ambient under it, with the ceiling behind seen through the grey layer.
     double layerFluxWM2(int r, double layerK) const;
-    /// Whether a wall opening's side in a corridor lies beyond its moving front (slot as ventSpan):
-    /// there the corridor has no upper layer to give or take yet.
-    bool beyondFront(int slot) const;
+    /// The interface a wall opening's side (slot as ventSpan) sees: zoneZ, or in a corridor whose
+    /// front is moving and where the opening has a place, the covered stretch's interface or,
+    /// beyond the front, none (1e30: no upper layer to give or take yet).
+    double openingInterfaceZ(int slot, double zoneZ) const;
 
     // fire_model_query.cpp
     /// Conditions at height z in room; (px, py) places the point in plan for the layer's view

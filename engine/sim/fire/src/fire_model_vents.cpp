@@ -15,11 +15,12 @@ namespace cd::fire {
 VentFlow FireModel::Impl::openingFlow(int v, double pa, double pb) const {
     int a = va[v], b = vb[v];
     if (!vceiling[v]) {
-        // A corridor's side beyond its smoke front has no upper layer there yet: it gives and
-        // takes lower-layer gas only (fire_model_fronts.cpp).
+        // A corridor's side sees the layer where the opening lies: none beyond its smoke front
+        // (it gives and takes lower-layer gas only), the deeper local one under it
+        // (fire_model_fronts.cpp).
         VentSide sa = side(a, pa, true), sb = side(b, pb, true);
-        if (beyondFront(2 * v + 1)) sa.interfaceZ = 1e30;
-        if (beyondFront(2 * v)) sb.interfaceZ = 1e30;
+        sa.interfaceZ = openingInterfaceZ(2 * v + 1, sa.interfaceZ);
+        sb.interfaceZ = openingInterfaceZ(2 * v, sb.interfaceZ);
         return ventFlow(sa, sb, vzb[v], vzt[v], vw[v], vcd[v], rhoAmb);
     }
     double z = vzb[v];
