@@ -5,8 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
 
 #include "fire/ceiling_jet.h"
+#include "fire/layered_ceiling_jet.h"
 #include "fire/plume.h"
 #include "fire_fixture.h"
 
@@ -81,7 +83,8 @@ TEST(HeskestadPlume, CentrelineTemperatureAboveTheFlameAndMcCaffreysFlameBelowIt
 // The same fire burning steadily in a 40 x 40 x 12 m hall (a 4 x 3 m door to outside), read
 // through the model's point query (what `citydrill fire` probes report as flame_height_m,
 // plume_kg_s, plume_temp_c, jet_temp_c and jet_velocity_mps): the plume over the lower layer,
-// the Alpert jet (SFPE Handbook 5th ed. ch. 14) over the upper layer at r/H 0.1, 0.5 and 1.
+// Alpert's jet (SFPE Handbook 5th ed. ch. 14) over the lower layer below the interface and, in the
+// layer, that of the plume entering it, at r/H 0.1, 0.5 and 1.
 TEST(HeskestadPlume, TheModelsPointQueryGivesThePlumeAndCeilingJetOfTheFireBelow) {
     FireModelDef def = singleRoom(40, 40, 12);
     def.openings.push_back(floorVent("room", 4.0, 3.0));
@@ -104,14 +107,34 @@ TEST(HeskestadPlume, TheModelsPointQueryGivesThePlumeAndCeilingJetOfTheFireBelow
     // Far off the axis the plume is gone: the layer at the point.
     const PlumeSample aside = m.plumeAt({30.0, 20.0, 1.0});
     EXPECT_NEAR(aside.plumeTempC, room.lowerTempC, 1e-9);
+    // At the ceiling, inside the thin layer the fire has made (0.53 m deep, 20 K warmer after
+    // 20 s): Alpert's jet of the plume entering it (layered_ceiling_jet.h), built here from the
+    // model's state, and below the layer Alpert's hand values over the lower layer.
+    ASSERT_LT(room.layerHeightM, 11.9);
+    ASSERT_GT(room.layerHeightM, 11.0);
+    CeilingJetConvectionInput in;
+    in.convectiveW = 0.7 * q * 1e3;
+    in.plumeKgS = m.fireState(0).plumeKgS;
+    in.ceilingZM = 12.0;
+    in.interfaceZM = room.layerHeightM;
+    in.lowerK = tl;
+    in.upperK = room.upperTempC + 273.15;
+    in.lowerRhoKgM3 = 352.98 / in.lowerK;
+    in.upperRhoKgM3 = 352.98 / in.upperK;
     for (double rh : {0.1, 0.5, 1.0}) {
         const double r = rh * 12.0;
         const PlumeSample p = m.plumeAt({20.0 + r, 20.0, 11.9});
+        const CeilingJet jet = layeredCeilingJet(in, q, r);
+        EXPECT_NEAR(p.jetTempC - room.upperTempC, jet.excessTempK, 2e-3 * jet.excessTempK) << "r/H " << rh;
+        EXPECT_NEAR(p.jetVelocityMS, jet.velocityMS, 2e-3 * jet.velocityMS) << "r/H " << rh;
+        const PlumeSample below = m.plumeAt({20.0 + r, 20.0, 10.9});
         const double dt = rh <= 0.18 ? 16.9 * std::pow(q, 2.0 / 3.0) / std::pow(12.0, 5.0 / 3.0)
                                      : 5.38 * std::pow(q / r, 2.0 / 3.0) / 12.0;
         const double u = rh <= 0.15 ? 0.96 * std::cbrt(q / 12.0) : 0.195 * std::cbrt(q) * std::sqrt(12.0) / std::pow(r, 5.0 / 6.0);
-        EXPECT_NEAR(p.jetTempC - room.upperTempC, dt, 1e-6 * dt) << "r/H " << rh;
-        EXPECT_NEAR(p.jetVelocityMS, u, 1e-9 * u) << "r/H " << rh;
+        EXPECT_NEAR(below.jetTempC - room.lowerTempC, dt, 1e-6 * dt) << "r/H " << rh;
+        EXPECT_NEAR(below.jetVelocityMS, u, 1e-9 * u) << "r/H " << rh;
+        std::printf("r/H %.1f: Alpert %.1f K, %.2f m/s; under the %.2f m, %.1f K layer %.1f K over it, %.2f m/s\n", rh, dt, u,
+                    12.0 - room.layerHeightM, room.upperTempC - room.lowerTempC, jet.excessTempK, jet.velocityMS);
     }
     // Outside every room: ambient air, no plume.
     const PlumeSample out = m.plumeAt({-5.0, 0.0, 1.0});

@@ -192,6 +192,7 @@ CooperJetSource cooperJetSource(const CeilingJetConvectionInput& in) {
         double tl = in.lowerK;
         double qeq = std::pow(0.21 * qconv / (kCpJ * tl * in.plumeKgS), 1.5);
         double zeq = zlay - std::pow(qconv / (qeq * in.lowerRhoKgM3 * kCpJ * tl * std::sqrt(kG)), 0.4);
+        s.equivalentZM = zeq;
         if (zlay < zc) {
             double alpha = in.upperK / tl;
             double a1 = 1, mfrac = 1;

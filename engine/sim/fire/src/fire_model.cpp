@@ -458,6 +458,7 @@ FireState FireModel::fireState(int i) const {
     s.hrrKw = f.hrrKw;
     s.requestedHrrKw = f.requestedKw;
     s.fuelPyrolysedKg = f.pyrolysedKg;
+    s.plumeKgS = f.plumeKgS;
     s.ignited = f.ignited;
     s.oxygenLimited = f.oxygenLimited;
     s.extinguished = f.extinguished;

@@ -7,6 +7,25 @@
 
 namespace cd::fire {
 
+CeilingJetConvectionInput FireModel::Impl::plumeUnderCeiling(const FireRuntime& f, double interfaceZ, double upperK) const {
+    const int i = f.room;
+    CeilingJetConvectionInput in;
+    in.convectiveW = (1.0 - f.def.radiativeFraction) * f.hrrKw * 1e3;
+    in.plumeKgS = f.plumeKgS;
+    in.fireXM = f.def.positionM.x - x0[i];
+    in.fireYM = f.def.positionM.y - y0[i];
+    in.fireZM = f.def.positionM.z - floorZ[i];
+    in.roomXM = x1[i] - x0[i];
+    in.roomYM = y1[i] - y0[i];
+    in.ceilingZM = ceilZ[i] - floorZ[i];
+    in.interfaceZM = std::min(interfaceZ, ceilZ[i]) - floorZ[i];
+    in.lowerK = tL[i];
+    in.upperK = upperK;
+    in.lowerRhoKgM3 = rhoL[i];
+    in.upperRhoKgM3 = rhoU[i];
+    return in;
+}
+
 // Convective coefficient (W/m^2/K, per unit of upper-slab area) from the upper layer to the
 // ceiling + upper walls; gasK returns the h-weighted driving temperature. Natural convection
 // everywhere; near a fire its ceiling jet (Cooper, as CFAST's ceilht) adds forced convection,
@@ -20,20 +39,7 @@ double FireModel::Impl::upperConvection(int i, double tu, double su, double aU, 
     double hc = 0, hcT = 0, hw = 0, hwT = 0;
     for (const auto& f : fires) {
         if (f.room != i || f.hrrKw <= 0) continue;
-        CeilingJetConvectionInput in;
-        in.convectiveW = (1.0 - f.def.radiativeFraction) * f.hrrKw * 1e3;
-        in.plumeKgS = f.plumeKgS;
-        in.fireXM = f.def.positionM.x - x0[i];
-        in.fireYM = f.def.positionM.y - y0[i];
-        in.fireZM = f.def.positionM.z - floorZ[i];
-        in.roomXM = x1[i] - x0[i];
-        in.roomYM = y1[i] - y0[i];
-        in.ceilingZM = ceilZ[i] - floorZ[i];
-        in.interfaceZM = zInt[i] - floorZ[i];
-        in.lowerK = tL[i];
-        in.upperK = tu;
-        in.lowerRhoKgM3 = rhoL[i];
-        in.upperRhoKgM3 = rhoU[i];
+        const CeilingJetConvectionInput in = plumeUnderCeiling(f, zInt[i], tu);
         CeilingJetConvection cj = cooperCeilingJetConvection(in);
         hc += cj.ceilingHWM2K;
         hcT += cj.ceilingHWM2K * cj.ceilingGasK;

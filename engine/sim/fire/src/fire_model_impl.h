@@ -9,6 +9,7 @@
 #include "fire/water_spray.h"
 #include "fire/combustion.h"
 #include "fire/ceiling_jet.h"
+#include "fire/ceiling_jet_convection.h"
 #include "fire/fire_model.h"
 #include "fire/vent_flow.h"
 #include "fire/wall_conduction.h"
@@ -308,9 +309,17 @@ struct FireModel::Impl {
     FireSample sampleLayer(int room, double z, double px = std::nan(""), double py = std::nan("")) const;
     /// Index of the room holding p (walls, floor and ceiling included), -1 outside every room.
     int roomContaining(const Point3& p) const;
-    /// The hottest Alpert jet excess and the fastest velocity of room r's burning fires at the
-    /// plan position of p; zero when none burns.
+    /// The hottest ceiling-jet excess over the gas at p and the fastest velocity of room r's
+    /// burning fires at the plan position of p: Alpert's jet, in the upper layer that of the plume
+    /// entering it (layered_ceiling_jet.h); zero when none burns or no plume rises into the layer.
     CeilingJet ceilingJetAt(int r, const Point3& p) const;
+    /// Fire f under its room's ceiling, for Cooper's jet and the layered Alpert jet: its layers
+    /// with the interface at interfaceZ (absolute) and the upper layer at upperK.
+    CeilingJetConvectionInput plumeUnderCeiling(const FireRuntime& f, double interfaceZ, double upperK) const;
+    /// Fire f's plume temperature at p (layerK: the gas p is in): Heskestad's plume over the
+    /// lower layer; above the interface, where it enters the layer above its flames, that of
+    /// the continuation source (layered_ceiling_jet.h).
+    double plumeTempAtK(const FireRuntime& f, const Point3& p, double layerK) const;
 };
 
 }  // namespace cd::fire

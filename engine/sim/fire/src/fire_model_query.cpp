@@ -5,6 +5,7 @@
 #include "fire/plume.h"
 #include "fire/radiant_heat.h"
 #include "fire/smoke_optics.h"
+#include "fire/layered_ceiling_jet.h"
 #include "fire_model_impl.h"
 
 namespace cd::fire {
@@ -53,15 +54,37 @@ int FireModel::Impl::roomContaining(const Point3& p) const {
 
 CeilingJet FireModel::Impl::ceilingJetAt(int r, const Point3& p) const {
     CeilingJet out;
+    const double ziHere = interfaceAtZ(r, p.x, p.y);
+    const bool inUpper = ziHere < ceilZ[r] && p.z >= ziHere;
     for (const auto& f : fires) {
         if (f.room != r || f.hrrKw <= 0) continue;
-        const double h = ceilZ[r] - f.def.positionM.z;
-        const double rad = std::hypot(p.x - f.def.positionM.x, p.y - f.def.positionM.y);
-        const CeilingJet jet = alpertCeilingJet(f.hrrKw, h, rad);
+        const Point3& at = f.def.positionM;
+        const double rad = std::hypot(p.x - at.x, p.y - at.y);
+        const CeilingJet jet = inUpper ? layeredCeilingJet(plumeUnderCeiling(f, interfaceAtZ(r, at.x, at.y), layerTempAtK(r, at.x, at.y)),
+                                                           f.hrrKw, rad)
+                                       : alpertCeilingJet(f.hrrKw, ceilZ[r] - at.z, rad);
         out.excessTempK = std::max(out.excessTempK, jet.excessTempK);
         out.velocityMS = std::max(out.velocityMS, jet.velocityMS);
     }
     return out;
+}
+
+double FireModel::Impl::plumeTempAtK(const FireRuntime& f, const Point3& p, double layerK) const {
+    const int r = f.room;
+    const Point3& at = f.def.positionM;
+    const double z = p.z - at.z, rad = std::hypot(p.x - at.x, p.y - at.y);
+    const double qc = (1.0 - f.def.radiativeFraction) * f.hrrKw;
+    const double ziHere = interfaceAtZ(r, p.x, p.y), ziFire = interfaceAtZ(r, at.x, at.y);
+    const double upperK = layerTempAtK(r, at.x, at.y);
+    const double tip = at.z + heskestadFlameHeightM(f.hrrKw, f.diameterM);
+    // Above the interface, where the plume enters the layer above its flames: the plume of the
+    // continuation source in the layer (layered_ceiling_jet.h).
+    if (ziHere < ceilZ[r] && p.z >= ziHere && ziFire > tip && upperK > tL[r]) {
+        const CooperJetSource s = cooperJetSource(plumeUnderCeiling(f, ziFire, upperK));
+        if (!s.valid) return layerK;
+        return layerK + heskestadPointSourceExcessK(s.qcW * 1e-3, p.z - (ceilZ[r] - s.heightM), rad, upperK);
+    }
+    return tL[r] + heskestadPlumeExcessK(f.hrrKw, qc, f.diameterM, z, rad, tL[r]);
 }
 
 PlumeSample FireModel::plumeAt(const Point3& p) const {
@@ -82,7 +105,7 @@ PlumeSample FireModel::plumeAt(const Point3& p) const {
         const double z = p.z - f.def.positionM.z;
         const double rad = std::hypot(p.x - f.def.positionM.x, p.y - f.def.positionM.y);
         const double qc = (1.0 - f.def.radiativeFraction) * f.hrrKw;
-        plumeK = std::max(plumeK, m.tL[r] + heskestadPlumeExcessK(f.hrrKw, qc, f.diameterM, z, rad, m.tL[r]));
+        plumeK = std::max(plumeK, m.plumeTempAtK(f, p, layerK));
         if (rad < nearest) {
             nearest = rad;
             s.plumeMassFlowKgS = heskestadPlumeMassFlowKgS(f.hrrKw, qc, f.diameterM, z);
@@ -91,7 +114,7 @@ PlumeSample FireModel::plumeAt(const Point3& p) const {
     }
     s.plumeTempC = plumeK - 273.15;
     const CeilingJet jet = m.ceilingJetAt(r, p);
-    s.jetTempC = (jet.velocityMS > 0 ? std::max(layerK, upperK + jet.excessTempK) : layerK) - 273.15;
+    s.jetTempC = layerK + jet.excessTempK - 273.15;
     s.jetVelocityMS = jet.velocityMS;
     return s;
 }

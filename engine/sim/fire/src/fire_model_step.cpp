@@ -696,10 +696,11 @@ void FireModel::Impl::updateFiresAfterStep(double dt) {
     }
 }
 
-// [9] Detectors and sprinklers: Alpert ceiling jet over the upper-layer temperature (the
-// hottest jet of the room's fires), RTI link; smoke detectors by obscuration in their chamber,
-// which follows the layer they sit in with Heskestad's lag L / u. Without a fire in the room
-// the link and the chamber see the layer at 0.1 m/s.
+// [9] Detectors and sprinklers: Alpert ceiling jet over the layer they sit in, in the upper
+// layer that of the plume entering it (Evans; the hottest jet of the room's fires), RTI link;
+// smoke detectors by obscuration in their chamber, which follows the layer they sit in with
+// Heskestad's lag L / u. Without a fire in the room the link and the chamber see the layer at
+// 0.1 m/s.
 void FireModel::Impl::updateDevices(double dt) {
     // A device under a corridor's ceiling that the smoke front has not reached sees the air.
     auto inLayer = [&](int r, const Point3& p) {
@@ -708,12 +709,9 @@ void FireModel::Impl::updateDevices(double dt) {
     };
     auto jetAt = [&](int r, const Point3& p, double& gasK, double& velocity) {
         const double upperK = layerTempAtK(r, p.x, p.y);
-        gasK = inLayer(r, p) ? upperK : tL[r];
-        velocity = 0.1;
         const CeilingJet jet = ceilingJetAt(r, p);
-        if (jet.velocityMS <= 0) return;
-        gasK = std::max(gasK, upperK + jet.excessTempK);
-        velocity = std::max(velocity, jet.velocityMS);
+        gasK = (inLayer(r, p) ? upperK : tL[r]) + jet.excessTempK;
+        velocity = std::max(0.1, jet.velocityMS);
     };
     for (size_t d = 0; d < detectors.size(); ++d) {
         auto& s = detectors[d];

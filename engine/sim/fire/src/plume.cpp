@@ -40,26 +40,27 @@ double heskestadPlumeMassFlowKgS(double hrrKw, double convectiveHrrKw, double di
 }
 
 // Heskestad centreline temperature, SFPE Handbook 5th ed. ch. 13, g = 9.81 m/s^2,
-// c_p = 1.0 kJ/kg/K and an ideal-gas ambient density 352.9 / T_a kg/m^3.
-double heskestadCentrelineExcessK(double hrrKw, double convectiveHrrKw, double diameterM, double zM, double ambientK) {
-    if (hrrKw <= 0 || convectiveHrrKw <= 0 || zM < 0 || ambientK <= 0) return 0.0;
+// c_p = 1.0 kJ/kg/K and an ideal-gas ambient density 352.9 / T_a kg/m^3; Gaussian radial profile.
+double heskestadPointSourceExcessK(double convectiveHrrKw, double aboveOriginM, double radiusM, double ambientK) {
+    if (convectiveHrrKw <= 0 || ambientK <= 0) return 0.0;
     const double flameCap = kMcCaffreyFlameExcessOverAmbient * ambientK;
-    const double above = zM - heskestadVirtualOriginM(hrrKw, diameterM);
-    if (above <= 0) return flameCap;
     const double rho = 352.9 / ambientK;
     const double c = 9.1 * std::cbrt(ambientK / (9.81 * rho * rho));
-    return std::min(flameCap, c * std::pow(convectiveHrrKw, 2.0 / 3.0) * std::pow(above, -5.0 / 3.0));
-}
-
-// Heskestad's Gaussian radial profile, SFPE Handbook 5th ed. ch. 13.
-double heskestadPlumeExcessK(double hrrKw, double convectiveHrrKw, double diameterM, double zM, double radiusM,
-                             double ambientK) {
-    const double t0 = heskestadCentrelineExcessK(hrrKw, convectiveHrrKw, diameterM, zM, ambientK);
-    if (t0 <= 0) return 0.0;
-    const double above = std::max(zM - heskestadVirtualOriginM(hrrKw, diameterM), 1e-6);
-    const double b = 0.12 * std::sqrt((ambientK + t0) / ambientK) * above;
+    const double t0 = aboveOriginM <= 0 ? flameCap
+                                        : std::min(flameCap, c * std::pow(convectiveHrrKw, 2.0 / 3.0) * std::pow(aboveOriginM, -5.0 / 3.0));
+    const double b = 0.12 * std::sqrt((ambientK + t0) / ambientK) * std::max(aboveOriginM, 1e-6);
     const double r = std::max(radiusM, 0.0) / b;
     return t0 * std::exp(-r * r);
+}
+
+double heskestadCentrelineExcessK(double hrrKw, double convectiveHrrKw, double diameterM, double zM, double ambientK) {
+    return heskestadPlumeExcessK(hrrKw, convectiveHrrKw, diameterM, zM, 0.0, ambientK);
+}
+
+double heskestadPlumeExcessK(double hrrKw, double convectiveHrrKw, double diameterM, double zM, double radiusM,
+                             double ambientK) {
+    if (hrrKw <= 0 || zM < 0) return 0.0;
+    return heskestadPointSourceExcessK(convectiveHrrKw, zM - heskestadVirtualOriginM(hrrKw, diameterM), radiusM, ambientK);
 }
 
 }  // namespace cd::fire

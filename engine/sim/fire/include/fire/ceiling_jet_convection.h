@@ -44,6 +44,9 @@ struct CooperCeilingJet {
 struct CooperJetSource {
     bool valid = false;
     double qcW = 0, heightM = 0, gasK = 0, rhoKgM3 = 0;
+    /// For a fire below the interface: the lower-layer equivalent source's height (z_eq, the
+    /// room's frame), where the plume's source would be without the upper layer.
+    double equivalentZM = 0;
 };
 
 /// One fire under one room's ceiling. Positions relative to the room's lower corner (m).

@@ -38,7 +38,7 @@ struct PlumeSample {
     /// sprinklers): the upper layer plus the hottest Alpert jet excess; the point's height
     /// only picks the layer when no fire burns.
     double jetTempC = 20;
-    double jetVelocityMS = 0;     ///< Alpert, the fastest of the room's fires; 0 with none burning
+    double jetVelocityMS = 0;     ///< Alpert (layered_ceiling_jet.h), the fastest of the room's fires; 0 with none burning
     int room = -1;
 };
 
@@ -70,6 +70,7 @@ struct FireState {
     double hrrKw = 0;              ///< heat actually released now
     double requestedHrrKw = 0;     ///< what the fuel would release with enough oxygen
     double fuelPyrolysedKg = 0;
+    double plumeKgS = 0;           ///< plume mass flow into the upper layer at the interface (0 burning in it)
     bool ignited = false;
     bool oxygenLimited = false;
     bool extinguished = false;
