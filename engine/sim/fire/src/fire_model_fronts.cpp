@@ -119,8 +119,7 @@ void FireModel::Impl::advanceSmokeFronts(double dt) {
             mergeSpans(r);
             if (!coverSpans[r].empty()) {
                 // Every front moves at the box model's speed: the layer spread over the covered floor.
-                const double gPrime = kGravity * std::max(0.0, tU[r] - tL[r]) / tU[r];
-                const double step = gravityCurrentSpeedMS(frontDepthM(r), height[r], gPrime) * dt;
+                const double step = frontSpeedMS(r) * dt;
                 auto grow = [&](FrontSpan& s) {
                     if (!s.started) return;
                     s.lo = std::max(0.0, s.lo - step);
@@ -138,6 +137,12 @@ void FireModel::Impl::advanceSmokeFronts(double dt) {
         }
         updateCorridorDecay(r, dt);
     }
+}
+
+double FireModel::Impl::frontSpeedMS(int r) const {
+    if (!frontMoving(r) || coverSpans[r].empty()) return 0.0;
+    const double gPrime = kGravity * std::max(0.0, tU[r] - tL[r]) / tU[r];
+    return gravityCurrentSpeedMS(frontDepthM(r), height[r], gPrime);
 }
 
 double FireModel::Impl::corridorShape(int r, double s) const {

@@ -283,6 +283,8 @@ struct FireModel::Impl {
     void mergeSpans(int r);
     /// Depth of a moving front's layer: its volume over the covered floor, at most the height.
     double frontDepthM(int r) const;
+    /// The speed of room r's smoke fronts (the box model's gravity current), 0 when none moves.
+    double frontSpeedMS(int r) const;
     /// The decay shape of corridor r's layer temperature at s m along it: the largest
     /// exp(-|s - at| decayPerM) of its started sources (1 while none has started).
     double corridorShape(int r, double s) const;

@@ -700,7 +700,7 @@ void FireModel::Impl::updateFiresAfterStep(double dt) {
 // layer that of the plume entering it (Evans; the hottest jet of the room's fires), RTI link;
 // smoke detectors by obscuration in their chamber, which follows the layer they sit in with
 // Heskestad's lag L / u. Without a fire in the room the link and the chamber see the layer at
-// 0.1 m/s.
+// 0.1 m/s, or under a corridor's moving smoke front at the front's speed.
 void FireModel::Impl::updateDevices(double dt) {
     // A device under a corridor's ceiling that the smoke front has not reached sees the air.
     auto inLayer = [&](int r, const Point3& p) {
@@ -710,8 +710,11 @@ void FireModel::Impl::updateDevices(double dt) {
     auto jetAt = [&](int r, const Point3& p, double& gasK, double& velocity) {
         const double upperK = layerTempAtK(r, p.x, p.y);
         const CeilingJet jet = ceilingJetAt(r, p);
-        gasK = (inLayer(r, p) ? upperK : tL[r]) + jet.excessTempK;
-        velocity = std::max(0.1, jet.velocityMS);
+        const bool in = inLayer(r, p);
+        gasK = (in ? upperK : tL[r]) + jet.excessTempK;
+        // Under a corridor's moving smoke front the current flows past the device at about the
+        // front's speed (its gas behind the head moves a little faster: Simpson & Britter 1979).
+        velocity = std::max({0.1, jet.velocityMS, in ? frontSpeedMS(r) : 0.0});
     };
     for (size_t d = 0; d < detectors.size(); ++d) {
         auto& s = detectors[d];
