@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "fire/ceiling_jet.h"
 #include "fire/fire_case.h"
 #include "fire/fire_model.h"
 #include "fire/smoke_optics.h"
@@ -216,6 +217,53 @@ characteristic_length_m = 1.8
     EXPECT_LT(alarmS, stillS - 5.0);
     std::printf("front at 20 m at %.2f s; lagged detector there alarms at %.2f s (RK4 %.2f s; in still air %.2f s)\n", arrivalS,
                 alarmS, rk4S, stillS);
+}
+
+// A fire in the corridor itself: its ceiling jet runs along the corridor with the smoke front.
+// Beyond the front the ceiling sees no jet; under it, once the jet has met the side walls, it is
+// Delichatsios's channel jet from the plume's excess where it meets the ceiling (it decays more
+// slowly than Alpert's radial jet, which it exceeds 15 m along).
+TEST(CorridorFront, AFireInTheCorridorDrivesAChannelJetThatRunsWithTheFront) {
+    FireModel m = model(R"(
+[[room]]
+id = "corridor"
+size = [40.0, 2.0, 2.5]
+corridor = true
+
+[[opening]]
+from = "corridor"
+to = "outside"
+width = 1.0
+height = 2.0
+plan_center = [40.0, 1.0]
+
+[[fire]]
+room = "corridor"
+position = [5.0, 1.0, 0.0]
+growth = "fast"
+peak_hrr_kw = 500.0
+area_m2 = 0.5
+)");
+    const Point3 axis{5.0, 1.0, 2.45}, along{20.0, 1.0, 2.45};
+    bool sawAheadOfFront = false;
+    while (m.timeS() < 300 && !m.sample(along).inUpperLayer) {
+        m.step(0.5);
+        if (m.fireState(0).hrrKw > 0 && !m.sample(along).inUpperLayer) {
+            EXPECT_EQ(m.plumeAt(along).jetVelocityMS, 0.0) << "no jet ahead of the front at " << m.timeS() << " s";
+            sawAheadOfFront = true;
+        }
+    }
+    ASSERT_TRUE(sawAheadOfFront);
+    ASSERT_TRUE(m.sample(along).inUpperLayer);
+    const double arrivalS = m.timeS();
+    const PlumeSample atAxis = m.plumeAt(axis), there = m.plumeAt(along);
+    const double layerHere = m.sample(along).temperatureC, layerAtFire = m.sample(axis).temperatureC;
+    const CeilingJet hall = corridorCeilingJet(atAxis.jetTempC - layerAtFire, 2.5, 2.0, 15.0);
+    EXPECT_NEAR(there.jetTempC - layerHere, hall.excessTempK, 1e-6 * hall.excessTempK + 1e-9);
+    EXPECT_NEAR(there.jetVelocityMS, hall.velocityMS, 1e-6 * hall.velocityMS + 1e-9);
+    std::printf("front 15 m from a corridor fire at %.1f s (%.0f kW): plume %.1f K over the layer at the ceiling, "
+                "channel jet there %.1f K at %.2f m/s\n",
+                arrivalS, m.fireState(0).hrrKw, atAxis.jetTempC - layerAtFire, hall.excessTempK, hall.velocityMS);
 }
 
 // A classroom door 10 m along the corridor, once the front has passed it, sees the covered

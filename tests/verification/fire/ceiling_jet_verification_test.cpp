@@ -65,6 +65,21 @@ TEST(AlpertCeilingJet, BranchesMeetAtTheirBoundaries) {
     EXPECT_NEAR(u1, u2, 0.02 * u1);  // the published velocity branches differ by 1.3 % here
 }
 
+TEST(CorridorCeilingJet, TemperatureAndVelocityMatchHandValuesAndDecayExponentially) {
+    // Delichatsios (1981) as CFAST 7 codes it: dT_p = 100 K, H = 3 m, W = 2 m, y = 10 m:
+    // dT = 100 x 0.37 x 1.5^(1/3) x exp(-0.16 x 10/3 x (2/3)^(1/3)) = 26.580 K,
+    // U = 0.114 (3 x 26.580)^(1/2) x 1.5^(1/6) = 1.0892 m/s. Tolerance 0.01 %.
+    const CeilingJet jet = corridorCeilingJet(100.0, 3.0, 2.0, 10.0);
+    EXPECT_NEAR(jet.excessTempK, 26.580, 0.003);
+    EXPECT_NEAR(jet.velocityMS, 1.0892, 0.0001);
+    // Every 3 m further along the excess falls by exp(-0.16 (W/H)^(1/3)) = 0.8695.
+    EXPECT_NEAR(corridorCeilingJet(100.0, 3.0, 2.0, 13.0).excessTempK / jet.excessTempK,
+                std::exp(-0.16 * std::cbrt(2.0 / 3.0)), 1e-12);
+    // Before it meets the side walls (y <= W / 2) the jet is radial: none from this correlation.
+    EXPECT_EQ(corridorCeilingJet(100.0, 3.0, 2.0, 1.0).excessTempK, 0.0);
+    EXPECT_EQ(corridorCeilingJet(100.0, 3.0, 2.0, 1.0).velocityMS, 0.0);
+}
+
 TEST(SprinklerLink, ActivationTimeInAConstantJetMatchesTheClosedForm) {
     // dTl/dt = sqrt(u)/RTI (Tg - Tl)  =>  t_act = RTI/sqrt(u) ln((Tg - T0)/(Tg - Tact)).
     double rti = 100, u = 2.0, tg = 400.0, t0 = 293.15, tact = 273.15 + 68.0;

@@ -18,6 +18,16 @@ CeilingJet alpertCeilingJet(double hrrKw, double heightM, double radiusM) {
     return jet;
 }
 
+// Delichatsios (1981), as CFAST 7's get_ceilingjet_tempandvelocity.
+CeilingJet corridorCeilingJet(double plumeExcessK, double heightM, double widthM, double alongM) {
+    CeilingJet jet;
+    if (!(plumeExcessK > 0) || !(heightM > 0) || !(widthM > 0) || !(alongM > 0.5 * widthM)) return jet;
+    jet.excessTempK = plumeExcessK * 0.37 * std::cbrt(heightM / widthM) *
+                      std::exp(-0.16 * alongM / heightM * std::cbrt(widthM / heightM));
+    jet.velocityMS = 0.114 * std::sqrt(heightM * jet.excessTempK) * std::pow(heightM / widthM, 1.0 / 6.0);
+    return jet;
+}
+
 // The link ODE is linear with constant coefficients over a step, so the exponential
 // solution is exact there and unconditionally stable.
 double advanceLinkTemperatureK(double linkK, double gasK, double velocityMS, double ambientK,

@@ -313,7 +313,8 @@ struct FireModel::Impl {
     int roomContaining(const Point3& p) const;
     /// The hottest ceiling-jet excess over the gas at p and the fastest velocity of room r's
     /// burning fires at the plan position of p: Alpert's jet, in the upper layer that of the plume
-    /// entering it (layered_ceiling_jet.h); zero when none burns or no plume rises into the layer.
+    /// entering it (layered_ceiling_jet.h); in a corridor also Delichatsios's channel jet along it,
+    /// and none beyond its moving smoke front; zero when none burns or no plume rises into the layer.
     CeilingJet ceilingJetAt(int r, const Point3& p) const;
     /// Fire f under its room's ceiling, for Cooper's jet and the layered Alpert jet: its layers
     /// with the interface at interfaceZ (absolute) and the upper layer at upperK.

@@ -56,13 +56,26 @@ CeilingJet FireModel::Impl::ceilingJetAt(int r, const Point3& p) const {
     CeilingJet out;
     const double ziHere = interfaceAtZ(r, p.x, p.y);
     const bool inUpper = ziHere < ceilZ[r] && p.z >= ziHere;
+    // In a corridor the smoke front is the jet's head: beyond it the ceiling sees no jet yet.
+    const bool corridor = corridorAxis[r] >= 0;
+    if (corridor && frontMoving(r) && ziHere >= ceilZ[r]) return out;
     for (const auto& f : fires) {
         if (f.room != r || f.hrrKw <= 0) continue;
         const Point3& at = f.def.positionM;
-        const double rad = std::hypot(p.x - at.x, p.y - at.y);
-        const CeilingJet jet = inUpper ? layeredCeilingJet(plumeUnderCeiling(f, interfaceAtZ(r, at.x, at.y), layerTempAtK(r, at.x, at.y)),
-                                                           f.hrrKw, rad)
-                                       : alpertCeilingJet(f.hrrKw, ceilZ[r] - at.z, rad);
+        const double h = ceilZ[r] - at.z;
+        const CeilingJetConvectionInput plume =
+            inUpper ? plumeUnderCeiling(f, interfaceAtZ(r, at.x, at.y), layerTempAtK(r, at.x, at.y)) : CeilingJetConvectionInput{};
+        auto radial = [&](double radius) {
+            return inUpper ? layeredCeilingJet(plume, f.hrrKw, radius) : alpertCeilingJet(f.hrrKw, h, radius);
+        };
+        CeilingJet jet = radial(std::hypot(p.x - at.x, p.y - at.y));
+        if (corridor) {
+            const bool alongX = corridorAxis[r] == 0;
+            const CeilingJet hall = corridorCeilingJet(radial(0.0).excessTempK, h, alongX ? y1[r] - y0[r] : x1[r] - x0[r],
+                                                       std::fabs(alongX ? p.x - at.x : p.y - at.y));
+            jet.excessTempK = std::max(jet.excessTempK, hall.excessTempK);
+            jet.velocityMS = std::max(jet.velocityMS, hall.velocityMS);
+        }
         out.excessTempK = std::max(out.excessTempK, jet.excessTempK);
         out.velocityMS = std::max(out.velocityMS, jet.velocityMS);
     }

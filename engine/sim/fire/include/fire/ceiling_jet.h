@@ -16,6 +16,15 @@ struct CeilingJet {
 ///   r/H <= 0.15: U = 0.96 (Q/H)^(1/3);          r/H > 0.15: U = 0.195 Q^(1/3) H^(1/2) / r^(5/6)
 CeilingJet alpertCeilingJet(double hrrKw, double heightM, double radiusM);
 
+/// The jet along a corridor, walls widthM apart, once it has met the side walls (alongM, the
+/// distance along the corridor from the plume's axis, beyond widthM / 2): confined, it decays
+/// exponentially instead of radially (Delichatsios, "The flow of fire gases under a beamed
+/// ceiling", Combustion and Flame 43 (1981) 1-10, as CFAST 7 codes it in
+/// get_ceilingjet_tempandvelocity):
+///   dT = dT_p 0.37 (H/W)^(1/3) exp(-0.16 (y/H) (W/H)^(1/3)),  U = 0.114 (H dT)^(1/2) (H/W)^(1/6)
+/// (dT_p the plume's excess where it meets the ceiling, K; H m; U m/s). No jet nearer the axis.
+CeilingJet corridorCeilingJet(double plumeExcessK, double heightM, double widthM, double alongM);
+
 /// Link temperature after dt of exposure to constant gas temperature and velocity:
 /// dTl/dt = sqrt(u)/RTI (Tg - Tl) - C/RTI (Tl - Ta), integrated exactly over dt
 /// (Heskestad & Bill, Fire Safety J. 14 (1988); CFAST Tech. Ref. NIST SP 1889v3 eq 9.1).
