@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <set>
 
 #include "fire/extinguishing_agent.h"
 #include "fire/fed_accumulator.h"
@@ -11,6 +12,7 @@
 #include "fire/plume.h"
 #include "fire/radiant_heat.h"
 #include "fire/smoke_optics.h"
+#include "sprinkler_layout.h"
 
 namespace cd::app {
 
@@ -262,6 +264,34 @@ Result<std::unique_ptr<FireHazard>> FireHazard::build(const scenario::ScenarioDe
         item.igniteAtS = it.igniteAtS.value_or(-1.0);
         item.line = f.source.line;
         def.items.push_back(std::move(item));
+    }
+
+    // The scenario's sprinkler system: heads on a grid under the ceilings of its rooms.
+    if (const auto& sp = scenario.sprinklers) {
+        std::set<int> zones;
+        for (const std::string& id : sp->rooms) {
+            const int r = roomIndex(id);
+            if (r < 0) return makeError("no room '" + id + "' in district " + d.manifestPath, sp->source.file, sp->source.line, sp->source.field);
+            zones.insert(roomToZone[static_cast<std::size_t>(r)]);
+        }
+        for (const int z : zones) {
+            const world::Aabb& box = zoneBoxes[static_cast<std::size_t>(z)];
+            const glm::vec3 size = box.size();
+            const SprinklerGrid grid = sprinklerGrid(size.x, size.y, sp->spacingM);
+            for (int j = 0; j < grid.ny; ++j)
+                for (int i = 0; i < grid.nx; ++i) {
+                    fire::SprinklerDef head;
+                    head.id = zoneIds[static_cast<std::size_t>(z)] + ".sprinkler." + std::to_string(j * grid.nx + i + 1);
+                    head.room = zoneIds[static_cast<std::size_t>(z)];
+                    head.positionM = {box.min.x + (i + 0.5) * size.x / grid.nx, box.min.y + (j + 0.5) * size.y / grid.ny,
+                                      box.max.z - kSprinklerBelowCeilingM};
+                    head.rtiMS = sp->rtiMS;
+                    head.activationTempC = sp->activationTempC;
+                    head.sprayDensityMmS = sp->densityMmMin / 60.0;
+                    head.line = sp->source.line;
+                    def.sprinklers.push_back(std::move(head));
+                }
+        }
     }
 
     auto model = fire::FireModel::create(def);

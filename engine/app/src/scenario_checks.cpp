@@ -33,6 +33,9 @@ std::vector<Error> checkScenarioAgainstDistrict(const scenario::ScenarioDef& def
     };
     for (const auto& f : def.fires) checkFire(f, "fire");
     for (const auto& it : def.items) checkFire(it.fire, "item");
+    if (def.sprinklers)
+        for (const auto& id : def.sprinklers->rooms)
+            if (!d.findRoom(id)) errors.push_back(at(def.sprinklers->source, def.sprinklers->source.field, "no room '" + id + "' in district " + d.manifestPath));
     for (const auto& e : def.timeline) {
         if (e.target.empty()) continue;
         if (e.kind == "open_window" || e.kind == "close_window") {

@@ -213,6 +213,7 @@ private:
     FeltShaking felt_;
     bool radiantWarned_ = false;     ///< told the flames' heat is too much here (until it falls back)
     std::set<std::string> emptied_;  ///< portable extinguishers the trainee has discharged (by agent)
+    std::set<std::string> sprinklered_;  ///< rooms where a sprinkler has opened (said once each)
     double shakePeakMS2_ = 0.0;  ///< highest ground acceleration since the last trace point
     std::vector<HazardTracePoint> trace_;
     bool struck_ = false;      ///< struck down by debris (seriously injured: debris_strike.h)

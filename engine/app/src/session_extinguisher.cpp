@@ -115,6 +115,8 @@ void Session::reportAgentEvent(const HazardEvent& e) {
         const std::string text = tr(say::kExternalFlames);
         if (messages_.empty() || messages_.back().text != text || messages_.back().timeS != timeS())
             messages_.push_back({timeS(), "alarm", text});
+    } else if (e.kind == "fire.sprinkler") {
+        if (sprinklered_.insert(e.subject).second) messages_.push_back({timeS(), "warning", tr(say::kSprinklerOpened)});
     } else if (e.kind == "fire.window_broke") {
         messages_.push_back({timeS(), "alarm", tr(say::kWindowBroke)});
     } else if (e.kind == "fire.flare_up") messages_.push_back({timeS(), "alarm", tr(say::kFlareUp)});

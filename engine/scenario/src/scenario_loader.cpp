@@ -182,6 +182,30 @@ void readFires(TomlFields& root, ScenarioDef& def) {
     }
 }
 
+void readSprinklers(TomlFields& root, ScenarioDef& def) {
+    const toml::table* t = root.table("sprinklers", false);
+    if (!t) return;
+    TomlFields f(*t, def.path, "sprinklers", root.errorsRef());
+    SprinklerSystemDef sp;
+    sp.source = {f.file(), t->contains("rooms") ? f.lineOf("rooms") : f.line(), "sprinklers.rooms"};
+    if (auto v = f.strings("rooms", true)) {
+        if (v->empty()) f.error("rooms", "list at least one room");
+        sp.rooms = *v;
+    }
+    const bool hasResponse = f.has("response"), hasRti = f.has("rti");
+    if (hasResponse && hasRti) f.error("rti", "give response or rti, not both");
+    if (auto v = f.str("response", false)) {
+        if (*v == "quick") sp.rtiMS = 50.0;
+        else if (*v == "standard") sp.rtiMS = 130.0;
+        else f.error("response", "expected \"quick\" or \"standard\", got '" + *v + "'");
+    }
+    if (auto v = f.num("rti", false, 10.0, 500.0)) sp.rtiMS = *v;
+    if (auto v = f.num("activation_c", false, 57.0, 343.0)) sp.activationTempC = *v;
+    if (auto v = f.num("density_mm_min", false, 1.0, 30.0)) sp.densityMmMin = *v;
+    if (auto v = f.num("spacing_m", false, 1.8, 4.6)) sp.spacingM = *v;
+    def.sprinklers = std::move(sp);
+}
+
 void readTimeline(TomlFields& root, ScenarioDef& def) {
     auto tables = root.tables("event");
     static const std::set<std::string> kinds{"alarm", "message", "open_door", "close_door", "open_window", "close_window", "end"};
@@ -541,6 +565,7 @@ ScenarioLoad parseScenario(const std::string& text, const std::string& path) {
         readScenarioTable(f, out.def, baseDir);
         readTrainee(f, out.def);
         readFires(f, out.def);
+        readSprinklers(f, out.def);
         readTimeline(f, out.def);
         readCrowd(f, out.def);
         readFlood(f, out.def, baseDir);

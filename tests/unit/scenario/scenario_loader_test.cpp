@@ -626,3 +626,50 @@ TEST(ScenarioLoaderEarthquake, AStillGroundTakesNoRecordAndRefusesOne) {
     load = parseScenario(std::string(kGood) + "\n[earthquake]\nground_motion = 0\nbuilding = \"A\"\n", "s.toml");
     EXPECT_NE(join(load.errors).find("earthquake.ground_motion"), std::string::npos) << join(load.errors);
 }
+
+TEST(ScenarioLoader, ASprinklerSystemReadsItsRoomsResponseAndDesign) {
+    auto r = parseScenario(std::string(kGood) + R"(
+[sprinklers]
+rooms = ["A.0.room2", "A.0.corridor"]
+response = "standard"
+activation_c = 79
+density_mm_min = 5
+spacing_m = 4.0
+)",
+                           "s.toml");
+    ASSERT_TRUE(r.ok()) << join(r.errors);
+    ASSERT_TRUE(r.def.sprinklers.has_value());
+    const SprinklerSystemDef& sp = *r.def.sprinklers;
+    EXPECT_EQ(sp.rooms, (std::vector<std::string>{"A.0.room2", "A.0.corridor"}));
+    EXPECT_DOUBLE_EQ(sp.rtiMS, 130.0);
+    EXPECT_DOUBLE_EQ(sp.activationTempC, 79.0);
+    EXPECT_DOUBLE_EQ(sp.densityMmMin, 5.0);
+    EXPECT_DOUBLE_EQ(sp.spacingM, 4.0);
+    EXPECT_EQ(sp.source.line, 44);
+    EXPECT_EQ(sp.source.field, "sprinklers.rooms");
+    // Defaults: quick response (RTI 50), 68 C, NFPA 13 light hazard's 4.1 mm/min and 4.6 m.
+    auto d = parseScenario(std::string(kGood) + "\n[sprinklers]\nrooms = \"A.0.room2\"\n", "s.toml");
+    ASSERT_TRUE(d.ok()) << join(d.errors);
+    EXPECT_DOUBLE_EQ(d.def.sprinklers->rtiMS, 50.0);
+    EXPECT_DOUBLE_EQ(d.def.sprinklers->activationTempC, 68.0);
+    EXPECT_DOUBLE_EQ(d.def.sprinklers->densityMmMin, 4.1);
+    EXPECT_DOUBLE_EQ(d.def.sprinklers->spacingM, 4.6);
+    EXPECT_FALSE(parseScenario(kGood, "s.toml").def.sprinklers.has_value());
+}
+
+TEST(ScenarioLoader, ABadSprinklerSystemNamesFileLineAndField) {
+    auto bad = [](const std::string& body) { return parseScenario(std::string(kGood) + "\n[sprinklers]\n" + body, "s.toml"); };
+    auto r = bad("rooms = []\n");
+    ASSERT_EQ(r.errors.size(), 1u) << join(r.errors);
+    EXPECT_NE(r.errors[0].str().find("s.toml:44: sprinklers.rooms: list at least one room"), std::string::npos) << r.errors[0].str();
+    r = bad("rooms = [\"a\"]\nresponse = \"fast\"\n");
+    ASSERT_EQ(r.errors.size(), 1u) << join(r.errors);
+    EXPECT_NE(r.errors[0].str().find("sprinklers.response: expected \"quick\" or \"standard\""), std::string::npos) << r.errors[0].str();
+    r = bad("rooms = [\"a\"]\nspacing_m = 6\n");
+    ASSERT_EQ(r.errors.size(), 1u) << join(r.errors);
+    EXPECT_NE(r.errors[0].str().find("s.toml:45: sprinklers.spacing_m"), std::string::npos) << r.errors[0].str();
+    r = bad("rooms = [\"a\"]\nresponse = \"quick\"\nrti = 80\n");
+    ASSERT_EQ(r.errors.size(), 1u) << join(r.errors);
+    EXPECT_NE(r.errors[0].str().find("sprinklers.rti: give response or rti, not both"), std::string::npos) << r.errors[0].str();
+    EXPECT_EQ(bad("response = \"quick\"\n").errors.size(), 1u) << "rooms is required";
+}

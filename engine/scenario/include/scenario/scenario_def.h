@@ -182,6 +182,19 @@ struct FloodVehicleDef {
     SourceRef source;
 };
 
+/// Optional [sprinklers]: a wet-pipe sprinkler system in the listed rooms. Heads on a grid at most
+/// spacingM apart and half that from the walls, each covering at most 20.9 m^2, 0.1 m below the
+/// ceiling (NFPA 13 (2022), light hazard: schools, offices); each opens at activationTempC through
+/// its response time index and holds down the fires of its room (docs/fire.md, "Sprinklers").
+struct SprinklerSystemDef {
+    std::vector<std::string> rooms;  ///< district room ids
+    double rtiMS = 50.0;             ///< quick response (NFPA 13: RTI <= 50 (m s)^1/2); standard 130
+    double activationTempC = 68.0;   ///< ordinary rating, the common glass bulb
+    double densityMmMin = 4.1;       ///< design density, NFPA 13 light hazard 0.10 gpm/ft^2
+    double spacingM = 4.6;           ///< NFPA 13 light hazard maximum, 15 ft
+    SourceRef source;
+};
+
 /// Optional [flood]: the shallow-water model (engine/sim/flood) over a DEM of the district.
 struct FloodDef {
     std::string demPath;        ///< ESRI ASCII DEM, resolved relative to the scenario file
@@ -281,6 +294,7 @@ struct ScenarioDef {
     std::vector<FuelItemDef> items;  ///< [[item]]: what a fire can spread to
     std::vector<TimelineEvent> timeline;
     std::vector<CrowdGroupDef> crowd;
+    std::optional<SprinklerSystemDef> sprinklers;
     std::optional<FloodDef> flood;
     std::optional<EarthquakeDef> earthquake;
     RubricSpec rubric;
