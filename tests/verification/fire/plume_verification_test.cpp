@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 #include "fire/ceiling_jet.h"
 #include "fire/layered_ceiling_jet.h"
@@ -162,4 +163,55 @@ TEST(HeskestadPlume, AboveTheFlameTheCentrelineAgreesWithMcCaffreysPlumeRegion) 
             }
         }
     }
+}
+
+// Zukoski's mirror method (Zukoski, Kubota & Cetegen, Fire Safety J. 3 (1981) 107; SFPE Handbook
+// ch. 13): a wall fire entrains half what an open fire of twice its heat does, a corner fire a
+// quarter of four times. Far above the flames, where the plume flow goes as Qc^(1/3) z^(5/3),
+// that is 2^(-2/3) = 0.630 and 4^(-2/3) = 0.397 of the open fire's own flow (at 20 m above a
+// 200 kW fire the virtual origins and the 1.92e-3 Qc term move it by under 1 %). The flames of the
+// mirror fire stand taller: 0.235 (mQ)^0.4 - 1.02 D m^0.5.
+TEST(MirrorPlume, AWallHalvesAndACornerQuartersTheEntrainmentOfTheMirrorFire) {
+    const double q = 200.0, qc = 140.0, d = 0.5, z = 20.0;
+    const double open = heskestadPlumeMassFlowKgS(q, qc, d, z);
+    EXPECT_NEAR(mirroredPlumeMassFlowKgS(q, qc, d, z, 1), open, 1e-12);
+    EXPECT_NEAR(mirroredPlumeMassFlowKgS(q, qc, d, z, 2) / open, std::pow(2.0, -2.0 / 3.0), 0.01);
+    EXPECT_NEAR(mirroredPlumeMassFlowKgS(q, qc, d, z, 4) / open, std::pow(4.0, -2.0 / 3.0), 0.01);
+    EXPECT_NEAR(mirroredFlameHeightM(q, d, 4), 0.235 * std::pow(4.0 * q, 0.4) - 1.02 * d * 2.0, 1e-9);
+    EXPECT_GT(mirroredFlameHeightM(q, d, 2), heskestadFlameHeightM(q, d));
+    // Against a wall: the base's edge within half its diameter of it (centre within D).
+    EXPECT_EQ(plumeMirror(1.0, 1.0, 0.5), 1);
+    EXPECT_EQ(plumeMirror(0.5, 1.0, 0.5), 2);
+    EXPECT_EQ(plumeMirror(1.0, 0.3, 0.5), 2);
+    EXPECT_EQ(plumeMirror(0.25, 0.3, 0.5), 4);
+    EXPECT_EQ(plumeMirror(std::numeric_limits<double>::infinity(), 0.3, 0.5), 2) << "an open wall counts for nothing";
+}
+
+// In the model: the same fire in the middle of a room, against a wall, in a corner, and against
+// the wall of a doorway (the doorway is no wall): the corner's layer is the hottest and the
+// doorway's is the open fire's.
+TEST(MirrorPlume, InTheModelAWallOrACornerBehindTheFireHeatsTheLayer) {
+    auto upperAfter = [](double x, double y) {
+        FireModelDef def = singleRoom(4.0, 4.0, 2.5);
+        OpeningDef door = floorVent("room", 1.0, 2.0);
+        door.placed = true;
+        door.centerXM = 3.0;
+        door.centerYM = 0.0;
+        def.openings.push_back(door);
+        FireDef f = centreFire(def, 100.0, 0.0);
+        f.hrrTable = {{0.0, 100.0}, {2000.0, 100.0}};
+        f.areaM2 = 0.1;
+        f.positionM = {x, y, 0.0};
+        def.fires.push_back(f);
+        FireModel m = makeModel(def);
+        for (int i = 0; i < 60; ++i) m.step(10.0);
+        return m.roomState(0).upperTempC;
+    };
+    const double middle = upperAfter(2.0, 2.0), wall = upperAfter(2.0, 3.8), corner = upperAfter(0.2, 3.8),
+                 doorway = upperAfter(3.0, 0.2);
+    EXPECT_GT(wall, middle + 10.0);
+    EXPECT_GT(corner, wall + 10.0);
+    EXPECT_NEAR(doorway, middle, 2.0);
+    std::printf("100 kW in a 4 x 4 x 2.5 m room, upper layer at 600 s: middle %.1f C, wall %.1f C, corner %.1f C, "
+                "before the door %.1f C\n", middle, wall, corner, doorway);
 }

@@ -1,6 +1,7 @@
 // FireModel construction, run-time commands (doors, ignition, agents), events and hashing.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <cstdio>
 
 #include "fire_model_impl.h"
@@ -23,6 +24,30 @@ FireModel::FireModel(FireModel&&) noexcept = default;
 FireModel& FireModel::operator=(FireModel&&) noexcept = default;
 FireModel::~FireModel() = default;
 
+// The walls a fire stands against (plume.h): the nearest wall across x and across y, unless a
+// placed opening in it, reaching down to the fire's base, spans the fire's place along it.
+int FireModel::Impl::mirrorOf(const FireDef& fd, int room, double diameterM) const {
+    const RoomDef& rd = def.rooms[static_cast<std::size_t>(room)];
+    const double x0 = rd.originM.x, y0 = rd.originM.y, x1 = x0 + rd.sizeM.x, y1 = y0 + rd.sizeM.y;
+    const Point3& p = fd.positionM;
+    auto wallDistance = [&](bool acrossX) {
+        const double lo = acrossX ? p.x - x0 : p.y - y0, hi = acrossX ? x1 - p.x : y1 - p.y;
+        const double wall = lo <= hi ? (acrossX ? x0 : y0) : (acrossX ? x1 : y1);
+        for (const OpeningDef& o : def.openings) {
+            if (!o.placed || o.kind != OpeningKind::Wall || (o.roomA != rd.id && o.roomB != rd.id)) continue;
+            const double onWall = acrossX ? o.centerXM : o.centerYM, along = acrossX ? o.centerYM : o.centerXM;
+            const double fireAlong = acrossX ? p.y : p.x;
+            double floorA = rd.originM.z;  // the sill is measured from roomA's floor
+            for (const RoomDef& a : def.rooms)
+                if (a.id == o.roomA) floorA = a.originM.z;
+            if (std::fabs(onWall - wall) < 0.05 && std::fabs(along - fireAlong) <= 0.5 * o.widthM && floorA + o.sillM <= p.z + diameterM)
+                return std::numeric_limits<double>::infinity();
+        }
+        return std::min(lo, hi);
+    };
+    return plumeMirror(wallDistance(true), wallDistance(false), diameterM);
+}
+
 Result<FireRuntime> FireModel::Impl::makeFire(const FireDef& fd, const std::string& field) const {
     auto ok = validateFire(def, fd, field);
     if (!ok) return ok.error();
@@ -32,6 +57,7 @@ Result<FireRuntime> FireModel::Impl::makeFire(const FireDef& fd, const std::stri
         if (def.rooms[i].id == fd.room) f.room = i;
     f.yields = *combustionYields(fd);
     f.diameterM = equivalentDiameterM(fd.areaM2);
+    if (f.room >= 0) f.mirror = mirrorOf(fd, f.room, f.diameterM);
     f.startS = fd.startS;
     return f;
 }

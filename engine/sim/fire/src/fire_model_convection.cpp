@@ -26,6 +26,13 @@ CeilingJetConvectionInput FireModel::Impl::plumeUnderCeiling(const FireRuntime& 
     return in;
 }
 
+CeilingJetConvectionInput FireModel::Impl::mirrorPlumeUnderCeiling(const FireRuntime& f, double interfaceZ, double upperK) const {
+    CeilingJetConvectionInput in = plumeUnderCeiling(f, interfaceZ, upperK);
+    in.convectiveW *= f.mirror;
+    in.plumeKgS *= f.mirror;
+    return in;
+}
+
 // Convective coefficient (W/m^2/K, per unit of upper-slab area) from the upper layer to the
 // ceiling + upper walls; gasK returns the h-weighted driving temperature. Natural convection
 // everywhere; near a fire its ceiling jet (Cooper, as CFAST's ceilht) adds forced convection,

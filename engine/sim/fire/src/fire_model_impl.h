@@ -10,6 +10,7 @@
 #include "fire/combustion.h"
 #include "fire/ceiling_jet.h"
 #include "fire/ceiling_jet_convection.h"
+#include "fire/plume.h"
 #include "fire/fire_model.h"
 #include "fire/vent_flow.h"
 #include "fire/wall_conduction.h"
@@ -45,6 +46,8 @@ struct FireRuntime {
     int room = -1;
     CombustionYields yields;
     double diameterM = 1;
+    int mirror = 1;                // against walls: 1 open, 2 wall, 4 corner (plume.h, Zukoski)
+    double flameHeightM() const { return mirroredFlameHeightM(hrrKw, diameterM, mirror); }
     double startS = 0;             // absolute ignition time
     bool ignited = false;
     double pyrolysedKg = 0;
@@ -218,6 +221,8 @@ struct FireModel::Impl {
     Status build();
     void initRoom(int i);
     Result<FireRuntime> makeFire(const FireDef& fd, const std::string& field) const;
+    /// Zukoski's mirror multiple of a fire of that base diameter at fd's place in room (plume.h).
+    int mirrorOf(const FireDef& fd, int room, double diameterM) const;
     void pushEvent(FireEventType type, int room, int fire, int device, double value);
 
     // fire_model_step.cpp
@@ -319,6 +324,9 @@ struct FireModel::Impl {
     /// Fire f under its room's ceiling, for Cooper's jet and the layered Alpert jet: its layers
     /// with the interface at interfaceZ (absolute) and the upper layer at upperK.
     CeilingJetConvectionInput plumeUnderCeiling(const FireRuntime& f, double interfaceZ, double upperK) const;
+    /// The same for the mirror fire of a fire against walls (plume.h): its heat and plume flow
+    /// times f.mirror. Its ceiling jet and plume are a wall or corner fire's.
+    CeilingJetConvectionInput mirrorPlumeUnderCeiling(const FireRuntime& f, double interfaceZ, double upperK) const;
     /// Fire f's plume temperature at p (layerK: the gas p is in): Heskestad's plume over the
     /// lower layer; above the interface, where it enters the layer above its flames, that of
     /// the continuation source (layered_ceiling_jet.h).

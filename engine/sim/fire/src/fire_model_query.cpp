@@ -62,11 +62,11 @@ CeilingJet FireModel::Impl::ceilingJetAt(int r, const Point3& p) const {
     for (const auto& f : fires) {
         if (f.room != r || f.hrrKw <= 0) continue;
         const Point3& at = f.def.positionM;
-        const double h = ceilZ[r] - at.z;
+        const double h = ceilZ[r] - at.z, q = f.mirror * f.hrrKw;  // against walls, the mirror fire's jet
         const CeilingJetConvectionInput plume =
-            inUpper ? plumeUnderCeiling(f, interfaceAtZ(r, at.x, at.y), layerTempAtK(r, at.x, at.y)) : CeilingJetConvectionInput{};
+            inUpper ? mirrorPlumeUnderCeiling(f, interfaceAtZ(r, at.x, at.y), layerTempAtK(r, at.x, at.y)) : CeilingJetConvectionInput{};
         auto radial = [&](double radius) {
-            return inUpper ? layeredCeilingJet(plume, f.hrrKw, radius) : alpertCeilingJet(f.hrrKw, h, radius);
+            return inUpper ? layeredCeilingJet(plume, q, radius) : alpertCeilingJet(q, h, radius);
         };
         CeilingJet jet = radial(std::hypot(p.x - at.x, p.y - at.y));
         if (corridor) {
@@ -89,15 +89,17 @@ double FireModel::Impl::plumeTempAtK(const FireRuntime& f, const Point3& p, doub
     const double qc = (1.0 - f.def.radiativeFraction) * f.hrrKw;
     const double ziHere = interfaceAtZ(r, p.x, p.y), ziFire = interfaceAtZ(r, at.x, at.y);
     const double upperK = layerTempAtK(r, at.x, at.y);
-    const double tip = at.z + heskestadFlameHeightM(f.hrrKw, f.diameterM);
+    const double tip = at.z + f.flameHeightM();
     // Above the interface, where the plume enters the layer above its flames: the plume of the
     // continuation source in the layer (layered_ceiling_jet.h).
     if (ziHere < ceilZ[r] && p.z >= ziHere && ziFire > tip && upperK > tL[r]) {
-        const CooperJetSource s = cooperJetSource(plumeUnderCeiling(f, ziFire, upperK));
+        const CooperJetSource s = cooperJetSource(mirrorPlumeUnderCeiling(f, ziFire, upperK));
         if (!s.valid) return layerK;
         return layerK + heskestadPointSourceExcessK(s.qcW * 1e-3, p.z - (ceilZ[r] - s.heightM), rad, upperK);
     }
-    return tL[r] + heskestadPlumeExcessK(f.hrrKw, qc, f.diameterM, z, rad, tL[r]);
+    // Against walls, the mirror fire's plume (plume.h).
+    const double m = f.mirror;
+    return tL[r] + heskestadPlumeExcessK(m * f.hrrKw, m * qc, f.diameterM * std::sqrt(m), z, rad, tL[r]);
 }
 
 PlumeSample FireModel::plumeAt(const Point3& p) const {
@@ -121,8 +123,8 @@ PlumeSample FireModel::plumeAt(const Point3& p) const {
         plumeK = std::max(plumeK, m.plumeTempAtK(f, p, layerK));
         if (rad < nearest) {
             nearest = rad;
-            s.plumeMassFlowKgS = heskestadPlumeMassFlowKgS(f.hrrKw, qc, f.diameterM, z);
-            s.flameHeightM = heskestadFlameHeightM(f.hrrKw, f.diameterM);
+            s.plumeMassFlowKgS = mirroredPlumeMassFlowKgS(f.hrrKw, qc, f.diameterM, z, f.mirror);
+            s.flameHeightM = f.flameHeightM();
         }
     }
     s.plumeTempC = plumeK - 273.15;
@@ -158,7 +160,7 @@ FireSample FireModel::sample(const Point3& p) const {
         for (const auto& f : m.fires) {
             if (f.room != i || f.hrrKw <= 0) continue;
             s.radiantFluxKwM2 += flameFluxKwM2(f.hrrKw, f.def.radiativeFraction, f.def.positionM,
-                                               heskestadFlameHeightM(f.hrrKw, f.diameterM), f.diameterM, p);
+                                               f.flameHeightM(), f.diameterM, p);
         }
         s.radiantFluxKwM2 += (m.jetFluxWM2(i, p) + m.facadeFluxWM2(i, p)) * 1e-3;
         return s;

@@ -51,7 +51,7 @@ void FireModel::Impl::checkFlashoverAndItems(double dt) {
                           : layerFluxWM2(r, layerK) * layerViewFactor(r, d.positionM.x, d.positionM.y, d.positionM.z);
         for (const auto& f : fires) {
             if (f.room != r || f.hrrKw <= 0) continue;
-            double flameMid = 0.5 * heskestadFlameHeightM(f.hrrKw, f.diameterM);
+            double flameMid = 0.5 * f.flameHeightM();
             double dx = d.positionM.x - f.def.positionM.x, dy = d.positionM.y - f.def.positionM.y;
             double dz = d.positionM.z - (f.def.positionM.z + flameMid);
             double dist = std::max(std::sqrt(dx * dx + dy * dy + dz * dz), 0.5 * f.diameterM + 0.1);
@@ -87,6 +87,7 @@ void FireModel::Impl::checkFlashoverAndItems(double dt) {
         fr.room = r;
         fr.yields = *combustionYields(fr.def);
         fr.diameterM = equivalentDiameterM(fr.def.areaM2);
+        fr.mirror = mirrorOf(fr.def, r, fr.diameterM);
         fr.startS = timeS;
         fires.push_back(std::move(fr));
         s.fire = static_cast<int>(fires.size() - 1);
@@ -125,7 +126,7 @@ GlassSide FireModel::Impl::glassSide(int r, int v, double surfaceK) const {
         for (const auto& f : fires) {
             if (f.room != r || f.hrrKw <= 0) continue;
             s.incidentWM2 += 1e3 * flameFluxKwM2(f.hrrKw, f.def.radiativeFraction, f.def.positionM,
-                                                 heskestadFlameHeightM(f.hrrKw, f.diameterM), f.diameterM, middle);
+                                                 f.flameHeightM(), f.diameterM, middle);
         }
         s.incidentWM2 += jetFluxWM2(r, middle);
     }

@@ -177,7 +177,7 @@ void FireModel::Impl::fireSources(double dt) {
         double dtLayers = std::max(tU[r] - tL[r], 1.0);
         auto entrained = [&](double qq) {
             double stable = entrains ? (1.0 - chi) * qq * 1e3 / (kCp * dtLayers) : 1e30;
-            return std::min({heskestadPlumeMassFlowKgS(qq, (1.0 - chi) * qq, f.diameterM, plumeZ), maxEntrain, stable});
+            return std::min({mirroredPlumeMassFlowKgS(qq, (1.0 - chi) * qq, f.diameterM, plumeZ, f.mirror), maxEntrain, stable});
         };
         double me = entrained(q);
         double o2Cap = 0.5 * ySrc[kO2] / dt * kHuggettKjPerKgO2;  // never burn more O2 than the layer has
@@ -199,7 +199,7 @@ void FireModel::Impl::fireSources(double dt) {
             const double rampU = std::clamp((100.0 * xu[kO2] - lol) / 1.0, 0.0, 1.0);
             const double depth = std::max(0.0, std::min(ceilZ[r] - zInt[r], ceilZ[r] - zFire));
             const double carried = q;  // what burns below and what may burn above
-            const double meU = heskestadPlumeMassFlowKgS(carried, (1.0 - chi) * carried, f.diameterM, depth);
+            const double meU = mirroredPlumeMassFlowKgS(carried, (1.0 - chi) * carried, f.diameterM, depth, f.mirror);
             const double o2CapU = 0.5 * yUp[kO2] / dt * kHuggettKjPerKgO2;
             qb += std::max(0.0, std::min({q - qb, meU * yUp[kO2] / mU[r] * kHuggettKjPerKgO2 * rampU, o2CapU}));
         }

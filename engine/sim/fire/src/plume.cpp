@@ -39,6 +39,21 @@ double heskestadPlumeMassFlowKgS(double hrrKw, double convectiveHrrKw, double di
     return 0.0056 * convectiveHrrKw * zM / flame;
 }
 
+int plumeMirror(double wallXM, double wallYM, double diameterM) {
+    const double reach = std::max(diameterM, 0.0);
+    return (wallXM <= reach ? 2 : 1) * (wallYM <= reach ? 2 : 1);
+}
+
+double mirroredPlumeMassFlowKgS(double hrrKw, double convectiveHrrKw, double diameterM, double zM, int mirror) {
+    const double m = std::max(mirror, 1);
+    return heskestadPlumeMassFlowKgS(m * hrrKw, m * convectiveHrrKw, diameterM * std::sqrt(m), zM) / m;
+}
+
+double mirroredFlameHeightM(double hrrKw, double diameterM, int mirror) {
+    const double m = std::max(mirror, 1);
+    return heskestadFlameHeightM(m * hrrKw, diameterM * std::sqrt(m));
+}
+
 // Heskestad centreline temperature, SFPE Handbook 5th ed. ch. 13, g = 9.81 m/s^2,
 // c_p = 1.0 kJ/kg/K and an ideal-gas ambient density 352.9 / T_a kg/m^3; Gaussian radial profile.
 double heskestadPointSourceExcessK(double convectiveHrrKw, double aboveOriginM, double radiusM, double ambientK) {

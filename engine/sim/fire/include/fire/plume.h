@@ -19,6 +19,26 @@ double heskestadVirtualOriginM(double hrrKw, double diameterM);
 /// (z <= L): 0.0056 Qc z / L.
 double heskestadPlumeMassFlowKgS(double hrrKw, double convectiveHrrKw, double diameterM, double zM);
 
+/// Zukoski's mirror method for a fire against walls (Zukoski, Kubota & Cetegen, "Entrainment in
+/// fire plumes", Fire Safety J. 3 (1981) 107-121; SFPE Handbook 5th ed. ch. 13; CFAST's
+/// heskestad_plume): the walls are planes of symmetry, so a fire against one wall burns as half of
+/// an open fire twice its size and twice its base area, and one in a corner as a quarter of one
+/// four times its size. `mirror` is that multiple: 1 in the open, 2 against a wall, 4 in a corner.
+/// The fire's plume entrains m(mirror Q) / mirror; its flames stand as tall as the mirror fire's;
+/// its plume and ceiling jet are the mirror fire's.
+///
+/// A fire counts as against a wall when its base's edge is within half its diameter of it (its
+/// centre within D of the wall): Steckler, Quintiere & Rinkinen's burner (NBSIR 82-2520), 5-10 cm
+/// from the walls, ran about as hot as the method predicts, and a plume that close attaches to the
+/// wall. A wall on each of two adjacent sides makes a corner. wallXM, wallYM: the distances from
+/// the fire's centre to the nearest wall across x and across y (infinite where that wall is open
+/// behind the fire: a doorway is no wall).
+int plumeMirror(double wallXM, double wallYM, double diameterM);
+/// heskestadPlumeMassFlowKgS of the mirror fire, divided by mirror.
+double mirroredPlumeMassFlowKgS(double hrrKw, double convectiveHrrKw, double diameterM, double zM, int mirror);
+/// heskestadFlameHeightM of the mirror fire (mirror Q over a base mirror times as large).
+double mirroredFlameHeightM(double hrrKw, double diameterM, int mirror);
+
 /// McCaffrey's continuous-flame centreline excess temperature over ambient, as a multiple of the
 /// ambient temperature: (kappa / (0.9 sqrt(2 g)))^2 with kappa = 6.8 m^(1/2)/s, 2.91 (853 K at
 /// 20 C). McCaffrey, "Purely Buoyant Diffusion Flames: Some Experimental Results", NBSIR
