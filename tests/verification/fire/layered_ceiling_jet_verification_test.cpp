@@ -1,8 +1,10 @@
-// Alpert's ceiling jet under a hot upper layer, from the plume's continuation source (Evans,
-// Fire Technology 20 (1984) 39-63, as CFAST's ceilht codes Cooper's fit of it): Evans's
-// defining condition (the centreline temperature carries across the interface), the strong-plume
-// limit CFAST 7 uses (the virtual origin z_layer - (T_u / T_l)^0.6 (z_layer - z0)), a plume too
-// weak to rise into the layer, and the jet's limits (no layer: Alpert's; a fire inside the layer).
+// A plume entering a hot upper layer: the continuation source (Evans, Fire Technology 20 (1984)
+// 39-63, as CFAST's ceilht codes Cooper's fit of it; the ceiling's convection uses it) against
+// Evans's defining condition (the centreline temperature carries across the interface) and its
+// strong-plume limit (the virtual origin z_layer - (T_u / T_l)^0.6 (z_layer - z0) that CFAST 7,
+// and the devices' layered jet, use), a plume too weak to rise into the layer, and the layered
+// jet's limits (no layer: Alpert's; a fire inside the layer). Measured activations under a layer:
+// vettori_sprinkler_validation_test.cpp.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -111,8 +113,9 @@ TEST(LayeredCeilingJet, WithoutALayerItIsAlpertsAndAFireInsideTheLayerHasItsOwnJ
     const CeilingJet scaled = layeredCeilingJet(inside, 1000.0, 3.0);
     EXPECT_NEAR(scaled.excessTempK, alpert.excessTempK * 400.0 / 293.15, 1e-9);
     EXPECT_DOUBLE_EQ(scaled.velocityMS, alpert.velocityMS);
-    // With the interface higher up, the plume loses heat to the step and the jet over the layer
-    // is cooler than that; the deeper the layer, the less it loses.
+    // With the interface higher up, the virtual origin moves further down ((T_u / T_l)^0.6 times
+    // the plume's depth below the interface) and the jet over the layer is cooler than that; the
+    // deeper the layer, the nearer to it.
     std::printf("1 MW, 5 m ceiling, 400 K layer, 3 m off axis: jet excess over the layer (Alpert over 293 K: %.1f K)\n",
                 alpert.excessTempK);
     double previous = 1e9;

@@ -1,6 +1,6 @@
 #include "fire/layered_ceiling_jet.h"
 
-#include <algorithm>
+#include <cmath>
 
 namespace cd::fire {
 
@@ -13,12 +13,9 @@ CeilingJet layeredCeilingJet(const CeilingJetConvectionInput& in, double hrrKw, 
         jet = alpertCeilingJet(hrrKw, h, radiusM);
     } else {
         const CooperJetSource s = cooperJetSource(in);
-        if (!s.valid) return {};
-        // Alpert's H runs from the fire's base: shifted by the source's move, never shorter than
-        // the continuation source's own distance below the ceiling (a barely rising plume, whose
-        // source can lie above the equivalent one).
-        const double moved = s.equivalentZM - (in.ceilingZM - s.heightM);
-        jet = alpertCeilingJet(hrrKw * s.qcW / in.convectiveW, std::max(h + moved, s.heightM), radiusM);
+        if (!s.valid) return {};  // the plume does not rise into the layer
+        const double moved = (std::pow(in.upperK / in.lowerK, 0.6) - 1.0) * (in.interfaceZM - s.equivalentZM);
+        jet = alpertCeilingJet(hrrKw, h + moved, radiusM);
     }
     jet.excessTempK *= in.upperK / in.lowerK;
     return jet;

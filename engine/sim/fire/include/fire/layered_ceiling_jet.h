@@ -1,15 +1,18 @@
 #pragma once
 /// Alpert's ceiling jet under a hot upper layer: the jet of the plume that enters the layer.
 ///
-/// A plume rising out of the cool lower layer into the hot upper one is, above the interface,
-/// a plume from Evans's substitute ("continuation") source in a uniform ambient at the upper
-/// layer's temperature: weaker (part of its heat only brings the lower-layer air it carries up to
-/// the layer's temperature) and deeper (its centreline temperature is the plume's at the
-/// interface). Source: Evans, "Calculating Fire Plume Characteristics in a Two Layer
-/// Environment", Fire Technology 20 (1984) 39-63, with Cooper's fit of it as CFAST's `ceilht`
-/// codes it (`cooperJetSource`, ceiling_jet_convection.h). For a strong plume the source tends
-/// to the fire's own convective heat, its distance below the interface to (T_u / T_l)^0.6 times
-/// the plume's, the virtual origin of CFAST 7's `get_plume_tempandvelocity`.
+/// Above the interface a plume from the lower layer rises in a uniform ambient at the upper layer's
+/// temperature, as a plume from a substitute source (Evans, "Calculating Fire Plume
+/// Characteristics in a Two Layer Environment", Fire Technology 20 (1984) 39-63). For the jet
+/// that detectors and sprinklers see this takes CFAST 7's form of it
+/// (`get_plume_tempandvelocity`, `get_ceilingjet_tempandvelocity`; Peacock et al., NIST TN 1889v1):
+/// Evans's strong-plume limit, the fire's own heat from a virtual origin moved down to
+/// z_I - (T_u / T_l)^0.6 (z_I - z_0), the excess over the layer scaled by T_u / T_l. Evans's full
+/// substitute source (Cooper's fit of it, `cooperJetSource`, which the ceiling's convection uses)
+/// also takes out the heat that brings the lower-layer air the plume carries up to the layer's
+/// temperature; against Vettori's measured sprinkler activations (NISTIR 6253) it opened the heads
+/// 10-20 % later than measured where this form is within about 20 % either way (docs/fire.md,
+/// "Validation against Vettori's sprinkler activations").
 #include "fire/ceiling_jet.h"
 #include "fire/ceiling_jet_convection.h"
 
@@ -22,11 +25,10 @@ namespace cd::fire {
 /// - a fire burning inside the upper layer: that jet, its excess times xi = T_u / T_l (a plume's
 ///   excess over a uniform ambient is proportional to the ambient's temperature at the same Q*,
 ///   and Alpert's constants are those of the cool lower layer);
-/// - a fire below the interface: the jet of the continuation source, its convective heat
-///   Q_cont (the total in the fire's radiative share) and H moved down by as far as the source
-///   moved from the lower-layer equivalent one (H + z_eq - z_s, never below the continuation
-///   source's own distance to the ceiling), its excess times xi; no jet
-///   where the plume does not rise into the layer.
+/// - a fire below the interface: Alpert's jet of the fire with H longer by (xi^0.6 - 1)(z_I - z_eq)
+///   (z_eq the plume's equivalent point source, `CooperJetSource::equivalentZM`), its excess times
+///   xi; no jet where the plume reaches the interface no hotter than the layer (Evans's
+///   criterion: it spreads under the layer).
 CeilingJet layeredCeilingJet(const CeilingJetConvectionInput& in, double hrrKw, double radiusM);
 
 }  // namespace cd::fire
