@@ -50,8 +50,8 @@ inline constexpr double kMcCaffreyFlameExcessOverAmbient = 2.91;
 /// height (about 500 K at its tip); lower down it is held at McCaffrey's continuous-flame value.
 double heskestadCentrelineExcessK(double hrrKw, double convectiveHrrKw, double diameterM, double zM, double ambientK);
 /// The same law for a point source aboveOriginM below the point (no flame height, no virtual
-/// origin of its own: a plume's continuation source in a hot layer, layered_ceiling_jet.h), at radiusM from the axis
-/// (the Gaussian below); McCaffrey's value on the axis at and below the origin.
+/// origin of its own: a plume's continuation source in a hot layer, FireModel::plumeAt), at
+/// radiusM from the axis (the Gaussian below); McCaffrey's value on the axis at and below the origin.
 double heskestadPointSourceExcessK(double convectiveHrrKw, double aboveOriginM, double radiusM, double ambientK);
 /// Excess temperature at a distance r from the plume axis: Gaussian, exp(-(r / b)^2) of the
 /// centreline's, b = 0.12 (T0 / T_a)^(1/2) (z - z0) (Heskestad, SFPE Handbook 5th ed. ch. 13).
