@@ -22,19 +22,10 @@ namespace {
 // densities 352.98 / T as CFAST); 0.1 m/s at least.
 void jetOverModelLayers(const FireModel& model, const FireDef& f, double ceilingZ, double deviceZ, double radiusM,
                         double& gasK, double& velocityMS) {
-    const auto room = model.roomState(0);
-    const auto fire = model.fireState(0);
-    const bool inLayer = room.layerHeightM <= deviceZ;
-    CeilingJetConvectionInput in;
-    in.convectiveW = (1 - f.radiativeFraction) * fire.hrrKw * 1e3;
-    in.plumeKgS = fire.plumeKgS;
-    in.ceilingZM = ceilingZ;
-    in.interfaceZM = std::min(room.layerHeightM, ceilingZ);
-    in.lowerK = room.lowerTempC + 273.15;
-    in.upperK = room.upperTempC + 273.15;
-    in.lowerRhoKgM3 = 352.98 / in.lowerK;
-    in.upperRhoKgM3 = 352.98 / in.upperK;
-    const CeilingJet jet = inLayer ? layeredCeilingJet(in, fire.hrrKw, radiusM) : alpertCeilingJet(fire.hrrKw, ceilingZ, radiusM);
+    const double q = model.fireState(0).hrrKw;
+    const bool inLayer = model.roomState(0).layerHeightM <= deviceZ;
+    const CeilingJetConvectionInput in = fireUnderModelLayers(model, f.radiativeFraction, ceilingZ);
+    const CeilingJet jet = inLayer ? layeredCeilingJet(in, q, radiusM) : alpertCeilingJet(q, ceilingZ, radiusM);
     gasK = (inLayer ? in.upperK : in.lowerK) + jet.excessTempK;
     velocityMS = std::max(0.1, jet.velocityMS);
 }

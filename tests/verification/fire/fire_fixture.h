@@ -2,6 +2,9 @@
 // Shared helpers for the fire verification tests: single-room cases built in code.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "fire/ceiling_jet_convection.h"
 #include "fire/fire_model.h"
 
 namespace cd::fire::test {
@@ -33,6 +36,24 @@ inline OpeningDef floorVent(const std::string& room, double width, double height
     o.widthM = width;
     o.heightM = height;
     return o;
+}
+
+/// Room 0's first fire (at its floor, radiativeFraction of it radiated) under a ceiling ceilingZ
+/// high, from the model's public state: its heat, its plume flow into the layer and the room's
+/// layers (densities 352.98 / T, as CFAST), for the layered ceiling jet (layered_ceiling_jet.h).
+inline CeilingJetConvectionInput fireUnderModelLayers(const FireModel& model, double radiativeFraction, double ceilingZ) {
+    const RoomState room = model.roomState(0);
+    const FireState fire = model.fireState(0);
+    CeilingJetConvectionInput in;
+    in.convectiveW = (1.0 - radiativeFraction) * fire.hrrKw * 1e3;
+    in.plumeKgS = fire.plumeKgS;
+    in.ceilingZM = ceilingZ;
+    in.interfaceZM = std::min(room.layerHeightM, ceilingZ);
+    in.lowerK = room.lowerTempC + 273.15;
+    in.upperK = room.upperTempC + 273.15;
+    in.lowerRhoKgM3 = 352.98 / in.lowerK;
+    in.upperRhoKgM3 = 352.98 / in.upperK;
+    return in;
 }
 
 inline FireModel makeModel(const FireModelDef& def) {

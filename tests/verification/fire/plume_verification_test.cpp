@@ -113,15 +113,7 @@ TEST(HeskestadPlume, TheModelsPointQueryGivesThePlumeAndCeilingJetOfTheFireBelow
     // model's state, and below the layer Alpert's hand values over the lower layer.
     ASSERT_LT(room.layerHeightM, 11.9);
     ASSERT_GT(room.layerHeightM, 11.0);
-    CeilingJetConvectionInput in;
-    in.convectiveW = 0.7 * q * 1e3;
-    in.plumeKgS = m.fireState(0).plumeKgS;
-    in.ceilingZM = 12.0;
-    in.interfaceZM = room.layerHeightM;
-    in.lowerK = tl;
-    in.upperK = room.upperTempC + 273.15;
-    in.lowerRhoKgM3 = 352.98 / in.lowerK;
-    in.upperRhoKgM3 = 352.98 / in.upperK;
+    const CeilingJetConvectionInput in = fireUnderModelLayers(m, f.radiativeFraction, 12.0);
     for (double rh : {0.1, 0.5, 1.0}) {
         const double r = rh * 12.0;
         const PlumeSample p = m.plumeAt({20.0 + r, 20.0, 11.9});

@@ -69,10 +69,10 @@ CeilingJet FireModel::Impl::ceilingJetAt(int r, const Point3& p) const {
             return inUpper ? layeredCeilingJet(plume, q, radius) : alpertCeilingJet(q, h, radius);
         };
         CeilingJet jet = radial(std::hypot(p.x - at.x, p.y - at.y));
-        if (corridor) {
-            const bool alongX = corridorAxis[r] == 0;
-            const CeilingJet hall = corridorCeilingJet(radial(0.0).excessTempK, h, alongX ? y1[r] - y0[r] : x1[r] - x0[r],
-                                                       std::fabs(alongX ? p.x - at.x : p.y - at.y));
+        const bool alongX = corridorAxis[r] == 0;
+        const double width = alongX ? y1[r] - y0[r] : x1[r] - x0[r], along = std::fabs(alongX ? p.x - at.x : p.y - at.y);
+        if (corridor && along > 0.5 * width) {  // the jet has met the side walls
+            const CeilingJet hall = corridorCeilingJet(radial(0.0).excessTempK, h, width, along);
             jet.excessTempK = std::max(jet.excessTempK, hall.excessTempK);
             jet.velocityMS = std::max(jet.velocityMS, hall.velocityMS);
         }
@@ -90,8 +90,8 @@ double FireModel::Impl::plumeTempAtK(const FireRuntime& f, const Point3& p, doub
     const double ziHere = interfaceAtZ(r, p.x, p.y), ziFire = interfaceAtZ(r, at.x, at.y);
     const double upperK = layerTempAtK(r, at.x, at.y);
     const double tip = at.z + f.flameHeightM();
-    // Above the interface, where the plume enters the layer above its flames: the plume of the
-    // continuation source in the layer (layered_ceiling_jet.h).
+    // Above the interface, where the plume enters the layer above its flames: the plume of
+    // Evans's continuation source in the layer (cooperJetSource, ceiling_jet_convection.h).
     if (ziHere < ceilZ[r] && p.z >= ziHere && ziFire > tip && upperK > tL[r]) {
         const CooperJetSource s = cooperJetSource(mirrorPlumeUnderCeiling(f, ziFire, upperK));
         if (!s.valid) return layerK;
