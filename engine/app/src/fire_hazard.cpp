@@ -100,6 +100,7 @@ std::string eventKind(fire::FireEventType t) {
         case T::GlassCracked: return "fire.window_cracked";
         case T::ExternalFlames: return "fire.external_flames";
         case T::Reignited: return "fire.reignited";
+        case T::ItemWetted: return "fire.item_wetted";
         case T::CorridorFilled: return "fire.corridor_filled";
     }
     return "fire.event";
@@ -475,6 +476,8 @@ void FireHazard::step(double dtS) {
         // An item that caught is named by its own id, which is the id of the fire it became; a
         // window whose glass broke, by the window's.
         if ((e.type == fire::FireEventType::ItemIgnited || e.type == fire::FireEventType::Reignited) && e.fire >= 0) h.subject = impl_->model.fireId(e.fire);
+        else if (e.type == fire::FireEventType::ItemWetted)
+            h.subject = impl_->model.def().items[static_cast<std::size_t>(e.device)].id;
         else if (e.type == fire::FireEventType::GlassBroke || e.type == fire::FireEventType::GlassCracked ||
                  e.type == fire::FireEventType::ExternalFlames)
             h.subject = impl_->model.def().openings[static_cast<std::size_t>(e.device)].id;

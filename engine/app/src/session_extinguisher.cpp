@@ -106,6 +106,8 @@ void Session::reportAgentEvent(const HazardEvent& e) {
         messages_.push_back({timeS(), "message", still.empty() ? tr(say::kFireOut) : tr(say::kOneFireOut) + names});
     } else if (e.kind == "fire.item_ignited") {
         messages_.push_back({timeS(), "alarm", tr(say::kFireSpread) + fireName(*setup_.scenario, e.subject)});
+    } else if (e.kind == "fire.item_wetted") {
+        messages_.push_back({timeS(), "message", tr(say::kItemWetted) + fireName(*setup_.scenario, e.subject)});
     } else if (e.kind == "fire.reignited") {
         messages_.push_back({timeS(), "alarm", tr(say::kReignited) + fireName(*setup_.scenario, e.subject)});
     } else if (e.kind == "fire.window_cracked") {

@@ -63,6 +63,7 @@ inline constexpr SessionText kFireSpread{"The fire has spread to: ", "火势已�
 inline constexpr SessionText kWindowCracked{"A window has cracked in the heat: it will soon give way.", "窗玻璃受热开裂：很快会破碎脱落。"};
 inline constexpr SessionText kExternalFlames{"Flames are coming out of a window: the floors above are at risk.", "火焰从窗口窜出：上面的楼层有危险。"};
 inline constexpr SessionText kReignited{"A fire you put out has caught again: ", "已扑灭的火又复燃了："};
+inline constexpr SessionText kItemWetted{"The sprinkler's water kept this from catching fire: ", "喷淋的水使其没有起火："};
 inline constexpr SessionText kSprinklerOpened{"A sprinkler has opened: its water is holding the fire down.", "喷淋头已启动：水正在压制火势。"};
 inline constexpr SessionText kWindowBroke{"A window has broken in the heat: the fire is getting air.", "窗户受热破裂：火得到了更多空气。"};
 inline constexpr SessionText kOneFireOut{"That fire is out, but fire still burns: ", "这处火已扑灭，但仍有火在燃烧："};
@@ -81,7 +82,7 @@ inline constexpr SessionText kReaches{" m away; it reaches ", " 米；射程 "};
 inline constexpr SessionText kMetres{" m", " 米"};
 /// The agents' names (session_extinguisher.cpp), here for the HUD font's glyphs.
 inline constexpr SessionText kAgentNames{"", "水泡沫二氧化碳干粉湿化学水枪"};
-inline constexpr SessionText kAll[] = {kTooHot, kUseExtinguisherKey, kOnTheFire, kReaches, kMetres, kAgentNames, kExtinguisherEmpty, kAgentOn, kNoExtinguisher, kNoFireHere, kCannotUseAgent, kFireSpread, kWindowCracked, kSprinklerOpened, kWindowBroke, kExternalFlames, kReignited, kOneFireOut, kFireOut, kFlareUp, kShockHazard, kAgentNoUse, kThrownDown, kUnderDesk, kNoDeskNear, kDeskOver, kCannotStand, kLiftingPiece, kOpenDoorKey, kCloseDoorKey, kOpenWindowKey, kCloseWindowKey, kDoorOutOfReach, kWindowOutOfReach, kRescueStart, kPieceLifted, kTooHeavy, kRescueStopped, kCannotRescue, kCasualtyFree, kFollowYou, kDirectedTo, kRaisedAlarm, kNobodyToLead, kToxicSmoke, kOvercome, kOvercomeByHeat, kReachedAssembly, kHeatDose, kNeedHose, kGasCooling, kLayerNotHot, kBaWhistle, kBaEmpty, kFloodWater,
+inline constexpr SessionText kAll[] = {kTooHot, kUseExtinguisherKey, kOnTheFire, kReaches, kMetres, kAgentNames, kExtinguisherEmpty, kAgentOn, kNoExtinguisher, kNoFireHere, kCannotUseAgent, kFireSpread, kWindowCracked, kItemWetted, kSprinklerOpened, kWindowBroke, kExternalFlames, kReignited, kOneFireOut, kFireOut, kFlareUp, kShockHazard, kAgentNoUse, kThrownDown, kUnderDesk, kNoDeskNear, kDeskOver, kCannotStand, kLiftingPiece, kOpenDoorKey, kCloseDoorKey, kOpenWindowKey, kCloseWindowKey, kDoorOutOfReach, kWindowOutOfReach, kRescueStart, kPieceLifted, kTooHeavy, kRescueStopped, kCannotRescue, kCasualtyFree, kFollowYou, kDirectedTo, kRaisedAlarm, kNobodyToLead, kToxicSmoke, kOvercome, kOvercomeByHeat, kReachedAssembly, kHeatDose, kNeedHose, kGasCooling, kLayerNotHot, kBaWhistle, kBaEmpty, kFloodWater,
                                        kSwept, kStruck, kHurt, kDebrisBlocks, kEarthquake, kAftershock, kShakingStopped, kCannotGetThrough, kRecordingFailed,
                                        kScriptStopped};
 }  // namespace say

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "fire/fire_model.h"
 
@@ -234,4 +235,52 @@ TEST(FireEvents, RadiantFluxIgnitesANearbyItemAsASecondaryFire) {
     EXPECT_EQ(m->fireCount(), 2);
     EXPECT_EQ(m->fireId(1), "sofa");
     EXPECT_TRUE(m->fireState(1).ignited);
+}
+
+// NFPA 13's fire control: the spray limits the fire and pre-wets the fuel beside it. A sofa that
+// takes the heat to catch (its flux-time product reached) after the room's sprinkler has opened
+// stays wet and does not catch; the model says so once. Without the sprinkler it catches.
+TEST(FireEvents, AnOpenedSprinklerKeepsANearbyItemFromCatching) {
+    auto build = [](bool sprinklered) {
+        FireModelDef def = room(5, 5, 2.5, true);
+        def.fires.push_back(fire("chair", 1000, kAlphaFast));
+        ItemDef sofa;
+        sofa.id = "sofa";
+        sofa.room = "room";
+        sofa.positionM = {2.5, 1.5, 0.4};
+        sofa.criticalFluxKwM2 = 5;
+        sofa.fluxTimeProductKjM2 = 100;
+        sofa.fire = fire("sofa", 1500, kAlphaFast);
+        def.items.push_back(sofa);
+        if (sprinklered) {
+            SprinklerDef s;
+            s.id = "spk";
+            s.room = "room";
+            s.positionM = {1.5, 3.5, 2.4};
+            s.rtiMS = 50;              // quick response
+            s.sprayDensityMmS = 0.02;  // a light spray: the chair burns on and keeps heating the sofa
+            def.sprinklers.push_back(s);
+        }
+        return def;
+    };
+    auto control = FireModel::create(build(false));
+    Recorder c;
+    c.run(*control, 300);
+    const FireEvent* caught = c.first(FireEventType::ItemIgnited);
+    ASSERT_NE(caught, nullptr);
+    auto m = FireModel::create(build(true));
+    Recorder r;
+    r.run(*m, 300);
+    const FireEvent* opened = r.first(FireEventType::SprinklerActivated);
+    const FireEvent* wetted = r.first(FireEventType::ItemWetted);
+    ASSERT_NE(opened, nullptr);
+    ASSERT_NE(wetted, nullptr);
+    std::printf("sofa caught at %.1f s unsprinklered; sprinkler opened at %.1f s, sofa wetted at %.1f s (%.1f kW/m2)\n",
+                caught->timeS, opened->timeS, wetted->timeS, wetted->value);
+    EXPECT_LT(opened->timeS, wetted->timeS);
+    EXPECT_GT(wetted->value, 5.0);  // over its critical flux: it would have caught
+    EXPECT_EQ(r.first(FireEventType::ItemIgnited), nullptr);
+    EXPECT_EQ(m->fireCount(), 1);
+    EXPECT_EQ(std::count_if(r.events.begin(), r.events.end(), [](const FireEvent& e) { return e.type == FireEventType::ItemWetted; }), 1);
+    EXPECT_EQ(m->describe(*wetted).find("item sofa") != std::string::npos, true);
 }

@@ -519,6 +519,7 @@ const char* eventTypeName(FireEventType t) {
         case FireEventType::ExternalFlames: return "external_flames";
         case FireEventType::Reignited: return "reignited";
         case FireEventType::CorridorFilled: return "corridor_filled";
+        case FireEventType::ItemWetted: return "item_wetted";
     }
     return "?";
 }
@@ -535,6 +536,7 @@ std::string FireModel::describe(const FireEvent& e) const {
             case FireEventType::DetectorActivated: s += " detector " + m.def.detectors[e.device].id; break;
             case FireEventType::SprinklerActivated: s += " sprinkler " + m.def.sprinklers[e.device].id; break;
             case FireEventType::ItemIgnited:
+            case FireEventType::ItemWetted:
             case FireEventType::Reignited: s += " item " + m.def.items[e.device].id; break;
             case FireEventType::BackdraftRisk:
             case FireEventType::GlassBroke:

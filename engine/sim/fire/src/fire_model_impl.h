@@ -89,6 +89,7 @@ inline constexpr unsigned char kPaneIntact = 0, kPaneCracked = 1, kPaneOut = 2;
 struct ItemRuntime {
     double doseKjM2 = 0;
     bool ignited = false;
+    bool wetted = false;  // told once that an opened sprinkler's water kept it from catching
     int fire = -1;  // the fire it became
 };
 
@@ -258,6 +259,7 @@ struct FireModel::Impl {
     void updateDevices(double dtS);
     // fire_model_spread.cpp
     void checkFlashoverAndItems(double dtS);
+    bool sprinklerOpenIn(int room) const;
     void breakGlazing(double dtS);
     // fire_model_facade.cpp
     void externalFlames();

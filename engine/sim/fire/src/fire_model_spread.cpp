@@ -65,6 +65,13 @@ void FireModel::Impl::checkFlashoverAndItems(double dt) {
             s.doseKjM2 += (d.fluxTimeExponent == 1.0 ? excess : std::pow(excess, d.fluxTimeExponent)) * dt;
         }
         if (s.doseKjM2 < d.fluxTimeProductKjM2) continue;
+        // Under an opened sprinkler the fuel around the fire is wet: it does not catch (NFPA 13's
+        // fire control: the spray limits the fire's size and pre-wets the combustibles beside it).
+        if (sprinklerOpenIn(r)) {
+            if (!s.wetted) pushEvent(FireEventType::ItemWetted, r, -1, static_cast<int>(it), fluxKw);
+            s.wetted = true;
+            continue;
+        }
         if (s.ignited) {
             // Re-ignition: its fire grows again from nothing on the fuel it has left.
             FireRuntime& f = fires[static_cast<size_t>(s.fire)];
@@ -93,6 +100,12 @@ void FireModel::Impl::checkFlashoverAndItems(double dt) {
         s.fire = static_cast<int>(fires.size() - 1);
         pushEvent(FireEventType::ItemIgnited, r, static_cast<int>(fires.size() - 1), static_cast<int>(it), fluxKw);
     }
+}
+
+bool FireModel::Impl::sprinklerOpenIn(int room) const {
+    for (size_t d = 0; d < sprinklers.size(); ++d)
+        if (sprinklers[d].activated && sprRoom[d] == room) return true;
+    return false;
 }
 
 // What one side of a window offers its glass (window_glass.h). The part of the pane in the upper

@@ -22,6 +22,8 @@ enum class FireEventType {
     ExternalFlames,      ///< room, device = opening to outside: flames reach out of it and up the facade; value = L_L, m
     Reignited,           ///< fire, device = item: an item whose fire was put out caught again; value = flux kW/m2
     CorridorFilled,      ///< room (a corridor): its smoke front has reached both ends; value = its length, m
+    ItemWetted,          ///< room, device = item: it took the heat to catch under an opened sprinkler, whose
+                         ///< water keeps it from catching (once per item); value = flux kW/m2
 };
 
 struct FireEvent {
