@@ -29,6 +29,8 @@ double steelColumnSlenderness(const MemberDef& m) {
     return length / i / (kEulerSlenderness * steelEpsilon(m.material));
 }
 
+double steelColumnFireSlenderness(const MemberDef& m) { return steelColumnSlenderness(m) * m.fireBucklingLengthFactor; }
+
 double coldBucklingReduction(double slenderness) {
     if (slenderness <= 0.2) return 1.0;
     const double phi = 0.5 * (1.0 + kCurveC * (slenderness - 0.2) + slenderness * slenderness);
@@ -45,10 +47,12 @@ double fireBucklingReduction(double slenderness, double temperatureC, double eps
     return reduction(phi, lambda);
 }
 
-float steelColumnBearingFactor(double slenderness, double temperatureC, double epsilon) {
+float steelColumnBearingFactor(double coldSlenderness, double fireSlenderness, double temperatureC, double epsilon) {
     const double ky = strengthReductionFactor(FireCurve::Steel, static_cast<float>(temperatureC));
-    if (slenderness <= 0.0) return static_cast<float>(ky);
-    return static_cast<float>(fireBucklingReduction(slenderness, temperatureC, epsilon) * ky / coldBucklingReduction(slenderness));
+    if (coldSlenderness <= 0.0) return static_cast<float>(ky);
+    // A shorter buckling length in fire (a continuous column held by the storeys beside it) may
+    // give more than the cold design's chi; the fire never makes the column stronger.
+    return static_cast<float>(std::min(1.0, fireBucklingReduction(fireSlenderness, temperatureC, epsilon) * ky / coldBucklingReduction(coldSlenderness)));
 }
 
 double timberColumnSlenderness(double lengthM, double thinM) {

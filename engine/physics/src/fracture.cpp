@@ -75,6 +75,8 @@ Result<FracturedStructure> fractureStructure(const StructureDef& def) {
             return makeError("must be in [0, 1000] m^-1 (0: the box's own)", def.source, 0, memberField(mi, "sectionFactorPerM"));
         if (!std::isfinite(m.rebarAxisM) || m.rebarAxisM < 0.005f || m.rebarAxisM > 0.2f)
             return makeError("must be in [0.005, 0.2] m", def.source, 0, memberField(mi, "rebarAxisM"));
+        if (!std::isfinite(m.fireBucklingLengthFactor) || m.fireBucklingLengthFactor <= 0.0f || m.fireBucklingLengthFactor > 1.0f)
+            return makeError("must be in (0, 1]", def.source, 0, memberField(mi, "fireBucklingLengthFactor"));
         Rng rng = root.fork(mi);
         int n[3];
         std::vector<float> planes[3];

@@ -26,6 +26,11 @@ StructureDef makeFrameBuilding(const FrameBuildingParams& p) {
                 m.centerM.z = z0 + 0.5f * clear;
                 m.halfExtentsM = glm::vec3(0.5f * c, 0.5f * c, 0.5f * clear);
                 m.material = p.frame;
+                // Continuous through the slabs of a frame braced by its walls, each storey a fire
+                // compartment: EN 1993-1-2 4.2.3.2(5), 0.5 of the height in an intermediate storey,
+                // 0.7 in the top one, and 0.7 in the ground storey too (continuous at its head only,
+                // as the top storey at its foot; the standard names no figure for it).
+                if (p.perimeterWalls && p.storeys > 1) m.fireBucklingLengthFactor = (k == 0 || k == p.storeys - 1) ? 0.7f : 0.5f;
                 s.members.push_back(m);
             }
         // Perimeter infill walls between columns, centred on the column lines.

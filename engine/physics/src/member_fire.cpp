@@ -27,6 +27,7 @@ MemberFire::MemberFire(const MemberDef& m)
         const double own = 2.0 * (thinM_ + wideM_) / (static_cast<double>(thinM_) * wideM_);
         steel_.emplace(m.sectionFactorPerM > 0.0f ? m.sectionFactorPerM : own);
         slenderness_ = steelColumnSlenderness(m);
+        fireSlenderness_ = steelColumnFireSlenderness(m);
         epsilon_ = steelEpsilon(m.material);
     } else if (curve_ == FireCurve::ConcreteSiliceous) {
         if (kind_ == MemberKind::Column) section_.emplace(thinM_, wideM_);
@@ -91,7 +92,7 @@ float MemberFire::charredShare(double* thinnestM) const {
 }
 
 float MemberFire::bearingFactor() const {
-    if (steel_ && slenderness_ > 0.0) return steelColumnBearingFactor(slenderness_, steel_->temperatureC(), epsilon_);
+    if (steel_ && slenderness_ > 0.0) return steelColumnBearingFactor(slenderness_, fireSlenderness_, steel_->temperatureC(), epsilon_);
     if (curve_ == FireCurve::Timber && kind_ == MemberKind::Column) {
         double thinnest = thinM_;
         const float share = charredShare(&thinnest);

@@ -49,7 +49,7 @@ private:
     FireCurve curve_;
     float thinM_ = 0.0f, wideM_ = 0.0f;  // the section's two smaller sides (walls and slabs: thickness, thickness)
     float rebarAxisM_;
-    double slenderness_ = 0.0, epsilon_ = 1.0;  // a steel column's (column_buckling.h)
+    double slenderness_ = 0.0, fireSlenderness_ = 0.0, epsilon_ = 1.0;  // a steel column's (column_buckling.h)
     std::optional<ThicknessHeating> thickness_;  // concrete or timber: a wall, a slab; a concrete beam
     std::optional<SectionHeating> section_;  // a concrete column; a timber column or beam
     double lengthM_ = 0.0;  // a column's height (timber's buckling)

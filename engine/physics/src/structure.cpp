@@ -86,10 +86,12 @@ Result<StructureId> PhysicsWorld::addStructure(const StructureDef& def) {
             const float ba = memberBearingStrengthPa(ma), bb = memberBearingStrengthPa(mb);
             const MemberDef& weaker = (bb > 0.0f && (ba <= 0.0f || bb < ba)) ? mb : ma;
             l.slenderness = static_cast<float>(steelColumnSlenderness(weaker));
+            l.fireSlenderness = static_cast<float>(steelColumnFireSlenderness(weaker));
             l.epsilon = static_cast<float>(steelEpsilon(weaker.material));
             s.linksOf[static_cast<std::size_t>(jd.chunkB)].push_back(static_cast<int>(s.links.size()));
         } else {
             l.slenderness = static_cast<float>(steelColumnSlenderness(ma));
+            l.fireSlenderness = static_cast<float>(steelColumnFireSlenderness(ma));
             l.epsilon = static_cast<float>(steelEpsilon(ma.material));
         }
         s.linksOf[static_cast<std::size_t>(jd.chunkA)].push_back(static_cast<int>(s.links.size()));
@@ -382,7 +384,7 @@ void PhysicsWorld::setStoreyTemperature(StructureId sid, int storey, float membe
     for (LinkRecord& l : s.links)
         if (!l.broken && l.storey == storey) {
             const float k = strengthReductionFactor(l.curve, memberC);
-            weakened |= im.weakenLink(l, k, l.slenderness > 0.0f ? steelColumnBearingFactor(l.slenderness, memberC, l.epsilon) : k);
+            weakened |= im.weakenLink(l, k, l.slenderness > 0.0f ? steelColumnBearingFactor(l.slenderness, l.fireSlenderness, memberC, l.epsilon) : k);
         }
     if (weakened) im.resolveStructure(sid.index);
 }

@@ -69,6 +69,7 @@ struct LinkRecord {
     float fireFactor = 1.0f;    // Eurocode reduction, lowest seen
     float bearingFireFactor = 1.0f;  // the same in bearing (a steel column's buckling: column_buckling.h)
     float slenderness = 0.0f;   // of the steel column whose bearing governs the link (0: none)
+    float fireSlenderness = 0.0f;  // the same over its buckling length in fire
     float epsilon = 1.0f;       // that column's steel: (235 MPa / f_y)^0.5
     float demandN = 0.0f;       // load through the link from the last load-flow pass
     FireCurve curve = FireCurve::None;

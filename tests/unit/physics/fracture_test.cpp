@@ -77,6 +77,39 @@ TEST(Fracture, AStructureWithNoGeometryOrBadMembersIsAnErrorNamingTheField) {
     bad = oneWall(1);
     bad.members[0].material.densityKgM3 = -5.0f;
     EXPECT_EQ(fractureStructure(bad).error().field, "members[0].material.densityKgM3");
+    for (float f : {0.0f, -0.5f, 1.5f}) {
+        bad = oneWall(1);
+        bad.members[0].fireBucklingLengthFactor = f;
+        EXPECT_EQ(fractureStructure(bad).error().field, "members[0].fireBucklingLengthFactor") << f;
+    }
+}
+
+// EN 1993-1-2 4.2.3.2(5): a frame braced by its walls, each storey a fire compartment, has its
+// columns buckle in fire over 0.5 of their height in the intermediate storeys, 0.7 in the top
+// one (and the ground one); an unbraced frame, or a single storey, keeps the whole height.
+TEST(FrameBuilding, ItsColumnsBuckleInFireOverTheLengthsOfABracedFrame) {
+    FrameBuildingParams p;
+    p.storeys = 4;
+    auto factors = [](const StructureDef& s) {
+        std::vector<float> byStorey(8, -1.0f);
+        for (const MemberDef& m : s.members) {
+            if (m.kind != MemberKind::Column) continue;
+            float& f = byStorey[static_cast<std::size_t>(m.storey)];
+            EXPECT_TRUE(f < 0.0f || f == m.fireBucklingLengthFactor) << "storey " << m.storey;
+            f = m.fireBucklingLengthFactor;
+        }
+        return byStorey;
+    };
+    const std::vector<float> braced = factors(makeFrameBuilding(p));
+    EXPECT_EQ(braced[0], 0.7f);
+    EXPECT_EQ(braced[1], 0.5f);
+    EXPECT_EQ(braced[2], 0.5f);
+    EXPECT_EQ(braced[3], 0.7f);
+    p.perimeterWalls = false;
+    for (int k = 0; k < 4; ++k) EXPECT_EQ(factors(makeFrameBuilding(p))[static_cast<std::size_t>(k)], 1.0f);
+    p.perimeterWalls = true;
+    p.storeys = 1;
+    EXPECT_EQ(factors(makeFrameBuilding(p))[0], 1.0f);
 }
 
 TEST(FrameBuilding, TenStoreysAtTheDefaultChunkSizeGiveAboutTwoThousandChunks) {

@@ -210,6 +210,26 @@ TEST(SteelColumnFire, ALoadedColumnFailsWhereItsBucklingResistanceInFireFallsToT
     }
 }
 
+// The same 4 m column in an intermediate storey of a braced frame (EN 1993-1-2 4.2.3.2(5):
+// buckling length in fire 0.5 of its height) carries its load to the temperature 4.2.3.2 gives
+// for the 2 m length, within 20 C: hotter than the pinned column. Cold it is designed over its
+// whole height (EN 1993-1-1), and the fire never makes it stronger than that.
+TEST(SteelColumnFire, AContinuousColumnOfABracedFrameBucklesOverHalfItsHeightInFire) {
+    const double mu = 0.5, lambda = 4.0 / (0.25 * 0.3) / 93.9;
+    MemberDef column = he300b();
+    column.fireBucklingLengthFactor = 0.5f;
+    EXPECT_NEAR(steelColumnFireSlenderness([&] { MemberDef m = column; m.halfExtentsM.z = 2.0f; return m; }()), 0.5 * lambda, 0.01 * lambda);
+    EXPECT_EQ(steelColumnBearingFactor(lambda, 0.5 * lambda, 20.0, 1.0), 1.0f);
+    Rig r = loadedMember(false, 4.0f, mu * kHe300bAreaM2 * materials::steel().jointStrengthPa, column);
+    ASSERT_EQ(breaks(*r.world, 0.5), 0);
+    const float failC = failureTemperatureC(r);
+    const double expected = bucklingFailureC(0.5 * lambda, mu), pinned = bucklingFailureC(lambda, mu);
+    std::printf("4 m continuous column, load %.1f A f_y: fails at %.0f C, EN 1993-1-2 over 2 m: %.1f C (pinned, 4 m: %.1f C)\n", mu,
+                failC, expected, pinned);
+    EXPECT_NEAR(failC, expected, 20.0);
+    EXPECT_GT(expected, pinned + 40.0);
+}
+
 // The same 4 m column heated by its fire (heatStructure: 900 C gas all round, a second at a time)
 // fails when its steel, heated as EN 1993-1-2 4.2.5.1 says (SteelHeating), reaches the
 // temperature of 4.2.3.2 above, within 20 C.

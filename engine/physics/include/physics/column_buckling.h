@@ -11,8 +11,9 @@
 ///   alpha = 0.65 eps, Phi_theta = 0.5 (1 + alpha lambda_theta + lambda_theta^2),
 ///   chi_fi = 1 / (Phi_theta + (Phi_theta^2 - lambda_theta^2)^0.5), and the column carries
 ///   chi_fi k_y,theta A f_y.
-/// A column's buckling length is its member's height (pinned at both ends; EN 1993-1-2
-/// 4.2.3.2(5) allows 0.5-0.7 of it for a continuous column in a braced frame, not used here);
+/// A column's buckling length is its member's height (pinned at both ends), in fire that times
+/// its MemberDef::fireBucklingLengthFactor (EN 1993-1-2 4.2.3.2(5): 0.5 in an intermediate
+/// storey, 0.7 in the top one, of a braced frame whose storeys are separate fire compartments);
 /// i its weak axis's: a quarter of the flange width for an I-section (HE A and HE B sections:
 /// i_z / b = 0.25), b / 12^0.5 for a solid box.
 ///
@@ -25,8 +26,10 @@
 
 namespace cd::physics {
 
-/// lambda of a steel column member about its weak axis; 0 for any other member.
+/// lambda of a steel column member about its weak axis, cold; 0 for any other member.
 double steelColumnSlenderness(const MemberDef& m);
+/// The same over its buckling length in fire (its height times fireBucklingLengthFactor).
+double steelColumnFireSlenderness(const MemberDef& m);
 /// eps = (235 MPa / f_y)^0.5, f_y the material's joint strength within EN 1993-1-2's steels
 /// (S235 to S460); a joint strength outside them (a deliberately weak or strong joint) counts as
 /// the nearer end.
@@ -36,9 +39,10 @@ double coldBucklingReduction(double slenderness);
 /// chi_fi at temperatureC.
 double fireBucklingReduction(double slenderness, double temperatureC, double epsilon);
 /// The share of a column's cold buckling resistance chi A f_y that is left at temperatureC:
-/// chi_fi k_y,theta / chi. Below 1 already at 20 C for a slender column: EN 1993-1-2's curve
-/// (alpha 0.65 eps, no plateau) lies below EN 1993-1-1's.
-float steelColumnBearingFactor(double slenderness, double temperatureC, double epsilon);
+/// chi_fi k_y,theta / chi, chi over its cold slenderness, chi_fi over its slenderness in fire.
+/// Below 1 already at 20 C for a slender column with the same length in both: EN 1993-1-2's
+/// curve (alpha 0.65 eps, no plateau) lies below EN 1993-1-1's. At most 1.
+float steelColumnBearingFactor(double coldSlenderness, double fireSlenderness, double temperatureC, double epsilon);
 
 /// lambda_rel of a timber column lengthM high whose thinner side is thinM.
 double timberColumnSlenderness(double lengthM, double thinM);

@@ -26,6 +26,12 @@ struct MemberDef {
     /// bottom reinforcement from the heated face (EN 1992-1-2 Table 5.8 asks 10-30 mm for R30-R90).
     float sectionFactorPerM = 0.0f;
     float rebarAxisM = 0.025f;
+    /// A steel column's buckling length in fire over its height (EN 1993-1-2 4.2.3.2(5)): in a
+    /// braced frame whose storeys are separate fire compartments a column continuous through the
+    /// floors buckles between the cooler storeys above and below that hold it, 0.5 of its height
+    /// in an intermediate storey and 0.7 in the top one; 1 (pinned ends) otherwise. Cold it keeps
+    /// its whole height (EN 1993-1-1). (0, 1].
+    float fireBucklingLengthFactor = 1.0f;
 };
 
 /// The share of a member's box that is material: 1, except for a steel column or beam with a
