@@ -595,6 +595,16 @@ std::vector<ItemView> FireHazard::items() const {
     return out;
 }
 
+std::vector<SprinklerView> FireHazard::sprinklers() const {
+    const auto& m = impl_->model;
+    std::vector<SprinklerView> out;
+    for (std::size_t i = 0; i < m.def().sprinklers.size(); ++i) {
+        const fire::Point3& p = m.def().sprinklers[i].positionM;
+        out.push_back({glm::vec3(p.x, p.y, p.z), m.sprinklerOpenedS(static_cast<int>(i)) >= 0.0});
+    }
+    return out;
+}
+
 std::vector<FlameView> FireHazard::flames() const {
     std::vector<FlameView> out;
     const auto& m = impl_->model;

@@ -62,6 +62,12 @@ struct ItemView {
     bool caught = false;  ///< it has caught fire (burning, put out or burnt out)
 };
 
+/// A sprinkler head under a ceiling: where its deflector is, and whether it has opened.
+struct SprinklerView {
+    glm::vec3 positionM{0.0f};
+    bool open = false;
+};
+
 struct FlameView {
     const world::Room* room = nullptr;  ///< the room it burns in; nullptr: outside, out of a window or exit door
     glm::vec3 baseM{0.0f};
@@ -151,6 +157,7 @@ public:
     std::vector<FireSeat> seats() const;
     /// The scenario's items with a drawn size.
     std::vector<ItemView> items() const;
+    std::vector<SprinklerView> sprinklers() const;
 
     struct Impl;
 

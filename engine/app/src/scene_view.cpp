@@ -55,6 +55,24 @@ render::RenderSnapshot hazardSnapshot(const Session& s) {
         b.color = item.caught ? glm::vec3(0.035f, 0.03f, 0.028f) : glm::vec3(0.62f, 0.22f, 0.18f);
         snap.boxes.push_back(b);
     }
+    // Sprinkler heads: a brass drop and deflector 0.1 m under the ceiling; an open one throws its
+    // umbrella of water, two rings of streaks 35 and 65 degrees off the vertical.
+    for (const SprinklerView& head : s.fire().sprinklers()) {
+        const glm::vec3 brass{0.72f, 0.55f, 0.22f};
+        snap.boxes.push_back({head.positionM + glm::vec3(0.0f, 0.0f, 0.05f), {0.012f, 0.012f, 0.05f}, glm::quat(1, 0, 0, 0), brass});
+        snap.boxes.push_back({head.positionM, {0.03f, 0.03f, 0.003f}, glm::quat(1, 0, 0, 0), brass});
+        if (!head.open) continue;
+        constexpr int kStreaks = 12;
+        constexpr float kLengthM = 0.8f;
+        for (float tiltDeg : {35.0f, 65.0f})
+            for (int k = 0; k < kStreaks; ++k) {
+                const float around = (static_cast<float>(k) + (tiltDeg > 50.0f ? 0.5f : 0.0f)) * 6.2831853f / kStreaks;
+                const float tilt = glm::radians(tiltDeg);
+                const glm::quat q = glm::angleAxis(tilt, glm::vec3(std::sin(around), -std::cos(around), 0.0f));
+                const glm::vec3 dir{std::cos(around) * std::sin(tilt), std::sin(around) * std::sin(tilt), -std::cos(tilt)};
+                snap.boxes.push_back({head.positionM + 0.5f * kLengthM * dir, {0.01f, 0.01f, 0.5f * kLengthM}, q, {0.62f, 0.8f, 0.97f}});
+            }
+    }
     // The flood: the model's grid, in blocks of at least 2 m (the renderer draws cells over 1 cm deep).
     if (const FloodHazard* f = s.flood()) snap.water.push_back(f->waterGrid(2.0));
     // Shut doors, then the earthquake: furniture, fallen lights and the debris of a collapse.

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "fire_hazard.h"
+#include "scene_view.h"
 #include "scenario_checks.h"
 #include "session_text.h"
 #include "sprinkler_layout.h"
@@ -48,6 +49,8 @@ struct Outcome {
     record::SessionLog log;
     std::vector<std::string> messages;
     double r1TempC = 0;  ///< R1's gas under its ceiling at the end
+    std::vector<app::SprinklerView> heads;
+    int sprayStreaks = 0;  ///< water streaks in the drawn scene
 };
 
 Outcome run(bool sprinklers) {
@@ -70,6 +73,9 @@ Outcome run(bool sprinklers) {
         for (const auto& m : s.messages()) out.messages.push_back(m.text);
         const world::Room* r1 = s.district().findRoom("R1");
         out.r1TempC = s.fire().sample(r1->box.center() + glm::vec3(0.0f, 0.0f, 1.3f), r1).temperatureC;
+        out.heads = s.fire().sprinklers();
+        for (const render::BoxInstance& b : app::hazardSnapshot(s).boxes)
+            out.sprayStreaks += b.color == glm::vec3(0.62f, 0.8f, 0.97f);
     });
     return out;
 }
@@ -85,6 +91,15 @@ TEST(Sprinklers, AHeadOverTheFireOpensAndItsWaterHoldsTheFireDown) {
     // within the first minute, long before the end.
     EXPECT_LT(opened->timeS, 60.0);
     EXPECT_EQ(test::firstEvent(dry.log, "fire.sprinkler"), nullptr);
+    // Drawn: every head under R1's ceiling, the open ones throwing two rings of 12 streaks.
+    const int opens = static_cast<int>(std::count_if(wet.log.events.begin(), wet.log.events.end(),
+                                                     [](const record::SimEvent& e) { return e.kind == "fire.sprinkler"; }));
+    const int drawnOpen = static_cast<int>(std::count_if(wet.heads.begin(), wet.heads.end(), [](const app::SprinklerView& h) { return h.open; }));
+    EXPECT_FALSE(wet.heads.empty());
+    EXPECT_EQ(drawnOpen, opens);
+    EXPECT_EQ(wet.sprayStreaks, 24 * opens);
+    EXPECT_TRUE(dry.heads.empty());
+    EXPECT_EQ(dry.sprayStreaks, 0);
     EXPECT_EQ(std::count(wet.messages.begin(), wet.messages.end(), std::string(app::say::kSprinklerOpened.en)), 1);
     // Evans's decay from the opening on: the room is cooler at the end than without sprinklers.
     EXPECT_LT(wet.r1TempC, dry.r1TempC - 20.0) << wet.r1TempC << " C against " << dry.r1TempC << " C";

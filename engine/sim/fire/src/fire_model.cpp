@@ -478,6 +478,11 @@ int FireModel::fireIndex(std::string_view id) const {
     return -1;
 }
 
+double FireModel::sprinklerOpenedS(int i) const {
+    const auto& s = impl_->sprinklers.at(static_cast<size_t>(i));
+    return s.activated ? s.activatedS : -1.0;
+}
+
 FireState FireModel::fireState(int i) const {
     const auto& f = impl_->fires.at(i);
     FireState s;

@@ -147,6 +147,8 @@ public:
     RoomState roomState(int roomIndex) const;
     Result<RoomState> roomState(std::string_view roomId) const;
     FireState fireState(int fireIndex) const;
+    /// When sprinkler i (in def().sprinklers) opened, s; -1 while shut.
+    double sprinklerOpenedS(int sprinklerIndex) const;
 
     int roomCount() const;
     int openingCount() const;
