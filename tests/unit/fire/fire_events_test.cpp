@@ -216,17 +216,25 @@ TEST(FireEvents, OpeningTheDoorOfAStarvedFuelRichRoomRaisesABackdraftRisk) {
     EXPECT_NE(m->describe(*bd).find("backdraft_risk room room"), std::string::npos);
 }
 
-TEST(FireEvents, RadiantFluxIgnitesANearbyItemAsASecondaryFire) {
+namespace {
+/// A 5 x 5 x 2.5 m room with a door, a 1 MW chair fire and a sofa 1 m from it.
+FireModelDef chairAndSofa(double sofaCriticalFluxKwM2, double sofaFluxTimeProductKjM2) {
     FireModelDef def = room(5, 5, 2.5, true);
     def.fires.push_back(fire("chair", 1000, kAlphaFast));
     ItemDef sofa;
     sofa.id = "sofa";
     sofa.room = "room";
     sofa.positionM = {2.5, 1.5, 0.4};
-    sofa.criticalFluxKwM2 = 10;
-    sofa.fluxTimeProductKjM2 = 300;
+    sofa.criticalFluxKwM2 = sofaCriticalFluxKwM2;
+    sofa.fluxTimeProductKjM2 = sofaFluxTimeProductKjM2;
     sofa.fire = fire("sofa", 1500, kAlphaFast);
     def.items.push_back(sofa);
+    return def;
+}
+}  // namespace
+
+TEST(FireEvents, RadiantFluxIgnitesANearbyItemAsASecondaryFire) {
+    FireModelDef def = chairAndSofa(10, 300);
     auto m = FireModel::create(def);
     Recorder r;
     r.run(*m, 300);
@@ -242,16 +250,7 @@ TEST(FireEvents, RadiantFluxIgnitesANearbyItemAsASecondaryFire) {
 // stays wet and does not catch; the model says so once. Without the sprinkler it catches.
 TEST(FireEvents, AnOpenedSprinklerKeepsANearbyItemFromCatching) {
     auto build = [](bool sprinklered) {
-        FireModelDef def = room(5, 5, 2.5, true);
-        def.fires.push_back(fire("chair", 1000, kAlphaFast));
-        ItemDef sofa;
-        sofa.id = "sofa";
-        sofa.room = "room";
-        sofa.positionM = {2.5, 1.5, 0.4};
-        sofa.criticalFluxKwM2 = 5;
-        sofa.fluxTimeProductKjM2 = 100;
-        sofa.fire = fire("sofa", 1500, kAlphaFast);
-        def.items.push_back(sofa);
+        FireModelDef def = chairAndSofa(5, 100);
         if (sprinklered) {
             SprinklerDef s;
             s.id = "spk";
