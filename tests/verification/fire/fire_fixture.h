@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <string>
 
 #include "fire/ceiling_jet_convection.h"
 #include "fire/fire_model.h"
@@ -54,6 +55,33 @@ inline CeilingJetConvectionInput fireUnderModelLayers(const FireModel& model, do
     in.lowerRhoKgM3 = 352.98 / in.lowerK;
     in.upperRhoKgM3 = 352.98 / in.upperK;
     return in;
+}
+
+/// A room for a rig built in code (the validation tests' reproductions of NIST's CFAST inputs).
+inline void addRoom(FireModelDef& def, const char* id, Point3 origin, Point3 size, const WallMaterial& wall, bool corridor = false) {
+    RoomDef r;
+    r.id = id;
+    r.originM = origin;
+    r.sizeM = size;
+    r.wall = wall;
+    r.corridor = corridor;
+    def.rooms.push_back(r);
+}
+
+/// A wall opening from `from` to `to` (a room or kOutside), centred in plan at (x, y).
+inline void addOpening(FireModelDef& def, const char* from, const char* to, double width, double height, double x, double y,
+                       double sill = 0.0) {
+    OpeningDef o;
+    o.id = std::string(from) + "-" + to;
+    o.roomA = from;
+    o.roomB = to;
+    o.widthM = width;
+    o.heightM = height;
+    o.sillM = sill;
+    o.placed = true;
+    o.centerXM = x;
+    o.centerYM = y;
+    def.openings.push_back(o);
 }
 
 inline FireModel makeModel(const FireModelDef& def) {

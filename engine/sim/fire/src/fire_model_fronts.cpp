@@ -151,7 +151,7 @@ double FireModel::Impl::corridorShape(int r, double s) const {
     auto take = [&](const FrontSpan& f) {
         if (!f.started) return;
         any = true;
-        shape = std::max(shape, std::exp(-std::fabs(s - f.atM) * f.decayPerM));
+        shape = std::max(shape, f.weight * std::exp(-std::fabs(s - f.atM) * f.decayPerM));
     };
     for (int k = frontSlotStart[r]; k < frontSlotStart[r + 1]; ++k) take(ventSpan[frontSlots[k]]);
     for (const auto& f : fires)
@@ -191,6 +191,15 @@ void FireModel::Impl::updateCorridorDecay(int r, double dt) {
         if (f.room != r) continue;
         relax(f.front, f.plumeKgS);
         fireFed |= f.front.started;
+    }
+    // A source's excess over the lower layer against the hottest source's (a fire in the corridor
+    // counts as at least the layer's mean): a room filled from the corridor and giving some of
+    // its cooler layer back (a dead-end room off it) does not heat the corridor at its door as
+    // the fire room's door does.
+    const double hottestK = fireFed ? std::max(p.hottestFedK, tU[r]) : p.hottestFedK;
+    for (int k = frontSlotStart[r]; k < frontSlotStart[r + 1]; ++k) {
+        FrontSpan& s = ventSpan[frontSlots[k]];
+        s.weight = hottestK > tL[r] ? std::clamp((s.sourceK - tL[r]) / (hottestK - tL[r]), 0.0, 1.0) : 1.0;
     }
     if (fireFed) p.hottestFedK = 0;
     p.shapeMean = 0;

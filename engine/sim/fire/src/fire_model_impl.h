@@ -31,14 +31,16 @@ inline constexpr double kBackdraftFuelMassFraction = 0.10;  // Fleischmann, Pagn
 /// from its low end (m), and whether the source has fed it yet (fire_model_fronts.cpp). For the
 /// layer's temperature along the corridor: where the source feeds (m from the low end), the
 /// rate its current's excess temperature falls along the corridor (1/m, the inverse of the
-/// e-folding length; 0: no loss yet) and the temperature of the gas it brings (K; 0 for a fire
-/// in the corridor, whose plume sets none).
+/// e-folding length; 0: no loss yet), the temperature of the gas it brings (K; 0 for a fire
+/// in the corridor, whose plume sets none) and, from that, its weight in the layer's profile
+/// (1 for the hottest source, less for one that brings cooler gas).
 struct FrontSpan {
     double lo = 0, hi = 0;
     bool started = false;
     double atM = 0;
     double decayPerM = 0;
     double sourceK = 0;
+    double weight = 1;
 };
 
 struct FireRuntime {
