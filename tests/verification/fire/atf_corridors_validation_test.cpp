@@ -21,8 +21,9 @@
 // last 300 s): the lower hallway's upper layer against NIST's reduction of trees A, B, C (the
 // integral method of He et al. in FDS's layer_height.m, weights 0.33/0.33/0.34, ceiling 2.4 m:
 // what the CFAST validation guide plots), the stairwell's against tree E (well mixed: every
-// reduction agrees), the upper hallway's against the layer's top (its hottest thermocouple).
-// The lower hallway's layer depth is printed with a bound, not matched: see docs/fire.md.
+// reduction agrees), the upper hallway's against the layer's top (its hottest thermocouple);
+// (3) in the pulsed test, the lower hallway's layer following the burner's steps. The layer
+// depths are printed with a bound, not matched: see docs/fire.md.
 #include <gtest/gtest.h>
 
 #include <algorithm>

@@ -19,8 +19,14 @@
 // known gap (docs/fire.md).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "fire_fixture.h"
@@ -85,7 +91,7 @@ struct TreeResult {
     double interfaceM = 0, upperC = 0, lowerC = 0, meanC = 0;  // steady; meanC over the tree's height
 };
 
-std::vector<TreeResult> run(const NbsTest& t) {
+std::vector<TreeResult> simulate(const NbsTest& t) {
     FireModel m = makeModel(rig(t));
     std::vector<TreeResult> out(std::size(kTrees));
     int samples = 0;
@@ -107,6 +113,14 @@ std::vector<TreeResult> run(const NbsTest& t) {
     }
     for (auto& r : out) r.interfaceM /= samples, r.upperC /= samples, r.lowerC /= samples, r.meanC /= samples;
     return out;
+}
+
+/// Each test simulated once, whichever checks ask for it.
+const std::vector<TreeResult>& run(const NbsTest& t) {
+    static std::map<std::string, std::vector<TreeResult>> done;
+    auto it = done.find(t.name);
+    if (it == done.end()) it = done.emplace(t.name, simulate(t)).first;
+    return it->second;
 }
 
 const TreeResult& tree(const std::vector<TreeResult>& r, int n) {
@@ -139,7 +153,7 @@ TEST(NbsMultiRoom, TheBurnRoomsLayersAreTheMeasured) {
 // 100A: the corridor's layer at its far end (trees 5 and 6): rise within 15 %, interface within
 // 0.25 m.
 TEST(NbsMultiRoom, WithTheCorridorOpenItsLayerIsTheMeasured) {
-    const std::vector<TreeResult> r = run(kA);
+    const std::vector<TreeResult>& r = run(kA);
     for (const MeasuredLayer& l : {MeasuredLayer{5, 1.177, 96.95}, MeasuredLayer{6, 1.284, 95.06}}) {
         const TreeResult& m = tree(r, l.tree);
         std::printf("100A tree %d: upper layer %.1f C (measured %.1f, rise %.3f), interface %.2f m (measured %.2f)\n", l.tree, m.upperC,
@@ -153,7 +167,7 @@ TEST(NbsMultiRoom, WithTheCorridorOpenItsLayerIsTheMeasured) {
 // 20 s, 4 at 30 s, 5 at 40 s, 6 at 40 s. The model's front is no later, and within one row and
 // 30 % (as the ATF corridors: a few seconds of thermocouple lag and the rows).
 TEST(NbsMultiRoom, TheSmokeRunsDownTheCorridorWhenMeasured) {
-    const std::vector<TreeResult> r = run(kA);
+    const std::vector<TreeResult>& r = run(kA);
     const std::pair<int, double> measured[] = {{3, 20.0}, {4, 30.0}, {5, 40.0}, {6, 40.0}};
     for (const auto& [n, s] : measured) {
         const double model = tree(r, n).arrivalS;
@@ -168,7 +182,7 @@ TEST(NbsMultiRoom, TheSmokeRunsDownTheCorridorWhenMeasured) {
 // 111.4, 106.2 and 104.9 C at trees 3, 4 and 5 (trapezoids over each tree's mean profile): the
 // mean of the three within 10 %.
 TEST(NbsMultiRoom, WithTheCorridorShutTheHeatInItIsTheMeasured) {
-    const std::vector<TreeResult> r = run(kO);
+    const std::vector<TreeResult>& r = run(kO);
     const double modelMean = (tree(r, 3).meanC + tree(r, 4).meanC + tree(r, 5).meanC) / 3.0, measuredMean = (111.4 + 106.2 + 104.9) / 3.0;
     std::printf("100O corridor gas %.1f / %.1f / %.1f C at trees 3/4/5 (measured 111.4 / 106.2 / 104.9), mean %.1f against %.1f; "
                 "interface %.2f m\n",
@@ -182,7 +196,8 @@ TEST(NbsMultiRoom, WithTheCorridorShutTheHeatInItIsTheMeasured) {
 // 100O tree 5 over tree 3 in rise 0.28 (measured 0.93); 100Z with the third room open, the
 // corridor's upper layer rises 1.68 and 1.09 times the measured at trees 4 and 5.
 TEST(NbsMultiRoom, TheCorridorsSpreadAlongItsLengthStaysWithinItsKnownGap) {
-    const std::vector<TreeResult> o = run(kO), z = run(kZ);
+    const std::vector<TreeResult>& o = run(kO);
+    const std::vector<TreeResult>& z = run(kZ);
     const double spread = rise(kO, tree(o, 5).meanC, tree(o, 3).meanC), measuredSpread = rise(kO, 104.9, 111.4);
     const double z4 = rise(kZ, tree(z, 4).upperC, 86.63), z5 = rise(kZ, tree(z, 5).upperC, 86.08);
     std::printf("100O tree 5 over tree 3: %.2f (measured %.2f); 100Z trees 4 and 5: rise %.2f and %.2f of the measured "
