@@ -53,6 +53,17 @@ TEST(GravityCurrent, ACurrentCoolsByConvectionAndRadiationToItsSurfaces) {
     EXPECT_TRUE(std::isinf(currentDecayLengthM(0.5, 100.0, 0.0)));
 }
 
+// The exchange that evens a layer out along its length, by hand: a 2 m deep layer at 400 K that is
+// 40 K hotter at one end runs at 0.5 sqrt(9.80665 x 40 / 400 x 2) = 0.70024 m/s (Benjamin's
+// full-depth lock exchange, Fr 1/2); four times the depth or the difference doubles it.
+TEST(GravityCurrent, ALayerHotterAtOneEndLevelsOutAtTheLockExchangeSpeed) {
+    EXPECT_NEAR(layerExchangeSpeedMS(2.0, 400.0, 40.0), 0.70024, 1e-5);
+    EXPECT_NEAR(layerExchangeSpeedMS(8.0, 400.0, 40.0), 2.0 * layerExchangeSpeedMS(2.0, 400.0, 40.0), 1e-12);
+    EXPECT_NEAR(layerExchangeSpeedMS(2.0, 400.0, 160.0), 2.0 * layerExchangeSpeedMS(2.0, 400.0, 40.0), 1e-12);
+    EXPECT_EQ(layerExchangeSpeedMS(2.0, 400.0, 0.0), 0.0);
+    EXPECT_EQ(layerExchangeSpeedMS(0.0, 400.0, 40.0), 0.0);
+}
+
 /// A room of 4 x 4 x 2.5 m opening through a 0.9 x 2 m door in the end wall of a corridor
 /// `length` x `width` x `height` along x; a fire of `kw` at the room's centre, grown in 30 s.
 FireModelDef roomAndCorridor(double length, double width, double height, double kw) {
@@ -150,8 +161,13 @@ TEST(CorridorFront, AFrontRunsAtTheOrderOfOneMetreASecondMeasuredInATunnel) {
 // CFAST 6's default (its routine halltrv), and Hu et al. (2005) found their full-scale
 // corridor's excess fell exponentially too. Our decay length comes from each case's own heat
 // balance (currentDecayLengthM): in a 2.4 x 2.4 m building corridor fed by a 300 kW - 1 MW room
-// fire, the half distance between probes 10 and 30 m along, at 5 and 10 min, is within a factor
-// of two of 16.7 m (an order check: one correlation, not measurements of these cases).
+// fire, the half distance between probes 10 and 30 m along at 5 min, while the room's outflow
+// runs along it as a current, is within a factor of two of 16.7 m (an order check: one
+// correlation, not measurements of these cases). By 10 min the layer fills most of the
+// corridor's height (2.25 of 2.4 m at 300 kW; at 1 MW the fire room has burnt down to an outflow
+// of 0.05 kg/s) and the exchange along its depth (layerExchangeSpeedMS) outruns the feed: the
+// layer evens out, as NBS's shut corridor did (NbsMultiRoom), so from then on only the fall is
+// checked and its half distance is no shorter than the correlation's half.
 TEST(CorridorFront, ItsLayerCoolsAlongItAsCfastsCorridorCorrelation) {
     for (double kw : {300.0, 1000.0}) {
         FireModel m = test::makeModel(roomAndCorridor(60.0, 2.4, 2.4, kw));
@@ -168,7 +184,9 @@ TEST(CorridorFront, ItsLayerCoolsAlongItAsCfastsCorridorCorrelation) {
             EXPECT_GT(e10, e20);
             EXPECT_GT(e20, e30);
             EXPECT_GT(half, 16.7 / 2.0);
-            EXPECT_LT(half, 16.7 * 2.0);
+            if (t < 400.0) {
+                EXPECT_LT(half, 16.7 * 2.0);
+            }
         }
     }
 }

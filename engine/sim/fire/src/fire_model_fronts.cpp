@@ -170,14 +170,23 @@ void FireModel::Impl::updateCorridorDecay(int r, double dt) {
     CorridorProfile& p = corridorProfile[r];
     p.hottestFedK = 0;
     bool fed = false, fireFed = false;
-    // A source's current takes the decay its feed gives over the time that feed needs to
-    // replace the corridor's layer: a feed that dwindles leaves the layer as it laid it down.
+    // The layer's gas runs along at the larger of two flows: its source's feed, or the exchange
+    // its own difference along the stretch drives (layerExchangeSpeedMS, from the last step's
+    // shape: the hotter gas over the cooler in each half of its depth). They are the same kind
+    // of buoyant flow under the ceiling, not two to add: a strong feed keeps the fall its loss
+    // gives, a weak one (a shut, filled corridor) leaves the layer to even out. A source's
+    // current takes the decay that flow gives over the time it needs to replace the layer;
+    // without a feed the exchange evens the layer out over that time.
+    const double alongK = p.shapeMean > 0 ? excess * (p.shapeMax - p.shapeMin) / p.shapeMean : 0.0;
+    const double exchangeKgS = volU[r] <= 0 ? 0.0 : mU[r] / volU[r] * width * 0.5 * depth * layerExchangeSpeedMS(depth, tU[r], alongK);
     auto relax = [&](FrontSpan& s, double feedKgS) {
         if (!s.started) return;
         fed = true;
-        if (feedKgS <= kFeedKgS || excess <= kFeedExcessK) return;
-        const double target = 1.0 / currentDecayLengthM(feedKgS, excess, loss);
-        s.decayPerM += (target - s.decayPerM) * std::min(1.0, dt * feedKgS / std::max(mU[r], 1e-12));
+        const bool feeds = feedKgS > kFeedKgS && excess > kFeedExcessK;
+        const double flowKgS = std::max(feeds ? feedKgS : 0.0, exchangeKgS);
+        if (flowKgS <= kFeedKgS) return;
+        const double target = feeds ? 1.0 / currentDecayLengthM(flowKgS, excess, loss) : 0.0;
+        s.decayPerM += (target - s.decayPerM) * std::min(1.0, dt * flowKgS / std::max(mU[r], 1e-12));
     };
     for (int k = frontSlotStart[r]; k < frontSlotStart[r + 1]; ++k) {
         const int slot = frontSlots[k], v = slot / 2;
@@ -208,9 +217,16 @@ void FireModel::Impl::updateCorridorDecay(int r, double dt) {
     // corridor (midpoint rule, 32 points per span).
     constexpr int kPoints = 32;
     double sum = 0, covered = 0;
+    p.shapeMax = 0;
+    p.shapeMin = 1;
     auto integrate = [&](double a, double b) {
         const double h = (b - a) / kPoints;
-        for (int i = 0; i < kPoints; ++i) sum += corridorShape(r, a + (i + 0.5) * h) * h;
+        for (int i = 0; i < kPoints; ++i) {
+            const double shape = corridorShape(r, a + (i + 0.5) * h);
+            sum += shape * h;
+            p.shapeMax = std::max(p.shapeMax, shape);
+            p.shapeMin = std::min(p.shapeMin, shape);
+        }
         covered += b - a;
     };
     if (frontMoving(r)) {

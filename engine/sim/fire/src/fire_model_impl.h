@@ -206,6 +206,7 @@ struct FireModel::Impl {
     // corridor feeds it, which sets no bound).
     struct CorridorProfile {
         double shapeMean = 0;
+        double shapeMax = 0, shapeMin = 0;  // over the layer's stretch
         double hottestFedK = 0;
     };
     std::vector<CorridorProfile> corridorProfile;

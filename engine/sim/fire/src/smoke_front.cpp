@@ -57,4 +57,9 @@ double currentDecayLengthM(double massFlowKgS, double excessK, double lossWPerM)
     return std::max(massFlowKgS, 0.0) * kCp * std::max(excessK, 0.0) / lossWPerM;
 }
 
+double layerExchangeSpeedMS(double depthM, double layerK, double alongK) {
+    if (!(depthM > 0) || !(layerK > 0) || !(alongK > 0)) return 0.0;
+    return 0.5 * std::sqrt(kGravity * alongK / layerK * depthM);
+}
+
 }  // namespace cd::fire

@@ -56,4 +56,13 @@ double currentHeatLossWPerM(double widthM, double depthM, double layerK, double 
 /// loses nothing.
 double currentDecayLengthM(double massFlowKgS, double excessK, double lossWPerM);
 
+/// The speed, m/s, at which the gas of a layer depthM deep that is alongK hotter at one end than
+/// at the other levels out along it. The hotter gas runs over the cooler as a lock-exchange
+/// current filling the layer's depth, each half of the depth one way, at u = 0.5 sqrt(g' d),
+/// g' = g alongK / layerK (Benjamin, J. Fluid Mech. 31:209, 1968: the energy-conserving current
+/// that fills half a channel; Shin, Dalziel & Linden, J. Fluid Mech. 521:1, 2004, measured
+/// u / sqrt(g' d) close to 1/2 for full-depth lock releases): the difference along the layer
+/// turns into a stratification through its depth. 0 without a difference.
+double layerExchangeSpeedMS(double depthM, double layerK, double alongK);
+
 }  // namespace cd::fire
