@@ -1,0 +1,190 @@
+// Against measured data: the NIST/NRC compartment fire tests (Hamins, Johnsson, Donnelly et al.,
+// "Report of experimental results for the international fire model benchmarking and validation
+// exercise #3", NUREG/CR-6905, NIST SP 1013-1, 2005; ICFMP Benchmark Exercise 3), as NIST keeps
+// them for CFAST and FDS validation (github.com/firemodels: cfast Validation/NIST_NRC/*.in for
+// NIST's zone-model rig, fds Validation/NIST_NRC/Experimental_Data/*_layer.csv for NIST's layer
+// reductions of the thermocouple trees). A 21.7 x 7.04 x 3.82 m compartment lined with 25 mm
+// marinite (k 0.12 W/m/K, 737 kg/m3, 1.25 kJ/kg/K, emissivity 0.8); a 1 m2 heptane spray burner
+// (toluene in test 17) at its centre burning 0.4, 1.2 or 2.3 MW as measured (the decks' ramps);
+// heat of combustion 45 MJ/kg, radiative fraction 0.44 (toluene 0.40). Either a 2 x 2 m door open
+// to outside, or shut: the leaks as CFAST's rig has them, a 1 cm slit under the ceiling of
+// 0.058-0.083 m2. Tests 4, 5, 10 and 16 run the room's ventilation: 0.9 m3/s supplied, 1.7 m3/s
+// exhausted, both 2.4 m up.
+//
+// Checked as NIST's validation guides plot it (FDS_validation_dataplot_inputs.csv): the peak of the
+// upper layer's temperature rise over the whole test, and the layer's greatest depth below the
+// 3.8 m the reductions take as the ceiling, inside each test's window of steady burning. Tests 9
+// and 18 have only another reduction in the stored data, and 6, 11 and 12 none: 13 tests, of which
+// the shut room's long fires and the open room with its fans running are known gaps (below).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <iterator>
+#include <map>
+#include <stdexcept>
+#include <vector>
+
+#include "fire_fixture.h"
+
+using namespace cd::fire;
+using namespace cd::fire::test;
+
+namespace {
+
+enum class Door { Shut, OpenLeft, OpenFront };
+
+struct NrcTest {
+    int number;
+    Door door;
+    bool ventilated;
+    double ambientC;        // the deck's
+    double leakWidthM;      // the shut tests' slit, 1 cm high
+    double fireX, fireY;
+    std::vector<HrrPoint> hrr;
+    bool toluene;
+    // Measured: the reductions' initial temperature (dataplot's Initial_Value), the window for
+    // the depth, the peak upper-layer temperature and the lowest interface in the window.
+    double initialC, windowFromS, windowToS, peakUpperC, lowestInterfaceM;
+};
+
+const std::vector<NrcTest>& tests() {
+    static const std::vector<NrcTest> t = {
+        {1, Door::Shut, false, 22, 5.93, 10.85, 3.52, {{0, 0}, {148, 410}, {1350, 410}, {1500, 0}}, false, 22, 300, 1320, 143.78, 1.05},
+        {2, Door::Shut, false, 26, 5.80, 10.85, 3.52, {{0, 0}, {180, 1190}, {625, 1190}, {626, 0}}, false, 26, 300, 900, 253.24, 0.82},
+        {3, Door::OpenLeft, false, 30, 0, 10.85, 3.52, {{0, 0}, {178, 1190}, {1379, 1190}, {1562, 0}}, false, 30, 300, 1500, 235.09, 0.91},
+        {4, Door::Shut, true, 27, 5.80, 10.85, 3.52, {{0, 0}, {178, 1200}, {814, 1200}, {815, 0}}, false, 27, 300, 720, 229.11, 0.84},
+        {5, Door::OpenFront, true, 28, 0, 10.85, 3.52, {{0, 0}, {178, 1190}, {1379, 1190}, {1562, 0}}, false, 28, 300, 1500, 200.51, 0.89},
+        {7, Door::Shut, false, 24, 7.12, 10.85, 3.52, {{0, 0}, {129, 400}, {1332, 400}, {1460, 0}}, false, 24, 300, 1320, 138.98, 1.02},
+        {8, Door::Shut, false, 25, 6.45, 10.85, 3.52, {{0, 0}, {176, 1190}, {610, 1190}, {611, 0}}, false, 25, 300, 900, 246.52, 0.81},
+        {10, Door::Shut, true, 27, 7.12, 10.85, 3.52, {{0, 0}, {176, 1190}, {826, 1190}, {827, 0}}, false, 27, 300, 720, 221.55, 0.85},
+        {13, Door::Shut, false, 31, 8.33, 10.85, 3.52, {{0, 0}, {177, 2330}, {364, 2330}, {365, 0}}, false, 31, 300, 900, 323.06, 0.84},
+        {14, Door::OpenLeft, false, 28, 0, 10.83, 5.21, {{0, 0}, {176, 1180}, {1381, 1180}, {1567, 0}}, false, 28, 300, 1500, 234.49, 0.91},
+        {15, Door::OpenLeft, false, 18, 0, 10.83, 1.20, {{0, 0}, {180, 1180}, {1380, 1180}, {1567, 0}}, false, 18, 300, 1500, 233.40, 0.93},
+        {16, Door::Shut, true, 26, 7.12, 10.85, 3.52, {{0, 0}, {177, 2300}, {382, 2300}, {383, 0}}, false, 26, 180, 360, 289.86, 0.93},
+        {17, Door::Shut, false, 27, 8.33, 10.85, 3.52, {{0, 0}, {181, 1160}, {272, 1160}, {273, 0}}, true, 29, 300, 600, 161.03, 0.69},
+    };
+    return t;
+}
+
+FireModelDef rig(const NrcTest& t) {
+    FireModelDef def;
+    def.ambientTempC = t.ambientC;
+    const WallMaterial marinite{"marinite BE3", 0.12, 737.0, 1250.0, 0.0254, 0.8};
+    addRoom(def, "compartment", {0, 0, 0}, {21.7, 7.04, 3.82}, marinite);
+    switch (t.door) {
+        case Door::Shut: addOpening(def, "compartment", kOutside, t.leakWidthM, 0.01, 0.0, 3.52, 3.81); break;
+        case Door::OpenLeft: addOpening(def, "compartment", kOutside, 2.0, 2.0, 0.0, t.number == 15 ? 3.52 : 3.58); break;
+        case Door::OpenFront: addOpening(def, "compartment", kOutside, 2.0, 2.0, 3.58, 0.0); break;
+    }
+    if (t.ventilated) {
+        FanDef supply;
+        supply.id = "supply";
+        supply.to = "compartment";
+        supply.flowM3S = 0.9;
+        supply.toHeightM = 2.4;
+        FanDef exhaust;
+        exhaust.id = "exhaust";
+        exhaust.from = "compartment";
+        exhaust.flowM3S = 1.7;
+        exhaust.fromHeightM = 2.4;
+        def.fans = {supply, exhaust};
+    }
+    FireDef f;
+    f.id = "burner";
+    f.room = "compartment";
+    f.positionM = {t.fireX, t.fireY, 0.0};
+    f.areaM2 = 1.0;
+    f.heatOfCombustionKjKg = 45000.0;
+    f.radiativeFraction = t.toluene ? 0.40 : 0.44;
+    f.sootYield = t.toluene ? 0.195 : 0.015;
+    f.coYield = t.toluene ? 0.07 : 0.006;
+    f.hrrTable = t.hrr;
+    def.fires.push_back(f);
+    return def;
+}
+
+struct Result {
+    double peakUpperC = -1e9, lowestInterfaceM = 1e9;
+};
+
+Result simulate(const NrcTest& t) {
+    FireModel m = makeModel(rig(t));
+    Result r;
+    const double endS = std::max(t.windowToS, t.hrr.back().timeS + 60.0);
+    for (double time = 1.0; time <= endS + 1e-9; time += 1.0) {
+        m.step(1.0);
+        const RoomState s = m.roomState(0);
+        r.peakUpperC = std::max(r.peakUpperC, s.upperTempC);
+        if (time >= t.windowFromS && time <= t.windowToS) r.lowestInterfaceM = std::min(r.lowestInterfaceM, s.layerHeightM);
+    }
+    return r;
+}
+
+struct Ratio {
+    double rise, depth;
+};
+
+/// The peak upper-layer rise and the greatest depth, model over measured; each test run once.
+Ratio ratio(const NrcTest& t) {
+    static std::map<int, Ratio> done;
+    if (auto it = done.find(t.number); it != done.end()) return it->second;
+    const Result r = simulate(t);
+    const Ratio q{(r.peakUpperC - t.ambientC) / (t.peakUpperC - t.initialC), (3.8 - r.lowestInterfaceM) / (3.8 - t.lowestInterfaceM)};
+    std::printf("test %2d (%s%s): peak upper layer %.1f C (measured %.1f, rise %.3f); interface %.2f m (measured %.2f, depth %.3f)\n",
+                t.number, t.door == Door::Shut ? "shut" : "open", t.ventilated ? ", fans" : "", r.peakUpperC, t.peakUpperC, q.rise,
+                r.lowestInterfaceM, t.lowestInterfaceM, q.depth);
+    return done.emplace(t.number, q).first->second;
+}
+
+const NrcTest& test(int number) {
+    for (const NrcTest& t : tests())
+        if (t.number == number) return t;
+    throw std::out_of_range("NIST/NRC test");
+}
+
+// The tests the zone model's assumptions hold in: the door open (3, 14, 15), the fans running with
+// the door shut (4, 10, 16), and the short 1.2 MW toluene fire in the shut room (17). Each test's
+// peak rise and depth within 25 % of the measured, their means within 10 %.
+TEST(NistNrc, TheLayersPeakTemperatureAndDepthAreTheMeasured) {
+    double sumT = 0, sumD = 0;
+    const int numbers[] = {3, 4, 10, 14, 15, 16, 17};
+    for (int n : numbers) {
+        const Ratio q = ratio(test(n));
+        EXPECT_NEAR(q.rise, 1.0, 0.25) << "test " << n;
+        EXPECT_NEAR(q.depth, 1.0, 0.25) << "test " << n;
+        sumT += q.rise;
+        sumD += q.depth;
+    }
+    const double count = static_cast<double>(std::size(numbers));
+    std::printf("NIST/NRC, %zu tests: peak rise model / measured %.3f on average, depth %.3f\n", std::size(numbers), sumT / count,
+                sumD / count);
+    EXPECT_NEAR(sumT / count, 1.0, 0.10);
+    EXPECT_NEAR(sumD / count, 1.0, 0.10);
+}
+
+// Known gaps, bounded so that they cannot grow unseen (docs/fire.md, "Validation against the
+// NIST/NRC tests"). The shut room with no fans and a long burn (1, 7: 0.4 MW for 20 min; 2, 8, 13:
+// 1.2-2.3 MW for 3-7 min): the zone's layer comes down to 0.0-0.23 m where NIST's reductions level
+// off at 0.81-1.05 m over a lower gas that is itself hot (depth 1.21-1.38 times the measured), and
+// the large fires burn down at the lower oxygen limit (CFAST's 15 %) while the real burner kept its
+// rate, peak rise 0.78-0.80 (the 0.4 MW fires 0.93-0.97). The door open with the fans running (5):
+// the supply goes into the lower layer (as CFAST) and the exhaust thins the upper one, rise 1.27,
+// depth 0.78 (test 3, the same fire without fans: 1.12, 0.92).
+TEST(NistNrc, TheShutRoomAndTheVentilatedOpenRoomStayWithinTheirKnownGaps) {
+    for (int n : {1, 2, 7, 8, 13}) {
+        const Ratio q = ratio(test(n));
+        EXPECT_GT(q.rise, 0.7) << "test " << n;
+        EXPECT_LT(q.rise, 1.25) << "test " << n;
+        EXPECT_GT(q.depth, 1.0) << "test " << n;
+        EXPECT_LT(q.depth, 1.45) << "test " << n;
+    }
+    const Ratio q = ratio(test(5));
+    EXPECT_GT(q.rise, 1.0);
+    EXPECT_LT(q.rise, 1.4);
+    EXPECT_GT(q.depth, 0.65);
+    EXPECT_LT(q.depth, 1.0);
+}
+
+}  // namespace
