@@ -106,13 +106,13 @@ FireModelDef rig(const NrcTest& t) {
     return def;
 }
 
-struct Result {
+struct Outcome {
     double peakUpperC = -1e9, lowestInterfaceM = 1e9;
 };
 
-Result simulate(const NrcTest& t) {
+Outcome simulate(const NrcTest& t) {
     FireModel m = makeModel(rig(t));
-    Result r;
+    Outcome r;
     const double endS = std::max(t.windowToS, t.hrr.back().timeS + 60.0);
     for (double time = 1.0; time <= endS + 1e-9; time += 1.0) {
         m.step(1.0);
@@ -131,7 +131,7 @@ struct Ratio {
 Ratio ratio(const NrcTest& t) {
     static std::map<int, Ratio> done;
     if (auto it = done.find(t.number); it != done.end()) return it->second;
-    const Result r = simulate(t);
+    const Outcome r = simulate(t);
     const Ratio q{(r.peakUpperC - t.ambientC) / (t.peakUpperC - t.initialC), (3.8 - r.lowestInterfaceM) / (3.8 - t.lowestInterfaceM)};
     std::printf("test %2d (%s%s): peak upper layer %.1f C (measured %.1f, rise %.3f); interface %.2f m (measured %.2f, depth %.3f)\n",
                 t.number, t.door == Door::Shut ? "shut" : "open", t.ventilated ? ", fans" : "", r.peakUpperC, t.peakUpperC, q.rise,
@@ -211,6 +211,33 @@ TEST(NistNrc, TheUpperLayersOxygenAndCarbonDioxideAreTheMeasured) {
                     t.number, lowestO2, o2, drop, highestCo2, co2, rise);
         EXPECT_NEAR(drop, 1.0, 0.2) << "test " << t.number;
         EXPECT_NEAR(rise, 1.0, 0.2) << "test " << t.number;
+    }
+}
+
+// The shut room's oxygen, tests 2, 8 and 13 (the full data files, upper sampler 3.22 m up at
+// (6.85, 3.48)): until the fire nears the lower oxygen limit the model's upper layer loses oxygen
+// as the measured gas does, drop from 20.9 % within 25 % at each minute while the measured oxygen
+// is still above 15 % (0.78-0.83 at 3-4 min, while the layer deepens past the sampler 0.6 m
+// under the ceiling and the zone's layer averages it; 0.85-1.00 after). After that the real
+// burner kept its rate down to 11.9 % above and 13.8 % at 0.5 m, where the model's fire burns
+// down at the 15 % limit: the known gap above.
+TEST(NistNrc, TheShutRoomLosesItsOxygenAsMeasured) {
+    struct Row {
+        double timeS, o2Pct;
+    };
+    const std::pair<int, std::vector<Row>> measured[] = {
+        {2, {{180, 18.5}, {240, 17.5}, {300, 16.8}, {360, 15.9}, {420, 15.2}}},
+        {8, {{180, 18.4}, {240, 17.3}, {300, 16.5}, {360, 15.9}, {420, 15.2}}},
+        {13, {{120, 18.8}, {180, 16.9}, {240, 15.1}}},
+    };
+    for (const auto& [n, rows] : measured) {
+        FireModel m = makeModel(rig(test(n)));
+        for (const Row& row : rows) {
+            m.step(row.timeS - m.timeS());
+            const double o2 = m.sample({6.85, 3.48, 3.22}).o2Pct, drop = (20.9 - o2) / (20.9 - row.o2Pct);
+            std::printf("test %d at %.0f s: upper layer O2 %.2f %% (measured %.1f, drop %.3f)\n", n, row.timeS, o2, row.o2Pct, drop);
+            EXPECT_NEAR(drop, 1.0, 0.25) << "test " << n << " at " << row.timeS << " s";
+        }
     }
 }
 
