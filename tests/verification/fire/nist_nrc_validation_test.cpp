@@ -169,7 +169,7 @@ TEST(NistNrc, TheLayersPeakTemperatureAndDepthAreTheMeasured) {
 // NIST/NRC tests"). The shut room with no fans and a long burn (1, 7: 0.4 MW for 20 min; 2, 8, 13:
 // 1.2-2.3 MW for 3-7 min): the zone's layer comes down to 0.0-0.23 m where NIST's reductions level
 // off at 0.81-1.05 m over a lower gas that is itself hot (depth 1.21-1.38 times the measured), and
-// the large fires burn down at the lower oxygen limit (CFAST's 15 %) while the real burner kept its
+// the large fires burn down at the lower oxygen limit (15 % by volume) while the real burner kept its
 // rate, peak rise 0.78-0.80 (the 0.4 MW fires 0.93-0.97). The door open with the fans running (5):
 // the supply goes into the lower layer (as CFAST) and the exhaust thins the upper one, rise 1.27,
 // depth 0.78 (test 3, the same fire without fans: 1.12, 0.92).

@@ -226,7 +226,7 @@ struct FireModelDef {
     double ambientTempC = 20.0;
     double ambientPressurePa = 101325.0;
     double maxStepS = 0.5;               ///< largest internal step
-    double lowerOxygenLimitPct = 15.0;   ///< burning stops below this O2 volume % (CFAST LOL)
+    double lowerOxygenLimitPct = 15.0;   ///< burning stops below this O2 volume % (CFAST's 0.15 is by mass: ~13.6 %)
     double flashoverTempC = 600.0;
     double flashoverFloorFluxKwM2 = 20.0;
     /// Door-jet fires (CFAST): unburnt fuel in a hot upper layer flowing through a wall opening
