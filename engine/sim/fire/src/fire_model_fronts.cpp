@@ -4,7 +4,8 @@
 // from where it enters: an opening through which the upper layer of the room beyond flows in
 // hotter than the corridor's air, or a fire burning in the corridor. Each source's current
 // cools as it runs (smoke_front.h): the layer's temperature falls away from the sources, its
-// mean the zone's. The fronts change what the queries, detectors, sprinklers and items see,
+// mean the zone's; the layer's own exchange along its depth evens that fall out where the feed
+// is weak (a shut, filled corridor). The fronts change what the queries, detectors, sprinklers and items see,
 // not the zone's flows or balances (as CFAST 6's corridor model, which delayed and cooled only
 // what its detectors and targets saw).
 #include <algorithm>
