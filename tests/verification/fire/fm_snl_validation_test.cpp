@@ -58,6 +58,8 @@ FireModelDef rig(const FmTest& t) {
     f.radiativeFraction = 0.4;
     f.sootYield = 0.02;
     f.coYield = 0.0086;
+    f.carbonAtoms = 3.0;  // propylene C3H6
+    f.hydrogenAtoms = 6.0;
     f.hrrTable = t.hrr;
     def.fires.push_back(f);
     return def;

@@ -101,6 +101,8 @@ FireModelDef rig(const NrcTest& t) {
     f.radiativeFraction = t.toluene ? 0.40 : 0.44;
     f.sootYield = t.toluene ? 0.195 : 0.015;
     f.coYield = t.toluene ? 0.07 : 0.006;
+    f.carbonAtoms = 7.0;  // heptane C7H16, toluene C7H8
+    f.hydrogenAtoms = t.toluene ? 8.0 : 16.0;
     f.hrrTable = t.hrr;
     def.fires.push_back(f);
     return def;

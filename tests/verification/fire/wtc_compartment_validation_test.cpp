@@ -60,6 +60,8 @@ FireModelDef rig(const WtcTest& t) {
     f.radiativeFraction = 0.44;
     f.sootYield = 0.015;
     f.coYield = 0.008;
+    f.carbonAtoms = 7.0;  // heptane
+    f.hydrogenAtoms = 16.0;
     f.hrrTable = t.hrr;
     def.fires.push_back(f);
     return def;
