@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "fire/ceiling_jet_convection.h"
 #include "fire/fire_model.h"
@@ -82,6 +84,31 @@ inline void addOpening(FireModelDef& def, const char* from, const char* to, doub
     o.centerXM = x;
     o.centerYM = y;
     def.openings.push_back(o);
+}
+
+/// A ceiling vent of `areaM2` from `room` to outside.
+inline void addCeilingVent(FireModelDef& def, const char* room, double areaM2) {
+    OpeningDef o;
+    o.id = std::string(room) + " ceiling vent";
+    o.roomA = room;
+    o.kind = OpeningKind::Ceiling;
+    o.areaM2 = areaM2;
+    def.openings.push_back(o);
+}
+
+/// A burner following `hrr` in `room`, its base centred at `base`; returns it for its yields
+/// and formula.
+inline FireDef& addBurner(FireModelDef& def, const char* room, Point3 base, double areaM2, double radiativeFraction,
+                          std::vector<HrrPoint> hrr) {
+    FireDef f;
+    f.id = "burner";
+    f.room = room;
+    f.positionM = base;
+    f.areaM2 = areaM2;
+    f.radiativeFraction = radiativeFraction;
+    f.hrrTable = std::move(hrr);
+    def.fires.push_back(f);
+    return def.fires.back();
 }
 
 inline FireModel makeModel(const FireModelDef& def) {

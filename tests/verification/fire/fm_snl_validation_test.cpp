@@ -37,31 +37,19 @@ FireModelDef rig(const FmTest& t) {
     def.ambientTempC = t.startC;
     const WallMaterial marinite{"Marinite FM/SNL", 0.23, 1000.0, 1160.0, 0.025, 0.95};
     addRoom(def, "enclosure", {0, 0, 0}, {18.3, 12.2, 6.1}, marinite);
-    OpeningDef vent;
-    vent.id = "ceiling vent";
-    vent.roomA = "enclosure";
-    vent.kind = OpeningKind::Ceiling;
-    vent.areaM2 = 1.08;
-    def.openings.push_back(vent);
+    addCeilingVent(def, "enclosure", 1.08);
     FanDef supply;
     supply.id = "supply";
     supply.to = "enclosure";
     supply.flowM3S = t.supplyM3S;
     supply.toHeightM = 4.9;
     def.fans.push_back(supply);
-    FireDef f;
-    f.id = "burner";
-    f.room = "enclosure";
-    f.positionM = {t.fireX, t.fireY, 0.2};
-    f.areaM2 = 0.64;
+    FireDef& f = addBurner(def, "enclosure", {t.fireX, t.fireY, 0.2}, 0.64, 0.4, t.hrr);
     f.heatOfCombustionKjKg = t.heatOfCombustionKjKg;
-    f.radiativeFraction = 0.4;
     f.sootYield = 0.02;
     f.coYield = 0.0086;
     f.carbonAtoms = 3.0;  // propylene C3H6
     f.hydrogenAtoms = 6.0;
-    f.hrrTable = t.hrr;
-    def.fires.push_back(f);
     return def;
 }
 

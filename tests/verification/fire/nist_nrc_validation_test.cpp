@@ -92,19 +92,12 @@ FireModelDef rig(const NrcTest& t) {
         exhaust.fromHeightM = 2.4;
         def.fans = {supply, exhaust};
     }
-    FireDef f;
-    f.id = "burner";
-    f.room = "compartment";
-    f.positionM = {t.fireX, t.fireY, 0.0};
-    f.areaM2 = 1.0;
+    FireDef& f = addBurner(def, "compartment", {t.fireX, t.fireY, 0.0}, 1.0, t.toluene ? 0.40 : 0.44, t.hrr);
     f.heatOfCombustionKjKg = 45000.0;
-    f.radiativeFraction = t.toluene ? 0.40 : 0.44;
     f.sootYield = t.toluene ? 0.195 : 0.015;
     f.coYield = t.toluene ? 0.07 : 0.006;
     f.carbonAtoms = 7.0;  // heptane C7H16, toluene C7H8
     f.hydrogenAtoms = t.toluene ? 8.0 : 16.0;
-    f.hrrTable = t.hrr;
-    def.fires.push_back(f);
     return def;
 }
 

@@ -60,20 +60,8 @@ std::vector<HrrPoint> table(const double (&ramp)[N][2]) {
 std::pair<double, double> run(const VettoriConfig& c) {
     FireModelDef def = singleRoom(9.2, 5.6, 2.44);
     def.rooms[0].wall = {"board", 0.48, 1440.0, 840.0, 0.012, 0.9};
-    OpeningDef hole;  // the 0.9 x 2.7 m opening in the ceiling's far corner of the FDS inputs
-    hole.id = "hole";
-    hole.roomA = "room";
-    hole.kind = OpeningKind::Ceiling;
-    hole.areaM2 = 2.43;
-    def.openings.push_back(hole);
-    FireDef f;
-    f.id = "burner";
-    f.room = "room";
-    f.positionM = {c.burnerX, c.burnerY, 0.3};
-    f.areaM2 = 0.36;
-    f.radiativeFraction = 0.2;
-    f.hrrTable = c.ramp == 0 ? table(kFast) : c.ramp == 1 ? table(kMedium) : table(kSlow);
-    def.fires.push_back(f);
+    addCeilingVent(def, "room", 2.43);  // the 0.9 x 2.7 m opening in the ceiling's far corner of the FDS inputs
+    addBurner(def, "room", {c.burnerX, c.burnerY, 0.3}, 0.36, 0.2, c.ramp == 0 ? table(kFast) : c.ramp == 1 ? table(kMedium) : table(kSlow));
     const double heads[][2] = {{2.4, 1.4}, {6.8, 1.4}, {6.8, 4.2}, {2.4, 4.2}};
     for (int i = 0; i < 4; ++i) {
         SprinklerDef s;

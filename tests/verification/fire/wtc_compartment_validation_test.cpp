@@ -51,19 +51,12 @@ FireModelDef rig(const WtcTest& t) {
         def.openings[def.openings.size() - 2].id += "-low" + std::to_string(k);
         def.openings.back().id += "-high" + std::to_string(k);
     }
-    FireDef f;
-    f.id = "burner";
-    f.room = "compartment";
-    f.positionM = {4.02, 1.825, 0.0};
-    f.areaM2 = 2.13;
+    FireDef& f = addBurner(def, "compartment", {4.02, 1.825, 0.0}, 2.13, 0.44, t.hrr);
     f.heatOfCombustionKjKg = 45000.0;
-    f.radiativeFraction = 0.44;
     f.sootYield = 0.015;
     f.coYield = 0.008;
     f.carbonAtoms = 7.0;  // heptane
     f.hydrogenAtoms = 16.0;
-    f.hrrTable = t.hrr;
-    def.fires.push_back(f);
     return def;
 }
 
