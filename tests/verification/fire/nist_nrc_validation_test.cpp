@@ -184,8 +184,8 @@ TEST(NistNrc, TheShutRoomAndTheVentilatedOpenRoomStayWithinTheirKnownGaps) {
 }
 
 // The gas in the upper layer, tests 9 and 18 (door open, 1.2 MW for 20 min; 18 with the burner
-// off-centre at (12.33, 1.55)), the only ones whose gas records the stored data keep (the full
-// data files, rows read around the peak): the sampler 3.22 m up at (6.85, 3.48) measured oxygen
+// off-centre at (12.33, 1.55); no layer reduction is stored for them, so they are not above;
+// their full data files, rows read around the peak): the sampler 3.22 m up at (6.85, 3.48) measured oxygen
 // down to 15.6 and 15.9 % from 20.9 and carbon dioxide up to 3.10 and 3.05 %. The model's oxygen
 // drop and carbon dioxide there within 20 % (volume fractions of the gas as it is, water vapour
 // included, as NIST's FDS inputs read them).
