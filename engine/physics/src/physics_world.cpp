@@ -6,6 +6,7 @@
 
 #include "character_body.h"
 #include "core/hash.h"
+#include "wall_tie.h"
 #include "world_impl.h"
 
 namespace cd::physics {
@@ -247,6 +248,16 @@ Result<BodyId> PhysicsWorld::addBody(const DynamicBodyDef& def) {
     if (auto s = validateMaterial(def.material, "material", im.source); !s) return s.error();
     if (!std::isfinite(def.anchorBreakForceN) || def.anchorBreakForceN < 0.0f)
         return makeError("must be >= 0 N", im.source, 0, "anchorBreakForceN");
+    if (!std::isfinite(def.wallTieBreakForceN) || def.wallTieBreakForceN < 0.0f)
+        return makeError("must be >= 0 N", im.source, 0, "wallTieBreakForceN");
+    if (def.wallTieBreakForceN > 0.0f) {
+        if (def.anchorBreakForceN > 0.0f) return makeError("a body hangs from an anchor or is tied to a wall, not both", im.source, 0, "wallTieBreakForceN");
+        const glm::vec3 d = def.wallTieDir;
+        if (!finite3(d) || std::abs(std::sqrt(d.x * d.x + d.y * d.y) - 1.0f) > 0.01f || std::abs(d.z) > 0.01f)
+            return makeError("must be a horizontal unit vector", im.source, 0, "wallTieDir");
+        if (std::abs((glm::inverse(def.orientation) * glm::vec3(0.0f, 0.0f, 1.0f)).z) < 0.99f)
+            return makeError("a tied body must stand upright (turned about z only)", im.source, 0, "orientation");
+    }
     std::unique_ptr<btCollisionShape> shape;
     float volume = 0.0f;
     const glm::vec3 h = def.halfExtentsM;
@@ -287,6 +298,11 @@ Result<BodyId> PhysicsWorld::addBody(const DynamicBodyDef& def) {
         c->setBreakingImpulseThreshold(def.anchorBreakForceN * im.stepS);
         im.world->addConstraint(c.get(), true);
         im.anchors.push_back(AnchorRecord{std::move(c), id, false});
+    }
+    if (def.wallTieBreakForceN > 0.0f) {
+        auto tie = makeWallTie(*b, def, im.stepS);
+        im.world->addConstraint(tie.get(), true);
+        im.anchors.push_back(AnchorRecord{std::move(tie), id, false});
     }
     return id;
 }

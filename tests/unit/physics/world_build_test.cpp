@@ -37,6 +37,24 @@ TEST(WorldBuild, BadBodiesAndDoorsNameTheirIndexAndField) {
     def = test::floorWorld();
     def.staticBoxes[0].halfExtentsM.x = std::nanf("");
     EXPECT_EQ(PhysicsWorld::create(def).error().field, "staticBoxes[0].halfExtentsM");
+    // A wall tie: a horizontal direction, an upright body, not also hung from an anchor.
+    def = test::floorWorld();
+    DynamicBodyDef shelf;
+    shelf.centerM = {0, 0, 1};
+    shelf.wallTieBreakForceN = 500.0f;
+    shelf.wallTieDir = {0.0f, 0.6f, 0.8f};
+    def.bodies.push_back(shelf);
+    EXPECT_EQ(PhysicsWorld::create(def).error().field, "bodies[0].wallTieDir");
+    def.bodies[0].wallTieDir = {0.0f, 1.0f, 0.0f};
+    def.bodies[0].orientation = glm::angleAxis(0.3f, glm::vec3(1.0f, 0.0f, 0.0f));
+    EXPECT_EQ(PhysicsWorld::create(def).error().field, "bodies[0].orientation");
+    def.bodies[0].orientation = glm::angleAxis(0.3f, glm::vec3(0.0f, 0.0f, 1.0f));  // turned on the floor: fine
+    EXPECT_TRUE(PhysicsWorld::create(def).ok());
+    def.bodies[0].anchorBreakForceN = 100.0f;
+    EXPECT_EQ(PhysicsWorld::create(def).error().field, "bodies[0].wallTieBreakForceN");
+    def.bodies[0].anchorBreakForceN = 0.0f;
+    def.bodies[0].wallTieBreakForceN = -1.0f;
+    EXPECT_EQ(PhysicsWorld::create(def).error().field, "bodies[0].wallTieBreakForceN");
 }
 
 TEST(WorldBuild, ABuildingWithNoGeometryIsAnErrorAndTheWorldGoesOn) {

@@ -14,7 +14,7 @@ enum class PhysicsEventKind {
     PassageCleared,    ///< passage, tag
     CasualtyTrapped,   ///< casualty, tag
     CasualtyFreed,     ///< casualty, tag
-    AnchorBroken,      ///< bodyA: a hanging item fell
+    AnchorBroken,      ///< bodyA: a hanging item fell, or a body's wall tie tore
     BodyLost,          ///< bodyA: fell kLostBelowM below everything the world was built with (through the ground); taken out
 };
 

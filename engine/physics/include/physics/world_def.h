@@ -48,6 +48,15 @@ struct DynamicBodyDef {
     /// > 0: held to the world at its top centre by a joint that breaks above this force
     /// (a hanging light, a wall cabinet); 0: free.
     float anchorBreakForceN = 0.0f;
+    /// > 0: tied back to a wall at its top (a bookcase or cabinet fixed to the wall, as FEMA E-74
+    /// asks of tall furniture): a tie at the middle of its top's edge on the wall's side, along
+    /// wallTieDir, that holds that point from moving away from the wall (after 2 mm of play), from
+    /// dropping (1 cm) and from sliding along the wall (5 cm), and tears when one step's pull
+    /// exceeds this force (PhysicsEventKind::AnchorBroken). Towards the wall, upwards and in
+    /// rotation it is free. 0: not tied. Not with anchorBreakForceN; the body must stand upright.
+    float wallTieBreakForceN = 0.0f;
+    /// Horizontal unit vector from the body towards the wall it is tied to.
+    glm::vec3 wallTieDir{0.0f, 1.0f, 0.0f};
     std::uint64_t tag = 0;
 };
 

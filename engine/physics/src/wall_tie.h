@@ -1,0 +1,16 @@
+#pragma once
+// A tie from the top of a piece of furniture back to the wall behind it (DynamicBodyDef::
+// wallTieBreakForceN): one unilateral row, see wall_tie.cpp.
+#include <memory>
+
+#include <btBulletDynamicsCommon.h>
+
+#include "physics/world_def.h"
+
+namespace cd::physics {
+
+/// The tie for a body added from def (def.wallTieBreakForceN > 0, wallTieDir a horizontal unit
+/// vector), breaking once its row's impulse in one step of stepS reaches the force x stepS.
+std::unique_ptr<btTypedConstraint> makeWallTie(btRigidBody& body, const DynamicBodyDef& def, float stepS);
+
+}  // namespace cd::physics
