@@ -211,7 +211,7 @@ void railHole(const Box& hole, const Flight& f, const world::Room& room, physics
 }
 
 /// Desks in rows facing the board (west wall), a bookcase on the back wall, two ceiling lights.
-void furnishClassroom(const world::Room& r, physics::WorldDef& w, Rng& rng) {
+void furnishClassroom(const world::Room& r, float bookcaseTieN, physics::WorldDef& w, Rng& rng) {
     const glm::vec3 lo = r.box.min, hi = r.box.max;
     const float lx = hi.x - lo.x, ly = hi.y - lo.y;
     const int cols = std::max(1, static_cast<int>((lx - 2.0f) / 1.7f));
@@ -237,6 +237,9 @@ void furnishClassroom(const world::Room& r, physics::WorldDef& w, Rng& rng) {
     shelf.material = physics::materials::furniture();
     shelf.material.name = "bookcase";
     shelf.material.densityKgM3 = 60.0f / (0.9f * 0.25f * 2.0f);
+    // Tied to the back wall at its top when the scenario says so (docs/physics.md, "Tied to the wall").
+    shelf.wallTieBreakForceN = bookcaseTieN;
+    shelf.wallTieDir = glm::vec3(0.0f, 1.0f, 0.0f);
     w.bodies.push_back(shelf);
     for (int k = 0; k < 2; ++k) {
         physics::DynamicBodyDef light;  // 1.2 x 0.3 x 0.08 m, 5 kg, hung 0.5 m below the ceiling
@@ -439,7 +442,7 @@ Result<BuildingPhysics> buildingPhysicsFromDistrict(const world::District& d, co
                 out.world.staticBoxes.push_back(staticBox({{r->box.min.x, r->box.min.y, r->box.max.z}, {r->box.max.x, r->box.max.y, r->box.max.z + slabAbove}},
                                                           physics::materials::concrete(), tag++));
             }
-            if (o.furniture && r->kind == world::RoomKind::Classroom) furnishClassroom(*r, out.world, rng);
+            if (o.furniture && r->kind == world::RoomKind::Classroom) furnishClassroom(*r, o.bookcaseTieN, out.world, rng);
             // Not on breakable walls: the hook would hold the extinguisher to a wall that falls.
             if (o.furniture && r->kind == world::RoomKind::Corridor && !isStructure) hangExtinguishers(d, *r, out.world, rng);
         }
@@ -515,6 +518,7 @@ Result<BuildingPhysics> buildingPhysicsOfScenario(const scenario::ScenarioDef& s
     o.structureRooms = eq.structureRooms;
     o.furniture = eq.furniture;
     o.doors = eq.doors;
+    o.bookcaseTieN = static_cast<float>(eq.bookcaseTieN);
     o.designPgaG = static_cast<float>(eq.designPgaG);
     o.seed = sc.seed;
     o.source = sc.path;

@@ -23,6 +23,7 @@ struct BuildingPhysicsOptions {
     std::vector<std::string> structureRooms;  ///< rooms of that building (any storeys) whose walls and ceiling slab can break
     bool furniture = true;                    ///< desks and hanging lights in the classrooms
     bool doors = false;                       ///< a hinged leaf in every inner door
+    float bookcaseTieN = 0.0f;                ///< > 0: each classroom bookcase tied to its wall, the tie holding this force
     float designPgaG = 0.3f;
     std::uint64_t seed = 1;
     std::string source;                       ///< scenario file, for errors

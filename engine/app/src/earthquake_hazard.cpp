@@ -345,6 +345,11 @@ void EarthquakeHazard::advanceTo(double timeS) {
                     break;
                 }
                 case K::AnchorBroken: {
+                    if (w.bodyState(e.bodyA).kind == physics::BodyKind::Furniture) {  // a bookcase's wall tie
+                        ++im.tiesTorn;
+                        im.emit("earthquake.tie_torn", "bookcase", im.tiesTorn, "a bookcase's wall tie tore out");
+                        break;
+                    }
                     ++im.itemsFallen;
                     const bool extinguisher = w.bodyState(e.bodyA).kind == physics::BodyKind::Extinguisher;
                     im.emit("earthquake.item_fell", extinguisher ? "extinguisher" : "light", im.itemsFallen,

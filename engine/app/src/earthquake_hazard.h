@@ -34,6 +34,8 @@ struct EarthquakeFigures {
     std::string jmaClass = "0";    ///< its class: "0" .. "4", "5-", "5+", "6-", "6+", "7"
     int aftershocks = 0;           ///< [[earthquake.aftershock]]s of the scenario
     int itemsFallen = 0;           ///< hanging items that broke loose
+    int ties = 0;                  ///< bookcases tied to their walls
+    int tiesTorn = 0;              ///< of those, ties torn out
     int furniture = 0;             ///< desks and bookcases
     int furnitureMoved = 0;        ///< of them, now more than 5 cm from where they stood
     int furnitureToppled = 0;      ///< of them, tilted more than 45 degrees
@@ -67,7 +69,7 @@ public:
     /// collapses when their time comes.
     void advanceTo(double timeS);
     /// Events since the last call: earthquake.start, earthquake.end, earthquake.aftershock,
-    /// earthquake.aftershock_end, earthquake.item_fell,
+    /// earthquake.aftershock_end, earthquake.item_fell, earthquake.tie_torn (a bookcase's wall tie),
     /// structure.collapse, structure.settled, passage.blocked, passage.cleared (subject = door id),
     /// casualty.trapped, casualty.freed (subject = casualty id).
     std::vector<HazardEvent> drainEvents();

@@ -156,12 +156,14 @@ EarthquakeFigures EarthquakeHazard::figures() const {
     }
     f.aftershocks = static_cast<int>(im.motions.size()) - (im.motions.empty() ? 0 : 1);
     f.itemsFallen = im.itemsFallen;
+    f.tiesTorn = im.tiesTorn;
     for (std::size_t i = 0; i < im.movable.size(); ++i) {
         if (!im.furniture[i]) continue;
         const physics::BodyState b = im.world->bodyState(im.movable[i]);
         ++f.furniture;
         f.furnitureMoved += glm::length(b.positionM - im.startM[i]) > 0.05f;
         f.furnitureToppled += (b.orientation * glm::vec3(0.0f, 0.0f, 1.0f)).z < 0.7071f;
+        f.ties += im.def->bookcaseTieN > 0.0 && b.halfExtentsM.z >= 0.6f;  // the bookcases (desks are lower: isDesk)
     }
     f.casualties = static_cast<int>(im.casualtyIds.size());
     f.casualtiesTrapped = im.trapped;

@@ -68,6 +68,7 @@ struct EarthquakeHazard::Impl {
     std::vector<HazardEvent> events;
     physics::CharacterId trainee;
     int itemsFallen = 0;
+    int tiesTorn = 0;
     int trapped = 0;                            ///< casualties trapped now
 
     void emit(const std::string& kind, const std::string& subject, double value, const std::string& text) {

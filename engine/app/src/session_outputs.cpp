@@ -482,6 +482,11 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
             extras.note += std::string(" ") + line;
             std::printf("trainee: %s\n", line);
         }
+        if (f.ties > 0) {
+            std::snprintf(line, sizeof line, "%d bookcase(s) tied to their walls; %d tie(s) tore out.", f.ties, f.tiesTorn);
+            extras.note += std::string(" ") + line;
+            std::printf("furniture: %d bookcases tied to their walls, %d ties torn\n", f.ties, f.tiesTorn);
+        }
         if (f.aftershocks > 0) {
             std::snprintf(line, sizeof line, "%d aftershock(s) followed (the timeline's earthquake.aftershock).", f.aftershocks);
             extras.note += std::string(" ") + line;

@@ -442,6 +442,10 @@ void readEarthquake(TomlFields& root, ScenarioDef& def, const std::string& baseD
     if (auto v = f.num("design_pga_g", false, 0.0, 2.0)) eq.designPgaG = *v;
     if (auto v = f.boolean("furniture", false)) eq.furniture = *v;
     if (auto v = f.boolean("doors", false)) eq.doors = *v;
+    if (auto v = f.num("bookcase_tie_n", false, 0.0, 1.0e5)) {
+        eq.bookcaseTieN = *v;
+        if (!eq.furniture && *v > 0.0) f.error("bookcase_tie_n", "ties bookcases, but furniture = false puts none in");
+    }
     auto collapses = f.tables("collapse");
     for (std::size_t i = 0; i < collapses.size(); ++i) {
         std::string path = "earthquake.collapse[" + std::to_string(i) + "]";

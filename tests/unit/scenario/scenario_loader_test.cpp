@@ -564,6 +564,14 @@ from = [1.0, 1.0]
     EXPECT_NE(join(load.errors).find("earthquake.jma_intensity"), std::string::npos) << join(load.errors);
     load = parseScenario(base + "\n[earthquake]\nground_motion = false\nbuilding = \"A\"\njma_intensity = 5\n", "s.toml");
     EXPECT_NE(join(load.errors).find("earthquake.jma_intensity: not with ground_motion = false"), std::string::npos) << join(load.errors);
+    // Bookcases tied to their walls: a force in N, not negative, and only where there is furniture.
+    load = parseScenario(base + "\n[earthquake]\nat_s = 1\nbuilding = \"A\"\npga_g = 0.2\nbookcase_tie_n = 800\n", "s.toml");
+    ASSERT_TRUE(load.errors.empty()) << join(load.errors);
+    EXPECT_DOUBLE_EQ(load.def.earthquake->bookcaseTieN, 800.0);
+    load = parseScenario(base + "\n[earthquake]\nat_s = 1\nbuilding = \"A\"\npga_g = 0.2\nbookcase_tie_n = -5\n", "s.toml");
+    EXPECT_NE(join(load.errors).find("earthquake.bookcase_tie_n"), std::string::npos) << join(load.errors);
+    load = parseScenario(base + "\n[earthquake]\nat_s = 1\nbuilding = \"A\"\npga_g = 0.2\nfurniture = false\nbookcase_tie_n = 800\n", "s.toml");
+    EXPECT_NE(join(load.errors).find("earthquake.bookcase_tie_n: ties bookcases, but furniture = false"), std::string::npos) << join(load.errors);
 }
 
 TEST(ScenarioLoaderEarthquake, AftershocksAreReadInOrderEachAfterTheShakingBeforeIt) {

@@ -261,6 +261,7 @@ struct EarthquakeDef {
     double designPgaG = 0.3;     ///< the structure survives this PGA on its own (0 = gravity only)
     bool furniture = true;       ///< desks and hanging lights in the classrooms of that building
     bool doors = false;          ///< hinged door leaves (open) in its inner doors, which swing and are pushed
+    double bookcaseTieN = 0.0;   ///< > 0: the classrooms' bookcases tied to their walls, each tie holding this force (N)
     std::vector<CollapseDef> collapses;
     std::vector<CasualtyDef> casualties;
     SourceRef source;
