@@ -164,6 +164,8 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
         const auto& b = bp->world.bodies[i];
         impl->desk.push_back(isDesk(b));
         impl->furniture.push_back(b.kind == physics::BodyKind::Furniture);
+        impl->tieDir.push_back(b.wallTieBreakForceN > 0.0f ? glm::inverse(b.orientation) * b.wallTieDir : glm::vec3(0.0f));
+        impl->ties += b.wallTieBreakForceN > 0.0f;
         impl->striker.push_back(b.kind == physics::BodyKind::HangingItem    ? "a falling light fitting"
                                 : b.kind == physics::BodyKind::Extinguisher ? "a falling extinguisher"
                                 : impl->desk.back()                         ? ""  // held on to; it slides, it does not strike
@@ -183,6 +185,7 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
         impl->movable.push_back(physics::makeId<physics::BodyId>(static_cast<std::uint32_t>(firstDoor + i)));
         impl->colors.push_back(kDoorColor);
         impl->desk.push_back(0);
+        impl->tieDir.push_back(glm::vec3(0.0f));
         impl->furniture.push_back(0);
         impl->striker.push_back("");  // a door leaf swings, it does not strike
         impl->startM.push_back(glm::vec3(0.0f));
@@ -207,6 +210,7 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
             const bool slab = impl->chunkDefs[i].kind == physics::MemberKind::Slab;
             impl->colors.push_back(slab ? kConcreteColor : kBrickColor);
             impl->desk.push_back(0);
+            impl->tieDir.push_back(glm::vec3(0.0f));
             impl->furniture.push_back(0);
             impl->striker.push_back("falling debris");
             impl->startM.push_back(glm::vec3(0.0f));
@@ -347,6 +351,8 @@ void EarthquakeHazard::advanceTo(double timeS) {
                 case K::AnchorBroken: {
                     if (w.bodyState(e.bodyA).kind == physics::BodyKind::Furniture) {  // a bookcase's wall tie
                         ++im.tiesTorn;
+                        if (e.bodyA.index < im.movableOf.size() && im.movableOf[e.bodyA.index] >= 0)
+                            im.tieDir[static_cast<std::size_t>(im.movableOf[e.bodyA.index])] = glm::vec3(0.0f);
                         im.emit("earthquake.tie_torn", "bookcase", im.tiesTorn, "a bookcase's wall tie tore out");
                         break;
                     }

@@ -36,6 +36,20 @@ std::vector<render::BoxInstance> EarthquakeHazard::boxesToDraw() const {
         const glm::vec3 h = s.halfExtentsM, c = impl_->colors[i];
         if (!impl_->desk[i]) {
             out.push_back({s.positionM, h, s.orientation, c});
+            const glm::vec3 d = impl_->tieDir[i];
+            if (d != glm::vec3(0.0f)) {
+                // Its wall tie, an L-bracket: a flange on the top over the gap to the wall, and
+                // one up the wall (the wall is 3 cm behind; a body tied along one of its axes).
+                constexpr float kFlangeM = 0.03f, kPlateM = 0.0025f, kGapM = 0.03f;
+                const glm::vec3 across(std::abs(d.y), std::abs(d.x), 0.0f), along(std::abs(d.x), std::abs(d.y), 0.0f);
+                const float reach = glm::dot(along, h);
+                const glm::vec3 top = d * (reach + 0.5f * kGapM - 0.5f * kFlangeM) + glm::vec3(0.0f, 0.0f, h.z + kPlateM);
+                const glm::vec3 up = d * (reach + kGapM - kPlateM) + glm::vec3(0.0f, 0.0f, h.z + kFlangeM);
+                out.push_back({s.positionM + s.orientation * top, across * kFlangeM + along * (0.5f * (kFlangeM + kGapM)) + glm::vec3(0.0f, 0.0f, kPlateM),
+                               s.orientation, kBracketColor});
+                out.push_back({s.positionM + s.orientation * up, across * kFlangeM + along * kPlateM + glm::vec3(0.0f, 0.0f, kFlangeM),
+                               s.orientation, kBracketColor});
+            }
             continue;
         }
         out.push_back({s.positionM + s.orientation * glm::vec3(0.0f, 0.0f, h.z - kTopHalfM), glm::vec3(h.x, h.y, kTopHalfM), s.orientation, c});
@@ -156,6 +170,7 @@ EarthquakeFigures EarthquakeHazard::figures() const {
     }
     f.aftershocks = static_cast<int>(im.motions.size()) - (im.motions.empty() ? 0 : 1);
     f.itemsFallen = im.itemsFallen;
+    f.ties = im.ties;
     f.tiesTorn = im.tiesTorn;
     for (std::size_t i = 0; i < im.movable.size(); ++i) {
         if (!im.furniture[i]) continue;
@@ -163,7 +178,6 @@ EarthquakeFigures EarthquakeHazard::figures() const {
         ++f.furniture;
         f.furnitureMoved += glm::length(b.positionM - im.startM[i]) > 0.05f;
         f.furnitureToppled += (b.orientation * glm::vec3(0.0f, 0.0f, 1.0f)).z < 0.7071f;
-        f.ties += im.def->bookcaseTieN > 0.0 && b.halfExtentsM.z >= 0.6f;  // the bookcases (desks are lower: isDesk)
     }
     f.casualties = static_cast<int>(im.casualtyIds.size());
     f.casualtiesTrapped = im.trapped;

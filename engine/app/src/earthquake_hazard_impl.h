@@ -17,6 +17,7 @@ namespace cd::app {
 
 inline const glm::vec3 kDoorColor{0.55f, 0.38f, 0.22f};
 inline const glm::vec3 kConcreteColor{0.52f, 0.52f, 0.5f};
+inline const glm::vec3 kBracketColor{0.25f, 0.27f, 0.3f};  // a galvanised steel bracket, in shade
 
 struct EarthquakeHazard::Impl {
     const scenario::EarthquakeDef* def = nullptr;
@@ -35,6 +36,10 @@ struct EarthquakeHazard::Impl {
     std::vector<glm::vec3> colors;              ///< per movable body
     std::vector<char> desk;                     ///< per movable body: a desk one can shelter under
     std::vector<char> furniture;                ///< per movable body: a desk or a bookcase
+    /// Per movable body: (0, 0, 0), or, while its wall tie holds, the tie's direction in the
+    /// body's own frame (drawn as a bracket from its top to the wall).
+    std::vector<glm::vec3> tieDir;
+    int ties = 0;                               ///< bodies tied to a wall at the start
     std::vector<const char*> striker;           ///< per movable body: what strikes a person ("" none: desks, leaves)
     std::vector<int> movableOf;                 ///< per world body index: its movable index, -1 none
     std::size_t firstChunk = 0;                 ///< movable index of the first structure chunk

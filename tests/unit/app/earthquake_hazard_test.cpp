@@ -8,6 +8,7 @@
 #include <glm/glm.hpp>
 
 #include "earthquake_hazard.h"
+#include "earthquake_hazard_impl.h"
 #include "physics/ground_motion.h"
 #include "physics/seismic_intensity.h"
 #include "school_quake_run.h"
@@ -480,10 +481,19 @@ TEST(EarthquakeHazard, TheShippedSceneWithItsBookcasesTiedToTheWallsTopplesNoneU
         auto q = app::EarthquakeHazard::build(sc.def, campus());
         ASSERT_TRUE(q.ok()) << q.error().str();
         int torn = 0;
+        // Each tie that holds is drawn as an L-bracket of two plates; a torn one is gone.
+        auto brackets = [&] {
+            const auto boxes = (*q)->boxesToDraw();
+            return std::count_if(boxes.begin(), boxes.end(), [](const render::BoxInstance& b) { return b.color == app::kBracketColor; });
+        };
         for (double t = 1.0; t <= 30.0; t += 1.0) {
             (*q)->advanceTo(t);
             for (const auto& e : (*q)->drainEvents()) torn += e.kind == "earthquake.tie_torn";
+            if (t == 1.0) {
+                EXPECT_EQ(brackets(), 28) << tieN;
+            }
         }
+        EXPECT_EQ(brackets(), 2 * (14 - torn)) << tieN;
         const app::EarthquakeFigures f = (*q)->figures();
         std::printf("tied %.0f N: %d of %d ties torn, %d toppled\n", tieN, f.tiesTorn, f.ties, f.furnitureToppled);
         EXPECT_EQ(f.ties, 14);
