@@ -513,6 +513,7 @@ std::uint64_t PhysicsWorld::stateHash() const {
     }
     for (const auto& s : impl_->structures)
         for (const auto& l : s.links) h.add(static_cast<std::uint8_t>(l.broken));
+    for (const auto& a : impl_->anchors) h.add(static_cast<std::uint8_t>(a.broken));  // hooks, hinges, wall ties
     for (const auto& c : impl_->characters) c->hash(h);
     return h.value();
 }
