@@ -177,12 +177,12 @@ TEST(FanFilterVerification, SootProducedEqualsSootInRoomsPlusOutsidePlusFilters)
     EXPECT_GT(m.fanFilteredKg(0), 0.01);
     EXPECT_GT(m.fanFilteredKg(1), 0.01);
     EXPECT_GT(t.sootOutKg, 0.01);
-    double accounted = t.gasSootKg + t.sootOutKg + t.filteredKg;
+    double accounted = t.gasSootKg + t.sootOutKg + t.filteredKg + t.depositedKg;
     std::printf("soot produced %.6f kg = rooms %.6f + outside %.6f + filters %.6f (%.6f + %.6f); rel. error %.2e\n",
                 t.sootProducedKg, t.gasSootKg, t.sootOutKg, t.filteredKg, m.fanFilteredKg(0), m.fanFilteredKg(1),
                 accounted / t.sootProducedKg - 1.0);
     EXPECT_NEAR(accounted / t.sootProducedKg, 1.0, 1e-9);
     EXPECT_NEAR((m.fanFilteredKg(0) + m.fanFilteredKg(1)) / t.filteredKg, 1.0, 1e-12);
-    double massIn = mass0 + t.fuelAddedKg - t.netMassOutKg - t.filteredKg;
+    double massIn = mass0 + t.fuelAddedKg - t.netMassOutKg - t.filteredKg - t.depositedKg;
     EXPECT_NEAR(t.gasMassKg / massIn, 1.0, 1e-9);
 }

@@ -350,6 +350,7 @@ Result<FireCase> parseFireCase(std::string_view text, const std::string& file) {
         r.boolean("door_jet_fires", d.doorJetFires);
         r.boolean("ceiling_jet_convection", d.ceilingJetConvection);
         r.boolean("door_mixing", d.doorMixing);
+        r.boolean("soot_deposition", d.sootDeposition);
         if (r.has("door_jet_ignition_temp_c")) {
             r.number("door_jet_ignition_temp_c", d.doorJetIgnitionTempC);
             if (status && !(d.doorJetIgnitionTempC > d.ambientTempC))

@@ -163,6 +163,7 @@ struct FireModel::Impl {
     // layer's soot mass fraction, and the soot each filter has kept (kg).
     std::vector<double> fanFilterEff, fanSootFrac, fanFilteredKg;
     double sootSourceKgS = 0;  // soot made by the fires of the sub-step (committed in integrate)
+    double depositKgS = 0, depositJS = 0;  // soot (and its enthalpy) settling on the linings, likewise
     std::vector<int> fanSlotFF, fanSlotFT, fanSlotTF, fanSlotTT;  // Jacobian slots (-1 where outside)
     // Door-jet fires, per opening and direction (slot 2 v: A -> B, 2 v + 1: B -> A), set up each
     // sub-step from the layers so that the pressure solve sees the jets' heat.
@@ -241,6 +242,7 @@ struct FireModel::Impl {
     void radiationThroughOpenings(double dtS);
     // fire_model_convection.cpp
     double upperConvection(int room, double upperK, double surfaceK, double upperAreaM2, double& gasK) const;
+    void depositSoot(int room, bool upper, double convectiveFluxWM2, double areaM2, double dt);
     bool solvePressures(double dtS);
     double evaluatePressureResidual(const std::vector<double>& x, double dtS);
     VentSide side(int room, double dpOverride, bool useOverride) const;

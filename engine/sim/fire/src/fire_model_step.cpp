@@ -23,6 +23,7 @@
 #include "fire/plume.h"
 #include "fire/radiant_heat.h"
 #include "fire/smoke_optics.h"
+#include "fire/soot_deposition.h"
 #include "fire_model_impl.h"
 
 namespace cd::fire {
@@ -59,6 +60,7 @@ bool FireModel::Impl::trySubStep(double dt, bool lastChance) {
     std::fill(roomHrrKw.begin(), roomHrrKw.end(), 0.0);
     std::fill(radW.begin(), radW.end(), 0.0);
     sootSourceKgS = 0;
+    depositKgS = depositJS = 0;
     fireSources(dt);
     waterSprays(dt);
     wallHeatTransfer(dt);
@@ -327,6 +329,9 @@ void FireModel::Impl::wallHeatTransfer(double dt) {
                         backFaceCoefficientWM2K(wall[i], wl[kWallNodes - 1], ambientK), ambientK, dt, scratch);
         double lossDown = hDownL * (tu - wl[0]) * aL;
         double lossL = hL * (tL[i] - wl[0]) * aL;
+        // Soot that the convected heat carries onto the slabs (thermophoresis, soot_deposition.h).
+        depositSoot(i, true, hConvU * std::min(capUpper, 1.0) * (gasConvU - wu[0]), aU, dt);
+        depositSoot(i, false, hL * (tL[i] - wl[0]), aL, dt);
         srcHU[i] -= lossU + lossDown + openingRadW[i];
         srcHL[i] -= lossL;
         energySource[i] -= lossU + lossDown + lossL + openingRadW[i];
@@ -374,6 +379,27 @@ void FireModel::Impl::radiationThroughOpenings(double dt) {
             if (other >= 0) radW[other] += w + wsU + wsL;
         }
     }
+}
+
+// A layer's soot drifts onto the slab it heats at the thermophoretic velocity v: in dt the slab
+// of area a clears v a dt of the layer's volume of soot (exponentially, so a thin layer is not
+// overdrawn). The soot leaves the gas with its mass and enthalpy, as a filter's does. Only the
+// convected heat counts (radiation does not set up the gas's gradient at the wall).
+void FireModel::Impl::depositSoot(int i, bool upper, double fluxWM2, double areaM2, double dt) {
+    if (!def.sootDeposition) return;
+    const double vol = upper ? volU[i] : volume[i] - volU[i];
+    const double mass = upper ? mU[i] : mL[i];
+    const double soot = upper ? yU[i * kSpeciesCount + kSoot] : yL[i * kSpeciesCount + kSoot];
+    if (vol <= 1e-9 || mass <= 0.0 || soot <= 0.0) return;
+    const double tg = upper ? tU[i] : tL[i];
+    const double v = thermophoreticVelocityMS(fluxWM2, mass / vol, tg, kCp);
+    const double kgS = soot * (1.0 - std::exp(-v * areaM2 * dt / vol)) / dt;
+    if (!(kgS > 0.0)) return;
+    (upper ? srcYU : srcYL)[i * kSpeciesCount + kSoot] -= kgS;
+    (upper ? srcMU : srcML)[i] -= kgS;
+    (upper ? srcHU : srcHL)[i] -= kCp * tg * kgS;
+    depositKgS += kgS;
+    depositJS += kCp * tg * kgS;
 }
 
 VentSide FireModel::Impl::side(int r, double dpOverride, bool useOverride) const {
@@ -634,6 +660,8 @@ void FireModel::Impl::integrate(double dt) {
         totals.fuelAddedKg += f.pyrolysisKgS * dt;
     }
     totals.sootProducedKg += sootSourceKgS * dt;
+    totals.depositedKg += depositKgS * dt;
+    totals.depositedEnthalpyJ += depositJS * dt;
     for (auto& a : sprays) {
         totals.waterEvaporatedKg += a.evaporatingKgS * dt;
         totals.heatToWaterJ += a.coolingW * dt;

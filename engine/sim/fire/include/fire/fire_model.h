@@ -41,6 +41,8 @@ struct ConservationTotals {
     double sootProducedKg = 0;         ///< by fires and door-jet fires
     double sootOutKg = 0;              ///< net soot that left through openings and fans to outside
     double gasSootKg = 0;              ///< soot in all rooms, both layers
+    double depositedKg = 0;            ///< soot settled on the linings (thermophoresis; left the gas)
+    double depositedEnthalpyJ = 0;     ///< enthalpy of that soot, cp T m (left the gas)
     double waterEvaporatedKg = 0;      ///< sprayed water turned to steam in the gas (sprayIntoLayer)
     double heatToWaterJ = 0;           ///< heat that water took from the gas (part of heatIntoGasJ)
 };

@@ -226,6 +226,9 @@ struct FireModelDef {
     double ambientTempC = 20.0;
     double ambientPressurePa = 101325.0;
     double maxStepS = 0.5;               ///< largest internal step
+    /// Soot settles on the linings by thermophoresis (soot_deposition.h). Off: as CFAST, which
+    /// keeps all soot in the gas (for comparisons with it).
+    bool sootDeposition = true;
     double lowerOxygenLimitPct = 15.0;   ///< burning stops below this O2 volume % (CFAST's 0.15 is by mass: ~13.6 %)
     double flashoverTempC = 600.0;
     double flashoverFloorFluxKwM2 = 20.0;
