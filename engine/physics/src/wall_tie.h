@@ -1,6 +1,7 @@
 #pragma once
 // A tie from the top of a piece of furniture back to the wall behind it (DynamicBodyDef::
-// wallTieBreakForceN): one unilateral row, see wall_tie.cpp.
+// wallTieBreakForceN): a 6-DOF joint to the world with three one-sided or ranged limits and no
+// rotational ones, see wall_tie.cpp.
 #include <memory>
 
 #include <btBulletDynamicsCommon.h>
