@@ -211,6 +211,18 @@ TEST(FireCase, CeilingJetConvectionIsOnByDefaultAndCanBeTurnedOff) {
               std::string::npos);
 }
 
+TEST(FireCase, SootDepositionIsOnByDefaultAndCanBeTurnedOff) {
+    auto on = parseFireCase(kExample, "case.toml");
+    ASSERT_TRUE(on) << on.error().str();
+    EXPECT_TRUE(on->model.sootDeposition);
+    auto off = parseFireCase("[settings]\nsoot_deposition = false\n" + std::string(kExample), "case.toml");
+    ASSERT_TRUE(off) << off.error().str();
+    EXPECT_FALSE(off->model.sootDeposition);
+    EXPECT_NE(errorOf("[settings]\nsoot_deposition = 0\n" + std::string(kExample)).find("case.toml:2: settings.soot_deposition"),
+              std::string::npos)
+        << errorOf("[settings]\nsoot_deposition = 0\n" + std::string(kExample));
+}
+
 TEST(FireCase, AnIntegerWhereABooleanBelongsIsAnErrorNamingFileLineAndField) {
     // toml++ would read open = 1 as true; the case reader takes only true or false.
     std::string withOne = replace(kExample, "sill = 0.0", "sill = 0.0\nopen = 1");
