@@ -15,9 +15,7 @@
 // the check that it can fall against the wall is at 1.8 x.
 // Bullet needs 1.2-1.3 x Housner's scale (its rocking loses more energy between impacts at 60 Hz,
 // free_rocking_test.cpp). Rocking is chaotic; these cases hold a margin of 20 % or more in scale.
-#include <cstdlib>
-#include <string>
-
+#include "bookcase_scene.h"
 #include "rocking_block.h"
 
 namespace cd::physics {
@@ -34,56 +32,8 @@ struct Bookcase {
 constexpr Bookcase kShipped{0.125, 1.0};  // as furnishClassroom
 constexpr Bookcase kDeeper{0.175, 0.9};   // the 0.35 x 1.8 m one it had before
 
-GroundMotion shippedRecord() {
-    const char* src = std::getenv("CITYDRILL_SOURCE_DIR");
-    const std::string root = src ? src : ".";
-    auto rec = loadGroundMotionCsv(root + "/assets/ground_motion/synthetic_kt_m6.csv");
-    EXPECT_TRUE(rec.ok()) << (rec.ok() ? "" : rec.error().str());
-    return rec.ok() ? *rec : GroundMotion{};
-}
-
-struct BookcaseRun {
-    double maxTiltRad = 0.0;
-    bool overturned = false;
-};
-
 BookcaseRun shakeBookcase(const Bookcase& bc, double storeyFloorM, double scale, bool wall) {
-    WorldDef def;
-    def.source = "shipped bookcase";
-    StaticBoxDef floor;
-    floor.centerM = {0.0f, 0.0f, -0.5f};
-    floor.halfExtentsM = {20.0f, 20.0f, 0.5f};
-    floor.material = materials::concrete();
-    def.staticBoxes.push_back(floor);
-    if (wall) {
-        StaticBoxDef w;  // the back wall, its face 3 cm behind the bookcase
-        w.centerM = {0.0f, float(bc.halfDepthM) + 0.03f + 0.1f, 1.5f};
-        w.halfExtentsM = {5.0f, 0.1f, 1.5f};
-        w.material = materials::masonry();
-        def.staticBoxes.push_back(w);
-    }
-    DynamicBodyDef shelf;
-    shelf.halfExtentsM = {0.45f, float(bc.halfDepthM), float(bc.halfHeightM)};
-    shelf.centerM = {0.0f, 0.0f, float(bc.halfHeightM) + 0.002f};
-    shelf.material = materials::furniture();
-    shelf.material.densityKgM3 = float(60.0 / (0.9 * 2.0 * bc.halfDepthM * 2.0 * bc.halfHeightM));
-    def.bodies.push_back(shelf);
-    auto w = PhysicsWorld::create(def).value();
-    const BodyId id{wall ? 2u : 1u, 0u};
-    w->setFloorAmplification(float(-storeyFloorM), float(kBlockHeightM));
-    GroundMotion g = shippedRecord();
-    for (glm::vec3& a : g.accelMS2) a *= float(scale);
-    for (int i = 0; i < 30; ++i) w->step();
-    w->setGroundMotion(g, w->timeS());
-    BookcaseRun out;
-    const int n = static_cast<int>((g.durationS() + 3.0) / w->stepS());
-    for (int i = 0; i < n && !out.overturned; ++i) {
-        w->step();
-        const glm::vec3 up = w->bodyState(id).orientation * glm::vec3(0.0f, 0.0f, 1.0f);
-        out.maxTiltRad = std::max(out.maxTiltRad, std::acos(std::clamp(double(up.z), -1.0, 1.0)));
-        out.overturned = out.maxTiltRad > 1.0;
-    }
-    return out;
+    return test::shakeBookcase(BookcaseShake{bc.halfDepthM, bc.halfHeightM, storeyFloorM, scale, wall, 0.0});
 }
 
 HousnerResult housnerBookcase(const Bookcase& bc, double storeyFloorM, double scale, bool wall) {

@@ -18,9 +18,8 @@
 // pull at the floor's peak (60 kg, 6.8 m/s^2: 167 N), and 1.7 kN at 2.0 x (4.7 times 371 N:
 // the floor then exceeds mu g four times over, and the foot slides out and back beneath the held
 // top). Held, it does not topple; with a picture hook's 30 N it tears and topples.
-#include <cstdlib>
-#include <string>
 
+#include "bookcase_scene.h"
 #include "rocking_block.h"
 
 namespace cd::physics {
@@ -125,62 +124,12 @@ TEST(WallTie, PushedTowardsItsWallItLeansOnTheWallAndTheTieTakesNothing) {
     // Without the tie the same push from that side tips it onto the wall too (it is the wall that holds it).
 }
 
-// The classroom bookcase (0.9 x 0.25 x 2.0 m, 60 kg, furniture on concrete, 3 cm in front of its
-// wall) on block A's top floor (ASCE/SEI 7-16 floor response 1 + 2 z / h, z 14 m of 18 m) under
-// the shipped record, tied to its wall.
-struct ShakeRun {
-    bool tore = false;
-    bool overturned = false;
-    double maxTiltRad = 0.0;
-    double maxTowardsWallTiltRad = 0.0;  ///< in the plane square to the wall (y-z)
-};
-
-ShakeRun shakeTiedBookcase(double tieN, double scale) {
-    WorldDef def;
-    def.source = "tied bookcase";
-    StaticBoxDef floor;
-    floor.centerM = {0.0f, 0.0f, -0.5f};
-    floor.halfExtentsM = {20.0f, 20.0f, 0.5f};
-    floor.material = materials::concrete();
-    def.staticBoxes.push_back(floor);
-    StaticBoxDef wall;
-    wall.centerM = {0.0f, 0.125f + 0.03f + 0.1f, 1.5f};
-    wall.halfExtentsM = {5.0f, 0.1f, 1.5f};
-    wall.material = materials::masonry();
-    def.staticBoxes.push_back(wall);
-    DynamicBodyDef shelf;
-    shelf.halfExtentsM = {0.45f, 0.125f, 1.0f};
-    shelf.centerM = {0.0f, 0.0f, 1.002f};
-    shelf.material = materials::furniture();
-    shelf.material.densityKgM3 = float(60.0 / (0.9 * 0.25 * 2.0));
-    shelf.wallTieBreakForceN = float(tieN);
-    shelf.wallTieDir = {0.0f, 1.0f, 0.0f};
-    auto w = PhysicsWorld::create(def).value();
-    const BodyId id = w->addBody(shelf).value();
-    w->setFloorAmplification(-14.0f, 18.0f);
-    const char* src = std::getenv("CITYDRILL_SOURCE_DIR");
-    auto rec = loadGroundMotionCsv(std::string(src ? src : ".") + "/assets/ground_motion/synthetic_kt_m6.csv");
-    EXPECT_TRUE(rec.ok());
-    if (!rec.ok()) return {};
-    GroundMotion g = *rec;
-    for (glm::vec3& a : g.accelMS2) a *= float(scale);
-    for (int i = 0; i < 30; ++i) w->step();
-    ShakeRun out;
-    for (const PhysicsEvent& e : w->pullEvents()) {
-        EXPECT_NE(e.kind, PhysicsEventKind::AnchorBroken) << "a " << tieN << " N tie tore as the bookcase settled";
-        out.tore = true;
-    }
-    w->setGroundMotion(g, w->timeS());
-    const int n = static_cast<int>((g.durationS() + 3.0) / w->stepS());
-    for (int i = 0; i < n && !out.overturned; ++i) {
-        w->step();
-        for (const PhysicsEvent& e : w->pullEvents()) out.tore = out.tore || e.kind == PhysicsEventKind::AnchorBroken;
-        const glm::vec3 up = w->bodyState(id).orientation * glm::vec3(0.0f, 0.0f, 1.0f);
-        out.maxTiltRad = std::max(out.maxTiltRad, std::acos(std::clamp(double(up.z), -1.0, 1.0)));
-        out.overturned = out.maxTiltRad > 1.0;
-        out.maxTowardsWallTiltRad = std::max(out.maxTowardsWallTiltRad, std::abs(std::atan2(double(up.y), double(up.z))));
-    }
-    return out;
+// The classroom bookcase (0.9 x 0.25 x 2.0 m, 60 kg, 3 cm in front of its wall) on block A's
+// top floor under the shipped record, tied to its wall (bookcase_scene.h).
+BookcaseRun shakeTiedBookcase(double tieN, double scale) {
+    const BookcaseRun r = shakeBookcase(BookcaseShake{0.125, 1.0, 14.0, scale, true, tieN});
+    EXPECT_FALSE(r.toreSettling) << "a " << tieN << " N tie tore as the bookcase settled";
+    return r;
 }
 
 TEST(WallTie, TheClassroomBookcaseTiedToItsWallStandsThroughTheShippedRecordOnTheTopFloor) {
@@ -189,7 +138,7 @@ TEST(WallTie, TheClassroomBookcaseTiedToItsWallStandsThroughTheShippedRecordOnTh
     for (double scale : {1.0, 2.0}) {
         double needN = -1.0;
         for (double tieN = 25.0; tieN < 20000.0 && needN < 0.0; tieN *= 1.25) {
-            const ShakeRun r = shakeTiedBookcase(tieN, scale);
+            const BookcaseRun r = shakeTiedBookcase(tieN, scale);
             if (!r.tore) {
                 needN = tieN;
                 std::printf("%.1f x the record: a tie of %.0f N holds (peak tilt %.3f alpha, square to the wall %.3f alpha)\n", scale,
@@ -203,10 +152,10 @@ TEST(WallTie, TheClassroomBookcaseTiedToItsWallStandsThroughTheShippedRecordOnTh
         }
         EXPECT_GT(needN, 0.0) << scale;
     }
-    const ShakeRun held = shakeTiedBookcase(1000.0, 1.0);
+    const BookcaseRun held = shakeTiedBookcase(1000.0, 1.0);
     EXPECT_FALSE(held.tore);
     EXPECT_FALSE(held.overturned);
-    const ShakeRun weak = shakeTiedBookcase(30.0, 1.0);
+    const BookcaseRun weak = shakeTiedBookcase(30.0, 1.0);
     std::printf("tied 30 N, 1.0 x the record: tie %s, %s\n", weak.tore ? "tore" : "held", weak.overturned ? "toppled" : "stood");
     EXPECT_TRUE(weak.tore);
     EXPECT_TRUE(weak.overturned);
