@@ -116,22 +116,29 @@ void WorldImpl::applyGroundMotion() {
     groundAccel = glm::vec3(0.0f);
     if (!shaking) return;
     const double t = timeS() - motionStartS;
-    if (t > motion.timeS.back()) {
+    const bool recordOver = groundStill || t > motion.timeS.back();
+    if (!recordOver) groundAccel = motion.accelerationAt(t);
+    if (sway) sway->step(glm::vec2(groundAccel.x, groundAccel.y), stepS);
+    // After the record the building sways on until it has settled.
+    if (recordOver && !(sway && !sway->atRest())) {
         shaking = false;
         world->setGravity(gravity);
         for (auto& b : bodies)
             if (!b.isStatic) b.body->setGravity(gravity);  // sleeping bodies too
         return;
     }
-    groundAccel = motion.accelerationAt(t);
     // Base excitation in the ground's frame (d'Alembert): every free body feels g - a_g, while
     // terrain and building stay put. Exact for a rigid ground; avoids moving static geometry.
+    // In a building each body feels its floor's acceleration instead (sway or amplification).
     world->setGravity(gravity - bt(groundAccel));
     for (auto& b : bodies) {
         if (b.isStatic) continue;
         b.body->activate();
-        if (ampHeightM > 0.0f) {
-            const float z = b.body->getCenterOfMassPosition().z();
+        const float z = b.body->getCenterOfMassPosition().z();
+        if (sway) {
+            const glm::vec2 af = sway->floorAccelerationMS2(sway->floorAt(z));
+            b.body->setGravity(gravity - bt(glm::vec3(af.x, af.y, groundAccel.z)));
+        } else if (ampHeightM > 0.0f) {
             const float k = 1.0f + 2.0f * std::clamp((z - ampBaseZM) / ampHeightM, 0.0f, 1.0f);
             const glm::vec3 a(k * groundAccel.x, k * groundAccel.y, groundAccel.z);
             b.body->setGravity(gravity - bt(a));
@@ -395,9 +402,12 @@ void PhysicsWorld::setGroundMotion(GroundMotion motion, double startTimeS) {
     im.motion = std::move(motion);
     im.motionStartS = startTimeS - im.motion.timeS.front();
     im.shaking = true;
+    im.groundStill = false;
 }
 
 void PhysicsWorld::stopGroundMotion() {
+    impl_->groundStill = true;
+    if (impl_->sway && !impl_->sway->atRest()) return;  // the building sways on until it settles
     impl_->shaking = false;
     impl_->groundAccel = glm::vec3(0.0f);
     impl_->world->setGravity(impl_->gravity);
@@ -408,6 +418,15 @@ void PhysicsWorld::stopGroundMotion() {
 void PhysicsWorld::setFloorAmplification(float baseZM, float heightM) {
     impl_->ampBaseZM = std::isfinite(baseZM) ? baseZM : 0.0f;
     impl_->ampHeightM = std::isfinite(heightM) ? std::max(heightM, 0.0f) : 0.0f;
+}
+
+void PhysicsWorld::setBuildingSway(const BuildingSway& sway) { impl_->sway = sway; }
+
+glm::vec3 PhysicsWorld::floorAccelerationMS2(float zM) const {
+    const WorldImpl& im = *impl_;
+    if (!im.sway || !im.shaking) return im.groundAccel;
+    const glm::vec2 a = im.sway->floorAccelerationMS2(im.sway->floorAt(zM));
+    return glm::vec3(a.x, a.y, im.groundAccel.z);
 }
 
 glm::vec3 PhysicsWorld::groundAccelerationMS2() const { return impl_->groundAccel; }

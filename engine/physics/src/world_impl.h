@@ -7,10 +7,12 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "free_rotation.h"
 #include "member_fire.h"
+#include "physics/building_sway.h"
 #include "physics/physics_world.h"
 
 namespace cd::physics {
@@ -179,9 +181,11 @@ struct WorldImpl {
     std::int64_t tick = 0;
     GroundMotion motion;
     bool shaking = false;
+    bool groundStill = false;  ///< stopGroundMotion: the record is cut short
     double motionStartS = 0.0;
     glm::vec3 groundAccel{0.0f};
     float ampBaseZM = 0.0f, ampHeightM = 0.0f;  ///< floor amplification (setFloorAmplification)
+    std::optional<BuildingSway> sway;            ///< the building's own vibration (setBuildingSway)
     std::vector<PhysicsEvent> events;
 
     double timeS() const { return static_cast<double>(tick) * stepS; }

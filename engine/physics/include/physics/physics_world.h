@@ -9,6 +9,7 @@
 #include <glm/vec3.hpp>
 
 #include "core/result.h"
+#include "physics/building_sway.h"
 #include "physics/character.h"
 #include "physics/ground_motion.h"
 #include "physics/physics_event.h"
@@ -47,12 +48,20 @@ public:
     // --- hazard inputs (scenario commands) ---
     /// Shakes the ground with the record from startTimeS on (base excitation, see docs/physics.md).
     void setGroundMotion(GroundMotion motion, double startTimeS);
+    /// The ground stops at once; a swaying building (setBuildingSway) sways on until it settles.
     void stopGroundMotion();
     /// Floor response: a body at height z in a building from baseZM to baseZM + heightM feels
     /// the horizontal ground acceleration times 1 + 2 (z - baseZM) / heightM (clamped to 1..3),
     /// the amplification of ASCE/SEI 7-16 eq. 13.3-1 for nonstructural components; vertical
     /// is not amplified. heightM <= 0 turns it off (every body feels the ground's motion).
     void setFloorAmplification(float baseZM, float heightM);
+    /// Floor response by the building's own vibration (physics/building_sway.h): a body feels the
+    /// horizontal acceleration of the floor under its centre of mass, and after the record the
+    /// building sways on until it settles. Takes the place of setFloorAmplification.
+    void setBuildingSway(const BuildingSway& sway);
+    /// The horizontal acceleration of the floor under height zM (the ground's without a sway),
+    /// with the ground's vertical.
+    glm::vec3 floorAccelerationMS2(float zM) const;
     /// Current ground acceleration applied (zero when not shaking).
     glm::vec3 groundAccelerationMS2() const;
     /// Scenario-triggered collapse: breaks every joint of the structure whose point lies in the box

@@ -1,0 +1,81 @@
+#pragma once
+/// A building's own vibration in an earthquake: what its floors do, and so what the furniture
+/// on them feels. The building is a shear building of equal storeys (equal floor masses, equal
+/// storey stiffnesses, fixed at its base; Chopra, "Dynamics of Structures", ch. 9-13) with
+/// classical modal damping, driven by the ground's horizontal acceleration, each horizontal
+/// direction on its own. Every mode is an oscillator integrated exactly for a ground
+/// acceleration that is linear over a step (Nigam & Jennings 1969; Chopra sec. 5.2), so the
+/// step may be as long as the record's.
+///
+/// For N storeys the modes are closed-form: floor j (1..N) moves as sin(j theta_n),
+/// theta_n = (2n - 1) pi / (2N + 1), at omega_n = 2 sqrt(k/m) sin(theta_n / 2); k/m is set so the
+/// first mode has the fundamental period.
+#include <string>
+#include <vector>
+
+#include <glm/vec2.hpp>
+
+#include "core/result.h"
+
+namespace cd::physics {
+
+struct BuildingSwayDef {
+    float baseZM = 0.0f;          ///< the ground floor's level
+    int storeys = 1;              ///< 1..100
+    float storeyHeightM = 3.5f;   ///< floor to floor
+    /// Fundamental period; 0 = ASCE/SEI 7-16 eq. 12.8-7's approximate period (approximatePeriodS).
+    float periodS = 0.0f;
+    float dampingRatio = 0.05f;   ///< of every mode, (0, 0.5]
+};
+
+class BuildingSway {
+public:
+    /// Errors name source and the field ("storeys", "storeyHeightM", "periodS", "dampingRatio").
+    static Result<BuildingSway> create(const BuildingSwayDef& def, const std::string& source);
+    /// ASCE/SEI 7-16 eq. 12.8-7 with Table 12.8-2's "all other structural systems" (masonry and
+    /// concrete walls, as the district's buildings): T_a = 0.0488 h^0.75 (h in m).
+    static float approximatePeriodS(float heightM);
+
+    int storeys() const { return storeys_; }
+    float storeyHeightM() const { return storeyHeightM_; }
+    float baseZM() const { return baseZM_; }
+    /// mode 1..storeys
+    double periodS(int mode) const;
+    /// Floor j's share of mode n (j, n in 1..storeys; the roof is j = storeys), unscaled.
+    double modeShape(int mode, int floor) const;
+    /// Gamma_n = (phi^T M 1) / (phi^T M phi).
+    double participation(int mode) const;
+
+    /// Back to rest.
+    void reset();
+    /// Advances dtS, the ground's horizontal acceleration going linearly from the last value
+    /// given (zero after reset) to groundMS2.
+    void step(const glm::vec2& groundMS2, double dtS);
+    /// Floor j's absolute horizontal acceleration (j = 0: the ground; clamped to 0..storeys).
+    glm::vec2 floorAccelerationMS2(int floor) const;
+    /// Floor j's displacement relative to the ground.
+    glm::vec2 floorDisplacementM(int floor) const;
+    /// The floor under a point at height zM: below the first floor, the ground; above the roof,
+    /// the roof.
+    int floorAt(float zM) const;
+    /// Every floor within 0.005 m/s^2 of the ground's acceleration and moving under 0.1 mm/s.
+    bool atRest() const;
+
+private:
+    struct Mode {
+        double omega = 0.0, gamma = 0.0;
+        std::vector<double> shape;  ///< floors 1..N
+        glm::dvec2 q{0.0}, qd{0.0};
+        // Exact piecewise-linear recurrence for the last dt (Chopra Table 5.2.1).
+        double a = 0, b = 0, c = 0, d = 0, ap = 0, bp = 0, cp = 0, dp = 0;
+    };
+    int storeys_ = 1;
+    float storeyHeightM_ = 3.5f, baseZM_ = 0.0f;
+    double zeta_ = 0.05, coefDtS_ = -1.0;
+    glm::dvec2 ground_{0.0};
+    std::vector<Mode> modes_;
+    void setCoefficients(double dtS);
+    glm::dvec2 modalAcceleration(const Mode& m) const;
+};
+
+}  // namespace cd::physics
