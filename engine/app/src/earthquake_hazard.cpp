@@ -155,9 +155,24 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
     auto world = physics::PhysicsWorld::create(bp->world);
     if (!world) return world.error();
     impl->world = std::move(*world);
-    // Upper floors shake harder than the ground (ASCE/SEI 7-16 eq. 13.3-1: 1 + 2 z/h).
-    if (const world::Building* b = d.findBuilding(eq.building))
-        impl->world->setFloorAmplification(b->box.min.z, b->box.max.z - b->box.min.z);
+    // Upper floors shake harder than the ground: by ASCE/SEI 7-16 eq. 13.3-1 (1 + 2 z/h), or as
+    // the building sways (physics/building_sway.h).
+    const world::Building* building = d.findBuilding(eq.building);
+    if (building && eq.floorResponse != "sway")
+        impl->world->setFloorAmplification(building->box.min.z, building->box.max.z - building->box.min.z);
+    if (building && eq.floorResponse == "sway") {
+        physics::BuildingSwayDef sd;
+        sd.baseZM = building->box.min.z;
+        sd.storeys = building->storeys;
+        sd.storeyHeightM = building->storeyHeightM;
+        sd.periodS = static_cast<float>(eq.buildingPeriodS);
+        sd.dampingRatio = static_cast<float>(eq.buildingDamping);
+        auto sway = physics::BuildingSway::create(sd, sc.path);
+        if (!sway) return makeError(sway.error().message, sc.path, eq.source.line, "earthquake." + sway.error().field);
+        impl->world->setBuildingSway(*sway);
+        impl->buildingPeriodS = static_cast<float>(sway->periodS(1));
+        impl->roofZ = sd.baseZM + static_cast<float>(sd.storeys) * sd.storeyHeightM;
+    }
     for (std::size_t i = 0; i < bp->world.bodies.size(); ++i) {
         impl->movable.push_back(physics::makeId<physics::BodyId>(static_cast<std::uint32_t>(bp->world.staticBoxes.size() + i)));
         impl->colors.push_back(bodyColor(bp->world.bodies[i]));
@@ -309,6 +324,10 @@ void EarthquakeHazard::advanceTo(double timeS) {
             w.triggerCollapse(im.structure, im.collapseLo[i], im.collapseHi[i]);
         }
         w.step();
+        if (im.buildingPeriodS > 0.0f) {
+            const glm::vec3 roof = w.floorAccelerationMS2(im.roofZ);
+            im.peakRoofMS2 = std::max(im.peakRoofMS2, std::hypot(roof.x, roof.y));
+        }
         releaseLeavesOffTheirFrames();
         for (const physics::PhysicsEvent& e : w.pullEvents()) {
             using K = physics::PhysicsEventKind;

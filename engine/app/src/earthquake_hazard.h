@@ -33,6 +33,8 @@ struct EarthquakeFigures {
     double jmaIntensity = 0.0;     ///< JMA instrumental intensity of the record (seismic_intensity.h)
     std::string jmaClass = "0";    ///< its class: "0" .. "4", "5-", "5+", "6-", "6+", "7"
     int aftershocks = 0;           ///< [[earthquake.aftershock]]s of the scenario
+    double buildingPeriodS = 0.0;  ///< the building's sway, first mode (0: no building)
+    double peakRoofMS2 = 0.0;      ///< largest horizontal acceleration of its roof so far
     int itemsFallen = 0;           ///< hanging items that broke loose
     int ties = 0;                  ///< bookcases tied to their walls
     int tiesTorn = 0;              ///< of those, ties torn out

@@ -169,6 +169,8 @@ EarthquakeFigures EarthquakeHazard::figures() const {
         f.jmaClass = im.intensity.front().jmaClass;
     }
     f.aftershocks = static_cast<int>(im.motions.size()) - (im.motions.empty() ? 0 : 1);
+    f.buildingPeriodS = im.buildingPeriodS;
+    f.peakRoofMS2 = im.peakRoofMS2;
     f.itemsFallen = im.itemsFallen;
     f.ties = im.ties;
     f.tiesTorn = im.tiesTorn;

@@ -74,6 +74,9 @@ struct EarthquakeHazard::Impl {
     physics::CharacterId trainee;
     int itemsFallen = 0;
     int tiesTorn = 0;
+    float buildingPeriodS = 0.0f;               ///< its sway's first mode (0: no building)
+    float roofZ = 0.0f;                         ///< the roof's level
+    float peakRoofMS2 = 0.0f;                   ///< largest horizontal roof acceleration so far
     int trapped = 0;                            ///< casualties trapped now
 
     void emit(const std::string& kind, const std::string& subject, double value, const std::string& text) {

@@ -482,6 +482,13 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
             extras.note += std::string(" ") + line;
             std::printf("trainee: %s\n", line);
         }
+        if (f.buildingPeriodS > 0.0 && f.pgaMS2 > 0.0) {
+            std::snprintf(line, sizeof line, "The building swayed with a period of %.2f s; its roof peaked at %.1f m/s^2, %.1f x the ground.",
+                          f.buildingPeriodS, f.peakRoofMS2, f.peakRoofMS2 / f.pgaMS2);
+            extras.note += std::string(" ") + line;
+            std::printf("building: period %.2f s, roof peak %.2f m/s^2 (%.2f x the ground)\n", f.buildingPeriodS, f.peakRoofMS2,
+                        f.peakRoofMS2 / f.pgaMS2);
+        }
         if (f.ties > 0) {
             std::snprintf(line, sizeof line, "%d bookcase(s) tied to their walls; %d tie(s) tore out.", f.ties, f.tiesTorn);
             extras.note += std::string(" ") + line;

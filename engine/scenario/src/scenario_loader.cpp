@@ -440,6 +440,21 @@ void readEarthquake(TomlFields& root, ScenarioDef& def, const std::string& baseD
     }
     if (auto v = f.strings("structure_rooms", false)) eq.structureRooms = *v;
     if (auto v = f.num("design_pga_g", false, 0.0, 2.0)) eq.designPgaG = *v;
+    if (auto v = f.str("floor_response", false)) {
+        if (*v == "sway" || *v == "asce7") eq.floorResponse = *v;
+        else f.error("floor_response", "must be \"asce7\" (ASCE 7's floor amplification) or \"sway\" (the building's own vibration)");
+    }
+    if (eq.floorResponse != "sway")
+        for (const char* k : {"building_period_s", "building_damping"})
+            if (f.has(k)) f.error(k, "only with floor_response = \"sway\"");
+    if (auto v = f.num("building_period_s", false, 0.0, 20.0)) {
+        eq.buildingPeriodS = *v;
+        if (*v > 0.0 && *v < 0.02) f.error("building_period_s", "must be 0 (ASCE 7's approximate period) or in [0.02, 20] s");
+    }
+    if (auto v = f.num("building_damping", false, 0.0, 0.5)) {
+        eq.buildingDamping = *v;
+        if (*v <= 0.0) f.error("building_damping", "must be in (0, 0.5]");
+    }
     if (auto v = f.boolean("furniture", false)) eq.furniture = *v;
     if (auto v = f.boolean("doors", false)) eq.doors = *v;
     if (auto v = f.num("bookcase_tie_n", false, 0.0, 1.0e5)) {

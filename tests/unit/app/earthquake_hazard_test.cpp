@@ -470,6 +470,33 @@ TEST(EarthquakeHazard, ALeafInABreakableWallComesAwayWithItsWallAndTheOthersHang
     EXPECT_EQ(off, 1);
 }
 
+TEST(EarthquakeHazard, WithFloorResponseSwayBlockASwaysAtAsce7sPeriodAndItsRoofShakesHarder) {
+    // floor_response = "sway": block A (5 storeys of 3.5 m) sways at ASCE 7's approximate period,
+    // 0.0488 x 17.5^0.75 = 0.418 s; under the shipped record (Tg 0.4 s) its roof peaks at about
+    // 2.7 x the ground (physics/building_sway.h; BuildingSway.ShippedRecordOnBlockA: 2.85 with a
+    // 3 s tail). ASCE 7-16's 1 + 2 z/h would give 3.
+    auto sc = scenario::loadScenario("scenes/earthquake_school.toml");
+    ASSERT_TRUE(sc.ok());
+    sc.def.earthquake->floorResponse = "sway";
+    auto q = app::EarthquakeHazard::build(sc.def, campus());
+    ASSERT_TRUE(q.ok()) << q.error().str();
+    (*q)->advanceTo(30.0);
+    const app::EarthquakeFigures f = (*q)->figures();
+    std::printf("period %.3f s, roof %.2f m/s^2 = %.2f x ground; %d moved, %d toppled\n", f.buildingPeriodS, f.peakRoofMS2,
+                f.peakRoofMS2 / f.pgaMS2, f.furnitureMoved, f.furnitureToppled);
+    EXPECT_NEAR(f.buildingPeriodS, 0.418, 0.001);
+    EXPECT_GT(f.peakRoofMS2 / f.pgaMS2, 2.0);
+    EXPECT_LT(f.peakRoofMS2 / f.pgaMS2, 3.5);
+    EXPECT_GT(f.furnitureMoved, 0);
+    // The default, ASCE 7's amplification: no sway to report.
+    sc.def.earthquake->floorResponse = "asce7";
+    auto q2 = app::EarthquakeHazard::build(sc.def, campus());
+    ASSERT_TRUE(q2.ok());
+    (*q2)->advanceTo(10.0);
+    EXPECT_EQ((*q2)->figures().buildingPeriodS, 0.0);
+    EXPECT_EQ((*q2)->figures().peakRoofMS2, 0.0);
+}
+
 TEST(EarthquakeHazard, TheShippedSceneWithItsBookcasesTiedToTheWallsTopplesNoneUnlessTheTiesTear) {
     // The shipped scene topples 6 of its 14 bookcases (storeys 3 and 4; docs/physics.md). Tied
     // with 1 kN (the least that holds through the record on the top floor is 364 N,

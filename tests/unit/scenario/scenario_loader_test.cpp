@@ -572,6 +572,24 @@ from = [1.0, 1.0]
     EXPECT_NE(join(load.errors).find("earthquake.bookcase_tie_n"), std::string::npos) << join(load.errors);
     load = parseScenario(base + "\n[earthquake]\nat_s = 1\nbuilding = \"A\"\npga_g = 0.2\nfurniture = false\nbookcase_tie_n = 800\n", "s.toml");
     EXPECT_NE(join(load.errors).find("earthquake.bookcase_tie_n: ties bookcases, but furniture = false"), std::string::npos) << join(load.errors);
+    // Floor response: ASCE 7's amplification by default, or the building's sway with its period
+    // and damping (which mean nothing without it).
+    load = parseScenario(base + "\n[earthquake]\nat_s = 1\nbuilding = \"A\"\npga_g = 0.2\n", "s.toml");
+    ASSERT_TRUE(load.errors.empty()) << join(load.errors);
+    EXPECT_EQ(load.def.earthquake->floorResponse, "asce7");
+    load = parseScenario(base + "\n[earthquake]\nat_s = 1\nbuilding = \"A\"\npga_g = 0.2\nfloor_response = \"sway\"\nbuilding_period_s = 0.5\nbuilding_damping = 0.03\n", "s.toml");
+    ASSERT_TRUE(load.errors.empty()) << join(load.errors);
+    EXPECT_EQ(load.def.earthquake->floorResponse, "sway");
+    EXPECT_DOUBLE_EQ(load.def.earthquake->buildingPeriodS, 0.5);
+    EXPECT_DOUBLE_EQ(load.def.earthquake->buildingDamping, 0.03);
+    load = parseScenario(base + "\n[earthquake]\nat_s = 1\nbuilding = \"A\"\npga_g = 0.2\nfloor_response = \"wobble\"\n", "s.toml");
+    EXPECT_NE(join(load.errors).find("earthquake.floor_response: must be"), std::string::npos) << join(load.errors);
+    load = parseScenario(base + "\n[earthquake]\nat_s = 1\nbuilding = \"A\"\npga_g = 0.2\nbuilding_period_s = 0.5\n", "s.toml");
+    EXPECT_NE(join(load.errors).find("earthquake.building_period_s: only with floor_response"), std::string::npos) << join(load.errors);
+    load = parseScenario(base + "\n[earthquake]\nat_s = 1\nbuilding = \"A\"\npga_g = 0.2\nfloor_response = \"sway\"\nbuilding_period_s = 0.01\n", "s.toml");
+    EXPECT_NE(join(load.errors).find("earthquake.building_period_s"), std::string::npos) << join(load.errors);
+    load = parseScenario(base + "\n[earthquake]\nat_s = 1\nbuilding = \"A\"\npga_g = 0.2\nfloor_response = \"sway\"\nbuilding_damping = 0\n", "s.toml");
+    EXPECT_NE(join(load.errors).find("earthquake.building_damping"), std::string::npos) << join(load.errors);
 }
 
 TEST(ScenarioLoaderEarthquake, AftershocksAreReadInOrderEachAfterTheShakingBeforeIt) {

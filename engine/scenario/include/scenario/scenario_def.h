@@ -259,6 +259,13 @@ struct EarthquakeDef {
     std::vector<AftershockDef> aftershocks;  ///< in time order, each after the shaking before it
     std::vector<std::string> structureRooms;  ///< rooms whose walls and ceiling are breakable structure
     double designPgaG = 0.3;     ///< the structure survives this PGA on its own (0 = gravity only)
+    /// How upper floors shake: "asce7" (ASCE/SEI 7-16 eq. 13.3-1, 1 + 2 z/h times the ground) or
+    /// "sway" (the building's own vibration, physics/building_sway.h).
+    std::string floorResponse = "asce7";
+    /// With "sway": the building's fundamental period; 0 = ASCE 7's
+    /// approximate period from its height.
+    double buildingPeriodS = 0.0;
+    double buildingDamping = 0.05;  ///< of each of its modes
     bool furniture = true;       ///< desks and hanging lights in the classrooms of that building
     bool doors = false;          ///< hinged door leaves (open) in its inner doors, which swing and are pushed
     double bookcaseTieN = 0.0;   ///< > 0: the classrooms' bookcases tied to their walls, each tie holding this force (N)
