@@ -9,7 +9,9 @@ namespace cd::app {
 std::vector<int> FurniturePush::whoIsStuck(double now, const std::vector<Person>& people) {
     fromM_.resize(people.size());
     sinceS_.resize(people.size(), -1.0);
-    std::vector<int> stuck;
+    // First who has got nowhere for kStuckS; then, of those, who is not held up by someone
+    // getting on (a queue that moves). A knot of people none of whom gets on is stuck together.
+    std::vector<char> gotNowhere(people.size(), 0);
     for (std::size_t i = 0; i < people.size(); ++i) {
         const Person& a = people[i];
         if (!a.walking || a.passing || a.area < 0) {
@@ -21,14 +23,19 @@ std::vector<int> FurniturePush::whoIsStuck(double now, const std::vector<Person>
             sinceS_[i] = now;
             continue;
         }
-        if (now - sinceS_[i] < kStuckS) continue;
+        gotNowhere[i] = now - sinceS_[i] >= kStuckS;
+    }
+    std::vector<int> stuck;
+    for (std::size_t i = 0; i < people.size(); ++i) {
+        if (!gotNowhere[i]) continue;
+        const Person& a = people[i];
         bool heldUpByOthers = false;
         for (std::size_t o = 0; o < people.size() && !heldUpByOthers; ++o)
-            heldUpByOthers = o != i && people[o].area == a.area && people[o].walking &&
+            heldUpByOthers = o != i && !gotNowhere[o] && people[o].area == a.area && people[o].walking &&
                              crowd::length(people[o].posM - a.posM) < kJamM;
         if (!heldUpByOthers) stuck.push_back(static_cast<int>(i));
-        sinceS_[i] = now;
     }
+    for (int i : stuck) sinceS_[static_cast<std::size_t>(i)] = now;
     return stuck;
 }
 

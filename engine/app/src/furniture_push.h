@@ -4,7 +4,9 @@
 // kPushReachM of their body's edge on their own floor (a 20 kg desk is shoved out of the way,
 // not walked round). The crowd's floor field prices out slots narrower than a body, so this
 // fires only for someone truly shut in; not for someone held up by other people (a queue at a
-// door, a crowd making for it), who stands with another walking person within kJamM.
+// door, a crowd making for it), who stands within kJamM of another walking person who is getting
+// on. A knot of people none of whom has got on for kStuckS (three pupils wedged in an aisle that
+// slid narrow) is stuck together, and each pushes.
 #include <vector>
 
 #include "crowd/geometry.h"
@@ -33,7 +35,8 @@ public:
     };
 
     /// Watches the people's headway at `now` (the same people in the same order at every call)
-    /// and returns those stuck: no headway for kStuckS, and nobody walking within kJamM.
+    /// and returns those stuck: no headway for kStuckS, and nobody walking within kJamM who has
+    /// had headway in that time.
     std::vector<int> whoIsStuck(double now, const std::vector<Person>& people);
     /// Pushes aside the pieces (the same in the same order at every call) within kPushReachM of
     /// the stuck people's bodies on their floor; returns those newly pushed, in piece order.

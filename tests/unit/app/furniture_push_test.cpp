@@ -74,11 +74,30 @@ TEST(FurniturePush, TheClockStartsAgainWhenTheyGetOnAndEachTimeTheyAreFoundStuck
 }
 
 TEST(FurniturePush, NobodyHeldUpByOthersOrNotOnTheirWayIsStuck) {
-    // Queued: another walking person 0.5 m away in the same area.
+    // Queued: another walking person 0.5 m away in the same area, shuffling on (0.6 m to the
+    // side every 2 s) where the first cannot.
     {
         FurniturePush push;
         std::vector<FurniturePush::Person> people{walker(0.0, 0.0), walker(0.5, 0.0)};
-        EXPECT_LT(firstStuckS(push, people, 30.0), 0.0);
+        EXPECT_LT(firstStuckS(push, people, 30.0,
+                              [](double s, std::vector<FurniturePush::Person>& p) {
+                                  p[1].posM.y = std::fmod(s, 4.0) < 2.0 ? -0.3 : 0.3;
+                              }),
+                  0.0);
+    }
+    // A knot: both 0.5 m apart and neither getting on. Each is stuck, at 10 s.
+    {
+        FurniturePush push;
+        std::vector<FurniturePush::Person> people{walker(0.0, 0.0), walker(0.5, 0.0)};
+        double first = -1.0;
+        for (double t = 0.0; t <= 30.0 && first < 0.0; t += 0.5) {
+            const std::vector<int> stuck = push.whoIsStuck(t, people);
+            if (!stuck.empty()) {
+                first = t;
+                EXPECT_EQ(stuck.size(), 2u);
+            }
+        }
+        EXPECT_DOUBLE_EQ(first, 10.0);
     }
     // The same other person in another area (through a wall) holds nobody up.
     {
