@@ -28,6 +28,33 @@
 namespace cd::app {
 
 namespace {
+
+// Floors 1..N's motion under a record, JMA-filtered: the sway fed the record at its own samples,
+// then 5 s of ringing after it; the vertical is the ground's.
+std::vector<physics::GroundMotion> feltOnFloors(const physics::GroundMotion& m, physics::BuildingSway sway) {
+    sway.reset();
+    std::vector<physics::GroundMotion> floors(static_cast<std::size_t>(sway.storeys()));
+    const std::size_t n = m.timeS.size();
+    const double dt = n > 1 ? m.timeS[1] - m.timeS[0] : 0.01;
+    const auto tail = static_cast<std::size_t>(5.0 / dt);
+    double prevT = n > 0 ? m.timeS[0] - dt : 0.0;
+    for (std::size_t k = 0; k < n + tail; ++k) {
+        const glm::vec3 a = k < n ? m.accelMS2[k] : glm::vec3(0.0f);
+        const double t = k < n ? m.timeS[k] : prevT + dt;
+        sway.step(glm::vec2(a.x, a.y), t - prevT);
+        prevT = t;
+        for (int j = 1; j <= sway.storeys(); ++j) {
+            const glm::vec2 f = sway.floorAccelerationMS2(j);
+            floors[static_cast<std::size_t>(j - 1)].timeS.push_back(t);
+            floors[static_cast<std::size_t>(j - 1)].accelMS2.emplace_back(f.x, f.y, a.z);
+        }
+    }
+    for (physics::GroundMotion& f : floors) {
+        f.source = m.source;
+        f = physics::jmaFiltered(f);
+    }
+    return floors;
+}
 constexpr float kStrikeSpeedMS = 1.0f;  // debris slower than this pushes, it does not strike
 constexpr float kStrikeReachM = 0.1f;   // debris this close to the body counts as touching it
 // A leaf in a breakable wall hangs on the wall chunks within kFrameReachM of its hinge line,
@@ -170,6 +197,8 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
         auto sway = physics::BuildingSway::create(sd, sc.path);
         if (!sway) return makeError(sway.error().message, sc.path, eq.source.line, "earthquake." + sway.error().field);
         impl->world->setBuildingSway(*sway);
+        impl->sway = *sway;
+        for (const physics::GroundMotion& m : impl->motions) impl->feltFloors.push_back(feltOnFloors(m, *sway));
         impl->buildingPeriodS = static_cast<float>(sway->periodS(1));
         impl->roofZ = sd.baseZM + static_cast<float>(sd.storeys) * sd.storeyHeightM;
     }
@@ -420,13 +449,17 @@ bool EarthquakeHazard::shaking() const { return impl_->shakingNow; }
 
 glm::vec3 EarthquakeHazard::groundAccelerationMS2() const { return impl_->world->groundAccelerationMS2(); }
 
-glm::vec3 EarthquakeHazard::feltAccelerationMS2() const {
+glm::vec3 EarthquakeHazard::feltAccelerationMS2(const glm::vec3& feetM) const {
     const Impl& im = *impl_;
     // The ground acceleration of the last step's start, as groundAccelerationMS2(); the filters'
     // ringing after a record ends is kept, what they put before it starts is not.
     const double t = im.world->timeS() - im.world->stepS();
+    const int floor = im.sway ? im.sway->floorAt(feetM.z + 0.1f) : 0;
     glm::vec3 sum(0.0f);
-    for (std::size_t i = 0; i < im.startedAtS.size(); ++i) sum += im.felt[i].accelerationAt(t - im.startedAtS[i] + im.motions[i].timeS.front());
+    for (std::size_t i = 0; i < im.startedAtS.size(); ++i) {
+        const physics::GroundMotion& f = floor > 0 && i < im.feltFloors.size() ? im.feltFloors[i][static_cast<std::size_t>(floor - 1)] : im.felt[i];
+        sum += f.accelerationAt(t - im.startedAtS[i] + im.motions[i].timeS.front());
+    }
     return sum;
 }
 

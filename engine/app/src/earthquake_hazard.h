@@ -83,9 +83,9 @@ public:
     bool shaking() const;
     /// Ground acceleration now (m/s^2), zero when still.
     glm::vec3 groundAccelerationMS2() const;
-    /// The same through JMA's intensity filters (physics::jmaFiltered): what a person's felt
-    /// intensity is read from (FeltShaking).
-    glm::vec3 feltAccelerationMS2() const;
+    /// The same through JMA's intensity filters (physics::jmaFiltered): what a person standing at
+    /// feetM feels (FeltShaking): the ground's, or with floor_response = "sway" their floor's.
+    glm::vec3 feltAccelerationMS2(const glm::vec3& feetM) const;
     bool isDoorBlocked(const std::string& doorId) const { return blocked_.count(doorId) > 0; }
     /// What strikes a person standing at feetM (an upright capsule of radiusM and heightM), and
     /// how hard, or nothing: loose structure debris faster than 1 m/s ("falling debris"), or a

@@ -27,6 +27,10 @@ struct EarthquakeHazard::Impl {
     std::vector<physics::GroundMotion> motions;  ///< the main shaking, then the aftershocks
     std::vector<double> motionStartS;
     std::vector<physics::GroundMotion> felt;     ///< per motion, JMA-filtered (seismic_intensity.h)
+    /// With floor_response = "sway": per motion, floors 1..N's motion (the sway fed the record,
+    /// then 5 s of its ringing), JMA-filtered: what a person on that floor feels.
+    std::vector<std::vector<physics::GroundMotion>> feltFloors;
+    std::optional<physics::BuildingSway> sway;   ///< the building's, at rest (floorAt)
     std::vector<physics::SeismicIntensity> intensity;  ///< per motion, of the whole record
     std::vector<double> startedAtS;             ///< per motion started, the world time it began
     std::size_t nextMotion = 0;                 ///< the next to start (or the one shaking now)

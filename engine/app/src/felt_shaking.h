@@ -6,7 +6,8 @@
 // people can do: 5 upper (I 5.0-5.5) "difficult to walk without holding onto something", 6 lower
 // (5.5-6.0) "difficult to remain standing", 6 upper (6.0-6.5) "impossible to move without
 // crawling". The acceleration fed in is the ground's through JMA's filters (period effect, high
-// and low cut: EarthquakeHazard::feltAccelerationMS2, physics/seismic_intensity.h); until
+// and low cut: EarthquakeHazard::feltAccelerationMS2, physics/seismic_intensity.h; in a
+// swaying building, the person's floor's acceleration through them); until
 // 30 Nov it was the raw acceleration, which read a record with much energy above 2 Hz high (the
 // shipped Kanai-Tajimi record, Tg 0.4 s: 5.6 at most in classroom 3, 5.4 through the filters).
 #include <cstddef>

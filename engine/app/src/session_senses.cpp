@@ -132,7 +132,7 @@ void Session::senseEarthquake() {
     if (!quake_) return;
     const glm::vec3 a = quake_->groundAccelerationMS2();
     const double ah = std::sqrt(double(a.x) * a.x + double(a.y) * a.y);
-    felt_.add(quake_->feltAccelerationMS2());
+    felt_.add(quake_->feltAccelerationMS2(body_.feetM));
     shakePeakMS2_ = std::max(shakePeakMS2_, ah);
     // JMA 6 upper and above (I >= 6.0): "impossible to remain standing, impossible to move without
     // crawling" (JMA, tables explaining the seismic intensity scale). Whoever stands is thrown to
