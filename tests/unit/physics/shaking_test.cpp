@@ -28,6 +28,24 @@ BodyId addDesk(WorldDef& def, float friction) {
     return BodyId{1u, 0u};  // ids follow the definition: the floor is body 0
 }
 
+// A desk on the ground (body 2) and one on a roof slab 10 m up (body 3), 100 m apart.
+WorldDef groundAndRoofDesks(float friction) {
+    WorldDef def = test::floorWorld();
+    StaticBoxDef roof;
+    roof.centerM = {100.0f, 0.0f, 9.5f};
+    roof.halfExtentsM = {10.0f, 10.0f, 0.5f};
+    roof.material = materials::concrete();
+    def.staticBoxes.push_back(roof);
+    DynamicBodyDef desk;
+    desk.halfExtentsM = {0.6f, 0.4f, 0.38f};
+    desk.material.frictionCoeff = friction;  // x concrete 0.7
+    desk.centerM = {0.0f, 0.0f, 0.38f};
+    def.bodies.push_back(desk);
+    desk.centerM = {100.0f, 0.0f, 10.38f};
+    def.bodies.push_back(desk);
+    return def;
+}
+
 TEST(Shaking, ADeskStaysBelowTheSlidingThresholdAndSlidesAboveIt) {
     // mu = 0.5 x 0.7 = 0.35: threshold 0.35 g = 3.43 m/s^2.
     for (float ax : {2.5f, 5.0f}) {
@@ -52,20 +70,7 @@ TEST(Shaking, OnTheTopFloorTheSameQuakeMovesADeskThatStaysPutAtTheBase) {
     // ASCE/SEI 7-16 eq. 13.3-1: a component at height z of a building of height h feels
     // 1 + 2 z/h times the ground acceleration. 2.5 m/s^2 at the base is under the desk's
     // 0.35 g = 3.43 m/s^2 threshold; on a roof at 10 m it is 7.5 m/s^2, well over it.
-    WorldDef def = test::floorWorld();
-    StaticBoxDef roof;
-    roof.centerM = {100.0f, 0.0f, 9.5f};
-    roof.halfExtentsM = {10.0f, 10.0f, 0.5f};
-    roof.material = materials::concrete();
-    def.staticBoxes.push_back(roof);
-    DynamicBodyDef desk;
-    desk.halfExtentsM = {0.6f, 0.4f, 0.38f};
-    desk.material.frictionCoeff = 0.5f;
-    desk.centerM = {0.0f, 0.0f, 0.38f};
-    def.bodies.push_back(desk);
-    desk.centerM = {100.0f, 0.0f, 10.38f};
-    def.bodies.push_back(desk);
-    auto w = test::build(def);
+    auto w = test::build(groundAndRoofDesks(0.5f));
     const BodyId base{2u, 0u}, top{3u, 0u};
     w->setFloorAmplification(0.0f, 10.0f);
     test::run(*w, 0.5);
@@ -83,20 +88,7 @@ TEST(Shaking, InASwayingBuildingEachBodyFeelsItsOwnFloor) {
     // period 0.5 s) under 3 s of a 2 m/s^2 sine at the building's own period: each slides by
     // minus the double integral of its floor's absolute acceleration (stepped as Bullet steps:
     // semi-implicit Euler), the roof's from a BuildingSway fed the same ground.
-    WorldDef def = test::floorWorld();
-    StaticBoxDef roof;
-    roof.centerM = {100.0f, 0.0f, 9.5f};
-    roof.halfExtentsM = {10.0f, 10.0f, 0.5f};
-    roof.material = materials::concrete();
-    def.staticBoxes.push_back(roof);
-    DynamicBodyDef desk;
-    desk.halfExtentsM = {0.6f, 0.4f, 0.38f};
-    desk.material.frictionCoeff = 0.0f;
-    desk.centerM = {0.0f, 0.0f, 0.38f};
-    def.bodies.push_back(desk);
-    desk.centerM = {100.0f, 0.0f, 10.38f};
-    def.bodies.push_back(desk);
-    auto w = test::build(def);
+    auto w = test::build(groundAndRoofDesks(0.0f));
     const BodyId base{2u, 0u}, top{3u, 0u};
     BuildingSwayDef sd;
     sd.storeys = 2;
