@@ -534,6 +534,12 @@ std::uint64_t PhysicsWorld::stateHash() const {
         for (const auto& l : s.links) h.add(static_cast<std::uint8_t>(l.broken));
     for (const auto& a : impl_->anchors) h.add(static_cast<std::uint8_t>(a.broken));  // hooks, hinges, wall ties
     for (const auto& c : impl_->characters) c->hash(h);
+    if (impl_->sway) {  // the building's motion (its floors' displacements), which drives the bodies
+        for (int j = 1; j <= impl_->sway->storeys(); ++j) {
+            const glm::vec2 u = impl_->sway->floorDisplacementM(j);
+            h.add(u.x), h.add(u.y);
+        }
+    }
     return h.value();
 }
 

@@ -132,6 +132,31 @@ TEST(Shaking, InASwayingBuildingEachBodyFeelsItsOwnFloor) {
     EXPECT_EQ(glm::length(w->floorAccelerationMS2(10.4f)), 0.0f) << "settled and stopped";
 }
 
+TEST(Shaking, TheSwayIsPartOfTheStateHash) {
+    // No free bodies (nothing else moves): the same sway gives the same hash, another period
+    // another one.
+    auto hashAfter = [](float periodS) {
+        auto w = test::build(test::floorWorld());
+        BuildingSwayDef sd;
+        sd.storeys = 2;
+        sd.storeyHeightM = 5.0f;
+        sd.periodS = periodS;
+        auto sway = BuildingSway::create(sd, "unit");
+        EXPECT_TRUE(sway.ok());
+        w->setBuildingSway(*sway);
+        GroundMotion g;
+        g.source = "ramp";
+        g.timeS = {0.0, 1.0};
+        g.accelMS2 = {glm::vec3(0.0f), glm::vec3(1.0f, 0.5f, 0.0f)};
+        w->setGroundMotion(g, w->timeS());
+        w->step();
+        w->step();
+        return w->stateHash();
+    };
+    EXPECT_EQ(hashAfter(0.5f), hashAfter(0.5f));
+    EXPECT_NE(hashAfter(0.5f), hashAfter(0.6f));
+}
+
 TEST(Shaking, ATallCabinetToppleAndAHangingLightFallsInAStrongQuake) {
     WorldDef def = test::floorWorld();
     DynamicBodyDef cabinet;
