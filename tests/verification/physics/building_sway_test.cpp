@@ -6,6 +6,7 @@
 //    the first period is the one asked for, and the participation factors expand the rigid-body
 //    vector (sum over n of Gamma_n phi_n = 1 on every floor: with every mode the floors carry
 //    the ground's whole inertia).
+//    Five storeys: the modes' contribution factors of Chopra's table (2nd ed., ch. 12) to 3 decimals.
 // 2. Harmonic ground motion, one storey: the steady roof acceleration over the ground's is
 //    Chopra's transmissibility TR = sqrt(1 + (2 zeta r)^2) / sqrt((1 - r^2)^2 + (2 zeta r)^2)
 //    (Dynamics of Structures, sec. 3.6), within 0.5 %. Fed at 60 Hz, as the physics world feeds
@@ -76,6 +77,40 @@ TEST(BuildingSway, ModesSolveTheShearBuildingsEigenproblem) {
             for (int mode = 1; mode <= n; ++mode) sum += s->participation(mode) * s->modeShape(mode, j);
             EXPECT_NEAR(sum, 1.0, 1e-9) << n << " storeys, floor " << j;
         }
+    }
+}
+
+TEST(BuildingSway, FiveStoreyModalContributionsAreChoprasTable) {
+    // Chopra, "Dynamics of Structures" (2nd ed., ch. 12, modal contribution factors; the table as
+    // reproduced in lecture notes on truncation errors, sambuz.com), for the uniform five-storey shear
+    // frame under a unit force at the roof, s = (0, 0, 0, 0, 1): the modes' contribution factors
+    // to the roof's displacement, 0.880, 0.087, 0.024, 0.008, 0.002, and to the base shear,
+    // 1.252, -0.362, 0.159, -0.063, 0.015, printed to three decimals. Mode n carries
+    // s_n = m phi_n phi_5n / M_n: roof displacement phi_5n^2 / (M_n omega_n^2), base shear
+    // phi_5n L_n / M_n (L_n = sum phi_jn m), each over the sum of all modes (the static value).
+    BuildingSwayDef def;
+    def.storeys = 5;
+    def.periodS = 2.0f;
+    auto s = BuildingSway::create(def, "test");
+    ASSERT_TRUE(s.ok());
+    const double roofTable[] = {0.880, 0.087, 0.024, 0.008, 0.002};
+    const double shearTable[] = {1.252, -0.362, 0.159, -0.063, 0.015};
+    double roof[5], shear[5], roofSum = 0.0, shearSum = 0.0;
+    for (int n = 1; n <= 5; ++n) {
+        double l = 0.0, m = 0.0;
+        for (int j = 1; j <= 5; ++j) l += s->modeShape(n, j), m += s->modeShape(n, j) * s->modeShape(n, j);
+        const double phi5 = s->modeShape(n, 5), w = 2.0 * kPi / s->periodS(n);
+        roof[n - 1] = phi5 * phi5 / (m * w * w);
+        shear[n - 1] = phi5 * l / m;
+        roofSum += roof[n - 1];
+        shearSum += shear[n - 1];
+    }
+    EXPECT_NEAR(shearSum, 1.0, 1e-9) << "the modes carry the whole force";
+    for (int n = 0; n < 5; ++n) {
+        std::printf("mode %d: roof %.4f (Chopra %.3f), base shear %+.4f (Chopra %+.3f)\n", n + 1, roof[n] / roofSum, roofTable[n],
+                    shear[n], shearTable[n]);
+        EXPECT_NEAR(roof[n] / roofSum, roofTable[n], 0.0005) << "mode " << n + 1;
+        EXPECT_NEAR(shear[n], shearTable[n], 0.0005) << "mode " << n + 1;
     }
 }
 
