@@ -449,6 +449,12 @@ bool EarthquakeHazard::shaking() const { return impl_->shakingNow; }
 
 glm::vec3 EarthquakeHazard::groundAccelerationMS2() const { return impl_->world->groundAccelerationMS2(); }
 
+glm::vec3 EarthquakeHazard::floorAccelerationMS2(const glm::vec3& feetM) const {
+    return impl_->world->floorAccelerationMS2(feetM.z + 0.1f);
+}
+
+bool EarthquakeHazard::sways() const { return impl_->sway.has_value(); }
+
 glm::vec3 EarthquakeHazard::feltAccelerationMS2(const glm::vec3& feetM) const {
     const Impl& im = *impl_;
     // The ground acceleration of the last step's start, as groundAccelerationMS2(); the filters'

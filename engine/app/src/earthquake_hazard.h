@@ -86,6 +86,11 @@ public:
     /// The same through JMA's intensity filters (physics::jmaFiltered): what a person standing at
     /// feetM feels (FeltShaking): the ground's, or with floor_response = "sway" their floor's.
     glm::vec3 feltAccelerationMS2(const glm::vec3& feetM) const;
+    /// The acceleration of the floor someone standing at feetM is on: the ground's, or with
+    /// floor_response = "sway" their floor's (as the furniture there feels it).
+    glm::vec3 floorAccelerationMS2(const glm::vec3& feetM) const;
+    /// True with floor_response = "sway" (floors move as the building sways).
+    bool sways() const;
     bool isDoorBlocked(const std::string& doorId) const { return blocked_.count(doorId) > 0; }
     /// What strikes a person standing at feetM (an upright capsule of radiusM and heightM), and
     /// how hard, or nothing: loose structure debris faster than 1 m/s ("falling debris"), or a

@@ -60,6 +60,7 @@ struct HazardTracePoint {
     float baPressureBar = 0.0f;     ///< the breathing apparatus's cylinder (0 without one)
     float baLMin = 0.0f;            ///< air drawn from it now
     float breathingLMin = 0.0f;     ///< air the trainee breathes now (BreathingRate)
+    float floorAccelMS2 = 0.0f;     ///< peak horizontal acceleration of the trainee's floor since the last sample
 };
 
 class Session {
@@ -215,6 +216,7 @@ private:
     std::set<std::string> emptied_;  ///< portable extinguishers the trainee has discharged (by agent)
     std::set<std::string> sprinklered_;  ///< rooms where a sprinkler has opened (said once each)
     double shakePeakMS2_ = 0.0;  ///< highest ground acceleration since the last trace point
+    double floorPeakMS2_ = 0.0;  ///< highest acceleration of the trainee's floor since then
     std::vector<HazardTracePoint> trace_;
     bool struck_ = false;      ///< struck down by debris (seriously injured: debris_strike.h)
     int hurtBy_ = -1;          ///< the body whose blow hurt but did not stop them (DebrisStrike::body), -1 none

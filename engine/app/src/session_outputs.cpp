@@ -167,9 +167,19 @@ std::vector<report::ReportPlot> hazardPlots(const Session& s) {
         // JMA instrumental intensity of the last 3 s, with the levels the session slows walking by.
         report::ReportPlot felt{"Shaking felt by the trainee (JMA instrumental intensity, last 3 s)", "I", {{"intensity", "#b3261e", {}}},
                                 {{5.0, "5 upper: hard to walk", "#b26a00"}, {5.5, "6 lower: hard to stand", "#b3261e"}}, 0.0, 7.0};
+        // In a swaying building, the trainee's floor too (what the furniture round them felt).
+        const bool sways = s.earthquake() && s.earthquake()->sways();
+        if (sways) {
+            shake.title = "Horizontal acceleration of the ground and of the trainee's floor (highest in each quarter second)";
+            shake.lines.push_back({"the trainee's floor", "#e65100", {}});
+        }
         for (const HazardTracePoint& p : trace) {
             shake.lines[0].points.emplace_back(p.timeS, p.groundAccelMS2);
             shake.maxY = std::max(shake.maxY, 1.1 * p.groundAccelMS2);
+            if (sways) {
+                shake.lines[1].points.emplace_back(p.timeS, p.floorAccelMS2);
+                shake.maxY = std::max(shake.maxY, 1.1 * p.floorAccelMS2);
+            }
             felt.lines[0].points.emplace_back(p.timeS, p.shakingIntensity);
         }
         out.push_back(std::move(shake));

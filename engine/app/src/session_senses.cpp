@@ -134,6 +134,8 @@ void Session::senseEarthquake() {
     const double ah = std::sqrt(double(a.x) * a.x + double(a.y) * a.y);
     felt_.add(quake_->feltAccelerationMS2(body_.feetM));
     shakePeakMS2_ = std::max(shakePeakMS2_, ah);
+    const glm::vec3 af = quake_->floorAccelerationMS2(body_.feetM);
+    floorPeakMS2_ = std::max(floorPeakMS2_, std::sqrt(double(af.x) * af.x + double(af.y) * af.y));
     // JMA 6 upper and above (I >= 6.0): "impossible to remain standing, impossible to move without
     // crawling" (JMA, tables explaining the seismic intensity scale). Whoever stands is thrown to
     // the floor and crawls (walking factor 0.2 or less) until the shaking falls below 6 lower
