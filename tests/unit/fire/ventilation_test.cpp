@@ -1,5 +1,6 @@
 // Ceiling (horizontal) vents and fans: Cooper's flow law, the case-file format and its errors,
 // and how the model moves smoke through them.
+#include <cstdio>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -224,10 +225,12 @@ TEST(FanModel, ASupplyFanIntoASealedRoomStallsAtItsCutoffPressure) {
     auto m = FireModel::create(def);
     ASSERT_TRUE(m) << m.error().str();
     m->step(120.0);
-    // CFAST's fan curve: full flow up to 200 Pa, none at 300 Pa; with nowhere for the air to go
-    // the room settles where the fan stops pushing.
+    // CFAST's fan curve (flowfan.f90's tanh): 99.97 % of the flow at 200 Pa, 0.03 % at 300 Pa;
+    // with nowhere for the air to go the room settles where the fan has all but stopped pushing.
+    // Measured: 304.4 Pa at the floor (292.6 Pa at the fan, 1 m up: 0.2 % of its flow).
     double p = m->roomState(0).pressurePa;
-    EXPECT_GT(p, 200.0);
-    EXPECT_LE(p, 300.5);  // (floor pressure; the fan sees it 1 m up)
-    EXPECT_LT(m->fanMassFlowKgS(0), 0.05);
+    EXPECT_GT(p, 290.0);
+    EXPECT_LT(p, 320.0);
+    EXPECT_LT(m->fanMassFlowKgS(0), 0.01 * 1.2);
+    std::printf("sealed room: %.1f Pa at the floor, fan %.4f kg/s\n", p, m->fanMassFlowKgS(0));
 }

@@ -54,7 +54,8 @@ double filterRampIntegral(double x) {
 
 // Fans (CFAST TRG, "Mechanical ventilation"): a set volume flow of the gas at the inlet, in the
 // layer the inlet height lies in (the other one when that layer is negligible), reduced
-// linearly to zero as the pressure rise across the fan goes from cutoffStartPa to cutoffEndPa.
+// smoothly to zero as the pressure rise across the fan goes from cutoffStartPa to cutoffEndPa
+// (CFAST's tanh, below).
 // The inlet layer is chosen once per sub-step; the flow is a function of the room pressures in
 // the implicit pressure solve (a supply fan into a small sealed room would otherwise overshoot
 // its cutoff by hundreds of Pa in one step). The filter's efficiency and the inlet's soot
@@ -98,10 +99,13 @@ double FireModel::Impl::fanMassFlow(int i, const std::vector<double>& x, double&
     double rise = pOut - pIn;
     double span = fd.cutoffEndPa - fd.cutoffStartPa;
     double full = fanRho[i] * fd.flowM3S;
-    if (rise <= fd.cutoffStartPa) return full;
-    if (rise >= fd.cutoffEndPa) return 0.0;
-    dRise = -full / span;
-    return full * (fd.cutoffEndPa - rise) / span;
+    // CFAST's hvfan (flowfan.f90): f = 1/2 - tanh(8 (rise - start) / span - 4) / 2, from 0.9997 at
+    // the start pressure to 0.0003 at the end, smooth (a straight line's corners stall the solve).
+    const double xArg = 8.0 * (rise - fd.cutoffStartPa) / span - 4.0;
+    if (xArg > 20.0) return 0.0;  // f < 1e-17
+    const double th = std::tanh(xArg);
+    dRise = -full * 4.0 / span * (1.0 - th * th);
+    return full * (0.5 - 0.5 * th);
 }
 
 }  // namespace cd::fire
