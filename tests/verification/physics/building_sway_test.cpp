@@ -19,7 +19,7 @@
 // 4. A steady ground acceleration: the static storey drifts, and the floors back at the ground's.
 // 5. Block A (5 storeys, ASCE 7's 0.418 s) under the shipped record: the floors' peaks rise with
 //    height and stay within 0.65-1.05 of ASCE 7-22's H_f (a profile fitted to recorded floors;
-//    measured 0.74-0.84: the uniform shear building's concave first mode gives lower floors less).
+//    measured 0.74-0.84: one record through one linear building, against a design profile).
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
