@@ -115,6 +115,13 @@ glm::vec2 BuildingSway::floorAccelerationMS2(int floor) const {
     return glm::vec2(a);
 }
 
+glm::vec2 BuildingSway::storeyShearAccelerationMS2(int storey) const {
+    storey = std::clamp(storey, 1, storeys_);
+    glm::dvec2 sum(0.0);
+    for (int j = storey; j <= storeys_; ++j) sum += glm::dvec2(floorAccelerationMS2(j));
+    return glm::vec2(sum / static_cast<double>(storeys_ - storey + 1));
+}
+
 glm::vec2 BuildingSway::floorDisplacementM(int floor) const {
     floor = std::clamp(floor, 0, storeys_);
     glm::dvec2 u(0.0);
@@ -138,6 +145,11 @@ bool BuildingSway::atRest() const {
 int BuildingSway::floorAt(float zM) const {
     const float f = std::floor((zM - baseZM_) / storeyHeightM_);
     return std::isfinite(f) ? static_cast<int>(std::clamp(f, 0.0f, static_cast<float>(storeys_))) : 0;
+}
+
+int BuildingSway::storeyAt(float zM) const {
+    const float s = std::ceil((zM - baseZM_) / storeyHeightM_);
+    return std::isfinite(s) ? static_cast<int>(std::clamp(s, 1.0f, static_cast<float>(storeys_))) : 1;
 }
 
 }  // namespace cd::physics

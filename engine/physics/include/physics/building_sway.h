@@ -58,6 +58,14 @@ public:
     /// The floor under a point at height zM: below the first floor, the ground; above the roof,
     /// the roof.
     int floorAt(float zM) const;
+    /// Storey s's shear over the weight it carries (s in 1..storeys, between floors s - 1 and s;
+    /// clamped): the storey shear V_s = sum over floors j >= s of m a_j (Chopra sec. 9.2) over
+    /// the (N - s + 1) m above it, i.e. the mean absolute acceleration of floors s..N. What the
+    /// storey's walls and columns pass down sideways per unit of the weight they carry.
+    glm::vec2 storeyShearAccelerationMS2(int storey) const;
+    /// The storey a point at height zM is in: 1 up to the first floor's level, the top storey
+    /// from the roof's storey up (a point on floor j's level belongs to storey j, under it).
+    int storeyAt(float zM) const;
     /// Every floor within 0.005 m/s^2 of the ground's acceleration and moving under 0.1 mm/s.
     bool atRest() const;
 
