@@ -165,7 +165,11 @@ void WorldImpl::detachChunk(StructureRecord& s, std::size_t c) {
 // column's buckling); Q = 1 + |a_z|/g + (1 + z/H) |a_h|/g is the earthquake amplification
 // (inertia in proportion to the gravity load through the link, growing with height like the
 // EN 1998-1 4.3.3.2.3 lateral force distribution); k_fire from EN 1992-1-2 / EN 1993-1-2 (in
-// bearing, a steel column's buckling resistance in fire).
+// bearing, a steel column's buckling resistance in fire). With a building sway
+// (setBuildingSway) the horizontal term is the storey's own: |V_s| / (W above) from the floors'
+// accelerations (BuildingSway::storeyShearAccelerationMS2), while the design stays the code's
+// equivalent static (1 + z/H) profile at designPgaG: designed by the code, checked against the
+// building's vibration.
 void WorldImpl::resolveStructure(std::size_t si) {
     StructureRecord& s = structures[si];
     const std::size_t n = s.chunks.size();
@@ -177,6 +181,14 @@ void WorldImpl::resolveStructure(std::size_t si) {
     std::vector<std::uint8_t> flowsDown(s.links.size());
     const float ah = std::sqrt(groundAccel.x * groundAccel.x + groundAccel.y * groundAccel.y) / kG;
     const float av = std::abs(groundAccel.z) / kG;
+    // With the building's own sway, each storey's inertia is its storey shear (the mean
+    // acceleration of the floors it carries) instead of the (1 + z/H) profile.
+    std::vector<float> storeyAh;
+    if (sway) {
+        storeyAh.resize(static_cast<std::size_t>(sway->storeys()) + 1);
+        for (int st = 1; st <= sway->storeys(); ++st)
+            storeyAh[static_cast<std::size_t>(st)] = glm::length(sway->storeyShearAccelerationMS2(st)) / kG;
+    }
     for (int pass = 0; pass < kMaxPasses; ++pass) {
         // 1. Distance to the ground over intact links; chunks with none fall.
         std::fill(dist.begin(), dist.end(), kInf);
@@ -252,7 +264,7 @@ void WorldImpl::resolveStructure(std::size_t si) {
                 l.designScale = std::max(1.0f, u * std::max(kDeadLoadFactor, qDesign));
                 continue;
             }
-            const float q = 1.0f + av + (1.0f + zRel) * ah;
+            const float q = 1.0f + av + (sway ? storeyAh[static_cast<std::size_t>(sway->storeyAt(l.pointM.z))] : (1.0f + zRel) * ah);
             if (u * q >= l.designScale * (flowsDown[li] ? l.bearingFireFactor : l.fireFactor)) {
                 // Both sides lose the bond; detaching is decided by connectivity on the next pass.
                 breakLink(s, static_cast<int>(li));
@@ -306,7 +318,8 @@ void WorldImpl::applyImpactLoads() {
 
 void WorldImpl::updateJoints() {
     updateBonds();  // first: what broke in this step is reported before the loads react
-    const bool shakingNow = glm::length(groundAccel) > 0.01f;
+    // A swaying building loads its structure until it has settled, after the ground stops.
+    const bool shakingNow = glm::length(groundAccel) > 0.01f || (sway && !sway->atRest());
     gatherImpacts();
     if (tick % kShakeCheckSteps == 0) {
         applyImpactLoads();
