@@ -203,11 +203,16 @@ std::vector<crowd::Obstacle> obstaclesOfDoorLeaves(const std::vector<render::Box
             const double freeM = std::fabs(crowd::cross(dir, far - hinge)) - 0.5 * kMinObstacleWidthM;
             if (freeM < kLeafPushOpenM) continue;
         }
+        const crowd::Polygon own = boxFootprint(leaf, 0.0);
         for (size_t a = 0; a < areas; ++a) {
             const world::Room* r = areaRoom[a];
             if (!r || bottom < r->box.min.z - 0.1f || bottom > r->box.min.z + kLeafFloorReachM) continue;
             const PlanBox box = planBoxOf(b.areas[a].polygon, kRoomInsetM);
             if (!overlaps(plan, box)) continue;
+            // Only where the leaf itself is: its reach and thickening cross the door's line at
+            // the hinge, and in the room it swung away from that sliver would stand in the
+            // doorway's end (a corner no one gets out of, seen as the way to the door).
+            if (areaOf(clipToBox(own, box)) < kMinPieceM2) continue;
             crowd::Polygon poly = clipToBox(foot, box);
             if (areaOf(poly) >= kMinPieceM2) out.push_back({std::move(poly), static_cast<int>(a)});
         }
