@@ -438,6 +438,8 @@ Result<BuildingPhysics> buildingPhysicsFromDistrict(const world::District& d, co
                     if (st.lowerRoom == r->id) pieces = cutHole(pieces, flightOf(st).footprint(0.0f, 0.05f));
                 for (const Box& piece : pieces) sd.members.push_back(member(physics::MemberKind::Slab, storey, piece, physics::materials::concrete()));
                 if (storey == lowestStorey) sd.groundZM = r->box.min.z;
+                sd.buildingBaseZM = bld->box.min.z;
+                sd.buildingHeightM = bld->box.max.z - bld->box.min.z;
             } else if (top) {
                 out.world.staticBoxes.push_back(staticBox({{r->box.min.x, r->box.min.y, r->box.max.z}, {r->box.max.x, r->box.max.y, r->box.max.z + slabAbove}},
                                                           physics::materials::concrete(), tag++));

@@ -56,6 +56,9 @@ Result<FracturedStructure> fractureStructure(const StructureDef& def) {
     if (!(def.jitter >= 0.0f && def.jitter <= 0.45f)) return makeError("must be in [0, 0.45]", def.source, 0, "jitter");
     if (!(def.designPgaG >= 0.0f && def.designPgaG <= 2.0f))
         return makeError("must be in [0, 2] g", def.source, 0, "designPgaG");
+    if (!(def.buildingHeightM >= 0.0f && def.buildingHeightM <= 1000.0f))
+        return makeError("must be in [0, 1000] m", def.source, 0, "buildingHeightM");
+    if (!std::isfinite(def.buildingBaseZM)) return makeError("must be a finite height", def.source, 0, "buildingBaseZM");
     if (!(def.touchToleranceM > 0.0f && def.touchToleranceM < 0.2f))
         return makeError("must be in (0, 0.2) m", def.source, 0, "touchToleranceM");
 

@@ -62,6 +62,10 @@ Result<StructureId> PhysicsWorld::addStructure(const StructureDef& def) {
         top = std::max(top, c.centerM.z + c.halfExtentsM.z);
     }
     s.heightM = std::max(1.0f, top - def.groundZM);
+    if (def.buildingHeightM > 0.0f) {  // part of a taller building: its profile is the building's
+        s.baseZM = def.buildingBaseZM;
+        s.heightM = std::max(1.0f, def.buildingHeightM);
+    }
     s.attached.assign(f.chunks.size(), 1);
     s.extraLoadN.assign(f.chunks.size(), 0.0f);
     s.impactNs.assign(f.chunks.size(), 0.0f);
@@ -164,7 +168,8 @@ void WorldImpl::detachChunk(StructureRecord& s, std::size_t c) {
 // going down through a horizontal face: 10 for concrete and masonry, 1 for steel, less a steel
 // column's buckling); Q = 1 + |a_z|/g + (1 + z/H) |a_h|/g is the earthquake amplification
 // (inertia in proportion to the gravity load through the link, growing with height like the
-// EN 1998-1 4.3.3.2.3 lateral force distribution); k_fire from EN 1992-1-2 / EN 1993-1-2 (in
+// EN 1998-1 4.3.3.2.3 lateral force distribution; z and H the building's, from its base, when
+// the structure is part of one: StructureDef::buildingHeightM); k_fire from EN 1992-1-2 / EN 1993-1-2 (in
 // bearing, a steel column's buckling resistance in fire). With a building sway
 // (setBuildingSway) the horizontal term is the storey's own: |V_s| / (W above) from the floors'
 // accelerations (BuildingSway::storeyShearAccelerationMS2), while the design stays the code's

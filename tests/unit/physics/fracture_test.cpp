@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "physics/structure_def.h"
 
 namespace cd::physics {
@@ -82,6 +84,13 @@ TEST(Fracture, AStructureWithNoGeometryOrBadMembersIsAnErrorNamingTheField) {
         bad.members[0].fireBucklingLengthFactor = f;
         EXPECT_EQ(fractureStructure(bad).error().field, "members[0].fireBucklingLengthFactor") << f;
     }
+    bad = oneWall(1);
+    bad.buildingHeightM = -3.0f;
+    EXPECT_EQ(fractureStructure(bad).error().field, "buildingHeightM");
+    bad = oneWall(1);
+    bad.buildingHeightM = 20.0f;
+    bad.buildingBaseZM = std::numeric_limits<float>::quiet_NaN();
+    EXPECT_EQ(fractureStructure(bad).error().field, "buildingBaseZM");
 }
 
 // EN 1993-1-2 4.2.3.2(5): a frame braced by its walls, each storey a fire compartment, has its

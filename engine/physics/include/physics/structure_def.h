@@ -68,6 +68,12 @@ struct StructureDef {
     /// The structure is sized to survive this peak ground acceleration (in g) on top of its
     /// dead load; 0 = gravity only (an old, non-seismic building).
     float designPgaG = 0.3f;
+    /// The building the structure is part of, for the earthquake's lateral force profile
+    /// (1 + z/H with z above the building's base and H its height, as EN 1998-1 4.3.3.2.3
+    /// measures heights from the foundation): its base and height. buildingHeightM 0: the
+    /// structure is the whole building, from groundZM to its top.
+    float buildingBaseZM = 0.0f;
+    float buildingHeightM = 0.0f;
     /// Chunks that come loose in the same load-flow pass stay bonded (breakable constraints) and
     /// fall as clusters; false: every loose chunk falls on its own (cheaper, the older model).
     bool bondLooseChunks = true;
