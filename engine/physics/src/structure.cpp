@@ -169,8 +169,8 @@ void WorldImpl::detachChunk(StructureRecord& s, std::size_t c) {
 // column's buckling); Q = 1 + |a_z|/g + (1 + z/H) |a_h|/g is the earthquake amplification
 // (inertia in proportion to the gravity load through the link, growing with height like the
 // EN 1998-1 4.3.3.2.3 lateral force distribution; z and H the building's, from its base, when
-// the structure is part of one: StructureDef::buildingHeightM); k_fire from EN 1992-1-2 / EN 1993-1-2 (in
-// bearing, a steel column's buckling resistance in fire). With a building sway
+// the structure is part of one: StructureDef::buildingHeightM); k_fire from EN 1992-1-2 /
+// EN 1993-1-2 (in bearing, a steel column's buckling resistance in fire). With a building sway
 // (setBuildingSway) the horizontal term is the storey's own: |V_s| / (W above) from the floors'
 // accelerations (BuildingSway::storeyShearAccelerationMS2), while the design stays the code's
 // equivalent static (1 + z/H) profile at designPgaG: designed by the code, checked against the
