@@ -19,6 +19,18 @@ FrameBuildingParams smallFrame() {
     return p;
 }
 
+// x = pgaG g sin(2 pi t / periodS) for seconds, sampled at 200 Hz.
+GroundMotion sineMotion(double pgaG, double periodS, double seconds) {
+    GroundMotion m;
+    m.source = "sine";
+    for (int i = 0; i <= static_cast<int>(seconds * 200.0 + 0.5); ++i) {
+        const double t = i * 0.005;
+        m.timeS.push_back(t);
+        m.accelMS2.push_back(glm::vec3(static_cast<float>(pgaG * 9.81 * std::sin(2.0 * 3.14159265358979 * t / periodS)), 0.0f, 0.0f));
+    }
+    return m;
+}
+
 int countEvents(PhysicsWorld& w, double seconds, PhysicsEventKind kind) {
     int n = 0;
     const int steps = static_cast<int>(seconds / w.stepS() + 0.5);
@@ -263,13 +275,7 @@ TEST(Structure, ASeismicallyDesignedFrameRidesOutAQuakeThatBringsDownAnOldOne) {
 // same storeys high in a building break lower down too (1.79 against 1.73 at z/H 0.75).
 TEST(Structure, TheStoreysHighInABuildingAreLoadedByTheBuildingsProfile) {
     auto brokenUnder = [](double pgaG, bool topOfBuilding) {
-        GroundMotion sine;
-        sine.source = "sine";
-        for (int i = 0; i <= 400; ++i) {  // 2 s at 200 Hz
-            const double t = i * 0.005;
-            sine.timeS.push_back(t);
-            sine.accelMS2.push_back(glm::vec3(static_cast<float>(pgaG * 9.81 * std::sin(2.0 * 3.14159265358979 * t / 0.5)), 0.0f, 0.0f));
-        }
+        const GroundMotion sine = sineMotion(pgaG, 0.5, 2.0);
         auto w = test::build(test::floorWorld());
         FrameBuildingParams p = smallFrame();
         p.designPgaG = 0.3f;
@@ -299,14 +305,7 @@ TEST(Structure, TheStoreysHighInABuildingAreLoadedByTheBuildingsProfile) {
 // breaks either; tuned to its own 0.2 s period, the storeys' shear builds up by resonance (a
 // 5 % damped mode's steady amplification is about 10) and the frame fails.
 TEST(Structure, AFrameShakenAtItsOwnPeriodFailsWhereTheCodesProfileAndARigidOneHold) {
-    const double periodS = 0.2, amplitude = 0.3 * 9.81;
-    GroundMotion sine;
-    sine.source = "sine";
-    for (int i = 0; i <= 600; ++i) {  // 3 s at 200 Hz, 15 cycles
-        const double t = i * 0.005;
-        sine.timeS.push_back(t);
-        sine.accelMS2.push_back(glm::vec3(static_cast<float>(amplitude * std::sin(2.0 * 3.14159265358979 * t / periodS)), 0.0f, 0.0f));
-    }
+    const GroundMotion sine = sineMotion(0.3, 0.2, 3.0);  // 15 cycles
     for (const float swayPeriodS : {-1.0f, 0.02f, 0.2f}) {
         auto w = test::build(test::floorWorld());
         FrameBuildingParams p = smallFrame();
@@ -384,13 +383,7 @@ TEST(Structure, AnImpactCountsWhicheverStepItLandsOn) {
 // loose and come to rest. Before 3 Dec it came at once, and in the school's swaying building
 // (one joint cracked at 7.6 s) "settled" came before the corridor's collapse at 12 s.
 TEST(Structure, CrackedJointsLeaveNothingToSettleUntilChunksComeDown) {
-    GroundMotion sine;
-    sine.source = "sine";
-    for (int i = 0; i <= 400; ++i) {  // 2 s of 0.45 g at 0.5 s on a frame designed for 0.3 g
-        const double t = i * 0.005;
-        sine.timeS.push_back(t);
-        sine.accelMS2.push_back(glm::vec3(static_cast<float>(0.45 * 9.81 * std::sin(2.0 * 3.14159265358979 * t / 0.5)), 0.0f, 0.0f));
-    }
+    const GroundMotion sine = sineMotion(0.45, 0.5, 2.0);  // on a frame designed for 0.3 g
     auto w = test::build(test::floorWorld());
     FrameBuildingParams p = smallFrame();
     p.designPgaG = 0.3f;
