@@ -364,7 +364,8 @@ void EarthquakeHazard::advanceTo(double timeS) {
                 case K::CollapseStarted: {
                     const auto st = w.structureStats(im.structure);
                     im.emit("structure.collapse", eq.structureRooms.empty() ? eq.building : eq.structureRooms.front(), st.jointsBroken,
-                            "the structure starts to fail: " + std::to_string(st.jointsBroken) + " joints broken");
+                            std::string(st.collapses > 1 ? "the structure fails again: " : "the structure starts to fail: ") +
+                                std::to_string(st.jointsBroken) + (st.jointsBroken == 1 ? " joint" : " joints") + " broken");
                     break;
                 }
                 case K::DebrisSettled: {

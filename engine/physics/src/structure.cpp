@@ -111,6 +111,7 @@ Result<StructureId> PhysicsWorld::addStructure(const StructureDef& def) {
 void WorldImpl::makeDynamic(StructureRecord& s, std::size_t c) {
     if (!s.attached[c]) return;
     s.attached[c] = 0;
+    ++s.looseCount;
     BodyRecord& r = bodies[s.chunks[c].index];
     btRigidBody* b = r.body;
     const float mass = s.chunkMassKg[c];
@@ -135,8 +136,13 @@ void WorldImpl::breakLink(StructureRecord& s, int li) {
     l.broken = true;
     ++s.brokenCount;
     const auto si = static_cast<std::uint32_t>(&s - structures.data());
-    if (!s.collapsing) {
+    // A break in a standing structure, or one whose earlier debris has settled (an aftershock, a
+    // second scripted collapse), starts a collapse.
+    if (!s.collapsing || s.settled) {
         s.collapsing = true;
+        s.settled = false;
+        ++s.collapses;
+        s.looseAtCollapse = s.looseCount;
         PhysicsEvent e;
         e.kind = PhysicsEventKind::CollapseStarted;
         e.timeS = timeS();
@@ -453,6 +459,7 @@ StructureStats PhysicsWorld::structureStats(StructureId sid) const {
     }
     st.collapsing = s.collapsing;
     st.settled = s.settled;
+    st.collapses = s.collapses;
     return st;
 }
 

@@ -256,12 +256,12 @@ void WorldImpl::updateBlockage() {
         }
     }
     // Debris has settled when every chunk of a collapsing structure is asleep or nearly still,
-    // once some has come down: joints the shaking cracks while every chunk stays in place (a
-    // swaying building's, 3 Dec) leave nothing to settle, and the collapse may be yet to come.
+    // once some has come down in this collapse: joints the shaking cracks while every chunk stays
+    // in place (a swaying building's, 3 Dec) leave nothing to settle, and the collapse may be yet
+    // to come; nor does debris settled in an earlier collapse.
     for (std::size_t si = 0; si < structures.size(); ++si) {
         StructureRecord& s = structures[si];
-        if (!s.collapsing || s.settled) continue;
-        if (std::find(s.attached.begin(), s.attached.end(), std::uint8_t{0}) == s.attached.end()) continue;
+        if (!s.collapsing || s.settled || s.looseCount == s.looseAtCollapse) continue;
         bool still = true;
         for (BodyId b : s.chunks) {
             const btRigidBody* r = bodies[b.index].body;

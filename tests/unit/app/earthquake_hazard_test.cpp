@@ -192,6 +192,47 @@ TEST(EarthquakeHazard, WhereTheStructureCameDownTheDistrictModelIsCutAway) {
     }
 }
 
+TEST(EarthquakeHazard, ASecondScriptedCollapseAfterTheFirstSettledIsReportedAgainWithItsDebris) {
+    // The east end at 0.5 s, then the corridor's west end once that debris is at rest: each
+    // collapse has its structure.collapse and its structure.settled (the crowd takes the new
+    // debris as obstacles on the second).
+    auto s = eastEndCollapsesAtHalfASecond();
+    const world::Room* corridor = campus().findRoom("A.4.corridor");
+    ASSERT_NE(corridor, nullptr);
+    scenario::CollapseDef west = s.earthquake->collapses[0];
+    west.atS = 15.0;
+    west.x0 = corridor->box.min.x;
+    west.x1 = corridor->box.min.x + 4.0;
+    west.y0 = corridor->box.min.y;
+    west.y1 = corridor->box.max.y;
+    s.earthquake->collapses.push_back(west);
+    auto q = app::EarthquakeHazard::build(s, campus());
+    ASSERT_TRUE(q.ok()) << q.error().str();
+    std::vector<app::HazardEvent> collapse, settled;
+    std::vector<double> collapseAt, settledAt;  // the second of the run the event came in
+    for (double t = 1.0; t <= 35.0; t += 1.0) {
+        (*q)->advanceTo(t);
+        for (const app::HazardEvent& e : (*q)->drainEvents()) {
+            if (e.kind == "structure.collapse") collapse.push_back(e), collapseAt.push_back(t);
+            if (e.kind == "structure.settled") settled.push_back(e), settledAt.push_back(t);
+        }
+        if (t == 14.0) {
+            EXPECT_EQ(collapse.size(), 1u);
+            EXPECT_EQ(settled.size(), 1u) << "the east end's debris is at rest before the west end goes";
+        }
+    }
+    ASSERT_EQ(collapse.size(), 2u);
+    ASSERT_EQ(settled.size(), 2u);
+    for (std::size_t i = 0; i < 2; ++i)
+        std::printf("by %.0f s: %s; by %.0f s: %s\n", collapseAt[i], collapse[i].text.c_str(), settledAt[i], settled[i].text.c_str());
+    EXPECT_NE(collapse[0].text.find("starts to fail"), std::string::npos);
+    EXPECT_NE(collapse[1].text.find("fails again"), std::string::npos);
+    EXPECT_GE(collapseAt[1], 15.0);
+    EXPECT_GT(collapse[1].value, collapse[0].value) << "joints broken so far";
+    EXPECT_GT(settledAt[1], collapseAt[1]);
+    EXPECT_GT(settled[1].value, settled[0].value) << "more chunks down";
+}
+
 TEST(EarthquakeHazard, ACollapseBelowTheTopStoreyLeavesTheFloorsAboveDrawn) {
     // The same east end one storey down (A.3): its ceiling slab is the floor of A.4, not the roof,
     // so the cutaway stops at that slab's top and no roof hole is capped.

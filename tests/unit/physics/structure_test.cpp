@@ -414,5 +414,45 @@ TEST(Structure, CrackedJointsLeaveNothingToSettleUntilChunksComeDown) {
     EXPECT_GT(loose(), 0);
 }
 
+TEST(Structure, ASecondCollapseAfterTheDebrisSettledIsReportedAsOneOfItsOwn) {
+    auto w = test::build(test::floorWorld());
+    const StructureId s = w->addStructure(makeFrameBuilding(smallFrame())).value();
+    test::run(*w, 0.5);
+    w->pullEvents();
+    int started = 0, settled = 0;
+    auto runFor = [&](double seconds) {
+        for (int k = 0; k < static_cast<int>(seconds / w->stepS() + 0.5); ++k) {
+            w->step();
+            for (const PhysicsEvent& e : w->pullEvents()) {
+                started += e.kind == PhysicsEventKind::CollapseStarted;
+                settled += e.kind == PhysicsEventKind::DebrisSettled;
+            }
+        }
+    };
+    auto loose = [&] {
+        int n = 0;
+        for (BodyId b : w->structureChunks(s)) n += w->bodyState(b).massKg > 0.0f;
+        return n;
+    };
+    // The upper storey's east wall, then (after its debris is at rest) the west wall below.
+    w->triggerCollapse(s, {9.5f, -1.0f, 3.8f}, {11.0f, 6.0f, 6.9f});
+    runFor(15.0);
+    const int firstDown = loose();
+    std::printf("first collapse: %d chunks down, %d joints broken\n", firstDown, w->structureStats(s).jointsBroken);
+    EXPECT_EQ(started, 1);
+    EXPECT_EQ(settled, 1);
+    EXPECT_GT(firstDown, 0);
+    EXPECT_TRUE(w->structureStats(s).settled);
+    w->triggerCollapse(s, {-1.0f, -1.0f, 0.2f}, {0.5f, 6.0f, 3.2f});
+    runFor(0.1);
+    EXPECT_EQ(started, 2) << "the second collapse starts anew";
+    EXPECT_FALSE(w->structureStats(s).settled);
+    runFor(15.0);
+    std::printf("second collapse: %d chunks down, %d joints broken\n", loose(), w->structureStats(s).jointsBroken);
+    EXPECT_EQ(settled, 2) << "and its debris settles";
+    EXPECT_GT(loose(), firstDown);
+    EXPECT_EQ(w->structureStats(s).collapses, 2);
+}
+
 }  // namespace
 }  // namespace cd::physics

@@ -8,8 +8,8 @@ namespace cd::physics {
 
 enum class PhysicsEventKind {
     JointBroken,       ///< joint, structure, bodyA, bodyB (bodyB invalid for the ground)
-    CollapseStarted,   ///< structure: its first joint broke
-    DebrisSettled,     ///< structure: all its chunks asleep after a collapse
+    CollapseStarted,   ///< structure: its first joint broke, or the first after its debris settled
+    DebrisSettled,     ///< structure: all its chunks still after a collapse that brought some down
     PassageBlocked,    ///< passage, tag
     PassageCleared,    ///< passage, tag
     CasualtyTrapped,   ///< casualty, tag

@@ -69,8 +69,9 @@ struct StructureStats {
     int chunksAwake = 0;
     int bondsFormed = 0;   ///< links kept as breakable constraints between chunks that fell together
     int bondsHolding = 0;  ///< of those, not broken yet
-    bool collapsing = false;
-    bool settled = false;
+    bool collapsing = false;  ///< a collapse has started (and, if settled, its debris came to rest)
+    bool settled = false;     ///< the latest collapse's debris is at rest
+    int collapses = 0;        ///< collapses started: a joint breaking after the debris settled starts another
 };
 
 }  // namespace cd::physics
