@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <memory>
@@ -187,6 +188,39 @@ TEST(CrowdSim, ClosingADoorReroutesEverybodyToTheOtherExit) {
     sim->runUntil(300);
     EXPECT_EQ(sim->evacuatedCount(), 20);
     for (const Agent& a : sim->agents()) EXPECT_EQ(a.exitDoor, f.east);
+}
+
+// An aisle 1.15 m wide between desk rows (as in the school's classrooms), its exit at the south
+// end, with the trainee standing in its middle turned sideways (0.15 m): a pupil coming down it
+// from the north end steps round them, as people do, where the CSM's radial push from someone
+// straight ahead only held them behind (they stood there to the end).
+TEST(CrowdSim, APersonStepsRoundATraineeStandingInANarrowAisle) {
+    for (const double x : {0.575, 0.50, 0.65}) {  // straight behind the trainee, or a little to one side
+        Building b;
+        b.areas.push_back({"aisle", rect(0, 0, 1.15, 10), 0, 0});
+        b.doors.push_back({"exit", 0, kSafeArea, {{0.075, 0}, {1.075, 0}}, true, 0});
+        auto r = CrowdSim::create(b, CrowdSettings{});
+        ASSERT_TRUE(r.ok()) << r.error().str();
+        CrowdSim& sim = *r.value();
+        const int group = sim.addGroup({"pupils", {}, 0.0});
+        Agent a;
+        a.pos = {x, 8.0};
+        a.group = group;
+        a.desiredSpeedMps = 1.2;
+        ASSERT_TRUE(sim.addAgent(a).ok());
+        const int trainee = sim.addExternalAgent({0.575, 4.0}, 0, 0.15);
+        double closest = 1e9;
+        for (int k = 0; k < 400 && sim.evacuatedCount() == 0; ++k) {
+            sim.setExternalAgent(trainee, {0.575, 4.0}, 0);  // standing still
+            sim.runUntil(sim.timeS() + 0.05);
+            closest = std::min(closest, length(sim.agents()[0].pos - Vec2{0.575, 4.0}));
+        }
+        std::printf("from x = %.3f: out at %.1f s, closest to the trainee %.3f m\n", x, sim.agents()[0].exitTimeS, closest);
+        EXPECT_EQ(sim.evacuatedCount(), 1) << "from x = " << x;
+        // 8 m at 1.2 m/s is 6.7 s; stepping round costs a few seconds more.
+        EXPECT_LT(sim.agents()[0].exitTimeS, 12.0) << "from x = " << x;
+        EXPECT_GT(closest, 0.15 + 0.2 - 0.05) << "bodies overlap by at most 5 cm in passing";
+    }
 }
 
 // A 10 x 10 m room with its exit door at x 4.6-5.6 on the south wall, the given desks (at

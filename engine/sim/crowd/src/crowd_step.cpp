@@ -16,6 +16,8 @@ constexpr double kWallClearanceM = 0.05;   // centres never come closer to a wal
 constexpr int kMaxNeighbours = 128;
 // Longest step per time step: keeps every wall a step could reach within kWallQueryM (0.6 m).
 constexpr double kMaxStepM = 0.5;
+constexpr double kStandingMps = 0.1;       // an external person slower than this stands
+constexpr double kSidewaysRadiusM = 0.15;  // half a body turned sideways to pass someone (about 0.3 m)
 }  // namespace
 
 void CrowdSim::rebuildGrid() {
@@ -123,6 +125,7 @@ void CrowdSim::moveAgent(size_t i) {
 
     // Neighbours from the 5x5 block of 1 m cells around the person (same level only).
     std::array<std::uint32_t, kMaxNeighbours> nb;
+    std::array<bool, kMaxNeighbours> passingNb;
     int nn = 0;
     const int c0 = cellIndex(a.pos, a.level);
     const int cx = c0 % gridNx_, cy = (c0 / gridNx_) % gridNy_, cl = c0 / (gridNx_ * gridNy_);
@@ -140,14 +143,30 @@ void CrowdSim::moveAgent(size_t i) {
                 const Vec2 d = cellPos_[k] - a.pos;
                 const double dist2 = dot(d, d);
                 if (dist2 > kNeighbourRadiusM * kNeighbourRadiusM) continue;
-                if (nn < kMaxNeighbours) nb[nn++] = k;
-                const double l = a.radiusM + cellRadius_[k];
+                // Someone the model does not move (the trainee) standing ahead: walked round
+                // (below), and passed turned sideways.
+                const Agent& b = agents_[j];
+                const bool passing = b.external && length(b.vel) < kStandingMps && dot(e0, d) > 0.0;
+                if (nn < kMaxNeighbours) passingNb[nn] = passing, nb[nn++] = k;
+                const double l = (passing ? std::min(a.radiusM, kSidewaysRadiusM) : a.radiusM) + cellRadius_[k];
                 const double reach = l + 8.0 * settings_.neighbourRangeM;  // beyond: R < a e^-8 = 0.003, negligible
                 if (dist2 > reach * reach) continue;
                 const double dist = std::sqrt(dist2);
                 const Vec2 n = dist > 1e-9 ? d * (1.0 / dist) : Vec2{j > i ? 1.0 : -1.0, 0.0};
                 // Tordeux et al. 2016, Eq. (3): R(s) = a exp((l - s) / D)
-                repulsion = repulsion - n * (settings_.neighbourStrength * std::exp((l - dist) / settings_.neighbourRangeM));
+                const double R = settings_.neighbourStrength * std::exp((l - dist) / settings_.neighbourRangeM);
+                if (!passing || dist < l) repulsion = repulsion - n * R;
+                if (passing) {
+                    // The one standing ahead is walked round, not stood behind: the CSM's push
+                    // from someone straight ahead only holds one back (and, isotropic, keeps one
+                    // off them even alongside, where an aisle leaves no room for it), so their
+                    // influence acts across the way, away from them (the anticipation velocity
+                    // model's influence direction: Xu, Chraibi & Seyfried 2021, Eq. (5)). As
+                    // with walls, the push back is left only to restore clearance from an overlap.
+                    const Vec2 left{-e0.y, e0.x};
+                    const double side = dot(left, d);
+                    repulsion = repulsion - (side > 1e-6 ? left : side < -1e-6 ? left * -1.0 : (i % 2 ? left : left * -1.0)) * R;
+                }
             }
         }
     }
@@ -185,7 +204,7 @@ void CrowdSim::moveAgent(size_t i) {
         const Vec2 d = cellPos_[nb[k]] - a.pos;
         const double along = dot(e, d);
         if (along <= 0.0) continue;
-        const double l = a.radiusM + cellRadius_[nb[k]];
+        const double l = (passingNb[k] ? std::min(a.radiusM, kSidewaysRadiusM) : a.radiusM) + cellRadius_[nb[k]];
         if (std::abs(cross(e, d)) >= l) continue;
         gap = std::min(gap, length(d) - l);
     }
