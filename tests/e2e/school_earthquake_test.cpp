@@ -33,9 +33,12 @@ TEST(SchoolEarthquake, TheCorridorCollapsesAndItsDebrisBlocksTheEastStair) {
     // Peak of |(ax, ay)|: the record's x peaks at 3.0 m/s^2 and y at 0.85 of that, not at the same instant.
     EXPECT_GE(start->value, 3.0);
     EXPECT_LE(start->value, 3.0 * std::sqrt(1.0 + 0.85 * 0.85));
+    // Under the building's sway the corridor's most loaded joints crack first (at 7.6 s); the
+    // scripted part gives way at 12 s. No collapse starts before the shaking.
     const auto* collapse = findEvent(*log, "structure.collapse");
     ASSERT_NE(collapse, nullptr);
-    EXPECT_NEAR(collapse->timeS, 12.0, 0.1);
+    EXPECT_GT(collapse->timeS, start->timeS);
+    EXPECT_LT(collapse->timeS, 12.1);
     const auto* blocked = findEvent(*log, "passage.blocked", "A.4.stairE.corridor");
     ASSERT_NE(blocked, nullptr) << "debris blocks the door from the corridor to the east stair";
     EXPECT_GT(blocked->timeS, 12.0);
@@ -93,14 +96,16 @@ TEST(SchoolEarthquake, RunningIntoTheCorridorWhileItShakesIsACriticalFailure) {
 }
 
 TEST(SchoolEarthquake, ABookcaseTopplingOnToATraineeStandingByItHurtsThemAndTheyWalkOn) {
-    // Standing in the open at the back of classroom 3, by the bookcase that topples at 9 s (the
-    // pupils at the back-row desks are struck by it too: CrowdCover.*), then walking out.
+    // Standing in the open at the back of classroom 3, 0.6 m in front of the bookcase on the back wall,
+    // which topples at about 12 s (the pupils at the back-row desks are struck by it too:
+    // CrowdCover.*): it meets them early in its fall. The swaying top floor throws them down at
+    // 8 s (JMA 6 upper); once the shaking stops they walk out.
     const std::string dir = freshDir("quake_hurt");
     std::ofstream(dir + "/stand.toml") << "[bot]\nname = \"stand\"\n"
-                                          "[[step]]\naction = \"move\"\nposition = [126.6, 176.3, 24.2]\n"
+                                          "[[step]]\naction = \"move\"\nposition = [126.6, 176.6, 24.2]\n"
                                           "[[step]]\naction = \"wait\"\nseconds = 12\n"
                                           "[[step]]\naction = \"move\"\nto = \"room:A.4.corridor\"\n";
-    auto r = runCitydrill("run scenes/earthquake_school.toml --headless --seconds 30 --bot " + dir + "/stand.toml --out " + dir + "/out");
+    auto r = runCitydrill("run scenes/earthquake_school.toml --headless --seconds 45 --bot " + dir + "/stand.toml --out " + dir + "/out");
     ASSERT_EQ(r.exitCode, 0) << r.output;
     auto log = cd::record::loadSession(dir + "/out/session.db");
     ASSERT_TRUE(log.ok()) << log.error().str();
