@@ -52,6 +52,8 @@ double probeValue(const FireModel& model, const FireSample& s, const PlumeSample
     return 0.0;
 }
 
+constexpr double kMaxRows = 1e7;
+
 int usage(const char* msg) {
     std::fprintf(stderr, "citydrill fire: %s\nusage: citydrill fire CASE.toml --until T --every DT --csv OUT.csv\n", msg);
     return 1;
@@ -83,6 +85,8 @@ int runFire(const std::vector<std::string>& args) {
         }
     }
     if (casePath.empty() || until < 0 || every < 0 || csvPath.empty()) return usage("missing arguments");
+    // The row count must fit a long (1e300 / 1e-300 overflowed to no rows at all, silently).
+    if (!(until / every <= kMaxRows)) return usage("--until / --every asks for more than 10 000 000 rows");
 
     auto fireCase = loadFireCase(casePath);
     if (!fireCase) {

@@ -114,6 +114,7 @@ int runFlood(const std::vector<std::string>& args) {
     if (demPath.empty()) return fail("--dem", "missing (the terrain as an ESRI ASCII grid)");
     if (until < 0) return fail("--until", "missing");
     if (every <= 0) return fail("--every", "missing");
+    if (!(until / every <= 1e7)) return fail("--every", "--until / --every asks for more than 10 000 000 rows");
     if (csvPath.empty()) return fail("--csv", "missing");
     if (manning >= 0 && !manningGridPath.empty()) return fail("--manning", "give --manning or --manning-grid, not both");
     if (!std::isnan(level) && !depthPath.empty()) return fail("--level", "give --level or --depth, not both");

@@ -115,6 +115,11 @@ TEST(FireCommand, BadInputExitsWithOneAndNamesFileLineAndField) {
     EXPECT_EQ(runCli(path + " --until 10 --every 1 --csv /dev/null", err), 1);
     EXPECT_NE(err.find("negative.toml:17: fire.peak_hrr_kw: heat release rate must be >= 0"), std::string::npos) << err;
     EXPECT_EQ(runCli(path + " --until 10 --csv out.csv", err), 1);  // missing --every
+    // More rows than a run can write is refused (1e300 / 1e-300 once wrote the first row and
+    // stopped with exit code 0).
+    path = writeCase("atrium.toml", kCase);
+    EXPECT_EQ(runCli(path + " --until 1e300 --every 1e-300 --csv /dev/null", err), 1);
+    EXPECT_NE(err.find("more than 10 000 000 rows"), std::string::npos) << err;
     // An integer where a boolean belongs is bad input too, not a silent true.
     text = kCase;
     text.replace(text.find("sill = 0.0"), 10, "sill = 0.0\nopen = 1");

@@ -81,6 +81,13 @@ TEST_F(FloodCli, GaugeOutsideTheGridExitsWithOne) {
     EXPECT_NE(slurp(dir + "/err.txt").find("--gauge"), std::string::npos);
 }
 
+TEST_F(FloodCli, MoreRowsThanARunCanWriteAreRefused) {
+    // 10 s every 1e-300 s: once a run that wrote rows without end.
+    const std::string args = "--dem " + dir + "/dem.asc --manning 0.03 --until 10 --every 1e-300 --csv " + dir + "/o.csv";
+    EXPECT_EQ(run(args, dir + "/err.txt"), 1);
+    EXPECT_NE(slurp(dir + "/err.txt").find("more than 10 000 000 rows"), std::string::npos) << slurp(dir + "/err.txt");
+}
+
 TEST_F(FloodCli, MalformedHeaderNamesFileAndLine) {
     write(dir + "/bad.asc", "ncols 3\nnrows three\n");
     const std::string args = "--dem " + dir + "/bad.asc --until 1 --every 1 --csv " + dir + "/o.csv";
