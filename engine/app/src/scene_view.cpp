@@ -125,9 +125,10 @@ render::ViewDesc eyeView(const Session& s, std::uint32_t width, std::uint32_t he
     render::ViewDesc v;
     const TraineeBody& b = s.body();
     v.eye = b.feetM + glm::vec3(0.0f, 0.0f, s.eyeHeightM());
-    // In an earthquake the view shakes with the ground: the head lags the floor by about
-    // 1 cm per m/s^2 (a look, not a model of the body's response).
-    if (const EarthquakeHazard* q = s.earthquake()) v.eye -= 0.01f * q->groundAccelerationMS2();
+    // In an earthquake the view shakes with the floor under the trainee (the ground's, or in a
+    // swaying building their storey's): the head lags the floor by about 1 cm per m/s^2 (a look,
+    // not a model of the body's response).
+    if (const EarthquakeHazard* q = s.earthquake()) v.eye -= 0.01f * q->floorAccelerationMS2(b.feetM);
     v.yawDeg = b.yawDeg;
     v.pitchDeg = b.pitchDeg;
     v.verticalFovDeg = 70.0f;

@@ -1,12 +1,14 @@
 // A trainee standing in a classroom of block A when the ground shakes beyond JMA 6 upper is
 // thrown to the floor (JMA: "impossible to remain standing"), cannot stand until the shaking
 // drops below 6 lower, and may stand after it; one who dropped and covered is not thrown.
+// And what the trainee sees of the shaking: the eye lags their floor.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cstdio>
 
 #include "block_a_quake.h"
+#include "scene_view.h"
 
 using namespace cd;
 
@@ -92,4 +94,26 @@ TEST(ThrownDown, ATraineeAlreadyDownUnderCoverIsNotThrown) {
     const Shaken r = play(1.2, 1e9);
     EXPECT_TRUE(ofKind(r, "trainee.thrown_down").empty());
     EXPECT_EQ(ofKind(r, "trainee.take_cover").size(), 1u);
+}
+
+// The view shakes with the floor under the trainee: in a swaying block A, storey 4's, which
+// peaks at about twice the ground there (until 3 Dec it followed the ground on every storey).
+TEST(ShakenView, TheEyeShakesWithTheTraineesFloor) {
+    scenario::ScenarioDef sc = test::blockAQuake("view", "A.4.classroom3", 10.0, 1.0, 0.3, 8.0, false);
+    sc.earthquake->floorResponse = "sway";
+    auto s = test::startSession(sc);
+    ASSERT_NE(s, nullptr);
+    double peakView = 0.0, peakGround = 0.0, worst = 0.0;
+    while (!s->ended()) {
+        s->tick();
+        const render::ViewDesc v = app::eyeView(*s, 64, 64);
+        const glm::vec3 still = s->body().feetM + glm::vec3(0.0f, 0.0f, s->eyeHeightM());
+        const glm::vec3 floor = s->earthquake()->floorAccelerationMS2(s->body().feetM);
+        worst = std::max(worst, double(glm::length((v.eye - still) + 0.01f * floor)));
+        peakView = std::max(peakView, double(glm::length(glm::vec2(v.eye - still))));
+        peakGround = std::max(peakGround, 0.01 * glm::length(glm::vec2(s->earthquake()->groundAccelerationMS2())));
+    }
+    std::printf("view offset peak %.3f m, the ground's would be %.3f m\n", peakView, peakGround);
+    EXPECT_LT(worst, 1e-5) << "the eye lags the trainee's floor by 1 cm per m/s^2";
+    EXPECT_GT(peakView, 1.5 * peakGround) << "storey 4 shakes harder than the ground";
 }
