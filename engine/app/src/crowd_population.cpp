@@ -169,6 +169,7 @@ Result<std::unique_ptr<CrowdPopulation>> CrowdPopulation::build(const scenario::
     std::unique_ptr<CrowdPopulation> p(new CrowdPopulation());
     p->district_ = &d;
     for (const auto& a : building->areas) p->areaRoom_.push_back(d.findRoom(a.id));
+    p->tickS_ = tickS;
     p->ticksPerStep_ = std::max(1, static_cast<int>(std::lround(kCrowdStepS / tickS)));
     p->crowdDtS_ = p->ticksPerStep_ * tickS;
     // An earthquake's desks and bookcases where they stand before the shaking (settleFurniture
@@ -350,6 +351,7 @@ Status CrowdPopulation::place(const scenario::ScenarioDef& sc, const world::Dist
     cover_.assign(ids_.size(), Cover::Standing);
     coverPlace_.assign(ids_.size(), -1);
     paused_.assign(ids_.size(), 0);
+    thrown_.assign(ids_.size(), 0);
     groupCovered_.assign(groupIds_.size(), 0);
     outdoor_.assign(ids_.size(), OutdoorWalk{});
     doses_.resize(ids_.size());
@@ -363,6 +365,7 @@ void CrowdPopulation::startEvacuation(double sessionTimeS) {
     // Those who held on stand up (settleFurniture, called first, steps them out from under the desks).
     std::fill(cover_.begin(), cover_.end(), Cover::Standing);
     std::fill(coverPlace_.begin(), coverPlace_.end(), -1);
+    std::fill(thrown_.begin(), thrown_.end(), 0);
 }
 
 void CrowdPopulation::tick(double now, const FireHazard& fire, const glm::vec3& traineeFeetM, const world::Room* traineeRoom,
@@ -561,6 +564,7 @@ CrowdFigures CrowdPopulation::figures() const {
     for (char c : doorEverFlooded_) f.exitsFlooded += c ? 1 : 0;
     f.underDesks = underDesks_;
     f.inTheOpen = inTheOpen_;
+    f.thrownDown = thrownDown_;
     return f;
 }
 

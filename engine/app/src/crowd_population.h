@@ -14,6 +14,7 @@
 #include "core/hash.h"
 #include "core/result.h"
 #include "crowd/crowd_sim.h"
+#include "felt_shaking.h"
 #include "fire_hazard.h"
 #include "flood_hazard.h"
 #include "furniture_push.h"
@@ -58,6 +59,8 @@ struct CrowdFigures {
     int cutOff = 0;            ///< inside with every way out blocked (crowd.cut_off), now
     int underDesks = 0;        ///< took cover under a desk while the ground shook (holdOn)
     int inTheOpen = 0;         ///< dropped and covered with no desk free within reach
+    int thrownDown = 0;        ///< standing (not dropping of themselves) when their floor's shaking
+                               ///< reached JMA 6 upper: thrown to the floor (holdOn)
     double lastOutS = -1.0;    ///< session time the last person so far passed an exit, -1 none
     double startS = -1.0;      ///< session time the evacuation started (the alarm), -1 not yet
     double maxFed = 0.0;
@@ -290,9 +293,14 @@ private:
     std::vector<int> coverPlace_;               ///< per person: desk place (furniture_ index x kMaxDeskPlaces + place), -1 none
     std::vector<char> groupCovered_;            ///< per group: "crowd.took_cover" reported
     std::vector<char> paused_;                  ///< per person: stopped walking to hold on (an aftershock)
+    std::vector<char> thrown_;                  ///< per person: thrown down by the shaking, not dropped
+    std::vector<FeltShaking> feltOnLevel_;      ///< per crowd level: the JMA intensity felt on its floor
+    std::vector<float> levelFloorZ_;            ///< per crowd level: a floor height on it, NaN none
     bool shakingSeen_ = false;                  ///< the ground shook at the last holdOn
     double shakeStartS_ = -1.0, lastHoldOnS_ = -1.0;
-    int underDesks_ = 0, inTheOpen_ = 0;
+    double tickS_ = 0.0;                        ///< the session's step (holdOn comes every tick)
+    int underDesks_ = 0, inTheOpen_ = 0, thrownDown_ = 0;
+    void feelTheShaking(const EarthquakeHazard& quake);
     float standingHeightM(int person) const;
     float heightNowM(int person) const;
 };

@@ -4,6 +4,8 @@
 // or covers where they are, and holds on until the shaking stops.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <limits>
 
 #include <glm/glm.hpp>
 #include <glm/gtc/quaternion.hpp>
@@ -40,8 +42,36 @@ bool CrowdPopulation::holdsDeskPlace(int body, int place) const {
     return false;
 }
 
+// The JMA intensity felt on each level's floor (the ground's through JMA's filters, or in a
+// swaying building that storey's), as the trainee's (FeltShaking): one per level, not per person.
+void CrowdPopulation::feelTheShaking(const EarthquakeHazard& quake) {
+    if (feltOnLevel_.empty()) {
+        int levels = 0;
+        for (const auto& area : sim_->building().areas) levels = std::max(levels, area.level + 1);
+        levelFloorZ_.assign(static_cast<std::size_t>(levels), std::numeric_limits<float>::quiet_NaN());
+        for (std::size_t a = 0; a < areaRoom_.size(); ++a)
+            if (areaRoom_[a]) levelFloorZ_[static_cast<std::size_t>(sim_->building().areas[a].level)] = areaRoom_[a]->box.min.z;
+        feltOnLevel_.assign(static_cast<std::size_t>(levels), FeltShaking(tickS_));
+    }
+    for (std::size_t l = 0; l < feltOnLevel_.size(); ++l)
+        if (!std::isnan(levelFloorZ_[l])) feltOnLevel_[l].add(quake.feltAccelerationMS2(glm::vec3(0.0f, 0.0f, levelFloorZ_[l])));
+}
+
 void CrowdPopulation::holdOn(double now, const EarthquakeHazard& quake, const glm::vec3& traineeFeetM, std::vector<HazardEvent>& events) {
     if (!hasQuake_) return;
+    feelTheShaking(quake);
+    // Thrown down, they stand again once their floor's shaking is below 6 lower (as the trainee),
+    // and walk on if they were walking.
+    for (int i = 0; i < people_; ++i) {
+        const auto k = static_cast<std::size_t>(i);
+        if (!thrown_[k] || struck_[k]) continue;
+        const crowd::Agent& a = sim_->agents()[k];
+        if (feltOnLevel_[static_cast<std::size_t>(a.level)].intensity() >= FeltShaking::kStandAgainIntensity) continue;
+        thrown_[k] = 0;
+        cover_[k] = Cover::Standing;
+        if (paused_[k]) sim_->agent(i).external = false;
+        paused_[k] = 0;
+    }
     if (!quake.shaking()) {
         // Before the alarm they hold on until it sounds (startEvacuation stands them up). After an
         // aftershock those who stopped to hold on stand and walk on, out from under any desk.
@@ -134,6 +164,29 @@ void CrowdPopulation::holdOn(double now, const EarthquakeHazard& quake, const gl
             a.pos = len <= step ? to : a.pos + d * (step / len);
             if (len <= step + kArrivedM) c = Cover::UnderDesk;
         }
+    }
+    // Those who do not drop of themselves are thrown to the floor where they stand once their
+    // floor's shaking reaches JMA 6 upper ("impossible to remain standing"), as the trainee is
+    // (Session::senseEarthquake); walking out (an aftershock), they stop there.
+    for (int i = 0; i < people_; ++i) {
+        const auto k = static_cast<std::size_t>(i);
+        crowd::Agent& a = sim_->agent(i);
+        if (coverDelayS_[k] >= 0.0 || struck_[k] || thrown_[k] || cover_[k] != Cover::Standing || a.area < 0 ||
+            a.state == crowd::AgentState::Out || a.state == crowd::AgentState::OnStair || a.leavingGate >= 0 || a.exitTimeS >= 0.0)
+            continue;
+        const double felt = feltOnLevel_[static_cast<std::size_t>(a.level)].intensity();
+        if (felt < FeltShaking::kThrownDownIntensity) continue;
+        thrown_[k] = 1;
+        cover_[k] = Cover::InTheOpen;
+        ++thrownDown_;
+        if (started() && a.state == crowd::AgentState::Walking && !a.external) {
+            a.external = true;
+            a.vel = {0.0, 0.0};
+            paused_[k] = 1;
+        }
+        char text[96];
+        std::snprintf(text, sizeof text, "thrown to the floor by the shaking (JMA %.1f)", felt);
+        events.push_back({"crowd.thrown_down", ids_[k], felt, text});
     }
     // One event per group once every one of it (but the struck) has dropped.
     const int groups = static_cast<int>(groupIds_.size());

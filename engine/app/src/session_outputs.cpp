@@ -359,6 +359,11 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
                 extras.note += std::string(" ") + line;
                 std::printf("crowd: %d took cover under desks, %d in the open\n", crowd.underDesks, crowd.inTheOpen);
             }
+            if (crowd.thrownDown > 0) {
+                std::snprintf(line, sizeof line, "%d who did not drop were thrown to the floor by the shaking (JMA 6 upper).", crowd.thrownDown);
+                extras.note += std::string(" ") + line;
+                std::printf("crowd: %d thrown to the floor by the shaking\n", crowd.thrownDown);
+            }
         }
         if (s.flood()) {
             std::snprintf(line, sizeof line,
