@@ -1,10 +1,10 @@
 // Against measured data: Fleury's radiant heat flux from propane burner flames (R. Fleury,
 // M. Spearpoint, C. Fleischmann, "Evaluation of thermal radiation models for fire spread between
-// objects", Fire Safety Science 10, 2011; Fleury's thesis, University of Canterbury, 2010), as NIST
-// keeps them for FDS validation (github.com/firemodels/fds Validation/Fleury_Heat_Flux/
-// Experimental_Data). Burners 0.3 x 0.3, 0.6 x 0.3 and 0.9 x 0.3 m, their top 0.3 m up, burning
-// 100-300 kW; gauges 0.5-2 m from the burner's centre in front of its long face and beside its
-// end, at the burner's top and 0.5, 1.0 and 1.5 m above it, facing the flames. Steady fluxes as NIST's
+// objects", Fire and Evacuation Modeling Technical Conference, Baltimore, 2011; Fleury's
+// thesis, University of Canterbury, 2010), as NIST keeps them for FDS validation
+// (github.com/firemodels/fds Validation/Fleury_Heat_Flux/Experimental_Data). Burners 0.3 x 0.3,
+// 0.6 x 0.3 and 0.9 x 0.3 m, their top 0.3 m up, burning 100-300 kW; gauges 0.5-2 m from the
+// burner's centre in front of its long face and beside its end, at the burner's top and 0.5, 1.0 and 1.5 m above it, facing the flames. Steady fluxes as NIST's
 // files give them (12 of the 15 tests; no file for 1:1 250 kW and 2:1, 3:1 100 kW).
 //
 // The model is the one people, probes and items get from a fire's flames (radiant_heat.h): Modak's
