@@ -127,6 +127,7 @@ Result<int> CrowdSim::addAgent(Agent a) {
     cellAgents_.resize(n);
     cellPos_.resize(n);
     cellRadius_.resize(n);
+    cellStanding_.resize(n);
     return static_cast<int>(n) - 1;
 }
 
@@ -148,6 +149,7 @@ int CrowdSim::addExternalAgent(Vec2 pos, int area, double radiusM) {
     cellAgents_.resize(n);
     cellPos_.resize(n);
     cellRadius_.resize(n);
+    cellStanding_.resize(n);
     return static_cast<int>(n) - 1;
 }
 

@@ -40,6 +40,7 @@ void CrowdSim::rebuildGrid() {
         fill[slot] = static_cast<std::uint32_t>(i);
         cellPos_[slot] = a.pos;
         cellRadius_[slot] = a.radiusM;
+        cellStanding_[slot] = a.external && length(a.vel) < kStandingMps;
     }
     // cellStart_[c] now holds the end of cell c: shift right to restore starts.
     for (size_t c = cellStart_.size() - 1; c > 0; --c) cellStart_[c] = cellStart_[c - 1];
@@ -145,8 +146,7 @@ void CrowdSim::moveAgent(size_t i) {
                 if (dist2 > kNeighbourRadiusM * kNeighbourRadiusM) continue;
                 // Someone the model does not move (the trainee) standing ahead: walked round
                 // (below), and passed turned sideways.
-                const Agent& b = agents_[j];
-                const bool passing = b.external && length(b.vel) < kStandingMps && dot(e0, d) > 0.0;
+                const bool passing = cellStanding_[k] && dot(e0, d) > 0.0;
                 if (nn < kMaxNeighbours) passingNb[nn] = passing, nb[nn++] = k;
                 const double l = (passing ? std::min(a.radiusM, kSidewaysRadiusM) : a.radiusM) + cellRadius_[k];
                 const double reach = l + 8.0 * settings_.neighbourRangeM;  // beyond: R < a e^-8 = 0.003, negligible
