@@ -39,6 +39,9 @@ TEST(SchoolEarthquake, TheCorridorCollapsesAndItsDebrisBlocksTheEastStair) {
     ASSERT_NE(collapse, nullptr);
     EXPECT_GT(collapse->timeS, start->timeS);
     EXPECT_LT(collapse->timeS, 12.1);
+    const auto* falling = findEvent(*log, "structure.falling");
+    ASSERT_NE(falling, nullptr);
+    EXPECT_NEAR(falling->timeS, 12.0, 0.1) << "its pieces come down at the scripted collapse";
     const auto* blocked = findEvent(*log, "passage.blocked", "A.4.stairE.corridor");
     ASSERT_NE(blocked, nullptr) << "debris blocks the door from the corridor to the east stair";
     EXPECT_GT(blocked->timeS, 12.0);

@@ -368,6 +368,13 @@ void EarthquakeHazard::advanceTo(double timeS) {
                                 std::to_string(st.jointsBroken) + (st.jointsBroken == 1 ? " joint" : " joints") + " broken");
                     break;
                 }
+                case K::DebrisFalling: {
+                    int loose = 0;
+                    for (physics::BodyId b : w.structureChunks(im.structure)) loose += w.bodyState(b).massKg > 0.0f;
+                    im.emit("structure.falling", eq.structureRooms.empty() ? eq.building : eq.structureRooms.front(), loose,
+                            "the structure comes down: pieces of it fall");
+                    break;
+                }
                 case K::DebrisSettled: {
                     const auto st = w.structureStats(im.structure);
                     int loose = 0;

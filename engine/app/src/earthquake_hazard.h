@@ -72,7 +72,7 @@ public:
     void advanceTo(double timeS);
     /// Events since the last call: earthquake.start, earthquake.end, earthquake.aftershock,
     /// earthquake.aftershock_end, earthquake.item_fell, earthquake.tie_torn (a bookcase's wall tie),
-    /// structure.collapse, structure.settled, passage.blocked, passage.cleared (subject = door id),
+    /// structure.collapse, structure.falling, structure.settled, passage.blocked, passage.cleared (subject = door id),
     /// casualty.trapped, casualty.freed (subject = casualty id).
     std::vector<HazardEvent> drainEvents();
     /// Fire weakening: for dtS the structure's members are heated by the hottest upper layer of

@@ -7,6 +7,7 @@ const char* toString(PhysicsEventKind kind) {
         case PhysicsEventKind::JointBroken: return "joint_broken";
         case PhysicsEventKind::CollapseStarted: return "collapse_started";
         case PhysicsEventKind::DebrisSettled: return "debris_settled";
+        case PhysicsEventKind::DebrisFalling: return "debris_falling";
         case PhysicsEventKind::PassageBlocked: return "passage_blocked";
         case PhysicsEventKind::PassageCleared: return "passage_cleared";
         case PhysicsEventKind::CasualtyTrapped: return "casualty_trapped";

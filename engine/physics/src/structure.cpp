@@ -111,7 +111,14 @@ Result<StructureId> PhysicsWorld::addStructure(const StructureDef& def) {
 void WorldImpl::makeDynamic(StructureRecord& s, std::size_t c) {
     if (!s.attached[c]) return;
     s.attached[c] = 0;
-    ++s.looseCount;
+    beginCollapse(s);
+    if (++s.looseCount == s.looseAtCollapse + 1) {
+        PhysicsEvent e;
+        e.kind = PhysicsEventKind::DebrisFalling;
+        e.timeS = timeS();
+        e.structure = makeId<StructureId>(static_cast<std::uint32_t>(&s - structures.data()));
+        emit(e);
+    }
     BodyRecord& r = bodies[s.chunks[c].index];
     btRigidBody* b = r.body;
     const float mass = s.chunkMassKg[c];
@@ -130,25 +137,29 @@ void WorldImpl::makeDynamic(StructureRecord& s, std::size_t c) {
     r.kind = BodyKind::Chunk;
 }
 
+// A break in a standing structure, or in one whose earlier debris has settled (an aftershock, a
+// second scripted collapse), starts a collapse; so does a chunk coming loose (released before
+// its links break).
+void WorldImpl::beginCollapse(StructureRecord& s) {
+    if (s.collapsing && !s.settled) return;
+    s.collapsing = true;
+    s.settled = false;
+    ++s.collapses;
+    s.looseAtCollapse = s.looseCount;
+    PhysicsEvent e;
+    e.kind = PhysicsEventKind::CollapseStarted;
+    e.timeS = timeS();
+    e.structure = makeId<StructureId>(static_cast<std::uint32_t>(&s - structures.data()));
+    emit(e);
+}
+
 void WorldImpl::breakLink(StructureRecord& s, int li) {
     LinkRecord& l = s.links[static_cast<std::size_t>(li)];
     if (l.broken) return;
     l.broken = true;
     ++s.brokenCount;
     const auto si = static_cast<std::uint32_t>(&s - structures.data());
-    // A break in a standing structure, or one whose earlier debris has settled (an aftershock, a
-    // second scripted collapse), starts a collapse.
-    if (!s.collapsing || s.settled) {
-        s.collapsing = true;
-        s.settled = false;
-        ++s.collapses;
-        s.looseAtCollapse = s.looseCount;
-        PhysicsEvent e;
-        e.kind = PhysicsEventKind::CollapseStarted;
-        e.timeS = timeS();
-        e.structure = makeId<StructureId>(si);
-        emit(e);
-    }
+    beginCollapse(s);
     PhysicsEvent e;
     e.kind = PhysicsEventKind::JointBroken;
     e.timeS = timeS();

@@ -234,7 +234,9 @@ struct WorldImpl {
     void releaseChunks(StructureRecord& s, const std::vector<std::size_t>& chunks);
     /// Static intact chunk -> dynamic debris body (mass, CCD, debris group, awake).
     void makeDynamic(StructureRecord& s, std::size_t chunk);
-    /// Marks a link broken, counts it and emits JointBroken (and CollapseStarted the first time).
+    /// Starts a collapse (CollapseStarted) unless one is under way.
+    void beginCollapse(StructureRecord& s);
+    /// Marks a link broken, counts it and emits JointBroken (after beginCollapse).
     void breakLink(StructureRecord& s, int link);
     /// The breaking impulse of a bond: the link's capacity as the load flow judges it x step.
     float bondImpulseNs(const LinkRecord& l) const;

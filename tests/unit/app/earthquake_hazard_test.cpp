@@ -209,12 +209,13 @@ TEST(EarthquakeHazard, ASecondScriptedCollapseAfterTheFirstSettledIsReportedAgai
     auto q = app::EarthquakeHazard::build(s, campus());
     ASSERT_TRUE(q.ok()) << q.error().str();
     std::vector<app::HazardEvent> collapse, settled;
-    std::vector<double> collapseAt, settledAt;  // the second of the run the event came in
+    std::vector<double> collapseAt, settledAt, fallingAt;  // the second of the run the event came in
     for (double t = 1.0; t <= 35.0; t += 1.0) {
         (*q)->advanceTo(t);
         for (const app::HazardEvent& e : (*q)->drainEvents()) {
             if (e.kind == "structure.collapse") collapse.push_back(e), collapseAt.push_back(t);
             if (e.kind == "structure.settled") settled.push_back(e), settledAt.push_back(t);
+            if (e.kind == "structure.falling") fallingAt.push_back(t);
         }
         if (t == 14.0) {
             EXPECT_EQ(collapse.size(), 1u);
@@ -231,6 +232,11 @@ TEST(EarthquakeHazard, ASecondScriptedCollapseAfterTheFirstSettledIsReportedAgai
     EXPECT_GT(collapse[1].value, collapse[0].value) << "joints broken so far";
     EXPECT_GT(settledAt[1], collapseAt[1]);
     EXPECT_GT(settled[1].value, settled[0].value) << "more chunks down";
+    ASSERT_EQ(fallingAt.size(), 2u) << "pieces fall once per collapse";
+    for (std::size_t i = 0; i < 2; ++i) {
+        EXPECT_GE(fallingAt[i], collapseAt[i]);
+        EXPECT_LE(fallingAt[i], settledAt[i]);
+    }
 }
 
 TEST(EarthquakeHazard, ACollapseBelowTheTopStoreyLeavesTheFloorsAboveDrawn) {

@@ -419,14 +419,18 @@ TEST(Structure, ASecondCollapseAfterTheDebrisSettledIsReportedAsOneOfItsOwn) {
     const StructureId s = w->addStructure(makeFrameBuilding(smallFrame())).value();
     test::run(*w, 0.5);
     w->pullEvents();
-    int started = 0, settled = 0;
+    int started = 0, settled = 0, falling = 0;
+    auto count = [&](const std::vector<PhysicsEvent>& events) {
+        for (const PhysicsEvent& e : events) {
+            started += e.kind == PhysicsEventKind::CollapseStarted;
+            settled += e.kind == PhysicsEventKind::DebrisSettled;
+            falling += e.kind == PhysicsEventKind::DebrisFalling;
+        }
+    };
     auto runFor = [&](double seconds) {
         for (int k = 0; k < static_cast<int>(seconds / w->stepS() + 0.5); ++k) {
             w->step();
-            for (const PhysicsEvent& e : w->pullEvents()) {
-                started += e.kind == PhysicsEventKind::CollapseStarted;
-                settled += e.kind == PhysicsEventKind::DebrisSettled;
-            }
+            count(w->pullEvents());
         }
     };
     auto loose = [&] {
@@ -450,8 +454,26 @@ TEST(Structure, ASecondCollapseAfterTheDebrisSettledIsReportedAsOneOfItsOwn) {
     runFor(15.0);
     std::printf("second collapse: %d chunks down, %d joints broken\n", loose(), w->structureStats(s).jointsBroken);
     EXPECT_EQ(settled, 2) << "and its debris settles";
+    EXPECT_EQ(falling, 2) << "once per collapse, when its first chunk comes loose";
     EXPECT_GT(loose(), firstDown);
     EXPECT_EQ(w->structureStats(s).collapses, 2);
+    // A third that brings down a single chunk (a piece of the ground storey's east wall): its
+    // chunk comes loose before any of its links breaks, and is its collapse's debris.
+    const int before = loose();
+    BodyId piece;
+    for (BodyId b : w->structureChunks(s)) {
+        const BodyState st = w->bodyState(b);
+        if (st.massKg == 0.0f && st.positionM.x > 9.5f && st.positionM.z < 3.0f && st.positionM.z > 1.0f) piece = b;
+    }
+    ASSERT_TRUE(piece.valid());
+    const glm::vec3 at = w->bodyState(piece).positionM;
+    w->triggerCollapse(s, at - glm::vec3(0.05f), at + glm::vec3(0.05f));
+    count(w->pullEvents());
+    runFor(15.0);
+    std::printf("third collapse: %d chunks down\n", loose() - before);
+    EXPECT_EQ(started, 3);
+    EXPECT_EQ(falling, 3);
+    EXPECT_EQ(settled, 3) << "a single chunk settles too";
 }
 
 }  // namespace

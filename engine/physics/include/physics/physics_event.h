@@ -10,6 +10,7 @@ enum class PhysicsEventKind {
     JointBroken,       ///< joint, structure, bodyA, bodyB (bodyB invalid for the ground)
     CollapseStarted,   ///< structure: its first joint broke, or the first after its debris settled
     DebrisSettled,     ///< structure: all its chunks still after a collapse that brought some down
+    DebrisFalling,     ///< structure: the first chunk of this collapse came loose (after CollapseStarted)
     PassageBlocked,    ///< passage, tag
     PassageCleared,    ///< passage, tag
     CasualtyTrapped,   ///< casualty, tag
