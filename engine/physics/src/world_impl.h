@@ -104,8 +104,8 @@ struct StructureRecord {
     int brokenCount = 0;
     bool designed = false;  // links sized for their dead load
     bool bondLooseChunks = true;  // StructureDef::bondLooseChunks
-    bool collapsing = false;  // a collapse has started and its debris has not settled yet, or has
-    bool settled = false;     // (settled: the latest collapse's debris is at rest)
+    bool collapsing = false;  // a collapse has started
+    bool settled = false;     // the latest collapse's debris has come to rest since
     int collapses = 0;        // collapses started: a break after the debris settled starts another
     int looseCount = 0;       // chunks come loose from the intact structure
     int looseAtCollapse = 0;  // looseCount when the latest collapse started

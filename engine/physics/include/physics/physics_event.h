@@ -8,7 +8,7 @@ namespace cd::physics {
 
 enum class PhysicsEventKind {
     JointBroken,       ///< joint, structure, bodyA, bodyB (bodyB invalid for the ground)
-    CollapseStarted,   ///< structure: its first joint broke, or the first after its debris settled
+    CollapseStarted,   ///< structure: its first joint broke or chunk came loose, or the first after its debris settled
     DebrisSettled,     ///< structure: all its chunks still after a collapse that brought some down
     DebrisFalling,     ///< structure: the first chunk of this collapse came loose (after CollapseStarted)
     PassageBlocked,    ///< passage, tag
