@@ -249,6 +249,45 @@ TEST(CrowdCover, UndrilledClassesOnTheSwayingUpperFloorsAreThrownToTheFloorAndSt
     for (const auto& v : r.endOfShaking.people) EXPECT_FALSE(v.coverUp) << "standing again";
 }
 
+// The same, undrilled, in a strong aftershock (60-68 s, 0.5 g) while they walk out: whoever is
+// walking in a room when their floor's shaking reaches JMA 6 upper is thrown down where they are
+// and stops; once it is below 6 lower they stand and walk on, and all get out.
+TEST(CrowdCover, InAStrongAftershockThoseWalkingOutAreThrownDownThenWalkOn) {
+    const scenario::AftershockDef after = test::parametricAftershock(60.0, 0.5, 8.0);
+    int thrownInAftershock = 0, walkingWhenThrown = 0;
+    std::vector<std::string> ids;
+    std::vector<char> external;
+    std::vector<app::CrowdPersonView> atEnd;
+    app::CrowdFigures end;
+    ASSERT_TRUE(runSchool(false, {after}, 240.0, [&](double t, app::CrowdPopulation& pop, app::EarthquakeHazard&, const std::vector<app::HazardEvent>& events) {
+        for (const auto& e : events) {
+            if (e.kind != "crowd.thrown_down" || t < 60.0) continue;
+            ++thrownInAftershock;
+            const auto& v = pop.personIds();
+            const auto k = static_cast<std::size_t>(std::find(v.begin(), v.end(), e.subject) - v.begin());
+            ASSERT_LT(k, v.size());
+            const crowd::Agent& a = pop.sim().agents()[k];
+            walkingWhenThrown += a.external && a.state == crowd::AgentState::Walking;  // stopped where they were
+            EXPECT_GE(e.value, app::FeltShaking::kThrownDownIntensity);
+        }
+        atEnd = pop.people();
+        end = pop.figures();
+        ids = pop.personIds();
+        external.clear();
+        for (const auto& a : pop.sim().agents()) external.push_back(a.external ? 1 : 0);
+    }));
+    std::printf("strong aftershock: %d thrown down while walking out (%d stopped walking); %d out, %d struck\n", thrownInAftershock,
+                walkingWhenThrown, end.out, end.struck);
+    EXPECT_GT(thrownInAftershock, 0);
+    EXPECT_GT(walkingWhenThrown, 0);
+    for (std::size_t i = 0; i < atEnd.size() && i < 73; ++i)
+        if (!atEnd[i].struck) {
+            EXPECT_FALSE(external[i]) << ids[i] << " walks on";
+            EXPECT_FALSE(atEnd[i].coverUp) << ids[i] << " stands again";
+        }
+    EXPECT_EQ(end.out + end.struck, 73);
+}
+
 // An aftershock (60-68 s, 0.1 g) while the classes walk out after the alarm (28 s): those still
 // walking in a room stop and hold on (those near a desk crawl under it), those on a flight or at
 // an exit go on; after it they stand and walk on. (It brings more of the corridor's debris down:
