@@ -35,6 +35,8 @@ struct EarthquakeFigures {
     int aftershocks = 0;           ///< [[earthquake.aftershock]]s of the scenario
     double buildingPeriodS = 0.0;  ///< the building's sway, first mode (0: no building)
     double peakRoofMS2 = 0.0;      ///< largest horizontal acceleration of its roof so far
+    std::vector<double> storeyJma; ///< with a sway: the JMA intensity of the main shaking on floors 1..N
+                                   ///< (their motion, and 5 s of ringing, through JMA's filters)
     int itemsFallen = 0;           ///< hanging items that broke loose
     int ties = 0;                  ///< bookcases tied to their walls
     int tiesTorn = 0;              ///< of those, ties torn out

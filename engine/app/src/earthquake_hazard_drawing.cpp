@@ -8,6 +8,7 @@
 
 #include "earthquake_hazard.h"
 #include "earthquake_hazard_impl.h"
+#include "physics/seismic_intensity.h"
 
 namespace cd::app {
 
@@ -171,6 +172,8 @@ EarthquakeFigures EarthquakeHazard::figures() const {
     f.aftershocks = static_cast<int>(im.motions.size()) - (im.motions.empty() ? 0 : 1);
     f.buildingPeriodS = im.buildingPeriodS;
     f.peakRoofMS2 = im.peakRoofMS2;
+    if (!im.feltFloors.empty())
+        for (const physics::GroundMotion& floor : im.feltFloors.front()) f.storeyJma.push_back(physics::jmaIntensityOfFiltered(floor).instrumental);
     f.itemsFallen = im.itemsFallen;
     f.ties = im.ties;
     f.tiesTorn = im.tiesTorn;

@@ -503,6 +503,17 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
             extras.note += std::string(" ") + line;
             std::printf("building: period %.2f s, roof peak %.2f m/s^2 (%.2f x the ground)\n", f.buildingPeriodS, f.peakRoofMS2,
                         f.peakRoofMS2 / f.pgaMS2);
+            if (!f.storeyJma.empty()) {
+                std::string byStorey;
+                for (double i : f.storeyJma) {
+                    char v[32];
+                    std::snprintf(v, sizeof v, " / %.1f", i);
+                    byStorey += v;
+                }
+                std::snprintf(line, sizeof line, "JMA intensity by floor, from the ground floor to the roof: %.1f%s.", f.jmaIntensity, byStorey.c_str());
+                extras.note += std::string(" ") + line;
+                std::printf("building: JMA intensity by floor, ground to roof, %.1f%s\n", f.jmaIntensity, byStorey.c_str());
+            }
         }
         if (f.ties > 0) {
             std::snprintf(line, sizeof line, "%d bookcase(s) tied to their walls; %d tie(s) tore out.", f.ties, f.tiesTorn);

@@ -89,10 +89,11 @@ GroundMotion jmaFiltered(const GroundMotion& g) {
     return out;
 }
 
-SeismicIntensity jmaIntensity(const GroundMotion& g) {
+SeismicIntensity jmaIntensity(const GroundMotion& g) { return jmaIntensityOfFiltered(jmaFiltered(g)); }
+
+SeismicIntensity jmaIntensityOfFiltered(const GroundMotion& f) {
     SeismicIntensity out;
     out.jmaClass = jmaClassName(0.0);
-    const GroundMotion f = jmaFiltered(g);
     if (f.timeS.empty()) return out;
     std::vector<double> magnitude(f.accelMS2.size());
     for (std::size_t k = 0; k < magnitude.size(); ++k) {

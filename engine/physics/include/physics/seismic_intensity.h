@@ -33,5 +33,7 @@ GroundMotion jmaFiltered(const GroundMotion& g);
 /// The intensity of the whole record (of its filtered vector sum). An empty or one-sample record
 /// gives I = 0 and class "0".
 SeismicIntensity jmaIntensity(const GroundMotion& g);
+/// The same of a record already filtered by jmaFiltered (at its 100 Hz).
+SeismicIntensity jmaIntensityOfFiltered(const GroundMotion& filtered);
 
 }  // namespace cd::physics
