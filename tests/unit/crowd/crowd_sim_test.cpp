@@ -223,6 +223,37 @@ TEST(CrowdSim, APersonStepsRoundATraineeStandingInANarrowAisle) {
     }
 }
 
+// The same aisle with a classmate still waiting to move (pre-movement, facing the front: 0.2 m)
+// in its middle: walked round too, the one passing turned sideways.
+TEST(CrowdSim, APersonStepsRoundSomeoneStillWaitingInANarrowAisle) {
+    Building b;
+    b.areas.push_back({"aisle", rect(0, 0, 1.15, 10), 0, 0});
+    b.doors.push_back({"exit", 0, kSafeArea, {{0.075, 0}, {1.075, 0}}, true, 0});
+    auto r = CrowdSim::create(b, CrowdSettings{});
+    ASSERT_TRUE(r.ok()) << r.error().str();
+    CrowdSim& sim = *r.value();
+    const int group = sim.addGroup({"pupils", {}, 0.0});
+    Agent walker;
+    walker.pos = {0.575, 8.0};
+    walker.group = group;
+    walker.desiredSpeedMps = 1.2;
+    ASSERT_TRUE(sim.addAgent(walker).ok());
+    Agent waiting = walker;
+    waiting.pos = {0.575, 4.0};
+    waiting.premovementS = 1000.0;
+    ASSERT_TRUE(sim.addAgent(waiting).ok());
+    double closest = 1e9;
+    while (sim.timeS() < 20.0 && sim.agents()[0].exitTimeS < 0.0) {
+        sim.runUntil(sim.timeS() + 0.05);
+        closest = std::min(closest, length(sim.agents()[0].pos - sim.agents()[1].pos));
+    }
+    std::printf("past someone waiting: out at %.1f s, closest %.3f m\n", sim.agents()[0].exitTimeS, closest);
+    EXPECT_GE(sim.agents()[0].exitTimeS, 0.0) << "the walker gets out";
+    EXPECT_LT(sim.agents()[0].exitTimeS, 12.0);
+    EXPECT_EQ(sim.agents()[1].state, AgentState::Waiting) << "the other still waits";
+    EXPECT_GT(closest, 0.15 + 0.2 - 0.05) << "bodies overlap by at most 5 cm in passing";
+}
+
 // A 10 x 10 m room with its exit door at x 4.6-5.6 on the south wall, the given desks (at
 // least the two with a 0.15 m slot between them at x 5.05-5.2, y 4.0-4.6) and one person.
 std::unique_ptr<CrowdSim> roomWithDesks(const std::vector<Polygon>& desks, Vec2 person) {

@@ -18,6 +18,8 @@ constexpr int kMaxNeighbours = 128;
 constexpr double kMaxStepM = 0.5;
 constexpr double kStandingMps = 0.1;       // an external person slower than this stands
 constexpr double kSidewaysRadiusM = 0.15;  // half a body turned sideways to pass someone (about 0.3 m)
+constexpr double kBrushM = 0.02;           // how far two bodies may press (clothes) as one squeezes past
+constexpr double kDriftMps = 0.05;         // sideways faster than this, one keeps to that side
 }  // namespace
 
 void CrowdSim::rebuildGrid() {
@@ -40,7 +42,7 @@ void CrowdSim::rebuildGrid() {
         fill[slot] = static_cast<std::uint32_t>(i);
         cellPos_[slot] = a.pos;
         cellRadius_[slot] = a.radiusM;
-        cellStanding_[slot] = a.external && length(a.vel) < kStandingMps;
+        cellStanding_[slot] = (a.external && length(a.vel) < kStandingMps) || a.state == AgentState::Waiting;
     }
     // cellStart_[c] now holds the end of cell c: shift right to restore starts.
     for (size_t c = cellStart_.size() - 1; c > 0; --c) cellStart_[c] = cellStart_[c - 1];
@@ -144,8 +146,8 @@ void CrowdSim::moveAgent(size_t i) {
                 const Vec2 d = cellPos_[k] - a.pos;
                 const double dist2 = dot(d, d);
                 if (dist2 > kNeighbourRadiusM * kNeighbourRadiusM) continue;
-                // Someone the model does not move (the trainee) standing ahead: walked round
-                // (below), and passed turned sideways.
+                // Someone standing ahead (the trainee still, or anyone waiting to move): walked
+                // round (below), and passed turned sideways.
                 const bool passing = cellStanding_[k] && dot(e0, d) > 0.0;
                 if (nn < kMaxNeighbours) passingNb[nn] = passing, nb[nn++] = k;
                 const double l = (passing ? std::min(a.radiusM, kSidewaysRadiusM) : a.radiusM) + cellRadius_[k];
@@ -163,9 +165,12 @@ void CrowdSim::moveAgent(size_t i) {
                     // influence acts across the way, away from them (the anticipation velocity
                     // model's influence direction: Xu, Chraibi & Seyfried 2021, Eq. (5)). As
                     // with walls, the push back is left only to restore clearance from an overlap.
+                    // Round the side one is already stepping to (the way ahead wobbles from step
+                    // to step, and with it which side the one standing is on), else away from them.
                     const Vec2 left{-e0.y, e0.x};
-                    const double side = dot(left, d);
-                    repulsion = repulsion - (side > 1e-6 ? left : side < -1e-6 ? left * -1.0 : (i % 2 ? left : left * -1.0)) * R;
+                    const double drift = dot(left, a.vel), side = dot(left, d);
+                    const bool goLeft = std::abs(drift) > kDriftMps ? drift > 0.0 : side < -1e-6 || (std::abs(side) <= 1e-6 && i % 2 == 0);
+                    repulsion = repulsion + (goLeft ? left : left * -1.0) * R;
                 }
             }
         }
@@ -204,7 +209,9 @@ void CrowdSim::moveAgent(size_t i) {
         const Vec2 d = cellPos_[nb[k]] - a.pos;
         const double along = dot(e, d);
         if (along <= 0.0) continue;
-        const double l = (passingNb[k] ? std::min(a.radiusM, kSidewaysRadiusM) : a.radiusM) + cellRadius_[nb[k]];
+        // Passing someone who stands, bodies may brush by kBrushM: at touching distance the one
+        // passing still creeps on across the way instead of standing fixed against them.
+        const double l = passingNb[k] ? std::min(a.radiusM, kSidewaysRadiusM) + cellRadius_[nb[k]] - kBrushM : a.radiusM + cellRadius_[nb[k]];
         if (std::abs(cross(e, d)) >= l) continue;
         gap = std::min(gap, length(d) - l);
     }

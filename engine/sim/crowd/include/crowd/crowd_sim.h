@@ -171,7 +171,7 @@ private:
     std::vector<std::uint32_t> cellAgents_;
     std::vector<Vec2> cellPos_;        ///< positions in cell order (hot, contiguous)
     std::vector<double> cellRadius_;   ///< radii in cell order
-    std::vector<char> cellStanding_;   ///< in cell order: someone the model does not move (the trainee), standing
+    std::vector<char> cellStanding_;   ///< in cell order: standing (the trainee still, or waiting to move): walked round
     // Stairs: per stair and direction, FIFO of people on it.
     struct StairLane {
         std::vector<int> fifo;
