@@ -191,23 +191,31 @@ TEST(CrowdSim, ClosingADoorReroutesEverybodyToTheOtherExit) {
 }
 
 // An aisle 1.15 m wide between desk rows (as in the school's classrooms), its exit at the south
-// end, with the trainee standing in its middle turned sideways (0.15 m): a pupil coming down it
-// from the north end steps round them, as people do, where the CSM's radial push from someone
-// straight ahead only held them behind (they stood there to the end).
+// end, and a pupil walking down it from x, 8 m north of the exit (agent 0).
+std::unique_ptr<CrowdSim> aisleWithAPupilAt(double x) {
+    Building b;
+    b.areas.push_back({"aisle", rect(0, 0, 1.15, 10), 0, 0});
+    b.doors.push_back({"exit", 0, kSafeArea, {{0.075, 0}, {1.075, 0}}, true, 0});
+    auto r = CrowdSim::create(b, CrowdSettings{});
+    EXPECT_TRUE(r.ok()) << r.error().str();
+    if (!r.ok()) return nullptr;
+    std::unique_ptr<CrowdSim> sim = std::move(r.value());
+    Agent a;
+    a.pos = {x, 8.0};
+    a.group = sim->addGroup({"pupils", {}, 0.0});
+    a.desiredSpeedMps = 1.2;
+    EXPECT_TRUE(sim->addAgent(a).ok());
+    return sim;
+}
+
+// The trainee standing in the aisle's middle turned sideways (0.15 m): the pupil steps round
+// them, as people do, where the CSM's radial push from someone straight ahead only held them
+// behind (they stood there to the end).
 TEST(CrowdSim, APersonStepsRoundATraineeStandingInANarrowAisle) {
     for (const double x : {0.575, 0.50, 0.65}) {  // straight behind the trainee, or a little to one side
-        Building b;
-        b.areas.push_back({"aisle", rect(0, 0, 1.15, 10), 0, 0});
-        b.doors.push_back({"exit", 0, kSafeArea, {{0.075, 0}, {1.075, 0}}, true, 0});
-        auto r = CrowdSim::create(b, CrowdSettings{});
-        ASSERT_TRUE(r.ok()) << r.error().str();
-        CrowdSim& sim = *r.value();
-        const int group = sim.addGroup({"pupils", {}, 0.0});
-        Agent a;
-        a.pos = {x, 8.0};
-        a.group = group;
-        a.desiredSpeedMps = 1.2;
-        ASSERT_TRUE(sim.addAgent(a).ok());
+        auto made = aisleWithAPupilAt(x);
+        ASSERT_NE(made, nullptr);
+        CrowdSim& sim = *made;
         const int trainee = sim.addExternalAgent({0.575, 4.0}, 0, 0.15);
         double closest = 1e9;
         for (int k = 0; k < 400 && sim.evacuatedCount() == 0; ++k) {
@@ -226,20 +234,12 @@ TEST(CrowdSim, APersonStepsRoundATraineeStandingInANarrowAisle) {
 // The same aisle with a classmate still waiting to move (pre-movement, facing the front: 0.2 m)
 // in its middle: walked round too, the one passing turned sideways.
 TEST(CrowdSim, APersonStepsRoundSomeoneStillWaitingInANarrowAisle) {
-    Building b;
-    b.areas.push_back({"aisle", rect(0, 0, 1.15, 10), 0, 0});
-    b.doors.push_back({"exit", 0, kSafeArea, {{0.075, 0}, {1.075, 0}}, true, 0});
-    auto r = CrowdSim::create(b, CrowdSettings{});
-    ASSERT_TRUE(r.ok()) << r.error().str();
-    CrowdSim& sim = *r.value();
-    const int group = sim.addGroup({"pupils", {}, 0.0});
-    Agent walker;
-    walker.pos = {0.575, 8.0};
-    walker.group = group;
-    walker.desiredSpeedMps = 1.2;
-    ASSERT_TRUE(sim.addAgent(walker).ok());
-    Agent waiting = walker;
+    auto made = aisleWithAPupilAt(0.575);
+    ASSERT_NE(made, nullptr);
+    CrowdSim& sim = *made;
+    Agent waiting;
     waiting.pos = {0.575, 4.0};
+    waiting.group = sim.agents()[0].group;
     waiting.premovementS = 1000.0;
     ASSERT_TRUE(sim.addAgent(waiting).ok());
     double closest = 1e9;
