@@ -369,17 +369,14 @@ void EarthquakeHazard::advanceTo(double timeS) {
                     break;
                 }
                 case K::DebrisFalling: {
-                    int loose = 0;
-                    for (physics::BodyId b : w.structureChunks(im.structure)) loose += w.bodyState(b).massKg > 0.0f;
-                    im.emit("structure.falling", eq.structureRooms.empty() ? eq.building : eq.structureRooms.front(), loose,
-                            "the structure comes down: pieces of it fall");
+                    im.emit("structure.falling", eq.structureRooms.empty() ? eq.building : eq.structureRooms.front(),
+                            w.structureStats(im.structure).chunksLoose, "the structure comes down: pieces of it fall");
                     break;
                 }
                 case K::DebrisSettled: {
                     const auto st = w.structureStats(im.structure);
-                    int loose = 0;
-                    for (physics::BodyId b : w.structureChunks(im.structure)) loose += w.bodyState(b).massKg > 0.0f;
-                    im.emit("structure.settled", eq.building, loose, std::to_string(loose) + " of " + std::to_string(st.chunks) + " chunks came down");
+                    im.emit("structure.settled", eq.building, st.chunksLoose,
+                            std::to_string(st.chunksLoose) + " of " + std::to_string(st.chunks) + " chunks came down");
                     break;
                 }
                 case K::PassageBlocked:

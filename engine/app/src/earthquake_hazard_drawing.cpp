@@ -187,10 +187,9 @@ EarthquakeFigures EarthquakeHazard::figures() const {
     f.casualties = static_cast<int>(im.casualtyIds.size());
     f.casualtiesTrapped = im.trapped;
     if (im.structure.valid()) {
-        for (physics::BodyId b : im.world->structureChunks(im.structure)) {
-            ++f.chunks;
-            f.chunksLoose += im.world->bodyState(b).massKg > 0.0f;
-        }
+        const physics::StructureStats st = im.world->structureStats(im.structure);
+        f.chunks = st.chunks;
+        f.chunksLoose = st.chunksLoose;
     }
     f.blockedDoors.assign(blocked_.begin(), blocked_.end());
     return f;

@@ -461,6 +461,7 @@ StructureStats PhysicsWorld::structureStats(StructureId sid) const {
     st.chunks = static_cast<int>(s.chunks.size());
     st.joints = static_cast<int>(s.links.size());
     st.jointsBroken = s.brokenCount;
+    st.chunksLoose = s.looseCount;
     for (std::size_t c = 0; c < s.chunks.size(); ++c)
         if (!s.attached[c] && impl_->bodies[s.chunks[c].index].body->isActive()) ++st.chunksAwake;
     for (const BondRecord& b : impl_->bonds) {

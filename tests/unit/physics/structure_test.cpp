@@ -474,6 +474,7 @@ TEST(Structure, ASecondCollapseAfterTheDebrisSettledIsReportedAsOneOfItsOwn) {
     EXPECT_EQ(started, 3);
     EXPECT_EQ(falling, 3);
     EXPECT_EQ(settled, 3) << "a single chunk settles too";
+    EXPECT_EQ(w->structureStats(s).chunksLoose, loose()) << "the count the events report";
 }
 
 }  // namespace

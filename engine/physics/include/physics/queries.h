@@ -67,6 +67,7 @@ struct StructureStats {
     int joints = 0;
     int jointsBroken = 0;
     int chunksAwake = 0;
+    int chunksLoose = 0;   ///< come loose from the intact structure (debris, carried away or not)
     int bondsFormed = 0;   ///< links kept as breakable constraints between chunks that fell together
     int bondsHolding = 0;  ///< of those, not broken yet
     bool collapsing = false;  ///< a collapse has started (and, if settled, its debris came to rest)
