@@ -78,7 +78,19 @@ TEST(SchoolEarthquake, TakingCoverThenTheWestStairPasses) {
     EXPECT_LT(intensity, 7.0);
     EXPECT_GT(atS, 5.0);
     EXPECT_LE(atS, 28.5);
-    std::printf("quake_takes_cover: %.2f s wall\n", r.wallS);
+    // The crowd's count is the one when the session ended; those not out are said to be inside
+    // then, so that an early end does not read as a failed evacuation.
+    const std::size_t crowdAt = html.find("Crowd: ");
+    ASSERT_NE(crowdAt, std::string::npos);
+    int out = 0, people = 0;
+    ASSERT_EQ(std::sscanf(html.c_str() + crowdAt, "Crowd: %d of %d people out", &out, &people), 2);
+    ASSERT_GT(people, 0);
+    const std::string inside = "still inside.";
+    if (out < people)
+        EXPECT_NE(html.find("with " + std::to_string(people - out) + " " + inside), std::string::npos);
+    else
+        EXPECT_EQ(html.find(inside), std::string::npos);
+    std::printf("quake_takes_cover: %.2f s wall, crowd %d of %d out at the end\n", r.wallS, out, people);
 }
 
 TEST(SchoolEarthquake, RunningIntoTheCorridorWhileItShakesIsACriticalFailure) {

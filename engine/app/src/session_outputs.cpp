@@ -331,9 +331,17 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
         std::snprintf(line, sizeof line, "Crowd: %d of %d people out%s%s (%s); %d overcome; highest FED %.3f.", crowd.out, crowd.people,
                       crowd.out == crowd.people ? " (all)" : "", lastOut, alarm, crowd.overcome, crowd.maxFed);
         extras.note = extras.note.empty() ? line : extras.note + " " + line;
+        // A session ended before everybody got out is not a failed evacuation: say that the
+        // count is the one at the end, and how many were still inside then.
+        const int inside = crowd.people - crowd.out;
+        if (inside > 0) {
+            std::snprintf(line, sizeof line, " The session ended at %.0f s with %d still inside.", s.timeS(), inside);
+            extras.note += line;
+        }
         if (crowd.startS >= 0) std::snprintf(alarm, sizeof alarm, "alarm %.1f s", crowd.startS);
         std::printf("crowd: %d/%d out%s, %s, overcome %d, max FED %.3f\n", crowd.out, crowd.people, lastOutLog, alarm, crowd.overcome,
                     crowd.maxFed);
+        if (inside > 0) std::printf("crowd: %d still inside when the session ended at %.1f s\n", inside, s.timeS());
         if (crowd.cutOff > 0) {
             std::snprintf(line, sizeof line, " %d cut off inside at the end: every way out blocked (crowd.cut_off).", crowd.cutOff);
             extras.note += line;
