@@ -6,6 +6,7 @@
 namespace cd::physics {
 namespace {
 constexpr double kPi = 3.14159265358979323846;
+constexpr double kGravity = 9.81;
 }
 
 float BuildingSway::approximatePeriodS(float heightM) {
@@ -47,7 +48,51 @@ Result<BuildingSway> BuildingSway::create(const BuildingSwayDef& def, const std:
         }
         m.gamma = sum / sumSq;  // equal floor masses
     }
+    if (def.yieldCoefficient != 0.0f) {
+        if (!(def.yieldCoefficient >= 0.02f && def.yieldCoefficient <= 2.0f))
+            return makeError("must be 0 (elastic) or in [0.02, 2] (the first storey's yield shear over the weight)", source, 0,
+                             "yieldCoefficient");
+        s.makeInelastic(def.yieldCoefficient, rootKOverM * rootKOverM, period);
+    }
     return s;
+}
+
+// The storeys' strengths: the base shear C_y W spread up the building as ASCE/SEI 7-16 spreads
+// the design base shear (sec. 12.8.3): F_x = C_vx V, C_vx = w_x h_x^k / sum w_i h_i^k, k = 1 for
+// T <= 0.5 s, 2 for T >= 2.5 s, linear between; storey s carries the forces of the floors it
+// holds up. Damping: the elastic modes' classical damping matrix, C = M (sum over n of
+// 2 zeta omega_n phi_n phi_n^T / (phi_n^T M phi_n)) M (Chopra sec. 11.4), kept while the storeys
+// yield (damping proportional to the initial stiffness's modes, as Chopra's inelastic examples).
+void BuildingSway::makeInelastic(double yieldCoefficient, double kOverM, double periodS) {
+    const int n = storeys_;
+    const auto un = static_cast<std::size_t>(n);
+    inelastic_ = true;
+    kOverM_ = kOverM;
+    const double k = std::clamp(1.0 + (periodS - 0.5) / 2.0, 1.0, 2.0);
+    std::vector<double> w(un);
+    double total = 0.0;
+    for (int x = 1; x <= n; ++x) total += w[static_cast<std::size_t>(x - 1)] = std::pow(static_cast<double>(x), k);
+    yieldForce_.assign(un, 0.0);
+    double above = 0.0;
+    for (int st = n; st >= 1; --st) {
+        above += w[static_cast<std::size_t>(st - 1)];
+        yieldForce_[static_cast<std::size_t>(st - 1)] = yieldCoefficient * kGravity * n * above / total;
+    }
+    damping_.assign(un * un, 0.0);
+    for (const Mode& m : modes_) {
+        double norm = 0.0;
+        for (double phi : m.shape) norm += phi * phi;
+        for (std::size_t j = 0; j < un; ++j)
+            for (std::size_t l = 0; l < un; ++l) damping_[j * un + l] += 2.0 * zeta_ * m.omega * m.shape[j] * m.shape[l] / norm;
+    }
+    // Velocity Verlet is stable below omega dt = 2; a tenth of the highest mode's period keeps
+    // it well inside, and a hundredth of the first's keeps the fundamental's period error under
+    // 0.1 % ((omega dt)^2 / 24).
+    maxSubStepS_ = std::min(0.1 * this->periodS(n), 0.01 * this->periodS(1));
+    u_.assign(un, glm::dvec2(0.0));
+    v_ = a_ = u_;
+    plastic_ = u_;
+    peakDrift_.assign(un, 0.0);
 }
 
 double BuildingSway::periodS(int mode) const {
@@ -68,6 +113,10 @@ double BuildingSway::participation(int mode) const {
 void BuildingSway::reset() {
     ground_ = glm::dvec2(0.0);
     for (Mode& m : modes_) m.q = m.qd = glm::dvec2(0.0);
+    if (inelastic_) {
+        for (auto* vec : {&u_, &v_, &a_, &plastic_}) std::fill(vec->begin(), vec->end(), glm::dvec2(0.0));
+        std::fill(peakDrift_.begin(), peakDrift_.end(), 0.0);
+    }
 }
 
 // Chopra, "Dynamics of Structures", Table 5.2.1: the exact response of a damped oscillator to
@@ -91,8 +140,12 @@ void BuildingSway::setCoefficients(double dt) {
 
 void BuildingSway::step(const glm::vec2& groundMS2, double dtS) {
     if (!(dtS > 0.0)) return;
-    if (dtS != coefDtS_) setCoefficients(dtS);
     const glm::dvec2 g1(groundMS2);
+    if (inelastic_) {
+        stepInelastic(g1, dtS);
+        return;
+    }
+    if (dtS != coefDtS_) setCoefficients(dtS);
     for (Mode& m : modes_) {
         // q'' + 2 zeta w q' + w^2 q = -Gamma a_g
         const glm::dvec2 p0 = -m.gamma * ground_, p1 = -m.gamma * g1;
@@ -103,6 +156,67 @@ void BuildingSway::step(const glm::vec2& groundMS2, double dtS) {
     ground_ = g1;
 }
 
+// The storeys' forces at the floors' present drifts (elastic-perfectly-plastic, each direction
+// on its own: the return to the yield force is exact for this law), then the floors'
+// accelerations relative to the ground: a_j = -a_g - (f_j - f_{j+1}) - sum_l c_jl v_l.
+void BuildingSway::inelasticAccelerations(const glm::dvec2& ground) {
+    const auto un = static_cast<std::size_t>(storeys_);
+    std::vector<glm::dvec2>& f = forceScratch_;
+    f.assign(un + 1, glm::dvec2(0.0));
+    for (std::size_t st = 0; st < un; ++st) {
+        const glm::dvec2 drift = u_[st] - (st > 0 ? u_[st - 1] : glm::dvec2(0.0));
+        const double fy = yieldForce_[st];
+        for (int c = 0; c < 2; ++c) {
+            double force = kOverM_ * (drift[c] - plastic_[st][c]);
+            if (std::fabs(force) > fy) {
+                force = std::copysign(fy, force);
+                plastic_[st][c] = drift[c] - force / kOverM_;
+            }
+            f[st][c] = force;
+        }
+        peakDrift_[st] = std::max({peakDrift_[st], std::fabs(drift.x), std::fabs(drift.y)});
+    }
+    for (std::size_t j = 0; j < un; ++j) {
+        glm::dvec2 damp(0.0);
+        for (std::size_t l = 0; l < un; ++l) damp += damping_[j * un + l] * v_[l];
+        a_[j] = -ground - (f[j] - f[j + 1]) - damp;
+    }
+}
+
+void BuildingSway::stepInelastic(const glm::dvec2& g1, double dtS) {
+    const int subSteps = std::max(1, static_cast<int>(std::ceil(dtS / maxSubStepS_ - 1e-9)));
+    const double h = dtS / subSteps;
+    const glm::dvec2 g0 = ground_;
+    for (int i = 1; i <= subSteps; ++i) {
+        const glm::dvec2 g = g0 + (g1 - g0) * (static_cast<double>(i) / subSteps);
+        std::vector<glm::dvec2>& half = halfScratch_;
+        half.resize(v_.size());
+        for (std::size_t j = 0; j < v_.size(); ++j) {
+            half[j] = v_[j] + 0.5 * h * a_[j];
+            u_[j] += h * half[j];
+            v_[j] = half[j] + 0.5 * h * a_[j];  // predicted, for the damping force
+        }
+        inelasticAccelerations(g);
+        for (std::size_t j = 0; j < v_.size(); ++j) v_[j] = half[j] + 0.5 * h * a_[j];
+    }
+    ground_ = g1;
+}
+
+double BuildingSway::yieldDriftM(int storey) const {
+    if (!inelastic_ || storey < 1 || storey > storeys_) return 0.0;
+    return yieldForce_[static_cast<std::size_t>(storey - 1)] / kOverM_;
+}
+
+double BuildingSway::ductility(int storey) const {
+    if (!inelastic_ || storey < 1 || storey > storeys_) return 0.0;
+    return peakDrift_[static_cast<std::size_t>(storey - 1)] / yieldDriftM(storey);
+}
+
+glm::vec2 BuildingSway::plasticDriftM(int storey) const {
+    if (!inelastic_ || storey < 1 || storey > storeys_) return glm::vec2(0.0f);
+    return glm::vec2(plastic_[static_cast<std::size_t>(storey - 1)]);
+}
+
 glm::dvec2 BuildingSway::modalAcceleration(const Mode& m) const {
     return -m.gamma * ground_ - 2.0 * zeta_ * m.omega * m.qd - m.omega * m.omega * m.q;
 }
@@ -110,6 +224,7 @@ glm::dvec2 BuildingSway::modalAcceleration(const Mode& m) const {
 glm::vec2 BuildingSway::floorAccelerationMS2(int floor) const {
     floor = std::clamp(floor, 0, storeys_);
     glm::dvec2 a = ground_;
+    if (floor > 0 && inelastic_) return glm::vec2(a + a_[static_cast<std::size_t>(floor - 1)]);
     if (floor > 0)
         for (const Mode& m : modes_) a += m.shape[static_cast<std::size_t>(floor - 1)] * modalAcceleration(m);
     return glm::vec2(a);
@@ -125,12 +240,19 @@ glm::vec2 BuildingSway::storeyShearAccelerationMS2(int storey) const {
 glm::vec2 BuildingSway::floorDisplacementM(int floor) const {
     floor = std::clamp(floor, 0, storeys_);
     glm::dvec2 u(0.0);
+    if (floor > 0 && inelastic_) return glm::vec2(u_[static_cast<std::size_t>(floor - 1)]);
     if (floor > 0)
         for (const Mode& m : modes_) u += m.shape[static_cast<std::size_t>(floor - 1)] * m.q;
     return glm::vec2(u);
 }
 
 bool BuildingSway::atRest() const {
+    if (inelastic_) {
+        for (std::size_t j = 0; j < a_.size(); ++j)
+            if (std::max(std::fabs(a_[j].x), std::fabs(a_[j].y)) > 0.005 || std::max(std::fabs(v_[j].x), std::fabs(v_[j].y)) > 1e-4)
+                return false;
+        return true;
+    }
     for (int j = 1; j <= storeys_; ++j) {
         glm::dvec2 a(0.0), v(0.0);
         for (const Mode& m : modes_) {

@@ -26,6 +26,11 @@ struct BuildingSwayDef {
     /// Fundamental period; 0 = ASCE/SEI 7-16 eq. 12.8-7's approximate period (approximatePeriodS).
     float periodS = 0.0f;
     float dampingRatio = 0.05f;   ///< of every mode, (0, 0.5]
+    /// 0: elastic. > 0: the storeys yield, elastic-perfectly-plastic: the first storey's yield
+    /// shear over the building's weight (a base shear coefficient), the storeys above in the
+    /// proportion of ASCE/SEI 7-16's vertical distribution of the base shear (eq. 12.8-11 and
+    /// 12.8-12, k from the period), as a building designed to the code has them. [0.02, 2].
+    float yieldCoefficient = 0.0f;
 };
 
 class BuildingSway {
@@ -69,6 +74,16 @@ public:
     /// Every floor within 0.005 m/s^2 of the ground's acceleration and moving under 0.1 mm/s.
     bool atRest() const;
 
+    /// Yielding storeys (BuildingSwayDef::yieldCoefficient > 0).
+    bool yields() const { return inelastic_; }
+    /// Storey s's yield drift (its yield shear over its stiffness), m; 0 when elastic.
+    double yieldDriftM(int storey) const;
+    /// Storey s's greatest drift so far (either direction, since reset) over its yield drift: its
+    /// ductility demand (> 1: it has yielded). 0 when elastic.
+    double ductility(int storey) const;
+    /// Storey s's plastic (permanent) drift now, m: what is left when the building comes to rest.
+    glm::vec2 plasticDriftM(int storey) const;
+
 private:
     struct Mode {
         double omega = 0.0, gamma = 0.0;
@@ -84,6 +99,22 @@ private:
     std::vector<Mode> modes_;
     void setCoefficients(double dtS);
     glm::dvec2 modalAcceleration(const Mode& m) const;
+
+    // Yielding storeys: the floors' motion relative to the ground integrated directly (per unit
+    // floor mass), each direction on its own, by velocity Verlet in sub-steps of at most a tenth
+    // of the highest mode's period; classical damping from the elastic modes (Chopra sec. 11.4).
+    bool inelastic_ = false;
+    double kOverM_ = 0.0;             ///< storey stiffness over floor mass, 1/s^2
+    std::vector<double> yieldForce_;  ///< storey s - 1's yield shear per unit floor mass, m/s^2
+    std::vector<double> damping_;     ///< N x N, per unit floor mass, 1/s
+    double maxSubStepS_ = 0.0;
+    std::vector<glm::dvec2> u_, v_, a_;  ///< floors 1..N (index j - 1), relative to the ground
+    std::vector<glm::dvec2> plastic_;    ///< storeys 1..N (index s - 1)
+    std::vector<double> peakDrift_;      ///< storeys 1..N, the greatest |drift| in either direction
+    std::vector<glm::dvec2> forceScratch_, halfScratch_;
+    void makeInelastic(double yieldCoefficient, double kOverM, double periodS);
+    void stepInelastic(const glm::dvec2& g1, double dtS);
+    void inelasticAccelerations(const glm::dvec2& ground);
 };
 
 }  // namespace cd::physics
