@@ -194,6 +194,7 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
         sd.storeyHeightM = building->storeyHeightM;
         sd.periodS = static_cast<float>(eq.buildingPeriodS);
         sd.dampingRatio = static_cast<float>(eq.buildingDamping);
+        sd.yieldCoefficient = static_cast<float>(eq.buildingYieldCoefficient);
         auto sway = physics::BuildingSway::create(sd, sc.path);
         if (!sway) return makeError(sway.error().message, sc.path, eq.source.line, "earthquake." + sway.error().field);
         impl->world->setBuildingSway(*sway);

@@ -35,6 +35,12 @@ struct EarthquakeFigures {
     int aftershocks = 0;           ///< [[earthquake.aftershock]]s of the scenario
     double buildingPeriodS = 0.0;  ///< the building's sway, first mode (0: no building)
     double peakRoofMS2 = 0.0;      ///< largest horizontal acceleration of its roof so far
+    /// With yielding storeys (building_yield_coefficient): the storey with the greatest
+    /// ductility demand so far (1..storeys; 0 without yielding), that demand, and the largest
+    /// permanent (plastic) drift of any storey now, m.
+    int yieldStorey = 0;
+    double ductility = 0.0;
+    double permanentDriftM = 0.0;
     std::vector<double> storeyJma; ///< with a sway: the JMA intensity of the main shaking on floors 1..N
                                    ///< (their motion, and 5 s of ringing, through JMA's filters)
     int itemsFallen = 0;           ///< hanging items that broke loose
@@ -47,6 +53,8 @@ struct EarthquakeFigures {
     int casualtiesTrapped = 0;     ///< of them, trapped under debris at the end
     int chunksLoose = 0;           ///< structure chunks that came down
     int chunks = 0;
+    int joints = 0;                ///< the structure's joints between chunks
+    int jointsBroken = 0;          ///< of them, broken (by loading, fire or a scripted collapse)
     std::vector<std::string> blockedDoors;
 };
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include <glm/common.hpp>
+#include <glm/geometric.hpp>
 #include <glm/vector_relational.hpp>
 
 #include "earthquake_hazard.h"
@@ -172,6 +173,14 @@ EarthquakeFigures EarthquakeHazard::figures() const {
     f.aftershocks = static_cast<int>(im.motions.size()) - (im.motions.empty() ? 0 : 1);
     f.buildingPeriodS = im.buildingPeriodS;
     f.peakRoofMS2 = im.peakRoofMS2;
+    if (const physics::BuildingSway* sway = im.world ? im.world->buildingSway() : nullptr; sway && sway->yields())
+        for (int st = 1; st <= sway->storeys(); ++st) {
+            if (sway->ductility(st) > f.ductility) {
+                f.ductility = sway->ductility(st);
+                f.yieldStorey = st;
+            }
+            f.permanentDriftM = std::max(f.permanentDriftM, static_cast<double>(glm::length(sway->plasticDriftM(st))));
+        }
     if (!im.feltFloors.empty())
         for (const physics::GroundMotion& floor : im.feltFloors.front()) f.storeyJma.push_back(physics::jmaIntensityOfFiltered(floor).instrumental);
     f.itemsFallen = im.itemsFallen;
@@ -190,6 +199,8 @@ EarthquakeFigures EarthquakeHazard::figures() const {
         const physics::StructureStats st = im.world->structureStats(im.structure);
         f.chunks = st.chunks;
         f.chunksLoose = st.chunksLoose;
+        f.joints = st.joints;
+        f.jointsBroken = st.jointsBroken;
     }
     f.blockedDoors.assign(blocked_.begin(), blocked_.end());
     return f;

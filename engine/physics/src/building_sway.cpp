@@ -237,6 +237,14 @@ glm::vec2 BuildingSway::storeyShearAccelerationMS2(int storey) const {
     return glm::vec2(sum / static_cast<double>(storeys_ - storey + 1));
 }
 
+glm::vec2 BuildingSway::storeyDemandMS2(int storey) const {
+    if (!inelastic_) return storeyShearAccelerationMS2(storey);
+    storey = std::clamp(storey, 1, storeys_);
+    const auto st = static_cast<std::size_t>(storey - 1);
+    const glm::dvec2 drift = u_[st] - (st > 0 ? u_[st - 1] : glm::dvec2(0.0));
+    return glm::vec2(-kOverM_ * drift / static_cast<double>(storeys_ - storey + 1));
+}
+
 glm::vec2 BuildingSway::floorDisplacementM(int floor) const {
     floor = std::clamp(floor, 0, storeys_);
     glm::dvec2 u(0.0);

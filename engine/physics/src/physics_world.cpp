@@ -422,6 +422,8 @@ void PhysicsWorld::setFloorAmplification(float baseZM, float heightM) {
 
 void PhysicsWorld::setBuildingSway(const BuildingSway& sway) { impl_->sway = sway; }
 
+const BuildingSway* PhysicsWorld::buildingSway() const { return impl_->sway ? &*impl_->sway : nullptr; }
+
 glm::vec3 PhysicsWorld::floorAccelerationMS2(float zM) const {
     const WorldImpl& im = *impl_;
     if (!im.sway || !im.shaking) return im.groundAccel;

@@ -189,7 +189,8 @@ void WorldImpl::detachChunk(StructureRecord& s, std::size_t c) {
 // the structure is part of one: StructureDef::buildingHeightM); k_fire from EN 1992-1-2 /
 // EN 1993-1-2 (in bearing, a steel column's buckling resistance in fire). With a building sway
 // (setBuildingSway) the horizontal term is the storey's own: |V_s| / (W above) from the floors'
-// accelerations (BuildingSway::storeyShearAccelerationMS2), while the design stays the code's
+// accelerations (BuildingSway::storeyDemandMS2; once storeys yield, the shear their drift would
+// take were they elastic: a yielded storey's walls are judged by how far it deforms), while the design stays the code's
 // equivalent static (1 + z/H) profile at designPgaG: designed by the code, checked against the
 // building's vibration.
 void WorldImpl::resolveStructure(std::size_t si) {
@@ -209,7 +210,7 @@ void WorldImpl::resolveStructure(std::size_t si) {
     if (sway) {
         storeyAh.resize(static_cast<std::size_t>(sway->storeys()) + 1);
         for (int st = 1; st <= sway->storeys(); ++st)
-            storeyAh[static_cast<std::size_t>(st)] = glm::length(sway->storeyShearAccelerationMS2(st)) / kG;
+            storeyAh[static_cast<std::size_t>(st)] = glm::length(sway->storeyDemandMS2(st)) / kG;
     }
     for (int pass = 0; pass < kMaxPasses; ++pass) {
         // 1. Distance to the ground over intact links; chunks with none fall.

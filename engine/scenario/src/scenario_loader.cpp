@@ -445,7 +445,7 @@ void readEarthquake(TomlFields& root, ScenarioDef& def, const std::string& baseD
         else f.error("floor_response", "must be \"asce7\" (ASCE 7's floor amplification) or \"sway\" (the building's own vibration)");
     }
     if (eq.floorResponse != "sway")
-        for (const char* k : {"building_period_s", "building_damping"})
+        for (const char* k : {"building_period_s", "building_damping", "building_yield_coefficient"})
             if (f.has(k)) f.error(k, "only with floor_response = \"sway\"");
     if (auto v = f.num("building_period_s", false, 0.0, 20.0)) {
         eq.buildingPeriodS = *v;
@@ -454,6 +454,11 @@ void readEarthquake(TomlFields& root, ScenarioDef& def, const std::string& baseD
     if (auto v = f.num("building_damping", false, 0.0, 0.5)) {
         eq.buildingDamping = *v;
         if (*v <= 0.0) f.error("building_damping", "must be in (0, 0.5]");
+    }
+    if (auto v = f.num("building_yield_coefficient", false, 0.0, 2.0)) {
+        eq.buildingYieldCoefficient = *v;
+        if (*v > 0.0 && *v < 0.02)
+            f.error("building_yield_coefficient", "must be 0 (elastic) or in [0.02, 2] (the first storey's yield shear over the weight)");
     }
     if (auto v = f.boolean("furniture", false)) eq.furniture = *v;
     if (auto v = f.boolean("doors", false)) eq.doors = *v;

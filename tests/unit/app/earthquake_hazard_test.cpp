@@ -584,6 +584,91 @@ TEST(EarthquakeHazard, WithFloorResponseSwayBlockASwaysAtAsce7sPeriodAndItsUpper
     EXPECT_TRUE((*q2)->figures().storeyJma.empty());
 }
 
+TEST(EarthquakeHazard, AWeakBlockAYieldsItsUpperFloorsShakeLessAndItIsLeftLeaning) {
+    // building_yield_coefficient: block A's storeys yield (physics/building_sway.h; the model is
+    // checked in BuildingYield.*). Elastic, its first storey carries about 0.6 of the weight
+    // sideways under the shipped record; at 0.15 it yields, the floors above cannot be pushed
+    // harder than the storeys under them hold, and it is left with a permanent drift. At 1.5 it
+    // stays elastic and its roof shakes as the elastic building's.
+    auto sc = scenario::loadScenario("scenes/earthquake_school.toml");
+    ASSERT_TRUE(sc.ok());
+    sc.def.earthquake->floorResponse = "sway";
+    sc.def.earthquake->furniture = false;  // the building's motion only
+    struct Run {
+        double yieldCoefficient;
+        app::EarthquakeFigures f;
+    };
+    std::vector<Run> runs{{0.0, {}}, {0.15, {}}, {1.5, {}}};
+    for (Run& r : runs) {
+        sc.def.earthquake->buildingYieldCoefficient = r.yieldCoefficient;
+        auto q = app::EarthquakeHazard::build(sc.def, campus());
+        ASSERT_TRUE(q.ok()) << q.error().str();
+        for (double t = 1.0 / 30.0; t <= 30.0; t += 1.0 / 30.0) (*q)->advanceTo(t);
+        r.f = (*q)->figures();
+        std::printf("yield coefficient %.2f: roof peak %.2f m/s^2, storey %d ductility %.2f, permanent drift %.1f mm; JMA roof %.1f\n",
+                    r.yieldCoefficient, r.f.peakRoofMS2, r.f.yieldStorey, r.f.ductility, 1e3 * r.f.permanentDriftM,
+                    r.f.storeyJma.empty() ? 0.0 : r.f.storeyJma.back());
+    }
+    const app::EarthquakeFigures &elastic = runs[0].f, &weak = runs[1].f, &strong = runs[2].f;
+    EXPECT_EQ(elastic.yieldStorey, 0);
+    EXPECT_GE(weak.yieldStorey, 1);
+    EXPECT_GT(weak.ductility, 1.5);
+    EXPECT_GT(weak.permanentDriftM, 0.001);
+    EXPECT_LT(weak.peakRoofMS2, 0.8 * elastic.peakRoofMS2);
+    EXPECT_LT(weak.storeyJma.back(), elastic.storeyJma.back());
+    EXPECT_GE(strong.yieldStorey, 1);
+    EXPECT_LT(strong.ductility, 1.0);
+    EXPECT_EQ(strong.permanentDriftM, 0.0);
+    EXPECT_NEAR(strong.peakRoofMS2 / elastic.peakRoofMS2, 1.0, 0.01);
+}
+
+TEST(EarthquakeHazard, AYieldingGroundStoreysWallsAreJudgedByHowFarItDeforms) {
+    // The ground storey's corridor breakable (designed for 0.3 g by the code's profile), block A
+    // swaying under the shipped record. Elastic, the storey passes its whole shear down; yielding
+    // at 0.15 it passes down less but deforms far more (BuildingYield.*: its demand is its
+    // drift's elastic force), and its walls and slab are judged by that: they fail, and fail
+    // sooner, where the elastic storey's stand longer.
+    auto sc = scenario::loadScenario("scenes/earthquake_school.toml");
+    ASSERT_TRUE(sc.ok());
+    auto& eq = *sc.def.earthquake;
+    eq.floorResponse = "sway";
+    eq.furniture = false;
+    eq.doors = false;
+    eq.collapses.clear();
+    eq.casualties.clear();
+    eq.structureRooms = {"A.0.corridor"};
+    struct Run {
+        double yieldCoefficient;
+        double firstBreakS = -1.0;
+        int loose = 0, broken = 0;
+        double ductility = 0.0;
+    };
+    std::vector<Run> runs{{0.0}, {0.15}};
+    for (Run& r : runs) {
+        eq.buildingYieldCoefficient = r.yieldCoefficient;
+        auto q = app::EarthquakeHazard::build(sc.def, campus());
+        ASSERT_TRUE(q.ok()) << q.error().str();
+        for (double t = 1.0 / 30.0; t <= 30.0; t += 1.0 / 30.0) {
+            (*q)->advanceTo(t);
+            for (auto& e : (*q)->drainEvents())
+                if (e.kind == "structure.collapse" && r.firstBreakS < 0.0) r.firstBreakS = t;
+        }
+        const app::EarthquakeFigures f = (*q)->figures();
+        r.loose = f.chunksLoose;
+        r.broken = f.jointsBroken;
+        r.ductility = f.ductility;
+        std::printf("yield coefficient %.2f: first break %.1f s, %d of %d joints broken, %d of %d chunks down, ductility %.2f\n",
+                    r.yieldCoefficient, r.firstBreakS, r.broken, f.joints, r.loose, f.chunks, r.ductility);
+    }
+    ASSERT_GT(runs[1].ductility, 1.5);
+    ASSERT_GE(runs[1].firstBreakS, 0.0) << "the yielding storey's corridor breaks";
+    if (runs[0].firstBreakS >= 0.0) {
+        EXPECT_LT(runs[1].firstBreakS, runs[0].firstBreakS);
+    }
+    EXPECT_GT(runs[1].broken, runs[0].broken);
+    EXPECT_GE(runs[1].loose, runs[0].loose);
+}
+
 TEST(EarthquakeHazard, TheShippedSceneWithItsBookcasesTiedToTheWallsTopplesNoneUnlessTheTiesTear) {
     // The shipped scene topples 6 of its 14 bookcases (storeys 3 and 4; docs/physics.md). Tied
     // with 1 kN (the least that holds through the record on the top floor is 364 N,

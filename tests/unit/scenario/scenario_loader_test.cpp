@@ -590,6 +590,14 @@ from = [1.0, 1.0]
     EXPECT_NE(join(load.errors).find("earthquake.building_period_s"), std::string::npos) << join(load.errors);
     load = parseScenario(base + "\n[earthquake]\nat_s = 1\nbuilding = \"A\"\npga_g = 0.2\nfloor_response = \"sway\"\nbuilding_damping = 0\n", "s.toml");
     EXPECT_NE(join(load.errors).find("earthquake.building_damping"), std::string::npos) << join(load.errors);
+    // Yielding storeys: 0 (elastic) or [0.02, 2], and only with the sway.
+    load = parseScenario(base + "\n[earthquake]\nat_s = 1\nbuilding = \"A\"\npga_g = 0.2\nfloor_response = \"sway\"\nbuilding_yield_coefficient = 0.2\n", "s.toml");
+    ASSERT_TRUE(load.errors.empty()) << join(load.errors);
+    EXPECT_DOUBLE_EQ(load.def.earthquake->buildingYieldCoefficient, 0.2);
+    load = parseScenario(base + "\n[earthquake]\nat_s = 1\nbuilding = \"A\"\npga_g = 0.2\nfloor_response = \"sway\"\nbuilding_yield_coefficient = 0.01\n", "s.toml");
+    EXPECT_NE(join(load.errors).find("earthquake.building_yield_coefficient: must be 0"), std::string::npos) << join(load.errors);
+    load = parseScenario(base + "\n[earthquake]\nat_s = 1\nbuilding = \"A\"\npga_g = 0.2\nbuilding_yield_coefficient = 0.2\n", "s.toml");
+    EXPECT_NE(join(load.errors).find("earthquake.building_yield_coefficient: only with floor_response"), std::string::npos) << join(load.errors);
 }
 
 TEST(ScenarioLoaderEarthquake, AftershocksAreReadInOrderEachAfterTheShakingBeforeIt) {

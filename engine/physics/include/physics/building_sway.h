@@ -68,6 +68,12 @@ public:
     /// the (N - s + 1) m above it, i.e. the mean absolute acceleration of floors s..N. What the
     /// storey's walls and columns pass down sideways per unit of the weight they carry.
     glm::vec2 storeyShearAccelerationMS2(int storey) const;
+    /// What deforms storey s's walls and slabs, per unit of the weight it carries: while elastic
+    /// its storey shear (storeyShearAccelerationMS2); once its storeys can yield, the shear its
+    /// drift would take were it elastic, k (u_s - u_{s-1}) / ((N - s + 1) m). A yielded storey
+    /// carries no more than its strength but keeps deforming, and its walls are damaged by the
+    /// deformation, not by the force it can still pass down.
+    glm::vec2 storeyDemandMS2(int storey) const;
     /// The storey a point at height zM is in: 1 up to the first floor's level, the top storey
     /// from the roof's storey up (a point on floor j's level belongs to storey j, under it).
     int storeyAt(float zM) const;

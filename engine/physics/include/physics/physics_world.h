@@ -59,6 +59,9 @@ public:
     /// horizontal acceleration of the floor under its centre of mass, and after the record the
     /// building sways on until it settles. Takes the place of setFloorAmplification.
     void setBuildingSway(const BuildingSway& sway);
+    /// The building's sway as it is now (its floors, and with yielding storeys their ductility
+    /// and permanent drift); nullptr without one.
+    const BuildingSway* buildingSway() const;
     /// The horizontal acceleration of the floor under height zM (the ground's without a sway),
     /// with the ground's vertical.
     glm::vec3 floorAccelerationMS2(float zM) const;

@@ -266,6 +266,9 @@ struct EarthquakeDef {
     /// approximate period from its height.
     double buildingPeriodS = 0.0;
     double buildingDamping = 0.05;  ///< of each of its modes
+    /// With "sway": 0 elastic; > 0 the storeys yield, the first at this shear over the building's
+    /// weight (physics::BuildingSwayDef::yieldCoefficient).
+    double buildingYieldCoefficient = 0.0;
     bool furniture = true;       ///< desks and hanging lights in the classrooms of that building
     bool doors = false;          ///< hinged door leaves (open) in its inner doors, which swing and are pushed
     double bookcaseTieN = 0.0;   ///< > 0: the classrooms' bookcases tied to their walls, each tie holding this force (N)
