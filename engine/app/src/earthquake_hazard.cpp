@@ -202,6 +202,8 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
         for (const physics::GroundMotion& m : impl->motions) impl->feltFloors.push_back(feltOnFloors(m, *sway));
         impl->buildingPeriodS = static_cast<float>(sway->periodS(1));
         impl->roofZ = sd.baseZM + static_cast<float>(sd.storeys) * sd.storeyHeightM;
+        impl->buildingLo = building->box.min;
+        impl->buildingHi = building->box.max;
     }
     for (std::size_t i = 0; i < bp->world.bodies.size(); ++i) {
         impl->movable.push_back(physics::makeId<physics::BodyId>(static_cast<std::uint32_t>(bp->world.staticBoxes.size() + i)));
@@ -357,6 +359,22 @@ void EarthquakeHazard::advanceTo(double timeS) {
         if (im.buildingPeriodS > 0.0f) {
             const glm::vec3 roof = w.floorAccelerationMS2(im.roofZ);
             im.peakRoofMS2 = std::max(im.peakRoofMS2, std::hypot(roof.x, roof.y));
+        }
+        // A yielded storey pushed past where the weight above outleans its strength gives way:
+        // the breakable structure in that storey comes down (physics/building_sway.h, P-delta).
+        if (const physics::BuildingSway* sway = w.buildingSway(); sway && im.storeyFailed == 0 && sway->failedStorey() > 0) {
+            im.storeyFailed = sway->failedStorey();
+            char text[200];
+            std::snprintf(text, sizeof text,
+                          "storey %d gives way: its drift reached %.2f m, where the weight above leans on it harder than it holds",
+                          im.storeyFailed, sway->collapseDriftM(im.storeyFailed));
+            im.emit("building.storey_failed", eq.building, im.storeyFailed, text);
+            if (im.structure.valid()) {
+                glm::vec3 lo = im.buildingLo, hi = im.buildingHi;
+                lo.z = sway->baseZM() + static_cast<float>(im.storeyFailed - 1) * sway->storeyHeightM() - 0.05f;
+                hi.z = sway->baseZM() + static_cast<float>(im.storeyFailed) * sway->storeyHeightM() + 1.5f;
+                w.triggerCollapse(im.structure, lo, hi);
+            }
         }
         releaseLeavesOffTheirFrames();
         for (const physics::PhysicsEvent& e : w.pullEvents()) {

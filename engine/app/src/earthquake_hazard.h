@@ -41,6 +41,7 @@ struct EarthquakeFigures {
     int yieldStorey = 0;
     double ductility = 0.0;
     double permanentDriftM = 0.0;
+    int storeyFailed = 0;          ///< the storey that gave way (its yielding ran away under P-delta), 0 none
     std::vector<double> storeyJma; ///< with a sway: the JMA intensity of the main shaking on floors 1..N
                                    ///< (their motion, and 5 s of ringing, through JMA's filters)
     int itemsFallen = 0;           ///< hanging items that broke loose
@@ -82,7 +83,8 @@ public:
     void advanceTo(double timeS);
     /// Events since the last call: earthquake.start, earthquake.end, earthquake.aftershock,
     /// earthquake.aftershock_end, earthquake.item_fell, earthquake.tie_torn (a bookcase's wall tie),
-    /// structure.collapse, structure.falling, structure.settled, passage.blocked, passage.cleared (subject = door id),
+    /// structure.collapse, structure.falling, structure.settled, building.storey_failed (value the
+    /// storey: its yielding ran away under P-delta), passage.blocked, passage.cleared (subject = door id),
     /// casualty.trapped, casualty.freed (subject = casualty id).
     std::vector<HazardEvent> drainEvents();
     /// Fire weakening: for dtS the structure's members are heated by the hottest upper layer of

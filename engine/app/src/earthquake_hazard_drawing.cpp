@@ -173,6 +173,7 @@ EarthquakeFigures EarthquakeHazard::figures() const {
     f.aftershocks = static_cast<int>(im.motions.size()) - (im.motions.empty() ? 0 : 1);
     f.buildingPeriodS = im.buildingPeriodS;
     f.peakRoofMS2 = im.peakRoofMS2;
+    f.storeyFailed = im.storeyFailed;
     if (const physics::BuildingSway* sway = im.world ? im.world->buildingSway() : nullptr; sway && sway->yields())
         for (int st = 1; st <= sway->storeys(); ++st) {
             if (sway->ductility(st) > f.ductility) {

@@ -512,7 +512,11 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
             std::printf("building: period %.2f s, roof peak %.2f m/s^2 (%.2f x the ground)\n", f.buildingPeriodS, f.peakRoofMS2,
                         f.peakRoofMS2 / f.pgaMS2);
             if (f.yieldStorey > 0) {
-                if (f.ductility > 1.0)
+                if (f.storeyFailed > 0)
+                    std::snprintf(line, sizeof line,
+                                  "Storey %d gave way: its yielding ran on until the weight above outleaned its strength (P-delta).",
+                                  f.storeyFailed);
+                else if (f.ductility > 1.0)
                     std::snprintf(line, sizeof line,
                                   "Its storeys yielded: storey %d drifted %.1f times its yield drift, and the building is left leaning by %.0f mm.",
                                   f.yieldStorey, f.ductility, 1e3 * f.permanentDriftM);
@@ -520,8 +524,8 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
                     std::snprintf(line, sizeof line, "Its storeys stayed elastic: storey %d reached %.2f of its yield drift.", f.yieldStorey,
                                   f.ductility);
                 extras.note += std::string(" ") + line;
-                std::printf("building: storey %d ductility %.2f, permanent drift %.1f mm\n", f.yieldStorey, f.ductility,
-                            1e3 * f.permanentDriftM);
+                std::printf("building: storey %d ductility %.2f, permanent drift %.1f mm%s\n", f.yieldStorey, f.ductility,
+                            1e3 * f.permanentDriftM, f.storeyFailed > 0 ? (", storey " + std::to_string(f.storeyFailed) + " gave way").c_str() : "");
             }
             if (!f.storeyJma.empty()) {
                 std::string byStorey;

@@ -52,7 +52,7 @@ Result<BuildingSway> BuildingSway::create(const BuildingSwayDef& def, const std:
         if (!(def.yieldCoefficient >= 0.02f && def.yieldCoefficient <= 2.0f))
             return makeError("must be 0 (elastic) or in [0.02, 2] (the first storey's yield shear over the weight)", source, 0,
                              "yieldCoefficient");
-        s.makeInelastic(def.yieldCoefficient, rootKOverM * rootKOverM, period);
+        s.makeInelastic(def.yieldCoefficient, rootKOverM * rootKOverM, period, def.pDelta);
     }
     return s;
 }
@@ -63,7 +63,7 @@ Result<BuildingSway> BuildingSway::create(const BuildingSwayDef& def, const std:
 // holds up. Damping: the elastic modes' classical damping matrix, C = M (sum over n of
 // 2 zeta omega_n phi_n phi_n^T / (phi_n^T M phi_n)) M (Chopra sec. 11.4), kept while the storeys
 // yield (damping proportional to the initial stiffness's modes, as Chopra's inelastic examples).
-void BuildingSway::makeInelastic(double yieldCoefficient, double kOverM, double periodS) {
+void BuildingSway::makeInelastic(double yieldCoefficient, double kOverM, double periodS, bool pDelta) {
     const int n = storeys_;
     const auto un = static_cast<std::size_t>(n);
     inelastic_ = true;
@@ -78,6 +78,9 @@ void BuildingSway::makeInelastic(double yieldCoefficient, double kOverM, double 
         above += w[static_cast<std::size_t>(st - 1)];
         yieldForce_[static_cast<std::size_t>(st - 1)] = yieldCoefficient * kGravity * n * above / total;
     }
+    leanOverH_.assign(un, 0.0);
+    if (pDelta)
+        for (int st = 1; st <= n; ++st) leanOverH_[static_cast<std::size_t>(st - 1)] = kGravity * (n - st + 1) / storeyHeightM_;
     damping_.assign(un * un, 0.0);
     for (const Mode& m : modes_) {
         double norm = 0.0;
@@ -116,6 +119,7 @@ void BuildingSway::reset() {
     if (inelastic_) {
         for (auto* vec : {&u_, &v_, &a_, &plastic_}) std::fill(vec->begin(), vec->end(), glm::dvec2(0.0));
         std::fill(peakDrift_.begin(), peakDrift_.end(), 0.0);
+        failedStorey_ = 0;
     }
 }
 
@@ -172,9 +176,12 @@ void BuildingSway::inelasticAccelerations(const glm::dvec2& ground) {
                 force = std::copysign(fy, force);
                 plastic_[st][c] = drift[c] - force / kOverM_;
             }
-            f[st][c] = force;
+            // The weight above leaning on the drifted storey (P-delta) pushes it on.
+            f[st][c] = force - leanOverH_[st] * drift[c];
         }
         peakDrift_[st] = std::max({peakDrift_[st], std::fabs(drift.x), std::fabs(drift.y)});
+        if (failedStorey_ == 0 && leanOverH_[st] > 0.0 && std::max(std::fabs(drift.x), std::fabs(drift.y)) >= yieldForce_[st] / leanOverH_[st])
+            failedStorey_ = static_cast<int>(st) + 1;
     }
     for (std::size_t j = 0; j < un; ++j) {
         glm::dvec2 damp(0.0);
@@ -184,6 +191,11 @@ void BuildingSway::inelasticAccelerations(const glm::dvec2& ground) {
 }
 
 void BuildingSway::stepInelastic(const glm::dvec2& g1, double dtS) {
+    if (failedStorey_ > 0) {  // failed: the floors stay where they were
+        for (std::size_t j = 0; j < v_.size(); ++j) v_[j] = a_[j] = glm::dvec2(0.0);
+        ground_ = g1;
+        return;
+    }
     const int subSteps = std::max(1, static_cast<int>(std::ceil(dtS / maxSubStepS_ - 1e-9)));
     const double h = dtS / subSteps;
     const glm::dvec2 g0 = ground_;
@@ -205,6 +217,12 @@ void BuildingSway::stepInelastic(const glm::dvec2& g1, double dtS) {
 double BuildingSway::yieldDriftM(int storey) const {
     if (!inelastic_ || storey < 1 || storey > storeys_) return 0.0;
     return yieldForce_[static_cast<std::size_t>(storey - 1)] / kOverM_;
+}
+
+double BuildingSway::collapseDriftM(int storey) const {
+    if (!inelastic_ || storey < 1 || storey > storeys_) return 0.0;
+    const double lean = leanOverH_[static_cast<std::size_t>(storey - 1)];
+    return lean > 0.0 ? yieldForce_[static_cast<std::size_t>(storey - 1)] / lean : 0.0;
 }
 
 double BuildingSway::ductility(int storey) const {

@@ -17,6 +17,13 @@
 //    demand f_0 (his normalised strength). Chopra: u_0 = 2.25 in, f_0 / w = 0.919; u_m = 1.62,
 //    1.75, 2.07 in; ductility 1.44, 3.11, 7.36. Within 2 %. The storey is left with a permanent
 //    drift, at rest.
+// 5. P-delta (the weight above leaning on a drifted storey: geometric stiffness -P/h; ASCE/SEI
+//    7-16 sec. 12.8.7's stability coefficient theta = P Delta / (V h)): an elastic storey's
+//    period grows by 1 / sqrt(1 - theta), theta = g / (omega^2 h), within 0.3 %; under a held
+//    ground acceleration a_0 the undamped elastoplastic storey stops at the smaller root of
+//    k_G u^2 / 2 - (F_y - a_0) u + F_y u_y / 2 = 0 (Biggs' energy balance with the resistance
+//    F_y - k_G u on the yield plateau), within 1.5 % (0.02 % damping), and where that has no root it never stops:
+//    its drift runs on to V_y h / P, where its resistance is gone, and it fails.
 // 4. Strengths up the building follow ASCE/SEI 7-16's vertical distribution (eq. 12.8-11/12).
 // In 1, the storey passes down no more than its strength, while the demand its walls are judged
 // by (storeyDemandMS2) is its drift's elastic force, mu times the strength, within 0.2 %.
@@ -63,6 +70,7 @@ TEST(BuildingYield, ASuddenGroundAccelerationGivesBiggsDuctility) {
         def.periodS = 0.5f;
         def.dampingRatio = 0.001f;
         def.yieldCoefficient = 0.2f;
+        def.pDelta = false;  // Biggs' oscillator carries no gravity
         auto s = BuildingSway::create(def, "test");
         ASSERT_TRUE(s.ok()) << s.error().message;
         ASSERT_TRUE(s->yields());
@@ -103,6 +111,7 @@ TEST(BuildingYield, NeverYieldingItIsTheElasticBuilding) {
         def.periodS = static_cast<float>(c.periodS);
         def.dampingRatio = 0.02f;
         def.yieldCoefficient = 2.0f;  // 2 g: El Centro's 0.32 g never yields it
+        def.pDelta = false;           // Chopra's oscillator carries no gravity
         auto s = BuildingSway::create(def, "test");
         ASSERT_TRUE(s.ok());
         const double in = peakDeformationM(*s, rec) / 0.0254;
@@ -119,6 +128,7 @@ TEST(BuildingYield, NeverYieldingItIsTheElasticBuilding) {
     def.storeys = 5;
     auto modal = BuildingSway::create(def, "test");
     def.yieldCoefficient = 2.0f;
+    def.pDelta = false;  // as the modal solution
     auto direct = BuildingSway::create(def, "test");
     ASSERT_TRUE(modal.ok() && direct.ok());
     std::vector<double> pm(6, 0.0), pd(6, 0.0), um(6, 0.0), ud(6, 0.0);
@@ -148,6 +158,7 @@ TEST(BuildingYield, ChoprasElastoplasticSystemsUnderElCentro) {
     def.periodS = 0.5f;
     def.dampingRatio = 0.05f;
     def.yieldCoefficient = 2.0f;
+    def.pDelta = false;  // Chopra's systems carry no gravity
     auto elastic = BuildingSway::create(def, "test");
     ASSERT_TRUE(elastic.ok());
     const double u0 = peakDeformationM(*elastic, rec);
@@ -175,6 +186,74 @@ TEST(BuildingYield, ChoprasElastoplasticSystemsUnderElCentro) {
         EXPECT_TRUE(s->atRest());
         EXPECT_GT(std::fabs(s->plasticDriftM(1).x), 0.0f);
         EXPECT_NEAR(s->floorDisplacementM(1).x, s->plasticDriftM(1).x, 1e-3 * s->yieldDriftM(1));
+    }
+}
+
+TEST(BuildingYield, PDeltaLengthensThePeriodAndAYieldedStoreyPushedFarEnoughFails) {
+    const double h = 3.5;
+    {
+        // Free vibration of an elastic storey, T = 1 s: theta = g / (omega^2 h) = 0.071.
+        BuildingSwayDef def;
+        def.periodS = 1.0f;
+        def.storeyHeightM = static_cast<float>(h);
+        def.dampingRatio = 0.001f;
+        def.yieldCoefficient = 2.0f;
+        auto s = BuildingSway::create(def, "test");
+        ASSERT_TRUE(s.ok());
+        s->step(glm::vec2(1.0f, 0.0f), 1e-4);  // a short knock, then free
+        s->step(glm::vec2(0.0f), 1e-4);
+        const double dt = 1e-3;
+        std::vector<double> crossings;
+        double last = s->floorDisplacementM(1).x, t = 0.0;
+        while (crossings.size() < 11 && t < 20.0) {
+            s->step(glm::vec2(0.0f), dt);
+            t += dt;
+            const double u = s->floorDisplacementM(1).x;
+            if ((last < 0.0) != (u < 0.0)) crossings.push_back(t - dt * u / (u - last));
+            last = u;
+        }
+        ASSERT_EQ(crossings.size(), 11u);
+        const double period = (crossings[10] - crossings[0]) / 5.0;
+        const double w = 2.0 * kPi, theta = kG / (w * w * h), expected = 1.0 / std::sqrt(1.0 - theta);
+        std::printf("P-delta: theta %.4f, period %.4f s (1 / sqrt(1 - theta) = %.4f)\n", theta, period, expected);
+        EXPECT_NEAR(period / expected, 1.0, 0.003);
+    }
+    // A held ground acceleration on a yielding storey, T = 0.5 s, C_y = 0.2, h = 3.5 m.
+    const double w = 2.0 * kPi / 0.5, k = w * w, fy = 0.2 * kG, uy = fy / k, kGeo = kG / h;  // k_G per unit mass
+    std::printf("%8s %12s %12s\n", "a0/F_y", "u_m closed", "u_m model");
+    for (double r : {0.3, 0.6, 0.75, 0.85, 0.9, 0.95}) {
+        BuildingSwayDef def;
+        def.periodS = 0.5f;
+        def.storeyHeightM = static_cast<float>(h);
+        def.dampingRatio = 0.0002f;  // near Biggs' undamped storey
+        def.yieldCoefficient = 0.2f;
+        auto s = BuildingSway::create(def, "test");
+        ASSERT_TRUE(s.ok());
+        EXPECT_NEAR(s->collapseDriftM(1), fy / kGeo, 1e-6);
+        const double a0 = r * fy;
+        s->step(glm::vec2(static_cast<float>(a0), 0.0f), 1e-5);
+        double peak = 0.0;
+        for (int i = 0; i < 8000 && s->failedStorey() == 0; ++i) {
+            s->step(glm::vec2(static_cast<float>(a0), 0.0f), 1e-3);
+            peak = std::max(peak, static_cast<double>(std::fabs(s->floorDisplacementM(1).x)));
+        }
+        // Elastic branch (k - k_G): u_m = 2 a_0 / (k - k_G) while that stays under u_y.
+        const double elastic = 2.0 * a0 / (k - kGeo);
+        const double disc = (fy - a0) * (fy - a0) - kGeo * fy * uy;
+        if (elastic <= uy) {
+            std::printf("%8.2f %12.5f %12.5f (elastic)\n", r, elastic, peak);
+            EXPECT_NEAR(peak / elastic, 1.0, 0.015) << r;
+            EXPECT_EQ(s->failedStorey(), 0);
+        } else if (disc >= 0.0) {
+            const double um = ((fy - a0) - std::sqrt(disc)) / kGeo;
+            std::printf("%8.2f %12.5f %12.5f\n", r, um, peak);
+            EXPECT_NEAR(peak / um, 1.0, 0.015) << r;
+            EXPECT_EQ(s->failedStorey(), 0);
+        } else {
+            std::printf("%8.2f %12s %12.5f failed storey %d\n", r, "runs away", peak, s->failedStorey());
+            EXPECT_EQ(s->failedStorey(), 1) << r;
+            EXPECT_GE(peak, 0.99 * s->collapseDriftM(1));
+        }
     }
 }
 

@@ -31,6 +31,12 @@ struct BuildingSwayDef {
     /// proportion of ASCE/SEI 7-16's vertical distribution of the base shear (eq. 12.8-11 and
     /// 12.8-12, k from the period), as a building designed to the code has them. [0.02, 2].
     float yieldCoefficient = 0.0f;
+    /// With yielding storeys: the weight above each storey leans on it as it drifts (P-delta:
+    /// the geometric stiffness -P/h, Chopra sec. 18.x / ASCE 7-16 sec. 12.8.7), so a yielded
+    /// storey's resistance falls as it drifts and reaches nothing at
+    /// d_c = V_y h / P: there the storey can no longer hold the building up sideways and fails.
+    /// false: the storeys carry no gravity (the textbook oscillator, for checks against it).
+    bool pDelta = true;
 };
 
 class BuildingSway {
@@ -89,6 +95,11 @@ public:
     double ductility(int storey) const;
     /// Storey s's plastic (permanent) drift now, m: what is left when the building comes to rest.
     glm::vec2 plasticDriftM(int storey) const;
+    /// With P-delta: storey s's drift at which its resistance is gone, V_y h / P (m; 0 without).
+    double collapseDriftM(int storey) const;
+    /// The first storey whose drift reached its collapse drift (1..storeys), 0 none. From then
+    /// on the building no longer sways: its floors stay where they were.
+    int failedStorey() const { return failedStorey_; }
 
 private:
     struct Mode {
@@ -114,11 +125,13 @@ private:
     std::vector<double> yieldForce_;  ///< storey s - 1's yield shear per unit floor mass, m/s^2
     std::vector<double> damping_;     ///< N x N, per unit floor mass, 1/s
     double maxSubStepS_ = 0.0;
+    std::vector<double> leanOverH_;   ///< storey s - 1's weight above per unit floor mass over h, g (N - s + 1) / h; 0 without P-delta
+    int failedStorey_ = 0;
     std::vector<glm::dvec2> u_, v_, a_;  ///< floors 1..N (index j - 1), relative to the ground
     std::vector<glm::dvec2> plastic_;    ///< storeys 1..N (index s - 1)
     std::vector<double> peakDrift_;      ///< storeys 1..N, the greatest |drift| in either direction
     std::vector<glm::dvec2> forceScratch_, halfScratch_;
-    void makeInelastic(double yieldCoefficient, double kOverM, double periodS);
+    void makeInelastic(double yieldCoefficient, double kOverM, double periodS, bool pDelta);
     void stepInelastic(const glm::dvec2& g1, double dtS);
     void inelasticAccelerations(const glm::dvec2& ground);
 };
