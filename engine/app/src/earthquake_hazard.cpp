@@ -364,17 +364,21 @@ void EarthquakeHazard::advanceTo(double timeS) {
         // the breakable structure in that storey comes down (physics/building_sway.h, P-delta).
         if (const physics::BuildingSway* sway = w.buildingSway(); sway && im.storeyFailed == 0 && sway->failedStorey() > 0) {
             im.storeyFailed = sway->failedStorey();
-            char text[200];
+            im.storeyFailedS = w.timeS();
+            glm::vec3 lo = im.buildingLo, hi = im.buildingHi;
+            lo.z = sway->baseZM() + static_cast<float>(im.storeyFailed - 1) * sway->storeyHeightM() - 0.05f;
+            hi.z = sway->baseZM() + static_cast<float>(im.storeyFailed) * sway->storeyHeightM() + 1.5f;
+            // Only the breakable structure (structure_rooms) can come down in the scene.
+            if (im.structure.valid())
+                for (const physics::ChunkDef& c : w.structureChunkDefs(im.structure))
+                    im.storeyFailedModelled |= c.centerM.z > lo.z && c.centerM.z < hi.z;
+            char text[240];
             std::snprintf(text, sizeof text,
-                          "storey %d gives way: its drift reached %.2f m, where the weight above leans on it harder than it holds",
-                          im.storeyFailed, sway->collapseDriftM(im.storeyFailed));
+                          "storey %d (between floors %d and %d) gives way: its drift reached %.2f m, where the weight above leans on it "
+                          "harder than it holds",
+                          im.storeyFailed, im.storeyFailed - 1, im.storeyFailed, sway->collapseDriftM(im.storeyFailed));
             im.emit("building.storey_failed", eq.building, im.storeyFailed, text);
-            if (im.structure.valid()) {
-                glm::vec3 lo = im.buildingLo, hi = im.buildingHi;
-                lo.z = sway->baseZM() + static_cast<float>(im.storeyFailed - 1) * sway->storeyHeightM() - 0.05f;
-                hi.z = sway->baseZM() + static_cast<float>(im.storeyFailed) * sway->storeyHeightM() + 1.5f;
-                w.triggerCollapse(im.structure, lo, hi);
-            }
+            if (im.storeyFailedModelled) w.triggerCollapse(im.structure, lo, hi);
         }
         releaseLeavesOffTheirFrames();
         for (const physics::PhysicsEvent& e : w.pullEvents()) {

@@ -42,6 +42,8 @@ struct EarthquakeFigures {
     double ductility = 0.0;
     double permanentDriftM = 0.0;
     int storeyFailed = 0;          ///< the storey that gave way (its yielding ran away under P-delta), 0 none
+    double storeyFailedS = -1.0;   ///< session time it gave way
+    bool storeyFailedModelled = false;  ///< the breakable structure reaches into that storey (and came down with it)
     std::vector<double> storeyJma; ///< with a sway: the JMA intensity of the main shaking on floors 1..N
                                    ///< (their motion, and 5 s of ringing, through JMA's filters)
     int itemsFallen = 0;           ///< hanging items that broke loose

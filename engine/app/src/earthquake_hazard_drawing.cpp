@@ -174,6 +174,8 @@ EarthquakeFigures EarthquakeHazard::figures() const {
     f.buildingPeriodS = im.buildingPeriodS;
     f.peakRoofMS2 = im.peakRoofMS2;
     f.storeyFailed = im.storeyFailed;
+    f.storeyFailedS = im.storeyFailedS;
+    f.storeyFailedModelled = im.storeyFailedModelled;
     if (const physics::BuildingSway* sway = im.world ? im.world->buildingSway() : nullptr; sway && sway->yields())
         for (int st = 1; st <= sway->storeys(); ++st) {
             if (sway->ductility(st) > f.ductility) {

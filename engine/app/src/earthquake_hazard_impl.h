@@ -82,6 +82,8 @@ struct EarthquakeHazard::Impl {
     float roofZ = 0.0f;                         ///< the roof's level
     glm::vec3 buildingLo{0.0f}, buildingHi{0.0f}; ///< the building's box (a storey that fails comes down across it)
     int storeyFailed = 0;                       ///< the storey whose yielding ran away (building_yield_coefficient), 0 none
+    double storeyFailedS = -1.0;                ///< when
+    bool storeyFailedModelled = false;          ///< the breakable structure has chunks in that storey (they came down)
     float peakRoofMS2 = 0.0f;                   ///< largest horizontal roof acceleration so far
     int trapped = 0;                            ///< casualties trapped now
 

@@ -514,8 +514,12 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
             if (f.yieldStorey > 0) {
                 if (f.storeyFailed > 0)
                     std::snprintf(line, sizeof line,
-                                  "Storey %d gave way: its yielding ran on until the weight above outleaned its strength (P-delta).",
-                                  f.storeyFailed);
+                                  "Storey %d (between floors %d and %d) gave way at %.1f s: its yielding ran on until the weight above "
+                                  "outleaned its strength (P-delta). %s",
+                                  f.storeyFailed, f.storeyFailed - 1, f.storeyFailed, f.storeyFailedS,
+                                  f.storeyFailedModelled ? "Its breakable structure came down."
+                                                         : "No breakable structure is modelled there (structure_rooms): in the scene the "
+                                                           "building stands on.");
                 else if (f.ductility > 1.0)
                     std::snprintf(line, sizeof line,
                                   "Its storeys yielded: storey %d drifted %.1f times its yield drift, and the building is left leaning by %.0f mm.",
