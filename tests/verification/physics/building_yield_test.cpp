@@ -17,14 +17,14 @@
 //    demand f_0 (his normalised strength). Chopra: u_0 = 2.25 in, f_0 / w = 0.919; u_m = 1.62,
 //    1.75, 2.07 in; ductility 1.44, 3.11, 7.36. Within 2 %. The storey is left with a permanent
 //    drift, at rest.
-// 5. P-delta (the weight above leaning on a drifted storey: geometric stiffness -P/h; ASCE/SEI
-//    7-16 sec. 12.8.7's stability coefficient theta = P Delta / (V h)): an elastic storey's
+// 4. P-delta (the weight above leaning on a drifted storey: geometric stiffness -P/h; ASCE/SEI
+//    7-16 sec. 12.8.7's stability coefficient, theta = P Delta / (V h) without its I_e / C_d): an elastic storey's
 //    period grows by 1 / sqrt(1 - theta), theta = g / (omega^2 h), within 0.3 %; under a held
 //    ground acceleration a_0 the undamped elastoplastic storey stops at the smaller root of
 //    k_G u^2 / 2 - (F_y - a_0) u + F_y u_y / 2 = 0 (Biggs' energy balance with the resistance
 //    F_y - k_G u on the yield plateau), within 1.5 % (0.02 % damping), and where that has no root it never stops:
 //    its drift runs on to V_y h / P, where its resistance is gone, and it fails.
-// 4. Strengths up the building follow ASCE/SEI 7-16's vertical distribution (eq. 12.8-11/12).
+// 5. Strengths up the building follow ASCE/SEI 7-16's vertical distribution (eq. 12.8-11/12).
 // In 1, the storey passes down no more than its strength, while the demand its walls are judged
 // by (storeyDemandMS2) is its drift's elastic force, mu times the strength, within 0.2 %.
 #include <algorithm>

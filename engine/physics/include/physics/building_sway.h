@@ -32,7 +32,7 @@ struct BuildingSwayDef {
     /// 12.8-12, k from the period), as a building designed to the code has them. [0.02, 2].
     float yieldCoefficient = 0.0f;
     /// With yielding storeys: the weight above each storey leans on it as it drifts (P-delta:
-    /// the geometric stiffness -P/h, Chopra sec. 18.x / ASCE 7-16 sec. 12.8.7), so a yielded
+    /// the geometric stiffness -P/h; ASCE/SEI 7-16 sec. 12.8.7), so a yielded
     /// storey's resistance falls as it drifts and reaches nothing at
     /// d_c = V_y h / P: there the storey can no longer hold the building up sideways and fails.
     /// false: the storeys carry no gravity (the textbook oscillator, for checks against it).
