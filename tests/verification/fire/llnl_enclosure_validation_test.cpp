@@ -1,0 +1,139 @@
+// Against measured data: the LLNL enclosure fires (Foote, Pagni & Alvares, "Temperature
+// correlations for forced-ventilated compartment fires", Fire Safety Science 1 (1986); the
+// Lawrence Livermore series of 64 methane fires), as NIST keeps them for CFAST and FDS validation
+// (github.com/firemodels: cfast Validation/LLNL_Enclosure/LLNL_N.in for the zone-model rig, fds
+// Validation/LLNL_Enclosure/Experimental_Data/LLNL_N.csv for the measurements, every 100-1000 s).
+// A 4 x 6 x 4.5 m cell (walls 0.1 m of k 0.39 W/m/K, 1440 kg/m3, 1 kJ/kg/K; ceiling and floor
+// k 0.63, 1920 kg/m3: the model's one lining per room takes the walls'), a 0.25 m2 methane burner
+// 0.2 m up at its centre (50 050 kJ/kg, 20 % radiated), a 0.175 x 0.134 m inlet 0.43 m up.
+// Tests 1 and 5 (200 and 50 kW) breathe through that and a 0.65 x 0.65 m outlet 3.3 m up; test
+// 10 (200 kW, lit at 30 s) has no outlet but an exhaust fan drawing from 3.6 m up. The deck's
+// ambient is each test's.
+//
+// Compared at the measured times: the oxygen of the exhaust gas (the model's upper layer) and
+// the west tree's upper thermocouples (the model's upper layer's temperature). Gas analysers read
+// a dried sample, so the model's oxygen is taken dry: methane's products carry two H2O for each
+// CO2, x_O2,dry = x_O2 / (1 - 2 x_CO2) (ambient humidity is not modelled). The model's CO2, dried
+// the same way, is printed beside the measured.
+//
+// Test 10's fan: the deck gives 0.094 m3/s; the record's measured air flow is 111-122 g/s
+// throughout (0.094 m3/s of ambient air before the fire, 118 g/s), so the fan moved a steady
+// mass, its volume rated at the cooled exhaust duct (53-69 C). The model's fan moves a volume of
+// the layer's gas at the layer's temperature, so the rig gives it the measured mean mass flow,
+// 0.115 kg/s, at the measured upper gas temperature (175 C at 2000 s): 0.146 m3/s. With the
+// deck's 0.094 m3/s of 190 C gas (0.071 kg/s) the model's cell runs out of oxygen (0.6 % at
+// 4000 s, measured 9.3 %).
+//
+// Results (model / measured):
+// - test 1, 200 kW, 100-500 s: oxygen within 0.1 points to 200 s, then 0.3, 0.7 and 1.3 points
+//   high; the upper layer 1.09-1.31 times the thermocouples' rise (hot early: the layer is one
+//   temperature where the tree's upper thermocouples sit in and under it). The measured oxygen
+//   falls by twice the CO2's rise, methane's ratio, so the analysers agree with each other; the
+//   model's oxygen falls less because its cell exchanges more gas, as in test 5.
+// - test 5, 50 kW over 2500 s, a known gap: the measured oxygen falls steadily to 14.8 %, as in a
+//   nearly shut cell (50 kW burns 9.5 kg of its 29 kg of oxygen in that time), while the model's
+//   outlet, open to outside without the real exhaust duct's resistance, keeps exchanging and its
+//   oxygen levels off at 18.8 % dry (4.0 points high at 2500 s); the rise is 1.13-1.37.
+// - test 10: oxygen 0.5-1.5 points low from 500 s on (7.9 % dry at 4000 s against 9.3 %; CO2
+//   7.4 % against 6.3 %), the upper layer's rise 1.11-1.24.
+// Bounds: test 1's oxygen within 1.5 points and rise 0.95-1.35; test 10's oxygen under the
+// measured by at most 2 points and rise 1.0-1.3; test 5's oxygen from 0.5 under to 4.5 over and
+// rise 1.0-1.45. Every test burns its burner's HRR throughout (within 1 %).
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <vector>
+
+#include "fire_fixture.h"
+
+using namespace cd::fire;
+using namespace cd::fire::test;
+
+namespace {
+
+struct Row {
+    double timeS, o2Pct, upperC;
+};
+
+struct LlnlTest {
+    int number;
+    double ambientC, hrrKw, igniteS;
+    bool outlet;        ///< the 0.65 m outlet, else the exhaust fan
+    std::vector<Row> measured;
+};
+
+FireModelDef rig(const LlnlTest& t) {
+    FireModelDef def;
+    def.ambientTempC = t.ambientC;
+    const WallMaterial walls{"LLNL cell walls", 0.39, 1440.0, 1000.0, 0.1, 0.94};
+    addRoom(def, "cell", {0, 0, 0}, {4.0, 6.0, 4.5}, walls);
+    addOpening(def, "cell", kOutside, 0.175, 0.134, 1.0875, 0.0, 0.433);
+    def.openings.back().id = "inlet";
+    if (t.outlet) {
+        addOpening(def, "cell", kOutside, 0.65, 0.65, 1.325, 6.0, 3.275);
+        def.openings.back().id = "outlet";
+    } else {
+        FanDef fan;
+        fan.id = "exhaust";
+        fan.from = "cell";
+        fan.fromHeightM = 3.6;
+        fan.flowM3S = 0.146;  // the measured 0.115 kg/s at the measured 175 C (above)
+        fan.cutoffStartPa = 2000.0;
+        fan.cutoffEndPa = 3000.0;
+        def.fans.push_back(fan);
+    }
+    std::vector<HrrPoint> hrr{{0, 0}};
+    if (t.igniteS > 0.0) hrr.push_back({t.igniteS, 0});  // the deck's ignition at 30 s
+    hrr.push_back({t.igniteS + 10.0, t.hrrKw});           // the deck's 10 s ramp
+    hrr.push_back({1e5, t.hrrKw});
+    FireDef& f = addBurner(def, "cell", {2.0, 3.0, 0.2}, 0.25, 0.2, hrr);
+    f.heatOfCombustionKjKg = 50050.0;
+    f.sootYield = 0.0;
+    f.coYield = 0.000381965;
+    f.carbonAtoms = 1.0;
+    f.hydrogenAtoms = 4.0;
+    return def;
+}
+
+TEST(LlnlEnclosure, OxygenAndUpperTemperatureAgainstTheMeasured) {
+    const LlnlTest tests[] = {
+        {1, 23.0, 200.0, 0.0, true, {{100, 19.7, 100}, {200, 18.6, 123}, {300, 17.4, 138}, {400, 16.2, 147}, {500, 15.0, 155}}},
+        {5, 28.0, 50.0, 0.0, true,
+         {{500, 19.8, 66}, {1000, 18.6, 72}, {1500, 17.2, 78}, {2000, 15.9, 80}, {2500, 14.8, 84}}},
+        {10, 28.0, 200.0, 30.0, false,
+         {{500, 15.92, 144}, {1000, 12.89, 160}, {2000, 10.36, 175}, {3000, 9.66, 184}, {4000, 9.31, 190}}},
+    };
+    for (const LlnlTest& t : tests) {
+        FireModel m = makeModel(rig(t));
+        double time = 0.0;
+        for (const Row& r : t.measured) {
+            m.step(r.timeS - time);
+            time = r.timeS;
+            const RoomState s = m.roomState(0);
+            const double dry = 1.0 - 2.0 * s.upperCo2Pct / 100.0;
+            const double o2 = s.upperO2Pct / dry, rise = (s.upperTempC - t.ambientC) / (r.upperC - t.ambientC);
+            std::printf("LLNL %2d at %5.0f s: O2 %.2f %% dry (measured %.2f), CO2 %.2f %% dry; upper %.1f C (west upper TCs %.1f, "
+                        "rise %.3f), layer %.2f m, HRR %.1f kW\n",
+                        t.number, r.timeS, o2, r.o2Pct, s.upperCo2Pct / dry, s.upperTempC, r.upperC, rise, s.layerHeightM,
+                        m.fireState(0).hrrKw);
+            EXPECT_NEAR(m.fireState(0).hrrKw, t.hrrKw, 0.01 * t.hrrKw) << "test " << t.number << " burns as the burner";
+            if (t.number == 1) {
+                EXPECT_NEAR(o2, r.o2Pct, 1.5) << "test 1 at " << r.timeS;
+                EXPECT_GT(rise, 0.95);
+                EXPECT_LT(rise, 1.35) << "test 1 at " << r.timeS;
+            } else if (t.number == 10) {
+                EXPECT_LT(o2, r.o2Pct) << "test 10 at " << r.timeS;
+                EXPECT_GT(o2, r.o2Pct - 2.0) << "test 10 at " << r.timeS;
+                EXPECT_GT(rise, 1.0);
+                EXPECT_LT(rise, 1.3) << "test 10 at " << r.timeS;
+            } else {  // test 5: the known gap (above), bounded
+                EXPECT_GT(o2, r.o2Pct - 0.5) << "test 5 at " << r.timeS;
+                EXPECT_LT(o2, r.o2Pct + 4.5) << "test 5 at " << r.timeS;
+                EXPECT_GT(rise, 1.0);
+                EXPECT_LT(rise, 1.45) << "test 5 at " << r.timeS;
+            }
+        }
+    }
+}
+
+}  // namespace
