@@ -78,6 +78,8 @@ TEST(SchoolEarthquake, TakingCoverThenTheWestStairPasses) {
     EXPECT_LT(intensity, 7.0);
     EXPECT_GT(atS, 5.0);
     EXPECT_LE(atS, 28.5);
+    // The building sways, so the debrief plots how far its storeys leaned.
+    EXPECT_NE(html.find("Storey drift: the most any storey of the building leans now"), std::string::npos);
     // The crowd's count is the one when the session ended; those not out are said to be inside
     // then, so that an early end does not read as a failed evacuation.
     const std::size_t crowdAt = html.find("Crowd: ");

@@ -483,6 +483,25 @@ glm::vec3 EarthquakeHazard::floorAccelerationMS2(const glm::vec3& feetM) const {
 
 bool EarthquakeHazard::sways() const { return impl_->sway.has_value(); }
 
+double EarthquakeHazard::storeyDriftRatio() const {
+    const physics::BuildingSway* sway = impl_->world ? impl_->world->buildingSway() : nullptr;
+    if (!sway) return 0.0;
+    double worst = 0.0;
+    for (int st = 1; st <= sway->storeys(); ++st) {
+        const glm::vec2 d = sway->floorDisplacementM(st) - sway->floorDisplacementM(st - 1);
+        worst = std::max(worst, static_cast<double>(std::max(std::fabs(d.x), std::fabs(d.y))));
+    }
+    return worst / sway->storeyHeightM();
+}
+
+double EarthquakeHazard::yieldDriftRatio() const {
+    const physics::BuildingSway* sway = impl_->world ? impl_->world->buildingSway() : nullptr;
+    if (!sway || !sway->yields()) return 0.0;
+    double least = sway->yieldDriftM(1);
+    for (int st = 2; st <= sway->storeys(); ++st) least = std::min(least, sway->yieldDriftM(st));
+    return least / sway->storeyHeightM();
+}
+
 glm::vec3 EarthquakeHazard::feltAccelerationMS2(const glm::vec3& feetM) const {
     const Impl& im = *impl_;
     // The ground acceleration of the last step's start, as groundAccelerationMS2(); the filters'

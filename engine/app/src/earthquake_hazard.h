@@ -105,6 +105,11 @@ public:
     glm::vec3 floorAccelerationMS2(const glm::vec3& feetM) const;
     /// True with floor_response = "sway" (floors move as the building sways).
     bool sways() const;
+    /// With a sway: the largest storey drift ratio now (the horizontal drift between a storey's
+    /// floor and ceiling over its height, either direction), and that storey's yield drift
+    /// ratio (0 when elastic). 0 without a sway.
+    double storeyDriftRatio() const;
+    double yieldDriftRatio() const;
     bool isDoorBlocked(const std::string& doorId) const { return blocked_.count(doorId) > 0; }
     /// What strikes a person standing at feetM (an upright capsule of radiusM and heightM), and
     /// how hard, or nothing: loose structure debris faster than 1 m/s ("falling debris"), or a

@@ -512,7 +512,8 @@ void Session::tick() {
                           static_cast<float>(felt_.intensity()),
                           breathing_ ? static_cast<float>(breathing_->pressureBar()) : 0.0f,
                           breathing_ && breathing_->supplying() ? static_cast<float>(breathing_->consumptionLMin()) : 0.0f,
-                          static_cast<float>(breathingRate_.minuteVentilationLMin()), static_cast<float>(floorPeakMS2_)});
+                          static_cast<float>(breathingRate_.minuteVentilationLMin()), static_cast<float>(floorPeakMS2_),
+                          quake_ ? static_cast<float>(100.0 * quake_->storeyDriftRatio()) : 0.0f});
         shakePeakMS2_ = 0.0;
         floorPeakMS2_ = 0.0;
     }

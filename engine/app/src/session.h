@@ -61,6 +61,7 @@ struct HazardTracePoint {
     float baLMin = 0.0f;            ///< air drawn from it now
     float breathingLMin = 0.0f;     ///< air the trainee breathes now (BreathingRate)
     float floorAccelMS2 = 0.0f;     ///< peak horizontal acceleration of the trainee's floor since the last sample
+    float storeyDriftPct = 0.0f;    ///< a swaying building's largest storey drift ratio now, %
 };
 
 class Session {

@@ -184,6 +184,24 @@ std::vector<report::ReportPlot> hazardPlots(const Session& s) {
         }
         out.push_back(std::move(shake));
         out.push_back(std::move(felt));
+        // How far the building's storeys leaned: against the code's limit and, when they can
+        // yield, where the weakest starts to.
+        if (sways) {
+            report::ReportPlot drift{"Storey drift: the most any storey of the building leans now, over its height", "%",
+                                     {{"drift", "#1f4e79", {}}}, {}, 0.0, 0.25};
+            const double yieldPct = 100.0 * s.earthquake()->yieldDriftRatio();
+            if (yieldPct > 0.0) {
+                drift.thresholds.push_back({yieldPct, "the weakest storey yields", "#b3261e"});
+                drift.maxY = std::max(drift.maxY, 1.3 * yieldPct);
+            }
+            for (const HazardTracePoint& p : trace) {
+                drift.lines[0].points.emplace_back(p.timeS, p.storeyDriftPct);
+                drift.maxY = std::max(drift.maxY, 1.1 * p.storeyDriftPct);
+            }
+            // ASCE/SEI 7-16 Table 12.12-1's allowable storey drift (most buildings): 2 % of the height.
+            if (drift.maxY > 2.0) drift.thresholds.push_back({2.0, "2 %: ASCE 7's allowable storey drift", "#b26a00"});
+            out.push_back(std::move(drift));
+        }
     }
     if (const BreathingApparatus* ba = s.breathingApparatus()) {
         report::ReportPlot gauge{"Breathing apparatus: the cylinder's pressure", "bar", {{"pressure", "#1f4e79", {}}},
