@@ -488,7 +488,7 @@ double EarthquakeHazard::storeyDriftRatio() const {
     if (!sway) return 0.0;
     double worst = 0.0;
     for (int st = 1; st <= sway->storeys(); ++st) {
-        const glm::vec2 d = sway->floorDisplacementM(st) - sway->floorDisplacementM(st - 1);
+        const glm::vec2 d = sway->storeyDriftM(st);
         worst = std::max(worst, static_cast<double>(std::max(std::fabs(d.x), std::fabs(d.y))));
     }
     return worst / sway->storeyHeightM();

@@ -258,9 +258,12 @@ glm::vec2 BuildingSway::storeyShearAccelerationMS2(int storey) const {
 glm::vec2 BuildingSway::storeyDemandMS2(int storey) const {
     if (!inelastic_) return storeyShearAccelerationMS2(storey);
     storey = std::clamp(storey, 1, storeys_);
-    const auto st = static_cast<std::size_t>(storey - 1);
-    const glm::dvec2 drift = u_[st] - (st > 0 ? u_[st - 1] : glm::dvec2(0.0));
-    return glm::vec2(-kOverM_ * drift / static_cast<double>(storeys_ - storey + 1));
+    return glm::vec2(-kOverM_ * glm::dvec2(storeyDriftM(storey)) / static_cast<double>(storeys_ - storey + 1));
+}
+
+glm::vec2 BuildingSway::storeyDriftM(int storey) const {
+    storey = std::clamp(storey, 1, storeys_);
+    return floorDisplacementM(storey) - floorDisplacementM(storey - 1);
 }
 
 glm::vec2 BuildingSway::floorDisplacementM(int floor) const {

@@ -64,6 +64,9 @@ public:
     void step(const glm::vec2& groundMS2, double dtS);
     /// Floor j's absolute horizontal acceleration (j = 0: the ground; clamped to 0..storeys).
     glm::vec2 floorAccelerationMS2(int floor) const;
+    /// Storey s's drift, the displacement of the floor over it relative to the floor under it
+    /// (s in 1..storeys, clamped).
+    glm::vec2 storeyDriftM(int storey) const;
     /// Floor j's displacement relative to the ground.
     glm::vec2 floorDisplacementM(int floor) const;
     /// The floor under a point at height zM: below the first floor, the ground; above the roof,
@@ -119,7 +122,8 @@ private:
 
     // Yielding storeys: the floors' motion relative to the ground integrated directly (per unit
     // floor mass), each direction on its own, by velocity Verlet in sub-steps of at most a tenth
-    // of the highest mode's period; classical damping from the elastic modes (Chopra sec. 11.4).
+    // of the highest mode's period and a hundredth of the first's; classical damping from the
+    // elastic modes (Chopra sec. 11.4).
     bool inelastic_ = false;
     double kOverM_ = 0.0;             ///< storey stiffness over floor mass, 1/s^2
     std::vector<double> yieldForce_;  ///< storey s - 1's yield shear per unit floor mass, m/s^2
