@@ -307,9 +307,9 @@ Result<BodyId> PhysicsWorld::addBody(const DynamicBodyDef& def) {
         im.anchors.push_back(AnchorRecord{std::move(c), id, false});
     }
     if (def.wallTieBreakForceN > 0.0f) {
-        auto tie = makeWallTie(*b, def, im.stepS);
+        auto tie = makeWallTie(*b, def);
         im.world->addConstraint(tie.get(), true);
-        im.anchors.push_back(AnchorRecord{std::move(tie), id, false});
+        im.addTearingAnchor(std::move(tie), id, def.wallTieBreakForceN);
     }
     return id;
 }

@@ -350,7 +350,9 @@ void WorldImpl::updateJoints() {
             for (std::size_t si = 0; si < structures.size(); ++si) resolveStructure(si);
     }
     for (auto& a : anchors) {
-        if (a.broken || a.constraint->isEnabled()) continue;
+        if (a.broken) continue;
+        if (a.feedback && a.feedback->m_appliedForceBodyA.length() > a.tearForceN) a.constraint->setEnabled(false);
+        if (a.constraint->isEnabled()) continue;
         a.broken = true;
         world->removeConstraint(a.constraint.get());
         PhysicsEvent e;
@@ -360,6 +362,12 @@ void WorldImpl::updateJoints() {
         e.tag = bodies[a.body.index].tag;
         emit(e);
     }
+}
+
+void WorldImpl::addTearingAnchor(std::unique_ptr<btTypedConstraint> constraint, BodyId body, float tearForceN) {
+    AnchorRecord a{std::move(constraint), body, false, tearForceN, std::make_unique<btJointFeedback>()};
+    a.constraint->setJointFeedback(a.feedback.get());
+    anchors.push_back(std::move(a));
 }
 
 void PhysicsWorld::triggerCollapse(StructureId sid, const glm::vec3& lo, const glm::vec3& hi, float kickMS) {

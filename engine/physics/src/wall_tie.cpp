@@ -28,10 +28,11 @@ constexpr float kDropPlayM = 0.01f;
 // off along the wall; towards the wall and upwards it is free (the wall and gravity stop it), and
 // it holds no rotation. As a Bullet joint: a 6-DOF joint to the world whose frame is the tie's
 // point, its x axis towards the wall, its z up; x limited to [-2 mm, 0.5 m], y to +-5 cm, z to
-// [-1 cm, 0.5 m]; the rotations free (lower limit above upper). Bullet's breaking threshold
-// applies to each row's impulse, so the tie tears when one step's pull on any row exceeds its
-// force (a bracket fails on the resultant: this is the larger component).
-std::unique_ptr<btTypedConstraint> makeWallTie(btRigidBody& body, const DynamicBodyDef& def, float stepS) {
+// [-1 cm, 0.5 m]; the rotations free (lower limit above upper). It tears when the resultant of
+// one step's pull on its three rows exceeds its force (AnchorRecord): screws loaded at once in
+// withdrawal and sideways fail on the combined load (NDS 2018 sec. 12.4.1's interaction, with
+// the two capacities taken equal), not on the larger component.
+std::unique_ptr<btTypedConstraint> makeWallTie(btRigidBody& body, const DynamicBodyDef& def) {
     const glm::vec3 h = def.halfExtentsM;
     const glm::vec3 dir = glm::normalize(glm::vec3(def.wallTieDir.x, def.wallTieDir.y, 0.0f));
     // The tie's direction in the body's frame, and the body's reach along it (its top edge on
@@ -62,7 +63,6 @@ std::unique_ptr<btTypedConstraint> makeWallTie(btRigidBody& body, const DynamicB
     tie->setParam(BT_CONSTRAINT_STOP_ERP, 1.0f, 2);
     tie->setAngularLowerLimit(btVector3(1.0f, 1.0f, 1.0f));
     tie->setAngularUpperLimit(btVector3(0.0f, 0.0f, 0.0f));
-    tie->setBreakingImpulseThreshold(def.wallTieBreakForceN * stepS);
     return tie;
 }
 

@@ -11,7 +11,7 @@
 namespace cd::physics {
 
 /// The tie for a body added from def (def.wallTieBreakForceN > 0, wallTieDir a horizontal unit
-/// vector), breaking once its row's impulse in one step of stepS reaches the force x stepS.
-std::unique_ptr<btTypedConstraint> makeWallTie(btRigidBody& body, const DynamicBodyDef& def, float stepS);
+/// vector). It does not break by itself: the world tears it on its resultant (AnchorRecord).
+std::unique_ptr<btTypedConstraint> makeWallTie(btRigidBody& body, const DynamicBodyDef& def);
 
 }  // namespace cd::physics

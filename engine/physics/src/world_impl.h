@@ -124,10 +124,16 @@ struct LeafRecord {
     bool released = false;  // off its hinge (releaseDoorLeaf): a free body
 };
 
+/// A fixing that holds a body to the world: a hanging item's anchor, a wall tie, a door's hinge.
+/// A wall tie tears when the force it passes in one step, the resultant of its rows, exceeds
+/// `tearForceN` (a bracket fails on the load it carries, whatever its direction); an anchor
+/// breaks on Bullet's threshold, row by row; hinges never break.
 struct AnchorRecord {
     std::unique_ptr<btTypedConstraint> constraint;
     BodyId body;
     bool broken = false;
+    float tearForceN = 0.0f;
+    std::unique_ptr<btJointFeedback> feedback;  // the force the last step passed, when it can tear
 };
 
 /// A link between two chunks that came loose together: a Bullet breakable constraint holds them
@@ -196,6 +202,8 @@ struct WorldImpl {
                           const Material& mat, int group, int mask);
     BodyId record(btRigidBody* body, BodyKind kind, bool isStatic, std::uint64_t tag, float massKg, int structure);
     void updateJoints();
+    /// Keeps an anchor or tie that tears on the resultant of its pull above tearForceN.
+    void addTearingAnchor(std::unique_ptr<btTypedConstraint> constraint, BodyId body, float tearForceN);
     void gatherImpacts();
     /// Wakes every moving body within 2 cm of obj (before its support goes).
     void wakeTouching(btCollisionObject& obj);

@@ -14,7 +14,7 @@
 // The tie pulls only: pushed towards its wall, the block leans on the wall and the tie takes
 // nothing. The classroom bookcase of building_physics.cpp on block A's top floor under the
 // shipped record (free-standing it topples at 1.0 x, shipped_bookcase_test.cpp): the least tie
-// that holds (a scan in steps of 1.25 x from 25 N) is 364 N at 1.0 x, 2.2 times the quasi-static
+// that holds (a scan in steps of 1.25 x from 25 N) is 455 N at 1.0 x, 2.7 times the quasi-static
 // pull at the floor's peak (60 kg, 6.8 m/s^2: 167 N), and 1.7 kN at 2.0 x (4.7 times 371 N:
 // the floor then exceeds mu g four times over, and the foot slides out and back beneath the held
 // top). Held, it does not topple; with a picture hook's 30 N it tears and topples.
