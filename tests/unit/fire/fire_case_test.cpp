@@ -260,3 +260,26 @@ TEST(FireCase, NumbersStringsAndTablesOfTheWrongTypeAreErrorsSayingWhatWasGiven)
     EXPECT_EQ(errorOf(table).rfind("case.toml:17: fire.hrr_table: must be an array of [time_s, hrr_kw] pairs", 0), 0u)
         << errorOf(table);
 }
+
+// A room's ceiling and floor may have their own linings (CFAST's CEILING_MATL_ID / FLOOR_MATL_ID),
+// built-in or the case's own; an unknown one is an error at its line naming the field.
+TEST(FireCase, ARoomsCeilingAndFloorLiningsAreReadAndAnUnknownOneIsNamed) {
+    const std::string text = replace(kExample, "size = [20.0, 20.0, 10.0]",
+                                     "size = [20.0, 20.0, 10.0]\nwall = \"gypsum\"\nceiling = \"concrete\"\nfloor = \"board\"") +
+                             kBoard;
+    auto c = parseFireCase(text, "case.toml");
+    ASSERT_TRUE(c) << c.error().str();
+    const RoomDef& room = c->model.rooms[0];
+    EXPECT_DOUBLE_EQ(room.wall.conductivityWMK, 0.16);
+    ASSERT_TRUE(room.ceiling.has_value());
+    EXPECT_DOUBLE_EQ(room.ceiling->conductivityWMK, 1.75);
+    ASSERT_TRUE(room.floor.has_value());
+    EXPECT_DOUBLE_EQ(room.floor->conductivityWMK, 0.2);
+    auto plain = parseFireCase(kExample, "case.toml");
+    ASSERT_TRUE(plain);
+    EXPECT_FALSE(plain->model.rooms[0].ceiling.has_value());
+    EXPECT_FALSE(plain->model.rooms[0].floor.has_value());
+    EXPECT_EQ(errorOf(replace(text, "ceiling = \"concrete\"", "ceiling = \"marble\"")),
+              "case.toml:6: room.ceiling: unknown material 'marble'");
+    EXPECT_EQ(errorOf(replace(text, "floor = \"board\"", "floor = \"parquet\"")), "case.toml:7: room.floor: unknown material 'parquet'");
+}

@@ -2,8 +2,11 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <new>
+#include <optional>
 
 #include "fire/fire_model.h"
 
@@ -144,4 +147,69 @@ TEST(FireModel, AdvanceToFollowsTheCallersClockInWholeInternalSteps) {
     EXPECT_NEAR(m->timeS(), 10.0, 1e-9);  // less than one internal step behind
     m->advanceTo(10.5);
     EXPECT_NEAR(m->timeS(), 10.5, 1e-9);
+}
+
+// A room's own ceiling and floor linings (RoomDef::ceiling / floor): naming the walls' lining for
+// them changes nothing (the two-slab path, to the bit); a concrete ceiling and floor under
+// gypsum walls take more heat from the layer than gypsum, less than concrete all round, and keep
+// the ceiling's surface cooler; the gas still balances its mass and energy.
+TEST(FireModel, ARoomsOwnCeilingAndFloorLiningsSitBetweenItsAllGypsumAndAllConcreteSelves) {
+    WallMaterial gypsum, concrete;
+    ASSERT_TRUE(builtinWallMaterial("gypsum", gypsum));
+    ASSERT_TRUE(builtinWallMaterial("concrete", concrete));
+    struct Run {
+        double upperC, ceilingC;
+        std::uint64_t hash;
+        ConservationTotals before, after;
+    };
+    auto run = [&](const WallMaterial& walls, std::optional<WallMaterial> ceiling, std::optional<WallMaterial> floor) {
+        FireModelDef def;
+        RoomDef room;
+        room.id = "classroom";
+        room.sizeM = {7.0, 6.0, 3.0};
+        room.wall = walls;
+        room.ceiling = ceiling;
+        room.floor = floor;
+        def.rooms = {room};
+        OpeningDef door;
+        door.id = "door";
+        door.roomA = "classroom";
+        door.widthM = 0.9;
+        door.heightM = 2.0;
+        def.openings = {door};
+        FireDef fire;
+        fire.id = "fire";
+        fire.room = "classroom";
+        fire.positionM = {3.5, 3.0, 0.0};
+        fire.peakHrrKw = 400.0;
+        fire.alphaKwS2 = kAlphaFast;
+        def.fires = {fire};
+        auto m = FireModel::create(def);
+        EXPECT_TRUE(m) << m.error().str();
+        Run r{};
+        r.before = m->conservation();
+        m->step(600.0);
+        r.after = m->conservation();
+        r.upperC = m->roomState(0).upperTempC;
+        r.ceilingC = m->roomState(0).ceilingTempC;
+        cd::StateHasher h;
+        m->hash(h);
+        r.hash = h.value();
+        return r;
+    };
+    const Run allGypsum = run(gypsum, std::nullopt, std::nullopt);
+    const Run named = run(gypsum, gypsum, gypsum);
+    const Run slabs = run(gypsum, concrete, concrete);
+    const Run allConcrete = run(concrete, std::nullopt, std::nullopt);
+    std::printf("upper layer at 600 s: gypsum %.1f C, gypsum walls under a concrete slab %.1f C, concrete %.1f C; ceiling %.1f / %.1f / %.1f C\n",
+                allGypsum.upperC, slabs.upperC, allConcrete.upperC, allGypsum.ceilingC, slabs.ceilingC, allConcrete.ceilingC);
+    EXPECT_EQ(named.hash, allGypsum.hash);
+    EXPECT_LT(slabs.upperC, allGypsum.upperC - 5.0);
+    EXPECT_GT(slabs.upperC, allConcrete.upperC + 5.0);
+    EXPECT_LT(slabs.ceilingC, allGypsum.ceilingC - 20.0);
+    EXPECT_NEAR(slabs.ceilingC, allConcrete.ceilingC, 0.1 * (allGypsum.ceilingC - allConcrete.ceilingC));
+    const double massIn = slabs.after.fuelAddedKg - slabs.after.netMassOutKg - slabs.after.depositedKg;
+    EXPECT_NEAR(slabs.after.gasMassKg - slabs.before.gasMassKg, massIn, 1e-10 * slabs.after.gasMassKg);
+    const double energyIn = slabs.after.heatIntoGasJ - slabs.after.netEnthalpyOutJ - slabs.after.depositedEnthalpyJ;
+    EXPECT_NEAR(slabs.after.gasInternalEnergyJ - slabs.before.gasInternalEnergyJ, energyIn, 1e-10 * slabs.after.gasInternalEnergyJ);
 }

@@ -4,7 +4,7 @@
 // them for CFAST and FDS validation (github.com/firemodels: cfast Validation/NIST_NRC/*.in for
 // NIST's zone-model rig, fds Validation/NIST_NRC/Experimental_Data/*_layer.csv for NIST's layer
 // reductions of the thermocouple trees). A 21.7 x 7.04 x 3.82 m compartment lined with 25 mm
-// marinite (k 0.12 W/m/K, 737 kg/m3, 1.25 kJ/kg/K, emissivity 0.8); a 1 m2 heptane spray burner
+// marinite (k 0.12 W/m/K, 737 kg/m3, 1.25 kJ/kg/K, emissivity 0.8) on a 25 mm gypsum floor; a 1 m2 heptane spray burner
 // (toluene in test 17) at its centre burning 0.4, 1.2 or 2.3 MW as measured (the decks' ramps);
 // heat of combustion 45 MJ/kg, radiative fraction 0.44 (toluene 0.40). Either a 2 x 2 m door open
 // to outside, or shut: the leaks as CFAST's rig has them, a 1 cm slit under the ceiling of
@@ -74,6 +74,7 @@ FireModelDef rig(const NrcTest& t) {
     def.ambientTempC = t.ambientC;
     const WallMaterial marinite{"marinite BE3", 0.12, 737.0, 1250.0, 0.0254, 0.8};
     addRoom(def, "compartment", {0, 0, 0}, {21.7, 7.04, 3.82}, marinite);
+    def.rooms.back().floor = WallMaterial{"gypsum BE3", 0.16, 790.0, 900.0, 0.0254, 0.9};  // the decks' FLOOR_MATL_ID
     switch (t.door) {
         case Door::Shut: addOpening(def, "compartment", kOutside, t.leakWidthM, 0.01, 0.0, 3.52, 3.81); break;
         case Door::OpenLeft: addOpening(def, "compartment", kOutside, 2.0, 2.0, 0.0, t.number == 15 ? 3.52 : 3.58); break;

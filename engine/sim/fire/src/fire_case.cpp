@@ -379,14 +379,20 @@ Result<FireCase> parseFireCase(std::string_view text, const std::string& file) {
         r.string("id", room.id, true);
         r.point("origin", room.originM);
         r.point("size", room.sizeM, true);
-        std::string wall;
-        r.string("wall", wall);
-        if (!wall.empty()) {
-            bool found = builtinWallMaterial(wall, room.wall);
+        // A lining by name: a built-in material or one of the case's [[material]] tables.
+        auto lining = [&](const char* key, WallMaterial& out) {
+            std::string name;
+            r.string(key, name);
+            if (name.empty()) return false;
+            bool found = builtinWallMaterial(name, out);
             for (const auto& m : materials)
-                if (m.name == wall) room.wall = m, found = true;
-            if (!found) r.fail("unknown material '" + wall + "'", "wall", r.node("wall"));
-        }
+                if (m.name == name) out = m, found = true;
+            if (!found) r.fail("unknown material '" + name + "'", key, r.node(key));
+            return found;
+        };
+        lining("wall", room.wall);
+        if (WallMaterial m; lining("ceiling", m)) room.ceiling = m;
+        if (WallMaterial m; lining("floor", m)) room.floor = m;
         r.nonNegative("leakage_area_m2", room.leakageAreaM2);
         r.boolean("corridor", room.corridor);
         if (r.node("size") && status && !(room.sizeM.x > 0 && room.sizeM.y > 0 && room.sizeM.z > 0))

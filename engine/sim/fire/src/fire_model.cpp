@@ -83,6 +83,24 @@ Status FireModel::Impl::build() {
     sz(wallNewL, size_t(n) * kWallNodes);
     flashover.assign(n, 0);
     wall.resize(n);
+    ceilingLining.resize(n);
+    floorLining.resize(n);
+    splitLining.assign(n, 0);
+    auto same = [](const WallMaterial& a, const WallMaterial& b) {
+        return a.conductivityWMK == b.conductivityWMK && a.densityKgM3 == b.densityKgM3 && a.specificHeatJKgK == b.specificHeatJKgK &&
+               a.thicknessM == b.thicknessM && a.emissivity == b.emissivity;
+    };
+    bool anySplit = false;
+    for (int i = 0; i < n; ++i) {
+        const auto& r = def.rooms[i];
+        wall[i] = r.wall;
+        ceilingLining[i] = r.ceiling.value_or(r.wall);
+        floorLining[i] = r.floor.value_or(r.wall);
+        splitLining[i] = !same(ceilingLining[i], wall[i]) || !same(floorLining[i], wall[i]);
+        anySplit = anySplit || splitLining[i];
+    }
+    if (anySplit)
+        for (auto* v : {&sideU, &sideL, &sideNewU, &sideNewL}) sz(*v, size_t(n) * kWallNodes);
     for (int i = 0; i < n; ++i) {
         const auto& r = def.rooms[i];
         x0[i] = r.originM.x;
@@ -95,7 +113,6 @@ Status FireModel::Impl::build() {
         area[i] = r.sizeM.x * r.sizeM.y;
         volume[i] = area[i] * height[i];
         perimeter[i] = 2.0 * (r.sizeM.x + r.sizeM.y);
-        wall[i] = r.wall;
         initRoom(i);
     }
     auto roomOf = [&](const std::string& id) {
@@ -267,6 +284,7 @@ void FireModel::Impl::initRoom(int i) {
     for (int j = 0; j < kWallNodes; ++j) {
         wallU[i * kWallNodes + j] = ambientK;
         wallL[i * kWallNodes + j] = ambientK;
+        if (!sideU.empty()) sideU[i * kWallNodes + j] = sideL[i * kWallNodes + j] = ambientK;
     }
 }
 
@@ -559,7 +577,7 @@ void FireModel::hash(StateHasher& h) const {
     const auto& m = *impl_;
     h.add(m.timeS);
     auto vec = [&](const std::vector<double>& v) { h.addBytes(v.data(), v.size() * sizeof(double)); };
-    vec(m.mU), vec(m.mL), vec(m.hU), vec(m.hL), vec(m.yU), vec(m.yL), vec(m.wallU), vec(m.wallL);
+    vec(m.mU), vec(m.mL), vec(m.hU), vec(m.hL), vec(m.yU), vec(m.yL), vec(m.wallU), vec(m.wallL), vec(m.sideU), vec(m.sideL);
     h.addBytes(m.vopen.data(), m.vopen.size());
     h.addBytes(m.glassBroken.data(), m.glassBroken.size());
     vec(m.glassK);  // empty without heat-transfer glazing: the hashes of other runs stay as they were

@@ -78,10 +78,15 @@ Status validate(const FireModelDef& def) {
         if (!finite3(r.originM)) return makeError("origin must be finite", file, r.line, f("origin"));
         if (!finite3(r.sizeM) || !(r.sizeM.x > 0 && r.sizeM.y > 0 && r.sizeM.z > 0))
             return makeError("room has zero volume (every size must be > 0)", file, r.line, f("size"));
-        const auto& w = r.wall;
-        if (!(w.conductivityWMK > 0 && w.densityKgM3 > 0 && w.specificHeatJKgK > 0 && w.thicknessM > 0 &&
-              w.emissivity > 0 && w.emissivity <= 1))
-            return makeError("wall material properties must be > 0 (emissivity <= 1)", file, r.line, f("wall"));
+        auto sound = [](const WallMaterial& w) {
+            return w.conductivityWMK > 0 && w.densityKgM3 > 0 && w.specificHeatJKgK > 0 && w.thicknessM > 0 && w.emissivity > 0 &&
+                   w.emissivity <= 1;
+        };
+        if (!sound(r.wall)) return makeError("wall material properties must be > 0 (emissivity <= 1)", file, r.line, f("wall"));
+        if (r.ceiling && !sound(*r.ceiling))
+            return makeError("ceiling material properties must be > 0 (emissivity <= 1)", file, r.line, f("ceiling"));
+        if (r.floor && !sound(*r.floor))
+            return makeError("floor material properties must be > 0 (emissivity <= 1)", file, r.line, f("floor"));
         if (!(r.leakageAreaM2 >= 0)) return makeError("must be >= 0", file, r.line, f("leakage_area_m2"));
     }
     std::set<std::string> openIds;

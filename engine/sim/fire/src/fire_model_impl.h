@@ -105,12 +105,18 @@ struct FireModel::Impl {
     // Room geometry (SoA)
     int n = 0;
     std::vector<double> floorZ, ceilZ, height, area, volume, perimeter, x0, y0, x1, y1;
-    std::vector<WallMaterial> wall;
+    std::vector<WallMaterial> wall;                          // the walls' lining
+    std::vector<WallMaterial> ceilingLining, floorLining;  // the walls' unless the room gives its own
+    std::vector<unsigned char> splitLining;                 // its ceiling or floor is not its walls' lining
     // Room state (SoA)
     std::vector<double> mU, mL, hU, hL;      // layer mass kg, enthalpy cp m T (J)
     std::vector<double> yU, yL;              // species masses kg, [room * kSpeciesCount + k]
-    std::vector<double> wallU, wallL;        // slab node temperatures, [room * kWallNodes + j]
-    std::vector<double> wallNewU, wallNewL;  // the sub-step's new wall temperatures (committed on success)
+    // Slab node temperatures, [room * kWallNodes + j]. With one lining a room has two slabs, the
+    // ceiling and upper walls (wallU) and the floor and lower walls (wallL); with its own ceiling
+    // or floor lining four: wallU is then its ceiling, wallL its floor, and sideU / sideL its
+    // upper and lower walls (sized only when some room has them, so other runs hash as before).
+    std::vector<double> wallU, wallL, sideU, sideL;
+    std::vector<double> wallNewU, wallNewL, sideNewU, sideNewL;  // the sub-step's new ones (committed on success)
     std::vector<unsigned char> flashover;
     // Derived each sub-step
     std::vector<double> volU, tU, tL, rhoU, rhoL, zInt, dp, floorFlux, emissU;
@@ -240,6 +246,9 @@ struct FireModel::Impl {
     double sprayPathM(int room, const WaterSpray& spray) const;
     void wallHeatTransfer(double dtS);
     void radiationThroughOpenings(double dtS);
+    /// What a room's upper (or lower) surfaces emit over ambient's, eps sigma (T^4 - T_a^4) at
+    /// their surface at the start of the step, W/m^2 (the area-weighted mean of its slabs).
+    double surfaceEmissionWM2(int room, bool upper) const;
     // fire_model_convection.cpp
     double upperConvection(int room, double upperK, double surfaceK, double upperAreaM2, double& gasK) const;
     void depositSoot(int room, bool upper, double convectiveFluxWM2, double areaM2, double dt);

@@ -272,70 +272,110 @@ void FireModel::Impl::waterSprays(double dt) {
     }
 }
 
-// [4] Convection (both layers) and upper-layer gas radiation to two boundary slabs per room:
-// ceiling + upper walls, floor + lower walls. The fires' radiant fraction is absorbed by the
-// slabs in proportion to their area. The wall side is implicit in the exchange; the gas side
-// uses the new surface temperature, with the coefficient capped so a thin layer cannot
-// overshoot the wall temperature in one step.
+// [4] Convection (both layers) and upper-layer gas radiation to the boundary slabs of each room:
+// ceiling + upper walls, floor + lower walls (four slabs where the ceiling or floor has its own
+// lining: each pair then shares its layer's exchange, each slab with its own lining and surface
+// temperature). The fires' radiant fraction is absorbed by the slabs in proportion to their
+// area. The wall side is implicit in the exchange; the gas side uses the new surface temperature,
+// with the coefficient capped so a thin layer cannot overshoot the wall temperature in one step.
 void FireModel::Impl::wallHeatTransfer(double dt) {
     radiationThroughOpenings(dt);
+    struct Slab {
+        double* t;  // node temperatures, advanced in place
+        const WallMaterial* m;
+        double a;   // m^2
+    };
     for (int i = 0; i < n; ++i) {
         // An open doorway or window is no wall: the slabs are the room's surfaces less them
         // (MQH's A_T is the enclosing area less the openings).
         double aU = std::max(area[i] + perimeter[i] * (ceilZ[i] - zInt[i]) - openAreaU[i], 1e-3);
         double aL = std::max(area[i] + perimeter[i] * (zInt[i] - floorZ[i]) - openAreaL[i], 1e-3);
-        // New wall temperatures go to wallNewU/L; integrate() commits them with the step.
-        double* wu = &wallNewU[i * kWallNodes];
-        double* wl = &wallNewL[i * kWallNodes];
-        std::copy(&wallU[i * kWallNodes], &wallU[(i + 1) * kWallNodes], wu);
-        std::copy(&wallL[i * kWallNodes], &wallL[(i + 1) * kWallNodes], wl);
+        // New wall temperatures go to wallNewU/L (and sideNewU/L); integrate() commits them with the step.
+        const size_t at = static_cast<size_t>(i) * kWallNodes;
+        double* wu = &wallNewU[at];
+        double* wl = &wallNewL[at];
+        std::copy(&wallU[at], &wallU[at + kWallNodes], wu);
+        std::copy(&wallL[at], &wallL[at + kWallNodes], wl);
+        Slab upper[2] = {{wu, &wall[i], aU}, {}}, lower[2] = {{wl, &wall[i], aL}, {}};
+        int slabs = 1;
+        if (splitLining[i]) {
+            std::copy(&sideU[at], &sideU[at + kWallNodes], &sideNewU[at]);
+            std::copy(&sideL[at], &sideL[at + kWallNodes], &sideNewL[at]);
+            const double aC = std::min(area[i], aU), aF = std::min(area[i], aL);
+            upper[0] = {wu, &ceilingLining[i], aC};
+            upper[1] = {&sideNewU[at], &wall[i], aU - aC};
+            lower[0] = {wl, &floorLining[i], aF};
+            lower[1] = {&sideNewL[at], &wall[i], aL - aF};
+            slabs = 2;
+        }
         // Exchange coefficients: convection plus the upper layer's grey-gas radiation,
         // linearised as eps sigma (Tg^2 + Ts^2)(Tg + Ts).
-        double tu = tU[i], su = wu[0];
-        // Convection to the upper slab: natural convection, raised near the fires by their
+        const double tu = tU[i];
+        const double su = slabs == 1 ? wu[0] : (upper[0].a * upper[0].t[0] + upper[1].a * upper[1].t[0]) / aU;
+        // Convection to the upper slabs: natural convection, raised near the fires by their
         // ceiling jets (ceiling and upper walls), blended per surface; gasConvU is the
         // h-weighted driving temperature (above tu where the jet is hotter than the layer).
         double gasConvU = tu;
-        double hConvU = upperConvection(i, tu, su, aU, gasConvU);
-        double hRadU = emissU[i] * kStefanBoltzmann * (tu * tu + su * su) * (tu + su);
-        double hU = hConvU + hRadU;
-        double gasU = (hConvU * gasConvU + hRadU * tu) / hU;
-        double hL = convectiveCoefficientWM2K(tL[i], wl[0]);
+        const double hConvU = upperConvection(i, tu, su, aU, gasConvU);
+        auto radiative = [&](double surfaceK) { return emissU[i] * kStefanBoltzmann * (tu * tu + surfaceK * surfaceK) * (tu + surfaceK); };
         // The upper layer also radiates down, through the (transparent) lower layer, onto the
         // floor and lower walls (CFAST TRG ch. 7: the layer exchanges radiation with every
         // surface it sees). For a wide, thin, sooty layer this is as much as it sends up; the
-        // lower slab sees the layer over the floor area (the lower walls see it obliquely and
-        // are counted in the floor's view factor of about 1).
-        double sl = wl[0];
-        double hDown = emissU[i] * kStefanBoltzmann * (tu * tu + sl * sl) * (tu + sl);
-        double aDown = area[i];
+        // lower slabs see the layer over the floor area (the lower walls see it obliquely and
+        // are counted in the floor's view factor of about 1), spread over their area.
+        const double aDown = area[i];
+        double hU[2], gasU[2], hDown[2], hL[2];
+        double upperExchange = 0.0;  // W/K the upper layer exchanges with all the slabs
+        for (int k = 0; k < slabs; ++k) {
+            const double hRad = radiative(upper[k].t[0]);
+            hU[k] = hConvU + hRad;
+            gasU[k] = (hConvU * gasConvU + hRad * tu) / hU[k];
+            hDown[k] = radiative(lower[k].t[0]);
+            upperExchange += hU[k] * upper[k].a + hDown[k] * aDown * (lower[k].a / aL);
+        }
         // A thin layer cannot give up more than half its excess heat over the wall in one step.
         auto capH = [&](double h, double m, double a) { return std::min(h, 0.5 * m * kCp / (a * dt)); };
-        double capUpper = capH(hU * aU + hDown * aDown, mU[i], 1.0) / std::max(hU * aU + hDown * aDown, 1e-30);
-        hU *= std::min(capUpper, 1.0);
-        hDown *= std::min(capUpper, 1.0);
-        hL = capH(hL, mL[i], aL);
-        double fracU = aU / (aU + aL);
-        double lossU =
-            advanceWallSlab(wu, wall[i], gasU, hU, (radW[i] * fracU - slabOpeningRadU[i]) / aU,
-                            backFaceCoefficientWM2K(wall[i], wu[kWallNodes - 1], ambientK), ambientK, dt, scratch) *
-            aU;
-        // The lower slab exchanges with both layers: one effective gas temperature and coefficient
-        // (per unit of lower-slab area), split again by the new surface temperature.
-        double hDownL = hDown * aDown / aL;
-        double hEff = hL + hDownL;
-        double gasEff = (hL * tL[i] + hDownL * tu) / hEff;
-        advanceWallSlab(wl, wall[i], gasEff, hEff, (radW[i] * (1.0 - fracU) - slabOpeningRadL[i]) / aL,
-                        backFaceCoefficientWM2K(wall[i], wl[kWallNodes - 1], ambientK), ambientK, dt, scratch);
-        double lossDown = hDownL * (tu - wl[0]) * aL;
-        double lossL = hL * (tL[i] - wl[0]) * aL;
-        // Soot that the convected heat carries onto the slabs (thermophoresis, soot_deposition.h).
-        depositSoot(i, true, hConvU * std::min(capUpper, 1.0) * (gasConvU - wu[0]), aU, dt);
-        depositSoot(i, false, hL * (tL[i] - wl[0]), aL, dt);
+        const double capUpper = std::min(capH(upperExchange, mU[i], 1.0) / std::max(upperExchange, 1e-30), 1.0);
+        const double fracU = aU / (aU + aL);
+        const double radUpperWM2 = (radW[i] * fracU - slabOpeningRadU[i]) / aU;
+        const double radLowerWM2 = (radW[i] * (1.0 - fracU) - slabOpeningRadL[i]) / aL;
+        double lossU = 0.0, lossDown = 0.0, lossL = 0.0;
+        for (int k = 0; k < slabs; ++k) {
+            const Slab& u = upper[k];
+            lossU += advanceWallSlab(u.t, *u.m, gasU[k], hU[k] * capUpper, radUpperWM2, backFaceCoefficientWM2K(*u.m, u.t[kWallNodes - 1], ambientK),
+                                     ambientK, dt, scratch) *
+                     u.a;
+            // The lower slab exchanges with both layers: one effective gas temperature and
+            // coefficient (per unit of lower-slab area), split again by the new surface temperature.
+            const Slab& l = lower[k];
+            hL[k] = capH(convectiveCoefficientWM2K(tL[i], l.t[0]), mL[i], aL);
+            const double hDownL = hDown[k] * capUpper * aDown / aL;
+            const double hEff = hL[k] + hDownL;
+            const double gasEff = (hL[k] * tL[i] + hDownL * tu) / hEff;
+            advanceWallSlab(l.t, *l.m, gasEff, hEff, radLowerWM2, backFaceCoefficientWM2K(*l.m, l.t[kWallNodes - 1], ambientK), ambientK,
+                            dt, scratch);
+            lossDown += hDownL * (tu - l.t[0]) * l.a;
+            lossL += hL[k] * (tL[i] - l.t[0]) * l.a;
+            // Soot that the convected heat carries onto the slabs (thermophoresis, soot_deposition.h).
+            depositSoot(i, true, hConvU * capUpper * (gasConvU - u.t[0]), u.a, dt);
+            depositSoot(i, false, hL[k] * (tL[i] - l.t[0]), l.a, dt);
+        }
         srcHU[i] -= lossU + lossDown + openingRadW[i];
         srcHL[i] -= lossL;
         energySource[i] -= lossU + lossDown + lossL + openingRadW[i];
     }
+}
+
+double FireModel::Impl::surfaceEmissionWM2(int r, bool upper) const {
+    const double a4 = std::pow(ambientK, 4);
+    const size_t at = static_cast<size_t>(r) * kWallNodes;
+    auto emission = [&](double surfaceK, const WallMaterial& m) {
+        return m.emissivity * kStefanBoltzmann * std::max(std::pow(surfaceK, 4) - a4, 0.0);
+    };
+    const double flat = emission(upper ? wallU[at] : wallL[at], upper ? ceilingLining[r] : floorLining[r]);
+    if (!splitLining[r]) return flat;
+    const double walls = perimeter[r] * (upper ? ceilZ[r] - zInt[r] : zInt[r] - floorZ[r]);
+    return (flat * area[r] + emission(upper ? sideU[at] : sideL[at], wall[r]) * walls) / (area[r] + walls);
 }
 
 // The upper layer radiates out through the open part of each doorway and window that faces it
@@ -370,10 +410,8 @@ void FireModel::Impl::radiationThroughOpenings(double dt) {
             const double w = std::min(emissU[r] * kStefanBoltzmann * std::max(std::pow(tU[r], 4) - a4, 0.0) * upperM2,
                                       0.5 * mU[r] * kCp * std::max(tU[r] - ambientK, 0.0) / dt - openingRadW[r]);
             openingRadW[r] += w;
-            const double epsW = wall[r].emissivity;
-            const double su = wallU[static_cast<size_t>(r) * kWallNodes], sl = wallL[static_cast<size_t>(r) * kWallNodes];
-            const double wsU = (1.0 - emissU[r]) * epsW * kStefanBoltzmann * std::max(std::pow(su, 4) - a4, 0.0) * upperM2;
-            const double wsL = epsW * kStefanBoltzmann * std::max(std::pow(sl, 4) - a4, 0.0) * lowerM2;
+            const double wsU = (1.0 - emissU[r]) * surfaceEmissionWM2(r, true) * upperM2;
+            const double wsL = surfaceEmissionWM2(r, false) * lowerM2;
             slabOpeningRadU[r] += wsU;
             slabOpeningRadL[r] += wsL;
             if (other >= 0) radW[other] += w + wsU + wsL;
@@ -655,6 +693,8 @@ bool FireModel::Impl::applyVentFlows(double dt, bool lastChance) {
 void FireModel::Impl::integrate(double dt) {
     std::copy(wallNewU.begin(), wallNewU.end(), wallU.begin());
     std::copy(wallNewL.begin(), wallNewL.end(), wallL.begin());
+    std::copy(sideNewU.begin(), sideNewU.end(), sideU.begin());
+    std::copy(sideNewL.begin(), sideNewL.end(), sideL.begin());
     for (const auto& f : fires) {
         totals.heatReleasedJ += f.hrrKw * 1e3 * dt;
         totals.fuelAddedKg += f.pyrolysisKgS * dt;

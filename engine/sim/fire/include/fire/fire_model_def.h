@@ -1,6 +1,7 @@
 #pragma once
 /// Plain definition structs for a compartment fire model: rooms, openings, fires,
 /// detectors, sprinklers and fuel items. Settings struct in, FireModel out.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -13,7 +14,7 @@ struct Point3 {
     double x = 0, y = 0, z = 0;
 };
 
-/// Thermal properties of a room's boundaries (one material for walls, ceiling and floor).
+/// Thermal properties of a room's lining (its walls, or its ceiling or floor).
 struct WallMaterial {
     std::string name = "gypsum";
     double conductivityWMK = 0.16;     ///< k
@@ -31,7 +32,10 @@ struct RoomDef {
     std::string id;
     Point3 originM;             ///< lower corner
     Point3 sizeM;               ///< x, y extent and height (z)
-    WallMaterial wall;
+    WallMaterial wall;          ///< the walls, and the ceiling and floor unless given below
+    /// The ceiling's and the floor's linings where they are not the walls' (CFAST's separate
+    /// ceiling, wall and floor materials): a concrete slab over plastered walls.
+    std::optional<WallMaterial> ceiling, floor;
     double leakageAreaM2 = 0;   ///< effective leak area to outside (cracks), spread over the height
     /// A corridor: smoke entering it runs along its long axis as a gravity current (smoke_front.h)
     /// and conditions beyond the front stay those of the lower layer. Otherwise (as in CFAST, whose
