@@ -7,6 +7,12 @@
 //    mass as the fan removes. With adiabatic walls and a fully convective fire the layer's mass
 //    and energy balances give m_plume(z) = rho_a V - m_fuel - Q / (cp T_a) exactly (ideal gas,
 //    one pressure), with the Heskestad plume of plume.h;
+//  - a fire in a shut room that leaks at its floor: at constant pressure the gas cannot store
+//    the heat it takes, so it leaves at the volume flow (gamma - 1) / (gamma p) x the heat (the
+//    pressure equation of CFAST's TRG ch. 3 at steady state; ideal gas, rho T = p / R), through
+//    the leak at the orifice pressure. With every kW into the gas this is the compartment
+//    over-pressure NIST's FDTs.f90 integrates (its DB model), dp = (rho_a / 2) (Q / (rho_a cp
+//    T_a Cd A))^2;
 //  - mass and energy conservation with ceiling vents between storeys and fans.
 #include <gtest/gtest.h>
 
@@ -68,6 +74,41 @@ TEST(RoofVent, SupplyFanPressureMatchesTheOrificeEquation) {
             EXPECT_EQ(m.openingMassFlowKgS(0, false), 0.0);  // one way: no exchange
             std::printf("roof vent A %.2f m2, supply %.1f m3/s: dp %.3f Pa (orifice %.3f)\n", areaM2, flow, got, dp);
         }
+    }
+}
+
+// 50, 100 and 300 kW, all convective, in a 6 x 6 x 3 m room with adiabatic walls and a 0.5 x 0.1 m
+// slot at its floor (Cd 0.7). Read at 20 s, settled (the pressure's time constant is under a
+// second through this slot; through a 0.1 x 0.1 m one it is 13 s at 300 kW and 6.5 kPa) and
+// before the layer reaches the slot (the gas leaving is ambient air). The model against the
+// expansion of the heat it reports taking (1 %), and against the closed form from the fire's
+// own HRR, the fuel's own volume added (3 %: what the adiabatic walls still take as they warm).
+TEST(LeakyRoom, AFiresExpansionPushesOutThroughTheLeakAtTheOrificePressure) {
+    for (double q : {50.0, 100.0, 300.0}) {
+        FireModelDef def = singleRoom(6, 6, 3);
+        def.rooms[0].wall = adiabaticWall();
+        def.openings.push_back(floorVent("room", 0.5, 0.1));
+        FireDef f = centreFire(def, q, 1.0);
+        f.hrrTable = {{0, q}, {1000, q}};
+        f.radiativeFraction = 0.0;
+        def.fires.push_back(f);
+        FireModel m = makeModel(def);
+        m.advanceTo(19.0);
+        const ConservationTotals before = m.conservation();
+        m.advanceTo(20.0);
+        const ConservationTotals after = m.conservation();
+        const RoomState room = m.roomState(0);
+        ASSERT_GT(room.layerHeightM, 0.3) << q << " kW: the layer must still be above the slot";
+        const double ambientK = def.ambientTempC + 273.15, p0 = def.ambientPressurePa, rhoA = p0 / (kR * ambientK);
+        const double gasW = (after.heatIntoGasJ - before.heatIntoGasJ) / 1.0;
+        const double fuelKgS = (after.fuelAddedKg - before.fuelAddedKg) / 1.0;
+        auto orifice = [&](double volumeM3S) { return 0.5 * rhoA * std::pow(volumeM3S / (0.7 * 0.05), 2); };
+        const double expansionPa = orifice(gasW * 0.4 / (1.4 * p0));
+        const double closedFormPa = orifice((q * 1e3 / (kCpAir * ambientK) + fuelKgS) / rhoA);
+        std::printf("%3.0f kW: floor %.1f Pa over ambient; expansion of the %.1f kW into the gas %.1f Pa, closed form %.1f Pa\n", q,
+                    room.pressurePa, gasW * 1e-3, expansionPa, closedFormPa);
+        EXPECT_NEAR(room.pressurePa, expansionPa, 0.01 * expansionPa) << q;
+        EXPECT_NEAR(room.pressurePa, closedFormPa, 0.03 * closedFormPa) << q;
     }
 }
 
