@@ -236,6 +236,16 @@ struct FireModel::Impl {
     int mirrorOf(const FireDef& fd, int room, double diameterM) const;
     void pushEvent(FireEventType type, int room, int fire, int device, double value);
 
+    // fire_model_walls.cpp
+    void wallHeatTransfer(double dtS);
+    void radiationThroughOpenings(double dtS);
+    /// What a room's upper (or lower) surfaces emit over ambient's, eps sigma (T^4 - T_a^4) at
+    /// their surface at the start of the step, W/m^2 (the area-weighted mean of its slabs).
+    double surfaceEmissionWM2(int room, bool upper) const;
+    void depositSoot(int room, bool upper, double convectiveFluxWM2, double areaM2, double dt);
+    // fire_model_convection.cpp
+    double upperConvection(int room, double upperK, double surfaceK, double upperAreaM2, double& gasK) const;
+
     // fire_model_step.cpp
     bool trySubStep(double dtS, bool lastChance);
     void updateDerived();
@@ -244,14 +254,6 @@ struct FireModel::Impl {
     void waterSprays(double dtS);
     /// Where a spray's drops fly through the upper layer of a room (m), and its evaporated part.
     double sprayPathM(int room, const WaterSpray& spray) const;
-    void wallHeatTransfer(double dtS);
-    void radiationThroughOpenings(double dtS);
-    /// What a room's upper (or lower) surfaces emit over ambient's, eps sigma (T^4 - T_a^4) at
-    /// their surface at the start of the step, W/m^2 (the area-weighted mean of its slabs).
-    double surfaceEmissionWM2(int room, bool upper) const;
-    // fire_model_convection.cpp
-    double upperConvection(int room, double upperK, double surfaceK, double upperAreaM2, double& gasK) const;
-    void depositSoot(int room, bool upper, double convectiveFluxWM2, double areaM2, double dt);
     bool solvePressures(double dtS);
     double evaluatePressureResidual(const std::vector<double>& x, double dtS);
     VentSide side(int room, double dpOverride, bool useOverride) const;
