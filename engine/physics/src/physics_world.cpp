@@ -309,7 +309,7 @@ Result<BodyId> PhysicsWorld::addBody(const DynamicBodyDef& def) {
     if (def.wallTieBreakForceN > 0.0f) {
         auto tie = makeWallTie(*b, def);
         im.world->addConstraint(tie.get(), true);
-        im.addTearingAnchor(std::move(tie), id, def.wallTieBreakForceN);
+        im.addWallTie(std::move(tie), id, def.wallTieBreakForceN);
     }
     return id;
 }

@@ -202,8 +202,8 @@ struct WorldImpl {
                           const Material& mat, int group, int mask);
     BodyId record(btRigidBody* body, BodyKind kind, bool isStatic, std::uint64_t tag, float massKg, int structure);
     void updateJoints();
-    /// Keeps an anchor or tie that tears on the resultant of its pull above tearForceN.
-    void addTearingAnchor(std::unique_ptr<btTypedConstraint> constraint, BodyId body, float tearForceN);
+    /// Keeps a wall tie (wall_tie.h), torn in updateJoints when the resultant of its pull exceeds tearForceN.
+    void addWallTie(std::unique_ptr<btTypedConstraint> constraint, BodyId body, float tearForceN);
     void gatherImpacts();
     /// Wakes every moving body within 2 cm of obj (before its support goes).
     void wakeTouching(btCollisionObject& obj);

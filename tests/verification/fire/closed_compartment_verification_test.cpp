@@ -21,7 +21,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <utility>
 
 #include "fire_fixture.h"
 
@@ -67,7 +66,8 @@ TEST(BeylerClosedCompartment, TheShutRoomsGasIsWithinAQuarterOfBeylersCorrelatio
     int compared = 0;
     double lowest = 10, highest = 0;
     for (const Enclosure& e : rooms) {
-        for (const WallMaterial* wall : {&std::as_const(gypsum), &marinite, &std::as_const(concrete)}) {
+        const WallMaterial* linings[] = {&gypsum, &marinite, &concrete};
+        for (const WallMaterial* wall : linings) {
             const bool asserted = wall != &concrete;
             const double penetrationS = wall->densityKgM3 * wall->specificHeatJKgK / wall->conductivityWMK * std::pow(wall->thicknessM / 2, 2);
             for (double q : {100.0, 300.0, 1000.0}) {
