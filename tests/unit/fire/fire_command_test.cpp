@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -19,11 +20,23 @@ std::string binDir() {
     return d ? d : "build/bin";
 }
 
-// File names unique to the test and the process: ctest runs these cases in parallel.
-std::string tempPrefix() {
-    return ::testing::TempDir() + ::testing::UnitTest::GetInstance()->current_test_info()->name() + "_" +
-           std::to_string(::getpid()) + "_";
+// One folder per test and process (ctest runs these cases in parallel); a passing test removes it.
+std::string tempDir() {
+    return ::testing::TempDir() + "fire_cli_" + ::testing::UnitTest::GetInstance()->current_test_info()->name() +
+           "_" + std::to_string(::getpid());
 }
+
+std::string tempPrefix() {
+    std::filesystem::create_directories(tempDir());
+    return tempDir() + "/";
+}
+
+class FireCommand : public ::testing::Test {
+protected:
+    void TearDown() override {
+        if (!HasFailure()) std::filesystem::remove_all(tempDir());
+    }
+};
 
 bool haveCli() { return std::ifstream(binDir() + "/citydrill").good(); }
 
@@ -82,7 +95,7 @@ quantities = ["visibility_m"]
 
 }  // namespace
 
-TEST(FireCommand, WritesOneRowPerOutputTimeWithProbeColumnsInFileOrder) {
+TEST_F(FireCommand, WritesOneRowPerOutputTimeWithProbeColumnsInFileOrder) {
     if (!haveCli()) GTEST_SKIP() << "citydrill not built";
     std::string path = writeCase("atrium.toml", kCase);
     std::string csv = tempPrefix() + "atrium.csv";
@@ -106,7 +119,7 @@ TEST(FireCommand, WritesOneRowPerOutputTimeWithProbeColumnsInFileOrder) {
     EXPECT_EQ(rows, 5);  // 0, 30, 60, 90, 120
 }
 
-TEST(FireCommand, BadInputExitsWithOneAndNamesFileLineAndField) {
+TEST_F(FireCommand, BadInputExitsWithOneAndNamesFileLineAndField) {
     if (!haveCli()) GTEST_SKIP() << "citydrill not built";
     std::string text = kCase;
     text.replace(text.find("peak_hrr_kw = 5000.0"), 20, "peak_hrr_kw = -50.0");
@@ -134,7 +147,7 @@ TEST(FireCommand, BadInputExitsWithOneAndNamesFileLineAndField) {
 // on a person 5 m from the flame's centre (1.48 m up): Modak's point source gives
 // 0.3 x 1690 / (4 pi 25) = 1.614 kW/m2, and the big hall's layer adds almost nothing in 20 s;
 // below ISO 13571's 2.5 kW/m2 the heat dose stays nought.
-TEST(FireCommand, PlumeCeilingJetAndRadiantColumnsReportTheFire) {
+TEST_F(FireCommand, PlumeCeilingJetAndRadiantColumnsReportTheFire) {
     if (!haveCli()) GTEST_SKIP() << "citydrill not built";
     std::string path = writeCase("plume.toml", R"([[room]]
 id = "hall"
@@ -200,7 +213,7 @@ quantities = ["radiant_flux_kw_m2", "fed_heat"]
 // (4 x 4 x 2.5 m gypsum, a 0.8 x 2 m door, a fire asking for 8 MW: 0.4 kg/s of fuel): once it
 // burns steadily what goes out is what comes in plus the fuel (the room's gas holds about
 // 10 kg and changes little), and the air in is less than Kawagoe's 0.5 A sqrt(H) kg/s.
-TEST(FireCommand, AnOpeningProbeReadsTheFlowsThroughItsDoor) {
+TEST_F(FireCommand, AnOpeningProbeReadsTheFlowsThroughItsDoor) {
     if (!haveCli()) GTEST_SKIP() << "citydrill not built";
     std::string path = writeCase("door.toml", R"([[room]]
 id = "room"
@@ -259,7 +272,7 @@ quantities = ["out_kg_s", "in_kg_s"]
 // The FED columns are for a person breathing ventilation_l_min (light work, 25 L/min, unless
 // given): at rest, 8.5 L/min, the CO dose is 0.255 of light work's (FedAccumulator). With no HCN
 // and the oxygen above 20 %, the whole asphyxiant dose is the CO's.
-TEST(FireCommand, AProbesDoseIsForThePersonBreathingThere) {
+TEST_F(FireCommand, AProbesDoseIsForThePersonBreathingThere) {
     if (!haveCli()) GTEST_SKIP() << "citydrill not built";
     std::string text = kCase;
     text += R"(

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -54,6 +55,10 @@ protected:
         }
         write(dir + "/dem.asc", dem.str());
         write(dir + "/q.csv", "time_s,value\n0,1\n100,1\n");
+    }
+    // A failing test keeps its folder to look at.
+    void TearDown() override {
+        if (!dir.empty() && !HasFailure()) std::filesystem::remove_all(dir);
     }
     std::string dir;
 };
