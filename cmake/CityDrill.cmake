@@ -24,6 +24,14 @@ function(cd_add_module)
   cd_warnings(${M_NAME})
 endfunction()
 
+# The tests' own code unoptimised, with line tables only: it drives the engine's libraries
+# (built optimised), and optimising it with full debug information was two thirds of the
+# build's compile time (CI has 2 cores and 20 minutes). A test whose own loops are its running
+# time sets its file back to -O2 (set_source_files_properties ... COMPILE_OPTIONS -O2).
+function(cd_test_options target)
+  target_compile_options(${target} PRIVATE "$<$<CONFIG:RelWithDebInfo>:-O0;-g1>" "$<$<CONFIG:Release>:-O0>")
+endfunction()
+
 # cd_add_test(NAME test_core SOURCES a.cpp b.cpp DEPS cd_core [LABELS fast|slow] [TIMEOUT s])
 # Tests labelled slow are left out of scripts/test; scripts/soak runs them.
 # A GoogleTest executable registered with ctest, one ctest entry per test case.
@@ -32,11 +40,10 @@ function(cd_add_test)
   add_executable(${T_NAME} ${T_SOURCES})
   target_link_libraries(${T_NAME} PRIVATE ${T_DEPS} GTest::gtest GTest::gtest_main)
   cd_warnings(${T_NAME})
-  # The tests' own code unoptimised, with line tables only: it drives the engine's libraries
-  # (built optimised), and optimising it with full debug information was two thirds of the
-  # build's compile time (CI has 2 cores and 20 minutes). A test whose own loops are its running
-  # time sets its file back to -O2 (set_source_files_properties ... COMPILE_OPTIONS -O2).
-  target_compile_options(${T_NAME} PRIVATE "$<$<CONFIG:RelWithDebInfo>:-O0;-g1>" "$<$<CONFIG:Release>:-O0>")
+  cd_test_options(${T_NAME})
+  if(TARGET cd_test_pch)
+    target_precompile_headers(${T_NAME} REUSE_FROM cd_test_pch)
+  endif()
   if(NOT T_TIMEOUT)
     set(T_TIMEOUT 300)
   endif()
