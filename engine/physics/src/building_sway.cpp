@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <glm/geometric.hpp>
+
 namespace cd::physics {
 namespace {
 constexpr double kPi = 3.14159265358979323846;
@@ -160,9 +162,14 @@ void BuildingSway::step(const glm::vec2& groundMS2, double dtS) {
     ground_ = g1;
 }
 
-// The storeys' forces at the floors' present drifts (elastic-perfectly-plastic, each direction
-// on its own: the return to the yield force is exact for this law), then the floors'
-// accelerations relative to the ground: a_j = -a_g - (f_j - f_{j+1}) - sum_l c_jl v_l.
+// The storeys' forces at the floors' present drifts, then the floors' accelerations relative to
+// the ground: a_j = -a_g - (f_j - f_{j+1}) - sum_l c_jl v_l. A storey is elastic-perfectly-plastic
+// in the plane with one strength in every direction: its shear vector stays inside the circle
+// |F| <= F_y (the biaxial interaction of Nigam, "Inelastic interactions in the dynamic response
+// of structures", Caltech EERL 1967, for a storey of equal strength both ways). Beyond it the
+// trial force k (d - d_p) is brought back to the circle along its own direction and the plastic
+// drift moves with it (radial return, Simo & Hughes, "Computational Inelasticity" (1998) sec.
+// 2.3: exact for this law within a step). Along one axis it is the one-dimensional law.
 void BuildingSway::inelasticAccelerations(const glm::dvec2& ground) {
     const auto un = static_cast<std::size_t>(storeys_);
     std::vector<glm::dvec2>& f = forceScratch_;
@@ -170,18 +177,17 @@ void BuildingSway::inelasticAccelerations(const glm::dvec2& ground) {
     for (std::size_t st = 0; st < un; ++st) {
         const glm::dvec2 drift = u_[st] - (st > 0 ? u_[st - 1] : glm::dvec2(0.0));
         const double fy = yieldForce_[st];
-        for (int c = 0; c < 2; ++c) {
-            double force = kOverM_ * (drift[c] - plastic_[st][c]);
-            if (std::fabs(force) > fy) {
-                force = std::copysign(fy, force);
-                plastic_[st][c] = drift[c] - force / kOverM_;
-            }
-            // The weight above leaning on the drifted storey (P-delta) pushes it on.
-            f[st][c] = force - leanOverH_[st] * drift[c];
+        glm::dvec2 force = kOverM_ * (drift - plastic_[st]);
+        const double trial = glm::length(force);
+        if (trial > fy) {
+            force *= fy / trial;
+            plastic_[st] = drift - force / kOverM_;
         }
-        peakDrift_[st] = std::max({peakDrift_[st], std::fabs(drift.x), std::fabs(drift.y)});
-        if (failedStorey_ == 0 && leanOverH_[st] > 0.0 && std::max(std::fabs(drift.x), std::fabs(drift.y)) >= yieldForce_[st] / leanOverH_[st])
-            failedStorey_ = static_cast<int>(st) + 1;
+        // The weight above leaning on the drifted storey (P-delta) pushes it on.
+        f[st] = force - leanOverH_[st] * drift;
+        const double reach = glm::length(drift);
+        peakDrift_[st] = std::max(peakDrift_[st], reach);
+        if (failedStorey_ == 0 && leanOverH_[st] > 0.0 && reach >= fy / leanOverH_[st]) failedStorey_ = static_cast<int>(st) + 1;
     }
     for (std::size_t j = 0; j < un; ++j) {
         glm::dvec2 damp(0.0);

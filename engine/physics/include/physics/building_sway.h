@@ -3,9 +3,9 @@
 /// on them feels. The building is a shear building of equal storeys (equal floor masses, equal
 /// storey stiffnesses, fixed at its base; Chopra, "Dynamics of Structures", ch. 9-13) with
 /// classical modal damping, driven by the ground's horizontal acceleration, each horizontal
-/// direction on its own. Every mode is an oscillator integrated exactly for a ground
-/// acceleration that is linear over a step (Nigam & Jennings 1969; Chopra sec. 5.2), so the
-/// step may be as long as the record's.
+/// direction on its own while elastic (yielding storeys couple them). Every mode is an
+/// oscillator integrated exactly for a ground acceleration that is linear over a step (Nigam &
+/// Jennings 1969; Chopra sec. 5.2), so the step may be as long as the record's.
 ///
 /// For N storeys the modes are closed-form: floor j (1..N) moves as sin(j theta_n),
 /// theta_n = (2n - 1) pi / (2N + 1), at omega_n = 2 sqrt(k/m) sin(theta_n / 2); k/m is set so the
@@ -26,7 +26,8 @@ struct BuildingSwayDef {
     /// Fundamental period; 0 = ASCE/SEI 7-16 eq. 12.8-7's approximate period (approximatePeriodS).
     float periodS = 0.0f;
     float dampingRatio = 0.05f;   ///< of every mode, (0, 0.5]
-    /// 0: elastic. > 0: the storeys yield, elastic-perfectly-plastic: the first storey's yield
+    /// 0: elastic. > 0: the storeys yield, elastic-perfectly-plastic with one strength in every
+    /// horizontal direction (the storey shear's vector stays inside a circle): the first storey's yield
     /// shear over the building's weight (a base shear coefficient), the storeys above in the
     /// proportion of ASCE/SEI 7-16's vertical distribution of the base shear (eq. 12.8-11 and
     /// 12.8-12, k from the period), as a building designed to the code has them. [0.02, 2].
@@ -93,8 +94,8 @@ public:
     bool yields() const { return inelastic_; }
     /// Storey s's yield drift (its yield shear over its stiffness), m; 0 when elastic.
     double yieldDriftM(int storey) const;
-    /// Storey s's greatest drift so far (either direction, since reset) over its yield drift: its
-    /// ductility demand (> 1: it has yielded). 0 when elastic.
+    /// Storey s's greatest drift so far (the drift vector's length, since reset) over its yield
+    /// drift: its ductility demand (> 1: it has yielded). 0 when elastic.
     double ductility(int storey) const;
     /// Storey s's plastic (permanent) drift now, m: what is left when the building comes to rest.
     glm::vec2 plasticDriftM(int storey) const;
@@ -121,7 +122,7 @@ private:
     glm::dvec2 modalAcceleration(const Mode& m) const;
 
     // Yielding storeys: the floors' motion relative to the ground integrated directly (per unit
-    // floor mass), each direction on its own, by velocity Verlet in sub-steps of at most a tenth
+    // floor mass), both directions together, by velocity Verlet in sub-steps of at most a tenth
     // of the highest mode's period and a hundredth of the first's; classical damping from the
     // elastic modes (Chopra sec. 11.4).
     bool inelastic_ = false;
@@ -133,7 +134,7 @@ private:
     int failedStorey_ = 0;
     std::vector<glm::dvec2> u_, v_, a_;  ///< floors 1..N (index j - 1), relative to the ground
     std::vector<glm::dvec2> plastic_;    ///< storeys 1..N (index s - 1)
-    std::vector<double> peakDrift_;      ///< storeys 1..N, the greatest |drift| in either direction
+    std::vector<double> peakDrift_;      ///< storeys 1..N, the greatest |drift| (vector length)
     std::vector<glm::dvec2> forceScratch_, halfScratch_;
     void makeInelastic(double yieldCoefficient, double kOverM, double periodS, bool pDelta);
     void stepInelastic(const glm::dvec2& g1, double dtS);
