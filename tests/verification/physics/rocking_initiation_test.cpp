@@ -19,6 +19,7 @@ namespace cd::physics {
 namespace {
 using namespace test;
 
+constexpr double kPi = 3.14159265358979323846;
 constexpr double kRampMS3 = 0.1;
 constexpr double kUpliftM = 0.001;
 constexpr double kSlipM = 0.005;
@@ -105,6 +106,81 @@ TEST(RockingInitiation, TheSameBlockWithMuBelowBOverHSlidesAtMuGWithoutRocking) 
                     mu * kG, expected);
         EXPECT_NEAR(o.slideMS2, expected, 0.03 * mu * kG) << mu;
         EXPECT_TRUE(o.rockMS2 < 0.0 || o.rockMS2 > o.slideMS2) << "rocked before sliding, mu " << mu;
+    }
+}
+
+// Pushed along a direction in the plane, a block stays on its base while the line of its weight
+// and inertia (g, a) through its centre meets the floor inside the base: it lifts when
+// a_x h / g reaches d or a_y h / g reaches b (d, b the half-widths along x and y), on the edge or
+// the corner that line leaves by (the three-dimensional form of Shenton's criterion; Zulli,
+// Contento & Di Egidio, Int. J. Non-Linear Mech. 47:679 (2012), for a rectangular base). So a
+// square block pushed along its diagonal needs sqrt(2) g b / h, pushed at 20 degrees it tips over
+// the face the push is nearer to, not along the push, and a 0.6 x 0.4 m base pushed at 45 degrees
+// tips over its long edge (along its own diagonal, over its corner).
+// Onset as above, the first 1 mm of lift of a base corner, here against the static threshold
+// itself (the lift comes 0.6 % after it in the cases above). With the solver converged (40
+// iterations at 60 Hz) every case lifts within -1 % .. +3 % of statics, and an edge case leans
+// within 5 degrees of its edge's direction (a corner is an unstable pivot: the block falls on to
+// one of its edges, so no direction is asserted there). At the world's 10 iterations the pivot
+// contact is not converged under a push across the axes: the lift comes -3.4 % .. +7.8 % off
+// statics (a known gap, docs/physics.md), bounded here at -5 % .. +10 %; along an axis (above) it
+// is on time.
+TEST(RockingInitiation, PushedAlongADiagonalABlockLiftsWhereTheLineOfItsLoadLeavesItsBase) {
+    struct Case {
+        double halfDepthM, halfWidthM, pushDeg;
+    };
+    const double rectDiagonalDeg = std::atan2(0.2, 0.3) * 180.0 / kPi;  // 33.7: the 0.6 x 0.4 base's corner
+    for (int iterations : {40, 10}) {
+        for (const Case c : {Case{0.2, 0.2, 45.0}, Case{0.2, 0.2, 20.0}, Case{0.3, 0.2, 45.0}, Case{0.3, 0.2, rectDiagonalDeg}}) {
+            BlockSpec s;
+            s.halfDepthM = c.halfDepthM;
+            s.halfWidthM = c.halfWidthM;
+            s.blockMu = 0.8;  // well above the push over g: it rocks, it does not slide
+            const double h = s.halfHeightM, th = c.pushDeg * kPi / 180.0;
+            const glm::dvec2 dir(std::cos(th), std::sin(th));
+            const double ax = c.halfDepthM / (h * dir.x), ay = c.halfWidthM / (h * dir.y);  // in g
+            const double threshold = kG * std::min(ax, ay);
+            const bool corner = std::fabs(ax - ay) < 1e-9;
+            const double edgeDeg = ax < ay ? 0.0 : 90.0;  // the +x or the +y edge
+
+            BlockScene sc = makeBlockScene(s, 0.0, 0.0f, 1.0f / 60.0f, iterations);
+            for (int i = 0; i < 60; ++i) sc.world->step();  // settle
+            const double durationS = 1.3 * threshold / kRampMS3;
+            GroundMotion ramp;  // the floor accelerates towards -dir: the block is thrown towards +dir
+            ramp.source = "ramp";
+            ramp.timeS = {0.0, durationS};
+            ramp.accelMS2 = {glm::vec3(0.0f), glm::vec3(glm::vec2(-dir * (kRampMS3 * durationS)), 0.0f)};
+            sc.world->setGroundMotion(ramp, sc.world->timeS());
+            const double t0 = sc.world->timeS();
+            double onset = -1.0, leanDeg = 0.0;
+            while (sc.world->timeS() - t0 < durationS && onset < 0.0) {
+                sc.world->step();
+                const BodyState st = sc.world->bodyState(sc.block);
+                double lo = 1e9, hi = -1e9;
+                for (int k = 0; k < 4; ++k) {
+                    const glm::vec3 base((k & 1 ? 1.0f : -1.0f) * float(s.halfDepthM), (k & 2 ? 1.0f : -1.0f) * float(s.halfWidthM),
+                                         -float(h));
+                    const double z = (st.positionM + st.orientation * base).z;
+                    lo = std::min(lo, z);
+                    hi = std::max(hi, z);
+                }
+                if (hi - lo > kUpliftM) {
+                    onset = kRampMS3 * (sc.world->timeS() - t0);
+                    const glm::vec3 up = st.orientation * glm::vec3(0.0f, 0.0f, 1.0f);
+                    leanDeg = std::atan2(double(up.y), double(up.x)) * 180.0 / kPi;
+                }
+            }
+            std::printf("%2d iterations, base %.1f x %.1f m, h %.1f m, pushed at %4.1f deg: lifts at %.4f m/s^2 (statics %.4f, "
+                        "%+.2f %%), leans towards %5.1f deg (%s)\n",
+                        iterations, 2 * c.halfDepthM, 2 * c.halfWidthM, 2 * h, c.pushDeg, onset, threshold,
+                        100.0 * (onset / threshold - 1.0), leanDeg, corner ? "a corner" : (edgeDeg == 0.0 ? "the x edge" : "the y edge"));
+            const double lo = iterations >= 40 ? 0.99 : 0.95, hi = iterations >= 40 ? 1.03 : 1.10;
+            EXPECT_GE(onset, lo * threshold) << iterations << " iterations, " << c.pushDeg << " deg";
+            EXPECT_LE(onset, hi * threshold) << iterations << " iterations, " << c.pushDeg << " deg";
+            if (!corner && iterations >= 40) {
+                EXPECT_NEAR(leanDeg, edgeDeg, 5.0) << c.pushDeg << " deg";
+            }
+        }
     }
 }
 
