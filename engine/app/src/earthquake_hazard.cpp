@@ -18,6 +18,7 @@
 #include <cstdio>
 
 #include <glm/common.hpp>
+#include <glm/geometric.hpp>
 
 #include "building_physics.h"
 #include "crowd_furniture.h"
@@ -489,7 +490,7 @@ double EarthquakeHazard::storeyDriftRatio() const {
     double worst = 0.0;
     for (int st = 1; st <= sway->storeys(); ++st) {
         const glm::vec2 d = sway->storeyDriftM(st);
-        worst = std::max(worst, static_cast<double>(std::max(std::fabs(d.x), std::fabs(d.y))));
+        worst = std::max(worst, static_cast<double>(glm::length(d)));
     }
     return worst / sway->storeyHeightM();
 }

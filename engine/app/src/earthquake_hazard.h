@@ -106,8 +106,9 @@ public:
     /// True with floor_response = "sway" (floors move as the building sways).
     bool sways() const;
     /// With a sway: the largest storey drift ratio now (the horizontal drift between a storey's
-    /// floor and ceiling over its height, either direction), and the smallest yield drift ratio
-    /// of its storeys, the weakest's (0 when elastic). 0 without a sway.
+    /// floor and ceiling over its height, the drift vector's length: how far it leans, whichever
+    /// way, as its strength is one circle), and the smallest yield drift ratio of its storeys, the
+    /// weakest's (0 when elastic). 0 without a sway.
     double storeyDriftRatio() const;
     double yieldDriftRatio() const;
     bool isDoorBlocked(const std::string& doorId) const { return blocked_.count(doorId) > 0; }
