@@ -8,6 +8,24 @@
 
 namespace cd::fire {
 
+// A room as one side of a vent at floor pressure dpOverride (or its own); r < 0 is outside.
+VentSide FireModel::Impl::side(int r, double dpOverride, bool useOverride) const {
+    VentSide s;
+    if (r < 0) {
+        s.floorZ = -1e30;
+        s.deltaPPa = 0;
+        s.interfaceZ = 1e30;
+        s.rhoUpper = s.rhoLower = rhoAmb;
+        return s;
+    }
+    s.floorZ = floorZ[r];
+    s.deltaPPa = useOverride ? dpOverride : dp[r];
+    s.interfaceZ = zInt[r];
+    s.rhoUpper = rhoU[r];
+    s.rhoLower = rhoL[r];
+    return s;
+}
+
 // Flow through opening v at floor pressures pa (room a) and pb (room b; ignored outside).
 // Wall openings integrate the orifice law over their height; ceiling vents use Cooper's
 // model on the pressure difference at the vent, drawing from the layer next to it on each side

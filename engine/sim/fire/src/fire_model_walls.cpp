@@ -179,21 +179,4 @@ void FireModel::Impl::depositSoot(int i, bool upper, double fluxWM2, double area
     depositJS += kCp * tg * kgS;
 }
 
-VentSide FireModel::Impl::side(int r, double dpOverride, bool useOverride) const {
-    VentSide s;
-    if (r < 0) {
-        s.floorZ = -1e30;
-        s.deltaPPa = 0;
-        s.interfaceZ = 1e30;
-        s.rhoUpper = s.rhoLower = rhoAmb;
-        return s;
-    }
-    s.floorZ = floorZ[r];
-    s.deltaPPa = useOverride ? dpOverride : dp[r];
-    s.interfaceZ = zInt[r];
-    s.rhoUpper = rhoU[r];
-    s.rhoLower = rhoL[r];
-    return s;
-}
-
 }  // namespace cd::fire
