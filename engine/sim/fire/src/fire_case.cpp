@@ -332,7 +332,7 @@ Result<FireCase> parseFireCase(std::string_view text, const std::string& file) {
     FireModelDef& d = c.model;
     d.sourceFile = file;
     Status status = Ok{};
-    static const std::set<std::string> kSections = {"settings", "material", "room",  "opening", "fan", "fire",
+    static const std::set<std::string> kSections = {"settings", "material", "room",  "opening", "connection", "fan", "fire",
                                                     "detector", "sprinkler", "item", "extinguisher", "spray", "probe"};
     for (const auto& [k, v] : root)
         if (!kSections.count(std::string(k.str())))
@@ -437,6 +437,15 @@ Result<FireCase> parseFireCase(std::string_view text, const std::string& file) {
         r.nonNegative("close_at", o.closeAtS);
         r.positive("discharge_coefficient", o.dischargeCoeff);
         d.openings.push_back(o);
+    });
+    eachTable(root, "connection", file, status, [&](TableReader& r) {
+        ConnectionDef c;
+        c.line = r.line();
+        r.string("from", c.roomA, true);
+        r.string("to", c.roomB, true);
+        checkRoomRef(r, "from", c.roomA, d, false);
+        checkRoomRef(r, "to", c.roomB, d, true);  // outside: validate says why not
+        d.connections.push_back(c);
     });
     eachTable(root, "fan", file, status, [&](TableReader& r) {
         FanDef fan;

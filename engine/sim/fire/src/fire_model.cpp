@@ -120,6 +120,15 @@ Status FireModel::Impl::build() {
             if (def.rooms[i].id == id) return i;
         return -1;
     };
+    if (!def.connections.empty()) {
+        links.assign(n, {});
+        for (const ConnectionDef& c : def.connections) {
+            const int a = roomOf(c.roomA), b = roomOf(c.roomB);
+            links[a].push_back({b, *sharedSurface(def.rooms[a], def.rooms[b])});
+            links[b].push_back({a, *sharedSurface(def.rooms[b], def.rooms[a])});
+        }
+        for (auto* v : {&faceFluxU, &faceFluxL, &faceFluxNewU, &faceFluxNewL}) sz(*v, size_t(n) * 2);
+    }
     nOpen = static_cast<int>(def.openings.size());
     for (const auto& o : def.openings) {
         int a = roomOf(o.roomA);
@@ -578,6 +587,7 @@ void FireModel::hash(StateHasher& h) const {
     h.add(m.timeS);
     auto vec = [&](const std::vector<double>& v) { h.addBytes(v.data(), v.size() * sizeof(double)); };
     vec(m.mU), vec(m.mL), vec(m.hU), vec(m.hL), vec(m.yU), vec(m.yL), vec(m.wallU), vec(m.wallL), vec(m.sideU), vec(m.sideL);
+    vec(m.faceFluxU), vec(m.faceFluxL);  // empty without surface connections
     h.addBytes(m.vopen.data(), m.vopen.size());
     h.addBytes(m.glassBroken.data(), m.glassBroken.size());
     vec(m.glassK);  // empty without heat-transfer glazing: the hashes of other runs stay as they were

@@ -1,7 +1,10 @@
 #include "fire/fire_model_def.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <set>
+#include <utility>
 
 #include "fire/combustion.h"
 
@@ -27,6 +30,37 @@ const RoomDef* findRoom(const FireModelDef& def, const std::string& id) {
 }
 
 }  // namespace
+
+std::optional<SharedSurface> sharedSurface(const RoomDef& a, const RoomDef& b) {
+    constexpr double kTouch = 1e-6;
+    const double a0[3] = {a.originM.x, a.originM.y, a.originM.z}, as[3] = {a.sizeM.x, a.sizeM.y, a.sizeM.z};
+    const double b0[3] = {b.originM.x, b.originM.y, b.originM.z}, bs[3] = {b.sizeM.x, b.sizeM.y, b.sizeM.z};
+    double overlap[3], gapAbove[3], gapBelow[3];  // gapAbove: b's low side above a's high side
+    for (int k = 0; k < 3; ++k) {
+        overlap[k] = std::min(a0[k] + as[k], b0[k] + bs[k]) - std::max(a0[k], b0[k]);
+        gapAbove[k] = b0[k] - (a0[k] + as[k]);
+        gapBelow[k] = a0[k] - (b0[k] + bs[k]);
+    }
+    auto facing = [&](int k) {
+        return (gapAbove[k] >= -kTouch && gapAbove[k] <= kSharedSurfaceGapM) || (gapBelow[k] >= -kTouch && gapBelow[k] <= kSharedSurfaceGapM);
+    };
+    SharedSurface s;
+    if (facing(2) && overlap[0] > kTouch && overlap[1] > kTouch) {
+        s.part = gapAbove[2] >= -kTouch && gapAbove[2] <= kSharedSurfaceGapM ? SharedSurface::Part::Ceiling : SharedSurface::Part::Floor;
+        s.areaM2 = overlap[0] * overlap[1];
+        s.zBottomM = s.zTopM = s.part == SharedSurface::Part::Ceiling ? a0[2] + as[2] : a0[2];
+        return s;
+    }
+    if (overlap[2] <= kTouch) return std::nullopt;
+    for (int k = 0; k < 2; ++k) {
+        if (!facing(k) || overlap[1 - k] <= kTouch) continue;
+        s.areaM2 = overlap[1 - k] * overlap[2];
+        s.zBottomM = std::max(a0[2], b0[2]);
+        s.zTopM = s.zBottomM + overlap[2];
+        return s;
+    }
+    return std::nullopt;
+}
 
 bool roomContains(const RoomDef& r, const Point3& p) {
     constexpr double tol = 1e-6;
@@ -162,6 +196,29 @@ Status validate(const FireModelDef& def) {
             if (zb < b->originM.z - 1e-9 || zt > b->originM.z + b->sizeM.z + 1e-9)
                 return makeError("opening does not fit within the height of '" + b->id + "'", file, o.line, f("sill"));
         }
+    }
+    std::set<std::pair<std::string, std::string>> pairs;
+    for (size_t i = 0; i < def.connections.size(); ++i) {
+        const auto& c = def.connections[i];
+        auto f = [&](const char* field) { return fieldName("connection", i, c.line, field); };
+        const RoomDef* a = findRoom(def, c.roomA);
+        if (!a) return makeError("unknown room '" + c.roomA + "'", file, c.line, f("from"));
+        const RoomDef* b = findRoom(def, c.roomB);
+        if (!b) {
+            const std::string why = c.roomB == kOutside ? "a room's linings lose their heat to outside without a connection; give a room"
+                                                        : "unknown room '" + c.roomB + "'";
+            return makeError(why, file, c.line, f("to"));
+        }
+        if (a == b) return makeError("a connection joins two different rooms", file, c.line, f("to"));
+        if (!sharedSurface(*a, *b)) {
+            char gap[32];
+            std::snprintf(gap, sizeof gap, "%g", kSharedSurfaceGapM);
+            return makeError("rooms '" + a->id + "' and '" + b->id + "' share no wall, ceiling or floor (their facing sides must overlap, at most " +
+                                 gap + " m apart)",
+                             file, c.line, f("to"));
+        }
+        if (!pairs.insert(std::minmax(c.roomA, c.roomB)).second)
+            return makeError("rooms '" + a->id + "' and '" + b->id + "' are connected twice", file, c.line, f("to"));
     }
     std::set<std::string> fanIds;
     for (size_t i = 0; i < def.fans.size(); ++i) {

@@ -118,6 +118,17 @@ struct FireModel::Impl {
     std::vector<double> wallU, wallL, sideU, sideL;
     std::vector<double> wallNewU, wallNewL, sideNewU, sideNewL;  // the sub-step's new ones (committed on success)
     std::vector<unsigned char> flashover;
+    // Surface connections (CFAST's CONN): per room, the parts of its boundary that another room
+    // lies behind; per room and slab (2 room + k, k as wallHeatTransfer's: 0 the ceiling or floor
+    // or the whole pair, 1 the side walls of a room with its own ceiling or floor lining) the
+    // flux into the slab's face over the last step, W/m^2: what a connected room's slab takes in
+    // at its back. Sized only when the model has connections.
+    struct SurfaceLink {
+        int other;
+        SharedSurface surface;  // seen from this room
+    };
+    std::vector<std::vector<SurfaceLink>> links;
+    std::vector<double> faceFluxU, faceFluxL, faceFluxNewU, faceFluxNewL;
     // Derived each sub-step
     std::vector<double> volU, tU, tL, rhoU, rhoL, zInt, dp, floorFlux, emissU;
     // Sub-step accumulators
@@ -242,6 +253,10 @@ struct FireModel::Impl {
     /// What a room's upper (or lower) surfaces emit over ambient's, eps sigma (T^4 - T_a^4) at
     /// their surface at the start of the step, W/m^2 (the area-weighted mean of its slabs).
     double surfaceEmissionWM2(int room, bool upper) const;
+    /// What room i's slabs take in at their backs from the rooms behind them (links): per slab
+    /// k of the upper (upper = true) or lower pair, the connected area (m^2) and the heat those
+    /// rooms' faces take in over it (W).
+    void connectedBacks(int i, bool upper, double areaM2[2], double heatW[2]) const;
     void depositSoot(int room, bool upper, double convectiveFluxWM2, double areaM2, double dt);
     // fire_model_convection.cpp
     double upperConvection(int room, double upperK, double surfaceK, double upperAreaM2, double& gasK) const;

@@ -510,6 +510,8 @@ void FireModel::Impl::integrate(double dt) {
     std::copy(wallNewL.begin(), wallNewL.end(), wallL.begin());
     std::copy(sideNewU.begin(), sideNewU.end(), sideU.begin());
     std::copy(sideNewL.begin(), sideNewL.end(), sideL.begin());
+    std::copy(faceFluxNewU.begin(), faceFluxNewU.end(), faceFluxU.begin());
+    std::copy(faceFluxNewL.begin(), faceFluxNewL.end(), faceFluxL.begin());
     for (const auto& f : fires) {
         totals.heatReleasedJ += f.hrrKw * 1e3 * dt;
         totals.fuelAddedKg += f.pyrolysisKgS * dt;

@@ -78,12 +78,24 @@ void FireModel::Impl::wallHeatTransfer(double dt) {
         const double fracU = aU / (aU + aL);
         const double radUpperWM2 = (radW[i] * fracU - slabOpeningRadU[i]) / aU;
         const double radLowerWM2 = (radW[i] * (1.0 - fracU) - slabOpeningRadL[i]) / aL;
+        // Where another room lies behind a slab (a surface connection), that part of its back
+        // takes in what the other room's face takes in (below); the rest loses heat to ambient.
+        double connU[2] = {0, 0}, heatU[2] = {0, 0}, connL[2] = {0, 0}, heatL[2] = {0, 0};
+        if (!links.empty()) {
+            connectedBacks(i, true, connU, heatU);
+            connectedBacks(i, false, connL, heatL);
+        }
+        auto advance = [&](const Slab& s, double gasK, double h, double extraWM2, double connM2, double heatW) {
+            const double share = connM2 > 0.0 ? std::min(connM2 / std::max(s.a, 1e-9), 1.0) : 0.0;
+            const double backFlux = connM2 > 0.0 ? heatW / connM2 * share : 0.0;
+            return advanceWallSlab(s.t, *s.m, gasK, h, extraWM2, (1.0 - share) * backFaceCoefficientWM2K(*s.m, s.t[kWallNodes - 1], ambientK),
+                                   ambientK, dt, scratch, backFlux);
+        };
         double lossU = 0.0, lossDown = 0.0, lossL = 0.0;
         for (int k = 0; k < slabs; ++k) {
             const Slab& u = upper[k];
-            lossU += advanceWallSlab(u.t, *u.m, gasU[k], hU[k] * capUpper, radUpperWM2, backFaceCoefficientWM2K(*u.m, u.t[kWallNodes - 1], ambientK),
-                                     ambientK, dt, scratch) *
-                     u.a;
+            const double intoU = advance(u, gasU[k], hU[k] * capUpper, radUpperWM2, connU[k], heatU[k]);
+            lossU += intoU * u.a;
             // The lower slab exchanges with both layers: one effective gas temperature and
             // coefficient (per unit of lower-slab area), split again by the new surface temperature.
             const Slab& l = lower[k];
@@ -91,8 +103,11 @@ void FireModel::Impl::wallHeatTransfer(double dt) {
             const double hDownL = hDown[k] * capUpper * aDown / aL;
             const double hEff = hL[k] + hDownL;
             const double gasEff = (hL[k] * tL[i] + hDownL * tu) / hEff;
-            advanceWallSlab(l.t, *l.m, gasEff, hEff, radLowerWM2, backFaceCoefficientWM2K(*l.m, l.t[kWallNodes - 1], ambientK), ambientK,
-                            dt, scratch);
+            const double intoL = advance(l, gasEff, hEff, radLowerWM2, connL[k], heatL[k]);
+            if (!faceFluxNewU.empty()) {
+                faceFluxNewU[2 * i + k] = intoU + radUpperWM2;
+                faceFluxNewL[2 * i + k] = intoL + radLowerWM2;
+            }
             lossDown += hDownL * (tu - l.t[0]) * l.a;
             lossL += hL[k] * (tL[i] - l.t[0]) * l.a;
             // Soot that the convected heat carries onto the slabs (thermophoresis, soot_deposition.h).
@@ -102,6 +117,42 @@ void FireModel::Impl::wallHeatTransfer(double dt) {
         srcHU[i] -= lossU + lossDown + openingRadW[i];
         srcHL[i] -= lossL;
         energySource[i] -= lossU + lossDown + lossL + openingRadW[i];
+    }
+}
+
+// CFAST's surface connections (conduction.f90): a slab with a room behind it is not solved
+// against that room's gas; its back takes in the flux that the other room's own face takes in
+// (convection and radiation, from the last step). The two rooms' slabs are then the one wall
+// seen from either side: started alike, each face's history is the other's back's, so at steady
+// state the flux through is the plane wall's (T_1 - T_2) / (1/h_1 + L/k + 1/h_2). Each room's
+// gas exchanges heat only with its own faces, so energy is conserved room by room. A part of
+// the walls takes the other room's upper or lower face by the height of its interface there.
+void FireModel::Impl::connectedBacks(int i, bool upper, double areaM2[2], double heatW[2]) const {
+    auto face = [&](int o, bool up, bool wallPart) {
+        return (up ? faceFluxU : faceFluxL)[2 * o + (splitLining[o] && wallPart ? 1 : 0)];
+    };
+    const int wallSlab = splitLining[i] ? 1 : 0;
+    for (const SurfaceLink& link : links[i]) {
+        const SharedSurface& s = link.surface;
+        const int o = link.other;
+        switch (s.part) {
+            case SharedSurface::Part::Ceiling:  // the other room's floor
+                if (upper) areaM2[0] += s.areaM2, heatW[0] += s.areaM2 * face(o, false, false);
+                break;
+            case SharedSurface::Part::Floor:  // the other room's ceiling
+                if (!upper) areaM2[0] += s.areaM2, heatW[0] += s.areaM2 * face(o, true, false);
+                break;
+            case SharedSurface::Part::Wall: {
+                const double width = s.areaM2 / (s.zTopM - s.zBottomM);
+                const double p0 = upper ? std::max(s.zBottomM, zInt[i]) : s.zBottomM;
+                const double p1 = upper ? s.zTopM : std::min(s.zTopM, zInt[i]);
+                if (p1 <= p0) break;
+                const double above = std::max(p1 - std::max(p0, zInt[o]), 0.0), below = (p1 - p0) - above;
+                areaM2[wallSlab] += width * (p1 - p0);
+                heatW[wallSlab] += width * (above * face(o, true, true) + below * face(o, false, true));
+                break;
+            }
+        }
     }
 }
 

@@ -21,7 +21,7 @@ void cellWidths(double thicknessM, double* dx) {
 // Backward-Euler conduction (unconditionally stable, so the wall never limits the step);
 // half control volumes at both faces; tridiagonal solve by the Thomas algorithm.
 double advanceWallSlab(double* t, const WallMaterial& m, double gasK, double exposedHWM2K, double extraFluxWM2,
-                       double backHWM2K, double ambientK, double dtS, double* scratch) {
+                       double backHWM2K, double ambientK, double dtS, double* scratch, double backFluxWM2) {
     constexpr int n = kWallNodes;
     double dx[n - 1];
     cellWidths(m.thicknessM, dx);
@@ -43,7 +43,7 @@ double advanceWallSlab(double* t, const WallMaterial& m, double gasK, double exp
         }
         if (i == n - 1) {
             b += backHWM2K;
-            r += backHWM2K * ambientK;
+            r += backHWM2K * ambientK + backFluxWM2;
         }
     };
     double a, b, cc, r;

@@ -44,6 +44,32 @@ struct RoomDef {
     int line = 0;               ///< source line in a case file, 0 if built in code
 };
 
+/// Two rooms whose boundary between them passes heat from one to the other by conduction
+/// (CFAST's surface connections, CONN): a wall between rooms side by side, or the ceiling of one
+/// that is the floor of the room above. Which surface it is, and its area, follow from the rooms'
+/// boxes (sharedSurface). Without one a room's linings lose their heat to ambient behind them.
+struct ConnectionDef {
+    std::string roomA, roomB;
+    int line = 0;
+};
+
+/// The surface two rooms share, seen from room a: part of its walls (over zBottomM..zTopM,
+/// absolute heights), its ceiling (b lies above it) or its floor (b lies below it).
+struct SharedSurface {
+    enum class Part { Wall, Ceiling, Floor };
+    Part part = Part::Wall;
+    double areaM2 = 0;
+    double zBottomM = 0, zTopM = 0;
+};
+
+/// Facing sides of two rooms at most this far apart share a surface: a wall or a floor slab
+/// lies between them (the district's rooms are boxes of air, 0.25-0.3 m apart).
+inline constexpr double kSharedSurfaceGapM = 0.5;
+
+/// The surface a and b share: facing sides at most kSharedSurfaceGapM apart that overlap over
+/// a positive area. None for rooms apart, overlapping, or touching only along an edge.
+std::optional<SharedSurface> sharedSurface(const RoomDef& a, const RoomDef& b);
+
 /// Name used for the outside (ambient reservoir) in OpeningDef::roomB.
 inline constexpr const char* kOutside = "outside";
 
@@ -227,6 +253,7 @@ struct FireModelDef {
     std::vector<DetectorDef> detectors;
     std::vector<SprinklerDef> sprinklers;
     std::vector<ItemDef> items;
+    std::vector<ConnectionDef> connections;
     double ambientTempC = 20.0;
     double ambientPressurePa = 101325.0;
     double maxStepS = 0.5;               ///< largest internal step

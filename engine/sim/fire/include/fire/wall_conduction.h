@@ -18,10 +18,12 @@ inline constexpr double kWallStretch = 1.4;
 /// Advances node temperatures (K) by dt. The exposed face exchanges heat with gas at gasK
 /// through the coefficient exposedHWM2K (convection plus linearised radiation), treated
 /// implicitly so that light, thin walls stay stable, and absorbs extraFluxWM2 (fire
-/// radiation); the back face loses heat by backHWM2K to ambientK (backFaceCoefficientWM2K). scratch holds
-/// 2 * kWallNodes doubles. Returns the heat flux from the gas into the face, W/m^2.
+/// radiation); the back face loses heat by backHWM2K to ambientK (backFaceCoefficientWM2K) and
+/// takes in backFluxWM2 (a surface connection's: the flux the room behind it puts into its own
+/// face, fire_model_walls.cpp). scratch holds 2 * kWallNodes doubles. Returns the heat flux from
+/// the gas into the face, W/m^2.
 double advanceWallSlab(double* tempsK, const WallMaterial& m, double gasK, double exposedHWM2K, double extraFluxWM2,
-                       double backHWM2K, double ambientK, double dtS, double* scratch);
+                       double backHWM2K, double ambientK, double dtS, double* scratch, double backFluxWM2 = 0.0);
 
 /// Mean temperature through a slab's thickness (nodes as advanceWallSlab's), each node weighted
 /// by the share of the thickness it owns, K.
