@@ -301,15 +301,17 @@ Result<BodyId> PhysicsWorld::addBody(const DynamicBodyDef& def) {
     const BodyId id = im.record(b, def.kind, false, def.tag, mass, -1);
     if (def.anchorBreakForceN > 0.0f) {
         const float top = def.shape == ShapeKind::Sphere ? h.x : h.z;
+        // It lets go when the resultant of one step's pull exceeds its force, as a wall tie
+        // (since 3 Dec; before, Bullet's threshold judged each of its rows alone, along the
+        // world's axes, so a light swinging across them held up to sqrt(3) times as much).
         auto c = std::make_unique<btPoint2PointConstraint>(*b, btVector3(0, 0, top));
-        c->setBreakingImpulseThreshold(def.anchorBreakForceN * im.stepS);
         im.world->addConstraint(c.get(), true);
-        im.anchors.push_back(AnchorRecord{std::move(c), id, false});
+        im.addTearingAnchor(std::move(c), id, def.anchorBreakForceN);
     }
     if (def.wallTieBreakForceN > 0.0f) {
         auto tie = makeWallTie(*b, def);
         im.world->addConstraint(tie.get(), true);
-        im.addWallTie(std::move(tie), id, def.wallTieBreakForceN);
+        im.addTearingAnchor(std::move(tie), id, def.wallTieBreakForceN);
     }
     return id;
 }

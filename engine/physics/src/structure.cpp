@@ -364,7 +364,7 @@ void WorldImpl::updateJoints() {
     }
 }
 
-void WorldImpl::addWallTie(std::unique_ptr<btTypedConstraint> constraint, BodyId body, float tearForceN) {
+void WorldImpl::addTearingAnchor(std::unique_ptr<btTypedConstraint> constraint, BodyId body, float tearForceN) {
     AnchorRecord a{std::move(constraint), body, false, tearForceN, std::make_unique<btJointFeedback>()};
     a.constraint->setJointFeedback(a.feedback.get());
     anchors.push_back(std::move(a));

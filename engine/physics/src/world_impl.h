@@ -125,9 +125,9 @@ struct LeafRecord {
 };
 
 /// A fixing that holds a body to the world: a hanging item's anchor, a wall tie, a door's hinge.
-/// A wall tie tears when the force it passes in one step, the resultant of its rows, exceeds
-/// `tearForceN` (a bracket fails on the load it carries, whatever its direction); an anchor
-/// breaks on Bullet's threshold, row by row; hinges never break.
+/// A wall tie or an anchor tears when the force it passes in one step, the resultant of its
+/// rows, exceeds `tearForceN` (a bracket or a hook fails on the load it carries, whatever its
+/// direction); hinges never break.
 struct AnchorRecord {
     std::unique_ptr<btTypedConstraint> constraint;
     BodyId body;
@@ -203,7 +203,7 @@ struct WorldImpl {
     BodyId record(btRigidBody* body, BodyKind kind, bool isStatic, std::uint64_t tag, float massKg, int structure);
     void updateJoints();
     /// Keeps a wall tie (wall_tie.h), torn in updateJoints when the resultant of its pull exceeds tearForceN.
-    void addWallTie(std::unique_ptr<btTypedConstraint> constraint, BodyId body, float tearForceN);
+    void addTearingAnchor(std::unique_ptr<btTypedConstraint> constraint, BodyId body, float tearForceN);
     void gatherImpacts();
     /// Wakes every moving body within 2 cm of obj (before its support goes).
     void wakeTouching(btCollisionObject& obj);
