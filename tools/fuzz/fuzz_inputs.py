@@ -23,7 +23,7 @@ import tempfile
 
 NUMBERS = ['-1', '0', '1e308', 'nan', 'inf', '-inf', '"x"', '1e-300', '99999999999', '-0.0', '1e9', 'true', '[]', '{}']
 STRINGS = ['""', '"nope"', '"outside"', '1', '"\u00e9\u4e2d"']
-HEADERS = ['[[room]]', '[[opening]]', '[[fire]]', '[[probe]]', '[settings]', '[[area]]', '[[door]]', '[[step]]', 'x = ']
+HEADERS = ['[[room]]', '[[opening]]', '[[connection]]', '[[fire]]', '[[probe]]', '[settings]', '[[area]]', '[[door]]', '[[step]]', 'x = ']
 
 
 def mutate_text(text, rng):
