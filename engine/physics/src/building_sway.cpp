@@ -50,6 +50,7 @@ Result<BuildingSway> BuildingSway::create(const BuildingSwayDef& def, const std:
         }
         m.gamma = sum / sumSq;  // equal floor masses
     }
+    s.peakDrift_.assign(static_cast<std::size_t>(n), 0.0);
     if (def.yieldCoefficient != 0.0f) {
         if (!(def.yieldCoefficient >= 0.02f && def.yieldCoefficient <= 2.0f))
             return makeError("must be 0 (elastic) or in [0.02, 2] (the first storey's yield shear over the weight)", source, 0,
@@ -97,7 +98,6 @@ void BuildingSway::makeInelastic(double yieldCoefficient, double kOverM, double 
     u_.assign(un, glm::dvec2(0.0));
     v_ = a_ = u_;
     plastic_ = u_;
-    peakDrift_.assign(un, 0.0);
 }
 
 double BuildingSway::periodS(int mode) const {
@@ -118,9 +118,9 @@ double BuildingSway::participation(int mode) const {
 void BuildingSway::reset() {
     ground_ = glm::dvec2(0.0);
     for (Mode& m : modes_) m.q = m.qd = glm::dvec2(0.0);
+    std::fill(peakDrift_.begin(), peakDrift_.end(), 0.0);
     if (inelastic_) {
         for (auto* vec : {&u_, &v_, &a_, &plastic_}) std::fill(vec->begin(), vec->end(), glm::dvec2(0.0));
-        std::fill(peakDrift_.begin(), peakDrift_.end(), 0.0);
         failedStorey_ = 0;
     }
 }
@@ -160,6 +160,10 @@ void BuildingSway::step(const glm::vec2& groundMS2, double dtS) {
         m.q = q;
     }
     ground_ = g1;
+    for (int st = 1; st <= storeys_; ++st) {
+        double& peak = peakDrift_[static_cast<std::size_t>(st - 1)];
+        peak = std::max(peak, static_cast<double>(glm::length(storeyDriftM(st))));
+    }
 }
 
 // The storeys' forces at the floors' present drifts, then the floors' accelerations relative to
@@ -229,6 +233,11 @@ double BuildingSway::collapseDriftM(int storey) const {
     if (!inelastic_ || storey < 1 || storey > storeys_) return 0.0;
     const double lean = leanOverH_[static_cast<std::size_t>(storey - 1)];
     return lean > 0.0 ? yieldForce_[static_cast<std::size_t>(storey - 1)] / lean : 0.0;
+}
+
+double BuildingSway::peakDriftM(int storey) const {
+    if (storey < 1 || storey > storeys_) return 0.0;
+    return peakDrift_[static_cast<std::size_t>(storey - 1)];
 }
 
 double BuildingSway::ductility(int storey) const {

@@ -90,6 +90,10 @@ public:
     /// Every floor within 0.005 m/s^2 of the ground's acceleration and moving under 0.1 mm/s.
     bool atRest() const;
 
+    /// Storey s's greatest drift so far (the drift vector's length, since reset), m, elastic or
+    /// yielding; at the end of each step (or sub-step, yielding). 0 outside 1..storeys.
+    double peakDriftM(int storey) const;
+
     /// Yielding storeys (BuildingSwayDef::yieldCoefficient > 0).
     bool yields() const { return inelastic_; }
     /// Storey s's yield drift (its yield shear over its stiffness), m; 0 when elastic.
