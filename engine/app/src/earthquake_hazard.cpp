@@ -152,6 +152,21 @@ Result<std::unique_ptr<EarthquakeHazard>> EarthquakeHazard::build(const scenario
     impl->source = sc.path;
     impl->traineeLine = sc.trainee.source.line;
 
+    if (!eq.buildingType.empty()) {
+        const auto design = physics::seismicDesignNamed(eq.seismicDesign);
+        if (!design)
+            return makeError("unknown seismic design level '" + eq.seismicDesign + "' (HAZUS's: high, moderate, low, pre)", sc.path,
+                             eq.source.line, "earthquake.seismic_design");
+        impl->damageThresholds = physics::hazusDriftThresholds(eq.buildingType, *design);
+        if (!impl->damageThresholds) {
+            const bool known = physics::hazusDriftThresholds(eq.buildingType, physics::SeismicDesign::Pre).has_value();
+            return makeError(known ? "HAZUS gives " + eq.buildingType + " no " + eq.seismicDesign +
+                                         "-code design (it is not built to that code): give low or pre"
+                                   : "unknown building type '" + eq.buildingType + "' (HAZUS's model building types here: " +
+                                         physics::hazusBuildingTypes() + ")",
+                             sc.path, eq.source.line, known ? "earthquake.seismic_design" : "earthquake.building_type");
+        }
+    }
     if (eq.groundMotion) {
         // The main shaking, then the aftershocks, each after the one before has stopped.
         auto motion = motionOf(eq.shaking, sc.path, eq.source.line, "earthquake.");
@@ -381,6 +396,18 @@ void EarthquakeHazard::advanceTo(double timeS) {
             im.emit("building.storey_failed", eq.building, im.storeyFailed, text);
             if (im.storeyFailedModelled) w.triggerCollapse(im.structure, lo, hi);
         }
+        // Each storey's peak drift graded by HAZUS's thresholds: the building's worst state so far.
+        if (const physics::BuildingSway* sway = w.buildingSway(); sway && im.damageThresholds)
+            for (int st = 1; st <= sway->storeys(); ++st) {
+                const double ratio = sway->peakDriftM(st) / sway->storeyHeightM();
+                const physics::DamageState state = physics::damageStateAt(ratio, *im.damageThresholds);
+                if (state <= im.worstDamage) continue;
+                im.worstDamage = state;
+                char text[200];
+                std::snprintf(text, sizeof text, "storey %d drifted %.2f %% of its height: %s structural damage (HAZUS %s %s-code)", st,
+                              100.0 * ratio, physics::damageStateName(state), eq.buildingType.c_str(), eq.seismicDesign.c_str());
+                im.emit("building.damage", eq.building, static_cast<double>(state), text);
+            }
         releaseLeavesOffTheirFrames();
         for (const physics::PhysicsEvent& e : w.pullEvents()) {
             using K = physics::PhysicsEventKind;

@@ -44,6 +44,12 @@ struct EarthquakeFigures {
     int storeyFailed = 0;          ///< the storey that gave way (its yielding ran away under P-delta), 0 none
     double storeyFailedS = -1.0;   ///< session time it gave way
     bool storeyFailedModelled = false;  ///< the breakable structure reaches into that storey (and came down with it)
+    /// With building_type and seismic_design: "HAZUS C1M moderate-code", and per storey (1..N) its
+    /// peak drift over its height and the structural damage state that reached
+    /// (physics::damageStateName).
+    std::string damageModel;
+    std::vector<double> storeyPeakDriftRatio;
+    std::vector<std::string> storeyDamage;
     std::vector<double> storeyJma; ///< with a sway: the JMA intensity of the main shaking on floors 1..N
                                    ///< (their motion, and 5 s of ringing, through JMA's filters)
     int itemsFallen = 0;           ///< hanging items that broke loose

@@ -184,6 +184,14 @@ EarthquakeFigures EarthquakeHazard::figures() const {
             }
             f.permanentDriftM = std::max(f.permanentDriftM, static_cast<double>(glm::length(sway->plasticDriftM(st))));
         }
+    if (const physics::BuildingSway* sway = im.world ? im.world->buildingSway() : nullptr; sway && im.damageThresholds) {
+        f.damageModel = "HAZUS " + im.def->buildingType + " " + im.def->seismicDesign + "-code";
+        for (int st = 1; st <= sway->storeys(); ++st) {
+            const double ratio = sway->peakDriftM(st) / sway->storeyHeightM();
+            f.storeyPeakDriftRatio.push_back(ratio);
+            f.storeyDamage.push_back(physics::damageStateName(physics::damageStateAt(ratio, *im.damageThresholds)));
+        }
+    }
     if (!im.feltFloors.empty())
         for (const physics::GroundMotion& floor : im.feltFloors.front()) f.storeyJma.push_back(physics::jmaIntensityOfFiltered(floor).instrumental);
     f.itemsFallen = im.itemsFallen;

@@ -12,6 +12,7 @@
 #include "physics/ground_motion.h"
 #include "physics/physics_world.h"
 #include "physics/seismic_intensity.h"
+#include "physics/structural_damage.h"
 
 namespace cd::app {
 
@@ -85,6 +86,10 @@ struct EarthquakeHazard::Impl {
     double storeyFailedS = -1.0;                ///< when
     bool storeyFailedModelled = false;          ///< the breakable structure has chunks in that storey (they came down)
     float peakRoofMS2 = 0.0f;                   ///< largest horizontal roof acceleration so far
+    /// HAZUS's drift thresholds of the scenario's building_type and seismic_design (none: not
+    /// graded), and the worst damage state any storey has reached so far.
+    std::optional<physics::DriftThresholds> damageThresholds;
+    physics::DamageState worstDamage = physics::DamageState::None;
     int trapped = 0;                            ///< casualties trapped now
 
     void emit(const std::string& kind, const std::string& subject, double value, const std::string& text) {

@@ -549,6 +549,17 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
                 std::printf("building: storey %d ductility %.2f, permanent drift %.1f mm%s\n", f.yieldStorey, f.ductility,
                             1e3 * f.permanentDriftM, f.storeyFailed > 0 ? (", storey " + std::to_string(f.storeyFailed) + " gave way").c_str() : "");
             }
+            if (!f.storeyDamage.empty()) {
+                std::string byStorey, drifts;
+                for (std::size_t st = 0; st < f.storeyDamage.size(); ++st) {
+                    char v[48];
+                    std::snprintf(v, sizeof v, "%s%s (%.2f %%)", st ? ", " : "", f.storeyDamage[st].c_str(), 100.0 * f.storeyPeakDriftRatio[st]);
+                    byStorey += v;
+                    drifts += (st ? " / " : "") + f.storeyDamage[st];
+                }
+                extras.note += " Structural damage by storey (" + f.damageModel + ", from its peak drift), from the ground storey up: " + byStorey + ".";
+                std::printf("building: %s damage by storey, ground up: %s\n", f.damageModel.c_str(), drifts.c_str());
+            }
             if (!f.storeyJma.empty()) {
                 std::string byStorey;
                 for (double i : f.storeyJma) {

@@ -445,7 +445,7 @@ void readEarthquake(TomlFields& root, ScenarioDef& def, const std::string& baseD
         else f.error("floor_response", "must be \"asce7\" (ASCE 7's floor amplification) or \"sway\" (the building's own vibration)");
     }
     if (eq.floorResponse != "sway")
-        for (const char* k : {"building_period_s", "building_damping", "building_yield_coefficient"})
+        for (const char* k : {"building_period_s", "building_damping", "building_yield_coefficient", "building_type", "seismic_design"})
             if (f.has(k)) f.error(k, "only with floor_response = \"sway\"");
     if (auto v = f.num("building_period_s", false, 0.0, 20.0)) {
         eq.buildingPeriodS = *v;
@@ -460,6 +460,13 @@ void readEarthquake(TomlFields& root, ScenarioDef& def, const std::string& baseD
         if (*v > 0.0 && *v < 0.02)
             f.error("building_yield_coefficient", "must be 0 (elastic) or in [0.02, 2] (the first storey's yield shear over the weight)");
     }
+    // Checked against HAZUS's table when the session builds the earthquake (EarthquakeHazard).
+    if (auto v = f.str("building_type", false)) eq.buildingType = *v;
+    if (auto v = f.str("seismic_design", false)) eq.seismicDesign = *v;
+    if (f.has("building_type") != f.has("seismic_design"))
+        f.error(f.has("building_type") ? "seismic_design" : "building_type",
+                "grading the storeys' damage needs both building_type (HAZUS's model building type, e.g. \"C1M\") and seismic_design "
+                "(\"high\", \"moderate\", \"low\" or \"pre\")");
     if (auto v = f.boolean("furniture", false)) eq.furniture = *v;
     if (auto v = f.boolean("doors", false)) eq.doors = *v;
     if (auto v = f.num("bookcase_tie_n", false, 0.0, 1.0e5)) {

@@ -12,6 +12,7 @@
 #include "felt_shaking.h"
 #include "physics/ground_motion.h"
 #include "physics/seismic_intensity.h"
+#include "physics/structural_damage.h"
 #include "school_quake_run.h"
 #include "block_a_quake.h"
 #include "campus_district.h"
@@ -673,6 +674,65 @@ TEST(EarthquakeHazard, AWeakBlockAYieldsItsUpperFloorsShakeLessAndItIsLeftLeanin
     EXPECT_LT(strong.ductility, 1.0);
     EXPECT_EQ(strong.permanentDriftM, 0.0);
     EXPECT_NEAR(strong.peakRoofMS2 / elastic.peakRoofMS2, 1.0, 0.01);
+}
+
+// building_type and seismic_design (the shipped scene: C1M, moderate code) grade each storey's
+// peak drift by HAZUS's thresholds (physics/structural_damage.h). Elastic under the shipped
+// record block A's storeys drift at most 0.29 % of their height, under Slight's 0.33 %: no
+// structural damage. Weak (C_y 0.15), the ground storey yields and drifts past Extensive's
+// 1.56 %: building.damage says so as each worse state is reached, once each. A type HAZUS does
+// not build to the design level given, or one it does not know, is an error naming the field.
+TEST(EarthquakeHazard, AStoreysPeakDriftIsGradedAsHazusStructuralDamage) {
+    auto sc = scenario::loadScenario("scenes/earthquake_school.toml");
+    ASSERT_TRUE(sc.ok());
+    ASSERT_EQ(sc.def.earthquake->buildingType, "C1M");
+    sc.def.earthquake->furniture = false;  // the building's motion only
+    std::vector<std::vector<double>> states;
+    for (double cy : {0.0, 0.15}) {
+        sc.def.earthquake->buildingYieldCoefficient = cy;
+        auto q = app::EarthquakeHazard::build(sc.def, campus());
+        ASSERT_TRUE(q.ok()) << q.error().str();
+        std::vector<double> raised;
+        for (double t = 1.0 / 30.0; t <= 30.0; t += 1.0 / 30.0) {
+            (*q)->advanceTo(t);
+            for (const auto& e : (*q)->drainEvents())
+                if (e.kind == "building.damage") {
+                    raised.push_back(e.value);
+                    std::printf("C_y %.2f, %.2f s: %s\n", cy, t, e.text.c_str());
+                }
+        }
+        const app::EarthquakeFigures f = (*q)->figures();
+        EXPECT_EQ(f.damageModel, "HAZUS C1M moderate-code");
+        ASSERT_EQ(f.storeyDamage.size(), 5u);
+        for (std::size_t st = 0; st < 5; ++st) std::printf("  storey %zu: %.3f %% %s\n", st + 1, 100.0 * f.storeyPeakDriftRatio[st], f.storeyDamage[st].c_str());
+        if (cy == 0.0) {
+            for (std::size_t st = 0; st < 5; ++st) {
+                EXPECT_LT(f.storeyPeakDriftRatio[st], 0.0033);
+                EXPECT_EQ(f.storeyDamage[st], "none");
+            }
+        } else {
+            // Its peak drift is at least what it is left leaning by (67 mm over 3.5 m: 1.9 %).
+            EXPECT_GE(f.storeyPeakDriftRatio[0] * 3.5, f.permanentDriftM);
+            EXPECT_GT(f.storeyPeakDriftRatio[0], 0.0156);
+            EXPECT_EQ(f.storeyDamage[0], "extensive");
+        }
+        states.push_back(raised);
+    }
+    EXPECT_TRUE(states[0].empty());
+    ASSERT_FALSE(states[1].empty());
+    for (std::size_t i = 1; i < states[1].size(); ++i) EXPECT_GT(states[1][i], states[1][i - 1]) << "each worse state once";
+    EXPECT_EQ(states[1].back(), static_cast<double>(physics::DamageState::Extensive));
+
+    sc.def.earthquake->buildingType = "C3M";  // concrete frame with masonry infill: low or pre-code only
+    auto infill = app::EarthquakeHazard::build(sc.def, campus());
+    ASSERT_FALSE(infill.ok());
+    EXPECT_EQ(infill.error().field, "earthquake.seismic_design");
+    EXPECT_EQ(infill.error().line, sc.def.earthquake->source.line);
+    sc.def.earthquake->buildingType = "C1Q";
+    auto unknown = app::EarthquakeHazard::build(sc.def, campus());
+    ASSERT_FALSE(unknown.ok());
+    EXPECT_EQ(unknown.error().field, "earthquake.building_type");
+    EXPECT_NE(unknown.error().message.find("C1M"), std::string::npos) << unknown.error().message;
 }
 
 TEST(EarthquakeHazard, AYieldingGroundStoreysWallsAreJudgedByHowFarItDeforms) {

@@ -269,6 +269,10 @@ struct EarthquakeDef {
     /// With "sway": 0 elastic; > 0 the storeys yield, the first at this shear over the building's
     /// weight (physics::BuildingSwayDef::yieldCoefficient).
     double buildingYieldCoefficient = 0.0;
+    /// With "sway": HAZUS's model building type ("C1M") and seismic design level ("high",
+    /// "moderate", "low", "pre") by which each storey's peak drift is graded as structural damage
+    /// (physics/structural_damage.h); both or neither.
+    std::string buildingType, seismicDesign;
     bool furniture = true;       ///< desks and hanging lights in the classrooms of that building
     bool doors = false;          ///< hinged door leaves (open) in its inner doors, which swing and are pushed
     double bookcaseTieN = 0.0;   ///< > 0: the classrooms' bookcases tied to their walls, each tie holding this force (N)
