@@ -598,6 +598,17 @@ from = [1.0, 1.0]
     EXPECT_NE(join(load.errors).find("earthquake.building_yield_coefficient: must be 0"), std::string::npos) << join(load.errors);
     load = parseScenario(base + "\n[earthquake]\nat_s = 1\nbuilding = \"A\"\npga_g = 0.2\nbuilding_yield_coefficient = 0.2\n", "s.toml");
     EXPECT_NE(join(load.errors).find("earthquake.building_yield_coefficient: only with floor_response"), std::string::npos) << join(load.errors);
+    // HAZUS's damage grading: building_type and seismic_design together, with the sway (their
+    // values are checked against HAZUS's table by the session: EarthquakeHazard).
+    const std::string sway = base + "\n[earthquake]\nat_s = 1\nbuilding = \"A\"\npga_g = 0.2\nfloor_response = \"sway\"\n";
+    load = parseScenario(sway + "building_type = \"C1M\"\nseismic_design = \"moderate\"\n", "s.toml");
+    ASSERT_TRUE(load.errors.empty()) << join(load.errors);
+    EXPECT_EQ(load.def.earthquake->buildingType, "C1M");
+    EXPECT_EQ(load.def.earthquake->seismicDesign, "moderate");
+    load = parseScenario(sway + "building_type = \"C1M\"\n", "s.toml");
+    EXPECT_NE(join(load.errors).find("earthquake.seismic_design: grading the storeys' damage needs both"), std::string::npos) << join(load.errors);
+    load = parseScenario(base + "\n[earthquake]\nat_s = 1\nbuilding = \"A\"\npga_g = 0.2\nbuilding_type = \"C1M\"\nseismic_design = \"low\"\n", "s.toml");
+    EXPECT_NE(join(load.errors).find("earthquake.building_type: only with floor_response"), std::string::npos) << join(load.errors);
 }
 
 TEST(ScenarioLoaderEarthquake, AftershocksAreReadInOrderEachAfterTheShakingBeforeIt) {
