@@ -522,6 +522,8 @@ double EarthquakeHazard::storeyDriftRatio() const {
     return worst / sway->storeyHeightM();
 }
 
+std::optional<physics::DriftThresholds> EarthquakeHazard::damageThresholds() const { return impl_->damageThresholds; }
+
 double EarthquakeHazard::yieldDriftRatio() const {
     const physics::BuildingSway* sway = impl_->world ? impl_->world->buildingSway() : nullptr;
     if (!sway || !sway->yields()) return 0.0;

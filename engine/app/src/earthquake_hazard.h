@@ -16,6 +16,7 @@
 #include "core/hash.h"
 #include "core/result.h"
 #include "debris_strike.h"
+#include "physics/structural_damage.h"
 #include "fire_hazard.h"
 #include "physics/character.h"
 #include "physics/physics_ids.h"
@@ -117,6 +118,8 @@ public:
     /// weakest's (0 when elastic). 0 without a sway.
     double storeyDriftRatio() const;
     double yieldDriftRatio() const;
+    /// The scenario's HAZUS drift thresholds (building_type, seismic_design), if it gives them.
+    std::optional<physics::DriftThresholds> damageThresholds() const;
     bool isDoorBlocked(const std::string& doorId) const { return blocked_.count(doorId) > 0; }
     /// What strikes a person standing at feetM (an upright capsule of radiusM and heightM), and
     /// how hard, or nothing: loose structure debris faster than 1 m/s ("falling debris"), or a

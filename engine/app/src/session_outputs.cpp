@@ -200,6 +200,14 @@ std::vector<report::ReportPlot> hazardPlots(const Session& s) {
             }
             // ASCE/SEI 7-16 Table 12.12-1's allowable storey drift (most buildings): 2 % of the height.
             if (drift.maxY > 2.0) drift.thresholds.push_back({2.0, "2 %: ASCE 7's allowable storey drift", "#b26a00"});
+            // HAZUS's damage thresholds (building_type): Slight always, to show how near it came.
+            if (const auto t = s.earthquake()->damageThresholds()) {
+                drift.maxY = std::max(drift.maxY, 120.0 * t->slight);
+                const std::pair<double, const char*> states[] = {
+                    {t->slight, "HAZUS slight damage"}, {t->moderate, "moderate"}, {t->extensive, "extensive"}, {t->complete, "complete"}};
+                for (const auto& [ratio, label] : states)
+                    if (100.0 * ratio <= drift.maxY) drift.thresholds.push_back({100.0 * ratio, label, "#6a1b9a"});
+            }
             out.push_back(std::move(drift));
         }
     }
