@@ -566,6 +566,9 @@ Result<SessionOutcome> writeSessionOutputs(const Session& s, const std::string& 
                     drifts += (st ? " / " : "") + f.storeyDamage[st];
                 }
                 extras.note += " Structural damage by storey (" + f.damageModel + ", from its peak drift), from the ground storey up: " + byStorey + ".";
+                if (f.chunksLoose > 0)
+                    extras.note += " (What came down is the breakable structure's own failure, scripted or by its joints' loads: this grade is "
+                                   "of the storeys' frames.)";
                 std::printf("building: %s damage by storey, ground up: %s\n", f.damageModel.c_str(), drifts.c_str());
             }
             if (!f.storeyJma.empty()) {
