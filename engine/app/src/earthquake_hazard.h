@@ -93,7 +93,8 @@ public:
     /// Events since the last call: earthquake.start, earthquake.end, earthquake.aftershock,
     /// earthquake.aftershock_end, earthquake.item_fell, earthquake.tie_torn (a bookcase's wall tie),
     /// structure.collapse, structure.falling, structure.settled, building.storey_failed (value the
-    /// storey: its yielding ran away under P-delta), passage.blocked, passage.cleared (subject = door id),
+    /// storey: its yielding ran away under P-delta), building.damage (value the HAZUS state, 1-4, as
+    /// the building's worst rises), passage.blocked, passage.cleared (subject = door id),
     /// casualty.trapped, casualty.freed (subject = casualty id).
     std::vector<HazardEvent> drainEvents();
     /// Fire weakening: for dtS the structure's members are heated by the hottest upper layer of
