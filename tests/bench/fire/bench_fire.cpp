@@ -10,7 +10,8 @@
 // and a door to outside at the ground. Fires: medium t-squared to 1 MW in offices spread over
 // the floors. Driven the way the tick loop drives it: advanceTo() at 60 Hz. Each building runs
 // with door mixing (CFAST spill plumes, the default) and without it, side by side
-// ("door_mixing" in the JSON), so its cost is measured under the same machine load.
+// ("door_mixing" in the JSON), so its cost is measured under the same machine load; the largest
+// runs once more with surface connections between its rooms ("surface_connections", their number).
 #include <chrono>
 #include <ctime>
 #include <cstdio>
@@ -107,9 +108,14 @@ FireModelDef building(int floors, int officesPerFloor, int fires, bool fireDoors
     return def;
 }
 
-void run(int floors, int officesPerFloor, int fires, double simulatedS, bool doorMixing, bool fireDoorsOpen = false) {
+void run(int floors, int officesPerFloor, int fires, double simulatedS, bool doorMixing, bool fireDoorsOpen = false, bool connected = false) {
     FireModelDef def = building(floors, officesPerFloor, fires, fireDoorsOpen);
     def.doorMixing = doorMixing;
+    // Surface connections as a session makes them: every pair of rooms facing across a wall or slab.
+    if (connected)
+        for (std::size_t i = 0; i < def.rooms.size(); ++i)
+            for (std::size_t j = i + 1; j < def.rooms.size(); ++j)
+                if (sharedSurface(def.rooms[i], def.rooms[j])) def.connections.push_back({def.rooms[i].id, def.rooms[j].id});
     auto model = FireModel::create(def);
     if (!model) {
         std::fprintf(stderr, "%s\n", model.error().str().c_str());
@@ -135,9 +141,9 @@ void run(int floors, int officesPerFloor, int fires, double simulatedS, bool doo
     std::printf(
         "{\"rooms\": %d, \"openings\": %d, \"fires\": %d, \"fire_doors_open\": %s, \"door_mixing\": %s, \"threads\": 1, \"simulated_s\": %.1f, \"wall_s\": %.3f, "
         "\"realtime_factor\": %.1f, \"cpu_s\": %.3f, \"cpu_realtime_factor\": %.1f, \"events\": %zu, \"sub_steps\": %ld, \"pressure_sweeps\": %ld, "
-        "\"residual_evaluations\": %ld}\n",
+        "\"residual_evaluations\": %ld, \"surface_connections\": %zu}\n",
         model->roomCount(), model->openingCount(), fires, fireDoorsOpen ? "true" : "false", doorMixing ? "true" : "false", sim, wall, sim / wall, cpuS, sim / cpuS, events, model->solverStats().subSteps,
-        model->solverStats().pressureSweeps, model->solverStats().residualEvaluations);
+        model->solverStats().pressureSweeps, model->solverStats().residualEvaluations, def.connections.size());
     std::fflush(stdout);
 }
 
@@ -150,5 +156,8 @@ int main(int argc, char** argv) {
     for (bool mixing : {true, false}) run(10, 99, 10, simulated, mixing); // 1000 rooms + stair, 10 fires
     // The same with the fire offices' doors open: smoke spills into the corridors (door mixing at work).
     for (bool mixing : {true, false}) run(10, 99, 10, simulated, mixing, true);
+    // The 1000 rooms with heat through their walls and floors (surface connections), against the
+    // first 1000-room line, so the connections' cost is measured under the same machine load.
+    run(10, 99, 10, simulated, true, false, true);
     return 0;
 }
