@@ -194,9 +194,7 @@ Result<std::unique_ptr<FireHazard>> FireHazard::build(const scenario::ScenarioDe
 
     // Heat goes through the walls and floor slabs between the rooms (CFAST's surface connections),
     // wherever two rooms' boxes face each other across one.
-    for (std::size_t i = 0; i < def.rooms.size(); ++i)
-        for (std::size_t j = i + 1; j < def.rooms.size(); ++j)
-            if (fire::sharedSurface(def.rooms[i], def.rooms[j])) def.connections.push_back({def.rooms[i].id, def.rooms[j].id});
+    fire::connectFacingRooms(def);
 
     auto roomIndex = [&](const std::string& id) -> int {
         for (std::size_t i = 0; i < d.rooms.size(); ++i)

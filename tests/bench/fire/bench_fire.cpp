@@ -112,10 +112,7 @@ void run(int floors, int officesPerFloor, int fires, double simulatedS, bool doo
     FireModelDef def = building(floors, officesPerFloor, fires, fireDoorsOpen);
     def.doorMixing = doorMixing;
     // Surface connections as a session makes them: every pair of rooms facing across a wall or slab.
-    if (connected)
-        for (std::size_t i = 0; i < def.rooms.size(); ++i)
-            for (std::size_t j = i + 1; j < def.rooms.size(); ++j)
-                if (sharedSurface(def.rooms[i], def.rooms[j])) def.connections.push_back({def.rooms[i].id, def.rooms[j].id});
+    if (connected) connectFacingRooms(def);
     auto model = FireModel::create(def);
     if (!model) {
         std::fprintf(stderr, "%s\n", model.error().str().c_str());

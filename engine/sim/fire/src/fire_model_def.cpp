@@ -62,6 +62,12 @@ std::optional<SharedSurface> sharedSurface(const RoomDef& a, const RoomDef& b) {
     return std::nullopt;
 }
 
+void connectFacingRooms(FireModelDef& def) {
+    for (std::size_t i = 0; i < def.rooms.size(); ++i)
+        for (std::size_t j = i + 1; j < def.rooms.size(); ++j)
+            if (sharedSurface(def.rooms[i], def.rooms[j])) def.connections.push_back({def.rooms[i].id, def.rooms[j].id});
+}
+
 bool roomContains(const RoomDef& r, const Point3& p) {
     constexpr double tol = 1e-6;
     return p.x >= r.originM.x - tol && p.x <= r.originM.x + r.sizeM.x + tol && p.y >= r.originM.y - tol &&

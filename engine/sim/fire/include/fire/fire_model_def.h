@@ -278,6 +278,9 @@ struct FireModelDef {
     std::string sourceFile;              ///< for error messages
 };
 
+/// Connects every pair of def's rooms that share a surface (as a session connects the
+/// district's), after any connections already there.
+void connectFacingRooms(FireModelDef& def);
 /// Checks every field; the error names file, line and field ("fire[2].peak_hrr_kw").
 Status validate(const FireModelDef& def);
 /// Whether a point lies in a room's box (on its walls, floor or ceiling counts, to 1 um).
